@@ -1,0 +1,62 @@
+// Lint for the whole monorepo (`npm run lint`), including the import
+// boundaries of docs/architecture.md: libs/matching stays pure, apps reach
+// libraries only through their @pairwise/<lib> index.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeIo = ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'worker_threads', 'os', 'path', 'process', 'dgram', 'dns', 'tls', 'cluster']
+  .flatMap((name) => [name, `node:${name}`]);
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.pairwise/**', 'migrations/*-*.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['apps/cli/bin/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['apps/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/libs/*', '**/libs/*/**'], message: 'Import a library through its @pairwise/<lib> index.' }],
+      }],
+    },
+  },
+  {
+    files: ['libs/matching/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeIo.map((name) => ({ name, message: 'libs/matching does no I/O.' })),
+        patterns: [
+          { group: ['@nestjs/*', 'typeorm', 'pg', 'express', '@apollo/*', 'graphql'], message: 'libs/matching is framework-free.' },
+          { group: ['**/apps/**', '@pairwise/*'], message: 'libs/matching depends on nothing of ours.' },
+        ],
+      }],
+      'no-restricted-properties': ['error',
+        { object: 'Math', property: 'random', message: 'Randomness comes from a seed (see prng.ts).' },
+        { object: 'Date', property: 'now', message: 'libs/matching has no clock: pass time in.' },
+        { object: 'process', message: 'libs/matching does no I/O.' },
+      ],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'libs/matching has no clock: pass time in.' }],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.spec-manual.ts', '**/*.e2e-spec.ts', 'libs/testing/**/*.ts', 'test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      'no-restricted-imports': 'off',
+      'no-restricted-properties': 'off',
+      'no-restricted-syntax': 'off',
+    },
+  },
+);

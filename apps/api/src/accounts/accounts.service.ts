@@ -1,0 +1,87 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { canManageEvent, isAdmin } from '../auth/actor';
+import { AuthService, type AccessCodeGrant } from '../auth/auth.service';
+import { hashPassword, verifyPassword } from '../auth/password-hasher';
+import { forbidden, notFound } from '../common/domain-error';
+import type { AppConfig } from '../config/app-config';
+import { EventEntity } from '../events/event.entity';
+import { AccountEntity } from './account.entity';
+import { EventOrganiserEntity } from './event-organiser.entity';
+
+@Injectable()
+export class AccountsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AccountsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService<AppConfig, true>,
+    private readonly authService: AuthService,
+  ) {}
+
+  /** The admin comes from configuration: created on first start, password re-hashed when the variable changes. */
+  async onApplicationBootstrap(): Promise<void> {
+    const admin = this.config.get('admin', { infer: true });
+    if (!admin) {
+      this.logger.warn('No admin configured: set PAIRWISE_ADMIN_EMAIL and PAIRWISE_ADMIN_PASSWORD to sign in as admin');
+      return;
+    }
+    const email = admin.email.toLowerCase();
+    const accounts = this.dataSource.getRepository(AccountEntity);
+    const existing = await accounts.findOneBy({ email });
+    if (existing?.isAdmin && existing.passwordHash && (await verifyPassword(admin.password, existing.passwordHash))) return;
+    const passwordHash = await hashPassword(admin.password);
+    await accounts.upsert({ email, name: existing?.name ?? 'Admin', passwordHash, isAdmin: true }, ['email']);
+    this.logger.log(`Admin account ${email} is ready`);
+  }
+
+  /**
+   * Admin only: make someone an organiser of an event and hand them a one-time access code.
+   * `within`: a transaction of the caller's to join (as a savepoint), e.g. the demo seeder's.
+   */
+  async addOrganiser(
+    actor: Actor,
+    input: { eventId: string; email: string; name: string },
+    within?: EntityManager,
+  ): Promise<{ account: AccountEntity; grant: AccessCodeGrant }> {
+    if (!isAdmin(actor)) throw forbidden('Only an admin can name organisers');
+    return (within ?? this.dataSource.manager).transaction(async (manager) => {
+      const event = await manager.getRepository(EventEntity).findOneBy({ id: input.eventId });
+      if (!event) throw notFound('Event');
+      const email = input.email.trim().toLowerCase();
+      const accounts = manager.getRepository(AccountEntity);
+      await accounts
+        .createQueryBuilder()
+        .insert()
+        .values({ email, name: input.name.trim() })
+        .orIgnore()
+        .execute();
+      const account = await accounts.findOneByOrFail({ email });
+      await manager.getRepository(EventOrganiserEntity).upsert({ eventId: event.id, accountId: account.id }, ['eventId', 'accountId']);
+      const grant = await this.authService.issueCode(manager, { eventId: event.id, accountId: account.id, attendeeId: null });
+      return { account, grant };
+    });
+  }
+
+  async removeOrganiser(actor: Actor, eventId: string, accountId: string): Promise<boolean> {
+    if (!isAdmin(actor)) throw forbidden('Only an admin can remove organisers');
+    const result = await this.dataSource.getRepository(EventOrganiserEntity).delete({ eventId, accountId });
+    if (!result.affected) throw notFound('Organiser of this event');
+    return true;
+  }
+
+  /** Staff of the event only: attendees do not see who organises. */
+  async organisersOf(actor: Actor, eventId: string): Promise<AccountEntity[]> {
+    if (!canManageEvent(actor, eventId)) throw forbidden('Only this event’s organisers and admins can see its organisers');
+    return this.dataSource
+      .getRepository(AccountEntity)
+      .createQueryBuilder('account')
+      .innerJoin(EventOrganiserEntity, 'link', 'link.account_id = account.id')
+      .where('link.event_id = :eventId', { eventId })
+      .orderBy('account.email')
+      .getMany();
+  }
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { AccountsModule } from './accounts/accounts.module';
+import { AttendeesModule } from './attendees/attendees.module';
+import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { DomainErrorFilter } from './common/domain-error.filter';
+import { createValidationPipe } from './common/validation';
+import type { AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source';
+import { EventsModule } from './events/events.module';
+import { PairwiseGraphqlModule } from './graphql/graphql.module';
+import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
+import { NetworkingModule } from './networking/networking.module';
+import { PrivacyModule } from './privacy/privacy.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { RealtimeModule } from './realtime/realtime.module';
+import { ReportsModule } from './reports/reports.module';
+import { RoundsModule } from './rounds/rounds.module';
+import { TalksModule } from './talks/talks.module';
+
+export interface AppModuleOptions {
+  /** Sees every SQL statement (tests count queries with it). */
+  typeormLogger?: TypeOrmLogger;
+}
+
+@Module({})
+export class AppModule {
+  /** The whole API for a resolved configuration (see prepareRuntime): the same in main, the CLI and tests. */
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    if (!config.databaseUrl) throw new Error('AppModule needs a resolved databaseUrl (see prepareRuntime)');
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.log.level,
+            genReqId: (req, res) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+          },
+        }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.databaseUrl, {
+            // A runaway query is cut off instead of holding a connection (and the pool) hostage.
+            extra: { max: 20, application_name: 'pairwise', statement_timeout: config.limits.statementTimeoutMs },
+          }),
+          ...(options.typeormLogger ? { logger: options.typeormLogger, logging: ['query'] } : {}),
+        }),
+        PairwiseGraphqlModule,
+        HealthModule,
+        AuthModule,
+        RateLimitModule,
+        AccountsModule,
+        EventsModule,
+        AttendeesModule,
+        ImportsModule,
+        RoundsModule,
+        NetworkingModule,
+        RealtimeModule,
+        CalendarModule,
+        TalksModule,
+        PrivacyModule,
+        ScheduleModule.forRoot(),
+        ReportsModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { canManageEvent, type Actor } from '../auth/actor';
+import type { AttendeeEntity, ShareableField } from './attendee.entity';
+import { Attendee, ProfileField } from './models/attendee.model';
+
+/**
+ * What a viewer may read of a profile: everything for staff of its event and
+ * for the attendee themself; for another attendee, only the fields the owner
+ * shares — and nothing at all unless the owner consented to matchmaking.
+ */
+export type Visibility = 'full' | ReadonlySet<ShareableField> | 'none';
+
+export function visibilityFor(actor: Actor, attendee: AttendeeEntity): Visibility {
+  if (canManageEvent(actor, attendee.eventId)) return 'full';
+  if (actor.kind !== 'attendee' || actor.eventId !== attendee.eventId) return 'none';
+  if (actor.attendeeId === attendee.id) return 'full';
+  return attendee.consentMatchmaking ? new Set(attendee.sharedFields) : 'none';
+}
+
+export function toAttendeeModel(entity: AttendeeEntity, visibility: Exclude<Visibility, 'none'>): Attendee {
+  const full = visibility === 'full';
+  const show = <T>(field: ShareableField, value: T): T | null => (full || visibility.has(field) ? value : null);
+  return {
+    id: entity.id,
+    eventId: entity.eventId,
+    name: show('name', entity.name),
+    email: show('email', entity.email),
+    company: show('company', entity.company),
+    role: show('role', entity.role),
+    seniority: show('seniority', entity.seniority),
+    stack: show('stack', entity.stack),
+    interests: show('interests', entity.interests),
+    lookingFor: show('lookingFor', entity.lookingFor),
+    canOffer: show('canOffer', entity.canOffer),
+    languages: show('languages', entity.languages),
+    bio: show('bio', entity.bio),
+    links: show('links', entity.links),
+    consentMatchmaking: full ? entity.consentMatchmaking : null,
+    consentAt: full ? entity.consentAt : null,
+    sharedFields: full ? (entity.sharedFields as ProfileField[]) : null,
+    present: full ? entity.present : null,
+    createdAt: full ? entity.createdAt : null,
+    updatedAt: full ? entity.updatedAt : null,
+  };
+}

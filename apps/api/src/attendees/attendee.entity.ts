@@ -1,0 +1,104 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { EventEntity } from '../events/event.entity';
+
+/** Profile fields an attendee can choose to show to the people they are matched with. */
+export const SHAREABLE_FIELDS = [
+  'name',
+  'email',
+  'company',
+  'role',
+  'seniority',
+  'stack',
+  'interests',
+  'lookingFor',
+  'canOffer',
+  'languages',
+  'bio',
+  'links',
+] as const;
+export type ShareableField = (typeof SHAREABLE_FIELDS)[number];
+export const DEFAULT_SHARED_FIELDS: ShareableField[] = ['name', 'role', 'company', 'interests'];
+
+@Entity('attendees')
+@Index('uq_attendees_event_email', ['eventId', 'email'], { unique: true })
+export class AttendeeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'event_id' })
+  eventId!: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: EventEntity;
+
+  /** Stored lower-cased, so uniqueness per event is case-insensitive. */
+  @Column('text')
+  email!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text', { nullable: true })
+  company!: string | null;
+
+  @Column('text', { nullable: true })
+  role!: string | null;
+
+  @Column('text', { nullable: true })
+  seniority!: string | null;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  stack!: string[];
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  interests!: string[];
+
+  @Column('text', { name: 'looking_for', array: true, default: () => "'{}'" })
+  lookingFor!: string[];
+
+  @Column('text', { name: 'can_offer', array: true, default: () => "'{}'" })
+  canOffer!: string[];
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  languages!: string[];
+
+  @Column('text', { nullable: true })
+  bio!: string | null;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  links!: string[];
+
+  @Column('boolean', { name: 'consent_matchmaking', default: false })
+  consentMatchmaking!: boolean;
+
+  @Column('timestamptz', { name: 'consent_at', nullable: true })
+  consentAt!: Date | null;
+
+  @Column('text', { name: 'consent_notice_version', nullable: true })
+  consentNoticeVersion!: string | null;
+
+  @Column('text', { name: 'shared_fields', array: true, default: () => "'{name,role,company,interests}'" })
+  sharedFields!: ShareableField[];
+
+  @Column('boolean', { default: false })
+  present!: boolean;
+
+  /** SHA-256 of the secret in this attendee's calendar feed URL (null until they ask for one). */
+  @Index('uq_attendees_calendar_token', { unique: true })
+  @Column('text', { name: 'calendar_token_hash', nullable: true, select: false })
+  calendarTokenHash!: string | null;
+
+  @Column('timestamptz', { name: 'checked_in_at', nullable: true })
+  checkedInAt!: Date | null;
+
+  /** Set when the person erased their data (or retention did): the row stays, anonymous, for partners' histories. */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
+import { AttendeesResolver } from './attendees.resolver';
+import { AttendeesService } from './attendees.service';
+
+@Module({
+  imports: [EventsModule],
+  providers: [AttendeesService, AttendeesResolver],
+  exports: [AttendeesService],
+})
+export class AttendeesModule {}

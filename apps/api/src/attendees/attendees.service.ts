@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, type ObjectLiteral } from 'typeorm';
+import { canManageEvent, isAdmin, type Actor } from '../auth/actor';
+import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
+import { isUniqueViolation } from '../common/postgres-errors';
+import { EventEntity } from '../events/event.entity';
+import { assertCanManage, canSeeEvent, EventsService } from '../events/events.service';
+import { AttendeeEntity, type ShareableField } from './attendee.entity';
+import { visibilityFor } from './attendee-view';
+import type { AttendeesArgs, CreateAttendeeInput, UpdateAttendeeInput, UpdateMyProfileInput } from './inputs/attendee.inputs';
+import { normaliseLanguages } from './languages';
+import { applyProfileChanges, type ProfileChanges } from './profile-writer';
+
+export interface WrittenAttendee {
+  attendee: AttendeeEntity;
+  unknownTags: string[];
+}
+
+export interface AttendeePage {
+  rows: AttendeeEntity[];
+  cursors: string[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+const EMAIL_TAKEN = () => conflict('ATTENDEE_EMAIL_TAKEN', 'An attendee of this event already has this email');
+
+@Injectable()
+export class AttendeesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly eventsService: EventsService,
+  ) {}
+
+  async create(actor: Actor, input: CreateAttendeeInput): Promise<WrittenAttendee> {
+    return this.writing(async (manager) => {
+      const event = await manager.getRepository(EventEntity).findOneBy({ id: input.eventId });
+      if (!event) throw notFound('Event');
+      assertCanManage(actor, event.id);
+      const attendee: Partial<AttendeeEntity> = { eventId: event.id };
+      const vocabulary = await this.eventsService.vocabulary(event.id, manager);
+      const unknownTags = applyProfileChanges(attendee, input, vocabulary, new Date());
+      const saved = await manager.getRepository(AttendeeEntity).save(manager.getRepository(AttendeeEntity).create(attendee));
+      return { attendee: saved, unknownTags };
+    });
+  }
+
+  async update(actor: Actor, input: UpdateAttendeeInput): Promise<WrittenAttendee> {
+    const { id, ...changes } = input;
+    return this.change(id, changes, (attendee) => assertCanManage(actor, attendee.eventId));
+  }
+
+  /** An attendee edits their own profile; email and presence stay with the organisers. */
+  async updateMyProfile(actor: Actor, input: UpdateMyProfileInput): Promise<WrittenAttendee> {
+    if (actor.kind !== 'attendee') throw forbidden('Only attendees have a profile of their own');
+    return this.change(actor.attendeeId, input, () => undefined);
+  }
+
+  async delete(actor: Actor, id: string): Promise<boolean> {
+    const attendee = await this.dataSource.getRepository(AttendeeEntity).findOneBy({ id });
+    if (!attendee) throw notFound('Attendee');
+    assertCanManage(actor, attendee.eventId);
+    await this.dataSource.getRepository(AttendeeEntity).delete({ id: attendee.id });
+    return true;
+  }
+
+  /** One attendee as the viewer may see it: NOT_FOUND when they may see nothing of it. */
+  async get(actor: Actor, id: string): Promise<AttendeeEntity> {
+    return this.load(actor, id);
+  }
+
+  async myProfile(actor: Actor): Promise<AttendeeEntity> {
+    if (actor.kind !== 'attendee') throw forbidden('Only attendees have a profile of their own');
+    return this.load(actor, actor.attendeeId);
+  }
+
+  /**
+   * Keyset pagination. Staff see everyone, ordered by name; attendees see
+   * consenting attendees (and themself), ordered by id so that a cursor never
+   * carries a name its owner did not share.
+   */
+  async list(actor: Actor, args: AttendeesArgs): Promise<AttendeePage> {
+    const visible = canSeeEvent(actor, args.eventId);
+    // An admin "sees" any id, so an unknown event is only told apart from a foreign one by asking.
+    if (!visible || isAdmin(actor)) {
+      const exists = await this.dataSource.getRepository(EventEntity).existsBy({ id: args.eventId });
+      if (!exists) throw notFound('Event');
+      if (!visible) throw forbidden('This event is not yours to see');
+    }
+    const staff = canManageEvent(actor, args.eventId);
+    const filter = args.filter ?? {};
+    if (filter.present != null && !staff) throw forbidden('Only staff can filter by presence');
+    const query = this.dataSource
+      .getRepository(AttendeeEntity)
+      .createQueryBuilder('a')
+      .where('a.event_id = :eventId', { eventId: args.eventId });
+    if (actor.kind === 'attendee') query.andWhere('(a.consent_matchmaking OR a.id = :self)', { self: actor.attendeeId });
+    // For an attendee, a filter matches others only on fields they share: otherwise it would reveal the private ones.
+    const filterOn = (field: ShareableField, condition: string, parameters: ObjectLiteral) =>
+      actor.kind === 'attendee'
+        ? query.andWhere(`(${condition}) AND (a.id = :self OR :${field}Shared = ANY(a.shared_fields))`, { ...parameters, [`${field}Shared`]: field })
+        : query.andWhere(condition, parameters);
+    if (filter.interest || filter.stack) {
+      const vocabulary = await this.eventsService.vocabulary(args.eventId);
+      if (filter.interest) filterOn('interests', ':interest = ANY(a.interests)', { interest: vocabulary.normalise([filter.interest]).tags[0] ?? '' });
+      if (filter.stack) filterOn('stack', ':stack = ANY(a.stack)', { stack: vocabulary.normalise([filter.stack]).tags[0] ?? '' });
+    }
+    if (filter.role) filterOn('role', 'a.role = :role', { role: filter.role.trim().toLowerCase().replace(/\s+/g, '-') });
+    if (filter.language) filterOn('languages', ':language = ANY(a.languages)', { language: normaliseLanguages([filter.language]).languages[0] ?? '' });
+    if (filter.present != null) query.andWhere('a.present = :present', { present: filter.present });
+    const totalCount = await query.clone().getCount();
+    const order = staff ? 'name' : 'id';
+    if (args.after) {
+      const after = decodeCursor(args.after, order);
+      if (order === 'name') query.andWhere('(a.name, a.id) > (:name, :id)', after);
+      else query.andWhere('a.id > :id', after);
+    }
+    if (order === 'name') query.orderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC');
+    else query.orderBy('a.id', 'ASC');
+    const rows = await query.take(args.first + 1).getMany();
+    const hasNextPage = rows.length > args.first;
+    const page = rows.slice(0, args.first);
+    return { rows: page, cursors: page.map((row) => encodeCursor(row, order)), hasNextPage, totalCount };
+  }
+
+  private async load(actor: Actor, id: string): Promise<AttendeeEntity> {
+    const attendee = await this.dataSource.getRepository(AttendeeEntity).findOneBy({ id });
+    if (!attendee) throw notFound('Attendee');
+    if (visibilityFor(actor, attendee) === 'none') {
+      if (actor.kind === 'account' || (actor.kind === 'attendee' && actor.eventId !== attendee.eventId)) {
+        throw forbidden('This attendee belongs to an event that is not yours');
+      }
+      throw notFound('Attendee');
+    }
+    return attendee;
+  }
+
+  private change(id: string, changes: ProfileChanges, authorise: (attendee: AttendeeEntity) => void): Promise<WrittenAttendee> {
+    return this.writing(async (manager) => {
+      const attendees = manager.getRepository(AttendeeEntity);
+      const attendee = await attendees.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!attendee) throw notFound('Attendee');
+      authorise(attendee);
+      const vocabulary = await this.eventsService.vocabulary(attendee.eventId, manager);
+      const unknownTags = applyProfileChanges(attendee, changes, vocabulary, new Date());
+      return { attendee: await attendees.save(attendee), unknownTags };
+    });
+  }
+
+  private async writing(work: (manager: EntityManager) => Promise<WrittenAttendee>): Promise<WrittenAttendee> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_attendees_event_email')) throw EMAIL_TAKEN();
+      throw error;
+    }
+  }
+}
+
+function encodeCursor(row: AttendeeEntity, order: 'name' | 'id'): string {
+  return Buffer.from(JSON.stringify(order === 'name' ? [row.name, row.id] : [row.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string, order: 'name' | 'id'): { name?: string; id: string } {
+  try {
+    const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const uuid = /^[0-9a-f-]{36}$/;
+    if (Array.isArray(parts) && order === 'name' && parts.length === 2 && typeof parts[0] === 'string' && uuid.test(String(parts[1]))) {
+      return { name: parts[0], id: String(parts[1]) };
+    }
+    if (Array.isArray(parts) && order === 'id' && parts.length === 1 && uuid.test(String(parts[0]))) return { id: String(parts[0]) };
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput('INVALID_CURSOR', 'The `after` cursor is not one this list produced', [{ field: 'after', message: 'unknown cursor' }]);
+}

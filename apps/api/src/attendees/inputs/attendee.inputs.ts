@@ -1,0 +1,201 @@
+import { Type } from 'class-transformer';
+import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsNotBlank } from '../../common/validation';
+import { ProfileField } from '../models/attendee.model';
+
+const MAX_TAGS = 30;
+
+/** The profile an attendee fills in (also what organisers and imports write). */
+@InputType({ isAbstract: true })
+export class ProfileInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsNotBlank()
+  @MaxLength(200)
+  name?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  company?: string;
+
+  @Field({ nullable: true, description: 'e.g. engineer, researcher, founder, investor, product' })
+  @IsOptional()
+  @MaxLength(80)
+  role?: string;
+
+  @Field({ nullable: true, description: 'e.g. junior, mid, senior, lead, executive' })
+  @IsOptional()
+  @MaxLength(80)
+  seniority?: string;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_TAGS)
+  @IsString({ each: true })
+  @MaxLength(80, { each: true })
+  stack?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_TAGS)
+  @IsString({ each: true })
+  @MaxLength(80, { each: true })
+  interests?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_TAGS)
+  @IsString({ each: true })
+  @MaxLength(80, { each: true })
+  lookingFor?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_TAGS)
+  @IsString({ each: true })
+  @MaxLength(80, { each: true })
+  canOffer?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Names or ISO codes: "English", "fr"' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(12)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  languages?: string[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(1000)
+  bio?: string;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true, message: 'each link must be an http(s) URL' })
+  links?: string[];
+
+  @Field({ nullable: true, description: 'Consent to being matched (recorded with time and notice version)' })
+  @IsOptional()
+  @IsBoolean()
+  consentMatchmaking?: boolean;
+
+  @Field({ nullable: true, description: 'Version of the privacy notice the consent refers to' })
+  @IsOptional()
+  @MaxLength(40)
+  consentNoticeVersion?: string;
+
+  @Field(() => [ProfileField], { nullable: true, description: 'What matched partners may see' })
+  @IsOptional()
+  @IsArray()
+  @IsEnum(ProfileField, { each: true })
+  sharedFields?: ProfileField[];
+}
+
+@InputType()
+export class CreateAttendeeInput extends ProfileInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be an event id' })
+  eventId!: string;
+
+  @Field()
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(254)
+  email!: string;
+
+  @Field()
+  @IsNotBlank()
+  @MaxLength(200)
+  declare name: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  present?: boolean;
+}
+
+@InputType()
+export class UpdateAttendeeInput extends PartialType(OmitType(CreateAttendeeInput, ['eventId'] as const)) {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be an attendee id' })
+  id!: string;
+}
+
+@InputType({ description: 'An attendee editing their own profile' })
+export class UpdateMyProfileInput extends ProfileInput {}
+
+@InputType()
+export class AttendeeFilter {
+  @Field({ nullable: true, description: 'Has this interest (normalised through the vocabulary)' })
+  @IsOptional()
+  @MaxLength(80)
+  interest?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(80)
+  role?: string;
+
+  @Field({ nullable: true, description: 'Has this stack tag' })
+  @IsOptional()
+  @MaxLength(80)
+  stack?: string;
+
+  @Field({ nullable: true, description: 'Speaks this language (name or ISO code)' })
+  @IsOptional()
+  @MaxLength(40)
+  language?: string;
+
+  @Field({ nullable: true, description: 'Checked in (staff only)' })
+  @IsOptional()
+  @IsBoolean()
+  present?: boolean;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+@ArgsType()
+export class AttendeesArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be an event id' })
+  eventId!: string;
+
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: `Page size, 1 to ${MAX_PAGE_SIZE}` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first!: number;
+
+  @Field({ nullable: true, description: 'The endCursor of the previous page' })
+  @IsOptional()
+  @MaxLength(500)
+  after?: string;
+
+  @Field(() => AttendeeFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AttendeeFilter)
+  filter?: AttendeeFilter;
+}

@@ -1,0 +1,51 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
+import { AttendeeEntity } from '../attendees/attendee.entity';
+import { EventEntity } from '../events/event.entity';
+
+/**
+ * A one-time sign-in code for an attendee or an organiser of one event.
+ * Only a SHA-256 of the code is kept: codes are long random strings, so a
+ * fast hash is enough (a slow KDF is for guessable passwords).
+ */
+@Entity('access_codes')
+@Check('ck_access_codes_one_subject', 'num_nonnulls(attendee_id, account_id) = 1')
+export class AccessCodeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('uq_access_codes_hash', { unique: true })
+  @Column('text', { name: 'code_hash' })
+  codeHash!: string;
+
+  @Column('uuid', { name: 'event_id' })
+  eventId!: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: EventEntity;
+
+  @Index('ix_access_codes_attendee')
+  @Column('uuid', { name: 'attendee_id', nullable: true })
+  attendeeId!: string | null;
+
+  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'attendee_id' })
+  attendee?: AttendeeEntity;
+
+  @Column('uuid', { name: 'account_id', nullable: true })
+  accountId!: string | null;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id' })
+  account?: AccountEntity;
+
+  @Column('timestamptz', { name: 'expires_at' })
+  expiresAt!: Date;
+
+  @Column('timestamptz', { name: 'used_at', nullable: true })
+  usedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,50 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum ViewerRole {
+  ADMIN = 'ADMIN',
+  ORGANISER = 'ORGANISER',
+  ATTENDEE = 'ATTENDEE',
+}
+registerEnumType(ViewerRole, { name: 'ViewerRole', description: 'What kind of user a token belongs to' });
+
+@ObjectType({ description: 'Who the current token belongs to' })
+export class Viewer {
+  @Field(() => ViewerRole)
+  role!: ViewerRole;
+
+  @Field(() => ID, { nullable: true, description: 'Staff account id (admins and organisers)' })
+  accountId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Attendee id (attendees)' })
+  attendeeId!: string | null;
+
+  @Field(() => [ID], { description: 'Events this viewer organises (organisers) or attends (attendees); empty for admins, who see all' })
+  eventIds!: string[];
+}
+
+@ObjectType()
+export class AuthPayload {
+  @Field({ description: 'Send as `Authorization: Bearer <token>`' })
+  token!: string;
+
+  @Field()
+  expiresAt!: Date;
+
+  @Field(() => Viewer)
+  viewer!: Viewer;
+}
+
+@ObjectType({ description: 'A one-time sign-in code: show it to its owner once; only its hash is stored' })
+export class AccessCodeGrant {
+  @Field()
+  code!: string;
+
+  @Field()
+  expiresAt!: Date;
+
+  @Field(() => ID, { nullable: true })
+  attendeeId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  accountId!: string | null;
+}

@@ -1,0 +1,60 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import { DataSource } from 'typeorm';
+import { AttendeeEntity } from '../attendees/attendee.entity';
+import type { Actor } from '../auth/actor';
+import { forbidden, notFound } from '../common/domain-error';
+import { EventEntity } from '../events/event.entity';
+import { MeetingsService } from '../rounds/meetings.service';
+import { MeetingsWhen } from '../rounds/models/meeting-views.model';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * A per-attendee iCalendar feed of their published meetings, that calendar
+ * apps subscribe to by URL. The URL carries a random secret (only its hash is
+ * stored); asking for a new one revokes the old.
+ */
+@Injectable()
+export class CalendarService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly meetingsService: MeetingsService,
+  ) {}
+
+  async issueToken(actor: Actor): Promise<string> {
+    if (actor.kind !== 'attendee') throw forbidden('Only attendees have a meeting calendar');
+    const token = randomBytes(24).toString('base64url');
+    await this.dataSource.getRepository(AttendeeEntity).update({ id: actor.attendeeId }, { calendarTokenHash: hashToken(token) });
+    return token;
+  }
+
+  /** The feed for a token; NOT_FOUND for an unknown or revoked one. */
+  async feed(token: string): Promise<string> {
+    const attendee = await this.dataSource
+      .getRepository(AttendeeEntity)
+      .createQueryBuilder('a')
+      .where('a.calendar_token_hash = :hash', { hash: hashToken(token) })
+      .getOne();
+    if (!attendee) throw notFound('Calendar');
+    const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: attendee.eventId });
+    const actor = { kind: 'attendee' as const, attendeeId: attendee.id, eventId: attendee.eventId };
+    const meetings = await this.meetingsService.myMeetings(actor, MeetingsWhen.ALL);
+    const calendar = ical({ name: `${event.name} — my Pairwise meetings`, method: ICalCalendarMethod.PUBLISH, prodId: '//Pairwise//Meetings//EN' });
+    for (const { meeting, roundName, partners } of meetings) {
+      const names = partners.map((p) => (p.sharedFields.includes('name') ? p.name : 'a fellow attendee')).join(' and ');
+      calendar.createEvent({
+        id: `${meeting.id}@pairwise`,
+        start: meeting.startsAt,
+        end: meeting.endsAt,
+        summary: `Meet ${names} — ${meeting.tableLabel}`,
+        description: `${roundName}\n\n${meeting.sentence}\n\nTo open: ${meeting.openingQuestion}`,
+        location: [meeting.tableLabel, event.venue].filter(Boolean).join(', '),
+        status: meeting.status === 'CANCELLED' ? ('CANCELLED' as never) : undefined,
+      });
+    }
+    return calendar.toString();
+  }
+}

@@ -1,0 +1,76 @@
+import { ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
+import { isISO8601, ValidateBy, type ValidationOptions } from 'class-validator';
+import { badInput, type FieldError } from './domain-error';
+
+function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+function invalidInput(fields: FieldError[]) {
+  const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+  return badInput('VALIDATION_FAILED', `Invalid input: ${summary}`, fields);
+}
+
+/** class-validator on every input type; failures become one BAD_USER_INPUT error listing each field. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    transform: true,
+    whitelist: true,
+    forbidUnknownValues: false,
+    exceptionFactory: (errors) => invalidInput(flatten(errors)),
+  });
+}
+
+/**
+ * For a scalar `ID` argument: a value that is not a UUID is the client's
+ * mistake (BAD_USER_INPUT naming the argument), not a query PostgreSQL fails on.
+ */
+export function idArg(field: string, options: { optional?: boolean } = {}): ParseUUIDPipe {
+  return new ParseUUIDPipe({
+    version: 'all',
+    optional: options.optional,
+    exceptionFactory: () => invalidInput([{ field, message: 'must be an id' }]),
+  });
+}
+
+/**
+ * Partial updates: an absent field is left as it is and `null` clears a
+ * nullable one; for a field that cannot be empty, `null` is a validation error
+ * (class-validator's IsOptional, which PartialType adds, lets null through).
+ */
+export function rejectNulls<T extends object>(input: T, fields: readonly (keyof T & string)[]): void {
+  const nulls = fields.filter((field) => (input as Record<string, unknown>)[field] === null);
+  if (nulls.length) throw invalidInput(nulls.map((field) => ({ field, message: 'must not be null' })));
+}
+
+/** A calendar date written `YYYY-MM-DD` that exists (no time part, no 30 February). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isISO8601(value, { strict: true }),
+        defaultMessage: () => 'must be a date YYYY-MM-DD',
+      },
+    },
+    options,
+  );
+}
+
+/** Required text: at least one character that is not white space. */
+export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNotBlank',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && value.trim().length > 0,
+        defaultMessage: () => 'must not be blank',
+      },
+    },
+    options,
+  );
+}

@@ -1,0 +1,32 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('gives working defaults for zero setup', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ env: 'development', http: { port: 3000 }, databaseUrl: undefined, admin: undefined });
+    expect(config.embeddedPostgres.dataDir).toMatch(/\.pairwise[/\\]pg$/);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^Invalid configuration: PORT /],
+    [{ PORT: '70000' }, /^Invalid configuration: PORT /],
+    [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ URL$/],
+    [{ PAIRWISE_ADMIN_EMAIL: 'not-an-email', PAIRWISE_ADMIN_PASSWORD: 'long-enough-pw' }, /^Invalid configuration: PAIRWISE_ADMIN_EMAIL /],
+    [{ PAIRWISE_ADMIN_EMAIL: 'a@b.io' }, /^Invalid configuration: PAIRWISE_ADMIN_PASSWORD must be set together/],
+    [{ PAIRWISE_ADMIN_EMAIL: 'a@b.io', PAIRWISE_ADMIN_PASSWORD: 'short' }, /^Invalid configuration: PAIRWISE_ADMIN_PASSWORD must be at least 10/],
+    [{ NODE_ENV: 'production' }, /^Invalid configuration: PAIRWISE_JWT_SECRET is required in production$/],
+    [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL /],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).http.port).toBe(3000);
+  });
+});

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Pairwise reads from the environment, validated once at start.
+ * A wrong value stops the start with one line naming the variable.
+ */
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+    PAIRWISE_DATA_DIR: z.string().min(1).default('.pairwise'),
+    PAIRWISE_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+    PAIRWISE_ADMIN_EMAIL: z.email().optional(),
+    PAIRWISE_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+    PAIRWISE_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    PAIRWISE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+    PAIRWISE_ACCESS_CODE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(14 * 24),
+    PAIRWISE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    PAIRWISE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+    PAIRWISE_MAX_QUERY_COST: z.coerce.number().int().min(10).default(10_000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.PAIRWISE_ADMIN_EMAIL) !== Boolean(env.PAIRWISE_ADMIN_PASSWORD)) {
+      const missing = env.PAIRWISE_ADMIN_EMAIL ? 'PAIRWISE_ADMIN_PASSWORD' : 'PAIRWISE_ADMIN_EMAIL';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'must be set together with the other admin variable' });
+    }
+    if (env.NODE_ENV === 'production' && !env.PAIRWISE_JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['PAIRWISE_JWT_SECRET'], message: 'is required in production' });
+    }
+  });
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  http: { host: string; port: number };
+  /** Undefined until the database is resolved: then the URL the app connects to. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** False when PAIRWISE_DATA_DIR was not set (so the default folder may be relocated, see EmbeddedPostgres). */
+  dataDirExplicit: boolean;
+  embeddedPostgres: { dataDir: string; port: number };
+  /** Where the GraphQL schema is written (development in a checkout); otherwise kept in memory. */
+  schemaFile?: string;
+  admin?: { email: string; password: string };
+  auth: { jwtSecret?: string; tokenTtlSeconds: number; accessCodeTtlHours: number };
+  log: { level: string };
+  limits: {
+    /** GraphQL operations per minute per signed-in user (per address when anonymous), per API process. */
+    requestsPerMinute: number;
+    /** Sign-in attempts per minute per email and address. */
+    loginAttemptsPerMinute: number;
+    statementTimeoutMs: number;
+    maxQueryCost: number;
+  };
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(stripEmpty(env));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = issue.path.join('.') || 'environment';
+    throw new ConfigError(`Invalid configuration: ${variable} ${issue.message.replace(/^Invalid input: /, '')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.PAIRWISE_DATA_DIR);
+  const schemaFile = path.resolve('apps/api/schema.gql');
+  return {
+    env: e.NODE_ENV,
+    http: { host: e.HOST, port: e.PORT },
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    dataDirExplicit: Boolean(env.PAIRWISE_DATA_DIR),
+    schemaFile: e.NODE_ENV === 'development' && fs.existsSync(path.dirname(schemaFile)) ? schemaFile : undefined,
+    embeddedPostgres: { dataDir: path.join(dataDir, 'pg'), port: e.PAIRWISE_PG_PORT },
+    admin: e.PAIRWISE_ADMIN_EMAIL ? { email: e.PAIRWISE_ADMIN_EMAIL, password: e.PAIRWISE_ADMIN_PASSWORD! } : undefined,
+    auth: {
+      jwtSecret: e.PAIRWISE_JWT_SECRET,
+      tokenTtlSeconds: e.PAIRWISE_TOKEN_TTL_SECONDS,
+      accessCodeTtlHours: e.PAIRWISE_ACCESS_CODE_TTL_HOURS,
+    },
+    log: { level: e.LOG_LEVEL },
+    limits: {
+      requestsPerMinute: e.PAIRWISE_RATE_LIMIT_PER_MINUTE,
+      loginAttemptsPerMinute: e.PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE,
+      statementTimeoutMs: e.PAIRWISE_STATEMENT_TIMEOUT_MS,
+      maxQueryCost: e.PAIRWISE_MAX_QUERY_COST,
+    },
+  };
+}
+
+/** `FOO=` in a shell means "unset" to people; treat it so. */
+function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => Boolean(entry[1])));
+}

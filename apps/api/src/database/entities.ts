@@ -1,0 +1,36 @@
+import { AccountEntity } from '../accounts/account.entity';
+import { EventOrganiserEntity } from '../accounts/event-organiser.entity';
+import { AttendeeEntity } from '../attendees/attendee.entity';
+import { AccessCodeEntity } from '../auth/access-code.entity';
+import { LoginAttemptEntity } from '../auth/login-attempt.entity';
+import { EventTagEntity } from '../events/event-tag.entity';
+import { EventEntity } from '../events/event.entity';
+import { BlockEntity, FeedbackEntity, RoundOptOutEntity, WishEntity } from '../networking/networking.entities';
+import { EventPairEntity, MeetingEntity, MeetingParticipantEntity } from '../rounds/meeting.entity';
+import { ReportExportEntity } from '../reports/report-export.entity';
+import { RoundAdjustmentEntity } from '../rounds/round-adjustment.entity';
+import { RoundEntity } from '../rounds/round.entity';
+import { SlotRequestEntity, TalkEntity } from '../talks/talk.entity';
+
+/** Every TypeORM entity; the one list both the app and the migration CLI use. */
+export const ENTITIES = [
+  EventEntity,
+  EventTagEntity,
+  AttendeeEntity,
+  AccountEntity,
+  EventOrganiserEntity,
+  AccessCodeEntity,
+  RoundEntity,
+  MeetingEntity,
+  MeetingParticipantEntity,
+  EventPairEntity,
+  RoundAdjustmentEntity,
+  WishEntity,
+  BlockEntity,
+  RoundOptOutEntity,
+  FeedbackEntity,
+  TalkEntity,
+  SlotRequestEntity,
+  ReportExportEntity,
+  LoginAttemptEntity,
+];

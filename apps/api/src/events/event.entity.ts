@@ -1,0 +1,54 @@
+import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { EventTagEntity } from './event-tag.entity';
+
+/** How an event pairs people; consumed by the matching library when rounds are generated. */
+export interface MatchingSettings {
+  oddPolicy?: 'trio' | 'bye';
+  defaultRoundMinutes?: number;
+  weights?: Record<string, number>;
+}
+
+@Entity('events')
+export class EventEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('uq_events_slug', { unique: true })
+  @Column('text')
+  slug!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text', { name: 'time_zone', default: 'UTC' })
+  timeZone!: string;
+
+  @Column('date', { name: 'starts_on', nullable: true })
+  startsOn!: string | null;
+
+  @Column('date', { name: 'ends_on', nullable: true })
+  endsOn!: string | null;
+
+  @Column('text', { nullable: true })
+  venue!: string | null;
+
+  @Column('jsonb', { name: 'matching_settings', default: () => "'{}'" })
+  matchingSettings!: MatchingSettings;
+
+  /** Days after the event ends before its attendees are anonymised; null keeps them until deleted. */
+  @Column('int', { name: 'retention_days', nullable: true })
+  retentionDays!: number | null;
+
+  /** When retention anonymised the attendees. */
+  @Column('timestamptz', { name: 'anonymised_at', nullable: true })
+  anonymisedAt!: Date | null;
+
+  @OneToMany('EventTagEntity', (tag: EventTagEntity) => tag.event)
+  tags?: EventTagEntity[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { canManageEvent, isAdmin, type Actor } from '../auth/actor';
+import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
+import { isUniqueViolation } from '../common/postgres-errors';
+import { rejectNulls } from '../common/validation';
+import { EventTagEntity } from './event-tag.entity';
+import { EventEntity } from './event.entity';
+import type { CreateEventInput, TagInput, UpdateEventInput } from './inputs/event.inputs';
+import { OddPolicy } from './models/event.model';
+import { slugify, TagVocabulary, type VocabularyEntry } from './tag-vocabulary';
+
+export const DEFAULT_ROUND_MINUTES = 15;
+
+@Injectable()
+export class EventsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** `within`: a transaction of the caller's to join (as a savepoint), e.g. the demo seeder's. */
+  async create(actor: Actor, input: CreateEventInput, within?: EntityManager): Promise<EventEntity> {
+    if (!isAdmin(actor)) throw forbidden('Only an admin can create events');
+    checkDates(input.startsOn, input.endsOn);
+    const vocabulary = input.vocabulary ? toVocabulary(input.vocabulary) : [];
+    return this.saveUniqueSlug(within, async (manager) => {
+      const event = await manager.getRepository(EventEntity).save(
+        manager.getRepository(EventEntity).create({
+          slug: input.slug,
+          name: input.name.trim(),
+          timeZone: input.timeZone ?? 'UTC',
+          startsOn: input.startsOn ?? null,
+          endsOn: input.endsOn ?? null,
+          venue: input.venue ?? null,
+          retentionDays: input.retentionDays ?? null,
+          matchingSettings: {
+            oddPolicy: input.oddPolicy === OddPolicy.BYE ? 'bye' : 'trio',
+            defaultRoundMinutes: input.defaultRoundMinutes ?? DEFAULT_ROUND_MINUTES,
+          },
+        }),
+      );
+      await replaceVocabulary(manager, event.id, vocabulary);
+      return event;
+    });
+  }
+
+  async update(actor: Actor, input: UpdateEventInput): Promise<EventEntity> {
+    rejectNulls(input, ['slug', 'name', 'timeZone', 'oddPolicy', 'defaultRoundMinutes', 'vocabulary']);
+    const vocabulary = input.vocabulary ? toVocabulary(input.vocabulary) : undefined;
+    return this.saveUniqueSlug(undefined, async (manager) => {
+      const events = manager.getRepository(EventEntity);
+      const event = await events.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!event) throw notFound('Event');
+      assertCanManage(actor, event.id);
+      checkDates(input.startsOn !== undefined ? input.startsOn : event.startsOn, input.endsOn !== undefined ? input.endsOn : event.endsOn);
+      if (input.slug !== undefined) event.slug = input.slug;
+      if (input.name !== undefined) event.name = input.name.trim();
+      if (input.timeZone !== undefined) event.timeZone = input.timeZone;
+      if (input.startsOn !== undefined) event.startsOn = input.startsOn;
+      if (input.endsOn !== undefined) event.endsOn = input.endsOn;
+      if (input.venue !== undefined) event.venue = input.venue;
+      if (input.retentionDays !== undefined) event.retentionDays = input.retentionDays;
+      event.matchingSettings = {
+        ...event.matchingSettings,
+        ...(input.oddPolicy ? { oddPolicy: input.oddPolicy === OddPolicy.BYE ? 'bye' : 'trio' } : {}),
+        ...(input.defaultRoundMinutes ? { defaultRoundMinutes: input.defaultRoundMinutes } : {}),
+      };
+      await events.save(event);
+      if (vocabulary) await replaceVocabulary(manager, event.id, vocabulary);
+      return event;
+    });
+  }
+
+  /** By id or slug; attendees see their own event only. */
+  async find(actor: Actor, by: { id?: string; slug?: string }): Promise<EventEntity> {
+    if (!by.id === !by.slug) throw badInput('EVENT_LOOKUP', 'Give exactly one of id or slug');
+    const event = await this.dataSource.getRepository(EventEntity).findOneBy(by.id ? { id: by.id } : { slug: by.slug });
+    if (!event) throw notFound('Event');
+    if (!canSeeEvent(actor, event.id)) throw forbidden('This event is not yours to see');
+    return event;
+  }
+
+  async list(actor: Actor): Promise<EventEntity[]> {
+    const events = this.dataSource.getRepository(EventEntity);
+    if (isAdmin(actor)) return events.find({ order: { startsOn: 'DESC', slug: 'ASC' } });
+    const ids = actor.kind === 'attendee' ? [actor.eventId] : [...actor.organiserOf];
+    return ids.length ? events.find({ where: { id: In(ids) }, order: { startsOn: 'DESC', slug: 'ASC' } }) : [];
+  }
+
+  async vocabulary(eventId: string, manager: EntityManager = this.dataSource.manager): Promise<TagVocabulary> {
+    const tags = await manager.getRepository(EventTagEntity).findBy({ eventId });
+    return new TagVocabulary(tags);
+  }
+
+  private async saveUniqueSlug(within: EntityManager | undefined, work: (manager: EntityManager) => Promise<EventEntity>): Promise<EventEntity> {
+    try {
+      return await (within ?? this.dataSource.manager).transaction(work);
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_events_slug')) throw conflict('EVENT_SLUG_TAKEN', 'Another event already uses this slug');
+      throw error;
+    }
+  }
+}
+
+export function canSeeEvent(actor: Actor, eventId: string): boolean {
+  return canManageEvent(actor, eventId) || (actor.kind === 'attendee' && actor.eventId === eventId);
+}
+
+export function assertCanManage(actor: Actor, eventId: string): void {
+  if (!canManageEvent(actor, eventId)) throw forbidden('Only this event’s organisers and admins can do this');
+}
+
+function checkDates(startsOn?: string | null, endsOn?: string | null): void {
+  if (startsOn && endsOn && startsOn > endsOn) {
+    throw badInput('EVENT_DATES', 'The event cannot end before it starts', [{ field: 'endsOn', message: 'must not be before startsOn' }]);
+  }
+}
+
+/** Validates a vocabulary: one slug per entry, and no spelling claimed by two entries. */
+function toVocabulary(input: readonly TagInput[]): VocabularyEntry[] {
+  const owner = new Map<string, string>();
+  const seen = new Set<string>();
+  return input.map((tag, index) => {
+    const slug = tag.slug ?? slugify(tag.label);
+    const field = `vocabulary.${index}`;
+    if (!slug) throw badInput('VOCABULARY_INVALID', `Tag ${index + 1} has no usable label`, [{ field, message: 'must contain letters or digits' }]);
+    if (seen.has(slug)) throw badInput('VOCABULARY_DUPLICATE', `The tag "${slug}" is listed twice`, [{ field, message: 'duplicate slug' }]);
+    seen.add(slug);
+    // A spelling with no letters or digits normalises to nothing: it can mean no tag, so it is dropped.
+    const synonyms = [...new Set((tag.synonyms ?? []).map((s) => s.trim()).filter((s) => slugify(s)))];
+    for (const spelling of [slug, tag.label, ...synonyms].map(slugify).filter(Boolean)) {
+      const claimedBy = owner.get(spelling);
+      if (claimedBy && claimedBy !== slug) {
+        throw badInput('VOCABULARY_AMBIGUOUS', `"${spelling}" would mean both "${claimedBy}" and "${slug}"`, [
+          { field, message: `"${spelling}" is already used by "${claimedBy}"` },
+        ]);
+      }
+      owner.set(spelling, slug);
+    }
+    return { slug, label: tag.label.trim(), synonyms };
+  });
+}
+
+async function replaceVocabulary(manager: EntityManager, eventId: string, entries: readonly VocabularyEntry[]): Promise<void> {
+  const tags = manager.getRepository(EventTagEntity);
+  await tags.delete({ eventId });
+  if (entries.length) await tags.insert(entries.map((entry) => ({ ...entry, synonyms: [...entry.synonyms], eventId })));
+}

@@ -1,0 +1,58 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum OddPolicy {
+  TRIO = 'TRIO',
+  BYE = 'BYE',
+}
+registerEnumType(OddPolicy, {
+  name: 'OddPolicy',
+  description: 'With an odd number of people: one trio, or one person sits out (never the same one twice in a row)',
+});
+
+@ObjectType({ description: 'One entry of the tag vocabulary' })
+export class Tag {
+  @Field({ description: 'Canonical slug stored on profiles, e.g. `rag`' })
+  slug!: string;
+
+  @Field()
+  label!: string;
+
+  @Field(() => [String], { description: 'Other spellings that normalise to this slug' })
+  synonyms!: string[];
+}
+
+@ObjectType()
+export class Event {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  slug!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: 'IANA time zone, e.g. Europe/Paris' })
+  timeZone!: string;
+
+  @Field(() => String, { nullable: true, description: 'First day, YYYY-MM-DD' })
+  startsOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Last day, YYYY-MM-DD' })
+  endsOn!: string | null;
+
+  @Field(() => String, { nullable: true })
+  venue!: string | null;
+
+  @Field(() => OddPolicy)
+  oddPolicy!: OddPolicy;
+
+  @Field(() => Int, { description: 'Length of a round when a round does not say' })
+  defaultRoundMinutes!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Days after the event ends before attendees are anonymised' })
+  retentionDays!: number | null;
+
+  @Field()
+  createdAt!: Date;
+}

@@ -1,0 +1,88 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Logger, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { GraphQLModule } from '@nestjs/graphql';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { createGraphqlErrorFormatter } from './format-graphql-error';
+import { queryCostPlugin } from './query-cost.plugin';
+import { createRequestLoaders, type GraphqlContext } from './request-loaders';
+
+const logger = new Logger('GraphQL');
+
+interface HttpContextSource {
+  req: GraphqlContext['req'];
+}
+
+/** What graphql-ws hands the context factory for each operation on a socket. */
+interface WsContextSource {
+  connectionParams?: Record<string, unknown>;
+  extra?: { request?: { socket?: { remoteAddress?: string } } };
+}
+
+/** Over WebSocket the token travels in `connectionParams.authorization`, checked like the HTTP header. */
+function requestFromConnection(source: WsContextSource): GraphqlContext['req'] {
+  const params = source.connectionParams ?? {};
+  const authorization = params.authorization ?? params.Authorization;
+  return {
+    headers: { authorization: typeof authorization === 'string' ? authorization : undefined },
+    ip: source.extra?.request?.socket?.remoteAddress,
+  };
+}
+
+/** Code-first Apollo server at /graphql; the schema file is rewritten in development only. */
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [ConfigService, getDataSourceToken()],
+      useFactory: (config: ConfigService<AppConfig, true>, dataSource: DataSource): ApolloDriverConfig => {
+        const formatError = createGraphqlErrorFormatter((error) =>
+          logger.error({ err: error }, 'Unexpected error while resolving a GraphQL operation'),
+        );
+        const production = config.get('env', { infer: true }) === 'production';
+        const limits = config.get('limits', { infer: true });
+        // Depth, aliases, tokens and directives are capped before execution; suggestions are hidden in production.
+        const armor = new ApolloArmor({
+          // Introspection counts too: deep __type/ofType chains are a classic way to burn CPU.
+          maxDepth: { n: 8, ignoreIntrospection: false, flattenFragments: true },
+          maxAliases: { n: 15 },
+          maxTokens: { n: 2_000 },
+          maxDirectives: { n: 20 },
+          costLimit: { enabled: false }, // our own page-aware cost below
+          blockFieldSuggestion: { enabled: production },
+        }).protect();
+        return {
+        path: '/graphql',
+        autoSchemaFile: config.get('schemaFile', { infer: true }) ?? true,
+        sortSchema: true,
+        // Guards run on field resolvers too: no field is reachable without the global auth check.
+        fieldResolverEnhancers: ['guards'],
+        subscriptions: {
+          'graphql-ws': {
+            // WebSocket results bypass Apollo's formatError: format them the same way (codes, masking).
+            onNext: (_context, _id, _payload, _args, result) =>
+              result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
+          },
+        },
+        context: (source: HttpContextSource | WsContextSource): GraphqlContext => ({
+          req: 'req' in source ? source.req : requestFromConnection(source),
+          loaders: createRequestLoaders(dataSource),
+        }),
+        formatError,
+        includeStacktraceInErrorResponses: false,
+        allowBatchedHttpRequests: false,
+        csrfPrevention: true,
+        validationRules: armor.validationRules,
+        // Apollo's plugin type is invariant in its context; these plugins do not read the context.
+        plugins: [...armor.plugins, queryCostPlugin(limits.maxQueryCost)] as NonNullable<ApolloDriverConfig['plugins']>,
+        introspection: !production,
+        graphiql: config.get('env', { infer: true }) === 'development',
+        };
+      },
+    }),
+  ],
+})
+export class PairwiseGraphqlModule {}

@@ -1,0 +1,39 @@
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { EventTagEntity } from '../events/event-tag.entity';
+import { EventEntity } from '../events/event.entity';
+import { RoundEntity } from '../rounds/round.entity';
+
+/**
+ * Batching per GraphQL request: listing 100 attendees with their event and
+ * its vocabulary costs one query per kind, not one per attendee.
+ */
+export function createRequestLoaders(dataSource: DataSource) {
+  return {
+    eventById: new DataLoader<string, EventEntity | undefined>(async (ids) => {
+      const rows = await dataSource.getRepository(EventEntity).findBy({ id: In([...ids]) });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id));
+    }),
+    roundById: new DataLoader<string, RoundEntity | undefined>(async (ids) => {
+      const rows = await dataSource.getRepository(RoundEntity).findBy({ id: In([...ids]) });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id));
+    }),
+    tagsByEventId: new DataLoader<string, EventTagEntity[]>(async (eventIds) => {
+      const rows = await dataSource.getRepository(EventTagEntity).find({
+        where: { eventId: In([...eventIds]) },
+        order: { slug: 'ASC' },
+      });
+      return eventIds.map((id) => rows.filter((row) => row.eventId === id));
+    }),
+  };
+}
+
+export type RequestLoaders = ReturnType<typeof createRequestLoaders>;
+
+/** What every resolver finds in its GraphQL context. */
+export interface GraphqlContext {
+  req: import('../auth/auth.decorators').RequestWithAuth;
+  loaders: RequestLoaders;
+}

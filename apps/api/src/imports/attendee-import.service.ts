@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { DataSource, In } from 'typeorm';
+import { AttendeeEntity } from '../attendees/attendee.entity';
+import { CreateAttendeeInput } from '../attendees/inputs/attendee.inputs';
+import { applyProfileChanges, normaliseEmail, type ProfileChanges } from '../attendees/profile-writer';
+import type { Actor } from '../auth/actor';
+import { notFound } from '../common/domain-error';
+import { EventEntity } from '../events/event.entity';
+import { assertCanManage, EventsService } from '../events/events.service';
+import { readAttendeeCsv, type CsvAttendeeRow, type CsvAttendees, type CsvField } from './attendee-csv';
+
+export interface RejectedRow {
+  line: number;
+  email: string | null;
+  reason: string;
+}
+
+export interface ImportReport {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: RejectedRow[];
+  unknownTags: string[];
+  ignoredColumns: string[];
+}
+
+export type ImportProgress = (done: number, total: number) => void;
+
+/** Fields whose change makes a row count as "updated". */
+const COMPARED_FIELDS = [
+  'name', 'company', 'role', 'seniority', 'stack', 'interests', 'lookingFor', 'canOffer', 'languages', 'bio', 'links',
+  'consentMatchmaking',
+] as const satisfies readonly (keyof AttendeeEntity)[];
+
+const WRITE_CHUNK = 500;
+
+/**
+ * Upserts attendees by email, idempotently: importing the same file twice
+ * changes nothing the second time. Empty cells leave a field as it is. Valid
+ * rows are written in one transaction (all or none); invalid rows are
+ * reported with their line and reason.
+ */
+@Injectable()
+export class AttendeeImportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly eventsService: EventsService,
+  ) {}
+
+  /** The CSV text as sent through GraphQL: the caller is checked before a byte of it is parsed. */
+  async importCsv(actor: Actor, eventId: string, text: string): Promise<ImportReport> {
+    const event = await this.managedEvent(actor, eventId);
+    return this.importInto(event, await readAttendeeCsv(text));
+  }
+
+  async import(actor: Actor, eventId: string, csv: CsvAttendees, onProgress: ImportProgress = () => undefined): Promise<ImportReport> {
+    return this.importInto(await this.managedEvent(actor, eventId), csv, onProgress);
+  }
+
+  private async managedEvent(actor: Actor, eventId: string): Promise<EventEntity> {
+    const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id: eventId });
+    if (!event) throw notFound('Event');
+    assertCanManage(actor, event.id);
+    return event;
+  }
+
+  private async importInto(event: EventEntity, csv: CsvAttendees, onProgress: ImportProgress = () => undefined): Promise<ImportReport> {
+    const { accepted, rejected } = validateRows(csv.rows);
+    const total = csv.rows.length;
+    const rejectedBeforeWriting = rejected.length;
+    onProgress(rejectedBeforeWriting, total);
+    const unknownTags = new Set<string>();
+    let created = 0;
+    let updated = 0;
+    let unchanged = 0;
+    await this.dataSource.transaction(async (manager) => {
+      const vocabulary = await this.eventsService.vocabulary(event.id, manager);
+      const attendees = manager.getRepository(AttendeeEntity);
+      const now = new Date();
+      for (let start = 0; start < accepted.length; start += WRITE_CHUNK) {
+        const chunk = accepted.slice(start, start + WRITE_CHUNK);
+        const existing = await attendees.find({
+          where: { eventId: event.id, email: In(chunk.map((row) => row.changes.email!)) },
+          lock: { mode: 'pessimistic_write' },
+        });
+        const byEmail = new Map(existing.map((attendee) => [attendee.email, attendee]));
+        const inserts: Partial<AttendeeEntity>[] = [];
+        const updates: AttendeeEntity[] = [];
+        for (const { line, changes } of chunk) {
+          const current = byEmail.get(changes.email!);
+          if (!current && !changes.name) {
+            rejected.push({ line, email: changes.email!, reason: 'name: a new attendee needs a name' });
+            continue;
+          }
+          const next: Partial<AttendeeEntity> = current ? { ...current } : { eventId: event.id };
+          applyProfileChanges(next, changes, vocabulary, now).forEach((tag) => unknownTags.add(tag));
+          if (!current) inserts.push(next);
+          else if (COMPARED_FIELDS.some((field) => JSON.stringify(next[field]) !== JSON.stringify(current[field]))) {
+            updates.push({ ...next, updatedAt: now } as AttendeeEntity);
+          } else unchanged++;
+        }
+        if (inserts.length) await attendees.insert(inserts);
+        if (updates.length) await attendees.upsert(updates, { conflictPaths: ['eventId', 'email'] });
+        created += inserts.length;
+        updated += updates.length;
+        onProgress(rejectedBeforeWriting + start + chunk.length, total);
+      }
+    });
+    rejected.sort((a, b) => a.line - b.line);
+    return {
+      rows: total,
+      created,
+      updated,
+      unchanged,
+      rejected,
+      unknownTags: [...unknownTags].sort(),
+      ignoredColumns: csv.ignoredColumns,
+    };
+  }
+}
+
+interface AcceptedRow {
+  line: number;
+  changes: ProfileChanges;
+}
+
+/** The same rules as createAttendee (the input class's validators), plus one row per email. */
+function validateRows(rows: readonly CsvAttendeeRow[]): { accepted: AcceptedRow[]; rejected: RejectedRow[] } {
+  const accepted: AcceptedRow[] = [];
+  const rejected: RejectedRow[] = [];
+  const firstLine = new Map<string, number>();
+  for (const { line, values } of rows) {
+    const text = (field: CsvField) => values[field] as string | undefined;
+    const list = (field: CsvField) => values[field] as string[] | undefined;
+    const email = text('email') ?? null;
+    const name = text('name') ?? [text('firstName'), text('lastName')].filter(Boolean).join(' ');
+    const consent = values.consentMatchmaking === undefined ? undefined : parseYesNo(text('consentMatchmaking')!);
+    if (consent === null) {
+      rejected.push({ line, email, reason: `consent: "${values.consentMatchmaking}" is not yes or no` });
+      continue;
+    }
+    const candidate = {
+      eventId: '00000000-0000-4000-8000-000000000000',
+      email: email ?? '',
+      name,
+      company: text('company'),
+      role: text('role'),
+      seniority: text('seniority'),
+      stack: list('stack'),
+      interests: list('interests'),
+      lookingFor: list('lookingFor'),
+      canOffer: list('canOffer'),
+      languages: list('languages'),
+      bio: text('bio'),
+      links: list('links'),
+      consentMatchmaking: consent,
+    };
+    // A name is required for new attendees only, which is known once existing ones are loaded.
+    const errors = validateSync(plainToInstance(CreateAttendeeInput, { ...candidate, name: name || 'known later' }), { whitelist: true });
+    if (errors.length) {
+      const reason = errors
+        .map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join(', ')}`)
+        .join('; ');
+      rejected.push({ line, email, reason });
+      continue;
+    }
+    const key = normaliseEmail(candidate.email);
+    const seen = firstLine.get(key);
+    if (seen !== undefined) {
+      rejected.push({ line, email, reason: `email already on line ${seen} of this file` });
+      continue;
+    }
+    firstLine.set(key, line);
+    const { eventId: _unused, ...changes } = candidate;
+    accepted.push({ line, changes: stripUndefined({ ...changes, name: name || undefined, email: key }) });
+  }
+  return { accepted, rejected };
+}
+
+function parseYesNo(text: string): boolean | null {
+  const value = text.trim().toLowerCase();
+  if (['yes', 'y', 'true', '1', 'x', 'opt-in', 'opted in'].includes(value)) return true;
+  if (['no', 'n', 'false', '0', 'opt-out', 'opted out'].includes(value)) return false;
+  return null;
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

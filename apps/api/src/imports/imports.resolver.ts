@@ -1,0 +1,22 @@
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/auth.decorators';
+import { idArg } from '../common/validation';
+import { AttendeeImportService } from './attendee-import.service';
+import { ImportReport } from './models/import-report.model';
+
+@Resolver()
+export class ImportsResolver {
+  constructor(private readonly importService: AttendeeImportService) {}
+
+  @Mutation(() => ImportReport, {
+    description: 'Organisers: create or update attendees from a ticketing CSV (upsert by email; safe to repeat)',
+  })
+  importAttendees(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }, idArg('eventId')) eventId: string,
+    @Args('csv', { description: 'The CSV text, header line first' }) csv: string,
+  ): Promise<ImportReport> {
+    return this.importService.importCsv(actor, eventId, csv);
+  }
+}

@@ -1,0 +1,103 @@
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { AttendeeEntity } from '../attendees/attendee.entity';
+import { MeetingEntity } from '../rounds/meeting.entity';
+import { RoundEntity } from '../rounds/round.entity';
+
+/** "I would like to meet X" (a mutual wish scores high). */
+@Entity('wishes')
+@Check('ck_wishes_not_self', 'attendee_id <> target_id')
+export class WishEntity {
+  @PrimaryColumn('uuid', { name: 'attendee_id' })
+  attendeeId!: string;
+
+  @PrimaryColumn('uuid', { name: 'target_id' })
+  targetId!: string;
+
+  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'attendee_id' })
+  attendee?: AttendeeEntity;
+
+  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'target_id' })
+  target?: AttendeeEntity;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** "Never pair me with X": private to its author, hard for the matching. */
+@Entity('blocks')
+@Check('ck_blocks_not_self', 'attendee_id <> target_id')
+export class BlockEntity {
+  @PrimaryColumn('uuid', { name: 'attendee_id' })
+  attendeeId!: string;
+
+  @PrimaryColumn('uuid', { name: 'target_id' })
+  targetId!: string;
+
+  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'attendee_id' })
+  attendee?: AttendeeEntity;
+
+  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'target_id' })
+  target?: AttendeeEntity;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** An attendee sitting out one round (presence and consent cover the rest). */
+@Entity('round_opt_outs')
+export class RoundOptOutEntity {
+  @PrimaryColumn('uuid', { name: 'round_id' })
+  roundId!: string;
+
+  @PrimaryColumn('uuid', { name: 'attendee_id' })
+  attendeeId!: string;
+
+  @ManyToOne(() => RoundEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'round_id' })
+  round?: RoundEntity;
+
+  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'attendee_id' })
+  attendee?: AttendeeEntity;
+}
+
+/** One participant's word on a meeting; the note is for organisers only. */
+@Entity('feedback')
+@Check('ck_feedback_rating', 'rating IS NULL OR rating BETWEEN 1 AND 5')
+export class FeedbackEntity {
+  @PrimaryColumn('uuid', { name: 'meeting_id' })
+  meetingId!: string;
+
+  @PrimaryColumn('uuid', { name: 'attendee_id' })
+  attendeeId!: string;
+
+  @ManyToOne(() => MeetingEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'meeting_id' })
+  meeting?: MeetingEntity;
+
+  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'attendee_id' })
+  attendee?: AttendeeEntity;
+
+  @Column('boolean')
+  met!: boolean;
+
+  @Column('smallint', { nullable: true })
+  rating!: number | null;
+
+  @Column('boolean', { name: 'would_meet_again', nullable: true })
+  wouldMeetAgain!: boolean | null;
+
+  @Column('text', { nullable: true })
+  note!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AttendeeEntity } from '../attendees/attendee.entity';
+import type { Actor, AttendeeActor } from '../auth/actor';
+import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
+import { RoundEntity } from '../rounds/round.entity';
+import { BlockEntity, RoundOptOutEntity, WishEntity } from './networking.entities';
+
+/** What attendees say about their own matchmaking: presence, opt-outs, wishes and (private) blocks. */
+@Injectable()
+export class NetworkingService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async setMyPresence(actor: Actor, present: boolean): Promise<AttendeeEntity> {
+    const me = asAttendee(actor);
+    const attendees = this.dataSource.getRepository(AttendeeEntity);
+    await attendees.update({ id: me.attendeeId }, { present, checkedInAt: present ? new Date() : null });
+    return attendees.findOneByOrFail({ id: me.attendeeId });
+  }
+
+  /** Sit out (or rejoin) one round; only before it is published. */
+  async setRoundOptOut(actor: Actor, roundId: string, optOut: boolean): Promise<boolean> {
+    const me = asAttendee(actor);
+    const round = await this.dataSource.getRepository(RoundEntity).findOneBy({ id: roundId });
+    if (!round || round.eventId !== me.eventId) throw notFound('Round');
+    if (!['DRAFT', 'GENERATING', 'GENERATED'].includes(round.status)) {
+      throw conflict('ROUND_ALREADY_PUBLISHED', 'This round is already published: ask an organiser');
+    }
+    const optOuts = this.dataSource.getRepository(RoundOptOutEntity);
+    if (optOut) await optOuts.upsert({ roundId, attendeeId: me.attendeeId }, ['roundId', 'attendeeId']);
+    else await optOuts.delete({ roundId, attendeeId: me.attendeeId });
+    return optOut;
+  }
+
+  async setWish(actor: Actor, targetId: string, wish: boolean): Promise<boolean> {
+    const me = await this.withTarget(actor, targetId);
+    const wishes = this.dataSource.getRepository(WishEntity);
+    if (wish) await wishes.upsert({ attendeeId: me.attendeeId, targetId }, ['attendeeId', 'targetId']);
+    else await wishes.delete({ attendeeId: me.attendeeId, targetId });
+    return wish;
+  }
+
+  async setBlock(actor: Actor, targetId: string, block: boolean): Promise<boolean> {
+    const me = await this.withTarget(actor, targetId);
+    const blocks = this.dataSource.getRepository(BlockEntity);
+    if (block) await blocks.upsert({ attendeeId: me.attendeeId, targetId }, ['attendeeId', 'targetId']);
+    else await blocks.delete({ attendeeId: me.attendeeId, targetId });
+    return block;
+  }
+
+  async myWishes(actor: Actor): Promise<AttendeeEntity[]> {
+    return this.targets(WishEntity, asAttendee(actor).attendeeId);
+  }
+
+  async myBlocks(actor: Actor): Promise<AttendeeEntity[]> {
+    return this.targets(BlockEntity, asAttendee(actor).attendeeId);
+  }
+
+  private async targets(entity: typeof WishEntity | typeof BlockEntity, attendeeId: string): Promise<AttendeeEntity[]> {
+    const links = await this.dataSource.getRepository(entity).find({ where: { attendeeId }, relations: { target: true }, order: { createdAt: 'ASC' } });
+    return links.map((link) => link.target!).filter(Boolean);
+  }
+
+  private async withTarget(actor: Actor, targetId: string): Promise<AttendeeActor> {
+    const me = asAttendee(actor);
+    if (targetId === me.attendeeId) throw badInput('SELF_TARGET', 'You cannot name yourself', [{ field: 'attendeeId', message: 'is you' }]);
+    const target = await this.dataSource.getRepository(AttendeeEntity).findOne({ where: { id: targetId }, select: { id: true, eventId: true } });
+    if (!target || target.eventId !== me.eventId) throw notFound('Attendee');
+    return me;
+  }
+}
+
+function asAttendee(actor: Actor): AttendeeActor {
+  if (actor.kind !== 'attendee') throw forbidden('Only attendees can do this for themselves');
+  return actor;
+}

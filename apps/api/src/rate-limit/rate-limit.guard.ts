@@ -1,0 +1,64 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
+import type { ThrottlerLimitDetail } from '@nestjs/throttler/dist/throttler.guard.interface';
+import { requestOf, type RequestWithAuth } from '../auth/auth.decorators';
+import { AuthService } from '../auth/auth.service';
+import { DomainError } from '../common/domain-error';
+
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
+/**
+ * Rate limits per person, not per address: a signed-in caller is counted by
+ * their account or attendee id (500 attendees behind one venue Wi-Fi address
+ * are not throttled together); anonymous callers by address; sign-in
+ * attempts by email and address. Counted once per operation, not per field.
+ */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  constructor(
+    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
+    @InjectThrottlerStorage() storage: ThrottlerStorage,
+    reflector: Reflector,
+    private readonly authService: AuthService,
+  ) {
+    super(options, storage, reflector);
+  }
+
+  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    if (context.getType<string>() !== 'graphql') return false;
+    return !ROOT_TYPES.has(GqlExecutionContext.create(context).getInfo().parentType.name);
+  }
+
+  protected override getRequestResponse(context: ExecutionContext): { req: Record<string, unknown>; res: Record<string, unknown> } {
+    const req = requestOf(context) as RequestWithAuth & { res?: Record<string, unknown> };
+    return { req: req as unknown as Record<string, unknown>, res: req.res ?? {} };
+  }
+
+  protected override setResponseHeader(res: Record<string, unknown>, name: string, value: string | number): void {
+    if (typeof res.header === 'function') (res.header as (n: string, v: string) => void)(name, String(value));
+  }
+
+  protected override async getTracker(req: Record<string, unknown>, context?: ExecutionContext): Promise<string> {
+    const request = req as unknown as RequestWithAuth;
+    const address = request.ip ?? 'unknown';
+    if (context && isLogin(context)) {
+      const email = String(GqlExecutionContext.create(context).getArgs<{ input?: { email?: string } }>().input?.email ?? '').trim().toLowerCase();
+      return `login:${email}:${address}`;
+    }
+    request.auth ??= await this.authService.authenticate(request.headers.authorization);
+    const actor = request.auth.actor;
+    if (!actor) return `ip:${address}`;
+    return actor.kind === 'attendee' ? `attendee:${actor.attendeeId}` : `account:${actor.accountId}`;
+  }
+
+  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    const seconds = Math.max(1, Math.ceil((detail.timeToBlockExpire || detail.timeToExpire) / 1000));
+    throw new DomainError('TOO_MANY_REQUESTS', 'RATE_LIMITED', `Too many requests: try again in ${seconds} s`);
+  }
+}
+
+export function isLogin(context: ExecutionContext): boolean {
+  return context.getType<string>() === 'graphql' && GqlExecutionContext.create(context).getInfo().fieldName === 'login';
+}

@@ -1,0 +1,28 @@
+import type { MeetingStatus, RoundStatus } from '../rounds/models/round.model';
+import type { EventStats, PairingReportRow } from './models/report.models';
+import type { EventStatsData } from './report-queries';
+import type { PairingRow } from './report-rows';
+
+export function toPairingReportRow(row: PairingRow): PairingReportRow {
+  return {
+    meetingId: row.meetingId,
+    roundId: row.roundId,
+    roundName: row.roundName,
+    tableNumber: row.tableNumber,
+    table: row.table,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    status: row.status as MeetingStatus,
+    score: row.score,
+    participants: row.participants.map(({ name, company, role, noShow }) => ({ name, company, role, noShow })),
+    topReasons: row.topReasons,
+    feedback: { ...row.feedback },
+  };
+}
+
+export function toEventStats(stats: EventStatsData): EventStats {
+  return {
+    ...stats,
+    rounds: stats.rounds.map((round) => ({ ...round, status: round.status as RoundStatus, distribution: round.distribution.map((bucket) => ({ ...bucket })) })),
+  };
+}

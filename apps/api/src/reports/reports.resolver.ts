@@ -1,0 +1,34 @@
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/auth.decorators';
+import { idArg } from '../common/validation';
+import { EventStats, PairingReportConnection } from './models/report.models';
+import { toEventStats, toPairingReportRow } from './report.mapper';
+import { ReportsService } from './reports.service';
+
+@Resolver()
+export class ReportsResolver {
+  constructor(private readonly reportsService: ReportsService) {}
+
+  @Query(() => PairingReportConnection, {
+    description:
+      'Organisers, admins: one row per meeting — the whole event (published rounds) or one round — with what each participant shares, ' +
+      'score, top reasons, status and feedback. `first` ≤ 500. Files: GET /events/{eventId}/reports/pairings.csv or .xlsx',
+  })
+  async pairingReport(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }, idArg('eventId')) eventId: string,
+    @Args('roundId', { type: () => ID, nullable: true }, idArg('roundId', { optional: true })) roundId?: string,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first = 50,
+    @Args('after', { nullable: true }) after?: string,
+  ): Promise<PairingReportConnection> {
+    const page = await this.reportsService.page(actor, { eventId, roundId: roundId ?? undefined, first, after: after ?? undefined });
+    const edges = page.rows.map((row, i) => ({ cursor: page.cursors[i]!, node: toPairingReportRow(row) }));
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
+  }
+
+  @Query(() => EventStats, { description: 'Organisers, admins: the KPIs of an event (published rounds); as a picture: GET /events/{eventId}/reports/scores.svg' })
+  async eventStats(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID }, idArg('eventId')) eventId: string): Promise<EventStats> {
+    return toEventStats(await this.reportsService.stats(actor, eventId));
+  }
+}

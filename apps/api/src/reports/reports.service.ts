@@ -1,0 +1,243 @@
+import type { Writable } from 'node:stream';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { badInput, notFound } from '../common/domain-error';
+import { EventEntity } from '../events/event.entity';
+import { assertCanManage } from '../events/events.service';
+import { slugify } from '../events/tag-vocabulary';
+import { RoundEntity } from '../rounds/round.entity';
+import { ReportExportEntity, type ExportOutcome, type ReportFormat } from './report-export.entity';
+import { computeStats, countMeetings, pairingRowsQuery, type EventStatsData, type ReportScope, type RowPosition } from './report-queries';
+import { toPairingRow, type PairingRow, type PairingRowRecord } from './report-rows';
+import { scoreChartSvg } from './score-chart';
+import { ExportAborted } from './writers/backpressure';
+import { writeCsv } from './writers/csv-writer';
+import { writeJson } from './writers/json-writer';
+import type { ReportContent, RowProgress } from './writers/report-content';
+import { writeXlsx } from './writers/xlsx-writer';
+
+export const MAX_REPORT_PAGE = 500;
+
+export interface ExportRequest {
+  eventId: string;
+  roundId?: string;
+  format: ReportFormat;
+  channel: 'http' | 'cli';
+  requestId?: string;
+}
+
+/** An authorised, logged export about to be written. */
+export interface ReportExport {
+  id: string;
+  filename: string;
+  contentType: string;
+  /** Streams the report into `destination` (and ends it); resolves with the rows written. */
+  writeTo(destination: Writable, onRow?: RowProgress): Promise<ExportResult>;
+}
+
+export interface ExportResult {
+  outcome: Exclude<ExportOutcome, 'STARTED'>;
+  rows: number;
+  total: number;
+}
+
+export interface PairingReportPage {
+  rows: PairingRow[];
+  cursors: string[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/** How each format is written; CSV has no room for the KPIs, so they are not computed for it. */
+const FORMATS = {
+  csv: { write: writeCsv, contentType: 'text/csv; charset=utf-8', withStats: false },
+  xlsx: { write: writeXlsx, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', withStats: true },
+  json: { write: writeJson, contentType: 'application/json; charset=utf-8', withStats: true },
+} satisfies Record<ReportFormat, { write: (content: ReportContent, destination: Writable, onRow: RowProgress) => Promise<number>; contentType: string; withStats: boolean }>;
+
+/**
+ * Pairing reports and event KPIs for admins and an event's organisers.
+ * Files stream from a database cursor inside one read-only snapshot (the
+ * summary and the rows agree), in bounded memory; the connection goes back
+ * to the pool as soon as the export ends, is abandoned or fails. Every export
+ * is recorded in `report_exports` and logged.
+ */
+@Injectable()
+export class ReportsService {
+  private readonly logger = new Logger(ReportsService.name);
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Authorisation first (a stranger learns nothing about which events exist), then the event and round. */
+  async authorise(actor: Actor, eventId: string, roundId?: string): Promise<{ event: EventEntity; round: RoundEntity | null }> {
+    assertCanManage(actor, eventId);
+    const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id: eventId });
+    if (!event) throw notFound('Event');
+    if (!roundId) return { event, round: null };
+    const round = await this.dataSource.getRepository(RoundEntity).findOneBy({ id: roundId, eventId });
+    if (!round) throw notFound('Round');
+    return { event, round };
+  }
+
+  async stats(actor: Actor, eventId: string): Promise<EventStatsData> {
+    await this.authorise(actor, eventId);
+    return this.inSnapshot((runner) => computeStats(runner.manager, { eventId }));
+  }
+
+  /** The score distribution per round as an SVG picture. */
+  async scoreChart(actor: Actor, eventId: string, roundId?: string): Promise<string> {
+    const { event, round } = await this.authorise(actor, eventId, roundId);
+    const stats = await this.inSnapshot((runner) => computeStats(runner.manager, { eventId, roundId }));
+    return scoreChartSvg(`Pair scores per round — ${event.name}${round ? ` — ${round.name}` : ''}`, stats.rounds);
+  }
+
+  /** A page of report rows (GraphQL), in round then table order. */
+  async page(actor: Actor, args: { eventId: string; roundId?: string; first: number; after?: string }): Promise<PairingReportPage> {
+    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_REPORT_PAGE) {
+      throw badInput('PAGE_SIZE', `first must be between 1 and ${MAX_REPORT_PAGE}`, [{ field: 'first', message: `1 to ${MAX_REPORT_PAGE}` }]);
+    }
+    const after = args.after === undefined ? undefined : decodeCursor(args.after);
+    await this.authorise(actor, args.eventId, args.roundId);
+    const scope = { eventId: args.eventId, roundId: args.roundId };
+    return this.inSnapshot(async (runner) => {
+      const [sql, parameters] = pairingRowsQuery(scope, { after, limit: args.first + 1 });
+      const records: PairingRowRecord[] = await runner.query(sql, parameters);
+      const rows = records.slice(0, args.first).map(toPairingRow);
+      return {
+        rows,
+        cursors: rows.map(encodeCursor),
+        hasNextPage: records.length > args.first,
+        totalCount: await countMeetings(runner.manager, scope),
+      };
+    });
+  }
+
+  /**
+   * Authorises and records an export; nothing is read yet (so an HTTP route
+   * can still answer 403/404 before it sends headers).
+   */
+  async startExport(actor: Actor, request: ExportRequest): Promise<ReportExport> {
+    const { event, round } = await this.authorise(actor, request.eventId, request.roundId);
+    const log = await this.dataSource.getRepository(ReportExportEntity).save({
+      eventId: event.id,
+      roundId: round?.id ?? null,
+      accountId: actor.kind === 'account' && isUuid(actor.accountId) ? actor.accountId : null,
+      channel: request.channel,
+      format: request.format,
+      requestId: request.requestId ?? null,
+    });
+    const name = round ? `${event.slug}-${slugify(round.name) || `round-${round.id.slice(0, 8)}`}` : event.slug;
+    return {
+      id: log.id,
+      filename: `pairwise-${name}-pairings.${request.format}`,
+      contentType: FORMATS[request.format].contentType,
+      writeTo: (destination, onRow) => this.write(log, event, round, destination, onRow),
+    };
+  }
+
+  private async write(log: ReportExportEntity, event: EventEntity, round: RoundEntity | null, destination: Writable, onRow?: RowProgress): Promise<ExportResult> {
+    const started = Date.now();
+    let written = 0;
+    let total = 0;
+    let outcome: ExportResult['outcome'] = 'FAILED';
+    try {
+      await this.inSnapshot(async (runner) => {
+        const scope: ReportScope = { eventId: event.id, roundId: round?.id };
+        const format = FORMATS[log.format];
+        const stats = format.withStats ? await computeStats(runner.manager, scope) : null;
+        total = await countMeetings(runner.manager, scope);
+        const content: ReportContent = {
+          event: { id: event.id, slug: event.slug, name: event.name, timeZone: event.timeZone },
+          round: round ? { id: round.id, name: round.name } : null,
+          generatedAt: new Date(),
+          stats,
+          total,
+          rows: streamRows(runner, scope),
+        };
+        await format.write(content, destination, (count) => {
+          written = count;
+          onRow?.(count, total);
+        });
+      });
+      outcome = 'COMPLETED';
+    } catch (error) {
+      outcome = error instanceof ExportAborted || destination.destroyed ? 'ABORTED' : 'FAILED';
+      if (!destination.destroyed) destination.destroy(outcome === 'FAILED' ? (error as Error) : undefined);
+      if (outcome === 'FAILED') throw error;
+    } finally {
+      await this.dataSource
+        .getRepository(ReportExportEntity)
+        .update({ id: log.id }, { outcome, rows: written, finishedAt: new Date() })
+        .catch((error: unknown) => this.logger.error(`could not record the end of export ${log.id}: ${error}`));
+      this.logger.log({
+        msg: 'report export',
+        exportId: log.id,
+        eventId: log.eventId,
+        roundId: log.roundId,
+        accountId: log.accountId,
+        channel: log.channel,
+        format: log.format,
+        outcome,
+        rows: written,
+        total,
+        ms: Date.now() - started,
+      });
+    }
+    return { outcome, rows: written, total };
+  }
+
+  /**
+   * Runs `work` on a connection of its own in a REPEATABLE READ, READ ONLY
+   * transaction (one snapshot for every query), without JIT, then rolls back and releases
+   * the connection, whatever happened.
+   */
+  private async inSnapshot<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query('SET TRANSACTION READ ONLY');
+      // Many small index lookups: compiling them (JIT) costs more than it saves.
+      await runner.query('SET LOCAL jit = off');
+      return await work(runner);
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+    }
+  }
+}
+
+/**
+ * The rows of a scope from a server-side cursor (pg-query-stream: a batch of
+ * rows at a time, pulled only as fast as the consumer takes them). Leaving the
+ * loop early — an abandoned download — closes the cursor at once.
+ */
+async function* streamRows(runner: QueryRunner, scope: ReportScope): AsyncGenerator<PairingRow> {
+  const [sql, parameters] = pairingRowsQuery(scope);
+  const stream = await runner.stream(sql, parameters);
+  try {
+    for await (const record of stream) yield toPairingRow(record as PairingRowRecord);
+  } finally {
+    if (!stream.destroyed) stream.destroy();
+  }
+}
+
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+function encodeCursor(row: PairingRow): string {
+  return Buffer.from(JSON.stringify([row.roundId, row.tableNumber])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): RowPosition {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && isUuid(value[0]) && Number.isInteger(value[1])) {
+      return { roundId: value[0], tableNumber: value[1] as number };
+    }
+  } catch {
+    // fall through
+  }
+  throw badInput('INVALID_CURSOR', 'The `after` cursor is not one this list produced', [{ field: 'after', message: 'unknown cursor' }]);
+}

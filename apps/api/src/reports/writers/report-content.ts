@@ -1,0 +1,18 @@
+import type { EventStatsData } from '../report-queries';
+import type { PairingRow } from '../report-rows';
+
+/** Everything a report file holds, read from one database snapshot; `rows` streams from a cursor. */
+export interface ReportContent {
+  event: { id: string; slug: string; name: string; timeZone: string };
+  /** The round asked for; null for the whole event. */
+  round: { id: string; name: string } | null;
+  generatedAt: Date;
+  /** The KPIs; null for formats that have no room for them (CSV). */
+  stats: EventStatsData | null;
+  /** Meetings in the report (the progress total). */
+  total: number;
+  rows: AsyncIterable<PairingRow>;
+}
+
+/** Called after each row written, with the count so far and the rows in all. */
+export type RowProgress = (written: number, total: number) => void;

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Injectable, Logger } from '@nestjs/common';
+import { planRound, type PlanRoundInput, type RoundPlan } from '@pairwise/matching';
+
+/**
+ * Plans a round in a worker thread, so generating for thousands of people
+ * never blocks the event loop. Under ts-based test runners the compiled
+ * worker in dist/ is used (`npm test` builds first); without one it falls
+ * back to planning inline and says so.
+ */
+@Injectable()
+export class MatchingRunner {
+  private readonly logger = new Logger(MatchingRunner.name);
+  private readonly workerScript = locateWorker();
+
+  plan(input: PlanRoundInput): Promise<RoundPlan> {
+    if (!this.workerScript) {
+      this.logger.warn('No compiled matching worker found (run `npm run build`): planning on the main thread');
+      return Promise.resolve().then(() => planRound(input));
+    }
+    return new Promise<RoundPlan>((resolve, reject) => {
+      const worker = new Worker(this.workerScript!, { workerData: input });
+      worker.once('message', (message: { ok: true; plan: RoundPlan } | { ok: false; name: string; message: string }) => {
+        if (message.ok) resolve(message.plan);
+        else reject(Object.assign(new Error(message.message), { name: message.name }));
+        void worker.terminate();
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => {
+        if (code !== 0) reject(new Error(`matching worker stopped with exit code ${code}`));
+      });
+    });
+  }
+}
+
+function locateWorker(): string | undefined {
+  const compiledSibling = path.join(__dirname, 'matching.worker.js');
+  if (fs.existsSync(compiledSibling)) return compiledSibling;
+  const fromSource = path.resolve(__dirname, '../../../../dist/apps/api/src/rounds/matching.worker.js');
+  return fs.existsSync(fromSource) ? fromSource : undefined;
+}

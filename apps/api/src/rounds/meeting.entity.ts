@@ -1,0 +1,133 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { AttendeeEntity } from '../attendees/attendee.entity';
+import { EventEntity } from '../events/event.entity';
+import { RoundEntity } from './round.entity';
+
+export const MEETING_STATUSES = ['SCHEDULED', 'HELD', 'NO_SHOW', 'CANCELLED'] as const;
+export type MeetingStatusValue = (typeof MEETING_STATUSES)[number];
+
+/** Why the people at a table were matched: one entry per pair, as data (libs/matching's explanation plus ids and score). */
+export type MeetingReasons = Record<string, unknown>[];
+
+@Entity('meetings')
+@Check('ck_meetings_status', `status IN ('SCHEDULED', 'HELD', 'NO_SHOW', 'CANCELLED')`)
+@Index('ix_meetings_round', ['roundId', 'tableNumber'])
+export class MeetingEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'round_id' })
+  roundId!: string;
+
+  @ManyToOne(() => RoundEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'round_id' })
+  round?: RoundEntity;
+
+  @Column('uuid', { name: 'event_id' })
+  eventId!: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: EventEntity;
+
+  @Column('int', { name: 'table_number' })
+  tableNumber!: number;
+
+  @Column('text', { name: 'table_label' })
+  tableLabel!: string;
+
+  @Column('timestamptz', { name: 'starts_at' })
+  startsAt!: Date;
+
+  @Column('timestamptz', { name: 'ends_at' })
+  endsAt!: Date;
+
+  @Column('double precision')
+  score!: number;
+
+  @Column('jsonb')
+  reasons!: MeetingReasons;
+
+  @Column('text')
+  sentence!: string;
+
+  @Column('text', { name: 'opening_question' })
+  openingQuestion!: string;
+
+  @Column('text', { default: 'SCHEDULED' })
+  status!: MeetingStatusValue;
+
+  @OneToMany(() => MeetingParticipantEntity, (participant) => participant.meeting)
+  participants?: MeetingParticipantEntity[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** An attendee at a meeting; PostgreSQL keeps an attendee to one meeting per round. */
+@Entity('meeting_participants')
+@Index('uq_participants_round_attendee', ['roundId', 'attendeeId'], { unique: true })
+@Index('ix_participants_attendee', ['attendeeId'])
+export class MeetingParticipantEntity {
+  @PrimaryColumn('uuid', { name: 'meeting_id' })
+  meetingId!: string;
+
+  @PrimaryColumn('uuid', { name: 'attendee_id' })
+  attendeeId!: string;
+
+  @Column('uuid', { name: 'round_id' })
+  roundId!: string;
+
+  @ManyToOne(() => MeetingEntity, (meeting) => meeting.participants, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'meeting_id' })
+  meeting?: MeetingEntity;
+
+  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'attendee_id' })
+  attendee?: AttendeeEntity;
+
+  @ManyToOne(() => RoundEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'round_id' })
+  round?: RoundEntity;
+
+  @Column('boolean', { name: 'no_show', default: false })
+  noShow!: boolean;
+}
+
+/**
+ * Every pair that meets (or is drafted to meet), once per event whatever the
+ * order: the primary key on (event, lower id, higher id) and the check make
+ * a repeated pair or a self-pair impossible. A no-show releases the pair.
+ */
+@Entity('event_pairs')
+@Check('ck_event_pairs_ordered', 'attendee_low < attendee_high')
+@Index('ix_event_pairs_meeting', ['meetingId'])
+export class EventPairEntity {
+  @PrimaryColumn('uuid', { name: 'event_id' })
+  eventId!: string;
+
+  @PrimaryColumn('uuid', { name: 'attendee_low' })
+  attendeeLow!: string;
+
+  @PrimaryColumn('uuid', { name: 'attendee_high' })
+  attendeeHigh!: string;
+
+  @Column('uuid', { name: 'meeting_id' })
+  meetingId!: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: EventEntity;
+
+  @ManyToOne(() => MeetingEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'meeting_id' })
+  meeting?: MeetingEntity;
+
+  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'attendee_low' })
+  low?: AttendeeEntity;
+
+  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'attendee_high' })
+  high?: AttendeeEntity;
+}

@@ -1,0 +1,36 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/auth.decorators';
+import { toFeedbackModel, toMyMeeting } from './meeting-view';
+import { MeetingsService } from './meetings.service';
+import { Feedback, FeedbackInput, MeetingsWhen, MyMeeting } from './models/meeting-views.model';
+import { MeetingStatus } from './models/round.model';
+
+@Resolver(() => MyMeeting)
+export class MeetingsResolver {
+  constructor(private readonly meetingsService: MeetingsService) {}
+
+  @Query(() => [MyMeeting], { description: 'Attendees: your meetings in published rounds, in time order' })
+  async myMeetings(
+    @CurrentActor() actor: Actor,
+    @Args('when', { type: () => MeetingsWhen, defaultValue: MeetingsWhen.ALL }) when: MeetingsWhen,
+  ): Promise<MyMeeting[]> {
+    const meetings = await this.meetingsService.myMeetings(actor, when);
+    return meetings.map((meeting) => toMyMeeting(meeting, actor.kind === 'attendee' ? actor.attendeeId : ''));
+  }
+
+  @Mutation(() => Feedback, { description: 'Attendees: say whether you met, how it was (1–5), whether you would meet again' })
+  async submitFeedback(@CurrentActor() actor: Actor, @Args('input') input: FeedbackInput): Promise<Feedback> {
+    return toFeedbackModel(await this.meetingsService.submitFeedback(actor, input));
+  }
+
+  @Mutation(() => MeetingStatus, { description: 'Organisers: mark (or unmark) an attendee as not having come; their pair may meet again later' })
+  async markNoShow(
+    @CurrentActor() actor: Actor,
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('attendeeId', { type: () => ID }) attendeeId: string,
+    @Args('noShow', { defaultValue: true }) noShow: boolean,
+  ): Promise<MeetingStatus> {
+    return (await this.meetingsService.setNoShow(actor, meetingId, attendeeId, noShow)).status as MeetingStatus;
+  }
+}

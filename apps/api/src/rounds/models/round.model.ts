@@ -1,0 +1,276 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Attendee } from '../../attendees/models/attendee.model';
+import { OddPolicy } from '../../events/models/event.model';
+
+export enum RoundStatus {
+  DRAFT = 'DRAFT',
+  GENERATING = 'GENERATING',
+  GENERATED = 'GENERATED',
+  PUBLISHED = 'PUBLISHED',
+  CLOSED = 'CLOSED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(RoundStatus, {
+  name: 'RoundStatus',
+  description: 'DRAFT → GENERATING → GENERATED (review, adjust) → PUBLISHED (attendees see it) → CLOSED; or CANCELLED',
+});
+
+export enum Fairness {
+  NONE = 'NONE',
+  MAXMIN = 'MAXMIN',
+}
+registerEnumType(Fairness, {
+  name: 'Fairness',
+  description: 'NONE maximises the total score; MAXMIN first lifts the worst-served attendee, at a cost in total shown in the stats',
+});
+
+export enum LeftOutReason {
+  NOT_PRESENT = 'NOT_PRESENT',
+  NO_CONSENT = 'NO_CONSENT',
+  OPTED_OUT = 'OPTED_OUT',
+  ODD_COUNT = 'ODD_COUNT',
+  NO_COMPATIBLE_PARTNER = 'NO_COMPATIBLE_PARTNER',
+}
+registerEnumType(LeftOutReason, { name: 'LeftOutReason' });
+
+export enum MeetingStatus {
+  SCHEDULED = 'SCHEDULED',
+  HELD = 'HELD',
+  NO_SHOW = 'NO_SHOW',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
+
+@ObjectType({ description: 'Where a generation is: poll `round { progress }` while the status is GENERATING' })
+export class GenerationProgress {
+  @Field({ description: 'queued, loading, matching, storing, done or failed' })
+  phase!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Attendees being matched' })
+  attendees!: number | null;
+
+  @Field(() => Date, { nullable: true })
+  startedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  finishedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  error!: string | null;
+}
+
+@ObjectType()
+export class AttendeeScore {
+  @Field(() => ID)
+  attendeeId!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Their meeting’s score for them; null when they sat out' })
+  score!: number | null;
+}
+
+@ObjectType({ description: 'What a generated round looks like, for the organisers’ review' })
+export class RoundStats {
+  @Field(() => Int, { description: 'Present, consenting, opted-in attendees' })
+  eligible!: number;
+
+  @Field(() => Int, { description: 'Attendees with a meeting' })
+  matched!: number;
+
+  @Field(() => Int)
+  pairs!: number;
+
+  @Field(() => Int)
+  trios!: number;
+
+  @Field(() => Int)
+  byes!: number;
+
+  @Field(() => Float)
+  totalScore!: number;
+
+  @Field(() => Float, { nullable: true })
+  meanScore!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  minScore!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Share of meetings whose people work at different companies' })
+  crossCompanyShare!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Share of meetings whose people have different roles' })
+  crossRoleShare!: number | null;
+
+  @Field({ description: 'The pairing was proven optimal (dual certificate)' })
+  certifiedOptimal!: boolean;
+
+  @Field(() => Float, { description: 'Relative gap to the optimum bound (0 when certified)' })
+  optimalityGap!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Total score given up for fairness (MAXMIN)' })
+  fairnessCost!: number | null;
+
+  @Field(() => [AttendeeScore], { description: 'The five worst-served attendees, lowest first' })
+  worstServed!: AttendeeScore[];
+}
+
+@ObjectType()
+export class LeftOut {
+  @Field(() => ID)
+  attendeeId!: string;
+
+  @Field(() => LeftOutReason)
+  reason!: LeftOutReason;
+}
+
+@ObjectType({ description: 'Why two people were paired, as data' })
+export class PairReason {
+  @Field(() => ID)
+  attendeeA!: string;
+
+  @Field(() => ID)
+  attendeeB!: string;
+
+  @Field(() => Float)
+  score!: number;
+
+  @Field(() => [String], { description: 'Interests both list, rarest first' })
+  sharedInterests!: string[];
+
+  @Field(() => [String], { description: 'What A looks for and B offers' })
+  aSeeksBOffers!: string[];
+
+  @Field(() => [String], { description: 'What B looks for and A offers' })
+  bSeeksAOffers!: string[];
+
+  @Field(() => [String])
+  sharedStack!: string[];
+
+  @Field(() => [String])
+  commonLanguages!: string[];
+
+  @Field({ description: 'mutual, a, b or none' })
+  wish!: string;
+
+  @Field(() => [String], { nullable: true, description: 'The two roles when their mix earned a bonus' })
+  roleMix!: string[] | null;
+
+  @Field()
+  sameCompany!: boolean;
+}
+
+@ObjectType({ description: 'One table of a round: two people (or three), a time and why' })
+export class Meeting {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  roundId!: string;
+
+  @Field(() => Int)
+  tableNumber!: number;
+
+  @Field()
+  table!: string;
+
+  @Field()
+  startsAt!: Date;
+
+  @Field()
+  endsAt!: Date;
+
+  @Field(() => Float)
+  score!: number;
+
+  @Field(() => MeetingStatus)
+  status!: MeetingStatus;
+
+  @Field(() => [Attendee], { description: 'Everyone at the table, with the fields the viewer may see' })
+  participants!: Attendee[];
+
+  @Field(() => [PairReason])
+  reasons!: PairReason[];
+
+  @Field()
+  sentence!: string;
+
+  @Field()
+  openingQuestion!: string;
+}
+
+@ObjectType()
+export class Round {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  eventId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  startsAt!: Date;
+
+  @Field()
+  endsAt!: Date;
+
+  @Field(() => Int)
+  durationMinutes!: number;
+
+  @Field(() => [String], { description: 'Table labels handed out in order; more tables are numbered on' })
+  tables!: string[];
+
+  @Field(() => RoundStatus)
+  status!: RoundStatus;
+
+  @Field(() => OddPolicy)
+  oddPolicy!: OddPolicy;
+
+  @Field(() => Fairness)
+  fairness!: Fairness;
+
+  @Field(() => String, { nullable: true, description: 'The seed the draft was generated with' })
+  seed!: string | null;
+
+  @Field(() => GenerationProgress, { nullable: true })
+  progress!: GenerationProgress | null;
+
+  @Field(() => RoundStats, { nullable: true })
+  stats!: RoundStats | null;
+
+  @Field(() => [LeftOut], { description: 'Who is not in this round and why' })
+  leftOut!: LeftOut[];
+
+  @Field(() => Date, { nullable: true })
+  generatedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  publishedAt!: Date | null;
+}
+
+@ObjectType()
+export class MeetingEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => Meeting)
+  node!: Meeting;
+}
+
+@ObjectType()
+export class MeetingPageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType({ description: 'The meetings of a round, by table' })
+export class MeetingConnection {
+  @Field(() => [MeetingEdge])
+  edges!: MeetingEdge[];
+
+  @Field(() => MeetingPageInfo)
+  pageInfo!: MeetingPageInfo;
+}

@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { assessGroups, type GroupAssessment } from '@pairwise/matching';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { badInput, conflict, notFound } from '../common/domain-error';
+import { EventEntity } from '../events/event.entity';
+import { assertCanManage } from '../events/events.service';
+import type { MoveAttendeeInput, SwapAttendeesInput } from './inputs/round.inputs';
+import { MeetingEntity, MeetingParticipantEntity } from './meeting.entity';
+import { RoundAdjustmentEntity } from './round-adjustment.entity';
+import { RoundEntity } from './round.entity';
+import type { StoredRoundStats } from './round-plan-writer';
+import { loadRoundRoster, type RoundRoster } from './round-roster';
+
+interface Seating {
+  /** Meeting id → its members, in seat order (pair first, then the one who joined). */
+  tables: Map<string, string[]>;
+  /** Attendee → meeting id. */
+  seatOf: Map<string, string>;
+}
+
+/**
+ * Organisers adjust a generated draft by hand. Every change is re-judged by
+ * the matching library with the round's own rules: a change that breaks a
+ * hard rule is refused unless forced with a reason, and every change is
+ * recorded in round_adjustments.
+ */
+@Injectable()
+export class RoundAdjustmentsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async swap(actor: Actor, input: SwapAttendeesInput): Promise<RoundEntity> {
+    if (input.attendeeA === input.attendeeB) throw badInput('SWAP_SELF', 'Choose two different attendees', [{ field: 'attendeeB', message: 'same as attendeeA' }]);
+    return this.adjust(actor, input, 'swap', (seating) => {
+      const tableA = seating.seatOf.get(input.attendeeA);
+      const tableB = seating.seatOf.get(input.attendeeB);
+      if (!tableA && !tableB) throw badInput('NOT_SEATED', 'Neither attendee has a meeting in this round');
+      if (tableA && tableA === tableB) throw badInput('SAME_TABLE', 'These two already meet each other');
+      const changed = new Map<string, string[]>();
+      const replace = (table: string, out: string, into: string) =>
+        changed.set(table, (changed.get(table) ?? seating.tables.get(table)!).map((id) => (id === out ? into : id)));
+      if (tableA) replace(tableA, input.attendeeA, input.attendeeB);
+      if (tableB) replace(tableB, input.attendeeB, input.attendeeA);
+      return changed;
+    });
+  }
+
+  async move(actor: Actor, input: MoveAttendeeInput): Promise<RoundEntity> {
+    return this.adjust(actor, input, 'move', (seating) => {
+      const target = seating.tables.get(input.toMeetingId);
+      if (!target) throw notFound('Meeting in this round');
+      const from = seating.seatOf.get(input.attendeeId);
+      if (from === input.toMeetingId) throw badInput('SAME_TABLE', 'This attendee is already at that table');
+      if (target.length >= 3) throw badInput('TABLE_FULL', 'A table seats three at most: swap instead');
+      const changed = new Map<string, string[]>([[input.toMeetingId, [...target, input.attendeeId]]]);
+      if (from) {
+        const left = seating.tables.get(from)!.filter((id) => id !== input.attendeeId);
+        if (left.length < 2) throw conflict('WOULD_LEAVE_ALONE', 'Moving this attendee would leave their partner alone: swap instead');
+        changed.set(from, left);
+      }
+      return changed;
+    });
+  }
+
+  private async adjust(
+    actor: Actor,
+    input: { roundId: string; force?: boolean; reason?: string },
+    kind: 'swap' | 'move',
+    rearrange: (seating: Seating) => Map<string, string[]>,
+  ): Promise<RoundEntity> {
+    if (input.force && !input.reason?.trim()) {
+      throw badInput('OVERRIDE_NEEDS_REASON', 'Overriding a hard rule needs a reason', [{ field: 'reason', message: 'required with force' }]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const round = await manager.getRepository(RoundEntity).findOne({ where: { id: input.roundId }, lock: { mode: 'pessimistic_write' } });
+      if (!round) throw notFound('Round');
+      assertCanManage(actor, round.eventId);
+      if (round.status !== 'GENERATED') throw conflict('ROUND_NOT_GENERATED', `Only a generated draft can be adjusted; this round is ${round.status}`);
+      const seating = await loadSeating(manager, round.id);
+      const changed = rearrange(seating);
+      const roster = await loadRoundRoster(this.dataSource, round.eventId, round.id);
+      const eligible = new Set(roster.profiles.map((p) => p.id));
+      const newcomers = [...changed.values()].flat().filter((id) => !eligible.has(id));
+      if (newcomers.length) throw badInput('NOT_ELIGIBLE', 'Only present, consenting, opted-in attendees of this event can be seated');
+      const event = await manager.getRepository(EventEntity).findOneByOrFail({ id: round.eventId });
+      const tables = [...changed.keys()];
+      const assessments = assessGroups(
+        { profiles: roster.profiles, pastPairs: roster.pastPairs, weights: event.matchingSettings.weights, seed: round.seed ?? round.id },
+        tables.map((table) => changed.get(table)!),
+      );
+      const violations = assessments.flatMap((a) => a.violations);
+      if (violations.length && !input.force) {
+        const list = violations.map((v) => `${v.rule} (${v.a} / ${v.b})`).join(', ');
+        throw conflict('HARD_RULE', `This change breaks a hard rule: ${list}. Force it with a reason to override.`);
+      }
+      // Empty every changed table first: an attendee may move between two of them (once per round is a constraint).
+      await manager.query(`DELETE FROM meeting_participants WHERE meeting_id = ANY($1::uuid[])`, [tables]);
+      await manager.query(`DELETE FROM event_pairs WHERE meeting_id = ANY($1::uuid[])`, [tables]);
+      for (const [index, table] of tables.entries()) await seatMeeting(manager, round, table, assessments[index]!);
+      await manager.getRepository(RoundAdjustmentEntity).insert({
+        roundId: round.id,
+        actorId: actor.kind === 'account' ? actor.accountId : actor.attendeeId,
+        kind,
+        details: { ...input, tables: Object.fromEntries(changed) },
+        overriddenRules: [...new Set(violations.map((v) => v.rule))],
+        reason: input.reason?.trim() || null,
+      });
+      round.stats = await refreshStats(manager, round, roster);
+      await manager.getRepository(RoundEntity).update({ id: round.id }, { stats: round.stats });
+      return round;
+    });
+  }
+}
+
+async function loadSeating(manager: EntityManager, roundId: string): Promise<Seating> {
+  const meetings = await manager.getRepository(MeetingEntity).find({ where: { roundId }, select: { id: true, reasons: true } });
+  const participants = await manager.getRepository(MeetingParticipantEntity).findBy({ roundId });
+  const tables = new Map<string, string[]>();
+  for (const meeting of meetings) {
+    const members = participants.filter((p) => p.meetingId === meeting.id).map((p) => p.attendeeId);
+    // Keep the seat order of the stored explanation (pair first), so a trio stays "pair + joiner".
+    const order = (meeting.reasons as unknown as { a: string; b: string }[]).flatMap((r) => [r.a, r.b]);
+    members.sort((x, y) => order.indexOf(x) - order.indexOf(y));
+    tables.set(meeting.id, members);
+  }
+  const seatOf = new Map<string, string>();
+  for (const [table, members] of tables) for (const id of members) seatOf.set(id, table);
+  return { tables, seatOf };
+}
+
+async function seatMeeting(manager: EntityManager, round: RoundEntity, meetingId: string, group: GroupAssessment): Promise<void> {
+  await manager.insert(
+    MeetingParticipantEntity,
+    group.members.map((attendeeId) => ({ meetingId, attendeeId, roundId: round.id })),
+  );
+  for (const edge of group.edges) {
+    const [low, high] = edge.a < edge.b ? [edge.a, edge.b] : [edge.b, edge.a];
+    // A forced override may seat a pair that met before: the registry keeps its first meeting.
+    await manager.query(
+      `INSERT INTO event_pairs (event_id, attendee_low, attendee_high, meeting_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [round.eventId, low, high, meetingId],
+    );
+  }
+  await manager.query(`UPDATE meetings SET score = $2, reasons = $3::jsonb, sentence = $4, opening_question = $5 WHERE id = $1`, [
+    meetingId,
+    group.score,
+    JSON.stringify(group.edges.map(({ a, b, score, explanation }) => ({ ...explanation, a, b, score }))),
+    group.sentence,
+    group.openingQuestion,
+  ]);
+}
+
+/** Review figures after a change by hand (or a withdrawal): recomputed from the stored meetings; no longer certified optimal. */
+export async function refreshStats(manager: EntityManager, round: RoundEntity, roster: RoundRoster): Promise<StoredRoundStats> {
+  const meetings = await manager.getRepository(MeetingEntity).find({ where: { roundId: round.id }, select: { id: true, score: true, reasons: true } });
+  const participants = await manager.getRepository(MeetingParticipantEntity).findBy({ roundId: round.id });
+  const perAttendee = new Map<string, number[]>();
+  for (const meeting of meetings) {
+    for (const reason of meeting.reasons as unknown as { a: string; b: string; score: number }[]) {
+      for (const id of [reason.a, reason.b]) perAttendee.set(id, [...(perAttendee.get(id) ?? []), reason.score]);
+    }
+  }
+  const scores = [...perAttendee.entries()].map(([id, list]) => ({ attendeeId: id, score: list.reduce((a, b) => a + b, 0) / list.length }));
+  scores.sort((x, y) => x.score - y.score || (x.attendeeId < y.attendeeId ? -1 : 1));
+  const seated = new Set(participants.map((p) => p.attendeeId));
+  const previous = round.stats;
+  const sizes = meetings.map((m) => participants.filter((p) => p.meetingId === m.id).length);
+  const byes = roster.profiles.filter((p) => !seated.has(p.id)).map((p) => ({ attendeeId: p.id, reason: 'NO_COMPATIBLE_PARTNER' }));
+  return {
+    ...(previous ?? ({} as StoredRoundStats)),
+    matched: seated.size,
+    pairs: sizes.filter((s) => s === 2).length,
+    trios: sizes.filter((s) => s === 3).length,
+    byes: byes.length,
+    totalScore: meetings.reduce((sum, m) => sum + m.score, 0),
+    meanScore: scores.length ? scores.reduce((sum, s) => sum + s.score, 0) / scores.length : null,
+    minScore: scores[0]?.score ?? null,
+    certifiedOptimal: false,
+    worstServed: scores.slice(0, 5),
+    leftOut: [
+      ...byes.map((bye) => previous?.leftOut.find((entry) => entry.attendeeId === bye.attendeeId) ?? bye),
+      ...roster.notEligible,
+    ],
+  };
+}

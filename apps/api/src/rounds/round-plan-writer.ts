@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { RoundPlan } from '@pairwise/matching';
+import type { EntityManager } from 'typeorm';
+import type { RoundEntity } from './round.entity';
+import type { RoundRoster } from './round-roster';
+
+/** What `rounds.stats` holds: the review figures plus who was left out and why. */
+export interface StoredRoundStats {
+  eligible: number;
+  matched: number;
+  pairs: number;
+  trios: number;
+  byes: number;
+  totalScore: number;
+  meanScore: number | null;
+  minScore: number | null;
+  crossCompanyShare: number | null;
+  crossRoleShare: number | null;
+  certifiedOptimal: boolean;
+  optimalityGap: number;
+  fairnessCost: number | null;
+  worstServed: { attendeeId: string; score: number | null }[];
+  leftOut: { attendeeId: string; reason: string }[];
+}
+
+export function tableLabel(round: Pick<RoundEntity, 'tables'>, tableNumber: number): string {
+  return round.tables[tableNumber - 1] ?? `Table ${tableNumber}`;
+}
+
+/**
+ * Replaces the round's meetings with the plan's, in bulk (one statement per
+ * table, whatever the size): meetings, participants, and the event-wide pair
+ * registry whose constraints forbid a repeated pair.
+ */
+export async function writeRoundPlan(
+  manager: EntityManager,
+  round: RoundEntity,
+  plan: RoundPlan,
+  roster: RoundRoster,
+): Promise<StoredRoundStats> {
+  await manager.query(`DELETE FROM meetings WHERE round_id = $1`, [round.id]);
+  const startsAt = round.startsAt;
+  const endsAt = new Date(startsAt.getTime() + round.durationMinutes * 60_000);
+  const meetingIds = plan.meetings.map(() => randomUUID());
+  await manager.query(
+    `INSERT INTO meetings (id, round_id, event_id, table_number, table_label, starts_at, ends_at, score, reasons, sentence, opening_question)
+     SELECT m.id, $1, $2, m.table_number, m.table_label, $3, $4, m.score, m.reasons::jsonb, m.sentence, m.opening_question
+       FROM unnest($5::uuid[], $6::int[], $7::text[], $8::float8[], $9::text[], $10::text[], $11::text[])
+            AS m(id, table_number, table_label, score, reasons, sentence, opening_question)`,
+    [
+      round.id,
+      round.eventId,
+      startsAt,
+      endsAt,
+      meetingIds,
+      plan.meetings.map((m) => m.table),
+      plan.meetings.map((m) => tableLabel(round, m.table)),
+      plan.meetings.map((m) => m.score),
+      plan.meetings.map((m) => JSON.stringify(m.edges.map(({ a, b, score, explanation }) => ({ ...explanation, a, b, score })))),
+      plan.meetings.map((m) => m.sentence),
+      plan.meetings.map((m) => m.openingQuestion),
+    ],
+  );
+  const participantMeeting: string[] = [];
+  const participantAttendee: string[] = [];
+  const pairLow: string[] = [];
+  const pairHigh: string[] = [];
+  const pairMeeting: string[] = [];
+  plan.meetings.forEach((meeting, index) => {
+    for (const member of meeting.members) {
+      participantMeeting.push(meetingIds[index]!);
+      participantAttendee.push(member);
+    }
+    for (const edge of meeting.edges) {
+      pairLow.push(edge.a < edge.b ? edge.a : edge.b);
+      pairHigh.push(edge.a < edge.b ? edge.b : edge.a);
+      pairMeeting.push(meetingIds[index]!);
+    }
+  });
+  await manager.query(
+    `INSERT INTO meeting_participants (meeting_id, attendee_id, round_id) SELECT m, a, $1 FROM unnest($2::uuid[], $3::uuid[]) AS p(m, a)`,
+    [round.id, participantMeeting, participantAttendee],
+  );
+  await manager.query(
+    `INSERT INTO event_pairs (event_id, attendee_low, attendee_high, meeting_id)
+     SELECT $1, l, h, m FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) AS p(l, h, m)`,
+    [round.eventId, pairLow, pairHigh, pairMeeting],
+  );
+  return roundStats(plan, roster);
+}
+
+function roundStats(plan: RoundPlan, roster: RoundRoster): StoredRoundStats {
+  const differs = (values: (string | null | undefined)[]) => {
+    const known = values.filter((v): v is string => Boolean(v));
+    return known.length < values.length ? null : new Set(known).size === known.length;
+  };
+  const share = (verdicts: (boolean | null)[]) => {
+    const known = verdicts.filter((v): v is boolean => v !== null);
+    return known.length ? known.filter(Boolean).length / known.length : null;
+  };
+  const attendee = (id: string) => roster.attendees.get(id);
+  const { stats } = plan;
+  return {
+    eligible: roster.profiles.length,
+    matched: plan.meetings.reduce((sum, m) => sum + m.members.length, 0),
+    pairs: stats.pairs,
+    trios: stats.trios,
+    byes: stats.byes,
+    totalScore: stats.totalScore,
+    meanScore: stats.meanScore,
+    minScore: stats.minScore,
+    crossCompanyShare: share(plan.meetings.map((m) => differs(m.members.map((id) => attendee(id)?.company?.toLowerCase())))),
+    crossRoleShare: share(plan.meetings.map((m) => differs(m.members.map((id) => attendee(id)?.role)))),
+    certifiedOptimal: stats.optimality.certified,
+    optimalityGap: stats.optimality.gap,
+    fairnessCost: stats.fairness.mode === 'none' ? null : stats.fairness.cost,
+    worstServed: stats.worstServed.map(({ id, score }) => ({ attendeeId: id, score })),
+    leftOut: [
+      ...plan.byes.map((bye) => ({ attendeeId: bye.id, reason: bye.reason === 'odd-count' ? 'ODD_COUNT' : 'NO_COMPATIBLE_PARTNER' })),
+      ...roster.notEligible,
+    ],
+  };
+}

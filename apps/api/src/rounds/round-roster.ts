@@ -1,0 +1,95 @@
+import type { Profile } from '@pairwise/matching';
+import type { EntityManager } from 'typeorm';
+import type { AttendeeEntity } from '../attendees/attendee.entity';
+
+/** Who a round is for, what the matching needs to know about them, and who is left out before matching. */
+export interface RoundRoster {
+  profiles: Profile[];
+  pastPairs: [string, string][];
+  sitOutCounts: Record<string, number>;
+  notEligible: { attendeeId: string; reason: 'NOT_PRESENT' | 'NO_CONSENT' | 'OPTED_OUT' }[];
+  /** The eligible attendees' rows, by id (for statistics). */
+  attendees: Map<string, Pick<AttendeeEntity, 'id' | 'company' | 'role'>>;
+}
+
+interface AttendeeRow {
+  id: string;
+  name: string;
+  company: string | null;
+  role: string | null;
+  seniority: string | null;
+  stack: string[];
+  interests: string[];
+  looking_for: string[];
+  can_offer: string[];
+  languages: string[];
+  present: boolean;
+  consent_matchmaking: boolean;
+  opted_out: boolean;
+}
+
+/**
+ * Loads everything a generation needs in a handful of queries: attendees
+ * (with presence, consent and this round's opt-outs), wishes and blocks
+ * among them, pairs met in other rounds, and how often each sat out.
+ */
+export async function loadRoundRoster(dataSource: Pick<EntityManager, 'query'>, eventId: string, roundId: string): Promise<RoundRoster> {
+  const rows: AttendeeRow[] = await dataSource.query(
+    `SELECT a.id, a.name, a.company, a.role, a.seniority, a.stack, a.interests, a.looking_for, a.can_offer, a.languages,
+            a.present, a.consent_matchmaking, (o.attendee_id IS NOT NULL) AS opted_out
+       FROM attendees a
+       LEFT JOIN round_opt_outs o ON o.attendee_id = a.id AND o.round_id = $2
+      WHERE a.event_id = $1`,
+    [eventId, roundId],
+  );
+  const notEligible: RoundRoster['notEligible'] = [];
+  const eligible = rows.filter((row) => {
+    const reason = !row.consent_matchmaking ? 'NO_CONSENT' : row.opted_out ? 'OPTED_OUT' : !row.present ? 'NOT_PRESENT' : null;
+    if (reason) notEligible.push({ attendeeId: row.id, reason });
+    return !reason;
+  });
+  const ids = eligible.map((row) => row.id);
+  // One after the other: inside a transaction they share a single connection.
+  const wishes = await dataSource.query(`SELECT attendee_id, target_id FROM wishes WHERE attendee_id = ANY($1::uuid[])`, [ids]);
+  const blocks = await dataSource.query(`SELECT attendee_id, target_id FROM blocks WHERE attendee_id = ANY($1::uuid[])`, [ids]);
+  const pairs = await dataSource.query(
+    `SELECT p.attendee_low, p.attendee_high FROM event_pairs p JOIN meetings m ON m.id = p.meeting_id
+      WHERE p.event_id = $1 AND m.round_id <> $2`,
+    [eventId, roundId],
+  );
+  const byes = await dataSource.query(
+    `SELECT bye->>'attendeeId' AS attendee_id, count(*)::int AS count
+       FROM rounds r, jsonb_array_elements(coalesce(r.stats->'leftOut', '[]'::jsonb)) bye
+      WHERE r.event_id = $1 AND r.id <> $2 AND r.status IN ('GENERATED', 'PUBLISHED', 'CLOSED')
+        AND bye->>'reason' IN ('ODD_COUNT', 'NO_COMPATIBLE_PARTNER')
+      GROUP BY 1`,
+    [eventId, roundId],
+  );
+  const listOf = (links: { attendee_id: string; target_id: string }[]) => {
+    const byAttendee = new Map<string, string[]>();
+    for (const link of links) byAttendee.set(link.attendee_id, [...(byAttendee.get(link.attendee_id) ?? []), link.target_id]);
+    return byAttendee;
+  };
+  const wishesOf = listOf(wishes);
+  const blocksOf = listOf(blocks);
+  return {
+    profiles: eligible.map((row) => ({
+      id: row.id,
+      name: row.name,
+      role: row.role ?? undefined,
+      company: row.company ?? undefined,
+      seniority: row.seniority ?? undefined,
+      stack: row.stack,
+      interests: row.interests,
+      lookingFor: row.looking_for,
+      canOffer: row.can_offer,
+      languages: row.languages,
+      wishes: wishesOf.get(row.id) ?? [],
+      blocks: blocksOf.get(row.id) ?? [],
+    })),
+    pastPairs: (pairs as { attendee_low: string; attendee_high: string }[]).map((p) => [p.attendee_low, p.attendee_high]),
+    sitOutCounts: Object.fromEntries((byes as { attendee_id: string; count: number }[]).map((b) => [b.attendee_id, b.count])),
+    notEligible,
+    attendees: new Map(eligible.map((row) => [row.id, { id: row.id, company: row.company, role: row.role }])),
+  };
+}

@@ -1,0 +1,80 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { EventEntity } from '../events/event.entity';
+import type { StoredRoundStats } from './round-plan-writer';
+
+/** DRAFT → GENERATING → GENERATED → PUBLISHED → CLOSED, or CANCELLED from any state before CLOSED. */
+export const ROUND_STATUSES = ['DRAFT', 'GENERATING', 'GENERATED', 'PUBLISHED', 'CLOSED', 'CANCELLED'] as const;
+export type RoundStatusValue = (typeof ROUND_STATUSES)[number];
+
+/** Where a generation is, for organisers following it. */
+export interface GenerationProgress {
+  phase: 'queued' | 'loading' | 'matching' | 'storing' | 'done' | 'failed';
+  attendees?: number;
+  startedAt?: string;
+  finishedAt?: string;
+  error?: string;
+}
+
+@Entity('rounds')
+@Check('ck_rounds_status', `status IN ('DRAFT', 'GENERATING', 'GENERATED', 'PUBLISHED', 'CLOSED', 'CANCELLED')`)
+@Check('ck_rounds_duration', 'duration_minutes BETWEEN 1 AND 480')
+@Index('ix_rounds_event', ['eventId', 'startsAt'])
+export class RoundEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'event_id' })
+  eventId!: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: EventEntity;
+
+  @Column('text')
+  name!: string;
+
+  @Column('timestamptz', { name: 'starts_at' })
+  startsAt!: Date;
+
+  @Column('int', { name: 'duration_minutes' })
+  durationMinutes!: number;
+
+  /** Table labels in the order they are handed out; tables beyond the pool are numbered on. */
+  @Column('text', { array: true, default: () => "'{}'" })
+  tables!: string[];
+
+  @Column('text', { default: 'DRAFT' })
+  status!: RoundStatusValue;
+
+  /** `trio` or `bye`; null follows the event setting. */
+  @Column('text', { name: 'odd_policy', nullable: true })
+  oddPolicy!: 'trio' | 'bye' | null;
+
+  @Column('text', { default: 'none' })
+  fairness!: 'none' | 'maxmin';
+
+  /** The seed and weights the draft was generated with (recorded for reproducibility). */
+  @Column('text', { nullable: true })
+  seed!: string | null;
+
+  @Column('jsonb', { nullable: true })
+  weights!: Record<string, number> | null;
+
+  @Column('jsonb', { nullable: true })
+  stats!: StoredRoundStats | null;
+
+  @Column('jsonb', { nullable: true })
+  progress!: GenerationProgress | null;
+
+  @Column('timestamptz', { name: 'generated_at', nullable: true })
+  generatedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'published_at', nullable: true })
+  publishedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,36 @@
+import { OddPolicy } from '../events/models/event.model';
+import type { EventEntity } from '../events/event.entity';
+import { Fairness, LeftOutReason, Round, RoundStatus } from './models/round.model';
+import type { RoundEntity } from './round.entity';
+
+export function toRoundModel(round: RoundEntity, event?: Pick<EventEntity, 'matchingSettings'>): Round {
+  const stats = round.stats;
+  const policy = round.oddPolicy ?? event?.matchingSettings.oddPolicy ?? 'trio';
+  const progress = round.progress;
+  return {
+    id: round.id,
+    eventId: round.eventId,
+    name: round.name,
+    startsAt: round.startsAt,
+    endsAt: new Date(round.startsAt.getTime() + round.durationMinutes * 60_000),
+    durationMinutes: round.durationMinutes,
+    tables: round.tables,
+    status: round.status as RoundStatus,
+    oddPolicy: policy === 'bye' ? OddPolicy.BYE : OddPolicy.TRIO,
+    fairness: round.fairness === 'maxmin' ? Fairness.MAXMIN : Fairness.NONE,
+    seed: round.seed,
+    progress: progress
+      ? {
+          phase: progress.phase,
+          attendees: progress.attendees ?? null,
+          startedAt: progress.startedAt ? new Date(progress.startedAt) : null,
+          finishedAt: progress.finishedAt ? new Date(progress.finishedAt) : null,
+          error: progress.error ?? null,
+        }
+      : null,
+    stats: stats ? { ...stats, worstServed: stats.worstServed } : null,
+    leftOut: (stats?.leftOut ?? []).map((entry) => ({ attendeeId: entry.attendeeId, reason: entry.reason as LeftOutReason })),
+    generatedAt: round.generatedAt,
+    publishedAt: round.publishedAt,
+  };
+}

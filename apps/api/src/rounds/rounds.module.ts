@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { MatchingRunner } from './matching-runner';
+import { MeetingsResolver } from './meetings.resolver';
+import { MeetingsService } from './meetings.service';
+import { MeetingFeedbackResolver, RoundsResolver } from './rounds.resolver';
+import { RoundAdjustmentsService } from './round-adjustments.service';
+import { RoundsService } from './rounds.service';
+
+@Module({
+  providers: [RoundsService, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver],
+  exports: [RoundsService, MeetingsService],
+})
+export class RoundsModule {}

@@ -1,0 +1,141 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { toAttendeeModel } from '../attendees/attendee-view';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/auth.decorators';
+import { badInput } from '../common/domain-error';
+import type { GraphqlContext } from '../graphql/request-loaders';
+import { CreateRoundInput, GenerateRoundInput, MoveAttendeeInput, SwapAttendeesInput } from './inputs/round.inputs';
+import { RoundAdjustmentsService } from './round-adjustments.service';
+import { toFeedbackModel, toPairReasons } from './meeting-view';
+import { MeetingsService } from './meetings.service';
+import { Feedback } from './models/meeting-views.model';
+import { Meeting, MeetingConnection, MeetingStatus, Round } from './models/round.model';
+import { toRoundModel } from './round.mapper';
+import { RoundsService } from './rounds.service';
+
+const MAX_MEETINGS_PAGE = 500;
+
+@Resolver(() => Round)
+export class RoundsResolver {
+  constructor(
+    private readonly roundsService: RoundsService,
+    private readonly meetingsService: MeetingsService,
+    private readonly adjustments: RoundAdjustmentsService,
+  ) {}
+
+  @Mutation(() => Round, {
+    description: 'Organisers: exchange two attendees between their tables in a draft (or seat someone who sat out in another’s place). Hard rules are re-checked; `force` with a `reason` overrides them, and is recorded.',
+  })
+  async swapAttendees(@CurrentActor() actor: Actor, @Args('input') input: SwapAttendeesInput, @Context() context: GraphqlContext): Promise<Round> {
+    const round = await this.adjustments.swap(actor, input);
+    return toRoundModel(round, await context.loaders.eventById.load(round.eventId));
+  }
+
+  @Mutation(() => Round, {
+    description: 'Organisers: move an attendee to another table of a draft, making it a trio. Hard rules are re-checked as for swaps.',
+  })
+  async moveAttendee(@CurrentActor() actor: Actor, @Args('input') input: MoveAttendeeInput, @Context() context: GraphqlContext): Promise<Round> {
+    const round = await this.adjustments.move(actor, input);
+    return toRoundModel(round, await context.loaders.eventById.load(round.eventId));
+  }
+
+  @Mutation(() => Round, { description: 'Organisers: a new round (DRAFT) with its start, length and tables' })
+  async createRound(@CurrentActor() actor: Actor, @Args('input') input: CreateRoundInput, @Context() context: GraphqlContext): Promise<Round> {
+    const round = await this.roundsService.create(actor, input);
+    return toRoundModel(round, await context.loaders.eventById.load(round.eventId));
+  }
+
+  @Mutation(() => Round, {
+    description:
+      'Organisers: match the present, consenting, opted-in attendees. Returns at once with status GENERATING; ' +
+      'poll `round { status progress }` until GENERATED. A second call while one runs gets CONFLICT.',
+  })
+  async generateRound(@CurrentActor() actor: Actor, @Args('input') input: GenerateRoundInput, @Context() context: GraphqlContext): Promise<Round> {
+    const round = await this.roundsService.generate(actor, input);
+    return toRoundModel(round, await context.loaders.eventById.load(round.eventId));
+  }
+
+  @Mutation(() => Round, { description: 'Organisers: make a generated draft visible to its attendees, all at once' })
+  async publishRound(@CurrentActor() actor: Actor, @Args('roundId', { type: () => ID }) roundId: string, @Context() context: GraphqlContext): Promise<Round> {
+    const round = await this.roundsService.publish(actor, roundId);
+    return toRoundModel(round, await context.loaders.eventById.load(round.eventId));
+  }
+
+  @Mutation(() => Round, { description: 'Organisers: cancel a round that is not closed; its pairs may meet later' })
+  async cancelRound(@CurrentActor() actor: Actor, @Args('roundId', { type: () => ID }) roundId: string, @Context() context: GraphqlContext): Promise<Round> {
+    const round = await this.roundsService.cancel(actor, roundId);
+    return toRoundModel(round, await context.loaders.eventById.load(round.eventId));
+  }
+
+  @Mutation(() => Round, { description: 'Organisers: end a published round; its meetings count as held unless marked no-show' })
+  async closeRound(@CurrentActor() actor: Actor, @Args('roundId', { type: () => ID }) roundId: string, @Context() context: GraphqlContext): Promise<Round> {
+    const round = await this.roundsService.close(actor, roundId);
+    return toRoundModel(round, await context.loaders.eventById.load(round.eventId));
+  }
+
+  @Query(() => Round, { description: 'One round (attendees: published rounds only)' })
+  async round(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Context() context: GraphqlContext): Promise<Round> {
+    const round = await this.roundsService.get(actor, id);
+    return toRoundModel(round, await context.loaders.eventById.load(round.eventId));
+  }
+
+  @Query(() => [Round], { description: 'The rounds of an event in time order (attendees: published rounds only)' })
+  async rounds(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID }) eventId: string, @Context() context: GraphqlContext): Promise<Round[]> {
+    const event = await context.loaders.eventById.load(eventId);
+    return (await this.roundsService.list(actor, eventId)).map((round) => toRoundModel(round, event));
+  }
+
+  @ResolveField(() => MeetingConnection, { description: 'Organisers: the round’s meetings by table, with scores and reasons' })
+  async meetings(
+    @CurrentActor() actor: Actor,
+    @Parent() round: Round,
+    @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
+    @Args('after', { nullable: true }) after?: string,
+  ): Promise<MeetingConnection> {
+    if (first < 1 || first > MAX_MEETINGS_PAGE) {
+      throw badInput('PAGE_SIZE', `first must be between 1 and ${MAX_MEETINGS_PAGE}`, [{ field: 'first', message: `1 to ${MAX_MEETINGS_PAGE}` }]);
+    }
+    const afterTable = after === undefined ? 0 : decodeTableCursor(after);
+    const page = await this.meetingsService.roundMeetings(actor, round.id, first + 1, afterTable);
+    const shown = page.slice(0, first);
+    const edges = shown.map(({ meeting, participants }) => ({
+      cursor: encodeTableCursor(meeting.tableNumber),
+      node: {
+        id: meeting.id,
+        roundId: meeting.roundId,
+        tableNumber: meeting.tableNumber,
+        table: meeting.tableLabel,
+        startsAt: meeting.startsAt,
+        endsAt: meeting.endsAt,
+        score: meeting.score,
+        status: meeting.status as MeetingStatus,
+        participants: participants.map((p) => toAttendeeModel(p, 'full')),
+        reasons: toPairReasons(meeting),
+        sentence: meeting.sentence,
+        openingQuestion: meeting.openingQuestion,
+      },
+    }));
+    return { edges, pageInfo: { hasNextPage: page.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+}
+
+@Resolver(() => Meeting)
+export class MeetingFeedbackResolver {
+  constructor(private readonly meetingsService: MeetingsService) {}
+
+  @ResolveField(() => [Feedback], { description: 'Organisers: what the participants said, private notes included' })
+  async feedback(@CurrentActor() actor: Actor, @Parent() meeting: Meeting, @Context() context: GraphqlContext): Promise<Feedback[]> {
+    const round = await context.loaders.roundById.load(meeting.roundId);
+    return (await this.meetingsService.feedbackOf(actor, { id: meeting.id, eventId: round!.eventId })).map(toFeedbackModel);
+  }
+}
+
+function encodeTableCursor(table: number): string {
+  return Buffer.from(`table:${table}`).toString('base64url');
+}
+
+function decodeTableCursor(cursor: string): number {
+  const match = /^table:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw badInput('INVALID_CURSOR', 'The `after` cursor is not one this list produced', [{ field: 'after', message: 'unknown cursor' }]);
+  return Number(match[1]);
+}

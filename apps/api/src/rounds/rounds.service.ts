@@ -1,0 +1,239 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { conflict, forbidden, notFound } from '../common/domain-error';
+import { isUniqueViolation } from '../common/postgres-errors';
+import { countAffected } from '../common/sql';
+import { noticeRoundPublished } from '../realtime/round-notices';
+import { EventEntity } from '../events/event.entity';
+import { assertCanManage, canSeeEvent, DEFAULT_ROUND_MINUTES } from '../events/events.service';
+import type { CreateRoundInput, GenerateRoundInput } from './inputs/round.inputs';
+import { MatchingRunner } from './matching-runner';
+import { Fairness } from './models/round.model';
+import { OddPolicy } from '../events/models/event.model';
+import { RoundEntity, type GenerationProgress, type RoundStatusValue } from './round.entity';
+import { writeRoundPlan } from './round-plan-writer';
+import { loadRoundRoster } from './round-roster';
+
+/** One generation per event at a time: pairs drafted by one must be visible to the next. */
+const generationLockKey = (eventId: string) => `pairwise:generate:${eventId}`;
+
+@Injectable()
+export class RoundsService {
+  private readonly logger = new Logger(RoundsService.name);
+  /** Generations under way in this process (awaited by `settled()`, e.g. before shutdown and in tests). */
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly matching: MatchingRunner,
+  ) {}
+
+  async create(actor: Actor, input: CreateRoundInput): Promise<RoundEntity> {
+    const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id: input.eventId });
+    if (!event) throw notFound('Event');
+    assertCanManage(actor, event.id);
+    const rounds = this.dataSource.getRepository(RoundEntity);
+    return rounds.save(
+      rounds.create({
+        eventId: event.id,
+        name: input.name.trim(),
+        startsAt: input.startsAt,
+        durationMinutes: input.durationMinutes ?? event.matchingSettings.defaultRoundMinutes ?? DEFAULT_ROUND_MINUTES,
+        tables: input.tables?.map((t) => t.trim()).filter(Boolean) ?? [],
+        oddPolicy: input.oddPolicy ? (input.oddPolicy === OddPolicy.BYE ? 'bye' : 'trio') : null,
+        fairness: input.fairness === Fairness.MAXMIN ? 'maxmin' : 'none',
+        status: 'DRAFT',
+      }),
+    );
+  }
+
+  async get(actor: Actor, roundId: string): Promise<RoundEntity> {
+    const round = await this.dataSource.getRepository(RoundEntity).findOneBy({ id: roundId });
+    if (!round) throw notFound('Round');
+    if (!canSeeEvent(actor, round.eventId)) throw forbidden('This round belongs to an event that is not yours');
+    // Attendees see rounds of their event, but drafts only once published.
+    if (actor.kind === 'attendee' && !['PUBLISHED', 'CLOSED'].includes(round.status)) throw notFound('Round');
+    return round;
+  }
+
+  async list(actor: Actor, eventId: string): Promise<RoundEntity[]> {
+    if (!canSeeEvent(actor, eventId)) throw forbidden('This event is not yours to see');
+    const query = this.dataSource
+      .getRepository(RoundEntity)
+      .createQueryBuilder('r')
+      .where('r.event_id = :eventId', { eventId })
+      .orderBy('r.starts_at', 'ASC')
+      .addOrderBy('r.created_at', 'ASC');
+    if (actor.kind === 'attendee') query.andWhere(`r.status IN ('PUBLISHED', 'CLOSED')`);
+    return query.getMany();
+  }
+
+  /**
+   * Claims the round (DRAFT, or GENERATED with `regenerate`) and starts the
+   * matching in the background; the round comes back GENERATING at once.
+   * A second call while one runs — from anyone, in any process — gets
+   * CONFLICT: the claim is an advisory lock per event plus a conditional
+   * UPDATE. A generation whose process died left the lock free, so the round
+   * can simply be generated again.
+   */
+  async generate(actor: Actor, input: GenerateRoundInput): Promise<RoundEntity> {
+    const round = await this.get(actor, input.roundId);
+    assertCanManage(actor, round.eventId);
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    let claimed = false;
+    try {
+      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [generationLockKey(round.eventId)]);
+      if (!locked) throw conflict('GENERATION_IN_PROGRESS', 'A round of this event is being generated right now; try again when it is done');
+      const claimable: RoundStatusValue[] = input.regenerate ? ['DRAFT', 'GENERATED', 'GENERATING'] : ['DRAFT', 'GENERATING'];
+      const seed = input.seed ?? round.seed ?? round.id;
+      const progress: GenerationProgress = { phase: 'queued', startedAt: new Date().toISOString() };
+      const result = await runner.query(
+        `UPDATE rounds SET status = 'GENERATING', seed = $2, progress = $3, updated_at = now() WHERE id = $1 AND status = ANY($4)`,
+        [round.id, seed, progress, claimable],
+        true,
+      );
+      if (!result.affected) {
+        const current = await runner.query(`SELECT status FROM rounds WHERE id = $1`, [round.id]);
+        const status = current[0]?.status as RoundStatusValue | undefined;
+        throw conflict(
+          status === 'GENERATED' ? 'ROUND_ALREADY_GENERATED' : 'ROUND_NOT_DRAFT',
+          status === 'GENERATED'
+            ? 'This round already has a draft: review it, or generate again with regenerate: true'
+            : `This round is ${status ?? 'gone'}: only a draft can be generated`,
+        );
+      }
+      claimed = true;
+      const job = this.runGeneration(round.id, seed, runner).finally(() => this.running.delete(job));
+      this.running.add(job);
+    } finally {
+      if (!claimed) await releaseLock(runner, round.eventId);
+    }
+    return this.dataSource.getRepository(RoundEntity).findOneByOrFail({ id: round.id });
+  }
+
+  /** Resolves when every generation started by this process has finished. */
+  async settled(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running]);
+  }
+
+  /** All or nothing, in one statement: attendees see either no meeting of the round or all of them. */
+  async publish(actor: Actor, roundId: string): Promise<RoundEntity> {
+    const round = await this.get(actor, roundId);
+    assertCanManage(actor, round.eventId);
+    await this.dataSource.transaction(async (manager) => {
+      const published = await countAffected(
+        manager,
+        `UPDATE rounds SET status = 'PUBLISHED', published_at = now(), updated_at = now() WHERE id = $1 AND status = 'GENERATED' RETURNING 1`,
+        [round.id],
+      );
+      if (!published) throw conflict('ROUND_NOT_GENERATED', `Only a generated draft can be published; this round is ${round.status}`);
+      await noticeRoundPublished(manager, { roundId: round.id, eventId: round.eventId });
+    });
+    return this.dataSource.getRepository(RoundEntity).findOneByOrFail({ id: round.id });
+  }
+
+  /** Cancels a round that is not closed: its meetings are cancelled and their pairs may meet in a later round. */
+  async cancel(actor: Actor, roundId: string): Promise<RoundEntity> {
+    const round = await this.get(actor, roundId);
+    assertCanManage(actor, round.eventId);
+    await this.dataSource.transaction(async (manager) => {
+      const cancelled = await countAffected(
+        manager,
+        `UPDATE rounds SET status = 'CANCELLED', updated_at = now() WHERE id = $1 AND status IN ('DRAFT', 'GENERATED', 'PUBLISHED') RETURNING 1`,
+        [round.id],
+      );
+      if (!cancelled) throw conflict('ROUND_NOT_CANCELLABLE', `A ${round.status} round cannot be cancelled`);
+      await manager.query(`DELETE FROM event_pairs WHERE meeting_id IN (SELECT id FROM meetings WHERE round_id = $1)`, [round.id]);
+      await manager.query(`UPDATE meetings SET status = 'CANCELLED' WHERE round_id = $1`, [round.id]);
+    });
+    return this.dataSource.getRepository(RoundEntity).findOneByOrFail({ id: round.id });
+  }
+
+  /** After the conversations: scheduled meetings count as held (no-shows stay no-shows). */
+  async close(actor: Actor, roundId: string): Promise<RoundEntity> {
+    const round = await this.get(actor, roundId);
+    assertCanManage(actor, round.eventId);
+    await this.dataSource.transaction(async (manager) => {
+      const closed = await countAffected(
+        manager,
+        `UPDATE rounds SET status = 'CLOSED', updated_at = now() WHERE id = $1 AND status = 'PUBLISHED' RETURNING 1`,
+        [round.id],
+      );
+      if (!closed) throw conflict('ROUND_NOT_PUBLISHED', `Only a published round can be closed; this round is ${round.status}`);
+      await manager.query(`UPDATE meetings SET status = 'HELD' WHERE round_id = $1 AND status = 'SCHEDULED'`, [round.id]);
+    });
+    return this.dataSource.getRepository(RoundEntity).findOneByOrFail({ id: round.id });
+  }
+
+  private async runGeneration(roundId: string, seed: string, runner: QueryRunner): Promise<void> {
+    const rounds = this.dataSource.getRepository(RoundEntity);
+    const startedAt = new Date().toISOString();
+    const setProgress = (progress: Omit<GenerationProgress, 'startedAt'>) =>
+      rounds.update({ id: roundId, status: 'GENERATING' }, { progress: { ...progress, startedAt } });
+    let eventId: string | undefined;
+    try {
+      const round = await rounds.findOneByOrFail({ id: roundId });
+      eventId = round.eventId;
+      const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: round.eventId });
+      await setProgress({ phase: 'loading' });
+      const roster = await loadRoundRoster(this.dataSource, round.eventId, round.id);
+      await setProgress({ phase: 'matching', attendees: roster.profiles.length });
+      const policy = round.oddPolicy ?? event.matchingSettings.oddPolicy ?? 'trio';
+      const weights = event.matchingSettings.weights ?? {};
+      const plan = await this.matching.plan({
+        profiles: roster.profiles,
+        pastPairs: roster.pastPairs,
+        sitOutCounts: roster.sitOutCounts,
+        seed,
+        policy,
+        fairness: round.fairness,
+        weights,
+      });
+      await setProgress({ phase: 'storing', attendees: roster.profiles.length });
+      await this.dataSource.transaction(async (manager) => {
+        const current = await manager.getRepository(RoundEntity).findOne({ where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
+        if (current?.status !== 'GENERATING') return; // cancelled meanwhile: drop the plan
+        const stats = await writeRoundPlan(manager, current, plan, roster);
+        await manager.getRepository(RoundEntity).update(
+          { id: roundId },
+          {
+            status: 'GENERATED',
+            stats,
+            weights,
+            generatedAt: new Date(),
+            progress: { phase: 'done', attendees: roster.profiles.length, startedAt, finishedAt: new Date().toISOString() },
+          },
+        );
+      });
+    } catch (error) {
+      const message = isUniqueViolation(error)
+        ? 'Two rounds tried to pair the same people at once; generate again'
+        : error instanceof Error && error.name === 'MatchingInputError'
+          ? error.message
+          : 'The matching failed unexpectedly; it has been logged';
+      this.logger.error({ err: error, roundId }, 'Round generation failed');
+      await this.dataSource
+        .query(
+          `UPDATE rounds SET progress = $2,
+                  status = CASE WHEN EXISTS (SELECT 1 FROM meetings WHERE round_id = $1) THEN 'GENERATED' ELSE 'DRAFT' END
+            WHERE id = $1 AND status = 'GENERATING'`,
+          [roundId, { phase: 'failed', startedAt, finishedAt: new Date().toISOString(), error: message }],
+        )
+        .catch((cause) => this.logger.error({ err: cause, roundId }, 'Could not record the failed generation'));
+    } finally {
+      if (eventId) await releaseLock(runner, eventId);
+      else await runner.release();
+    }
+  }
+}
+
+async function releaseLock(runner: QueryRunner, eventId: string): Promise<void> {
+  try {
+    await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [generationLockKey(eventId)]);
+  } finally {
+    await runner.release();
+  }
+}

@@ -1,0 +1,82 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Attendee } from '../../attendees/models/attendee.model';
+
+export enum SlotAllocationStatus {
+  OPEN = 'OPEN',
+  ALLOCATED = 'ALLOCATED',
+  PUBLISHED = 'PUBLISHED',
+}
+registerEnumType(SlotAllocationStatus, {
+  name: 'SlotAllocationStatus',
+  description: 'OPEN (taking requests) → ALLOCATED (draft, organisers review) → PUBLISHED (in myMeetings and calendars)',
+});
+
+export enum SlotRequestStatus {
+  PENDING = 'PENDING',
+  GRANTED = 'GRANTED',
+  STANDBY = 'STANDBY',
+}
+registerEnumType(SlotRequestStatus, { name: 'SlotRequestStatus' });
+
+@ObjectType({ description: 'A request for a 1:1 with a speaker, and its outcome' })
+export class SlotRequest {
+  @Field(() => ID)
+  talkId!: string;
+
+  @Field(() => Attendee, { description: 'Who asked (staff and the asker only)' })
+  attendee!: Attendee;
+
+  @Field()
+  question!: string;
+
+  @Field(() => SlotRequestStatus)
+  status!: SlotRequestStatus;
+
+  @Field(() => Date, { nullable: true })
+  slotStartsAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  slotEndsAt!: Date | null;
+
+  @Field(() => Int, { nullable: true, description: 'Place on the standby list' })
+  standbyRank!: number | null;
+}
+
+@ObjectType()
+export class Talk {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  eventId!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => Attendee)
+  speaker!: Attendee;
+
+  @Field()
+  startsAt!: Date;
+
+  @Field()
+  endsAt!: Date;
+
+  @Field(() => [String])
+  tags!: string[];
+
+  @Field(() => Int)
+  slotCount!: number;
+
+  @Field(() => Int)
+  slotMinutes!: number;
+
+  @Field(() => String, { nullable: true })
+  location!: string | null;
+
+  @Field(() => SlotAllocationStatus)
+  allocationStatus!: SlotAllocationStatus;
+
+  @Field(() => Int, { description: 'How many people asked' })
+  requestCount!: number;
+}

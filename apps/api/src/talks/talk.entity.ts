@@ -1,0 +1,91 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { AttendeeEntity } from '../attendees/attendee.entity';
+import { EventEntity } from '../events/event.entity';
+
+export type SlotAllocationStatus = 'OPEN' | 'ALLOCATED' | 'PUBLISHED';
+
+/** A talk of the programme, with the short 1:1 slots its speaker offers right after it. */
+@Entity('talks')
+@Check('ck_talks_slots', 'slot_count BETWEEN 0 AND 100 AND slot_minutes BETWEEN 3 AND 60')
+@Check('ck_talks_allocation', `allocation_status IN ('OPEN', 'ALLOCATED', 'PUBLISHED')`)
+@Index('ix_talks_event', ['eventId', 'startsAt'])
+export class TalkEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'event_id' })
+  eventId!: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: EventEntity;
+
+  @Column('text')
+  title!: string;
+
+  @Column('uuid', { name: 'speaker_id' })
+  speakerId!: string;
+
+  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'speaker_id' })
+  speaker?: AttendeeEntity;
+
+  @Column('timestamptz', { name: 'starts_at' })
+  startsAt!: Date;
+
+  @Column('int', { name: 'duration_minutes' })
+  durationMinutes!: number;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  tags!: string[];
+
+  @Column('int', { name: 'slot_count' })
+  slotCount!: number;
+
+  @Column('int', { name: 'slot_minutes' })
+  slotMinutes!: number;
+
+  /** Where the office hours happen (e.g. "Speaker corner"). */
+  @Column('text', { nullable: true })
+  location!: string | null;
+
+  @Column('text', { name: 'allocation_status', default: 'OPEN' })
+  allocationStatus!: SlotAllocationStatus;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** A request for a slot, and once allocated its outcome: a slot, or a place on the standby list. */
+@Entity('slot_requests')
+@Index('uq_slot_requests_slot', ['talkId', 'slotIndex'], { unique: true, where: '"slot_index" IS NOT NULL' })
+@Index('ix_slot_requests_attendee', ['attendeeId'])
+export class SlotRequestEntity {
+  @PrimaryColumn('uuid', { name: 'talk_id' })
+  talkId!: string;
+
+  @PrimaryColumn('uuid', { name: 'attendee_id' })
+  attendeeId!: string;
+
+  @ManyToOne(() => TalkEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'talk_id' })
+  talk?: TalkEntity;
+
+  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'attendee_id' })
+  attendee?: AttendeeEntity;
+
+  @Column('text')
+  question!: string;
+
+  /** 0-based slot after allocation; null while pending or on standby. */
+  @Column('int', { name: 'slot_index', nullable: true })
+  slotIndex!: number | null;
+
+  /** 1-based standby place after allocation; null otherwise. */
+  @Column('int', { name: 'standby_rank', nullable: true })
+  standbyRank!: number | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { allocateSpeakerSlots } from '@pairwise/matching';
+import { DataSource, EntityManager } from 'typeorm';
+import { AttendeeEntity } from '../attendees/attendee.entity';
+import type { Actor } from '../auth/actor';
+import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
+import { countAffected } from '../common/sql';
+import { EventEntity } from '../events/event.entity';
+import { assertCanManage, canSeeEvent, EventsService } from '../events/events.service';
+import type { CreateTalkInput, RequestSlotInput } from './inputs/talk.inputs';
+import { SlotRequestEntity, TalkEntity } from './talk.entity';
+
+export interface TalkWithCount {
+  talk: TalkEntity;
+  speaker: AttendeeEntity;
+  requestCount: number;
+}
+
+/**
+ * Speaker office hours: after a talk, its speaker offers a few short 1:1
+ * slots; attendees ask with a one-line question; organisers allocate (the
+ * matching library decides who gets which slot, fairly across the event)
+ * and publish, after which slots show in myMeetings and calendar feeds.
+ */
+@Injectable()
+export class TalksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly eventsService: EventsService,
+  ) {}
+
+  async create(actor: Actor, input: CreateTalkInput): Promise<TalkEntity> {
+    const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id: input.eventId });
+    if (!event) throw notFound('Event');
+    assertCanManage(actor, event.id);
+    const speaker = await this.dataSource.getRepository(AttendeeEntity).findOneBy({ id: input.speakerId });
+    if (!speaker || speaker.eventId !== event.id) {
+      throw badInput('SPEAKER_NOT_ATTENDEE', 'The speaker must be an attendee of this event', [{ field: 'speakerId', message: 'not an attendee of this event' }]);
+    }
+    const vocabulary = await this.eventsService.vocabulary(event.id);
+    const talks = this.dataSource.getRepository(TalkEntity);
+    return talks.save(
+      talks.create({
+        eventId: event.id,
+        title: input.title.trim(),
+        speakerId: speaker.id,
+        startsAt: input.startsAt,
+        durationMinutes: input.durationMinutes,
+        tags: vocabulary.normalise(input.tags ?? []).tags,
+        slotCount: input.slotCount,
+        slotMinutes: input.slotMinutes,
+        location: input.location?.trim() || null,
+      }),
+    );
+  }
+
+  async list(actor: Actor, eventId: string): Promise<TalkWithCount[]> {
+    if (!canSeeEvent(actor, eventId)) throw forbidden('This event is not yours to see');
+    const talks = await this.dataSource.getRepository(TalkEntity).find({ where: { eventId }, relations: { speaker: true }, order: { startsAt: 'ASC', title: 'ASC' } });
+    return this.withCounts(talks);
+  }
+
+  async get(actor: Actor, talkId: string): Promise<TalkWithCount> {
+    const talk = await this.dataSource.getRepository(TalkEntity).findOne({ where: { id: talkId }, relations: { speaker: true } });
+    if (!talk) throw notFound('Talk');
+    if (!canSeeEvent(actor, talk.eventId)) throw forbidden('This talk belongs to an event that is not yours');
+    return (await this.withCounts([talk]))[0]!;
+  }
+
+  /** Ask for a slot; after publication a request joins the end of the standby list. */
+  async request(actor: Actor, input: RequestSlotInput): Promise<SlotRequestEntity> {
+    const { talk } = await this.get(actor, input.talkId);
+    if (actor.kind !== 'attendee') throw forbidden('Only attendees ask for office-hour slots');
+    if (talk.speakerId === actor.attendeeId) throw badInput('OWN_TALK', 'Speakers do not book their own office hours');
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT 1 FROM talks WHERE id = $1 FOR UPDATE`, [talk.id]);
+      const current = await manager.getRepository(TalkEntity).findOneByOrFail({ id: talk.id });
+      const requests = manager.getRepository(SlotRequestEntity);
+      const existing = await requests.findOneBy({ talkId: talk.id, attendeeId: actor.attendeeId });
+      if (existing) {
+        await requests.update({ talkId: talk.id, attendeeId: actor.attendeeId }, { question: input.question.trim() });
+      } else {
+        const standbyRank = current.allocationStatus === 'PUBLISHED' ? (await lastStandbyRank(manager, talk.id)) + 1 : null;
+        await requests.insert({ talkId: talk.id, attendeeId: actor.attendeeId, question: input.question.trim(), standbyRank });
+      }
+      return requests.findOneByOrFail({ talkId: talk.id, attendeeId: actor.attendeeId });
+    });
+  }
+
+  /** Withdraw a request; a published slot given up goes to the first on the standby list. */
+  async withdraw(actor: Actor, talkId: string): Promise<boolean> {
+    if (actor.kind !== 'attendee') throw forbidden('Only attendees withdraw their own requests');
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT 1 FROM talks WHERE id = $1 FOR UPDATE`, [talkId]);
+      const talk = await manager.getRepository(TalkEntity).findOneBy({ id: talkId });
+      const requests = manager.getRepository(SlotRequestEntity);
+      const mine = await requests.findOneBy({ talkId, attendeeId: actor.attendeeId });
+      if (!talk || !mine) throw notFound('Slot request');
+      await requests.delete({ talkId, attendeeId: actor.attendeeId });
+      if (mine.standbyRank !== null) {
+        await manager.query(`UPDATE slot_requests SET standby_rank = standby_rank - 1 WHERE talk_id = $1 AND standby_rank > $2`, [talkId, mine.standbyRank]);
+      }
+      if (mine.slotIndex !== null && talk.allocationStatus === 'PUBLISHED') {
+        const promoted = await countAffected(
+          manager,
+          `UPDATE slot_requests SET slot_index = $2, standby_rank = NULL WHERE talk_id = $1 AND standby_rank = 1 RETURNING 1`,
+          [talkId, mine.slotIndex],
+        );
+        if (promoted) await manager.query(`UPDATE slot_requests SET standby_rank = standby_rank - 1 WHERE talk_id = $1 AND standby_rank IS NOT NULL`, [talkId]);
+      }
+      return true;
+    });
+  }
+
+  /** Organisers: (re)allocate the slots as a draft; everyone who asked gets a slot or a standby place. */
+  async allocate(actor: Actor, talkId: string): Promise<TalkWithCount> {
+    const { talk } = await this.get(actor, talkId);
+    assertCanManage(actor, talk.eventId);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT 1 FROM talks WHERE id = $1 FOR UPDATE`, [talk.id]);
+      const current = await manager.getRepository(TalkEntity).findOneByOrFail({ id: talk.id });
+      if (current.allocationStatus === 'PUBLISHED') throw conflict('SLOTS_PUBLISHED', 'These office hours are already published');
+      const requests: { attendee_id: string; interests: string[]; stack: string[]; created_at: Date; held: number }[] = await manager.query(
+        `SELECT r.attendee_id, a.interests, a.stack, r.created_at,
+                (SELECT count(*)::int FROM slot_requests o JOIN talks t ON t.id = o.talk_id
+                  WHERE o.attendee_id = r.attendee_id AND o.slot_index IS NOT NULL AND t.allocation_status = 'PUBLISHED' AND t.id <> r.talk_id) AS held
+           FROM slot_requests r JOIN attendees a ON a.id = r.attendee_id
+          WHERE r.talk_id = $1`,
+        [talk.id],
+      );
+      const allocation = allocateSpeakerSlots({
+        talkTags: current.tags,
+        slots: current.slotCount,
+        requests: requests.map((r) => ({
+          attendeeId: r.attendee_id,
+          tags: [...r.interests, ...r.stack],
+          slotsAlreadyGranted: r.held,
+          requestedAt: new Date(r.created_at).getTime(),
+        })),
+      });
+      await manager.query(`UPDATE slot_requests SET slot_index = NULL, standby_rank = NULL WHERE talk_id = $1`, [talk.id]);
+      for (const granted of allocation.granted) {
+        await manager.update(SlotRequestEntity, { talkId: talk.id, attendeeId: granted.attendeeId }, { slotIndex: granted.slot });
+      }
+      for (const waiting of allocation.standby) {
+        await manager.update(SlotRequestEntity, { talkId: talk.id, attendeeId: waiting.attendeeId }, { standbyRank: waiting.rank });
+      }
+      await manager.update(TalkEntity, { id: talk.id }, { allocationStatus: 'ALLOCATED' });
+    });
+    return this.get(actor, talk.id);
+  }
+
+  async publish(actor: Actor, talkId: string): Promise<TalkWithCount> {
+    const { talk } = await this.get(actor, talkId);
+    assertCanManage(actor, talk.eventId);
+    const published = await countAffected(
+      this.dataSource.manager,
+      `UPDATE talks SET allocation_status = 'PUBLISHED' WHERE id = $1 AND allocation_status = 'ALLOCATED' RETURNING 1`,
+      [talk.id],
+    );
+    if (!published) throw conflict('SLOTS_NOT_ALLOCATED', `Allocate the slots first; they are ${talk.allocationStatus}`);
+    return this.get(actor, talk.id);
+  }
+
+  /** Staff see every request; an attendee sees their own. */
+  async requests(actor: Actor, talk: Pick<TalkEntity, 'id' | 'eventId'>): Promise<SlotRequestEntity[]> {
+    const where = actor.kind === 'attendee' ? { talkId: talk.id, attendeeId: actor.attendeeId } : { talkId: talk.id };
+    if (actor.kind !== 'attendee') assertCanManage(actor, talk.eventId);
+    return this.dataSource.getRepository(SlotRequestEntity).find({ where, relations: { attendee: true }, order: { slotIndex: 'ASC', standbyRank: 'ASC', createdAt: 'ASC' } });
+  }
+
+  private async withCounts(talks: TalkEntity[]): Promise<TalkWithCount[]> {
+    if (!talks.length) return [];
+    const counts: { talk_id: string; n: number }[] = await this.dataSource.query(
+      `SELECT talk_id, count(*)::int AS n FROM slot_requests WHERE talk_id = ANY($1::uuid[]) GROUP BY talk_id`,
+      [talks.map((t) => t.id)],
+    );
+    return talks.map((talk) => ({ talk, speaker: talk.speaker!, requestCount: counts.find((c) => c.talk_id === talk.id)?.n ?? 0 }));
+  }
+}
+
+async function lastStandbyRank(manager: EntityManager, talkId: string): Promise<number> {
+  const [row] = await manager.query(`SELECT coalesce(max(standby_rank), 0)::int AS rank FROM slot_requests WHERE talk_id = $1`, [talkId]);
+  return row.rank;
+}
+
+/** When slot `index` of a talk starts and ends: back to back, right after the talk. */
+export function slotWindow(talk: Pick<TalkEntity, 'startsAt' | 'durationMinutes' | 'slotMinutes'>, index: number): { startsAt: Date; endsAt: Date } {
+  const start = talk.startsAt.getTime() + (talk.durationMinutes + index * talk.slotMinutes) * 60_000;
+  return { startsAt: new Date(start), endsAt: new Date(start + talk.slotMinutes * 60_000) };
+}

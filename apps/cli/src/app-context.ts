@@ -1,0 +1,54 @@
+import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Actor } from '../../api/src/auth/actor';
+import { loadConfig, type AppConfig } from '../../api/src/config/app-config';
+import { dataSourceOptions } from '../../api/src/database/data-source';
+import { prepareRuntime } from '../../api/src/database/database-runtime';
+import { DemoModule } from '../../api/src/demo/demo.module';
+import { EventsModule } from '../../api/src/events/events.module';
+import { ImportsModule } from '../../api/src/imports/imports.module';
+import { ReportsModule } from '../../api/src/reports/reports.module';
+
+/**
+ * Whoever runs the CLI on the server holds the database itself, so CLI
+ * commands act with admin rights (the same services, the same rules).
+ */
+export const OPERATOR: Actor = { kind: 'account', accountId: 'cli-operator', isAdmin: true, organiserOf: new Set() };
+
+@Module({})
+class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl!)),
+        EventsModule,
+        ImportsModule,
+        DemoModule,
+        ReportsModule,
+      ],
+    };
+  }
+}
+
+/**
+ * Runs `work` with the API's services on the same database the API uses:
+ * DATABASE_URL, else the embedded PostgreSQL of PAIRWISE_DATA_DIR (joined
+ * when `npm start` already runs it, started for the command otherwise).
+ */
+export async function withAppContext<T>(work: (context: INestApplicationContext) => Promise<T>): Promise<T> {
+  const runtime = await prepareRuntime(loadConfig(), () => undefined);
+  try {
+    const context = await NestFactory.createApplicationContext(CliModule.forRoot(runtime.config), { logger: ['error'] });
+    try {
+      return await work(context);
+    } finally {
+      await context.close();
+    }
+  } finally {
+    await runtime.stop();
+  }
+}

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import { SingleBar, Presets } from 'cli-progress';
+import type { Command } from 'commander';
+import { DomainError } from '../../../api/src/common/domain-error';
+import { EventsService } from '../../../api/src/events/events.service';
+import { readAttendeeCsv } from '../../../api/src/imports/attendee-csv';
+import { AttendeeImportService, type ImportReport } from '../../../api/src/imports/attendee-import.service';
+import { OPERATOR, withAppContext } from '../app-context';
+import { CliUsageError } from '../cli-errors';
+
+const SHOWN_REJECTIONS = 20;
+
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description('Create or update the attendees of an event from a ticketing CSV (upsert by email; safe to repeat)')
+    .requiredOption('--event <slug>', 'the event slug')
+    .option('--json', 'print the whole report as JSON')
+    .argument('<file>', 'CSV file with a header line (email, name, company, role, interests, …)')
+    .action(async (file: string, options: { event: string; json?: boolean }) => {
+      if (!fs.existsSync(file)) throw new CliUsageError(`no such file: ${file}`);
+      const report = await importFile(file, options.event);
+      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report, file, options.event));
+    });
+}
+
+async function importFile(file: string, slug: string): Promise<ImportReport> {
+  try {
+    return await withAppContext(async (context) => {
+      const event = await context.get(EventsService).find(OPERATOR, { slug });
+      const csv = await readAttendeeCsv(fs.createReadStream(file));
+      // cli-progress draws only on a terminal, so piped output stays clean.
+      const bar = new SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} rows | {eta}s left', stream: process.stderr }, Presets.shades_classic);
+      bar.start(csv.rows.length, 0);
+      try {
+        return await context.get(AttendeeImportService).import(OPERATOR, event.id, csv, (done) => bar.update(done));
+      } finally {
+        bar.stop();
+      }
+    });
+  } catch (error) {
+    if (error instanceof DomainError) throw new CliUsageError(error.message);
+    throw error;
+  }
+}
+
+function describe(report: ImportReport, file: string, slug: string): string {
+  const lines = [
+    `${file} → ${slug}: ${report.rows} rows, ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected`,
+  ];
+  for (const row of report.rejected.slice(0, SHOWN_REJECTIONS)) lines.push(`  line ${row.line}${row.email ? ` (${row.email})` : ''}: ${row.reason}`);
+  if (report.rejected.length > SHOWN_REJECTIONS) lines.push(`  … and ${report.rejected.length - SHOWN_REJECTIONS} more (use --json for all)`);
+  if (report.unknownTags.length) lines.push(`tags not in the vocabulary (kept): ${report.unknownTags.join(', ')}`);
+  if (report.ignoredColumns.length) lines.push(`columns not recognised (ignored): ${report.ignoredColumns.join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}

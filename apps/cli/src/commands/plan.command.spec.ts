@@ -1,0 +1,71 @@
+import { generateConference } from '@pairwise/matching';
+import { CliUsageError } from '../cli-errors';
+import { captureOutput, tempFiles } from './matching/test-files';
+import { runPlan, type PlanOptions } from './plan.command';
+
+const files = tempFiles();
+afterAll(() => files.cleanup());
+const profilesFile = files.write('p.json', generateConference(9, 'cli'));
+
+function plan(options: Omit<PlanOptions, 'profiles'>): string {
+  const out = captureOutput();
+  runPlan({ profiles: profilesFile, ...options }, out);
+  return out.text();
+}
+
+interface PlanJson {
+  attendees: number;
+  rounds: { round: number; meetings: { kind: string; members: string[]; score: number; sentence: string }[]; byes: { id: string }[]; stats: { pairs: number } }[];
+  sitOutCounts: Record<string, number>;
+}
+
+describe('pairwise plan', () => {
+  it('prints K rounds as JSON with meetings, byes, reasons and statistics, no pair twice', () => {
+    const result = JSON.parse(plan({ rounds: '3', seed: '42', policy: 'bye' })) as PlanJson;
+    expect(result.attendees).toBe(9);
+    expect(result.rounds.map((r) => r.round)).toEqual([1, 2, 3]);
+    const seen = new Set<string>();
+    for (const round of result.rounds) {
+      expect(round.byes).toHaveLength(1);
+      expect(round.meetings).toHaveLength(4);
+      for (const m of round.meetings) {
+        const key = [...m.members].sort().join('+');
+        expect(seen.has(key)).toBe(false);
+        seen.add(key);
+        expect(m.sentence.length).toBeGreaterThan(0);
+      }
+    }
+    expect(Object.values(result.sitOutCounts).reduce((a, b) => a + b, 0)).toBe(3);
+  });
+
+  it('is deterministic for a seed and seats the odd one out in a trio by default', () => {
+    const a = plan({ seed: '7' });
+    expect(plan({ seed: '7' })).toBe(a);
+    const result = JSON.parse(a) as PlanJson;
+    expect(result.rounds[0]!.meetings.filter((m) => m.kind === 'trio')).toHaveLength(1);
+  });
+
+  it('prints CSV with one row per meeting, bye and round statistics', () => {
+    const csv = plan({ rounds: '2', policy: 'bye', format: 'csv' }).trimEnd().split('\n');
+    expect(csv[0]).toBe('round,table,kind,members,names,score,reasons,sentence,opening_question');
+    expect(csv.filter((l) => /^\d+,\d+,pair,/.test(l))).toHaveLength(8);
+    expect(csv.filter((l) => /^\d+,,bye,/.test(l))).toHaveLength(2);
+    expect(csv.filter((l) => /^\d+,,stats,/.test(l))).toHaveLength(2);
+  });
+
+  it.each([
+    [{ rounds: '0' }, '--rounds must be an integer between 1 and 100'],
+    [{ rounds: '2.5' }, '--rounds must be an integer'],
+    [{ policy: 'pairs' }, '--policy must be one of trio, bye'],
+    [{ format: 'xml' }, '--format must be one of json, csv'],
+    [{ fairness: 'max' }, '--fairness must be one of none, maxmin'],
+  ])('rejects %j', (options, expected) => {
+    expect(() => plan(options)).toThrow(CliUsageError);
+    expect(() => plan(options)).toThrow(expected);
+  });
+
+  it('names the file for library input errors', () => {
+    const file = files.write('b.json', [{ id: 'a', blocks: [3] }]);
+    expect(() => runPlan({ profiles: file }, captureOutput())).toThrow(/b\.json: profiles\[0\]\.blocks\[0\]/);
+  });
+});

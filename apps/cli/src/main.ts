@@ -1,0 +1,32 @@
+import { Command } from 'commander';
+import { registerCommands } from './commands';
+import { CliUsageError } from './cli-errors';
+
+/**
+ * `pairwise` — offline matching (match, score, plan) and operations on the
+ * database the API uses (import, demo, export).
+ */
+async function main(argv: string[]): Promise<void> {
+  const program = new Command('pairwise')
+    .description('Pairwise: structured 1:1 networking for technical conferences')
+    .showHelpAfterError()
+    .exitOverride();
+  registerCommands(program);
+  await program.parseAsync(argv);
+}
+
+main(process.argv).catch((error: unknown) => {
+  const code = (error as { code?: string }).code;
+  if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') {
+    process.exit(0);
+  }
+  if (typeof code === 'string' && code.startsWith('commander.')) {
+    process.exit(2); // commander already printed the usage error
+  }
+  if (error instanceof CliUsageError) {
+    process.stderr.write(`pairwise: ${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`pairwise: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

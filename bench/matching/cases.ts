@@ -1,0 +1,231 @@
+import {
+  createPrng,
+  createRoundPlanner,
+  createScorer,
+  generateConference,
+  planRounds,
+  scoreAllPairs,
+  solveMatching,
+  type PairIds,
+  type Profile,
+  type RoundPlan,
+} from '@pairwise/matching';
+import { performance } from 'node:perf_hooks';
+import { blockedDenseScores, denseEncoding, mlMatrixScores } from './kernels';
+
+/** Seed of every generated conference: the benchmark is reproducible. */
+export const BENCH_SEED = 'pairwise-bench-1';
+
+/** Wall-clock and CPU time of `run` (CPU time is what the run would take alone on an idle core). */
+function timed<T>(run: () => T): { value: T; ms: number; cpuMs: number } {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const value = run();
+  const used = process.cpuUsage(cpu);
+  return { value, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
+}
+
+/** Heap high-water mark, sampled at phase boundaries (a synchronous run cannot be sampled in between). */
+let heapPeak = 0;
+function sampleHeap(): void {
+  heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+}
+
+/** Peak resident set size of this process, from the OS (bytes). */
+function peakRss(): number {
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+/** A seeded random pairing's total score (forbidden pairs count 0): the baseline of "gain over random". */
+function randomPairingScore(profiles: readonly Profile[], seed: string): number {
+  const scorer = createScorer(profiles);
+  const ids = createPrng(seed).shuffle([...scorer.ids]);
+  let total = 0;
+  for (let p = 0; p + 1 < ids.length; p += 2) {
+    const a = ids[p] as string;
+    const b = ids[p + 1] as string;
+    if (scorer.hardRule(a, b) === null) total += scorer.score(a, b);
+  }
+  return total;
+}
+
+export interface RoundCase {
+  n: number;
+  k: number;
+  scoringMs: number;
+  solveMs: number;
+  totalMs: number;
+  totalCpuMs: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+  totalScore: number;
+  pairs: number;
+  trios: number;
+  byes: number;
+  certified: boolean;
+  gapBound: number;
+  pricingRounds: number;
+  candidateEdges: number;
+  randomScore: number;
+  exactWeight: number | null;
+  exactMs: number | null;
+  matchingWeight: number;
+  maxGap: number;
+}
+
+/** One round at size n: scoring and solving timed apart, optimality, memory, and the random baseline. */
+export function roundCase(n: number, maxGap: number, exactLimit: number): RoundCase {
+  const profiles = generateConference(n, BENCH_SEED);
+  sampleHeap();
+  const scoring = timed(() => createRoundPlanner({ profiles, seed: 1, maxGap }));
+  sampleHeap();
+  const solve = timed(() => scoring.value.plan());
+  sampleHeap();
+  const plan: RoundPlan = solve.value;
+  const rss = peakRss();
+  let exactWeight: number | null = null;
+  let exactMs: number | null = null;
+  if (n <= exactLimit) {
+    const exact = timed(() => {
+      const { edges } = scoreAllPairs(profiles);
+      const graph = {
+        n,
+        u: Int32Array.from(edges, (e) => e[0]),
+        v: Int32Array.from(edges, (e) => e[1]),
+        w: Float64Array.from(edges, (e) => e[2]),
+      };
+      return solveMatching(graph, { maxCardinality: true, initialMate: 'greedy' }).weight;
+    });
+    exactWeight = exact.value;
+    exactMs = exact.ms;
+  }
+  const o = plan.stats.optimality;
+  return {
+    n,
+    k: scoring.value.k,
+    scoringMs: scoring.ms,
+    solveMs: solve.ms,
+    totalMs: scoring.ms + solve.ms,
+    totalCpuMs: scoring.cpuMs + solve.cpuMs,
+    peakRssMb: rss / 1e6,
+    peakHeapMb: heapPeak / 1e6,
+    totalScore: plan.stats.totalScore,
+    pairs: plan.stats.pairs,
+    trios: plan.stats.trios,
+    byes: plan.stats.byes,
+    certified: o.certified,
+    gapBound: o.gap,
+    pricingRounds: o.pricingRounds,
+    candidateEdges: o.candidateEdges,
+    randomScore: randomPairingScore(profiles, BENCH_SEED),
+    exactWeight,
+    exactMs,
+    matchingWeight: o.matchingWeight,
+    maxGap,
+  };
+}
+
+export interface KernelCase {
+  n: number;
+  d: number;
+  mlMatrixMs: number | null;
+  blockedDenseMs: number;
+  sparseMs: number;
+}
+
+/** The n × n × d scoring product three ways: ml-matrix mmul, a dense blocked kernel, the library's sparse block kernel. */
+export function kernelCase(n: number, mlMatrixLimit: number): KernelCase {
+  const profiles = generateConference(n, BENCH_SEED);
+  const enc = denseEncoding(profiles);
+  const ml = n <= mlMatrixLimit ? timed(() => mlMatrixScores(enc)).ms : null;
+  const dense = timed(() => blockedDenseScores(enc)).ms;
+  const sparse = timed(() => createRoundPlanner({ profiles })).ms;
+  return { n, d: enc.d, mlMatrixMs: ml, blockedDenseMs: dense, sparseMs: sparse };
+}
+
+export interface RoundsCase {
+  n: number;
+  rounds: { ms: number; cpuMs: number; totalScore: number; minScore: number | null; certified: boolean; pricingRounds: number }[];
+  scoringMs: number;
+  totalMs: number;
+  totalCpuMs: number;
+  planRoundsMs: number;
+  repeatedPairs: number;
+}
+
+/** Six consecutive rounds at n: scoring once, then one timed solve per round avoiding all earlier pairs. */
+export function roundsCase(n: number, count: number): RoundsCase {
+  const profiles = generateConference(n, BENCH_SEED);
+  const scoring = timed(() => createRoundPlanner({ profiles, seed: 1, policy: 'bye' }));
+  const avoid: PairIds[] = [];
+  const seen = new Set<string>();
+  let repeatedPairs = 0;
+  let sitOutCounts: Record<string, number> = {};
+  const rounds: RoundsCase['rounds'] = [];
+  for (let r = 0; r < count; r++) {
+    const step = timed(() => scoring.value.plan({ seed: r, avoid, sitOutCounts }));
+    const plan = step.value;
+    for (const m of plan.meetings) {
+      for (const e of m.edges) {
+        const key = e.a < e.b ? `${e.a}|${e.b}` : `${e.b}|${e.a}`;
+        if (seen.has(key)) repeatedPairs++;
+        seen.add(key);
+        avoid.push([e.a, e.b]);
+      }
+    }
+    sitOutCounts = { ...sitOutCounts };
+    for (const bye of plan.byes) sitOutCounts[bye.id] = (sitOutCounts[bye.id] ?? 0) + 1;
+    const o = plan.stats.optimality;
+    rounds.push({ ms: step.ms, cpuMs: step.cpuMs, totalScore: plan.stats.totalScore, minScore: plan.stats.minScore, certified: o.certified, pricingRounds: o.pricingRounds });
+  }
+  const together = timed(() => planRounds({ profiles, rounds: count, seed: 1, policy: 'bye' }));
+  return {
+    n,
+    rounds,
+    scoringMs: scoring.ms,
+    totalMs: scoring.ms + rounds.reduce((a, r) => a + r.ms, 0),
+    totalCpuMs: scoring.cpuMs + rounds.reduce((a, r) => a + r.cpuMs, 0),
+    planRoundsMs: together.ms,
+    repeatedPairs,
+  };
+}
+
+export interface FairnessCase {
+  n: number;
+  plainMs: number;
+  fairMs: number;
+  floor: number | null;
+  minBefore: number | null;
+  minAfter: number | null;
+  p10Before: number;
+  p10After: number;
+  totalBefore: number;
+  totalAfter: number;
+  cost: number;
+}
+
+function percentile(plan: RoundPlan, q: number): number {
+  const scores = plan.attendeeScores.filter((a) => a.score !== null).map((a) => a.score as number);
+  return scores[Math.floor(q * (scores.length - 1))] as number;
+}
+
+/** The price of lifting the worst-served attendee (maxmin fairness) at size n. */
+export function fairnessCase(n: number): FairnessCase {
+  const profiles = generateConference(n, BENCH_SEED);
+  const plain = timed(() => createRoundPlanner({ profiles, seed: 1 }).plan());
+  const fair = timed(() => createRoundPlanner({ profiles, seed: 1, fairness: 'maxmin' }).plan());
+  const f = fair.value.stats.fairness;
+  return {
+    n,
+    plainMs: plain.ms,
+    fairMs: fair.ms,
+    floor: f.floor,
+    minBefore: f.minBefore,
+    minAfter: f.minAfter,
+    p10Before: percentile(plain.value, 0.1),
+    p10After: percentile(fair.value, 0.1),
+    totalBefore: plain.value.stats.totalScore,
+    totalAfter: fair.value.stats.totalScore,
+    cost: f.cost,
+  };
+}

@@ -1,0 +1,226 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import { JwtService } from '@nestjs/jwt';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../apps/api/src/auth/auth.service';
+import { createBenchDatabase } from '../support/bench-database';
+
+/**
+ * `npm run bench:rounds [-- --attendees 5000 --rate 1000 --duration 20 --connections 100]`
+ *
+ * On real PostgreSQL (DATABASE_URL's server, else an embedded one):
+ *  1. seeds an event of N present, consenting attendees with the real `pairwise demo` CLI;
+ *  2. spawns the real API (`node dist/apps/api/src/main.js`, NODE_ENV=production) on 127.0.0.1;
+ *  3. times generateRound + store (mutation → status GENERATED, polled) and publishRound;
+ *  4. has N distinct attendees fetch `myMeetings` over HTTP with autocannon at a fixed arrival
+ *     rate (open loop: `overallRate`, latencies corrected for coordinated omission), after a warm-up.
+ *
+ * Set BENCH_API_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") to profile the API process,
+ * BENCH_LOG_LEVEL to change its log level (default info, one JSON line per request, as in production),
+ * BENCH_KEEP_DATABASE=1 to keep the seeded database (e.g. for EXPLAIN ANALYZE); its URL is printed.
+ */
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '../../..');
+const cli = path.join(root, 'apps/cli/bin/pairwise.js');
+const apiMain = path.join(root, 'dist/apps/api/src/main.js');
+
+const MY_MEETINGS = `{ myMeetings { id roundName table startsAt endsAt status
+  partners { name role company interests lookingFor canOffer }
+  reasons { sharedInterests aSeeksBOffers bSeeksAOffers commonLanguages wish }
+  sentence openingQuestion } }`;
+
+interface Options {
+  attendees: number;
+  rate: number;
+  duration: number;
+  warmup: number;
+  connections: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { attendees: 5000, rate: 1000, duration: 20, warmup: 5, connections: 100 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i]?.replace(/^--/, '') as keyof Options;
+    const value = Number(argv[i + 1]);
+    if (!(key in options) || !Number.isFinite(value) || value <= 0) throw new Error(`usage: run.js [--attendees N] [--rate R] [--duration S] [--warmup S] [--connections C]; bad "${argv[i]} ${argv[i + 1]}"`);
+    options[key] = value;
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const database = await createBenchDatabase('rounds');
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-bench-rounds-'));
+  let api: ChildProcess | undefined;
+  try {
+    // 1. Seed through the real CLI.
+    let started = performance.now();
+    const { stdout } = await run('node', [cli, 'demo', '--event', 'bench-rounds', '--attendees', String(options.attendees), '--present-share', '1', '--seed', 'bench-rounds', '--json'], {
+      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const seedSeconds = (performance.now() - started) / 1000;
+    const demo = JSON.parse(stdout) as { event: { id: string }; attendees: number; present: number; organiser: { email: string; accessCode: string } };
+    log(`seeded ${demo.attendees} attendees (${demo.present} present) in ${seedSeconds.toFixed(2)} s`);
+
+    // 2. The real API in a process of its own.
+    const port = await freePort();
+    const secret = randomBytes(32).toString('hex');
+    const apiLog = fs.openSync(path.join(logDir, 'api.log'), 'w');
+    api = spawn('node', [...(process.env.BENCH_API_ARGS?.split(' ').filter(Boolean) ?? []), apiMain], {
+      cwd: logDir,
+      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', PAIRWISE_JWT_SECRET: secret, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' },
+      stdio: ['ignore', apiLog, apiLog],
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitUntilReady(base, api);
+    const gql = graphqlClient(`${base}/graphql`);
+    const organiser = (await gql<{ login: { token: string } }>(`mutation ($c: String!) { login(input: {email: "${demo.organiser.email}", accessCode: $c}) { token } }`, { c: demo.organiser.accessCode })).login.token;
+
+    // 3. Generate + store, then publish.
+    const round = (await gql<{ createRound: { id: string } }>(
+      `mutation ($e: ID!, $s: DateTime!) { createRound(input: {eventId: $e, name: "Benchmark round", startsAt: $s, durationMinutes: 15}) { id } }`,
+      { e: demo.event.id, s: new Date(Date.now() + 3600_000).toISOString() },
+      organiser,
+    )).createRound;
+    const loadBefore = os.loadavg()[0]!;
+    started = performance.now();
+    await gql(`mutation ($r: ID!) { generateRound(input: {roundId: $r}) { status } }`, { r: round.id }, organiser);
+    let status = 'GENERATING';
+    let progress: { phase: string; error: string | null } | null = null;
+    const deadline = Date.now() + 300_000;
+    while (status === 'GENERATING' && Date.now() < deadline) {
+      await sleep(20);
+      ({ status, progress } = (await gql<{ round: { status: string; progress: { phase: string; error: string | null } } }>(
+        `query ($r: ID!) { round(id: $r) { status progress { phase error } } }`,
+        { r: round.id },
+        organiser,
+      )).round);
+    }
+    const generateSeconds = (performance.now() - started) / 1000;
+    if (status !== 'GENERATED') throw new Error(`generation ended as ${status}: ${JSON.stringify(progress)}`);
+    const stats = (await gql<{ round: { stats: { eligible: number; matched: number; pairs: number; trios: number; meanScore: number; certifiedOptimal: boolean } } }>(
+      `query ($r: ID!) { round(id: $r) { stats { eligible matched pairs trios meanScore certifiedOptimal } } }`,
+      { r: round.id },
+      organiser,
+    )).round.stats;
+    log(`generated ${stats.matched}/${stats.eligible} matched (${stats.pairs} pairs, ${stats.trios} trios) in ${generateSeconds.toFixed(2)} s`);
+    started = performance.now();
+    await gql(`mutation ($r: ID!) { publishRound(roundId: $r) { status } }`, { r: round.id }, organiser);
+    const publishSeconds = (performance.now() - started) / 1000;
+    log(`published in ${(publishSeconds * 1000).toFixed(0)} ms`);
+
+    // 4. myMeetings by every attendee, open loop.
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    const ids = (await client.query<{ id: string }>(`SELECT id FROM attendees WHERE event_id = $1 ORDER BY random()`, [demo.event.id])).rows.map((r) => r.id);
+    await client.end();
+    const jwt = new JwtService({ secret });
+    const tokens = ids.map((id) => jwt.sign({ sub: id, kind: 'attendee', evt: demo.event.id }, { algorithm: 'HS256', issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, expiresIn: 3600 }));
+    const sample = await gql<{ myMeetings: { partners: unknown[] }[] }>(MY_MEETINGS, {}, tokens[0]);
+    if (sample.myMeetings.length !== 1 || !sample.myMeetings[0]!.partners.length) throw new Error(`unexpected myMeetings: ${JSON.stringify(sample)}`);
+
+    log(`warm-up: ${options.warmup} s at ${Math.round(options.rate / 2)} req/s`);
+    await load(`${base}/graphql`, tokens, { ...options, rate: Math.round(options.rate / 2), duration: options.warmup });
+    const loadDuring = os.loadavg()[0]!;
+    log(`measuring: ${options.duration} s at ${options.rate} req/s, ${options.connections} connections, ${tokens.length} distinct attendees`);
+    const measured = await load(`${base}/graphql`, tokens, options);
+    const achieved = measured.result.requests.total / measured.result.duration;
+
+    const rows: [string, string, string, string][] = [
+      ['seed (`pairwise demo`, CLI start-up included)', `${options.attendees} attendees`, `${seedSeconds.toFixed(2)} s`, '—'],
+      ['generateRound + store (mutation → GENERATED)', `${stats.eligible} present; ${stats.pairs} pairs, ${stats.trios} trios`, `${generateSeconds.toFixed(2)} s`, '< 10 s'],
+      ['publishRound', `${stats.pairs + stats.trios} meetings`, `${(publishSeconds * 1000).toFixed(0)} ms`, '< 1 s'],
+      ['myMeetings: offered / achieved rate', `${measured.result.requests.total} requests, ${measured.distinctAttendees} distinct attendees`, `${options.rate} / ${achieved.toFixed(0)} req/s`, '≥ 1,000 req/s'],
+      ['myMeetings: latency p50 / p90 / p99 / max', 'corrected for coordinated omission', `${ms(measured.result.latency.p50)} / ${ms(measured.result.latency.p90)} / ${ms(measured.result.latency.p99)} / ${ms(measured.result.latency.max)}`, 'p99 < 100 ms'],
+      ['myMeetings: errors / timeouts / non-2xx / GraphQL errors', '', `${measured.result.errors} / ${measured.result.timeouts} / ${measured.result.non2xx} / ${measured.result.mismatches}`, '0'],
+    ];
+    process.stdout.write(`\nRounds benchmark, ${database.server}, Node ${process.version}, ${os.cpus().length} cores, load average ${loadBefore.toFixed(2)} before generating, ${loadDuring.toFixed(2)} before measuring\n\n`);
+    process.stdout.write('| what | size | measured | target |\n|---|---|---|---|\n');
+    for (const row of rows) process.stdout.write(`| ${row.join(' | ')} |\n`);
+    process.stdout.write(`\nAPI log: ${path.join(logDir, 'api.log')}\n`);
+  } finally {
+    if (api && api.exitCode === null) {
+      api.kill('SIGTERM');
+      await new Promise((resolve) => api!.once('exit', resolve));
+    }
+    if (process.env.BENCH_KEEP_DATABASE === '1') log(`database kept: ${database.url}`);
+    else await database.close();
+  }
+}
+
+/** One autocannon run at a fixed arrival rate, each request from the next attendee in turn. */
+async function load(url: string, tokens: string[], options: Options): Promise<{ result: autocannon.Result; distinctAttendees: number }> {
+  let next = 0;
+  const body = JSON.stringify({ query: MY_MEETINGS });
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: options.connections,
+    overallRate: options.rate,
+    duration: options.duration,
+    timeout: 10,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const index = next++ % tokens.length;
+          return { ...request, body, headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[index]}` } };
+        },
+      },
+    ],
+    // A 200 with GraphQL errors, or without the meeting, counts as a mismatch.
+    verifyBody: (response) => typeof response === 'string' && response.startsWith('{"data":{"myMeetings":[{') && !response.includes('"errors"'),
+  });
+  return { result, distinctAttendees: Math.min(result.requests.total, tokens.length) };
+}
+
+function graphqlClient(url: string) {
+  return async <T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const payload = (await response.json()) as { data?: T; errors?: unknown[] };
+    if (payload.errors?.length || !payload.data) throw new Error(`GraphQL call failed (${response.status}): ${JSON.stringify(payload.errors)}`);
+    return payload.data;
+  };
+}
+
+async function waitUntilReady(base: string, api: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (api.exitCode !== null) throw new Error(`the API exited with code ${api.exitCode}`);
+    const ready = await fetch(`${base}/health/ready`).then((r) => r.ok, () => false);
+    if (ready) return;
+    await sleep(100);
+  }
+  throw new Error('the API did not become ready within 30 s');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+main().catch((error) => {
+  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.exit(1);
+});

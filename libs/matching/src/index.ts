@@ -1,0 +1,69 @@
+/**
+ * @pairwise/matching — scoring and optimal pairing for 1:1 conversations at
+ * conferences. Pure TypeScript: no framework, no database, no I/O, no clock.
+ * Everything public is exported here, by name.
+ */
+
+// Exact maximum-weight matching (Edmonds' blossom algorithm with duals).
+export { maxWeightMatching } from './blossom/max-weight-matching';
+export { solveMatching } from './blossom/solve-matching';
+export { verifyOptimum } from './blossom/verify-optimum';
+export type { MatchingCertificate, OptimumReport, VerifyOptimumOptions } from './blossom/verify-optimum';
+export type { MatchingOptions, MatchingSolution, SolveMatchingOptions, SparseGraph, WeightedEdge } from './blossom/types';
+export { edgesToGraph } from './blossom/max-weight-matching';
+export { edgeSlack, solveWithPricing } from './blossom/pricing';
+export type { PricingDuals, PricingOptions, PricingResult, ViolationOracle } from './blossom/pricing';
+export { BRUTE_FORCE_MAX_VERTICES, bruteForceMatching } from './blossom/brute-force';
+export type { BruteForceResult } from './blossom/brute-force';
+
+// Profiles, weights and scoring.
+export type { PairIds, Profile } from './profile';
+export { DEFAULT_ROLE_MIX, DEFAULT_WEIGHTS, resolveWeights } from './weights';
+export type { MatchingWeights, RoleMixEntry } from './weights';
+export { MatchingInputError } from './errors';
+export type { PairExplanation, PairReasons } from './explain';
+export { createScorer, scoreAllPairs } from './scorer';
+export type { Scorer } from './scorer';
+export { SCORE_SCALE, toSolverWeight } from './score';
+export type { ScoreBreakdown, ScoringOptions } from './score';
+export type { HardRule } from './hard-rules';
+export { validateProfiles } from './profile';
+export { createPrng, hashSeed } from './prng';
+export type { Prng, Seed } from './prng';
+
+// Rounds.
+export { planRound } from './plan-round';
+export type { PlanRoundInput } from './plan-round';
+export { planRounds } from './plan-rounds';
+export { createRoundPlanner } from './planner';
+export type { PlannerRoundOptions, RoundPlanner } from './planner';
+export { greedyMatching } from './greedy';
+export type { PlanRoundsInput, RoundsPlan } from './plan-rounds';
+export type {
+  AttendeeScore,
+  Bye,
+  FairnessMode,
+  FairnessStats,
+  GroupPolicy,
+  Meeting,
+  MeetingEdge,
+  OptimalityStats,
+  RoundPlan,
+  RoundStats,
+} from './round-types';
+
+// Invariants, shared by tests and debug assertions.
+export { isMatching, isValidPairing, pairingViolations } from './invariants';
+export type { GroupLike, PairingRules } from './invariants';
+
+// Seeded conference-like attendees for demos, tests and benchmarks.
+export { generateConference } from './synthetic';
+export type { SyntheticOptions } from './synthetic';
+
+// Judging hand-made groups (swaps and moves in a draft).
+export { assessGroups } from './assess-groups';
+export type { AssessGroupsInput, GroupAssessment, GroupViolation } from './assess-groups';
+
+// Speaker office hours: short 1:1 slots after a talk.
+export { allocateSpeakerSlots, tagRelevance } from './allocate-slots';
+export type { GrantedSlot, SlotAllocation, SlotAllocationInput, SlotRequest, StandbyPlace } from './allocate-slots';

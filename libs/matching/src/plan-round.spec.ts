@@ -1,0 +1,194 @@
+import fc from 'fast-check';
+import { bruteForceMatching } from './blossom/brute-force';
+import { solveMatching } from './blossom/solve-matching';
+import { MatchingInputError } from './errors';
+import { pairingViolations } from './invariants';
+import { planRound, type PlanRoundInput } from './plan-round';
+import type { PairIds, Profile } from './profile';
+import { createPrng } from './prng';
+import type { RoundPlan } from './round-types';
+import { buildScoringModel, edgeScore, hardRuleOf, toSolverWeight, type ScoringModel } from './score';
+import { generateConference } from './synthetic';
+
+/** Every allowed edge of the round with its solver weight (the complete graph). */
+function completeGraph(model: ScoringModel): { n: number; u: Int32Array; v: Int32Array; w: Float64Array } {
+  const u: number[] = [];
+  const v: number[] = [];
+  const w: number[] = [];
+  for (let i = 0; i < model.n; i++) {
+    for (let j = i + 1; j < model.n; j++) {
+      const s = edgeScore(model, i, j);
+      if (s === -Infinity) continue;
+      u.push(i);
+      v.push(j);
+      w.push(toSolverWeight(s));
+    }
+  }
+  return { n: model.n, u: Int32Array.from(u), v: Int32Array.from(v), w: Float64Array.from(w) };
+}
+
+function violations(plan: RoundPlan, input: PlanRoundInput): string[] {
+  const model = buildScoringModel(input.profiles, input);
+  const at = (id: string): number => model.index.get(id) as number;
+  return pairingViolations(plan.meetings, {
+    attendees: model.profiles.map((p) => p.id),
+    forbiddenPairs: input.pastPairs,
+    hardRule: (a, b) => hardRuleOf(model, at(a), at(b)),
+  });
+}
+
+/** A small conference with some hard rules: few languages, blocks, past pairs, exclusions. */
+const instance = fc.record({
+  n: fc.integer({ min: 0, max: 14 }),
+  seed: fc.integer(),
+  policy: fc.constantFrom<'trio' | 'bye'>('trio', 'bye'),
+  pastRate: fc.double({ min: 0, max: 0.3, noNaN: true }),
+});
+
+function build({ n, seed, policy, pastRate }: { n: number; seed: number; policy: 'trio' | 'bye'; pastRate: number }): PlanRoundInput {
+  const rng = createPrng(seed);
+  const profiles: Profile[] = generateConference(n, seed, { wishRate: 0.3, blockRate: 0.15 }).map((p) => ({
+    ...p,
+    languages: rng.next() < 0.2 ? [['fr', 'de', 'en'][rng.nextInt(3)] as string] : p.languages,
+  }));
+  const pastPairs: PairIds[] = [];
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (rng.next() < pastRate) pastPairs.push([profiles[i]!.id, profiles[j]!.id]);
+  const excluded = n > 3 && rng.next() < 0.3 ? [profiles[rng.nextInt(n)]!.id] : [];
+  return { profiles, seed, policy, pastPairs, excluded, candidatesPerAttendee: 1 + rng.nextInt(4), checkInvariants: true };
+}
+
+describe('planRound', () => {
+  it('always returns a valid pairing that breaks no hard rule and pairs as many as possible, optimally', () => {
+    fc.assert(
+      fc.property(instance, (params) => {
+        const input = build(params);
+        const plan = planRound(input);
+        expect(violations(plan, input)).toEqual([]);
+        const model = buildScoringModel(input.profiles, input);
+        const best = bruteForceMatching(completeGraph(model), { maxCardinality: true });
+        expect(plan.stats.optimality.certified).toBe(true);
+        expect(plan.stats.optimality.matchingWeight).toBe(best.weight);
+        const pairs = plan.meetings.length;
+        const matched = plan.meetings.reduce((a, m) => a + m.members.length, 0);
+        expect(pairs).toBe(best.cardinality);
+        expect(matched + plan.byes.length).toBe(model.n);
+        expect(plan.attendeeScores.map((a) => a.id).sort()).toEqual(model.profiles.map((p) => p.id));
+        if (params.policy === 'bye') expect(plan.stats.trios).toBe(0);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('gives the same plan whatever the input order, and for the same seed', () => {
+    fc.assert(
+      fc.property(instance, (params) => {
+        const input = build(params);
+        const shuffled = { ...input, profiles: createPrng(params.seed + 1).shuffle([...input.profiles]) };
+        expect(planRound(shuffled)).toEqual(planRound(input));
+        expect(planRound(input)).toEqual(planRound(input));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('reaches the complete-graph optimum from a sparse graph through pricing (k = 1)', () => {
+    for (const seed of [1, 2, 3]) {
+      const profiles = generateConference(60, seed);
+      const plan = planRound({ profiles, seed, candidatesPerAttendee: 1 });
+      const exact = solveMatching(completeGraph(buildScoringModel(profiles)), { maxCardinality: true });
+      expect(plan.stats.optimality.certified).toBe(true);
+      expect(plan.stats.optimality.pricingRounds).toBeGreaterThan(0);
+      expect(plan.stats.optimality.matchingWeight).toBe(exact.weight);
+    }
+  });
+
+  it('reports a valid dual bound when pricing is capped', () => {
+    for (const seed of [4, 5]) {
+      const profiles = generateConference(80, seed);
+      const plan = planRound({ profiles, seed, candidatesPerAttendee: 2, maxPricingRounds: 0 });
+      const exact = solveMatching(completeGraph(buildScoringModel(profiles)), { maxCardinality: true });
+      const { upperBound, matchingWeight, gap } = plan.stats.optimality;
+      expect(upperBound).toBeGreaterThanOrEqual(exact.weight);
+      expect(matchingWeight).toBeLessThanOrEqual(exact.weight);
+      expect(gap).toBeGreaterThanOrEqual(0);
+      const loose = planRound({ profiles, seed, candidatesPerAttendee: 2, maxGap: 0.5 });
+      expect(loose.stats.optimality.gap).toBeLessThanOrEqual(0.5);
+    }
+  });
+
+  it('seats the odd one out in a trio with allowed edges, or gives a bye to the least-rested', () => {
+    const profiles = generateConference(11, 'odd', { blockRate: 0 });
+    const trio = planRound({ profiles, seed: 1, policy: 'trio' });
+    expect(trio.stats.trios).toBe(1);
+    expect(trio.byes).toEqual([]);
+    const t = trio.meetings.find((m) => m.kind === 'trio')!;
+    expect(t.edges).toHaveLength(3);
+    expect(t.score).toBeCloseTo(t.edges.reduce((a, e) => a + e.score, 0), 12);
+
+    const sitOutCounts = Object.fromEntries(profiles.map((p, i) => [p.id, i === 4 ? 0 : 1]));
+    const bye = planRound({ profiles, seed: 1, policy: 'bye', sitOutCounts });
+    expect(bye.byes).toEqual([{ id: profiles[4]!.id, reason: 'odd-count' }]);
+    expect(bye.attendeeScores[0]).toEqual({ id: profiles[4]!.id, score: null });
+  });
+
+  it('lifts the minimum with maxmin fairness at a reported cost', () => {
+    const profiles = generateConference(40, 'fair');
+    const plain = planRound({ profiles, seed: 1 });
+    const fair = planRound({ profiles, seed: 1, fairness: 'maxmin' });
+    expect(fair.stats.minScore!).toBeGreaterThanOrEqual(plain.stats.minScore! - 1e-9);
+    expect(fair.stats.totalScore).toBeLessThanOrEqual(plain.stats.totalScore + 1e-9);
+    expect(fair.stats.fairness.cost).toBeCloseTo(plain.stats.totalScore - fair.stats.totalScore, 6);
+    expect(fair.stats.fairness.floor).not.toBeNull();
+    expect(fair.meetings.length).toBe(plain.meetings.length);
+  });
+
+  it('explains every meeting deterministically', () => {
+    const plan = planRound({ profiles: generateConference(20, 9), seed: 3 });
+    for (const m of plan.meetings) {
+      expect(m.sentence).toMatch(/\.$/);
+      expect(m.openingQuestion).toMatch(/\?$/);
+      expect(m.edges[0]!.explanation.a < m.edges[0]!.explanation.b).toBe(true);
+    }
+  });
+
+  it('checks its own invariants on request (the debug assertion)', () => {
+    expect(() => planRound({ profiles: generateConference(31, 'dbg'), policy: 'bye', fairness: 'maxmin', checkInvariants: true })).not.toThrow();
+  });
+
+  it('handles empty and single-person rounds', () => {
+    expect(planRound({ profiles: [] }).meetings).toEqual([]);
+    const one = planRound({ profiles: generateConference(1, 1) });
+    expect(one.byes).toEqual([{ id: 'p00001', reason: 'odd-count' }]);
+  });
+
+  it.each([
+    [{ policy: 'pairs' }, 'policy'],
+    [{ fairness: 'max' }, 'fairness'],
+    [{ seed: Number.NaN }, 'seed'],
+    [{ maxGap: 2 }, 'maxGap'],
+    [{ candidatesPerAttendee: 0 }, 'candidatesPerAttendee'],
+    [{ sitOutCounts: { p00001: -1 } }, 'sitOutCounts.p00001'],
+    [{ weights: { stack: -1 } }, 'weights.stack'],
+  ])('rejects %j naming %s', (over, field) => {
+    expect.assertions(2);
+    try {
+      planRound({ profiles: generateConference(4, 1), ...(over as object) });
+    } catch (error) {
+      expect(error).toBeInstanceOf(MatchingInputError);
+      expect((error as MatchingInputError).field).toBe(field);
+    }
+  });
+});
+
+describe('planRound byes when the least-rested cannot be spared', () => {
+  it('opens the next sit-out tier instead of looping', () => {
+    // e is the only one with no bye yet, but e is the only partner d may have: sparing e would
+    // leave d out too, so the bye goes to the next tier (a, b or c), not to d (two byes already).
+    const mk = (id: string, languages: string[]): Profile => ({ id, stack: [], interests: ['x'], lookingFor: [], canOffer: [], languages });
+    const profiles = [mk('a', ['en']), mk('b', ['en']), mk('c', ['en']), mk('d', ['ja']), mk('e', ['ja', 'en'])];
+    const plan = planRound({ profiles, policy: 'bye', sitOutCounts: { a: 1, b: 1, c: 1, d: 2, e: 0 }, checkInvariants: true });
+    expect(plan.meetings.map((m) => m.members)).toContainEqual(['d', 'e']);
+    expect(plan.byes).toHaveLength(1);
+    expect(['a', 'b', 'c']).toContain(plan.byes[0]!.id);
+  });
+});

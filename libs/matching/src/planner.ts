@@ -1,0 +1,70 @@
+import { MatchingInputError } from './errors';
+import type { PlanRoundInput } from './plan-round';
+import { readRoundOptions, readSitOut } from './round-options';
+import type { PairIds } from './profile';
+import type { Seed } from './prng';
+import { adaptiveK, RoundEngine } from './round-engine';
+import type { FairnessMode, GroupPolicy, RoundPlan } from './round-types';
+import { buildScoringModel } from './score';
+
+/** Per-round overrides of a {@link RoundPlanner}. */
+export interface PlannerRoundOptions {
+  readonly seed?: Seed;
+  readonly policy?: GroupPolicy;
+  readonly fairness?: FairnessMode;
+  readonly sitOutCounts?: Readonly<Record<string, number>>;
+  /** Pairs that must not meet this round, on top of the planner's `pastPairs` (e.g. earlier rounds of the day). */
+  readonly avoid?: readonly PairIds[];
+}
+
+/** Scores once, plans many rounds (see {@link createRoundPlanner}). */
+export interface RoundPlanner {
+  /** Attendees of the rounds (excluded ones removed). */
+  readonly attendees: number;
+  /** Partners per attendee kept by the scoring pass. */
+  readonly k: number;
+  /** Plans one round as `planRound` would, with these overrides. */
+  plan(options?: PlannerRoundOptions): RoundPlan;
+}
+
+/**
+ * Does the expensive part of {@link planRound} once — validation, encoding,
+ * the blocked scoring pass and top-k selection — and returns a planner that
+ * solves rounds on it. Use it to plan rounds one at a time (each with the
+ * pairs of the earlier ones in `avoid`) or to time scoring and solving
+ * apart; `planRound(input)` is `createRoundPlanner(input).plan()`.
+ *
+ * Complexity: as planRound's scoring here; each `plan` as its solve.
+ * @throws {MatchingInputError} as planRound; `plan` for bad overrides.
+ * @example
+ * const planner = createRoundPlanner({ profiles, seed: 1 });
+ * const first = planner.plan();
+ * const second = planner.plan({ avoid: first.meetings.map((m) => [m.members[0], m.members[1]] as const) });
+ */
+export function createRoundPlanner(input: PlanRoundInput): RoundPlanner {
+  const defaults = readRoundOptions(input);
+  const model = buildScoringModel(input.profiles, input);
+  const engine = new RoundEngine(model, {
+    k: input.candidatesPerAttendee ?? adaptiveK(model.n),
+    maxPricingRounds: defaults.maxPricingRounds,
+    maxGap: defaults.maxGap,
+    checkInvariants: defaults.checkInvariants,
+  });
+  const baseSitOut = readSitOut(model, input.sitOutCounts);
+  return {
+    attendees: model.n,
+    k: engine.lists.k,
+    plan(overrides = {}) {
+      const options = readRoundOptions({ ...input, ...overrides });
+      const sitOut = overrides.sitOutCounts === undefined ? baseSitOut : readSitOut(model, overrides.sitOutCounts);
+      const used = new Set<number>();
+      (overrides.avoid ?? []).forEach((pair, p) => {
+        if (!Array.isArray(pair) || pair.length !== 2) throw new MatchingInputError(`avoid[${p}]`, 'must be a pair of attendee ids');
+        const a = model.index.get(pair[0]);
+        const b = model.index.get(pair[1]);
+        if (a !== undefined && b !== undefined && a !== b) used.add(Math.min(a, b) * model.n + Math.max(a, b));
+      });
+      return engine.plan({ used, sitOut, policy: options.policy, fairness: options.fairness, seed: options.seed });
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import type { PairExplanation } from './explain';
+
+/** What happens to an odd one out: joins a pair as a trio, or sits the round out. */
+export type GroupPolicy = 'trio' | 'bye';
+
+/**
+ * `none`: maximise the round's total score. `maxmin`: first find the highest
+ * floor τ such that everyone who can be paired still is using only pairs
+ * scoring ≥ τ (searched on the candidate graph), then maximise the total
+ * among those pairs — the worst-served attendee gets the best possible
+ * partner, at a cost in total score reported in {@link FairnessStats}.
+ */
+export type FairnessMode = 'none' | 'maxmin';
+
+/** One edge of a meeting with its score and explanation. */
+export interface MeetingEdge {
+  readonly a: string;
+  readonly b: string;
+  readonly score: number;
+  readonly explanation: PairExplanation;
+}
+
+/** A table of the round: two people, or three when the policy allows a trio. */
+export interface Meeting {
+  /** 1-based table number, in order of the members' ids. */
+  readonly table: number;
+  readonly kind: 'pair' | 'trio';
+  /** Member ids, sorted (for a trio, the pair first, then the one who joined). */
+  readonly members: readonly string[];
+  /** Sum of the scores of its edges (1 for a pair, 3 for a trio). */
+  readonly score: number;
+  readonly edges: readonly MeetingEdge[];
+  /** One human sentence on why this table. */
+  readonly sentence: string;
+  /** A question to open the conversation. */
+  readonly openingQuestion: string;
+}
+
+/** Someone who sits this round out, and why. */
+export interface Bye {
+  readonly id: string;
+  /** `odd-count`: the odd one out by policy; `no-compatible-partner`: hard rules leave nobody. */
+  readonly reason: 'odd-count' | 'no-compatible-partner';
+}
+
+/** How well one attendee is served: their pair's score, the mean of their two trio edges, or null for a bye. */
+export interface AttendeeScore {
+  readonly id: string;
+  readonly score: number | null;
+}
+
+/** The exactness of the pairing step and how it was reached. */
+export interface OptimalityStats {
+  /** True when the pricing loop proved the matching optimal on the complete graph. */
+  readonly certified: boolean;
+  /** Total solver weight of the pairs (Σ round(score × 10⁶)). */
+  readonly matchingWeight: number;
+  /** An upper bound on the optimum, in the same units (equal when certified). */
+  readonly upperBound: number;
+  /** (upperBound − matchingWeight) / |upperBound|: 0 when certified. */
+  readonly gap: number;
+  /** Partners per attendee kept from the scoring pass. */
+  readonly k: number;
+  /** Edges of the sparse graph given to the exact solver (final). */
+  readonly candidateEdges: number;
+  /** Exact solves after the first one, each adding the edges the duals priced in. */
+  readonly pricingRounds: number;
+  /** Edges added by pricing in all. */
+  readonly pricedEdges: number;
+}
+
+/** What fairness did: the floor it reached and what it cost in total score. */
+export interface FairnessStats {
+  readonly mode: FairnessMode;
+  /** The floor τ (a score), or null when fairness is off. */
+  readonly floor: number | null;
+  readonly minBefore: number | null;
+  readonly minAfter: number | null;
+  readonly totalBefore: number;
+  readonly totalAfter: number;
+  /** totalBefore − totalAfter (≥ 0). */
+  readonly cost: number;
+}
+
+/** Statistics of one round. */
+export interface RoundStats {
+  readonly attendees: number;
+  readonly pairs: number;
+  readonly trios: number;
+  readonly byes: number;
+  /** Sum of the meetings' scores. */
+  readonly totalScore: number;
+  /** Mean, minimum and median attendee score over the people who meet someone. */
+  readonly meanScore: number | null;
+  readonly minScore: number | null;
+  readonly medianScore: number | null;
+  /** The five lowest attendee scores (byes excluded), lowest first. */
+  readonly worstServed: readonly AttendeeScore[];
+  readonly optimality: OptimalityStats;
+  readonly fairness: FairnessStats;
+}
+
+/** One planned round. */
+export interface RoundPlan {
+  readonly meetings: readonly Meeting[];
+  readonly byes: readonly Bye[];
+  /** Every attendee of the round, worst-served first (byes first, then by score, then id). */
+  readonly attendeeScores: readonly AttendeeScore[];
+  readonly stats: RoundStats;
+}

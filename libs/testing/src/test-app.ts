@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { loadConfig, type AppConfig } from '../../../apps/api/src/config/app-config';
+import { createApp } from '../../../apps/api/src/create-app';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export const ADMIN = { email: 'admin@pairwise.test', password: 'admin-password-for-tests' };
+
+export interface GraphqlResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; reason?: string; fields?: { field: string; message: string }[] } }[];
+}
+
+/** Counts SQL statements (to prove batching). */
+export class QueryCounter implements TypeOrmLogger {
+  count = 0;
+  logQuery(): void {
+    this.count++;
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  database: TestDatabase;
+  queries: QueryCounter;
+  /** POST /graphql as the holder of `token` (anonymous without one). */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>>;
+  http(): ReturnType<typeof request>;
+  adminToken(): Promise<string>;
+  /** Listens on a free port of 127.0.0.1 (for WebSocket clients); returns the base URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Share another app's database (a second API process on the same PostgreSQL); it stays theirs to drop. */
+  database?: TestDatabase;
+}
+
+/** The real API on a fresh database of its own: each test file gets one. */
+export async function startTestApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const config: AppConfig = {
+    ...loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      PAIRWISE_ADMIN_EMAIL: ADMIN.email,
+      PAIRWISE_ADMIN_PASSWORD: ADMIN.password,
+      PAIRWISE_JWT_SECRET: randomBytes(32).toString('hex'),
+      // Test files fire hundreds of calls per minute with one token; the attack suite sets its own limits.
+      PAIRWISE_RATE_LIMIT_PER_MINUTE: '1000000',
+      PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE: '1000000',
+      ...env,
+    }),
+    databaseUrl: database.url,
+  };
+  const queries = new QueryCounter();
+  const app = await createApp(config, { typeormLogger: queries });
+  await app.init();
+  const server = app.getHttpServer();
+  let adminToken: string | undefined;
+  const gql: TestApp['gql'] = async (query, variables, token) => {
+    const call = request(server).post('/graphql').set('content-type', 'application/json');
+    if (token) call.set('authorization', `Bearer ${token}`);
+    const response = await call.send({ query, variables });
+    return { status: response.status, data: response.body?.data, errors: response.body?.errors };
+  };
+  return {
+    app,
+    config,
+    database,
+    queries,
+    gql,
+    http: () => request(server),
+    adminToken: async () => {
+      adminToken ??= (await login(gql, { email: ADMIN.email, password: ADMIN.password })).token;
+      return adminToken;
+    },
+    listen: async () => {
+      await app.listen(0, '127.0.0.1');
+      const address = app.getHttpServer().address() as { port: number };
+      return `http://127.0.0.1:${address.port}`;
+    },
+    close: async () => {
+      await app.close();
+      if (!options.database) await database.drop();
+    },
+  };
+}
+
+export async function login(
+  gql: TestApp['gql'],
+  input: { email: string; password?: string; accessCode?: string },
+): Promise<{ token: string; viewer: { role: string } }> {
+  const response = await gql(
+    `mutation ($input: LoginInput!) { login(input: $input) { token viewer { role attendeeId accountId eventIds } } }`,
+    { input },
+  );
+  if (!response.data?.login) throw new Error(`login failed: ${JSON.stringify(response.errors)}`);
+  return response.data.login;
+}
+
+/** Throws with the GraphQL errors when the call did not succeed, so a broken fixture fails loudly. */
+export function expectData<T>(response: GraphqlResponse<T>): T {
+  if (response.errors?.length || !response.data) {
+    throw new Error(`GraphQL call failed (${response.status}): ${JSON.stringify(response.errors)}`);
+  }
+  return response.data;
+}

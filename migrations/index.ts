@@ -1,0 +1,14 @@
+import type { MigrationInterface } from 'typeorm';
+import { Init1795603933545 } from './1795603933545-Init';
+import { Rounds1795604749552 } from './1795604749552-Rounds';
+import { CalendarFeed1795606788052 } from './1795606788052-CalendarFeed';
+import { Talks1795607213456 } from './1795607213456-Talks';
+import { ReportExports1795607710521 } from './1795607710521-ReportExports';
+import { PrivacyAndLimits1795607858166 } from './1795607858166-PrivacyAndLimits';
+
+/**
+ * Every migration, in order. `npm run migration:generate -- migrations/<Name>`
+ * writes a new file; add its class here (explicit imports work the same in
+ * the compiled app, the CLI and jest, where a glob would not).
+ */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795603933545, Rounds1795604749552, CalendarFeed1795606788052, Talks1795607213456, ReportExports1795607710521, PrivacyAndLimits1795607858166];

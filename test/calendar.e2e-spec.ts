@@ -1,0 +1,57 @@
+import ICAL from 'ical.js';
+import {
+  attendeeToken,
+  createAttendee,
+  createEvent,
+  createOrganiser,
+  expectData,
+  runRound,
+  startTestApp,
+  type TestApp,
+} from '@pairwise/testing';
+
+describe('calendar feed', () => {
+  let t: TestApp;
+  let ada: string;
+  let feedPath: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const { id: eventId } = await createEvent(t, { venue: 'Hall B' });
+    const organiser = (await createOrganiser(t, eventId)).token;
+    const first = await createAttendee(t, eventId, { name: 'Ada Lovelace', present: true, interests: ['rag'] });
+    await createAttendee(t, eventId, { name: 'Grace Hopper', present: true, interests: ['rag'] });
+    ada = await attendeeToken(t, first);
+    await runRound(t, organiser, { eventId, name: 'Round 1', startsAt: '2030-06-01T09:00:00Z', durationMinutes: 20, tables: ['Table 7'] });
+    const { url } = expectData(await t.gql(`mutation { issueCalendarFeed { url } }`, {}, ada)).issueCalendarFeed;
+    feedPath = new URL(url).pathname + new URL(url).search;
+  });
+  afterAll(() => t.close());
+
+  it('serves the attendee’s published meetings as iCalendar that a calendar parser reads back', async () => {
+    const response = await t.http().get(feedPath).expect(200);
+    expect(response.headers['content-type']).toMatch(/^text\/calendar/);
+    const calendar = new ICAL.Component(ICAL.parse(response.text));
+    const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+    expect(events).toHaveLength(1);
+    const [meeting] = events;
+    expect(meeting!.summary).toBe('Meet Grace Hopper — Table 7');
+    expect(meeting!.location).toBe('Table 7, Hall B');
+    expect(meeting!.startDate.toJSDate().toISOString()).toBe('2030-06-01T09:00:00.000Z');
+    expect(meeting!.endDate.toJSDate().toISOString()).toBe('2030-06-01T09:20:00.000Z');
+    expect(meeting!.description).toContain('To open:');
+  });
+
+  it('refuses unknown and revoked tokens, without a bearer token needed', async () => {
+    await t.http().get('/attendees/me/meetings.ics?token=not-a-real-token-but-long-enough').expect(404);
+    await t.http().get('/attendees/me/meetings.ics').expect(400);
+    expectData(await t.gql(`mutation { issueCalendarFeed { url } }`, {}, ada));
+    const revoked = await t.http().get(feedPath).expect(404);
+    expect(revoked.body).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('is for attendees only', async () => {
+    const response = await t.gql(`mutation { issueCalendarFeed { url } }`, {}, await t.adminToken());
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

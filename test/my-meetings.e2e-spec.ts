@@ -1,0 +1,102 @@
+import {
+  attendeeToken,
+  createAttendee,
+  createEvent,
+  createOrganiser,
+  expectData,
+  startTestApp,
+  waitForRound,
+  type AttendeeFixture,
+  type TestApp,
+} from '@pairwise/testing';
+
+/** `myMeetings` in detail: what each participant sees of the others (one statement serves it; see bench/rounds). */
+const MY_MEETINGS = `query ($when: MeetingsWhen) {
+  myMeetings(when: $when) {
+    id kind roundName table startsAt endsAt status sentence openingQuestion
+    partners { id eventId name email company role interests lookingFor consentMatchmaking sharedFields createdAt }
+    reasons { attendeeA attendeeB sharedInterests }
+    myFeedback { attendeeId met rating wouldMeetAgain note updatedAt }
+  }
+}`;
+
+describe('myMeetings', () => {
+  let t: TestApp;
+  let eventId: string;
+  let organiser: string;
+  let trio: AttendeeFixture[];
+  let tokens: string[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ id: eventId } = await createEvent(t, { oddPolicy: 'TRIO' }));
+    organiser = (await createOrganiser(t, eventId)).token;
+    trio = [
+      await createAttendee(t, eventId, { name: 'Ada', company: 'Analytical', role: 'researcher', interests: ['rag', 'evals'], lookingFor: ['gpu-access'], present: true }),
+      await createAttendee(t, eventId, {
+        name: 'Grace', company: 'Navy', role: 'engineer', interests: ['rag'], lookingFor: ['paper-feedback'], present: true,
+        sharedFields: ['name', 'email', 'lookingFor'],
+      }),
+      await createAttendee(t, eventId, { name: 'Alan', company: 'Bletchley', role: 'founder', interests: ['evals'], present: true }),
+    ];
+    tokens = await Promise.all(trio.map((attendee) => attendeeToken(t, attendee)));
+    const round = expectData(
+      await t.gql(
+        `mutation ($input: CreateRoundInput!) { createRound(input: $input) { id } }`,
+        { input: { eventId, name: 'Round 1', startsAt: '2030-06-01T10:00:00Z', durationMinutes: 15, tables: ['A1'] } },
+        organiser,
+      ),
+    ).createRound;
+    expectData(await t.gql(`mutation ($r: ID!) { generateRound(input: {roundId: $r}) { status } }`, { r: round.id }, organiser));
+    expect(await waitForRound(t, round.id, organiser)).toMatchObject({ status: 'GENERATED' });
+    expectData(await t.gql(`mutation ($r: ID!) { publishRound(roundId: $r) { status } }`, { r: round.id }, organiser));
+  });
+  afterAll(() => t.close());
+
+  it('shows each member of a trio the two others, with only the fields each chose to share', async () => {
+    const [ada, grace, alan] = trio;
+    const seenByAda = expectData(await t.gql(MY_MEETINGS, {}, tokens[0])).myMeetings;
+    expect(seenByAda).toHaveLength(1);
+    expect(seenByAda[0]).toMatchObject({ kind: 'ROUND', roundName: 'Round 1', table: 'A1', startsAt: '2030-06-01T10:00:00.000Z', endsAt: '2030-06-01T10:15:00.000Z', status: 'SCHEDULED', myFeedback: null });
+    const partners = [...seenByAda[0].partners].sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id));
+    const expected = [
+      { id: grace!.id, eventId, name: 'Grace', email: grace!.email, company: null, role: null, interests: null, lookingFor: ['paper-feedback'], consentMatchmaking: null, sharedFields: null, createdAt: null },
+      { id: alan!.id, eventId, name: 'Alan', email: null, company: 'Bletchley', role: 'founder', interests: ['evals'], lookingFor: null, consentMatchmaking: null, sharedFields: null, createdAt: null },
+    ].sort((a, b) => a.id.localeCompare(b.id));
+    expect(partners).toEqual(expected);
+    // Reasons concern the viewer's own pairs only.
+    for (const reason of seenByAda[0].reasons) expect([reason.attendeeA, reason.attendeeB]).toContain(ada!.id);
+
+    for (const [index, token] of tokens.entries()) {
+      const [meeting] = expectData(await t.gql(MY_MEETINGS, {}, token)).myMeetings;
+      expect(meeting.id).toBe(seenByAda[0].id);
+      expect(meeting.partners.map((p: { id: string }) => p.id).sort()).toEqual(trio.filter((_, i) => i !== index).map((p) => p.id).sort());
+    }
+  });
+
+  it('includes the viewer’s own feedback once given, and no one else’s', async () => {
+    const [meeting] = expectData(await t.gql(MY_MEETINGS, {}, tokens[1])).myMeetings;
+    expectData(
+      await t.gql(
+        `mutation ($input: FeedbackInput!) { submitFeedback(input: $input) { met } }`,
+        { input: { meetingId: meeting.id, met: true, rating: 4, wouldMeetAgain: false, note: 'kind, but off topic' } },
+        tokens[1],
+      ),
+    );
+    const [mine] = expectData(await t.gql(MY_MEETINGS, {}, tokens[1])).myMeetings;
+    expect(mine.myFeedback).toEqual({ attendeeId: trio[1]!.id, met: true, rating: 4, wouldMeetAgain: false, note: 'kind, but off topic', updatedAt: expect.any(String) });
+    expect(new Date(mine.myFeedback.updatedAt).getTime()).not.toBeNaN();
+    const [theirs] = expectData(await t.gql(MY_MEETINGS, {}, tokens[0])).myMeetings;
+    expect(theirs.myFeedback).toBeNull();
+  });
+
+  it('filters upcoming and past meetings', async () => {
+    expect(expectData(await t.gql(MY_MEETINGS, { when: 'UPCOMING' }, tokens[2])).myMeetings).toHaveLength(1);
+    expect(expectData(await t.gql(MY_MEETINGS, { when: 'PAST' }, tokens[2])).myMeetings).toEqual([]);
+  });
+
+  it('is for attendees only', async () => {
+    const response = await t.gql(MY_MEETINGS, {}, organiser);
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,126 @@
+import { DataSource } from 'typeorm';
+import { Client } from 'pg';
+import { RetentionService } from '../apps/api/src/privacy/retention.service';
+import {
+  attendeeToken,
+  createAttendee,
+  createEvent,
+  createOrganiser,
+  expectData,
+  runRound,
+  startTestApp,
+  type AttendeeFixture,
+  type TestApp,
+} from '@pairwise/testing';
+
+/** Every row of every table, as text, that contains `needle` (case-insensitive). */
+async function findEverywhere(url: string, needle: string): Promise<string[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
+    const hits: string[] = [];
+    for (const { table_name: table } of tables) {
+      const { rows } = await client.query(`SELECT t::text AS row FROM "${table}" t WHERE t::text ILIKE $1`, [`%${needle}%`]);
+      hits.push(...rows.map((row) => `${table}: ${row.row}`));
+    }
+    return hits;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('privacy: consent, access, erasure, retention', () => {
+  let t: TestApp;
+  let eventId: string;
+  let organiser: string;
+  let zoe: AttendeeFixture;
+  let zoeToken: string;
+  let partner: AttendeeFixture;
+  let partnerToken: string;
+
+  const generateAndPublish = (name: string, publish = true) =>
+    runRound(t, organiser, { eventId, name, startsAt: '2030-06-01T10:00:00Z' }, { publish });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ id: eventId } = await createEvent(t, { startsOn: '2026-01-08', endsOn: '2026-01-10', retentionDays: 30 }));
+    organiser = (await createOrganiser(t, eventId)).token;
+    zoe = await createAttendee(t, eventId, { name: 'Zoë Quintessa-Marlowe', email: 'zoe.marlowe@example.org', company: 'Zeta Labs', present: true, consentMatchmaking: false });
+    partner = await createAttendee(t, eventId, { name: 'Pat Partner', present: true });
+    zoeToken = await attendeeToken(t, zoe);
+    partnerToken = await attendeeToken(t, partner);
+  });
+  afterAll(() => t.close());
+
+  it('records an explicit opt-in with its time and notice version', async () => {
+    const me = expectData(await t.gql(`mutation { giveMatchmakingConsent(noticeVersion: "2026-11") { consentMatchmaking consentAt } }`, {}, zoeToken)).giveMatchmakingConsent;
+    expect(me.consentMatchmaking).toBe(true);
+    expect(new Date(me.consentAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    const profile = expectData(await t.gql(`{ myProfile { consentMatchmaking } exportMyData }`, {}, zoeToken));
+    expect(profile.exportMyData.consent).toMatchObject({ matchmaking: true, noticeVersion: '2026-11' });
+  });
+
+  it('withdrawing takes the attendee out of unpublished drafts and every later round', async () => {
+    const draft = await generateAndPublish('Draft round', false);
+    expectData(await t.gql(`mutation { withdrawMatchmakingConsent { consentMatchmaking } }`, {}, zoeToken));
+    const round = expectData(await t.gql(`query ($id: ID!) { round(id: $id) { leftOut { attendeeId reason } meetings { edges { node { participants { id } } } } } }`, { id: draft }, organiser)).round;
+    expect(round.meetings.edges).toEqual([]); // two people: the table is dissolved
+    expect(round.leftOut).toEqual(expect.arrayContaining([{ attendeeId: zoe.id, reason: 'NO_CONSENT' }]));
+    expectData(await t.gql(`mutation ($id: ID!) { cancelRound(roundId: $id) { status } }`, { id: draft }, organiser));
+    const later = await generateAndPublish('Later round', false);
+    const stats = expectData(await t.gql(`query ($id: ID!) { round(id: $id) { stats { eligible } } }`, { id: later }, organiser)).round.stats;
+    expect(stats.eligible).toBe(1);
+    expectData(await t.gql(`mutation ($id: ID!) { cancelRound(roundId: $id) { status } }`, { id: later }, organiser));
+    expectData(await t.gql(`mutation { giveMatchmakingConsent(noticeVersion: "2026-11") { consentMatchmaking } }`, {}, zoeToken));
+  });
+
+  it('exports the attendee’s own data — and nothing private of anyone else', async () => {
+    await generateAndPublish('Round 1');
+    const [meeting] = expectData(await t.gql(`{ myMeetings { id } }`, {}, zoeToken)).myMeetings;
+    expectData(await t.gql(`mutation ($m: ID!) { submitFeedback(input: {meetingId: $m, met: true, rating: 4, note: "zoe private note"}) { met } }`, { m: meeting.id }, zoeToken));
+    expectData(await t.gql(`mutation ($m: ID!) { submitFeedback(input: {meetingId: $m, met: true, rating: 2, note: "partner private note"}) { met } }`, { m: meeting.id }, partnerToken));
+    const third = await createAttendee(t, eventId, { name: 'Third Person' });
+    expectData(await t.gql(`mutation ($a: ID!) { blockAttendee(attendeeId: $a) }`, { a: third.id }, partnerToken));
+    expectData(await t.gql(`mutation ($a: ID!) { wishToMeet(attendeeId: $a) }`, { a: partner.id }, zoeToken));
+    const data = expectData(await t.gql(`{ exportMyData }`, {}, zoeToken)).exportMyData;
+    expect(data.profile).toMatchObject({ name: 'Zoë Quintessa-Marlowe', email: 'zoe.marlowe@example.org', company: 'Zeta Labs' });
+    expect(data.wishes).toEqual([{ attendeeId: partner.id, createdAt: expect.any(String) }]);
+    expect(data.feedbackGiven).toEqual([expect.objectContaining({ rating: 4, note: 'zoe private note' })]);
+    expect(data.meetings[0].partners[0]).toMatchObject({ id: partner.id, name: 'Pat Partner', email: null });
+    const text = JSON.stringify(data);
+    expect(text).not.toContain('partner private note');
+    expect(text).not.toContain(third.id); // the partner's block
+    expect(text).not.toContain('calendarTokenHash');
+  });
+
+  it('erases the person: nothing in the database identifies them; partners keep the meeting as “Deleted attendee”', async () => {
+    expectData(await t.gql(`mutation { issueCalendarFeed { url } }`, {}, zoeToken));
+    expect(expectData(await t.gql(`mutation { deleteMyData }`, {}, zoeToken)).deleteMyData).toBe(true);
+    for (const needle of ['Quintessa', 'zoe.marlowe@example.org', 'Zeta Labs', 'zoe private note']) {
+      expect(await findEverywhere(t.database.url, needle)).toEqual([]);
+    }
+    const afterwards = await t.gql(`{ myProfile { name } }`, {}, zoeToken);
+    expect(afterwards.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const [meeting] = expectData(await t.gql(`{ myMeetings { partners { id name } sentence } }`, {}, partnerToken)).myMeetings;
+    expect(meeting.partners).toEqual([{ id: zoe.id, name: 'Deleted attendee' }]);
+    expect(meeting.sentence).not.toContain('Zoë');
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    const { rows } = await client.query(`SELECT rating FROM feedback WHERE attendee_id = $1`, [zoe.id]);
+    await client.end();
+    expect(rows).toEqual([{ rating: 4 }]); // aggregate statistics keep their numbers
+  });
+
+  it('anonymises every attendee once the event’s retention period is over (injected clock)', async () => {
+    const dataSource = t.app.get(DataSource);
+    const at = (iso: string) => new RetentionService(dataSource, { now: () => new Date(iso) });
+    expect(await at('2026-02-09T12:00:00Z').anonymiseExpiredEvents()).toEqual([]); // ends 2026-01-10 + 30 days: not yet
+    expect(await findEverywhere(t.database.url, 'Pat Partner')).not.toEqual([]);
+    expect(await at('2026-02-10T00:00:01Z').anonymiseExpiredEvents()).toEqual([eventId]);
+    expect(await findEverywhere(t.database.url, 'Pat Partner')).toEqual([]);
+    expect(await at('2026-03-01T00:00:00Z').anonymiseExpiredEvents()).toEqual([]); // done once
+  });
+});

@@ -1,0 +1,297 @@
+import { Client } from 'pg';
+import {
+  attendeeToken,
+  createAttendee,
+  createEvent,
+  createOrganiser,
+  expectData,
+  startTestApp,
+  waitForRound,
+  type AttendeeFixture,
+  type TestApp,
+} from '@pairwise/testing';
+
+const CREATE_ROUND = `mutation ($input: CreateRoundInput!) { createRound(input: $input) { id status durationMinutes oddPolicy } }`;
+const GENERATE = `mutation ($input: GenerateRoundInput!) { generateRound(input: $input) { id status } }`;
+const ROUND = `query ($id: ID!) {
+  round(id: $id) {
+    status seed startsAt endsAt
+    stats { eligible matched pairs trios byes meanScore minScore crossCompanyShare crossRoleShare certifiedOptimal worstServed { attendeeId score } }
+    leftOut { attendeeId reason }
+    meetings(first: 100) { edges { node { id table tableNumber score participants { id } reasons { attendeeA attendeeB sharedInterests } sentence openingQuestion } } }
+  }
+}`;
+const MY_MEETINGS = `{ myMeetings { id roundName table startsAt endsAt partners { id name email company interests } reasons { sharedInterests } sentence openingQuestion } }`;
+
+const PROFILES = [
+  { name: 'Ada', company: 'Analytical', role: 'researcher', interests: ['rag', 'evals', 'speculative-decoding'], lookingFor: ['gpu-access'], canOffer: ['paper-feedback'] },
+  { name: 'Grace', company: 'Navy', role: 'engineer', interests: ['rag', 'inference'], lookingFor: ['paper-feedback'], canOffer: ['gpu-access'] },
+  { name: 'Alan', company: 'Bletchley', role: 'founder', interests: ['agents', 'evals'], lookingFor: ['funding'], canOffer: ['job-opportunities'] },
+  { name: 'Katherine', company: 'NASA', role: 'investor', interests: ['agents', 'inference'], lookingFor: ['deal-flow'], canOffer: ['funding'] },
+  { name: 'Linus', company: 'Kernel', role: 'engineer', interests: ['inference', 'compilers'], lookingFor: ['code-review'], canOffer: ['code-review'] },
+  { name: 'Margaret', company: 'MIT', role: 'researcher', interests: ['speculative-decoding', 'compilers'], lookingFor: ['research-collaboration'], canOffer: ['research-collaboration'] },
+  { name: 'Edsger', company: 'Eindhoven', role: 'researcher', interests: ['evals', 'rag'], lookingFor: ['industry-problems'], canOffer: ['mentorship'] },
+];
+
+describe('matching rounds, end to end', () => {
+  let t: TestApp;
+  let eventId: string;
+  let organiser: string;
+  let people: AttendeeFixture[];
+  let tokens: string[];
+  let absent: AttendeeFixture;
+  let noConsent: AttendeeFixture;
+
+  const roundInput = (name: string, extra: Record<string, unknown> = {}) => ({
+    input: { eventId, name, startsAt: '2030-06-01T10:00:00Z', durationMinutes: 15, tables: ['A1', 'A2', 'A3'], ...extra },
+  });
+
+  async function generated(name: string, extra: Record<string, unknown> = {}) {
+    const round = expectData(await t.gql(CREATE_ROUND, roundInput(name, extra), organiser)).createRound;
+    expectData(await t.gql(GENERATE, { input: { roundId: round.id } }, organiser));
+    expect(await waitForRound(t, round.id, organiser)).toMatchObject({ status: 'GENERATED' });
+    return round.id as string;
+  }
+
+  const pairsOf = (round: { meetings: { edges: { node: { participants: { id: string }[] } }[] } }) =>
+    round.meetings.edges.map((edge) => edge.node.participants.map((p) => p.id).sort().join('+'));
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ id: eventId } = await createEvent(t, { oddPolicy: 'TRIO' }));
+    organiser = (await createOrganiser(t, eventId)).token;
+    people = [];
+    for (const profile of PROFILES) people.push(await createAttendee(t, eventId, { ...profile, present: true, languages: ['en'] }));
+    absent = await createAttendee(t, eventId, { name: 'Absent Abe', present: false });
+    noConsent = await createAttendee(t, eventId, { name: 'Private Pat', present: true, consentMatchmaking: false });
+    tokens = [];
+    for (const person of people) tokens.push(await attendeeToken(t, person));
+  });
+  afterAll(() => t.close());
+
+  let firstRound: string;
+
+  it('an organiser creates a draft round with the event defaults', async () => {
+    const round = expectData(await t.gql(CREATE_ROUND, roundInput('Round 1'), organiser)).createRound;
+    expect(round).toMatchObject({ status: 'DRAFT', durationMinutes: 15, oddPolicy: 'TRIO' });
+    firstRound = round.id;
+  });
+
+  it('attendees block, wish and opt out before the round is generated', async () => {
+    expectData(await t.gql(`mutation ($a: ID!) { blockAttendee(attendeeId: $a) }`, { a: people[1]!.id }, tokens[0]));
+    expectData(await t.gql(`mutation ($a: ID!) { wishToMeet(attendeeId: $a) }`, { a: people[3]!.id }, tokens[2]));
+    expectData(await t.gql(`mutation ($a: ID!) { wishToMeet(attendeeId: $a) }`, { a: people[2]!.id }, tokens[3]));
+    const blocks = expectData(await t.gql(`{ myBlocks { id } }`, {}, tokens[0])).myBlocks;
+    expect(blocks).toEqual([{ id: people[1]!.id }]);
+    const self = await t.gql(`mutation ($a: ID!) { blockAttendee(attendeeId: $a) }`, { a: people[0]!.id }, tokens[0]);
+    expect(self.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('generates a draft in the background: everyone eligible matched, hard rules kept, left-out people explained', async () => {
+    const started = expectData(await t.gql(GENERATE, { input: { roundId: firstRound } }, organiser)).generateRound;
+    expect(['GENERATING', 'GENERATED']).toContain(started.status);
+    expect(await waitForRound(t, firstRound, organiser)).toMatchObject({ status: 'GENERATED', progress: { phase: 'done' } });
+    const round = expectData(await t.gql(ROUND, { id: firstRound }, organiser)).round;
+    expect(round.stats).toMatchObject({ eligible: 7, matched: 7, pairs: 2, trios: 1, byes: 0, certifiedOptimal: true });
+    expect(round.leftOut).toEqual(
+      expect.arrayContaining([
+        { attendeeId: absent.id, reason: 'NOT_PRESENT' },
+        { attendeeId: noConsent.id, reason: 'NO_CONSENT' },
+      ]),
+    );
+    const meetings = round.meetings.edges.map((edge: { node: unknown }) => edge.node);
+    expect(meetings.map((m: { table: string }) => m.table)).toEqual(['A1', 'A2', 'A3']);
+    const pairs = pairsOf(round);
+    const blocked = [people[0]!.id, people[1]!.id].sort();
+    for (const meeting of pairs) expect(meeting.includes(blocked[0]!) && meeting.includes(blocked[1]!)).toBe(false);
+    for (const meeting of meetings) {
+      expect(meeting.sentence.length).toBeGreaterThan(10);
+      expect(meeting.openingQuestion).toMatch(/\?$/);
+    }
+  });
+
+  it('refuses a second generation of the same draft with CONFLICT', async () => {
+    const again = await t.gql(GENERATE, { input: { roundId: firstRound } }, organiser);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_ALREADY_GENERATED' });
+  });
+
+  it('lets organisers swap and move people in the draft, re-checking hard rules and recording overrides', async () => {
+    const SWAP = `mutation ($input: SwapAttendeesInput!) { swapAttendees(input: $input) { stats { certifiedOptimal trios pairs } } }`;
+    const MOVE = `mutation ($input: MoveAttendeeInput!) { moveAttendee(input: $input) { stats { trios pairs matched } } }`;
+    const tables = async () =>
+      expectData(await t.gql(ROUND, { id: firstRound }, organiser)).round.meetings.edges.map(
+        (edge: { node: { id: string; score: number; participants: { id: string }[] } }) => ({ id: edge.node.id, score: edge.node.score, members: edge.node.participants.map((p) => p.id) }),
+      );
+    const [ada, grace] = [people[0]!.id, people[1]!.id];
+    const before: { id: string; score: number; members: string[] }[] = await tables();
+    const adaTable = before.find((table) => table.members.includes(ada))!;
+    const partner = adaTable.members.find((id) => id !== ada)!;
+    // Seating Grace with Ada breaks Ada's block: refused, then refused without a reason, then forced.
+    const refused = await t.gql(SWAP, { input: { roundId: firstRound, attendeeA: partner, attendeeB: grace } }, organiser);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'HARD_RULE' });
+    expect(refused.errors?.[0]?.message).toContain('blocked');
+    const noReason = await t.gql(SWAP, { input: { roundId: firstRound, attendeeA: partner, attendeeB: grace, force: true } }, organiser);
+    expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'OVERRIDE_NEEDS_REASON' });
+    expect(await tables()).toEqual(before);
+    const forced = expectData(await t.gql(SWAP, { input: { roundId: firstRound, attendeeA: partner, attendeeB: grace, force: true, reason: 'they asked at the desk' } }, organiser)).swapAttendees;
+    expect(forced.stats.certifiedOptimal).toBe(false);
+    const after: { members: string[] }[] = await tables();
+    expect(after.find((table) => table.members.includes(ada))!.members).toContain(grace);
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    const { rows } = await client.query(`SELECT kind, overridden_rules, reason FROM round_adjustments WHERE round_id = $1`, [firstRound]);
+    await client.end();
+    expect(rows).toEqual([{ kind: 'swap', overridden_rules: ['blocked'], reason: 'they asked at the desk' }]);
+    // Undo it the same way (a plain swap back is allowed), then move the trio's third person to a pair.
+    expectData(await t.gql(SWAP, { input: { roundId: firstRound, attendeeA: partner, attendeeB: grace } }, organiser));
+    const trio = (await tables()).find((table: { members: string[] }) => table.members.length === 3)!;
+    const pair = (await tables()).find((table: { members: string[] }) => table.members.length === 2 && !table.members.includes(ada))!;
+    const moved = await t.gql(MOVE, { input: { roundId: firstRound, attendeeId: trio.members[2], toMeetingId: pair.id } }, organiser);
+    if (moved.errors) expect(moved.errors[0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'HARD_RULE' });
+    else expect(moved.data!.moveAttendee.stats).toMatchObject({ trios: 1, pairs: 2, matched: 7 });
+    const full = await t.gql(MOVE, { input: { roundId: firstRound, attendeeId: pair.members[0], toMeetingId: (await tables()).find((x: { members: string[] }) => x.members.length === 3)!.id, force: true, reason: 'x' } }, organiser);
+    expect(full.errors?.[0]?.extensions?.code).toMatch(/BAD_USER_INPUT|CONFLICT/);
+  });
+
+  it('shows attendees nothing before publishing, everything after', async () => {
+    expect(expectData(await t.gql(MY_MEETINGS, {}, tokens[4])).myMeetings).toEqual([]);
+    const hidden = await t.gql(`query ($id: ID!) { round(id: $id) { status } }`, { id: firstRound }, tokens[4]);
+    expect(hidden.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(expectData(await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status publishedAt } }`, { id: firstRound }, organiser)).publishRound.status).toBe('PUBLISHED');
+    for (const token of tokens) {
+      const [meeting] = expectData(await t.gql(MY_MEETINGS, {}, token)).myMeetings;
+      expect(meeting).toMatchObject({ roundName: 'Round 1', startsAt: '2030-06-01T10:00:00.000Z', endsAt: '2030-06-01T10:15:00.000Z' });
+      expect(meeting.partners.length).toBeGreaterThanOrEqual(1);
+      for (const partner of meeting.partners) {
+        expect(partner.email).toBeNull(); // not shared by default
+        expect(partner.name).toEqual(expect.any(String));
+      }
+    }
+    const republish = await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id: firstRound }, organiser);
+    expect(republish.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_NOT_GENERATED' });
+  });
+
+  it('lets participants give feedback, organisers mark no-shows and close the round', async () => {
+    const [meeting] = expectData(await t.gql(MY_MEETINGS, {}, tokens[0])).myMeetings;
+    const feedback = expectData(
+      await t.gql(
+        `mutation ($input: FeedbackInput!) { submitFeedback(input: $input) { met rating wouldMeetAgain note } }`,
+        { input: { meetingId: meeting.id, met: true, rating: 5, wouldMeetAgain: true, note: 'great talk on evals' } },
+        tokens[0],
+      ),
+    ).submitFeedback;
+    expect(feedback).toEqual({ met: true, rating: 5, wouldMeetAgain: true, note: 'great talk on evals' });
+    const badRating = await t.gql(`mutation ($input: FeedbackInput!) { submitFeedback(input: $input) { met } }`, { input: { meetingId: meeting.id, met: true, rating: 9 } }, tokens[0]);
+    expect(badRating.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const stranger = people.findIndex((p) => p.id !== people[0]!.id && !meeting.partners.some((x: { id: string }) => x.id === p.id));
+    const notMine = await t.gql(`mutation ($input: FeedbackInput!) { submitFeedback(input: $input) { met } }`, { input: { meetingId: meeting.id, met: true } }, tokens[stranger]);
+    expect(notMine.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const status = expectData(
+      await t.gql(`mutation ($m: ID!, $a: ID!) { markNoShow(meetingId: $m, attendeeId: $a) }`, { m: meeting.id, a: meeting.partners[0].id }, organiser),
+    ).markNoShow;
+    expect(['NO_SHOW', 'SCHEDULED']).toContain(status);
+    expect(expectData(await t.gql(`mutation ($id: ID!) { closeRound(roundId: $id) { status } }`, { id: firstRound }, organiser)).closeRound.status).toBe('CLOSED');
+  });
+
+  it('never repeats a pair that met in the next rounds, but may pair a no-show pair again', async () => {
+    const first = expectData(await t.gql(ROUND, { id: firstRound }, organiser)).round;
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    const { rows: metPairs } = await client.query(`SELECT attendee_low || '+' || attendee_high AS pair FROM event_pairs`);
+    await client.end();
+    const second = expectData(await t.gql(ROUND, { id: await generated('Round 2') }, organiser)).round;
+    const seen = new Set(metPairs.map((row: { pair: string }) => row.pair));
+    for (const meeting of second.meetings.edges) {
+      const ids: string[] = meeting.node.participants.map((p: { id: string }) => p.id).sort();
+      for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) expect(seen.has(`${ids[i]}+${ids[j]}`)).toBe(false);
+    }
+    expect(pairsOf(second)).not.toEqual(pairsOf(first));
+  });
+
+  it('PostgreSQL itself refuses a repeated pair, a self-pair and a second meeting in a round', async () => {
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT event_id, attendee_low, attendee_high, meeting_id FROM event_pairs LIMIT 1`);
+      const pair = rows[0];
+      await expect(
+        client.query(`INSERT INTO event_pairs VALUES ($1, $2, $3, $4)`, [pair.event_id, pair.attendee_low, pair.attendee_high, pair.meeting_id]),
+      ).rejects.toThrow(/duplicate key/);
+      await expect(
+        client.query(`INSERT INTO event_pairs VALUES ($1, $2, $3, $4)`, [pair.event_id, pair.attendee_high, pair.attendee_low, pair.meeting_id]),
+      ).rejects.toThrow(/ck_event_pairs_ordered/);
+      await expect(
+        client.query(`INSERT INTO event_pairs VALUES ($1, $2, $2, $3)`, [pair.event_id, pair.attendee_low, pair.meeting_id]),
+      ).rejects.toThrow(/ck_event_pairs_ordered/);
+      const { rows: participants } = await client.query(`SELECT round_id, attendee_id FROM meeting_participants LIMIT 1`);
+      const { rows: otherMeeting } = await client.query(`SELECT id FROM meetings WHERE round_id = $1 LIMIT 1 OFFSET 1`, [participants[0].round_id]);
+      await expect(
+        client.query(`INSERT INTO meeting_participants (meeting_id, attendee_id, round_id) VALUES ($1, $2, $3)`, [otherMeeting[0].id, participants[0].attendee_id, participants[0].round_id]),
+      ).rejects.toThrow(/uq_participants_round_attendee/);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('gives one draft when two organisers generate at once; the other gets CONFLICT', async () => {
+    const round = expectData(await t.gql(CREATE_ROUND, roundInput('Round 3'), organiser)).createRound;
+    const second = (await createOrganiser(t, eventId)).token;
+    const results = await Promise.all([
+      t.gql(GENERATE, { input: { roundId: round.id } }, organiser),
+      t.gql(GENERATE, { input: { roundId: round.id } }, second),
+    ]);
+    const ok = results.filter((r) => r.data?.generateRound);
+    const refused = results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT');
+    expect(ok).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(await waitForRound(t, round.id, organiser)).toMatchObject({ status: 'GENERATED' });
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    const { rows } = await client.query(`SELECT count(DISTINCT attendee_id)::int AS people, count(*)::int AS rows FROM meeting_participants WHERE round_id = $1`, [round.id]);
+    await client.end();
+    expect(rows[0].people).toBe(rows[0].rows);
+  });
+
+  it('cancels a draft and frees its pairs; regenerates on request; keeps attendees out of drafts', async () => {
+    const round = await generated('Round 4', { oddPolicy: 'BYE' });
+    const draft = expectData(await t.gql(ROUND, { id: round }, organiser)).round;
+    // BYE policy: no trio; 7 people means an odd one out (more sit out once earlier rounds used up their compatible pairs).
+    expect(draft.stats.trios).toBe(0);
+    expect(draft.stats.byes % 2).toBe(1);
+    const sittingOut = draft.leftOut.filter((entry: { reason: string }) => ['ODD_COUNT', 'NO_COMPATIBLE_PARTNER'].includes(entry.reason));
+    expect(sittingOut).toHaveLength(draft.stats.byes);
+    expectData(await t.gql(GENERATE, { input: { roundId: round, regenerate: true, seed: 'another' } }, organiser));
+    expect(await waitForRound(t, round, organiser)).toMatchObject({ status: 'GENERATED' });
+    expect(expectData(await t.gql(`query ($id: ID!) { round(id: $id) { seed } }`, { id: round }, organiser)).round.seed).toBe('another');
+    expect(expectData(await t.gql(`mutation ($id: ID!) { cancelRound(roundId: $id) { status } }`, { id: round }, organiser)).cancelRound.status).toBe('CANCELLED');
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    const { rows } = await client.query(`SELECT count(*)::int AS n FROM event_pairs p JOIN meetings m ON m.id = p.meeting_id WHERE m.round_id = $1`, [round]);
+    await client.end();
+    expect(rows[0].n).toBe(0);
+    const regenerate = await t.gql(GENERATE, { input: { roundId: round } }, organiser);
+    expect(regenerate.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_NOT_DRAFT' });
+  });
+
+  it('recovers a round whose generating process died: it can simply be generated again', async () => {
+    const round = expectData(await t.gql(CREATE_ROUND, roundInput('Round 5'), organiser)).createRound;
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    // What a killed process leaves behind: GENERATING, no meetings, and (the session gone) no advisory lock.
+    await client.query(`UPDATE rounds SET status = 'GENERATING', progress = '{"phase":"matching"}' WHERE id = $1`, [round.id]);
+    await client.end();
+    expectData(await t.gql(GENERATE, { input: { roundId: round.id } }, organiser));
+    expect(await waitForRound(t, round.id, organiser)).toMatchObject({ status: 'GENERATED', progress: { phase: 'done' } });
+  });
+
+  it('is for the organisers of this event only', async () => {
+    const other = await createEvent(t);
+    const stranger = (await createOrganiser(t, other.id)).token;
+    const create = await t.gql(CREATE_ROUND, roundInput('Sneaky'), stranger);
+    expect(create.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const generate = await t.gql(GENERATE, { input: { roundId: firstRound } }, stranger);
+    expect(generate.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const asAttendee = await t.gql(GENERATE, { input: { roundId: firstRound } }, tokens[0]);
+    expect(asAttendee.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

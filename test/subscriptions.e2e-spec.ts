@@ -1,0 +1,116 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import {
+  attendeeToken,
+  createAttendee,
+  createEvent,
+  createOrganiser,
+  expectData,
+  startTestApp,
+  waitForRound,
+  type TestApp,
+} from '@pairwise/testing';
+
+const SUBSCRIPTION = `subscription { meetingAssigned { id roundName table startsAt partners { id name email } sentence openingQuestion } }`;
+
+/** Collects what a subscription delivers, and its error if it ends with one. */
+function subscribe(client: Client, query: string) {
+  const received: Record<string, any>[] = [];
+  let failure: unknown;
+  const finished = new Promise<void>((resolve) => {
+    client.subscribe(
+      { query },
+      {
+        next: (message) => {
+          // A refused subscription arrives as one result carrying errors, then completes.
+          if (message.errors?.length) failure = message.errors;
+          else received.push(message.data as Record<string, any>);
+        },
+        error: (error) => {
+          failure = error;
+          resolve();
+        },
+        complete: resolve,
+      },
+    );
+  });
+  return { received, finished, failure: () => failure };
+}
+
+async function eventually(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('meetingAssigned across two API processes', () => {
+  let publisher: TestApp;
+  let listener: TestApp;
+  let listenerUrl: string;
+  const clients: Client[] = [];
+
+  const wsClient = (token?: string) => {
+    const client = createClient({
+      url: listenerUrl.replace('http', 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+      retryAttempts: 0,
+      lazy: false,
+    });
+    clients.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    publisher = await startTestApp();
+    // A second API process on the same database and secret: what a load balancer would spread clients over.
+    listener = await startTestApp({ PAIRWISE_JWT_SECRET: publisher.config.auth.jwtSecret! }, { database: publisher.database });
+    listenerUrl = await listener.listen();
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.dispose()));
+    await listener.close();
+    await publisher.close();
+  });
+
+  it('delivers each attendee their meeting when a round is published on another process, and nothing before', async () => {
+    const { id: eventId } = await createEvent(publisher);
+    const organiser = (await createOrganiser(publisher, eventId)).token;
+    const people = [];
+    for (const name of ['Ada', 'Grace', 'Alan', 'Katherine']) {
+      people.push(await createAttendee(publisher, eventId, { name, present: true, interests: ['rag', 'agents'], languages: ['en'] }));
+    }
+    const ada = subscribe(wsClient(await attendeeToken(publisher, people[0]!)), SUBSCRIPTION);
+    const grace = subscribe(wsClient(await attendeeToken(publisher, people[1]!)), SUBSCRIPTION);
+    const round = expectData(
+      await publisher.gql(
+        `mutation ($input: CreateRoundInput!) { createRound(input: $input) { id } }`,
+        { input: { eventId, name: 'Morning round', startsAt: '2030-06-01T09:00:00Z', tables: ['T1', 'T2'] } },
+        organiser,
+      ),
+    ).createRound;
+    expectData(await publisher.gql(`mutation ($input: GenerateRoundInput!) { generateRound(input: $input) { id } }`, { input: { roundId: round.id } }, organiser));
+    await waitForRound(publisher, round.id, organiser);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(ada.received).toEqual([]); // a draft is not news
+    expectData(await publisher.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id: round.id }, organiser));
+    await eventually(() => ada.received.length === 1 && grace.received.length === 1);
+    const meeting = ada.received[0]!.meetingAssigned;
+    expect(meeting).toMatchObject({ roundName: 'Morning round', startsAt: '2030-06-01T09:00:00.000Z' });
+    expect(['T1', 'T2']).toContain(meeting.table);
+    expect(meeting.partners).toHaveLength(1);
+    expect(meeting.partners[0].email).toBeNull();
+    expect(meeting.openingQuestion).toMatch(/\?$/);
+  });
+
+  it('refuses anonymous subscribers and staff', async () => {
+    const anonymous = subscribe(wsClient(), SUBSCRIPTION);
+    await anonymous.finished;
+    expect(JSON.stringify(anonymous.failure())).toContain('UNAUTHENTICATED');
+    const admin = subscribe(wsClient(await publisher.adminToken()), SUBSCRIPTION);
+    await admin.finished;
+    expect(JSON.stringify(admin.failure())).toContain('FORBIDDEN');
+  });
+});
