@@ -9,7 +9,7 @@ function readmeOperations(): string[] {
   const readme = fs.readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
   const spans = [...readme.matchAll(/`((?:mutation|query|subscription)?\s*\{[^`]*\})`/g)].map((match) => match[1]!);
   const fromCurl = [...readme.matchAll(/"query":"((?:[^"\\]|\\.)*)"/g)].map((match) => JSON.parse(`"${match[1]}"`) as string);
-  return [...spans, ...fromCurl].filter((text) => /^(mutation|query|subscription|\{)/.test(text.trim()));
+  return [...spans, ...fromCurl].filter((text) => /^(mutation|query|subscription)\b|^\{\s*[A-Za-z_]/.test(text.trim()));
 }
 
 describe('README examples', () => {

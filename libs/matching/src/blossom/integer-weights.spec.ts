@@ -26,7 +26,14 @@ describe('toIntegerWeights', () => {
   it('survives subnormal weights', () => {
     const r = toIntegerWeights(Float64Array.of(5e-324, 1e-320), 2, false);
     expect(Number.isFinite(r.exponent)).toBe(true);
-    expect(r.internal.every((x) => Number.isInteger(x) && x > 0)).toBe(true);
+    expect(r.internal.every((x) => Number.isInteger(x) && x >= 0)).toBe(true);
+  });
+
+  it('stops refining at 2^-1072 so duals (quarter units) stay representable', () => {
+    const r = toIntegerWeights(Float64Array.of(5e-324, 1e-320), 2, false);
+    expect(r.exponent).toBe(1072);
+    expect(r.exact).toBe(false);
+    expect(Array.from(r.internal)).toEqual([0, 2 * Math.round(1e-320 * 2 ** 1000 * 2 ** 72)]);
   });
 
   it('shifts for maximum cardinality: (⌊n/2⌋ + 1)·range + 2|min|, from all input weights', () => {

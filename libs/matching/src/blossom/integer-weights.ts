@@ -4,6 +4,8 @@
  * well inside the 2^53 of exact integer arithmetic.
  */
 const SCALED_LIMIT = 2 ** 47;
+/** The finest grid whose quarter units are still doubles (2^-1074 is the smallest). */
+const MAX_EXPONENT = 1072;
 
 // Module-level aliases: inside jest's vm sandbox every global lookup (Math, Number) is an
 // interceptor call, ~20x slower than a local read; hot loops here run once per edge.
@@ -65,7 +67,9 @@ export function toIntegerWeights(
   let exponent = 0;
   let exact = maxAbs <= limit && allIntegers(weight, 0);
   if (!exact && maxAbs > 0) {
-    exponent = largestExponent(maxAbs, limit);
+    // Duals come back in units of 2^-(exponent + 2); past 2^-1074 they would underflow into
+    // rounded subnormals and the certificate could not be stated exactly.
+    exponent = min(largestExponent(maxAbs, limit), MAX_EXPONENT);
     exact = allIntegers(weight, exponent);
   }
 

@@ -87,6 +87,11 @@ describe('solveMatching invariances', () => {
     );
   });
 
+  it('proves its certificate on subnormal weights (regression: underflowing duals)', () => {
+    const graph = { n: 2, u: Int32Array.of(0), v: Int32Array.of(1), w: Float64Array.of(4.4e-323) };
+    expect(Array.from(solveMatching(graph, { verify: true }).mate)).toEqual([1, 0]);
+  });
+
   it('never mutates its input', () => {
     fc.assert(
       fc.property(graphArb(20, 'float'), (graph) => {
