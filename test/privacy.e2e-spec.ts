@@ -123,4 +123,14 @@ describe('privacy: consent, access, erasure, retention', () => {
     expect(await findEverywhere(t.database.url, 'Pat Partner')).toEqual([]);
     expect(await at('2026-03-01T00:00:00Z').anonymiseExpiredEvents()).toEqual([]); // done once
   });
+
+  it('anonymises an event once when several API processes run the job at the same moment', async () => {
+    const { id: otherEvent } = await createEvent(t, { startsOn: '2026-04-01', endsOn: '2026-04-02', retentionDays: 1 });
+    await createAttendee(t, otherEvent, { name: 'Rhea Concurrent', email: 'rhea@example.org' });
+    const dataSource = t.app.get(DataSource);
+    const process = () => new RetentionService(dataSource, { now: () => new Date('2026-04-05T00:00:00Z') }).anonymiseExpiredEvents();
+    const runs = await Promise.all([process(), process(), process()]);
+    expect(runs.flat()).toEqual([otherEvent]);
+    expect(await findEverywhere(t.database.url, 'Rhea Concurrent')).toEqual([]);
+  });
 });

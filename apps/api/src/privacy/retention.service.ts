@@ -38,14 +38,21 @@ export class RetentionService {
           AND (ends_on + retention_days + 1)::timestamptz <= $1`,
       [now],
     );
+    const anonymised: string[] = [];
     for (const { id } of due) {
-      await this.dataSource.transaction(async (manager) => {
+      const done = await this.dataSource.transaction(async (manager) => {
+        // Several API processes (or hosts) may run this job at once: the row lock makes one do it.
+        const [event] = await manager.query(`SELECT anonymised_at FROM events WHERE id = $1 FOR UPDATE`, [id]);
+        if (!event || event.anonymised_at) return false;
         const attendees: { id: string }[] = await manager.query(`SELECT id FROM attendees WHERE event_id = $1 AND erased_at IS NULL`, [id]);
         for (const attendee of attendees) await eraseAttendee(manager, attendee.id, now);
         await manager.query(`UPDATE events SET anonymised_at = $2 WHERE id = $1`, [id, now]);
+        return true;
       });
+      if (!done) continue;
+      anonymised.push(id);
       this.logger.log(`Retention: anonymised the attendees of event ${id}`);
     }
-    return due.map((event) => event.id);
+    return anonymised;
   }
 }
