@@ -74,7 +74,7 @@ export class AppModule {
         CalendarModule,
         TalksModule,
         PrivacyModule,
-        ScheduleModule.forRoot(),
+        ScheduleModule.forRoot({ cronJobs: config.scheduledJobs }),
         ReportsModule,
       ],
       providers: [

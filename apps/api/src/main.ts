@@ -1,40 +1,38 @@
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig } from './config/app-config';
-import { createApp } from './create-app';
-import { prepareRuntime } from './database/database-runtime';
+import { prepareRuntime, type Runtime } from './database/database-runtime';
 import { EmbeddedPostgresError } from './database/embedded-postgres';
+import { superviseWorkers, WORKER_INDEX_VARIABLE } from './serve/cluster-primary';
+import { serveHttp } from './serve/serve-http';
 
-const log = (line: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: line })}\n`);
+const log = (line: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, msg: line })}\n`);
 
 async function main(): Promise<void> {
+  if (cluster.isWorker) return serveHttp(workerRuntime(), log, () => `worker ${process.env[WORKER_INDEX_VARIABLE]} serving`);
   const runtime = await prepareRuntime(loadConfig(), log);
-  let app: Awaited<ReturnType<typeof createApp>> | undefined;
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal} received: closing the API, then the database`);
-    // The app first (finish requests, close pools), then PostgreSQL: the other order logs connection errors.
-    await app?.close().catch((error) => log(`error while closing the app: ${error}`));
-    await runtime.stop();
-    process.exit(0);
+  if (runtime.config.workers > 1) return superviseWorkers(runtime, log);
+  return serveHttp(runtime, log);
+}
+
+/** A cluster worker: the primary resolved the database and the secret and passed them on; it owns nothing to stop. */
+function workerRuntime(): Runtime {
+  const config = loadConfig();
+  const first = process.env[WORKER_INDEX_VARIABLE] === '0';
+  return {
+    config: { ...config, scheduledJobs: first, schemaFile: first ? config.schemaFile : undefined },
+    stop: async () => undefined,
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  try {
-    app = await createApp(runtime.config);
-    const { host, port } = runtime.config.http;
-    await app.listen(port, host);
-    log(`Pairwise API ready at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`);
-  } catch (error) {
-    await app?.close().catch(() => undefined);
-    await runtime.stop();
-    throw error;
-  }
 }
 
 main().catch((error: unknown) => {
-  // A configuration mistake is one line naming the variable, not a stack trace.
-  const oneLine = error instanceof ConfigError || error instanceof EmbeddedPostgresError;
-  process.stderr.write(`${oneLine ? error.message : `Pairwise failed to start: ${(error as Error)?.stack ?? error}`}\n`);
+  process.stderr.write(`${startFailure(error)}\n`);
   process.exit(1);
 });
+
+/** A configuration mistake is one line naming what to change, not a stack trace. */
+function startFailure(error: unknown): string {
+  if (error instanceof ConfigError || error instanceof EmbeddedPostgresError) return error.message;
+  const { code, port } = error as { code?: string; port?: number };
+  if (code === 'EADDRINUSE') return `Pairwise failed to start: port ${port} is already in use; set PORT to a free one`;
+  return `Pairwise failed to start: ${(error as Error)?.stack ?? error}`;
+}

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -16,6 +17,8 @@ describe('loadConfig', () => {
     [{ PAIRWISE_ADMIN_EMAIL: 'a@b.io', PAIRWISE_ADMIN_PASSWORD: 'short' }, /^Invalid configuration: PAIRWISE_ADMIN_PASSWORD must be at least 10/],
     [{ NODE_ENV: 'production' }, /^Invalid configuration: PAIRWISE_JWT_SECRET is required in production$/],
     [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL /],
+    [{ PAIRWISE_WORKERS: '0' }, /^Invalid configuration: PAIRWISE_WORKERS must be a whole number from 1 to 64, or auto$/],
+    [{ PAIRWISE_WORKERS: 'many' }, /^Invalid configuration: PAIRWISE_WORKERS must be a whole number from 1 to 64, or auto$/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -24,6 +27,12 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  it('serves from one process unless told otherwise; auto is one worker per CPU', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ PAIRWISE_WORKERS: '3' }).workers).toBe(3);
+    expect(loadConfig({ PAIRWISE_WORKERS: 'auto' }).workers).toBe(os.availableParallelism());
   });
 
   it('treats an empty variable as unset', () => {

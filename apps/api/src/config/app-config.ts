@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -11,6 +12,10 @@ const environmentSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PAIRWISE_WORKERS: z
+      .string()
+      .refine((value) => value === 'auto' || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 64), 'must be a whole number from 1 to 64, or auto')
+      .default('1'),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
@@ -41,6 +46,10 @@ const environmentSchema = z
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   http: { host: string; port: number };
+  /** API processes serving HTTP (a Node cluster when more than 1); `auto` is one per CPU. */
+  workers: number;
+  /** Whether this process runs the scheduled jobs (retention): one process of a cluster does. */
+  scheduledJobs: boolean;
   /** Undefined until the database is resolved: then the URL the app connects to. */
   databaseUrl?: string;
   dataDir: string;
@@ -78,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     env: e.NODE_ENV,
     http: { host: e.HOST, port: e.PORT },
+    workers: e.PAIRWISE_WORKERS === 'auto' ? os.availableParallelism() : Number(e.PAIRWISE_WORKERS),
+    scheduledJobs: true,
     databaseUrl: e.DATABASE_URL,
     dataDir,
     dataDirExplicit: Boolean(env.PAIRWISE_DATA_DIR),
