@@ -57,6 +57,13 @@ describe('attack suite: abusive GraphQL, refused before anything runs or is writ
     expect(codeOf(page)).toBeUndefined();
   });
 
+  it('costs the same document by its variables each time (the estimate is remembered per document and variables)', async () => {
+    const query = `query ($e: ID!, $n: Int!) { attendees(eventId: $e, first: $n) { edges { node { id name } } } }`;
+    for (const [first, code] of [[20, undefined], [1_000_000, 'QUERY_TOO_COSTLY'], [20, undefined], [1_000_000, 'QUERY_TOO_COSTLY'], [5_000, 'QUERY_TOO_COSTLY']] as const) {
+      expect(codeOf(await t.gql(query, { e: eventId, n: first }, admin))).toBe(code);
+    }
+  });
+
   it('refuses batched requests', async () => {
     const response = await t
       .http()

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -77,7 +78,12 @@ function requestFromConnection(source: WsContextSource): GraphqlContext['req'] {
         csrfPrevention: true,
         validationRules: armor.validationRules,
         // Apollo's plugin type is invariant in its context; these plugins do not read the context.
-        plugins: [...armor.plugins, queryCostPlugin(limits.maxQueryCost)] as NonNullable<ApolloDriverConfig['plugins']>,
+        plugins: [
+          ...armor.plugins,
+          queryCostPlugin(limits.maxQueryCost),
+          // Responses carry no HTTP cache hints (they are per user), and the default plugin hooks every field resolved.
+          ApolloServerPluginCacheControlDisabled(),
+        ] as NonNullable<ApolloDriverConfig['plugins']>,
         introspection: !production,
         graphiql: config.get('env', { infer: true }) === 'development',
         };
