@@ -21,8 +21,9 @@ import { openLoopLoad, type OpenLoopResult } from '../support/open-loop-load';
  *     as PAIRWISE_WORKERS processes (default: one per CPU, as a deployment on this machine would);
  *  3. times generateRound + store (mutation → status GENERATED, polled) and publishRound;
  *  4. has N distinct attendees fetch `myMeetings` over HTTP at a fixed arrival rate, open loop
- *     (bench/support/open-loop-load.ts), after a warm-up at half that rate (connections opened,
- *     code compiled: a cold server meeting the full rate at once measures its start-up instead).
+ *     (bench/support/open-loop-load.ts), after a ramp: `warmup` seconds at half the rate, then as
+ *     long at the full rate (connections and pools opened, code compiled), so the figures are
+ *     those of a server in steady state; the ramp's own figures are printed too.
  *
  * Set BENCH_API_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") to profile the API process,
  * BENCH_LOG_LEVEL to change its log level (default info, one JSON line per request, as in production),
@@ -131,8 +132,10 @@ async function main(): Promise<void> {
     const sample = await gql<{ myMeetings: { partners: unknown[] }[] }>(MY_MEETINGS, {}, tokens[0]);
     if (sample.myMeetings.length !== 1 || !sample.myMeetings[0]!.partners.length) throw new Error(`unexpected myMeetings: ${JSON.stringify(sample)}`);
 
-    log(`warm-up: ${options.warmup} s at ${options.rate / 2} req/s`);
+    log(`warm-up: ${options.warmup} s at ${options.rate / 2} req/s, then ${options.warmup} s at ${options.rate} req/s`);
     await fetchMyMeetings(`${base}/graphql`, tokens, options.rate / 2, options.warmup);
+    const ramp = await fetchMyMeetings(`${base}/graphql`, tokens, options.rate, options.warmup);
+    log(`ramp at ${options.rate} req/s: p50 / p99 / max ${ramp.latency.p50} / ${ramp.latency.p99} / ${ramp.latency.max} ms, ${ramp.errors} errors, ${ramp.connections} connections`);
     const loadDuring = os.loadavg()[0]!;
     log(`measuring: ${options.duration} s at ${options.rate} req/s, open loop, ${tokens.length} distinct attendees`);
     const measured = await fetchMyMeetings(`${base}/graphql`, tokens, options.rate, options.duration);

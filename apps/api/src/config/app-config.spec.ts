@@ -17,6 +17,7 @@ describe('loadConfig', () => {
     [{ PAIRWISE_ADMIN_EMAIL: 'a@b.io', PAIRWISE_ADMIN_PASSWORD: 'short' }, /^Invalid configuration: PAIRWISE_ADMIN_PASSWORD must be at least 10/],
     [{ NODE_ENV: 'production' }, /^Invalid configuration: PAIRWISE_JWT_SECRET is required in production$/],
     [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL /],
+    [{ PAIRWISE_DB_POOL_SIZE: '0' }, /^Invalid configuration: PAIRWISE_DB_POOL_SIZE /],
     [{ PAIRWISE_WORKERS: '0' }, /^Invalid configuration: PAIRWISE_WORKERS must be a whole number from 1 to 64, or auto$/],
     [{ PAIRWISE_WORKERS: 'many' }, /^Invalid configuration: PAIRWISE_WORKERS must be a whole number from 1 to 64, or auto$/],
   ])('refuses %j with one line naming the variable', (env, message) => {

@@ -29,6 +29,7 @@ const environmentSchema = z
     PAIRWISE_ACCESS_CODE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(14 * 24),
     PAIRWISE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    PAIRWISE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     PAIRWISE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
     PAIRWISE_MAX_QUERY_COST: z.coerce.number().int().min(10).default(10_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -67,6 +68,8 @@ export interface AppConfig {
     /** Sign-in attempts per minute per email and address. */
     loginAttemptsPerMinute: number;
     statementTimeoutMs: number;
+    /** Database connections per API process: each is a PostgreSQL backend, so more is not faster on few cores. */
+    databasePoolSize: number;
     maxQueryCost: number;
   };
 }
@@ -105,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       requestsPerMinute: e.PAIRWISE_RATE_LIMIT_PER_MINUTE,
       loginAttemptsPerMinute: e.PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE,
       statementTimeoutMs: e.PAIRWISE_STATEMENT_TIMEOUT_MS,
+      databasePoolSize: e.PAIRWISE_DB_POOL_SIZE,
       maxQueryCost: e.PAIRWISE_MAX_QUERY_COST,
     },
   };

@@ -14,7 +14,7 @@ export function dataSourceOptions(url: string, overrides: Partial<PostgresDataSo
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     uuidExtension: 'pgcrypto',
-    extra: { max: 20, application_name: 'pairwise' },
+    extra: { max: 10, application_name: 'pairwise' },
     ...overrides,
   };
 }
