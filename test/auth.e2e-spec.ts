@@ -281,6 +281,25 @@ describe('auth', () => {
       expect(response.errors?.[0]?.message).toMatch(/expired/i);
     });
 
+    it('refuses a token that expires after it was accepted (verified tokens are remembered only until they expire)', async () => {
+      const exp = Math.floor(Date.now() / 1000) + 2;
+      const token = jwt.sign({ ...claims, exp }, t.config.auth.jwtSecret!, { issuer: 'pairwise', audience: 'pairwise-api' });
+      expect(expectData(await t.gql(ME, {}, token)).me.attendeeId).toBe(attendee.id);
+      expect(expectData(await t.gql(ME, {}, token)).me.attendeeId).toBe(attendee.id);
+      await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+      const response = await t.gql(ME, {}, token);
+      expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(response.errors?.[0]?.message).toMatch(/expired/i);
+    });
+
+    it('refuses an accepted token as soon as the person behind it is erased', async () => {
+      const leaving = await createAttendee(t, event.id);
+      const token = jwt.sign({ sub: leaving.id, kind: 'attendee', evt: event.id }, t.config.auth.jwtSecret!, { issuer: 'pairwise', audience: 'pairwise-api', expiresIn: 60 });
+      expect(expectData(await t.gql(ME, {}, token)).me.attendeeId).toBe(leaving.id);
+      expectData(await t.gql(`mutation { deleteMyData }`, {}, token));
+      await expectRefused(token);
+    });
+
     it('refuses an attendee token bound to another event', async () => {
       const other = await createEvent(t);
       await expectRefused(jwt.sign({ ...claims, evt: other.id }, t.config.auth.jwtSecret!, { issuer: 'pairwise', audience: 'pairwise-api' }));

@@ -16,6 +16,7 @@ import { canManageEvent, type Actor, type TokenClaims } from './actor';
 import type { AuthState } from './auth.decorators';
 import { LoginAttemptEntity } from './login-attempt.entity';
 import { hashPassword, verifyPassword } from './password-hasher';
+import { VerifiedTokens } from './verified-tokens';
 
 export const TOKEN_ISSUER = 'pairwise';
 export const TOKEN_AUDIENCE = 'pairwise-api';
@@ -47,6 +48,8 @@ const decoyHash = () => (decoy ??= hashPassword(randomBytes(16).toString('hex'))
 
 @Injectable()
 export class AuthService {
+  private readonly verifiedTokens = new VerifiedTokens();
+
   constructor(
     private readonly jwt: JwtService,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -59,16 +62,21 @@ export class AuthService {
     if (!value) return {};
     const match = /^Bearer\s+(\S+)$/i.exec(value);
     if (!match) return { error: unauthenticated('The Authorization header must be "Bearer <token>"') };
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(match[1]!, {
-        algorithms: ['HS256'],
-        issuer: TOKEN_ISSUER,
-        audience: TOKEN_AUDIENCE,
-      });
-    } catch (error) {
-      const expired = (error as Error).name === 'TokenExpiredError';
-      return { error: unauthenticated(expired ? 'Your session has expired: sign in again' : 'The token is not valid') };
+    const token = match[1]!;
+    let claims: TokenClaims | undefined = this.verifiedTokens.get(token);
+    if (!claims) {
+      try {
+        const verified = await this.jwt.verifyAsync<TokenClaims & { exp?: number }>(token, {
+          algorithms: ['HS256'],
+          issuer: TOKEN_ISSUER,
+          audience: TOKEN_AUDIENCE,
+        });
+        this.verifiedTokens.remember(token, verified);
+        claims = verified;
+      } catch (error) {
+        const expired = (error as Error).name === 'TokenExpiredError';
+        return { error: unauthenticated(expired ? 'Your session has expired: sign in again' : 'The token is not valid') };
+      }
     }
     const actor = await this.actorFor(claims);
     return actor ? { actor } : { error: unauthenticated('The person behind this token no longer exists') };
