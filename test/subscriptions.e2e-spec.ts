@@ -105,6 +105,39 @@ describe('meetingAssigned across two API processes', () => {
     expect(meeting.openingQuestion).toMatch(/\?$/);
   });
 
+  it('delivers office-hour slots when a talk’s slots are published: to the granted askers and the speaker, not to the standby', async () => {
+    const { id: eventId } = await createEvent(publisher);
+    const organiser = (await createOrganiser(publisher, eventId)).token;
+    const speaker = await createAttendee(publisher, eventId, { name: 'Sam Speaker', interests: ['rag'] });
+    const granted = await createAttendee(publisher, eventId, { name: 'Greta Granted', interests: ['rag'] });
+    const waiting = await createAttendee(publisher, eventId, { name: 'Wes Waiting', interests: ['agents'] });
+    const talk = expectData(
+      await publisher.gql(
+        `mutation ($input: CreateTalkInput!) { createTalk(input: $input) { id } }`,
+        { input: { eventId, title: 'RAG in production', speakerId: speaker.id, startsAt: '2030-06-01T14:00:00Z', durationMinutes: 20, tags: ['rag'], slotCount: 1, slotMinutes: 5 } },
+        organiser,
+      ),
+    ).createTalk;
+    for (const [who, question] of [[granted, 'How do you evaluate retrieval?'], [waiting, 'Agents or pipelines?']] as const) {
+      const token = await attendeeToken(publisher, who);
+      expectData(await publisher.gql(`mutation ($input: RequestSlotInput!) { requestSpeakerSlot(input: $input) { status } }`, { input: { talkId: talk.id, question } }, token));
+    }
+    const SLOT = `subscription { meetingAssigned { kind talkId roundName startsAt endsAt openingQuestion partners { name } } }`;
+    const toSpeaker = subscribe(wsClient(await attendeeToken(publisher, speaker)), SLOT);
+    const toGranted = subscribe(wsClient(await attendeeToken(publisher, granted)), SLOT);
+    const toWaiting = subscribe(wsClient(await attendeeToken(publisher, waiting)), SLOT);
+    expectData(await publisher.gql(`mutation ($id: ID!) { allocateSpeakerSlots(talkId: $id) { allocationStatus } }`, { id: talk.id }, organiser));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(toGranted.received).toEqual([]); // an allocation is a draft
+    expectData(await publisher.gql(`mutation ($id: ID!) { publishSpeakerSlots(talkId: $id) { allocationStatus } }`, { id: talk.id }, organiser));
+    await eventually(() => toSpeaker.received.length === 1 && toGranted.received.length === 1);
+    const slot = { kind: 'OFFICE_HOURS', talkId: talk.id, startsAt: '2030-06-01T14:20:00.000Z', endsAt: '2030-06-01T14:25:00.000Z', openingQuestion: 'How do you evaluate retrieval?' };
+    expect(toGranted.received[0]!.meetingAssigned).toMatchObject({ ...slot, partners: [{ name: 'Sam Speaker' }] });
+    expect(toSpeaker.received[0]!.meetingAssigned).toMatchObject({ ...slot, partners: [{ name: 'Greta Granted' }] });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(toWaiting.received).toEqual([]);
+  });
+
   it('refuses anonymous subscribers and staff', async () => {
     const anonymous = subscribe(wsClient(), SUBSCRIPTION);
     await anonymous.finished;

@@ -5,14 +5,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import createSubscriber, { type Subscriber } from 'pg-listen';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
-import { MeetingsService } from '../rounds/meetings.service';
+import { MeetingsService, type AttendeeMeeting } from '../rounds/meetings.service';
 import { MeetingsWhen, MyMeeting } from '../rounds/models/meeting-views.model';
 import { toMyMeeting } from '../rounds/meeting-view';
-import { ROUND_CHANNEL, type RoundPublishedNotice } from './round-notices';
+import { ROUND_CHANNEL, type MeetingsPublishedNotice } from './round-notices';
 
 /**
- * Fans "your meeting is published" out to the attendees subscribed to this
- * process. Every API process LISTENs on one dedicated PostgreSQL connection,
+ * Fans "your meeting is published" (a round's table, or an office-hour slot
+ * with a speaker) out to the attendees subscribed to this process. Every API process LISTENs on one dedicated PostgreSQL connection,
  * so a round published through any process reaches subscribers on all of
  * them; the notice carries ids only and each process loads what its own
  * subscribers need.
@@ -31,7 +31,7 @@ export class MeetingNotifier implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     this.listener = createSubscriber({ connectionString: this.config.get('databaseUrl', { infer: true }) }, { retryTimeout: 60_000 });
-    this.listener.notifications.on(ROUND_CHANNEL, (notice: RoundPublishedNotice) => {
+    this.listener.notifications.on(ROUND_CHANNEL, (notice: MeetingsPublishedNotice) => {
       this.deliver(notice).catch((error) => this.logger.error({ err: error, notice }, 'Could not deliver meeting notifications'));
     });
     this.listener.events.on('error', (error) => this.logger.error({ err: error }, 'Lost the PostgreSQL notification connection'));
@@ -51,19 +51,31 @@ export class MeetingNotifier implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async deliver(notice: RoundPublishedNotice): Promise<void> {
-    const rows: { attendee_id: string }[] = await this.dataSource.query(
-      `SELECT attendee_id FROM meeting_participants WHERE round_id = $1`,
-      [notice.roundId],
-    );
-    const listening = rows.map((row) => row.attendee_id).filter((id) => this.subscribers.listenerCount(key(id, notice.eventId)) > 0);
+  private async deliver(notice: MeetingsPublishedNotice): Promise<void> {
+    const recipients = await this.recipientsOf(notice);
+    const listening = recipients.filter((id) => this.subscribers.listenerCount(key(id, notice.eventId)) > 0);
+    const isNew = (meeting: AttendeeMeeting) =>
+      notice.type === 'round-published' ? meeting.meeting.roundId === notice.roundId : meeting.kind === 'OFFICE_HOURS' && meeting.talkId === notice.talkId;
     for (const attendeeId of listening) {
       const actor = { kind: 'attendee' as const, attendeeId, eventId: notice.eventId };
       const meetings = await this.meetingsService.myMeetings(actor, MeetingsWhen.ALL);
-      for (const meeting of meetings.filter((m) => m.meeting.roundId === notice.roundId)) {
+      for (const meeting of meetings.filter(isNew)) {
         this.subscribers.emit(key(attendeeId, notice.eventId), toMyMeeting(meeting, attendeeId));
       }
     }
+  }
+
+  /** Who has a meeting in what was published: a round's participants, or a talk's granted askers and its speaker. */
+  private async recipientsOf(notice: MeetingsPublishedNotice): Promise<string[]> {
+    const rows: { attendee_id: string }[] =
+      notice.type === 'round-published'
+        ? await this.dataSource.query(`SELECT attendee_id FROM meeting_participants WHERE round_id = $1`, [notice.roundId])
+        : await this.dataSource.query(
+            `SELECT attendee_id FROM slot_requests WHERE talk_id = $1 AND slot_index IS NOT NULL
+              UNION SELECT speaker_id FROM talks WHERE id = $1`,
+            [notice.talkId],
+          );
+    return rows.map((row) => row.attendee_id);
   }
 }
 

@@ -11,7 +11,7 @@ export class MeetingsSubscriptionResolver {
 
   @Subscription(() => MyMeeting, {
     description:
-      'Attendees (graphql-ws, token in connectionParams.authorization): fires with your meeting when a round that has one is published',
+      'Attendees (graphql-ws, token in connectionParams.authorization): fires with your meeting when a round that has one is published, or when office-hour slots with you in them are',
   })
   meetingAssigned(@CurrentActor() actor: Actor): AsyncIterable<{ meetingAssigned: MyMeeting }> {
     if (actor.kind !== 'attendee') throw forbidden('Only attendees receive meetings');

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-/** The PostgreSQL channel on which API processes tell each other that a round went public (ids only). */
+/** The PostgreSQL channel on which API processes tell each other that meetings went public (ids only). */
 export const ROUND_CHANNEL = 'pairwise_rounds';
 
 export interface RoundPublishedNotice {
@@ -9,11 +9,27 @@ export interface RoundPublishedNotice {
   eventId: string;
 }
 
+/** A talk's office-hour slots were published: its granted attendees and its speaker have a meeting. */
+export interface SlotsPublishedNotice {
+  type: 'slots-published';
+  talkId: string;
+  eventId: string;
+}
+
+export type MeetingsPublishedNotice = RoundPublishedNotice | SlotsPublishedNotice;
+
 /**
  * Queues the notice in the caller's transaction: PostgreSQL delivers it to
  * every listening process only if and when that transaction commits.
  */
 export async function noticeRoundPublished(manager: EntityManager, notice: Omit<RoundPublishedNotice, 'type'>): Promise<void> {
-  const payload: RoundPublishedNotice = { type: 'round-published', ...notice };
+  await send(manager, { type: 'round-published', ...notice });
+}
+
+export async function noticeSlotsPublished(manager: EntityManager, notice: Omit<SlotsPublishedNotice, 'type'>): Promise<void> {
+  await send(manager, { type: 'slots-published', ...notice });
+}
+
+async function send(manager: EntityManager, payload: MeetingsPublishedNotice): Promise<void> {
   await manager.query(`SELECT pg_notify($1, $2)`, [ROUND_CHANNEL, JSON.stringify(payload)]);
 }

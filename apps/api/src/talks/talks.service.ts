@@ -8,6 +8,7 @@ import { badInput, conflict, forbidden, notFound } from '../common/domain-error'
 import { countAffected } from '../common/sql';
 import { EventEntity } from '../events/event.entity';
 import { assertCanManage, canSeeEvent, EventsService } from '../events/events.service';
+import { noticeSlotsPublished } from '../realtime/round-notices';
 import type { CreateTalkInput, RequestSlotInput } from './inputs/talk.inputs';
 import { SlotRequestEntity, TalkEntity } from './talk.entity';
 
@@ -154,12 +155,16 @@ export class TalksService {
   async publish(actor: Actor, talkId: string): Promise<TalkWithCount> {
     const { talk } = await this.get(actor, talkId);
     assertCanManage(actor, talk.eventId);
-    const published = await countAffected(
-      this.dataSource.manager,
-      `UPDATE talks SET allocation_status = 'PUBLISHED' WHERE id = $1 AND allocation_status = 'ALLOCATED' RETURNING 1`,
-      [talk.id],
-    );
-    if (!published) throw conflict('SLOTS_NOT_ALLOCATED', `Allocate the slots first; they are ${talk.allocationStatus}`);
+    await this.dataSource.transaction(async (manager) => {
+      const published = await countAffected(
+        manager,
+        `UPDATE talks SET allocation_status = 'PUBLISHED' WHERE id = $1 AND allocation_status = 'ALLOCATED' RETURNING 1`,
+        [talk.id],
+      );
+      if (!published) throw conflict('SLOTS_NOT_ALLOCATED', `Allocate the slots first; they are ${talk.allocationStatus}`);
+      // Sent on commit only: subscribers hear of slots they can already fetch.
+      await noticeSlotsPublished(manager, { talkId: talk.id, eventId: talk.eventId });
+    });
     return this.get(actor, talk.id);
   }
 
