@@ -295,3 +295,37 @@ describe('matching rounds, end to end', () => {
     expect(asAttendee.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('review statistics after a change by hand', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('recomputes the cross-company and cross-role shares from the adjusted tables', async () => {
+    const { id: eventId } = await createEvent(t);
+    const organiser = (await createOrganiser(t, eventId)).token;
+    const person = (name: string, company: string, role: string) =>
+      createAttendee(t, eventId, { name, company, role, present: true, interests: ['rag', 'agents'], languages: ['en'] });
+    // Whatever pairing the generator picks, it crosses companies and roles; after the swap below
+    // Acme meets Acme (two engineers) and Beta meets Beta (a founder and an investor).
+    const ann = await person('Ann Acme', 'Acme', 'engineer');
+    const abe = await person('Abe Acme', 'Acme', 'engineer');
+    await person('Bea Beta', 'Beta', 'founder');
+    await person('Bob Beta', 'Beta', 'investor');
+    const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Mix', startsAt: '2030-06-01T10:00:00Z' } }, organiser)).createRound;
+    expectData(await t.gql(GENERATE, { input: { roundId: round.id } }, organiser));
+    await waitForRound(t, round.id, organiser);
+    const review = async () => expectData(await t.gql(ROUND, { id: round.id }, organiser)).round;
+    const tablesOf = (r: { meetings: { edges: { node: { participants: { id: string }[] } }[] } }) =>
+      r.meetings.edges.map((edge) => edge.node.participants.map((p) => p.id));
+    const before = await review();
+    expect(before.stats).toMatchObject({ crossCompanyShare: 1, crossRoleShare: 1 });
+    const annPartner = tablesOf(before).find((members) => members.includes(ann.id))!.find((id) => id !== ann.id)!;
+    expectData(await t.gql(`mutation ($input: SwapAttendeesInput!) { swapAttendees(input: $input) { id } }`, { input: { roundId: round.id, attendeeA: annPartner, attendeeB: abe.id } }, organiser));
+    const after = await review();
+    expect(tablesOf(after).find((members) => members.includes(ann.id))!.sort()).toEqual([ann.id, abe.id].sort());
+    expect(after.stats).toMatchObject({ crossCompanyShare: 0, crossRoleShare: 0.5, certifiedOptimal: false });
+  });
+});

@@ -7,6 +7,7 @@ import { badInput, conflict, notFound } from '../common/domain-error';
 import { EventEntity } from '../events/event.entity';
 import { assertCanManage } from '../events/events.service';
 import type { MoveAttendeeInput, SwapAttendeesInput } from './inputs/round.inputs';
+import { meetingMix } from './meeting-mix';
 import { MeetingEntity, MeetingParticipantEntity } from './meeting.entity';
 import { RoundAdjustmentEntity } from './round-adjustment.entity';
 import { RoundEntity } from './round.entity';
@@ -173,6 +174,10 @@ export async function refreshStats(manager: EntityManager, round: RoundEntity, r
     pairs: sizes.filter((s) => s === 2).length,
     trios: sizes.filter((s) => s === 3).length,
     byes: byes.length,
+    ...meetingMix(
+      meetings.map((meeting) => participants.filter((p) => p.meetingId === meeting.id).map((p) => p.attendeeId)),
+      roster.attendees,
+    ),
     totalScore: meetings.reduce((sum, m) => sum + m.score, 0),
     meanScore: scores.length ? scores.reduce((sum, s) => sum + s.score, 0) / scores.length : null,
     minScore: scores[0]?.score ?? null,

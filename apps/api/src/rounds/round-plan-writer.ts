@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RoundPlan } from '@pairwise/matching';
 import type { EntityManager } from 'typeorm';
+import { meetingMix } from './meeting-mix';
 import type { RoundEntity } from './round.entity';
 import type { RoundRoster } from './round-roster';
 
@@ -90,15 +91,6 @@ export async function writeRoundPlan(
 }
 
 function roundStats(plan: RoundPlan, roster: RoundRoster): StoredRoundStats {
-  const differs = (values: (string | null | undefined)[]) => {
-    const known = values.filter((v): v is string => Boolean(v));
-    return known.length < values.length ? null : new Set(known).size === known.length;
-  };
-  const share = (verdicts: (boolean | null)[]) => {
-    const known = verdicts.filter((v): v is boolean => v !== null);
-    return known.length ? known.filter(Boolean).length / known.length : null;
-  };
-  const attendee = (id: string) => roster.attendees.get(id);
   const { stats } = plan;
   return {
     eligible: roster.profiles.length,
@@ -109,8 +101,10 @@ function roundStats(plan: RoundPlan, roster: RoundRoster): StoredRoundStats {
     totalScore: stats.totalScore,
     meanScore: stats.meanScore,
     minScore: stats.minScore,
-    crossCompanyShare: share(plan.meetings.map((m) => differs(m.members.map((id) => attendee(id)?.company?.toLowerCase())))),
-    crossRoleShare: share(plan.meetings.map((m) => differs(m.members.map((id) => attendee(id)?.role)))),
+    ...meetingMix(
+      plan.meetings.map((meeting) => meeting.members),
+      roster.attendees,
+    ),
     certifiedOptimal: stats.optimality.certified,
     optimalityGap: stats.optimality.gap,
     fairnessCost: stats.fairness.mode === 'none' ? null : stats.fairness.cost,
