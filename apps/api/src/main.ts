@@ -9,9 +9,32 @@ const log = (line: string) => process.stdout.write(`${JSON.stringify({ level: 30
 
 async function main(): Promise<void> {
   if (cluster.isWorker) return serveHttp(workerRuntime(), log, () => `worker ${process.env[WORKER_INDEX_VARIABLE]} serving`);
-  const runtime = await prepareRuntime(loadConfig(), log);
+  // This process handles its signals and stops the embedded database last, so the database runs in a
+  // process group of its own; a signal during start-up is held until it can be stopped too.
+  const startup = holdSignals();
+  const runtime = await prepareRuntime(loadConfig(), log, { ownProcessGroup: true });
+  const held = startup.release();
+  if (held) {
+    log(`${held} received while starting: stopping`);
+    await runtime.stop();
+    process.exit(0);
+  }
   if (runtime.config.workers > 1) return superviseWorkers(runtime, log);
   return serveHttp(runtime, log);
+}
+
+/** Remembers the first stop signal until `release()`, instead of Node's default of exiting on the spot. */
+function holdSignals(): { release(): NodeJS.Signals | undefined } {
+  let held: NodeJS.Signals | undefined;
+  const hold = (signal: NodeJS.Signals) => (held ??= signal);
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const signal of signals) process.on(signal, hold);
+  return {
+    release() {
+      for (const signal of signals) process.off(signal, hold);
+      return held;
+    },
+  };
 }
 
 /** A cluster worker: the primary resolved the database and the secret and passed them on; it owns nothing to stop. */

@@ -20,7 +20,12 @@ export interface Runtime {
  * an embedded PostgreSQL keeping its data in PAIRWISE_DATA_DIR), migrations
  * applied, and a token-signing secret that survives restarts.
  */
-export async function prepareRuntime(config: AppConfig, log: (line: string) => void): Promise<Runtime> {
+export interface RuntimeOptions {
+  /** The embedded PostgreSQL in a process group of its own (see EmbeddedPostgresOptions): for the API server, which stops it in order. */
+  ownProcessGroup?: boolean;
+}
+
+export async function prepareRuntime(config: AppConfig, log: (line: string) => void, options: RuntimeOptions = {}): Promise<Runtime> {
   let databaseUrl = config.databaseUrl;
   let embedded: EmbeddedPostgres | undefined;
   if (!databaseUrl) {
@@ -29,6 +34,7 @@ export async function prepareRuntime(config: AppConfig, log: (line: string) => v
       port: config.embeddedPostgres.port,
       fallbackDataDir: config.dataDirExplicit ? undefined : rootFallbackDir(config.embeddedPostgres.dataDir),
       onLog: (line) => log(`postgres: ${line}`),
+      ownProcessGroup: options.ownProcessGroup,
     });
     const serverUrl = await embedded.start();
     await createDatabaseIfMissing(serverUrl, EMBEDDED_DATABASE);

@@ -32,6 +32,12 @@ export interface EmbeddedPostgresOptions {
   fallbackDataDir?: string;
   /** Where the server's own log lines go. */
   onLog?: (line: string) => void;
+  /**
+   * Run the server in a process group of its own, so a terminal's Ctrl-C (sent to the whole
+   * foreground group) reaches only us and we stop it after the app has closed. Only for a
+   * process that handles its signals and calls `stop()`; otherwise the server would outlive it.
+   */
+  ownProcessGroup?: boolean;
 }
 
 interface Credentials {
@@ -192,7 +198,7 @@ export class EmbeddedPostgres {
         '-c', `unix_socket_directories=${this.options.dataDir}`,
         '-c', 'max_connections=200',
       ],
-      { ...runAs, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      { ...runAs, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'], detached: this.options.ownProcessGroup ?? false },
     );
     this.process = child;
     const log = this.options.onLog ?? (() => undefined);

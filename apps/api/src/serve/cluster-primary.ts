@@ -14,7 +14,7 @@ const RESTART_DELAY_MS = 1_000;
  * The primary of a Node cluster: the runtime (database, migrations, secret) is prepared once
  * here, then `workers` processes serve HTTP on the shared port, each with its own pool and
  * event loop. The primary serves nothing; it replaces a worker that dies after it started
- * listening, gives up (exit 1) when one cannot start at all, and on SIGINT/SIGTERM stops
+ * listening, gives up (exit 1) when one cannot start at all, and on SIGINT/SIGTERM/SIGHUP stops
  * the workers before the database.
  */
 export async function superviseWorkers(runtime: Runtime, log: LogLine): Promise<void> {
@@ -61,6 +61,7 @@ export async function superviseWorkers(runtime: Runtime, log: LogLine): Promise<
 
   process.once('SIGINT', () => void stopAll('SIGINT received', 0));
   process.once('SIGTERM', () => void stopAll('SIGTERM received', 0));
+  process.once('SIGHUP', () => void stopAll('SIGHUP received', 0));
   for (let index = 0; index < config.workers; index++) start(index);
 }
 

@@ -4,7 +4,7 @@ import { createApp } from '../create-app';
 export type LogLine = (line: string) => void;
 
 /**
- * Serves the API from this process until SIGINT or SIGTERM (or, in a cluster worker, until
+ * Serves the API from this process until SIGINT, SIGTERM or SIGHUP (or, in a cluster worker, until
  * the primary goes away), then closes the app before stopping what the runtime started:
  * the other order logs connection errors.
  */
@@ -21,6 +21,8 @@ export async function serveHttp(runtime: Runtime, log: LogLine, readyLine = (url
   };
   process.once('SIGINT', () => void shutdown('SIGINT received'));
   process.once('SIGTERM', () => void shutdown('SIGTERM received'));
+  // The terminal closed: without a handler Node would exit at once and leave the database running.
+  process.once('SIGHUP', () => void shutdown('SIGHUP received'));
   // A cluster worker whose primary died would otherwise serve on with nobody to stop it.
   process.once('disconnect', () => void shutdown('the primary process is gone'));
   try {
