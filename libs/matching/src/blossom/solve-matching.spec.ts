@@ -62,7 +62,9 @@ describe('solveMatching invariances', () => {
           const b = solveMatching(other, { maxCardinality });
           expect(matchingDefect(other, b.mate)).toBeNull();
           expect(Math.abs(a.weight - b.weight)).toBeLessThanOrEqual(floatTolerance(graph));
-          expect(b.cardinality).toBe(a.cardinality);
+          // Only maximum-cardinality mode fixes the size: otherwise optima of equal weight may differ in
+          // size (14.9 + 28 against 42.9), and a relabelling may pick either.
+          if (maxCardinality) expect(b.cardinality).toBe(a.cardinality);
         }),
         { numRuns: 200 },
       );
@@ -90,6 +92,14 @@ describe('solveMatching invariances', () => {
   it('proves its certificate on subnormal weights (regression: underflowing duals)', () => {
     const graph = { n: 2, u: Int32Array.of(0), v: Int32Array.of(1), w: Float64Array.of(4.4e-323) };
     expect(Array.from(solveMatching(graph, { verify: true }).mate)).toEqual([1, 0]);
+  });
+
+  it('solves a weight tie between optima of different sizes either way, at the same weight (found by fast-check)', () => {
+    const graph = { n: 12, u: Int32Array.of(11, 1, 1), v: Int32Array.of(10, 2, 10), w: Float64Array.of(14.9, 28, 42.9) };
+    const result = solveMatching(graph, { verify: true });
+    expect(Math.abs(result.weight - 42.9)).toBeLessThan(1e-9);
+    expect([1, 2]).toContain(result.cardinality);
+    expect(solveMatching(graph, { maxCardinality: true, verify: true }).cardinality).toBe(2);
   });
 
   it('never mutates its input', () => {
@@ -132,7 +142,8 @@ describe('solveMatching warm start', () => {
           const greedy = solveMatching(graph, { maxCardinality, initialMate: 'greedy' });
           expect(warm.weight).toBe(cold.weight);
           expect(greedy.weight).toBe(cold.weight);
-          expect(warm.cardinality).toBe(cold.cardinality);
+          // Without maxCardinality, optima of equal weight may differ in size: each start may find either.
+          if (maxCardinality) expect(warm.cardinality).toBe(cold.cardinality);
           expect(verifyOptimum(graph, warm, { maxCardinality, tolerance: 0 })).toEqual({ ok: true });
         }),
         { numRuns: 120 },
@@ -152,7 +163,7 @@ describe('solveMatching on larger graphs: certificate and agreement of all start
           for (const s of [cold, greedy, classic]) {
             expect(verifyOptimum(graph, s, { maxCardinality, tolerance: 0 })).toEqual({ ok: true });
             expect(s.weight).toBe(cold.weight);
-            expect(s.cardinality).toBe(cold.cardinality);
+            if (maxCardinality) expect(s.cardinality).toBe(cold.cardinality);
           }
         }),
         { numRuns: 60 },
