@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@pairwise/testing';
+import { freePort } from '../apps/api/src/common/free-port';
 
 // Each case starts the built server (a primary and its workers): seconds on a busy machine.
 jest.setTimeout(60_000);
@@ -41,14 +42,6 @@ class Server {
     const lines = [...this.output.matchAll(new RegExp(`"pid":(\\d+),"msg":"worker ${index} serving"`, 'g'))];
     return Number(lines.at(-1)![1]);
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 function isAlive(pid: number): boolean {

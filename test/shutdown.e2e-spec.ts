@@ -1,22 +1,14 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../apps/api/src/common/free-port';
 
 // Starts the built server on its own embedded PostgreSQL (initdb included): seconds on a busy machine.
 jest.setTimeout(90_000);
 
 const main = path.resolve(__dirname, '../dist/apps/api/src/main.js');
 const built = fs.existsSync(main);
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 (built ? describe : describe.skip)('Ctrl-C in a terminal (zero setup, two workers)', () => {
   let dataDir: string;

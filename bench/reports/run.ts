@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { createBenchDatabase } from '../support/bench-database';
 import { seedReportEvent } from '../support/seed-report-event';
+import { freePort } from '../../apps/api/src/common/free-port';
 
 /**
  * `npm run bench:reports [-- --tables 2000 --rounds 50]` (100,000 meetings by default)
@@ -268,17 +268,6 @@ async function waitUntilReady(base: string, api: ChildProcess): Promise<void> {
     await sleep(100);
   }
   throw new Error('the API did not become ready within 30 s');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const mb = (value: number | null) => (value === null ? '—' : `${value.toFixed(0)} MB`);

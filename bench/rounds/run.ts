@@ -1,7 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,6 +10,7 @@ import { Client } from 'pg';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../apps/api/src/auth/auth.service';
 import { createBenchDatabase } from '../support/bench-database';
 import { openLoopLoad, type OpenLoopResult } from '../support/open-loop-load';
+import { freePort } from '../../apps/api/src/common/free-port';
 
 /**
  * `npm run bench:rounds [-- --attendees 5000 --rate 1000 --duration 20 --warmup 5 --workers 2]`
@@ -195,17 +195,6 @@ async function waitUntilReady(logFile: string, api: ChildProcess): Promise<void>
     await sleep(100);
   }
   throw new Error(`the API did not become ready within 60 s; see ${logFile}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));

@@ -4,6 +4,7 @@ import { prepareRuntime, type Runtime } from './database/database-runtime';
 import { EmbeddedPostgresError } from './database/embedded-postgres';
 import { superviseWorkers, WORKER_INDEX_VARIABLE } from './serve/cluster-primary';
 import { serveHttp } from './serve/serve-http';
+import { holdStopSignals } from './serve/stop-signals';
 
 const log = (line: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, msg: line })}\n`);
 
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   if (cluster.isWorker) return serveHttp(workerRuntime(), log, () => `worker ${process.env[WORKER_INDEX_VARIABLE]} serving`);
   // This process handles its signals and stops the embedded database last, so the database runs in a
   // process group of its own; a signal during start-up is held until it can be stopped too.
-  const startup = holdSignals();
+  const startup = holdStopSignals();
   const runtime = await prepareRuntime(loadConfig(), log, { ownProcessGroup: true });
   const held = startup.release();
   if (held) {
@@ -21,20 +22,6 @@ async function main(): Promise<void> {
   }
   if (runtime.config.workers > 1) return superviseWorkers(runtime, log);
   return serveHttp(runtime, log);
-}
-
-/** Remembers the first stop signal until `release()`, instead of Node's default of exiting on the spot. */
-function holdSignals(): { release(): NodeJS.Signals | undefined } {
-  let held: NodeJS.Signals | undefined;
-  const hold = (signal: NodeJS.Signals) => (held ??= signal);
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  for (const signal of signals) process.on(signal, hold);
-  return {
-    release() {
-      for (const signal of signals) process.off(signal, hold);
-      return held;
-    },
-  };
 }
 
 /** A cluster worker: the primary resolved the database and the secret and passed them on; it owns nothing to stop. */

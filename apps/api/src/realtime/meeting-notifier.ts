@@ -12,7 +12,8 @@ import { ROUND_CHANNEL, type MeetingsPublishedNotice } from './round-notices';
 
 /**
  * Fans "your meeting is published" (a round's table, or an office-hour slot
- * with a speaker) out to the attendees subscribed to this process. Every API process LISTENs on one dedicated PostgreSQL connection,
+ * with a speaker) out to the attendees subscribed to this process. Every API
+ * process LISTENs on one dedicated PostgreSQL connection,
  * so a round published through any process reaches subscribers on all of
  * them; the notice carries ids only and each process loads what its own
  * subscribers need.

@@ -166,7 +166,10 @@ export async function refreshStats(manager: EntityManager, round: RoundEntity, r
   scores.sort((x, y) => x.score - y.score || (x.attendeeId < y.attendeeId ? -1 : 1));
   const seated = new Set(participants.map((p) => p.attendeeId));
   const previous = round.stats;
-  const sizes = meetings.map((m) => participants.filter((p) => p.meetingId === m.id).length);
+  const membersOf = new Map<string, string[]>();
+  for (const p of participants) membersOf.set(p.meetingId, [...(membersOf.get(p.meetingId) ?? []), p.attendeeId]);
+  const members = meetings.map((m) => membersOf.get(m.id) ?? []);
+  const sizes = members.map((ids) => ids.length);
   const byes = roster.profiles.filter((p) => !seated.has(p.id)).map((p) => ({ attendeeId: p.id, reason: 'NO_COMPATIBLE_PARTNER' }));
   return {
     ...(previous ?? ({} as StoredRoundStats)),
@@ -174,10 +177,7 @@ export async function refreshStats(manager: EntityManager, round: RoundEntity, r
     pairs: sizes.filter((s) => s === 2).length,
     trios: sizes.filter((s) => s === 3).length,
     byes: byes.length,
-    ...meetingMix(
-      meetings.map((meeting) => participants.filter((p) => p.meetingId === meeting.id).map((p) => p.attendeeId)),
-      roster.attendees,
-    ),
+    ...meetingMix(members, roster.attendees),
     totalScore: meetings.reduce((sum, m) => sum + m.score, 0),
     meanScore: scores.length ? scores.reduce((sum, s) => sum + s.score, 0) / scores.length : null,
     minScore: scores[0]?.score ?? null,

@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Runtime } from '../database/database-runtime';
 import { publicUrl, type LogLine } from './serve-http';
+import { onStopSignal } from './stop-signals';
 
 /** Tells a worker its place (0..N−1): a restarted worker keeps the place, and place 0 runs the scheduled jobs. */
 export const WORKER_INDEX_VARIABLE = 'PAIRWISE_WORKER_INDEX';
@@ -59,9 +60,7 @@ export async function superviseWorkers(runtime: Runtime, log: LogLine): Promise<
     });
   };
 
-  process.once('SIGINT', () => void stopAll('SIGINT received', 0));
-  process.once('SIGTERM', () => void stopAll('SIGTERM received', 0));
-  process.once('SIGHUP', () => void stopAll('SIGHUP received', 0));
+  onStopSignal((reason) => void stopAll(reason, 0));
   for (let index = 0; index < config.workers; index++) start(index);
 }
 

@@ -1,5 +1,6 @@
 import type { Runtime } from '../database/database-runtime';
 import { createApp } from '../create-app';
+import { onStopSignal } from './stop-signals';
 
 export type LogLine = (line: string) => void;
 
@@ -19,10 +20,8 @@ export async function serveHttp(runtime: Runtime, log: LogLine, readyLine = (url
     await runtime.stop();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT received'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM received'));
-  // The terminal closed: without a handler Node would exit at once and leave the database running.
-  process.once('SIGHUP', () => void shutdown('SIGHUP received'));
+  // Without handlers Node would exit at once (on SIGHUP too: the terminal closed) and leave the database running.
+  onStopSignal((reason) => void shutdown(reason));
   // A cluster worker whose primary died would otherwise serve on with nobody to stop it.
   process.once('disconnect', () => void shutdown('the primary process is gone'));
   try {
