@@ -1,3 +1,4 @@
+import jwt from 'jsonwebtoken';
 import {
   attendeeToken,
   createAttendee,
@@ -98,5 +99,57 @@ describe('myMeetings', () => {
   it('is for attendees only', async () => {
     const response = await t.gql(MY_MEETINGS, {}, organiser);
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  describe('checks the caller in its own statement (no separate lookup of the token’s attendee)', () => {
+    const refusal = (response: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] }) => ({
+      data: response.data,
+      code: response.errors?.[0]?.extensions?.code,
+      message: response.errors?.[0]?.message,
+    });
+    const GONE = { data: null, code: 'UNAUTHENTICATED', message: 'The person behind this token no longer exists' };
+
+    it('costs one SQL statement, the caller’s check included', async () => {
+      await t.gql(MY_MEETINGS, {}, tokens[0]);
+      const before = t.queries.count;
+      expect(expectData(await t.gql(MY_MEETINGS, {}, tokens[0])).myMeetings).toHaveLength(1);
+      expect(t.queries.count - before).toBe(1);
+    });
+
+    it('refuses an accepted token once its attendee erased their data', async () => {
+      const leaving = await createAttendee(t, eventId, { name: 'Leaving' });
+      const token = await attendeeToken(t, leaving);
+      expect(expectData(await t.gql(MY_MEETINGS, {}, token)).myMeetings).toEqual([]);
+      expectData(await t.gql(`mutation { deleteMyData }`, {}, token));
+      expect(refusal(await t.gql(MY_MEETINGS, {}, token))).toEqual(GONE);
+    });
+
+    it('refuses an accepted token once its attendee was deleted', async () => {
+      const doomed = await createAttendee(t, eventId, { name: 'Doomed' });
+      const token = await attendeeToken(t, doomed);
+      expect(expectData(await t.gql(MY_MEETINGS, {}, token)).myMeetings).toEqual([]);
+      expectData(await t.gql(`mutation ($id: ID!) { deleteAttendee(id: $id) }`, { id: doomed.id }, organiser));
+      expect(refusal(await t.gql(MY_MEETINGS, {}, token))).toEqual(GONE);
+    });
+
+    it('refuses a validly signed token that binds a real attendee to another event', async () => {
+      const other = await createEvent(t);
+      const forged = jwt.sign({ sub: trio[0]!.id, kind: 'attendee', evt: other.id }, t.config.auth.jwtSecret!, { issuer: 'pairwise', audience: 'pairwise-api', expiresIn: 60 });
+      expect(refusal(await t.gql(MY_MEETINGS, {}, forged))).toEqual(GONE);
+      const unbound = jwt.sign({ sub: trio[0]!.id, kind: 'attendee' }, t.config.auth.jwtSecret!, { issuer: 'pairwise', audience: 'pairwise-api', expiresIn: 60 });
+      expect(refusal(await t.gql(MY_MEETINGS, {}, unbound))).toEqual(GONE);
+    });
+
+    it('leaves the other fields of the same document to the usual check', async () => {
+      const both = `{ me { attendeeId } myMeetings { id } }`;
+      const staying = await createAttendee(t, eventId, { name: 'Staying' });
+      const token = await attendeeToken(t, staying);
+      expect(expectData(await t.gql(both, {}, token))).toEqual({ me: { attendeeId: staying.id }, myMeetings: [] });
+      expectData(await t.gql(`mutation { deleteMyData }`, {}, token));
+      const response = await t.gql(both, {}, token);
+      expect(response.data).toBeNull();
+      expect(response.errors?.length).toBeGreaterThan(0);
+      expect(new Set(response.errors?.map((error) => error.extensions?.code))).toEqual(new Set(['UNAUTHENTICATED']));
+    });
   });
 });

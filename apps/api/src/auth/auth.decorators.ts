@@ -12,7 +12,24 @@ export interface AuthState {
   actor?: Actor;
   /** Why a presented token was refused; only reported when the operation needs a caller. */
   error?: Error;
+  /**
+   * A verified attendee token whose person has not been looked up yet. The AuthGuard looks them
+   * up before any handler runs, except a handler marked @ConfirmsAttendeeItself().
+   */
+  unconfirmed?: true;
 }
+
+export const CONFIRMS_ATTENDEE_ITSELF = 'pairwise:confirmsAttendeeItself';
+
+/**
+ * For the hottest attendee query only (`myMeetings`): the handler's own statement checks that the
+ * attendee still exists, unerased, in the token's event, and refuses the call otherwise, which
+ * saves the guard's round trip. A handler marked so must read @CallerUnconfirmed() and pass it on.
+ */
+export const ConfirmsAttendeeItself = () => SetMetadata(CONFIRMS_ATTENDEE_ITSELF, true);
+
+/** True when the caller is an attendee still to be confirmed by this handler (see ConfirmsAttendeeItself). */
+export const CallerUnconfirmed = createParamDecorator((_: unknown, context: ExecutionContext): boolean => requestOf(context).auth?.unconfirmed === true);
 
 export interface RequestWithAuth {
   headers: Record<string, string | string[] | undefined>;

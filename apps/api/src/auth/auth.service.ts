@@ -21,6 +21,9 @@ import { VerifiedTokens } from './verified-tokens';
 export const TOKEN_ISSUER = 'pairwise';
 export const TOKEN_AUDIENCE = 'pairwise-api';
 
+/** A valid token whose person was deleted, erased, or is not in the token's event. */
+export const callerGone = () => unauthenticated('The person behind this token no longer exists');
+
 export interface LoginCommand {
   email: string;
   password?: string;
@@ -56,7 +59,11 @@ export class AuthService {
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
-  /** Reads a `Bearer` token; never throws, so public operations work whatever the header says. */
+  /**
+   * Reads a `Bearer` token; never throws, so public operations work whatever the header says.
+   * An attendee comes back `unconfirmed`: whether they still exist is for `confirm` (the AuthGuard)
+   * or for a handler that checks it in its own statement.
+   */
   async authenticate(header: string | string[] | undefined): Promise<AuthState> {
     const value = Array.isArray(header) ? header[0] : header;
     if (!value) return {};
@@ -78,8 +85,19 @@ export class AuthService {
         return { error: unauthenticated(expired ? 'Your session has expired: sign in again' : 'The token is not valid') };
       }
     }
+    if (claims.kind === 'attendee') {
+      if (!claims.evt) return { error: callerGone() };
+      return { actor: { kind: 'attendee', attendeeId: claims.sub, eventId: claims.evt }, unconfirmed: true };
+    }
     const actor = await this.actorFor(claims);
-    return actor ? { actor } : { error: unauthenticated('The person behind this token no longer exists') };
+    return actor ? { actor } : { error: callerGone() };
+  }
+
+  /** Looks up the attendee of an `unconfirmed` state: still there, not erased, in the token's event. */
+  async confirm(state: AuthState): Promise<AuthState> {
+    if (!state.unconfirmed || state.actor?.kind !== 'attendee') return state;
+    const actor = await this.actorFor({ kind: 'attendee', sub: state.actor.attendeeId, evt: state.actor.eventId });
+    return actor ? { actor } : { error: callerGone() };
   }
 
   async login(command: LoginCommand): Promise<IssuedToken> {

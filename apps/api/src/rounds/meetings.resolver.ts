@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CallerUnconfirmed, ConfirmsAttendeeItself, CurrentActor } from '../auth/auth.decorators';
 import { toFeedbackModel, toMyMeeting } from './meeting-view';
 import { MeetingsService } from './meetings.service';
 import { Feedback, FeedbackInput, MeetingsWhen, MyMeeting } from './models/meeting-views.model';
@@ -11,11 +11,13 @@ export class MeetingsResolver {
   constructor(private readonly meetingsService: MeetingsService) {}
 
   @Query(() => [MyMeeting], { description: 'Attendees: your meetings in published rounds, in time order' })
+  @ConfirmsAttendeeItself()
   async myMeetings(
     @CurrentActor() actor: Actor,
+    @CallerUnconfirmed() confirmCaller: boolean,
     @Args('when', { type: () => MeetingsWhen, defaultValue: MeetingsWhen.ALL }) when: MeetingsWhen,
   ): Promise<MyMeeting[]> {
-    const meetings = await this.meetingsService.myMeetings(actor, when);
+    const meetings = await this.meetingsService.myMeetings(actor, when, { confirmCaller });
     return meetings.map((meeting) => toMyMeeting(meeting, actor.kind === 'attendee' ? actor.attendeeId : ''));
   }
 

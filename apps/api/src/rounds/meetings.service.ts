@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor } from '../auth/actor';
+import { callerGone } from '../auth/auth.service';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { entityFromJson, jsonObjectSql } from '../common/entity-json';
 import { preparedQuery } from '../common/prepared-statement';
@@ -38,10 +39,15 @@ export class MeetingsService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** An attendee's published meetings — round tables and office-hour slots — in time order. */
-  async myMeetings(actor: Actor, when: MeetingsWhen): Promise<AttendeeMeeting[]> {
+  /**
+   * An attendee's published meetings — round tables and office-hour slots — in time order.
+   * `confirmCaller`: the caller's token was not yet checked against the attendees table (see
+   * ConfirmsAttendeeItself); the same statement does it, and a caller who is gone is refused.
+   */
+  async myMeetings(actor: Actor, when: MeetingsWhen, { confirmCaller = false } = {}): Promise<AttendeeMeeting[]> {
     if (actor.kind !== 'attendee') throw forbidden('Only attendees have meetings of their own');
-    const { tables, eventHasTalks } = await this.roundTablesOf(actor.attendeeId, actor.eventId, when);
+    const { tables, eventHasTalks, callerExists } = await this.roundTablesOf(actor.attendeeId, actor.eventId, when);
+    if (confirmCaller && !callerExists) throw callerGone();
     // Most events have no talks: then there is no office hour to look for (one round trip fewer).
     const slots = eventHasTalks ? await officeHoursOf(this.dataSource, actor.attendeeId, when) : [];
     if (!slots.length) return tables;
@@ -51,16 +57,18 @@ export class MeetingsService {
   /**
    * One prepared statement whatever the count: the meetings, each with its other participants
    * (as JSON, read back into entities) and this attendee's feedback, and whether the event has
-   * talks at all. `myMeetings` is what every attendee fetches when a round is published, so it
-   * costs one round trip and no planning (bench/rounds).
+   * talks at all, and whether the attendee still exists, unerased, in that event. `myMeetings` is
+   * what every attendee fetches when a round is published, so it costs one round trip, the
+   * caller's own check included, and no planning (bench/rounds).
    */
-  private async roundTablesOf(attendeeId: string, eventId: string, when: MeetingsWhen): Promise<{ tables: AttendeeMeeting[]; eventHasTalks: boolean }> {
+  private async roundTablesOf(attendeeId: string, eventId: string, when: MeetingsWhen): Promise<{ tables: AttendeeMeeting[]; eventHasTalks: boolean; callerExists: boolean }> {
     const attendees = this.dataSource.getMetadata(AttendeeEntity);
     const feedback = this.dataSource.getMetadata(FeedbackEntity);
     const sql = (this.myTablesSql[when] ??= myTablesSql(when, jsonObjectSql(attendees, 'a'), jsonObjectSql(feedback, 'f')));
     const rows = await preparedQuery<Record<string, unknown> & TableRow>(this.dataSource, sql, [attendeeId, eventId]);
     return {
       eventHasTalks: Boolean(rows[0]?.event_has_talks),
+      callerExists: Boolean(rows[0]?.caller_exists),
       tables: rows
         .filter((row) => row.id !== null)
         .map((row) => ({
@@ -178,12 +186,14 @@ interface TableRow {
   partners: Record<string, unknown>[] | null;
   feedback: Record<string, unknown> | null;
   event_has_talks: boolean;
+  caller_exists: boolean;
 }
 
 /** One row per meeting (or a single row of nulls when there is none), each saying whether the event has talks. */
 function myTablesSql(when: MeetingsWhen, partnerJson: string, feedbackJson: string): string {
   const timeFilter = when === MeetingsWhen.UPCOMING ? 'AND m.ends_at > now()' : when === MeetingsWhen.PAST ? 'AND m.ends_at <= now()' : '';
-  return `SELECT t.*, EXISTS (SELECT 1 FROM talks k WHERE k.event_id = $2) AS event_has_talks
+  return `SELECT t.*, EXISTS (SELECT 1 FROM talks k WHERE k.event_id = $2) AS event_has_talks,
+                 EXISTS (SELECT 1 FROM attendees c WHERE c.id = $1 AND c.event_id = $2 AND c.erased_at IS NULL) AS caller_exists
             FROM (VALUES (1)) AS one (x)
             LEFT JOIN LATERAL (
               SELECT m.id, m.round_id, m.event_id, m.table_number, m.table_label, m.starts_at, m.ends_at, m.score, m.reasons,
