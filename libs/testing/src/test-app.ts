@@ -66,6 +66,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: St
   const queries = new QueryCounter();
   const app = await createApp(config, { typeormLogger: queries });
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();
   let adminToken: string | undefined;
   const gql: TestApp['gql'] = async (query, variables, token) => {

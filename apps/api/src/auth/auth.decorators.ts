@@ -37,6 +37,14 @@ export interface RequestWithAuth {
   auth?: AuthState;
 }
 
+/** The reply of an HTTP route or of a GraphQL operation over HTTP (none over WebSocket). */
+export function replyOf(context: ExecutionContext): { header(name: string, value: string): unknown } | undefined {
+  if (context.getType<string>() === 'graphql') {
+    return GqlExecutionContext.create(context).getContext<{ reply?: { header(name: string, value: string): unknown } }>().reply;
+  }
+  return context.switchToHttp().getResponse();
+}
+
 export function requestOf(context: ExecutionContext): RequestWithAuth {
   if (context.getType<string>() === 'graphql') {
     return GqlExecutionContext.create(context).getContext<{ req: RequestWithAuth }>().req;

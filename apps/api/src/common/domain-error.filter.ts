@@ -10,9 +10,11 @@ const HTTP_STATUS = {
   TOO_MANY_REQUESTS: 429,
 } as const satisfies Record<ErrorCategory, number>;
 
-interface HttpResponse {
-  setHeader(name: string, value: string): void;
-  status(code: number): { json(body: unknown): void };
+/** Fastify's reply, as far as this filter needs it. */
+interface HttpReply {
+  header(name: string, value: string): HttpReply;
+  status(code: number): HttpReply;
+  send(body: string): unknown;
 }
 
 /**
@@ -24,9 +26,11 @@ interface HttpResponse {
 export class DomainErrorFilter implements ExceptionFilter {
   catch(error: DomainError, host: ArgumentsHost): DomainError | void {
     if (host.getType<string>() === 'graphql') return error;
-    const response = host.switchToHttp().getResponse<HttpResponse>();
+    const reply = host.switchToHttp().getResponse<HttpReply>();
     // Explicitly JSON: a route may already have declared another content type (text/calendar, CSV).
-    response.setHeader('content-type', 'application/json; charset=utf-8');
-    response.status(HTTP_STATUS[error.category]).json({ code: error.category, reason: error.reason, message: error.message });
+    reply
+      .status(HTTP_STATUS[error.category])
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(JSON.stringify({ code: error.category, reason: error.reason, message: error.message }));
   }
 }

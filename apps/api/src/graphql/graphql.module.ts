@@ -13,9 +13,8 @@ import { createRequestLoaders, type GraphqlContext } from './request-loaders';
 
 const logger = new Logger('GraphQL');
 
-interface HttpContextSource {
-  req: GraphqlContext['req'];
-}
+/** Over HTTP, Fastify's request and reply (the reply carries the rate-limit headers). */
+type HttpContextSource = GraphqlContext['req'];
 
 /** What graphql-ws hands the context factory for each operation on a socket. */
 interface WsContextSource {
@@ -68,8 +67,9 @@ function requestFromConnection(source: WsContextSource): GraphqlContext['req'] {
               result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
           },
         },
-        context: (source: HttpContextSource | WsContextSource): GraphqlContext => ({
-          req: 'req' in source ? source.req : requestFromConnection(source),
+        context: (source: HttpContextSource | WsContextSource, reply?: GraphqlContext['reply']): GraphqlContext => ({
+          req: 'headers' in source ? source : requestFromConnection(source),
+          reply,
           loaders: createRequestLoaders(dataSource),
         }),
         formatError,

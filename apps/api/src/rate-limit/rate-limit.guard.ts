@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
 import type { ThrottlerLimitDetail } from '@nestjs/throttler/dist/throttler.guard.interface';
-import { requestOf, type RequestWithAuth } from '../auth/auth.decorators';
+import { replyOf, requestOf, type RequestWithAuth } from '../auth/auth.decorators';
 import { AuthService } from '../auth/auth.service';
 import { DomainError } from '../common/domain-error';
 
@@ -32,8 +32,7 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   protected override getRequestResponse(context: ExecutionContext): { req: Record<string, unknown>; res: Record<string, unknown> } {
-    const req = requestOf(context) as RequestWithAuth & { res?: Record<string, unknown> };
-    return { req: req as unknown as Record<string, unknown>, res: req.res ?? {} };
+    return { req: requestOf(context) as unknown as Record<string, unknown>, res: (replyOf(context) ?? {}) as Record<string, unknown> };
   }
 
   protected override setResponseHeader(res: Record<string, unknown>, name: string, value: string | number): void {

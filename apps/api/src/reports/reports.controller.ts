@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Controller, Get, Header, Param, Query, Req, Res } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
@@ -7,7 +8,8 @@ import type { ReportFormat } from './report-export.entity';
 import { sendDownload } from './send-download';
 import { ReportsService } from './reports.service';
 
-type RequestWithId = IncomingMessage & { id?: unknown };
+/** pino-http's request id is on the raw request (Fastify's own `request.id` is another counter). */
+type RequestWithId = FastifyRequest & { raw: IncomingMessage & { id?: unknown } };
 
 /** Report files for admins and the event's organisers (bearer token, as for GraphQL). */
 @Controller('events/:eventId/reports')
@@ -15,13 +17,13 @@ export class ReportsController {
   constructor(private readonly reportsService: ReportsService) {}
 
   @Get('pairings.csv')
-  csv(@CurrentActor() actor: Actor, @Param('eventId', idArg('eventId')) eventId: string, @Query('round', idArg('round', { optional: true })) round: string | undefined, @Req() request: RequestWithId, @Res() response: ServerResponse): Promise<void> {
-    return this.download('csv', actor, eventId, round, request, response);
+  csv(@CurrentActor() actor: Actor, @Param('eventId', idArg('eventId')) eventId: string, @Query('round', idArg('round', { optional: true })) round: string | undefined, @Req() request: RequestWithId, @Res() reply: FastifyReply): Promise<void> {
+    return this.download('csv', actor, eventId, round, request, reply);
   }
 
   @Get('pairings.xlsx')
-  xlsx(@CurrentActor() actor: Actor, @Param('eventId', idArg('eventId')) eventId: string, @Query('round', idArg('round', { optional: true })) round: string | undefined, @Req() request: RequestWithId, @Res() response: ServerResponse): Promise<void> {
-    return this.download('xlsx', actor, eventId, round, request, response);
+  xlsx(@CurrentActor() actor: Actor, @Param('eventId', idArg('eventId')) eventId: string, @Query('round', idArg('round', { optional: true })) round: string | undefined, @Req() request: RequestWithId, @Res() reply: FastifyReply): Promise<void> {
+    return this.download('xlsx', actor, eventId, round, request, reply);
   }
 
   @Get('scores.svg')
@@ -32,9 +34,11 @@ export class ReportsController {
     return this.reportsService.scoreChart(actor, eventId, round);
   }
 
-  private async download(format: ReportFormat, actor: Actor, eventId: string, roundId: string | undefined, request: RequestWithId, response: ServerResponse): Promise<void> {
-    const requestId = typeof request.id === 'string' ? request.id : undefined;
+  private async download(format: ReportFormat, actor: Actor, eventId: string, roundId: string | undefined, request: RequestWithId, reply: FastifyReply): Promise<void> {
+    const requestId = typeof request.raw.id === 'string' ? request.raw.id : undefined;
     const download = await this.reportsService.startExport(actor, { eventId, roundId, format, channel: 'http', requestId });
-    await sendDownload(response, download);
+    // Streamed straight to the socket from a database cursor: Fastify lets go of the reply.
+    reply.hijack();
+    await sendDownload(reply.raw, download);
   }
 }
