@@ -329,3 +329,28 @@ describe('review statistics after a change by hand', () => {
     expect(after.stats).toMatchObject({ crossCompanyShare: 0, crossRoleShare: 0.5, certifiedOptimal: false });
   });
 });
+
+describe('many events generating at once in one process', () => {
+  let t: TestApp;
+  afterAll(() => t.close());
+
+  it('generates them all while the API keeps answering (generation locks take no pool connection)', async () => {
+    // A pool smaller than the number of generations: each held a pool connection for its lock, then waited for another.
+    t = await startTestApp({ PAIRWISE_DB_POOL_SIZE: '3' });
+    const events = await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        const { id } = await createEvent(t);
+        const token = (await createOrganiser(t, id)).token;
+        for (const profile of PROFILES.slice(0, 4)) await createAttendee(t, id, { ...profile, present: true });
+        const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId: id, name: 'R1', startsAt: '2030-06-01T10:00:00Z' } }, token)).createRound;
+        return { token, roundId: round.id as string };
+      }),
+    );
+    const started = await Promise.all(events.map(({ token, roundId }) => t.gql(GENERATE, { input: { roundId } }, token)));
+    expect(started.map((response) => expectData(response).generateRound.status)).toEqual(Array(5).fill('GENERATING'));
+    const admin = await t.adminToken();
+    expect(expectData(await t.gql(`{ me { role } }`, {}, admin)).me.role).toBe('ADMIN');
+    const finished = await Promise.all(events.map(({ token, roundId }) => waitForRound(t, roundId, token)));
+    expect(finished.map((round) => round.status)).toEqual(Array(5).fill('GENERATED'));
+  });
+});

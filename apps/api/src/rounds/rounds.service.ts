@@ -1,13 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { conflict, forbidden, notFound } from '../common/domain-error';
 import { isUniqueViolation } from '../common/postgres-errors';
+import type { AppConfig } from '../config/app-config';
 import { countAffected } from '../common/sql';
 import { noticeRoundPublished } from '../realtime/round-notices';
 import { EventEntity } from '../events/event.entity';
 import { assertCanManage, canSeeEvent, DEFAULT_ROUND_MINUTES } from '../events/events.service';
+import { GenerationLock } from './generation-lock';
 import type { CreateRoundInput, GenerateRoundInput } from './inputs/round.inputs';
 import { MatchingRunner } from './matching-runner';
 import { Fairness } from './models/round.model';
@@ -15,9 +18,6 @@ import { OddPolicy } from '../events/models/event.model';
 import { RoundEntity, type GenerationProgress, type RoundStatusValue } from './round.entity';
 import { writeRoundPlan } from './round-plan-writer';
 import { loadRoundRoster } from './round-roster';
-
-/** One generation per event at a time: pairs drafted by one must be visible to the next. */
-const generationLockKey = (eventId: string) => `pairwise:generate:${eventId}`;
 
 @Injectable()
 export class RoundsService {
@@ -28,6 +28,7 @@ export class RoundsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly matching: MatchingRunner,
+    private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
   async create(actor: Actor, input: CreateRoundInput): Promise<RoundEntity> {
@@ -81,22 +82,21 @@ export class RoundsService {
   async generate(actor: Actor, input: GenerateRoundInput): Promise<RoundEntity> {
     const round = await this.get(actor, input.roundId);
     assertCanManage(actor, round.eventId);
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    // One generation per event at a time: pairs drafted by one must be visible to the next.
+    const lock = await GenerationLock.tryAcquire(this.config.get('databaseUrl', { infer: true })!, round.eventId);
+    if (!lock) throw conflict('GENERATION_IN_PROGRESS', 'A round of this event is being generated right now; try again when it is done');
     let claimed = false;
     try {
-      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [generationLockKey(round.eventId)]);
-      if (!locked) throw conflict('GENERATION_IN_PROGRESS', 'A round of this event is being generated right now; try again when it is done');
       const claimable: RoundStatusValue[] = input.regenerate ? ['DRAFT', 'GENERATED', 'GENERATING'] : ['DRAFT', 'GENERATING'];
       const seed = input.seed ?? round.seed ?? round.id;
       const progress: GenerationProgress = { phase: 'queued', startedAt: new Date().toISOString() };
-      const result = await runner.query(
-        `UPDATE rounds SET status = 'GENERATING', seed = $2, progress = $3, updated_at = now() WHERE id = $1 AND status = ANY($4)`,
+      const claim = await countAffected(
+        this.dataSource.manager,
+        `UPDATE rounds SET status = 'GENERATING', seed = $2, progress = $3, updated_at = now() WHERE id = $1 AND status = ANY($4) RETURNING 1`,
         [round.id, seed, progress, claimable],
-        true,
       );
-      if (!result.affected) {
-        const current = await runner.query(`SELECT status FROM rounds WHERE id = $1`, [round.id]);
+      if (!claim) {
+        const current = await this.dataSource.query(`SELECT status FROM rounds WHERE id = $1`, [round.id]);
         const status = current[0]?.status as RoundStatusValue | undefined;
         throw conflict(
           status === 'GENERATED' ? 'ROUND_ALREADY_GENERATED' : 'ROUND_NOT_DRAFT',
@@ -106,10 +106,10 @@ export class RoundsService {
         );
       }
       claimed = true;
-      const job = this.runGeneration(round.id, seed, runner).finally(() => this.running.delete(job));
+      const job = this.runGeneration(round.id, seed, lock).finally(() => this.running.delete(job));
       this.running.add(job);
     } finally {
-      if (!claimed) await releaseLock(runner, round.eventId);
+      if (!claimed) await lock.release();
     }
     return this.dataSource.getRepository(RoundEntity).findOneByOrFail({ id: round.id });
   }
@@ -168,15 +168,13 @@ export class RoundsService {
     return this.dataSource.getRepository(RoundEntity).findOneByOrFail({ id: round.id });
   }
 
-  private async runGeneration(roundId: string, seed: string, runner: QueryRunner): Promise<void> {
+  private async runGeneration(roundId: string, seed: string, lock: GenerationLock): Promise<void> {
     const rounds = this.dataSource.getRepository(RoundEntity);
     const startedAt = new Date().toISOString();
     const setProgress = (progress: Omit<GenerationProgress, 'startedAt'>) =>
       rounds.update({ id: roundId, status: 'GENERATING' }, { progress: { ...progress, startedAt } });
-    let eventId: string | undefined;
     try {
       const round = await rounds.findOneByOrFail({ id: roundId });
-      eventId = round.eventId;
       const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: round.eventId });
       await setProgress({ phase: 'loading' });
       const roster = await loadRoundRoster(this.dataSource, round.eventId, round.id);
@@ -224,16 +222,7 @@ export class RoundsService {
         )
         .catch((cause) => this.logger.error({ err: cause, roundId }, 'Could not record the failed generation'));
     } finally {
-      if (eventId) await releaseLock(runner, eventId);
-      else await runner.release();
+      await lock.release();
     }
-  }
-}
-
-async function releaseLock(runner: QueryRunner, eventId: string): Promise<void> {
-  try {
-    await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [generationLockKey(eventId)]);
-  } finally {
-    await runner.release();
   }
 }
