@@ -151,7 +151,8 @@ async function main(): Promise<void> {
     process.stdout.write(`\nRounds benchmark, ${database.server}, Node ${process.version}, ${os.cpus().length} cores, API in ${options.workers} process${options.workers > 1 ? 'es' : ''}, load average ${loadBefore.toFixed(2)} before generating, ${loadDuring.toFixed(2)} before measuring\n\n`);
     process.stdout.write('| what | size | measured | target |\n|---|---|---|---|\n');
     for (const row of rows) process.stdout.write(`| ${row.join(' | ')} |\n`);
-    process.stdout.write(`\nAPI log: ${path.join(logDir, 'api.log')}\n`);
+    process.stdout.write(`\nSlowest myMeetings response per second of the measurement (ms): ${measured.slowestBySecond.join(' ')}\n`);
+    process.stdout.write(`API log: ${path.join(logDir, 'api.log')}\n`);
   } finally {
     if (api && api.exitCode === null) {
       api.kill('SIGTERM');

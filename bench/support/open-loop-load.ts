@@ -33,6 +33,8 @@ export interface OpenLoopResult {
   achievedRate: number;
   /** Milliseconds from when each request was due to its whole response; null when none completed. */
   latency: { p50: number | null; p90: number | null; p99: number | null; max: number };
+  /** The slowest response among the requests due in each second of the run (ms). */
+  slowestBySecond: number[];
   errors: number;
   /** Errors by kind: an HTTP status, "wrong body" (a 200 that failed `verify`), or "network" (refused, reset, timed out). */
   errorsByKind: Record<string, number>;
@@ -51,6 +53,8 @@ export async function openLoopLoad(options: OpenLoopOptions): Promise<OpenLoopRe
   const total = Math.round(options.rate * options.seconds);
   const intervalMs = 1000 / options.rate;
   const latencies = new Float64Array(total);
+  // By request (NaN when it failed): the tail second by second tells a stall from a saturated machine.
+  const byRequest = new Float64Array(total).fill(Number.NaN);
   const errorsByKind: Record<string, number> = {};
   let completed = 0;
   let outstanding = 0;
@@ -59,10 +63,10 @@ export async function openLoopLoad(options: OpenLoopOptions): Promise<OpenLoopRe
 
   // Built once: the generator shares the machine with the server it measures, so each request costs it as little as it can.
   const headersOf = options.tokens.map((token) => ['content-type', 'application/json', 'authorization', `Bearer ${token}`]);
-  const done = (dueAt: number, failure: string | undefined) => {
+  const done = (index: number, dueAt: number, failure: string | undefined) => {
     outstanding--;
     if (failure) errorsByKind[failure] = (errorsByKind[failure] ?? 0) + 1;
-    else latencies[completed++] = performance.now() - dueAt;
+    else latencies[completed++] = byRequest[index] = performance.now() - dueAt;
   };
 
   // undici's low-level dispatch: no body stream and no promise chain per response, only these callbacks.
@@ -86,12 +90,12 @@ export async function openLoopLoad(options: OpenLoopOptions): Promise<OpenLoopRe
             return true;
           },
           onComplete: () => {
-            if (status !== 200) done(dueAt, `HTTP ${status}`);
-            else done(dueAt, options.verify(Buffer.concat(chunks).toString('utf8')) ? undefined : 'wrong body');
+            if (status !== 200) done(index, dueAt, `HTTP ${status}`);
+            else done(index, dueAt, options.verify(Buffer.concat(chunks).toString('utf8')) ? undefined : 'wrong body');
             resolve();
           },
           onError: () => {
-            done(dueAt, 'network');
+            done(index, dueAt, 'network');
             resolve();
           },
         },
@@ -126,6 +130,10 @@ export async function openLoopLoad(options: OpenLoopOptions): Promise<OpenLoopRe
     requests: total,
     achievedRate: completed / elapsedSeconds,
     latency: { p50: percentile(50), p90: percentile(90), p99: percentile(99), max: completed ? Math.round(sorted[completed - 1]!) : 0 },
+    slowestBySecond: Array.from({ length: Math.ceil(options.seconds) }, (_, second) => {
+      const window = byRequest.subarray(Math.round(second * options.rate), Math.round((second + 1) * options.rate));
+      return Math.round(window.reduce((max, value) => (value > max ? value : max), 0));
+    }),
     errors,
     errorsByKind,
     connections,

@@ -1,0 +1,46 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openLoopLoad } from './open-loop-load';
+
+/** A server answering by the bearer token: `ok` → the expected body, `bad` → another body, `err` → 500; each after `delayMs`. */
+function startServer(delayMs: number): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      const token = request.headers.authorization?.replace('Bearer ', '');
+      setTimeout(() => {
+        response.statusCode = token === 'err' ? 500 : 200;
+        response.end(token === 'ok' ? '{"data":{"ok":true}}' : '{"data":null}');
+      }, delayMs);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` })));
+}
+
+describe('openLoopLoad', () => {
+  let server: Server | undefined;
+  afterEach(() => new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined))));
+
+  it('sends rate × seconds requests and counts HTTP errors and wrong bodies apart', async () => {
+    let url: string;
+    ({ server, url } = await startServer(0));
+    const result = await openLoopLoad({ url, body: '{}', rate: 200, seconds: 1, tokens: ['ok', 'bad', 'err', 'ok'], verify: (body) => body.includes('"ok":true') });
+    expect(result.requests).toBe(200);
+    expect(result.errorsByKind).toEqual({ 'wrong body': 50, 'HTTP 500': 50 });
+    expect(result.errors).toBe(100);
+    expect(result.distinctTokens).toBe(4);
+    expect(result.slowestBySecond).toHaveLength(1);
+    expect(result.latency.p50).not.toBeNull();
+  });
+
+  it('counts the time a request waited for a busy server from when it was due (no coordinated omission)', async () => {
+    let url: string;
+    ({ server, url } = await startServer(20));
+    // 50 requests due within 0.5 s over one connection that serves one per 20 ms: the last waits about 0.5 s.
+    const result = await openLoopLoad({ url, body: '{}', rate: 100, seconds: 0.5, tokens: ['ok'], connections: 1, verify: () => true });
+    expect(result.errors).toBe(0);
+    expect(result.latency.max).toBeGreaterThanOrEqual(450);
+    expect(result.latency.p50).toBeGreaterThanOrEqual(200);
+    expect(result.achievedRate).toBeLessThan(60);
+  });
+});
