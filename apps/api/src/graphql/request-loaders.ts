@@ -9,24 +9,34 @@ import { RoundEntity } from '../rounds/round.entity';
  * its vocabulary costs one query per kind, not one per attendee.
  */
 export function createRequestLoaders(dataSource: DataSource) {
+  // Built on first use: most requests (an attendee's `myMeetings`) never need one.
+  let eventById: DataLoader<string, EventEntity | undefined> | undefined;
+  let roundById: DataLoader<string, RoundEntity | undefined> | undefined;
+  let tagsByEventId: DataLoader<string, EventTagEntity[]> | undefined;
   return {
-    eventById: new DataLoader<string, EventEntity | undefined>(async (ids) => {
-      const rows = await dataSource.getRepository(EventEntity).findBy({ id: In([...ids]) });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id));
-    }),
-    roundById: new DataLoader<string, RoundEntity | undefined>(async (ids) => {
-      const rows = await dataSource.getRepository(RoundEntity).findBy({ id: In([...ids]) });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id));
-    }),
-    tagsByEventId: new DataLoader<string, EventTagEntity[]>(async (eventIds) => {
-      const rows = await dataSource.getRepository(EventTagEntity).find({
-        where: { eventId: In([...eventIds]) },
-        order: { slug: 'ASC' },
-      });
-      return eventIds.map((id) => rows.filter((row) => row.eventId === id));
-    }),
+    get eventById() {
+      return (eventById ??= new DataLoader<string, EventEntity | undefined>(async (ids) => {
+        const rows = await dataSource.getRepository(EventEntity).findBy({ id: In([...ids]) });
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => byId.get(id));
+      }));
+    },
+    get roundById() {
+      return (roundById ??= new DataLoader<string, RoundEntity | undefined>(async (ids) => {
+        const rows = await dataSource.getRepository(RoundEntity).findBy({ id: In([...ids]) });
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => byId.get(id));
+      }));
+    },
+    get tagsByEventId() {
+      return (tagsByEventId ??= new DataLoader<string, EventTagEntity[]>(async (eventIds) => {
+        const rows = await dataSource.getRepository(EventTagEntity).find({
+          where: { eventId: In([...eventIds]) },
+          order: { slug: 'ASC' },
+        });
+        return eventIds.map((id) => rows.filter((row) => row.eventId === id));
+      }));
+    },
   };
 }
 

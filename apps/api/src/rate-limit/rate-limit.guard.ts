@@ -52,6 +52,11 @@ export class RateLimitGuard extends ThrottlerGuard {
     return actor.kind === 'attendee' ? `attendee:${actor.attendeeId}` : `account:${actor.accountId}`;
   }
 
+  /** The same key as the default (operation, limit, caller), without hashing it with SHA-256 on every request. */
+  protected override generateKey(context: ExecutionContext, tracker: string, throttlerName: string): string {
+    return `${throttlerName}:${context.getClass().name}.${context.getHandler().name}:${tracker}`;
+  }
+
   protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const seconds = Math.max(1, Math.ceil((detail.timeToBlockExpire || detail.timeToExpire) / 1000));
     throw new DomainError('TOO_MANY_REQUESTS', 'RATE_LIMITED', `Too many requests: try again in ${seconds} s`);
