@@ -139,6 +139,18 @@ describe('attack suite: rate limits and sign-in lockout', () => {
     expect(codeOf(await t.gql(`{ me { role } }`, {}, graceToken))).toBeUndefined();
   });
 
+  it('tells each caller their budget in response headers, and when to come back', async () => {
+    const { id: eventId } = await createEvent(t);
+    const token = await attendeeToken(t, await createAttendee(t, eventId));
+    const call = () => t.http().post('/graphql').set('authorization', `Bearer ${token}`).send({ query: '{ me { role } }' });
+    const first = await call();
+    expect(first.headers).toMatchObject({ 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '4' });
+    for (let i = 0; i < 4; i++) await call();
+    const refused = await call();
+    expect(refused.body.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
 });
 
 describe('attack suite: sign-in lockout', () => {
