@@ -498,6 +498,18 @@ describe('pairing reports and event KPIs', () => {
     ]);
   });
 
+  it('records a download under the request id of its log lines and response header', async () => {
+    const response = await download(`/events/${eventId}/reports/pairings.csv`, organiser.token).set('x-request-id', 'audit-42').expect(200);
+    expect(response.headers['x-request-id']).toBe('audit-42');
+    // The export is recorded as completed just after its last byte left.
+    let rows: { format: string; outcome: string }[] = [];
+    for (let attempt = 0; attempt < 40 && rows[0]?.outcome !== 'COMPLETED'; attempt++) {
+      if (attempt) await new Promise((resolve) => setTimeout(resolve, 50));
+      ({ rows } = await db.query(`SELECT format, outcome FROM report_exports WHERE request_id = 'audit-42'`));
+    }
+    expect(rows).toEqual([{ format: 'csv', outcome: 'COMPLETED' }]);
+  });
+
   (built ? it : it.skip)('exports JSON through the CLI — the same rows as GraphQL, with the KPIs — and says what is wrong in one line', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-report-'));
     const out = path.join(dir, 'report.json');

@@ -13,7 +13,7 @@ import { createRequestLoaders, type GraphqlContext } from './request-loaders';
 
 const logger = new Logger('GraphQL');
 
-/** Over HTTP, Fastify's request and reply (the reply carries the rate-limit headers). */
+/** Over HTTP, Fastify's request; its reply comes as the second argument (it carries the rate-limit headers). */
 type HttpContextSource = GraphqlContext['req'];
 
 /** What graphql-ws hands the context factory for each operation on a socket. */
