@@ -1,15 +1,14 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AccountsModule } from './accounts/accounts.module';
 import { AttendeesModule } from './attendees/attendees.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
-import { DomainErrorFilter } from './common/domain-error.filter';
+import { HttpErrorFilter } from './common/http-error.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
@@ -17,6 +16,8 @@ import { EventsModule } from './events/events.module';
 import { PairwiseGraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
+import { createAppLogger, type AppLogger } from './logging/app-logger';
+import { LoggingModule } from './logging/logging.module';
 import { NetworkingModule } from './networking/networking.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -28,6 +29,8 @@ import { TalksModule } from './talks/talks.module';
 export interface AppModuleOptions {
   /** Sees every SQL statement (tests count queries with it). */
   typeormLogger?: TypeOrmLogger;
+  /** The process's root logger (default: JSON lines on stdout at the configured level). */
+  logger?: AppLogger;
 }
 
 @Module({})
@@ -39,21 +42,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
-        LoggerModule.forRoot({
-          // Every path; nestjs-pino's default pattern ({/*splat}) is not one that Fastify's middie understands.
-          forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.log.level,
-            // What a request line needs, and no headers: they carry tokens, and encoding them all cost ~5% of a request.
-            serializers: {
-              req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            // Fastify's middleware runner strips the matched path from `url`; `originalUrl` keeps it.
-            autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url)?.startsWith('/health') ?? false },
-          },
-        }),
+        LoggingModule.forRoot(options.logger ?? createAppLogger(config.log.level)),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(config.databaseUrl, {
             // A runaway query is cut off instead of holding a connection (and the pool) hostage.
@@ -80,7 +69,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
-        { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
     };
   }

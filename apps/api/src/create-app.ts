@@ -2,12 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { createAppLogger } from './logging/app-logger';
+import { NestPinoLogger } from './logging/nest-pino-logger';
+import { logRequests } from './logging/request-log';
 
 /** Room for a 10,000-line attendee CSV sent through importAttendees; anything larger is refused (413) before parsing. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export interface CreateAppOptions extends Omit<AppModuleOptions, 'logger'> {
+  /** Where log lines go (default stdout); tests read them from here. */
+  logDestination?: DestinationStream;
+}
 
 /**
  * Builds the HTTP application (not yet listening); main and the e2e tests share it.
@@ -15,16 +23,17 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
  * request on our 2-core machine against ~0.05 ms for Fastify's (docs/benchmarks.md), and every
  * attendee fetches `myMeetings` when a round is published.
  */
-export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
-  // The request id is Fastify's, so request log lines (pino-http reuses it) and the response header agree.
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const logger = createAppLogger(config.log.level, options.logDestination);
+  // The request id is Fastify's, so the request line, error lines and the response header agree.
   const adapter = new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, requestIdHeader: false, genReqId: requestId });
-  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+  const fastify = adapter.getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  return app;
+  logRequests(fastify, logger);
+  return NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { typeormLogger: options.typeormLogger, logger }), adapter, { logger: new NestPinoLogger(logger) });
 }
 
 /** A sane id the client sent (to follow a request across services), else a new one. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import type { DestinationStream } from 'pino';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { loadConfig, type AppConfig } from '../../../apps/api/src/config/app-config';
 import { createApp } from '../../../apps/api/src/create-app';
@@ -44,6 +45,8 @@ export interface TestApp {
 export interface StartOptions {
   /** Share another app's database (a second API process on the same PostgreSQL); it stays theirs to drop. */
   database?: TestDatabase;
+  /** Receives the API's log lines (set LOG_LEVEL in `env` too: tests run silent by default). */
+  logDestination?: DestinationStream;
 }
 
 /** The real API on a fresh database of its own: each test file gets one. */
@@ -64,7 +67,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: St
     databaseUrl: database.url,
   };
   const queries = new QueryCounter();
-  const app = await createApp(config, { typeormLogger: queries });
+  const app = await createApp(config, { typeormLogger: queries, logDestination: options.logDestination });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();

@@ -18,6 +18,9 @@ export interface FieldError {
   message: string;
 }
 
+/** What a client sees of an unexpected failure (the full error is logged with the request's id). */
+export const INTERNAL_ERROR_MESSAGE = 'Internal server error; it has been logged';
+
 export class DomainError extends Error {
   constructor(
     readonly category: ErrorCategory,

@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { DomainError, type ErrorCategory, type FieldError } from '../common/domain-error';
+import { DomainError, INTERNAL_ERROR_MESSAGE, type ErrorCategory, type FieldError } from '../common/domain-error';
 
 /** Codes of errors the client caused before any resolver ran (parse, validation, variables): safe to show as they are. */
 const CLIENT_REQUEST_CODES = new Set([
@@ -27,8 +27,6 @@ const GRAPHQL_CODE = {
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
 } as const satisfies Record<ErrorCategory, string>;
 
-export const INTERNAL_ERROR_MESSAGE = 'Internal server error; it has been logged';
-
 /**
  * graphql-js reports a variable that does not fit its type (a wrong enum
  * value, a missing required field) only in words:
@@ -46,38 +44,40 @@ function variableFields(message: string): FieldError[] | undefined {
   return [{ field: (path.length > 1 ? path.slice(1) : path).join('.'), message: detail }];
 }
 
+/** Whether an error is one the client may see as it is (a domain error, a bad request); anything else is masked and logged. */
+export function isClientFacing(error: unknown, code: unknown): boolean {
+  return unwrapResolverError(error) instanceof DomainError || (typeof code === 'string' && CLIENT_REQUEST_CODES.has(code));
+}
+
 /**
  * Turns any error into what a client may see: domain errors keep their
  * message, code, reason and field details; anything unexpected becomes a
- * generic message (never SQL, constraint names or a stack), reported through
- * `onInternalError` so it is logged with the request.
+ * generic message (never SQL, constraint names or a stack). Logging the
+ * unexpected ones is the caller's job, which knows the request.
  */
-export function createGraphqlErrorFormatter(onInternalError: (error: unknown) => void) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (original instanceof DomainError) {
-      return {
-        message: original.message,
-        locations: formatted.locations,
-        path: formatted.path,
-        extensions: {
-          code: GRAPHQL_CODE[original.category],
-          reason: original.reason,
-          ...(original.fields ? { fields: original.fields } : {}),
-        },
-      };
-    }
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && CLIENT_REQUEST_CODES.has(code)) {
-      const fields = code === 'BAD_USER_INPUT' ? variableFields(formatted.message) : undefined;
-      return {
-        message: formatted.message,
-        locations: formatted.locations,
-        path: formatted.path,
-        extensions: { code, ...(fields ? { fields } : {}) },
-      };
-    }
-    onInternalError(original);
-    return { message: INTERNAL_ERROR_MESSAGE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-  };
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: {
+        code: GRAPHQL_CODE[original.category],
+        reason: original.reason,
+        ...(original.fields ? { fields: original.fields } : {}),
+      },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (isClientFacing(error, code)) {
+    const fields = code === 'BAD_USER_INPUT' ? variableFields(formatted.message) : undefined;
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: code as string, ...(fields ? { fields } : {}) },
+    };
+  }
+  return { message: INTERNAL_ERROR_MESSAGE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -1,17 +1,17 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Logger, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { GraphQLModule } from '@nestjs/graphql';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { createGraphqlErrorFormatter } from './format-graphql-error';
+import { APP_LOGGER, type AppLogger } from '../logging/app-logger';
+import { formatGraphqlError } from './format-graphql-error';
+import { INTERNAL_ERROR_LOG_MESSAGE, internalErrorLogPlugin } from './internal-error-log.plugin';
 import { queryCostPlugin } from './query-cost.plugin';
 import { createRequestLoaders, type GraphqlContext } from './request-loaders';
-
-const logger = new Logger('GraphQL');
 
 /** Over HTTP, Fastify's request; its reply comes as the second argument (it carries the rate-limit headers). */
 type HttpContextSource = GraphqlContext['req'];
@@ -37,11 +37,8 @@ function requestFromConnection(source: WsContextSource): GraphqlContext['req'] {
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [ConfigService, getDataSourceToken()],
-      useFactory: (config: ConfigService<AppConfig, true>, dataSource: DataSource): ApolloDriverConfig => {
-        const formatError = createGraphqlErrorFormatter((error) =>
-          logger.error({ err: error }, 'Unexpected error while resolving a GraphQL operation'),
-        );
+      inject: [ConfigService, getDataSourceToken(), APP_LOGGER],
+      useFactory: (config: ConfigService<AppConfig, true>, dataSource: DataSource, logger: AppLogger): ApolloDriverConfig => {
         const production = config.get('env', { infer: true }) === 'production';
         const limits = config.get('limits', { infer: true });
         // Depth, aliases, tokens and directives are capped before execution; suggestions are hidden in production.
@@ -62,9 +59,15 @@ function requestFromConnection(source: WsContextSource): GraphqlContext['req'] {
         fieldResolverEnhancers: ['guards'],
         subscriptions: {
           'graphql-ws': {
-            // WebSocket results bypass Apollo's formatError: format them the same way (codes, masking).
-            onNext: (_context, _id, _payload, _args, result) =>
-              result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
+            // WebSocket results bypass Apollo's formatError and plugins: format them the same way (codes, masking), log the unexpected.
+            onNext: (_context, _id, _payload, _args, result) => {
+              if (!result.errors) return undefined;
+              const errors = result.errors.map((error) => formatGraphqlError(error.toJSON(), error));
+              result.errors.forEach((error, index) => {
+                if (errors[index]!.extensions?.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.originalError ?? error, subscription: true }, INTERNAL_ERROR_LOG_MESSAGE);
+              });
+              return { ...result, errors };
+            },
           },
         },
         context: (source: HttpContextSource | WsContextSource, reply?: GraphqlContext['reply']): GraphqlContext => ({
@@ -72,7 +75,7 @@ function requestFromConnection(source: WsContextSource): GraphqlContext['req'] {
           reply,
           loaders: createRequestLoaders(dataSource),
         }),
-        formatError,
+        formatError: formatGraphqlError,
         includeStacktraceInErrorResponses: false,
         allowBatchedHttpRequests: false,
         csrfPrevention: true,
@@ -81,6 +84,7 @@ function requestFromConnection(source: WsContextSource): GraphqlContext['req'] {
         plugins: [
           ...armor.plugins,
           queryCostPlugin(limits.maxQueryCost),
+          internalErrorLogPlugin(logger),
           // Responses carry no HTTP cache hints (they are per user), and the default plugin hooks every field resolved.
           ApolloServerPluginCacheControlDisabled(),
         ] as NonNullable<ApolloDriverConfig['plugins']>,

@@ -173,6 +173,7 @@ export class ReportsService {
         .catch((error: unknown) => this.logger.error(`could not record the end of export ${log.id}: ${error}`));
       this.logger.log({
         msg: 'report export',
+        reqId: log.requestId ?? undefined,
         exportId: log.id,
         eventId: log.eventId,
         roundId: log.roundId,

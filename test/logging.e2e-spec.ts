@@ -1,0 +1,104 @@
+import { Client } from 'pg';
+import { attendeeToken, createAttendee, createEvent, expectData, startTestApp, type TestApp } from '@pairwise/testing';
+
+interface LogLine {
+  level: number;
+  msg?: string;
+  reqId?: string;
+  req?: { id: string; method: string; url: string; remoteAddress?: string };
+  res?: { statusCode: number };
+  responseTime?: number;
+  err?: { message: string; stack?: string };
+  [key: string]: unknown;
+}
+
+const ERROR = 50;
+
+describe('logging: JSON lines that follow a request by its id', () => {
+  let t: TestApp;
+  const lines: LogLine[] = [];
+  const raw: string[] = [];
+  let eventId: string;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(
+      { LOG_LEVEL: 'info' },
+      {
+        logDestination: {
+          write: (line: string) => {
+            raw.push(line);
+            lines.push(JSON.parse(line) as LogLine);
+          },
+        },
+      },
+    );
+    admin = await t.adminToken();
+    ({ id: eventId } = await createEvent(t));
+  });
+  afterAll(() => t.close());
+
+  /** Runs `work` while `table` is missing, the way a broken deployment would fail. */
+  async function withoutTable<T>(table: string, work: () => Promise<T>): Promise<T> {
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      await client.query(`ALTER TABLE ${table} RENAME TO ${table}_away`);
+      try {
+        return await work();
+      } finally {
+        await client.query(`ALTER TABLE ${table}_away RENAME TO ${table}`);
+      }
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('writes one line per request with its id, method, URL and status, and never the token', async () => {
+    const token = await attendeeToken(t, await createAttendee(t, eventId, { name: 'Log Reader' }));
+    const response = await t.http().post('/graphql').set('authorization', `Bearer ${token}`).set('content-type', 'application/json').send({ query: '{ myMeetings { id } }' }).expect(200);
+    const id = response.headers['x-request-id'] as string;
+    const requestLines = lines.filter((line) => line.req?.id === id);
+    expect(requestLines).toHaveLength(1);
+    expect(requestLines[0]).toMatchObject({ level: 30, msg: 'request completed', req: { method: 'POST', url: '/graphql' }, res: { statusCode: 200 } });
+    expect(typeof requestLines[0]!.responseTime).toBe('number');
+    expect(raw.join('')).not.toContain(token);
+    expect(raw.join('').toLowerCase()).not.toContain('authorization');
+  });
+
+  it('leaves health probes out', async () => {
+    const response = await t.http().get('/health').expect(200);
+    expect(lines.some((line) => line.req?.id === response.headers['x-request-id'])).toBe(false);
+  });
+
+  it('logs an unexpected GraphQL failure in full under the request id its response carries, and tells the client nothing of it', async () => {
+    const response = await withoutTable('event_tags', () =>
+      t.http().post('/graphql').set('authorization', `Bearer ${admin}`).set('content-type', 'application/json').send({ query: `{ event(id: "${eventId}") { vocabulary { slug } } }` }),
+    );
+    expect(response.body.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(JSON.stringify(response.body)).not.toMatch(/event_tags|relation|does not exist/);
+    const id = response.headers['x-request-id'] as string;
+    const logged = lines.find((line) => line.reqId === id && line.level === ERROR);
+    expect(logged?.err?.message).toMatch(/relation "event_tags" does not exist/);
+    expect(logged?.err?.stack).toBeDefined();
+  });
+
+  it('logs an unexpected failure on an HTTP route the same way, and answers a 500 with a stable code', async () => {
+    const attendee = await attendeeToken(t, await createAttendee(t, eventId, { name: 'Calendar User' }));
+    const { url } = expectData(await t.gql<{ issueCalendarFeed: { url: string } }>(`mutation { issueCalendarFeed { url } }`, {}, attendee)).issueCalendarFeed;
+    const feed = new URL(url);
+    const response = await withoutTable('events', () => t.http().get(feed.pathname + feed.search));
+    expect(response.status).toBe(500);
+    expect(response.body).toEqual({ code: 'INTERNAL_SERVER_ERROR', message: expect.stringMatching(/logged/) });
+    const id = response.headers['x-request-id'] as string;
+    expect(lines.find((line) => line.reqId === id && line.level === ERROR)?.err?.message).toMatch(/relation "events" does not exist/);
+    expect(lines.find((line) => line.req?.id === id)).toMatchObject({ level: ERROR, msg: 'request errored', res: { statusCode: 500 } });
+  });
+
+  it('keeps domain errors out of the error log: they are the client’s to read', async () => {
+    const before = lines.filter((line) => line.level >= ERROR).length;
+    const response = await t.gql(`{ event(id: "${eventId}") { organisers { id } } }`);
+    expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(lines.filter((line) => line.level >= ERROR)).toHaveLength(before);
+  });
+});
