@@ -10,6 +10,8 @@ import {
   type AttendeeFixture,
   type TestApp,
 } from '@pairwise/testing';
+import { MeetingsService } from '../apps/api/src/rounds/meetings.service';
+import { MeetingsWhen } from '../apps/api/src/rounds/models/meeting-views.model';
 
 /** `myMeetings` in detail: what each participant sees of the others (one statement serves it; see bench/rounds). */
 const MY_MEETINGS = `query ($when: MeetingsWhen) {
@@ -72,6 +74,18 @@ describe('myMeetings', () => {
       const [meeting] = expectData(await t.gql(MY_MEETINGS, {}, token)).myMeetings;
       expect(meeting.id).toBe(seenByAda[0].id);
       expect(meeting.partners.map((p: { id: string }) => p.id).sort()).toEqual(trio.filter((_, i) => i !== index).map((p) => p.id).sort());
+    }
+  });
+
+  it('reads from PostgreSQL only what each partner shares: the rest never leaves the database', async () => {
+    const [ada, grace, alan] = trio;
+    const meetings = await t.app.get(MeetingsService).myMeetings({ kind: 'attendee', attendeeId: ada!.id, eventId }, MeetingsWhen.ALL);
+    const byId = new Map(meetings[0]!.partners.map((partner) => [partner.id, partner]));
+    expect(byId.get(grace!.id)).toMatchObject({ name: 'Grace', email: grace!.email, company: null, role: null, interests: null });
+    expect(byId.get(alan!.id)).toMatchObject({ name: 'Alan', email: null, company: 'Bletchley', lookingFor: null });
+    for (const partner of byId.values()) {
+      expect(partner.consentAt).toBeUndefined();
+      expect(partner.createdAt).toBeUndefined();
     }
   });
 

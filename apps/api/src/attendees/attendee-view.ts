@@ -1,5 +1,6 @@
+import type { EntityMetadata } from 'typeorm';
 import { canManageEvent, type Actor } from '../auth/actor';
-import type { AttendeeEntity, ShareableField } from './attendee.entity';
+import { SHAREABLE_FIELDS, type AttendeeEntity, type ShareableField } from './attendee.entity';
 import { Attendee, ProfileField } from './models/attendee.model';
 
 /**
@@ -41,4 +42,18 @@ export function toAttendeeModel(entity: AttendeeEntity, visibility: Exclude<Visi
     createdAt: full ? entity.createdAt : null,
     updatedAt: full ? entity.updatedAt : null,
   };
+}
+
+/**
+ * A matched partner's profile as a `json_build_object` for the `attendees` row aliased `alias`:
+ * its id, event and shared-field list, and each shareable field only when the partner shares it,
+ * so what they keep private never leaves PostgreSQL. Read it back with `entityFromJson`; the
+ * columns left out (consent, presence, timestamps) stay undefined.
+ */
+export function partnerProfileSql(attendees: EntityMetadata, alias: string): string {
+  const name = (property: string) => attendees.findColumnWithPropertyName(property)!.databaseName;
+  const value = (property: string) => `${alias}."${name(property)}"`;
+  const always = ['id', 'eventId', 'sharedFields'].map((property) => `'${name(property)}', ${value(property)}`);
+  const shared = SHAREABLE_FIELDS.map((field) => `'${name(field)}', CASE WHEN '${field}' = ANY(${value('sharedFields')}) THEN ${value(field)} END`);
+  return `json_build_object(${[...always, ...shared].join(', ')})`;
 }

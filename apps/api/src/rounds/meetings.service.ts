@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
+import { partnerProfileSql } from '../attendees/attendee-view';
 import type { Actor } from '../auth/actor';
 import { callerGone } from '../auth/auth.service';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
@@ -55,29 +56,28 @@ export class MeetingsService {
   }
 
   /**
-   * One prepared statement whatever the count: the meetings, each with its other participants
-   * (as JSON, read back into entities) and this attendee's feedback, and whether the event has
-   * talks at all, and whether the attendee still exists, unerased, in that event. `myMeetings` is
-   * what every attendee fetches when a round is published, so it costs one round trip, the
-   * caller's own check included, and no planning (bench/rounds).
+   * One prepared statement whatever the count, answering one JSON value: the meetings, each with
+   * its other participants (what they share, read back into entities) and this attendee's
+   * feedback, whether the event has talks at all, and whether the attendee still exists,
+   * unerased, in that event. `myMeetings` is what every attendee fetches when a round is
+   * published, so it costs one round trip, the caller's own check included, no planning, and
+   * one value to parse rather than a dozen typed columns per meeting (bench/rounds).
    */
   private async roundTablesOf(attendeeId: string, eventId: string, when: MeetingsWhen): Promise<{ tables: AttendeeMeeting[]; eventHasTalks: boolean; callerExists: boolean }> {
     const attendees = this.dataSource.getMetadata(AttendeeEntity);
     const feedback = this.dataSource.getMetadata(FeedbackEntity);
-    const sql = (this.myTablesSql[when] ??= myTablesSql(when, jsonObjectSql(attendees, 'a'), jsonObjectSql(feedback, 'f')));
-    const rows = await preparedQuery<Record<string, unknown> & TableRow>(this.dataSource, sql, [attendeeId, eventId]);
+    const sql = (this.myTablesSql[when] ??= myTablesSql(when, partnerProfileSql(attendees, 'a'), jsonObjectSql(feedback, 'f')));
+    const [{ tables }] = await preparedQuery<{ tables: MyTables }>(this.dataSource, sql, [attendeeId, eventId]);
     return {
-      eventHasTalks: Boolean(rows[0]?.event_has_talks),
-      callerExists: Boolean(rows[0]?.caller_exists),
-      tables: rows
-        .filter((row) => row.id !== null)
-        .map((row) => ({
-          kind: 'ROUND' as const,
-          meeting: meetingFromRow(row),
-          roundName: row.round_name!,
-          partners: row.partners!.map((partner) => entityFromJson<AttendeeEntity>(attendees, partner)),
-          feedback: row.feedback ? entityFromJson<FeedbackEntity>(feedback, row.feedback) : null,
-        })),
+      eventHasTalks: tables.event_has_talks,
+      callerExists: tables.caller_exists,
+      tables: tables.meetings.map((row) => ({
+        kind: 'ROUND' as const,
+        meeting: meetingFromJson(row),
+        roundName: row.round_name,
+        partners: row.partners.map((partner) => entityFromJson<AttendeeEntity>(attendees, partner)),
+        feedback: row.feedback ? entityFromJson<FeedbackEntity>(feedback, row.feedback) : null,
+      })),
     };
   }
 
@@ -180,46 +180,45 @@ export class MeetingsService {
   }
 }
 
-interface TableRow {
-  id: string | null;
-  round_name: string | null;
-  partners: Record<string, unknown>[] | null;
-  feedback: Record<string, unknown> | null;
+/** What `myTablesSql` answers, as JSON (timestamps as ISO strings). */
+interface MyTables {
   event_has_talks: boolean;
   caller_exists: boolean;
+  meetings: (Record<string, unknown> & { round_name: string; partners: Record<string, unknown>[]; feedback: Record<string, unknown> | null })[];
 }
 
-/** One row per meeting (or a single row of nulls when there is none), each saying whether the event has talks. */
+/** One JSON value: the meetings in time order (none: an empty list), whether the event has talks, whether the caller is there. */
 function myTablesSql(when: MeetingsWhen, partnerJson: string, feedbackJson: string): string {
   const timeFilter = when === MeetingsWhen.UPCOMING ? 'AND m.ends_at > now()' : when === MeetingsWhen.PAST ? 'AND m.ends_at <= now()' : '';
-  return `SELECT t.*, EXISTS (SELECT 1 FROM talks k WHERE k.event_id = $2) AS event_has_talks,
-                 EXISTS (SELECT 1 FROM attendees c WHERE c.id = $1 AND c.event_id = $2 AND c.erased_at IS NULL) AS caller_exists
-            FROM (VALUES (1)) AS one (x)
-            LEFT JOIN LATERAL (
-              SELECT m.id, m.round_id, m.event_id, m.table_number, m.table_label, m.starts_at, m.ends_at, m.score, m.reasons,
-                     m.sentence, m.opening_question, m.status, r.name AS round_name,
-                     (SELECT coalesce(json_agg(${partnerJson} ORDER BY a.id), '[]'::json)
-                        FROM meeting_participants o JOIN attendees a ON a.id = o.attendee_id
-                       WHERE o.meeting_id = m.id AND o.attendee_id <> p.attendee_id) AS partners,
-                     CASE WHEN f.meeting_id IS NULL THEN NULL ELSE ${feedbackJson} END AS feedback
-                FROM meeting_participants p
-                JOIN meetings m ON m.id = p.meeting_id
-                JOIN rounds r ON r.id = p.round_id
-                LEFT JOIN feedback f ON f.meeting_id = p.meeting_id AND f.attendee_id = p.attendee_id
-               WHERE p.attendee_id = $1 AND r.status IN ${VISIBLE_ROUNDS} ${timeFilter}
-            ) t ON true
-           ORDER BY t.starts_at, t.table_number`;
+  return `SELECT json_build_object(
+            'event_has_talks', EXISTS (SELECT 1 FROM talks k WHERE k.event_id = $2),
+            'caller_exists', EXISTS (SELECT 1 FROM attendees c WHERE c.id = $1 AND c.event_id = $2 AND c.erased_at IS NULL),
+            'meetings', coalesce((
+              SELECT json_agg(t ORDER BY t.starts_at, t.table_number) FROM (
+                SELECT m.id, m.round_id, m.event_id, m.table_number, m.table_label, m.starts_at, m.ends_at, m.score, m.reasons,
+                       m.sentence, m.opening_question, m.status, r.name AS round_name,
+                       (SELECT coalesce(json_agg(${partnerJson} ORDER BY a.id), '[]'::json)
+                          FROM meeting_participants o JOIN attendees a ON a.id = o.attendee_id
+                         WHERE o.meeting_id = m.id AND o.attendee_id <> p.attendee_id) AS partners,
+                       CASE WHEN f.meeting_id IS NULL THEN NULL ELSE ${feedbackJson} END AS feedback
+                  FROM meeting_participants p
+                  JOIN meetings m ON m.id = p.meeting_id
+                  JOIN rounds r ON r.id = p.round_id
+                  LEFT JOIN feedback f ON f.meeting_id = p.meeting_id AND f.attendee_id = p.attendee_id
+                 WHERE p.attendee_id = $1 AND r.status IN ${VISIBLE_ROUNDS} ${timeFilter}
+              ) t), '[]'::json)
+          ) AS tables`;
 }
 
-function meetingFromRow(row: Record<string, unknown>): MeetingEntity {
+function meetingFromJson(row: Record<string, unknown>): MeetingEntity {
   return Object.assign(new MeetingEntity(), {
     id: row.id,
     roundId: row.round_id,
     eventId: row.event_id,
     tableNumber: row.table_number,
     tableLabel: row.table_label,
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
+    startsAt: new Date(row.starts_at as string),
+    endsAt: new Date(row.ends_at as string),
     score: row.score,
     reasons: row.reasons,
     sentence: row.sentence,
