@@ -115,6 +115,30 @@ describe('myMeetings', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('serves attendees asking at the same moment with one statement, each with their own answer', async () => {
+    const meetings = t.app.get(MeetingsService);
+    const other = await createEvent(t);
+    const [ada, grace, alan] = trio;
+    const asking = [ada!, grace!, alan!, ada!].map((attendee) => ({ kind: 'attendee' as const, attendeeId: attendee.id, eventId }));
+    const stranger = await createAttendee(t, eventId, { name: 'Stranger' });
+    const before = t.queries.count;
+    const [forAda, forGrace, forAlan, forAdaAgain, forStranger, forImpostor] = await Promise.allSettled([
+      ...asking.map((actor) => meetings.myMeetings(actor, MeetingsWhen.ALL, { confirmCaller: true })),
+      meetings.myMeetings({ kind: 'attendee', attendeeId: stranger.id, eventId }, MeetingsWhen.ALL, { confirmCaller: true }),
+      // A real attendee, but the token names another event: refused, and only this caller.
+      meetings.myMeetings({ kind: 'attendee', attendeeId: ada!.id, eventId: other.id }, MeetingsWhen.ALL, { confirmCaller: true }),
+    ]);
+    expect(t.queries.count - before).toBe(1);
+    const partnersOf = (result: PromiseSettledResult<Awaited<ReturnType<MeetingsService['myMeetings']>>>) =>
+      result.status === 'fulfilled' ? result.value.flatMap((meeting) => meeting.partners.map((partner) => partner.id)).sort() : result.reason;
+    expect(partnersOf(forAda)).toEqual([grace!.id, alan!.id].sort());
+    expect(partnersOf(forGrace)).toEqual([ada!.id, alan!.id].sort());
+    expect(partnersOf(forAlan)).toEqual([ada!.id, grace!.id].sort());
+    expect(partnersOf(forAdaAgain)).toEqual(partnersOf(forAda));
+    expect(partnersOf(forStranger)).toEqual([]);
+    expect(forImpostor).toMatchObject({ status: 'rejected', reason: { category: 'UNAUTHENTICATED' } });
+  });
+
   describe('checks the caller in its own statement (no separate lookup of the token’s attendee)', () => {
     const refusal = (response: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] }) => ({
       data: response.data,

@@ -1,0 +1,131 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import { AttendeeEntity } from '../attendees/attendee.entity';
+import { partnerProfileSql } from '../attendees/attendee-view';
+import { entityFromJson, jsonObjectSql } from '../common/entity-json';
+import { preparedQuery } from '../common/prepared-statement';
+import { FeedbackEntity } from '../networking/networking.entities';
+import { MeetingEntity } from './meeting.entity';
+import type { AttendeeMeeting } from './meetings.service';
+import { MeetingsWhen } from './models/meeting-views.model';
+
+/** An attendee's round tables, and what `myMeetings` needs to know besides. */
+export interface RoundTables {
+  tables: AttendeeMeeting[];
+  /** Whether the attendee's event has talks (else there is no office hour to look for). */
+  eventHasTalks: boolean;
+  /** Whether the attendee still exists, unerased, in that event. */
+  callerExists: boolean;
+}
+
+interface Caller {
+  attendeeId: string;
+  eventId: string;
+}
+
+/** Round statuses whose meetings attendees see. */
+export const VISIBLE_ROUNDS = `('PUBLISHED', 'CLOSED')`;
+
+/** Callers per statement at most: a statement for 100 attendees still runs in a few milliseconds. */
+const MAX_BATCH = 100;
+
+/**
+ * Reads attendees' published round tables for `myMeetings`, the hottest query of the API: every
+ * attendee fetches it when a round is published. One prepared statement answers, as one JSON
+ * value per attendee: the meetings, each with its other participants (what they share, read back
+ * into entities) and this attendee's feedback, whether the event has talks, and whether the
+ * attendee is still there (the caller's check, see ConfirmsAttendeeItself).
+ *
+ * Requests that arrive in the same turn of the event loop share one statement (a DataLoader
+ * without cache, flushed by setImmediate): under load, when many attendees ask at once, the
+ * database runs one statement for several of them, and each gets the same answer it would get
+ * alone. Nothing is cached: every call reads the database.
+ */
+export class RoundTablesReader {
+  private readonly loaders = new Map<MeetingsWhen, DataLoader<Caller, RoundTables>>();
+  private readonly attendees = this.dataSource.getMetadata(AttendeeEntity);
+  private readonly feedback = this.dataSource.getMetadata(FeedbackEntity);
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  read(attendeeId: string, eventId: string, when: MeetingsWhen): Promise<RoundTables> {
+    return this.loaderFor(when).load({ attendeeId, eventId });
+  }
+
+  private loaderFor(when: MeetingsWhen): DataLoader<Caller, RoundTables> {
+    let loader = this.loaders.get(when);
+    if (!loader) {
+      const sql = roundTablesSql(when, partnerProfileSql(this.attendees, 'a'), jsonObjectSql(this.feedback, 'f'));
+      loader = new DataLoader((callers) => this.readBatch(sql, callers), { cache: false, maxBatchSize: MAX_BATCH, batchScheduleFn: (run) => setImmediate(run) });
+      this.loaders.set(when, loader);
+    }
+    return loader;
+  }
+
+  private async readBatch(sql: string, callers: readonly Caller[]): Promise<RoundTables[]> {
+    const rows = await preparedQuery<{ tables: StoredTables }>(this.dataSource, sql, [callers.map((c) => c.attendeeId), callers.map((c) => c.eventId)]);
+    return rows.map(({ tables }) => ({
+      eventHasTalks: tables.event_has_talks,
+      callerExists: tables.caller_exists,
+      tables: tables.meetings.map((row) => ({
+        kind: 'ROUND' as const,
+        meeting: meetingFromJson(row),
+        roundName: row.round_name,
+        partners: row.partners.map((partner) => entityFromJson<AttendeeEntity>(this.attendees, partner)),
+        feedback: row.feedback ? entityFromJson<FeedbackEntity>(this.feedback, row.feedback) : null,
+      })),
+    }));
+  }
+}
+
+/** What `roundTablesSql` answers per caller, as JSON (timestamps as ISO strings). */
+interface StoredTables {
+  event_has_talks: boolean;
+  caller_exists: boolean;
+  meetings: (Record<string, unknown> & { round_name: string; partners: Record<string, unknown>[]; feedback: Record<string, unknown> | null })[];
+}
+
+/**
+ * One row per caller, in the order given ($1 attendee ids, $2 their events): the meetings in time
+ * order (none: an empty list), whether the event has talks, whether the caller is there.
+ */
+function roundTablesSql(when: MeetingsWhen, partnerJson: string, feedbackJson: string): string {
+  const timeFilter = when === MeetingsWhen.UPCOMING ? 'AND m.ends_at > now()' : when === MeetingsWhen.PAST ? 'AND m.ends_at <= now()' : '';
+  return `SELECT json_build_object(
+            'event_has_talks', EXISTS (SELECT 1 FROM talks k WHERE k.event_id = c.event_id),
+            'caller_exists', EXISTS (SELECT 1 FROM attendees s WHERE s.id = c.attendee_id AND s.event_id = c.event_id AND s.erased_at IS NULL),
+            'meetings', coalesce((
+              SELECT json_agg(t ORDER BY t.starts_at, t.table_number) FROM (
+                SELECT m.id, m.round_id, m.event_id, m.table_number, m.table_label, m.starts_at, m.ends_at, m.score, m.reasons,
+                       m.sentence, m.opening_question, m.status, r.name AS round_name,
+                       (SELECT coalesce(json_agg(${partnerJson} ORDER BY a.id), '[]'::json)
+                          FROM meeting_participants o JOIN attendees a ON a.id = o.attendee_id
+                         WHERE o.meeting_id = m.id AND o.attendee_id <> p.attendee_id) AS partners,
+                       CASE WHEN f.meeting_id IS NULL THEN NULL ELSE ${feedbackJson} END AS feedback
+                  FROM meeting_participants p
+                  JOIN meetings m ON m.id = p.meeting_id
+                  JOIN rounds r ON r.id = p.round_id
+                  LEFT JOIN feedback f ON f.meeting_id = p.meeting_id AND f.attendee_id = p.attendee_id
+                 WHERE p.attendee_id = c.attendee_id AND r.status IN ${VISIBLE_ROUNDS} ${timeFilter}
+              ) t), '[]'::json)
+          ) AS tables
+     FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS c (attendee_id, event_id, position)
+    ORDER BY c.position`;
+}
+
+function meetingFromJson(row: Record<string, unknown>): MeetingEntity {
+  return Object.assign(new MeetingEntity(), {
+    id: row.id,
+    roundId: row.round_id,
+    eventId: row.event_id,
+    tableNumber: row.table_number,
+    tableLabel: row.table_label,
+    startsAt: new Date(row.starts_at as string),
+    endsAt: new Date(row.ends_at as string),
+    score: row.score,
+    reasons: row.reasons,
+    sentence: row.sentence,
+    openingQuestion: row.opening_question,
+    status: row.status,
+  });
+}
