@@ -122,11 +122,13 @@ describe('myMeetings', () => {
     const asking = [ada!, grace!, alan!, ada!].map((attendee) => ({ kind: 'attendee' as const, attendeeId: attendee.id, eventId }));
     const stranger = await createAttendee(t, eventId, { name: 'Stranger' });
     const before = t.queries.count;
-    const [forAda, forGrace, forAlan, forAdaAgain, forStranger, forImpostor] = await Promise.allSettled([
+    const [forAda, forGrace, forAlan, forAdaAgain, forStranger, forImpostor, forMalformed] = await Promise.allSettled([
       ...asking.map((actor) => meetings.myMeetings(actor, MeetingsWhen.ALL, { confirmCaller: true })),
       meetings.myMeetings({ kind: 'attendee', attendeeId: stranger.id, eventId }, MeetingsWhen.ALL, { confirmCaller: true }),
       // A real attendee, but the token names another event: refused, and only this caller.
       meetings.myMeetings({ kind: 'attendee', attendeeId: ada!.id, eventId: other.id }, MeetingsWhen.ALL, { confirmCaller: true }),
+      // An id PostgreSQL cannot read as a UUID must not fail the statement the others share.
+      meetings.myMeetings({ kind: 'attendee', attendeeId: 'not-a-uuid', eventId }, MeetingsWhen.ALL, { confirmCaller: true }),
     ]);
     expect(t.queries.count - before).toBe(1);
     const partnersOf = (result: PromiseSettledResult<Awaited<ReturnType<MeetingsService['myMeetings']>>>) =>
@@ -137,6 +139,7 @@ describe('myMeetings', () => {
     expect(partnersOf(forAdaAgain)).toEqual(partnersOf(forAda));
     expect(partnersOf(forStranger)).toEqual([]);
     expect(forImpostor).toMatchObject({ status: 'rejected', reason: { category: 'UNAUTHENTICATED' } });
+    expect(forMalformed).toMatchObject({ status: 'rejected', reason: { category: 'UNAUTHENTICATED' } });
   });
 
   describe('checks the caller in its own statement (no separate lookup of the token’s attendee)', () => {

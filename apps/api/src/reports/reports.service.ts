@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type QueryRunner } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { badInput, notFound } from '../common/domain-error';
+import { isUuid } from '../common/sql';
 import { EventEntity } from '../events/event.entity';
 import { assertCanManage } from '../events/events.service';
 import { slugify } from '../events/tag-vocabulary';
@@ -225,7 +226,6 @@ async function* streamRows(runner: QueryRunner, scope: ReportScope): AsyncGenera
   }
 }
 
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 function encodeCursor(row: PairingRow): string {
   return Buffer.from(JSON.stringify([row.roundId, row.tableNumber])).toString('base64url');

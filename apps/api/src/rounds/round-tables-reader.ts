@@ -4,6 +4,7 @@ import { AttendeeEntity } from '../attendees/attendee.entity';
 import { partnerProfileSql } from '../attendees/attendee-view';
 import { entityFromJson, jsonObjectSql } from '../common/entity-json';
 import { preparedQuery } from '../common/prepared-statement';
+import { isUuid } from '../common/sql';
 import { FeedbackEntity } from '../networking/networking.entities';
 import { MeetingEntity } from './meeting.entity';
 import type { AttendeeMeeting } from './meetings.service';
@@ -49,6 +50,8 @@ export class RoundTablesReader {
   constructor(private readonly dataSource: DataSource) {}
 
   read(attendeeId: string, eventId: string, when: MeetingsWhen): Promise<RoundTables> {
+    // Ids come from signed tokens; still, one that is not a UUID must not fail the statement it shares with others.
+    if (!isUuid(attendeeId) || !isUuid(eventId)) return Promise.resolve({ tables: [], eventHasTalks: false, callerExists: false });
     return this.loaderFor(when).load({ attendeeId, eventId });
   }
 
