@@ -9,7 +9,7 @@ import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../apps/api/src/auth/auth.service';
 import { createBenchDatabase } from '../support/bench-database';
-import { openLoopLoad, type OpenLoopResult } from '../support/open-loop-load';
+import { openLoopLoad, openLoopPool } from '../support/open-loop-load';
 import { freePort } from '../../apps/api/src/common/free-port';
 
 /**
@@ -23,7 +23,8 @@ import { freePort } from '../../apps/api/src/common/free-port';
  *  4. has N distinct attendees fetch `myMeetings` over HTTP at a fixed arrival rate, open loop
  *     (bench/support/open-loop-load.ts), after a ramp: `warmup` seconds at half the rate, then as
  *     long at the full rate (connections and pools opened, code compiled), so the figures are
- *     those of a server in steady state; the ramp's own figures are printed too.
+ *     those of a server in steady state; the ramp's own figures are printed too. The ramp and the
+ *     measurement share one set of 100 keep-alive connections, as a proxy in front of the API would.
  *
  * Set BENCH_API_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") to profile the API process,
  * BENCH_LOG_LEVEL to change its log level (default info, one JSON line per request, as in production),
@@ -133,12 +134,17 @@ async function main(): Promise<void> {
     if (sample.myMeetings.length !== 1 || !sample.myMeetings[0]!.partners.length) throw new Error(`unexpected myMeetings: ${JSON.stringify(sample)}`);
 
     log(`warm-up: ${options.warmup} s at ${options.rate / 2} req/s, then ${options.warmup} s at ${options.rate} req/s`);
-    await fetchMyMeetings(`${base}/graphql`, tokens, options.rate / 2, options.warmup);
-    const ramp = await fetchMyMeetings(`${base}/graphql`, tokens, options.rate, options.warmup);
+    // One set of keep-alive connections for the ramp and the measurement, as a proxy in front of the API keeps
+    // its upstream connections: the measured seconds are not those of 100 connections being opened.
+    const pool = openLoopPool(base);
+    const fetchMyMeetings = (rate: number, seconds: number) => openLoopLoad({ url: `${base}/graphql`, body: JSON.stringify({ query: MY_MEETINGS }), rate, seconds, tokens, pool, verify: isMyMeeting });
+    await fetchMyMeetings(options.rate / 2, options.warmup);
+    const ramp = await fetchMyMeetings(options.rate, options.warmup);
     log(`ramp at ${options.rate} req/s: p50 / p99 / max ${ramp.latency.p50} / ${ramp.latency.p99} / ${ramp.latency.max} ms, ${ramp.errors} errors, at most ${ramp.peakOutstanding} outstanding`);
     const loadDuring = os.loadavg()[0]!;
     log(`measuring: ${options.duration} s at ${options.rate} req/s, open loop, ${tokens.length} distinct attendees`);
-    const measured = await fetchMyMeetings(`${base}/graphql`, tokens, options.rate, options.duration);
+    const measured = await fetchMyMeetings(options.rate, options.duration);
+    await pool.close();
 
     const rows: [string, string, string, string][] = [
       ['seed (`pairwise demo`, CLI start-up included)', `${options.attendees} attendees`, `${seedSeconds.toFixed(2)} s`, '—'],
@@ -164,16 +170,8 @@ async function main(): Promise<void> {
 }
 
 /** Each request from the next attendee in turn; a 200 with GraphQL errors, or without the meeting, is an error. */
-function fetchMyMeetings(url: string, tokens: string[], rate: number, seconds: number): Promise<OpenLoopResult> {
-  return openLoopLoad({
-    url,
-    body: JSON.stringify({ query: MY_MEETINGS }),
-    rate,
-    seconds,
-    tokens,
-    verify: (body) => body.startsWith('{"data":{"myMeetings":[{') && !body.includes('"errors"'),
-  });
-}
+/** A 200 that carries the attendee's meeting, and no error. */
+const isMyMeeting = (body: string) => body.startsWith('{"data":{"myMeetings":[{') && !body.includes('"errors"');
 
 function graphqlClient(url: string) {
   return async <T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { openLoopLoad } from './open-loop-load';
+import type { AddressInfo, Socket } from 'node:net';
+import { openLoopLoad, openLoopPool } from './open-loop-load';
 
 /** A server answering by the bearer token: `ok` → the expected body, `bad` → another body, `err` → 500; each after `delayMs`. */
 function startServer(delayMs: number): Promise<{ server: Server; url: string }> {
@@ -42,5 +42,23 @@ describe('openLoopLoad', () => {
     expect(result.latency.max).toBeGreaterThanOrEqual(450);
     expect(result.latency.p50).toBeGreaterThanOrEqual(200);
     expect(result.achievedRate).toBeLessThan(60);
+  });
+
+  it('runs over connections it is given and leaves them open for the next run', async () => {
+    let url: string;
+    ({ server, url } = await startServer(0));
+    const opened: Socket[] = [];
+    server.on('connection', (socket) => opened.push(socket));
+    const pool = openLoopPool(new URL(url).origin, 4);
+    const run = () => openLoopLoad({ url, body: '{}', rate: 200, seconds: 0.5, tokens: ['ok'], pool, verify: () => true });
+    expect((await run()).errors).toBe(0);
+    const first = [...opened];
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((socket) => !socket.destroyed)).toBe(true);
+    expect((await run()).errors).toBe(0);
+    // The first run's connections served the second; at most the pool's 4 were ever opened.
+    expect(first.every((socket) => !socket.destroyed)).toBe(true);
+    expect(opened.length).toBeLessThanOrEqual(4);
+    await pool.close();
   });
 });

@@ -26,6 +26,17 @@ export interface OpenLoopOptions {
   verify: (body: string) => boolean;
   /** Keep-alive connections (default 100); requests beyond them queue, and the queue time counts. */
   connections?: number;
+  /**
+   * Connections already open (from `openLoopPool`), used and left open: a warm-up and the measurement
+   * then run over the same connections, as a reverse proxy keeps its upstream connections. By
+   * default the run opens its own and closes them at the end.
+   */
+  pool?: Pool;
+}
+
+/** A keep-alive pool for `openLoopLoad`'s `pool` option; its owner closes it. */
+export function openLoopPool(origin: string, connections = 100): Pool {
+  return new Pool(origin, { connections, pipelining: 1, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS });
 }
 
 export interface OpenLoopResult {
@@ -49,7 +60,7 @@ const TIMEOUT_MS = 10_000;
 export async function openLoopLoad(options: OpenLoopOptions): Promise<OpenLoopResult> {
   const url = new URL(options.url);
   const connections = options.connections ?? 100;
-  const pool = new Pool(url.origin, { connections, pipelining: 1, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS });
+  const pool = options.pool ?? openLoopPool(url.origin, connections);
   const total = Math.round(options.rate * options.seconds);
   const intervalMs = 1000 / options.rate;
   const latencies = new Float64Array(total);
@@ -121,7 +132,7 @@ export async function openLoopLoad(options: OpenLoopOptions): Promise<OpenLoopRe
   });
   await Promise.all(inFlight);
   const elapsedSeconds = (performance.now() - start) / 1000;
-  await pool.close();
+  if (!options.pool) await pool.close();
 
   const sorted = latencies.subarray(0, completed).sort();
   const percentile = (p: number) => (completed ? Math.round(sorted[Math.min(completed - 1, Math.ceil((p / 100) * completed) - 1)]!) : null);
