@@ -10,6 +10,7 @@ import {
   type AttendeeFixture,
   type TestApp,
 } from '@pairwise/testing';
+import { DataSource } from 'typeorm';
 import { MeetingsService } from '../apps/api/src/rounds/meetings.service';
 import { MeetingsWhen } from '../apps/api/src/rounds/models/meeting-views.model';
 
@@ -140,6 +141,19 @@ describe('myMeetings', () => {
     expect(partnersOf(forStranger)).toEqual([]);
     expect(forImpostor).toMatchObject({ status: 'rejected', reason: { category: 'UNAUTHENTICATED' } });
     expect(forMalformed).toMatchObject({ status: 'rejected', reason: { category: 'UNAUTHENTICATED' } });
+  });
+
+  it('is planned once per connection, not on every call (its statement is prepared, with a plan PostgreSQL reuses)', async () => {
+    const meetings = t.app.get(MeetingsService);
+    const actor = { kind: 'attendee' as const, attendeeId: trio[0]!.id, eventId };
+    // One at a time: the pool hands back the connection it just got, so they all run on one.
+    for (let i = 0; i < 10; i++) await meetings.myMeetings(actor, MeetingsWhen.ALL);
+    const [plans] = await t.app.get(DataSource).query(
+      `SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%round_name%' ORDER BY generic_plans + custom_plans DESC LIMIT 1`,
+    );
+    // PostgreSQL tries custom plans 5 times, then keeps the generic one when it costs no more.
+    expect(Number(plans.custom_plans)).toBeLessThanOrEqual(5);
+    expect(Number(plans.generic_plans)).toBeGreaterThanOrEqual(5);
   });
 
   describe('checks the caller in its own statement (no separate lookup of the token’s attendee)', () => {
