@@ -101,4 +101,12 @@ describe('logging: JSON lines that follow a request by its id', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(lines.filter((line) => line.level >= ERROR)).toHaveLength(before);
   });
+
+  it('answers an unknown route with a plain 404, logged as a request and not as an error', async () => {
+    const before = lines.filter((line) => line.level >= ERROR).length;
+    const response = await t.http().get('/no-such-route').expect(404);
+    expect(response.body).toMatchObject({ statusCode: 404, message: 'Cannot GET /no-such-route' });
+    expect(lines.find((line) => line.req?.id === response.headers['x-request-id'])).toMatchObject({ level: 30, res: { statusCode: 404 } });
+    expect(lines.filter((line) => line.level >= ERROR)).toHaveLength(before);
+  });
 });

@@ -34,7 +34,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<HttpReply>();
     if (error instanceof DomainError) return this.answer(reply, HTTP_STATUS[error.category], { code: error.category, reason: error.reason, message: error.message });
-    if (error instanceof HttpException) return this.answer(reply, error.getStatus(), { code: error.name, message: error.message });
+    // Nest's own (an unknown route's 404): its usual body, as Nest's default filter sends it.
+    if (error instanceof HttpException) {
+      const body = error.getResponse();
+      return this.answer(reply, error.getStatus(), typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : (body as Record<string, unknown>));
+    }
     this.logger.error({ reqId: http.getRequest<{ id?: string }>().id, err: error }, 'Unexpected error on an HTTP route');
     return this.answer(reply, 500, { code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_ERROR_MESSAGE });
   }
