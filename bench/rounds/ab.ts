@@ -7,6 +7,7 @@ import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../apps/api/src/auth/auth.service';
 import { freePort } from '../../apps/api/src/common/free-port';
+import { isMyMeeting, MY_MEETINGS, waitUntilReady } from '../support/my-meetings';
 import { openLoopLoad, openLoopPool } from '../support/open-loop-load';
 
 /**
@@ -19,11 +20,6 @@ import { openLoopLoad, openLoopPool } from '../support/open-loop-load';
  * machine: on a VM whose speed drifts by tens of percent within an hour, runs one after the other
  * cannot show a 10% change, this can. A build is a checkout's root with `npm run build` done.
  */
-const MY_MEETINGS = `{ myMeetings { id roundName table startsAt endsAt status
-  partners { name role company interests lookingFor canOffer }
-  reasons { sharedInterests aSeeksBOffers bSeeksAOffers commonLanguages wish }
-  sentence openingQuestion } }`;
-
 interface Served {
   name: string;
   process: ChildProcess;
@@ -57,7 +53,7 @@ async function main(): Promise<void> {
     for (const [name, root] of [['A', rootA], ['B', rootB]] as const) served.push(await serve(name, path.resolve(root), databaseUrl, secret));
     const pools = served.map(({ base }) => openLoopPool(base));
     const load = () =>
-      Promise.all(served.map(({ base }, i) => openLoopLoad({ url: `${base}/graphql`, body: JSON.stringify({ query: MY_MEETINGS }), rate, seconds, tokens, pool: pools[i], verify: (body) => !body.includes('"errors"') })));
+      Promise.all(served.map(({ base }, i) => openLoopLoad({ url: `${base}/graphql`, body: JSON.stringify({ query: MY_MEETINGS }), rate, seconds, tokens, pool: pools[i], verify: isMyMeeting })));
     log(`warming up both builds: ${2 * seconds} s at ${rate} req/s each`);
     await load();
     await load();
@@ -86,12 +82,8 @@ async function serve(name: string, root: string, databaseUrl: string, secret: st
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', PAIRWISE_JWT_SECRET: secret, PAIRWISE_WORKERS: '1', LOG_LEVEL: 'info' },
     stdio: ['ignore', output, output],
   });
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (api.exitCode !== null) throw new Error(`build ${name} exited with code ${api.exitCode}; see ${logFile}`);
-    if (fs.readFileSync(logFile, 'utf8').includes('"msg":"Pairwise API ready at')) return { name, process: api, base: `http://127.0.0.1:${port}` };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`build ${name} did not become ready within 60 s; see ${logFile}`);
+  await waitUntilReady(logFile, api);
+  return { name, process: api, base: `http://127.0.0.1:${port}` };
 }
 
 /** User + system CPU of a process so far, in milliseconds (/proc/<pid>/stat, in clock ticks of 10 ms). */

@@ -9,6 +9,7 @@ import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../apps/api/src/auth/auth.service';
 import { createBenchDatabase } from '../support/bench-database';
+import { isMyMeeting, MY_MEETINGS, waitUntilReady } from '../support/my-meetings';
 import { openLoopLoad, openLoopPool } from '../support/open-loop-load';
 import { freePort } from '../../apps/api/src/common/free-port';
 
@@ -34,11 +35,6 @@ const run = promisify(execFile);
 const root = path.resolve(__dirname, '../../..');
 const cli = path.join(root, 'apps/cli/bin/pairwise.js');
 const apiMain = path.join(root, 'dist/apps/api/src/main.js');
-
-const MY_MEETINGS = `{ myMeetings { id roundName table startsAt endsAt status
-  partners { name role company interests lookingFor canOffer }
-  reasons { sharedInterests aSeeksBOffers bSeeksAOffers commonLanguages wish }
-  sentence openingQuestion } }`;
 
 interface Options {
   attendees: number;
@@ -170,8 +166,6 @@ async function main(): Promise<void> {
 }
 
 /** Each request from the next attendee in turn; a 200 with GraphQL errors, or without the meeting, is an error. */
-/** A 200 that carries the attendee's meeting, and no error. */
-const isMyMeeting = (body: string) => body.startsWith('{"data":{"myMeetings":[{') && !body.includes('"errors"');
 
 function graphqlClient(url: string) {
   return async <T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {
@@ -184,16 +178,6 @@ function graphqlClient(url: string) {
     if (payload.errors?.length || !payload.data) throw new Error(`GraphQL call failed (${response.status}): ${JSON.stringify(payload.errors)}`);
     return payload.data;
   };
-}
-
-/** The API prints its ready line once it listens (a cluster, once every worker does). */
-async function waitUntilReady(logFile: string, api: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (api.exitCode !== null) throw new Error(`the API exited with code ${api.exitCode}; see ${logFile}`);
-    if (fs.readFileSync(logFile, 'utf8').includes('"msg":"Pairwise API ready at')) return;
-    await sleep(100);
-  }
-  throw new Error(`the API did not become ready within 60 s; see ${logFile}`);
 }
 
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));

@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { APP_LOGGER, type AppLogger } from '../logging/app-logger';
-import { formatGraphqlError } from './format-graphql-error';
+import { formatGraphqlError, isClientFacing } from './format-graphql-error';
 import { INTERNAL_ERROR_LOG_MESSAGE, internalErrorLogPlugin } from './internal-error-log.plugin';
 import { queryCostPlugin } from './query-cost.plugin';
 import { createRequestLoaders, type GraphqlContext } from './request-loaders';
@@ -63,9 +63,9 @@ function requestFromConnection(source: WsContextSource): GraphqlContext['req'] {
             onNext: (_context, _id, _payload, _args, result) => {
               if (!result.errors) return undefined;
               const errors = result.errors.map((error) => formatGraphqlError(error.toJSON(), error));
-              result.errors.forEach((error, index) => {
-                if (errors[index]!.extensions?.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.originalError ?? error, subscription: true }, INTERNAL_ERROR_LOG_MESSAGE);
-              });
+              for (const error of result.errors) {
+                if (!isClientFacing(error, error.extensions?.code)) logger.error({ err: error.originalError ?? error, subscription: true }, INTERNAL_ERROR_LOG_MESSAGE);
+              }
               return { ...result, errors };
             },
           },

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLError } from 'graphql';
 import type { AppLogger } from '../logging/app-logger';
 import { isClientFacing } from './format-graphql-error';
 import type { GraphqlContext } from './request-loaders';
@@ -12,7 +13,7 @@ export const INTERNAL_ERROR_LOG_MESSAGE = 'Unexpected error while resolving a Gr
  */
 export function internalErrorLogPlugin(logger: AppLogger): ApolloServerPlugin<GraphqlContext> {
   const listener = {
-    async didEncounterErrors({ errors, contextValue }: { errors: readonly import('graphql').GraphQLError[]; contextValue: GraphqlContext }) {
+    async didEncounterErrors({ errors, contextValue }: { errors: readonly GraphQLError[]; contextValue: GraphqlContext }) {
       for (const error of errors) {
         if (!isClientFacing(error, error.extensions?.code)) {
           logger.error({ reqId: (contextValue.req as { id?: string }).id, err: unwrapResolverError(error) }, INTERNAL_ERROR_LOG_MESSAGE);

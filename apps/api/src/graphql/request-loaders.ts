@@ -1,8 +1,17 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityTarget, type FindOptionsWhere } from 'typeorm';
 import { EventTagEntity } from '../events/event-tag.entity';
 import { EventEntity } from '../events/event.entity';
 import { RoundEntity } from '../rounds/round.entity';
+
+/** Rows of `entity` by primary key, one query per batch (undefined for an id that has none). */
+function loaderById<T extends { id: string }>(dataSource: DataSource, entity: EntityTarget<T>): DataLoader<string, T | undefined> {
+  return new DataLoader<string, T | undefined>(async (ids) => {
+    const rows = await dataSource.getRepository(entity).findBy({ id: In([...ids]) } as FindOptionsWhere<T>);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id));
+  });
+}
 
 /**
  * Batching per GraphQL request: listing 100 attendees with their event and
@@ -15,18 +24,10 @@ export function createRequestLoaders(dataSource: DataSource) {
   let tagsByEventId: DataLoader<string, EventTagEntity[]> | undefined;
   return {
     get eventById() {
-      return (eventById ??= new DataLoader<string, EventEntity | undefined>(async (ids) => {
-        const rows = await dataSource.getRepository(EventEntity).findBy({ id: In([...ids]) });
-        const byId = new Map(rows.map((row) => [row.id, row]));
-        return ids.map((id) => byId.get(id));
-      }));
+      return (eventById ??= loaderById(dataSource, EventEntity));
     },
     get roundById() {
-      return (roundById ??= new DataLoader<string, RoundEntity | undefined>(async (ids) => {
-        const rows = await dataSource.getRepository(RoundEntity).findBy({ id: In([...ids]) });
-        const byId = new Map(rows.map((row) => [row.id, row]));
-        return ids.map((id) => byId.get(id));
-      }));
+      return (roundById ??= loaderById(dataSource, RoundEntity));
     },
     get tagsByEventId() {
       return (tagsByEventId ??= new DataLoader<string, EventTagEntity[]>(async (eventIds) => {
