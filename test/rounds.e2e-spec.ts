@@ -354,3 +354,56 @@ describe('many events generating at once in one process', () => {
     expect(finished.map((round) => round.status)).toEqual(Array(5).fill('GENERATED'));
   });
 });
+
+describe('sit-out reasons are true', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  const SWAP = `mutation ($input: SwapAttendeesInput!) { swapAttendees(input: $input) { leftOut { attendeeId reason } } }`;
+  const sittingOut = (leftOut: { attendeeId: string; reason: string }[]) =>
+    leftOut.filter((entry) => ['ODD_COUNT', 'NO_COMPATIBLE_PARTNER'].includes(entry.reason));
+
+  it('reports NO_COMPATIBLE_PARTNER, not ODD_COUNT, for the odd one out nobody may meet (no shared language, or blocked by all)', async () => {
+    for (const cutOff of ['language', 'blocks'] as const) {
+      const { id: eventId } = await createEvent(t);
+      const organiser = (await createOrganiser(t, eventId)).token;
+      const english = [];
+      for (const profile of PROFILES.slice(0, 4)) english.push(await createAttendee(t, eventId, { ...profile, present: true, languages: ['en'] }));
+      const loner = await createAttendee(t, eventId, { name: 'Haruki', present: true, interests: ['rag'], languages: cutOff === 'language' ? ['ja'] : ['en'] });
+      if (cutOff === 'blocks') {
+        for (const person of english) expectData(await t.gql(`mutation ($a: ID!) { blockAttendee(attendeeId: $a) }`, { a: loner.id }, await attendeeToken(t, person)));
+      }
+      // Five people: one is the odd one out under either policy, and it can only be the one nobody may meet.
+      for (const oddPolicy of ['TRIO', 'BYE']) {
+        const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: `${cutOff} ${oddPolicy}`, startsAt: '2030-06-01T10:00:00Z', oddPolicy } }, organiser)).createRound;
+        expectData(await t.gql(GENERATE, { input: { roundId: round.id } }, organiser));
+        expect(await waitForRound(t, round.id, organiser)).toMatchObject({ status: 'GENERATED' });
+        const review = expectData(await t.gql(ROUND, { id: round.id }, organiser)).round;
+        expect({ cutOff, oddPolicy, sittingOut: sittingOut(review.leftOut) }).toEqual({
+          cutOff,
+          oddPolicy,
+          sittingOut: [{ attendeeId: loner.id, reason: 'NO_COMPATIBLE_PARTNER' }],
+        });
+        expectData(await t.gql(`mutation ($id: ID!) { cancelRound(roundId: $id) { status } }`, { id: round.id }, organiser));
+      }
+    }
+  });
+
+  it('after a swap by hand, the person unseated sits out as ODD_COUNT (they had partners), not NO_COMPATIBLE_PARTNER', async () => {
+    const { id: eventId } = await createEvent(t, { oddPolicy: 'BYE' });
+    const organiser = (await createOrganiser(t, eventId)).token;
+    for (const profile of PROFILES.slice(0, 5)) await createAttendee(t, eventId, { ...profile, present: true, languages: ['en'] });
+    const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Odd', startsAt: '2030-06-01T10:00:00Z' } }, organiser)).createRound;
+    expectData(await t.gql(GENERATE, { input: { roundId: round.id } }, organiser));
+    await waitForRound(t, round.id, organiser);
+    const review = expectData(await t.gql(ROUND, { id: round.id }, organiser)).round;
+    const [bye] = sittingOut(review.leftOut);
+    expect(bye).toMatchObject({ reason: 'ODD_COUNT' });
+    const seated = review.meetings.edges[0].node.participants[0].id;
+    const swapped = expectData(await t.gql(SWAP, { input: { roundId: round.id, attendeeA: bye.attendeeId, attendeeB: seated } }, organiser)).swapAttendees;
+    expect(sittingOut(swapped.leftOut)).toEqual([{ attendeeId: seated, reason: 'ODD_COUNT' }]);
+  });
+});

@@ -64,6 +64,10 @@ export type { SyntheticOptions } from './synthetic';
 export { assessGroups } from './assess-groups';
 export type { AssessGroupsInput, GroupAssessment, GroupViolation } from './assess-groups';
 
+// Why someone sits out (for drafts changed by hand).
+export { explainSitOuts } from './sit-outs';
+export type { ExplainSitOutsInput } from './sit-outs';
+
 // Speaker office hours: short 1:1 slots after a talk.
 export { allocateSpeakerSlots, tagRelevance } from './allocate-slots';
 export type { GrantedSlot, SlotAllocation, SlotAllocationInput, SlotRequest, StandbyPlace } from './allocate-slots';

@@ -4,10 +4,12 @@ import { solveMatching } from './blossom/solve-matching';
 import { MatchingInputError } from './errors';
 import { pairingViolations } from './invariants';
 import { planRound, type PlanRoundInput } from './plan-round';
+import { planRounds } from './plan-rounds';
 import type { PairIds, Profile } from './profile';
 import { createPrng } from './prng';
 import type { RoundPlan } from './round-types';
 import { buildScoringModel, edgeScore, hardRuleOf, toSolverWeight, type ScoringModel } from './score';
+import { createScorer } from './scorer';
 import { generateConference } from './synthetic';
 
 /** Every allowed edge of the round with its solver weight (the complete graph). */
@@ -158,7 +160,7 @@ describe('planRound', () => {
   it('handles empty and single-person rounds', () => {
     expect(planRound({ profiles: [] }).meetings).toEqual([]);
     const one = planRound({ profiles: generateConference(1, 1) });
-    expect(one.byes).toEqual([{ id: 'p00001', reason: 'odd-count' }]);
+    expect(one.byes).toEqual([{ id: 'p00001', reason: 'no-compatible-partner' }]);
   });
 
   it.each([
@@ -177,6 +179,72 @@ describe('planRound', () => {
       expect(error).toBeInstanceOf(MatchingInputError);
       expect((error as MatchingInputError).field).toBe(field);
     }
+  });
+});
+
+/** Whether `id` may meet anyone of the round: some other attendee with no hard rule between them (an oracle apart from the engine). */
+function hasAdmissiblePartner(input: PlanRoundInput, id: string, alsoForbidden: ReadonlySet<string> = new Set()): boolean {
+  const scorer = createScorer(input.profiles, input);
+  return scorer.ids.some((other) => other !== id && scorer.hardRule(id, other) === null && !alsoForbidden.has([id, other].sort().join('+')));
+}
+
+/** `build`, with a few people cut off from everyone (a language nobody else speaks, or blocking all). */
+const isolating = fc.record({ base: instance, isolated: fc.array(fc.nat(), { maxLength: 3 }), how: fc.constantFrom<'language' | 'blocks'>('language', 'blocks') });
+
+function buildIsolating({ base, isolated, how }: { base: Parameters<typeof build>[0]; isolated: number[]; how: 'language' | 'blocks' }): PlanRoundInput {
+  const input = build(base);
+  if (input.profiles.length === 0) return input;
+  const cut = new Set(isolated.map((i) => i % input.profiles.length));
+  const ids = input.profiles.map((p) => p.id);
+  const profiles = input.profiles.map((p, i) =>
+    !cut.has(i) ? p : how === 'language' ? { ...p, languages: [`x-only-${i}`] } : { ...p, blocks: ids.filter((id) => id !== p.id) },
+  );
+  return { ...input, profiles };
+}
+
+describe('sit-out reasons are true', () => {
+  it('NO_COMPATIBLE_PARTNER only for someone nobody may meet; ODD_COUNT only when a partner existed', () => {
+    const seen = { 'odd-count': 0, 'no-compatible-partner': 0 };
+    fc.assert(
+      fc.property(isolating, (params) => {
+        const input = buildIsolating(params);
+        for (const bye of planRound(input).byes) {
+          seen[bye.reason]++;
+          expect({ id: bye.id, reason: bye.reason, partner: hasAdmissiblePartner(input, bye.id) }).toEqual({
+            id: bye.id,
+            reason: bye.reason,
+            partner: bye.reason === 'odd-count',
+          });
+        }
+      }),
+      { numRuns: 200 },
+    );
+    // Both reasons were exercised: the property was not vacuous.
+    expect(seen['odd-count']).toBeGreaterThan(10);
+    expect(seen['no-compatible-partner']).toBeGreaterThan(10);
+  });
+
+  it('over several rounds, a partner used up in an earlier round counts as gone', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 9 }), fc.integer(), fc.constantFrom<'trio' | 'bye'>('trio', 'bye'), (n, seed, policy) => {
+        const input: PlanRoundInput = { profiles: generateConference(n, seed, { blockRate: 0.2 }), seed, policy };
+        const used = new Set<string>();
+        for (const round of planRounds({ ...input, rounds: 6, checkInvariants: true }).rounds) {
+          for (const bye of round.byes) expect(bye.reason === 'odd-count').toBe(hasAdmissiblePartner(input, bye.id, used));
+          for (const m of round.meetings) for (const e of m.edges) used.add([e.a, e.b].sort().join('+'));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('says NO_COMPATIBLE_PARTNER for someone alone with a language nobody else speaks (trio and bye)', () => {
+    const mk = (id: string, languages: string[]): Profile => ({ id, stack: [], interests: ['x'], lookingFor: [], canOffer: [], languages });
+    const profiles = [mk('a', ['en']), mk('b', ['en']), mk('c', ['en']), mk('d', ['en']), mk('e', ['ja'])];
+    for (const policy of ['trio', 'bye'] as const) {
+      expect(planRound({ profiles, policy, checkInvariants: true }).byes).toEqual([{ id: 'e', reason: 'no-compatible-partner' }]);
+    }
+    expect(planRound({ profiles: profiles.slice(0, 1) }).byes).toEqual([{ id: 'a', reason: 'no-compatible-partner' }]);
   });
 });
 

@@ -9,6 +9,7 @@ import { displayName } from './profile';
 import { hashSeed, mixSeeds, type Seed } from './prng';
 import type { AttendeeScore, Bye, FairnessMode, FairnessStats, GroupPolicy, Meeting, MeetingEdge, OptimalityStats, RoundPlan } from './round-types';
 import { isMatching, pairingViolations } from './invariants';
+import { sitOutReason } from './sit-outs';
 import { edgeScore, hardRuleOf, SCORE_SCALE, scoreBounds, toSolverWeight, type ScoringModel } from './score';
 
 /** How the engine trades time for certainty. */
@@ -412,7 +413,7 @@ export class RoundEngine {
     for (let v = 0; v < n; v++) {
       const m = mate[v] as number;
       if (m === -1) loners.push(v);
-      else if (m === n) byes.push({ id: ids[v] as string, reason: 'odd-count' });
+      else if (m === n) byes.push({ id: ids[v] as string, reason: sitOutReason(model, v, (i, j) => request.used.has(this.key(i, j))) });
       else if (m > v) groups.push([v, m]);
     }
     const joined = new Set<number>();
@@ -435,7 +436,7 @@ export class RoundEngine {
         (groups[best] as number[]).push(v);
         joined.add(best);
       } else {
-        byes.push({ id: ids[v] as string, reason: n % 2 === 1 && loners.length === 1 ? 'odd-count' : 'no-compatible-partner' });
+        byes.push({ id: ids[v] as string, reason: sitOutReason(model, v, (i, j) => request.used.has(this.key(i, j))) });
       }
     }
 

@@ -39,7 +39,11 @@ export interface Meeting {
 /** Someone who sits this round out, and why. */
 export interface Bye {
   readonly id: string;
-  /** `odd-count`: the odd one out by policy; `no-compatible-partner`: hard rules leave nobody. */
+  /**
+   * `no-compatible-partner`: nobody in the round may meet them (a hard rule, or a pair already
+   * used, forbids every partner). `odd-count`: someone they could meet existed, but not everyone
+   * could be seated (the odd one out by policy, or their possible partners were all taken).
+   */
   readonly reason: 'odd-count' | 'no-compatible-partner';
 }
 

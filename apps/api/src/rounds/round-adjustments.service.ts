@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { assessGroups, type GroupAssessment } from '@pairwise/matching';
+import { assessGroups, explainSitOuts, type GroupAssessment } from '@pairwise/matching';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { badInput, conflict, notFound } from '../common/domain-error';
@@ -11,7 +11,7 @@ import { meetingMix } from './meeting-mix';
 import { MeetingEntity, MeetingParticipantEntity } from './meeting.entity';
 import { RoundAdjustmentEntity } from './round-adjustment.entity';
 import { RoundEntity } from './round.entity';
-import type { StoredRoundStats } from './round-plan-writer';
+import { toLeftOut, type StoredRoundStats } from './round-plan-writer';
 import { loadRoundRoster, type RoundRoster } from './round-roster';
 
 interface Seating {
@@ -170,7 +170,11 @@ export async function refreshStats(manager: EntityManager, round: RoundEntity, r
   for (const p of participants) membersOf.set(p.meetingId, [...(membersOf.get(p.meetingId) ?? []), p.attendeeId]);
   const members = meetings.map((m) => membersOf.get(m.id) ?? []);
   const sizes = members.map((ids) => ids.length);
-  const byes = roster.profiles.filter((p) => !seated.has(p.id)).map((p) => ({ attendeeId: p.id, reason: 'NO_COMPATIBLE_PARTNER' }));
+  // Judged again as the planner judges it: someone unseated by hand may well have had a partner.
+  const byes = explainSitOuts(
+    { profiles: roster.profiles, pastPairs: roster.pastPairs },
+    roster.profiles.filter((p) => !seated.has(p.id)).map((p) => p.id),
+  ).map(toLeftOut);
   return {
     ...(previous ?? ({} as StoredRoundStats)),
     matched: seated.size,
@@ -183,9 +187,6 @@ export async function refreshStats(manager: EntityManager, round: RoundEntity, r
     minScore: scores[0]?.score ?? null,
     certifiedOptimal: false,
     worstServed: scores.slice(0, 5),
-    leftOut: [
-      ...byes.map((bye) => previous?.leftOut.find((entry) => entry.attendeeId === bye.attendeeId) ?? bye),
-      ...roster.notEligible,
-    ],
+    leftOut: [...byes, ...roster.notEligible],
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RoundPlan } from '@pairwise/matching';
+import type { Bye, RoundPlan } from '@pairwise/matching';
 import type { EntityManager } from 'typeorm';
 import { meetingMix } from './meeting-mix';
 import type { RoundEntity } from './round.entity';
@@ -22,6 +22,11 @@ export interface StoredRoundStats {
   fairnessCost: number | null;
   worstServed: { attendeeId: string; score: number | null }[];
   leftOut: { attendeeId: string; reason: string }[];
+}
+
+/** A bye of the matching library as `rounds.stats.leftOut` stores it. */
+export function toLeftOut(bye: Bye): { attendeeId: string; reason: 'ODD_COUNT' | 'NO_COMPATIBLE_PARTNER' } {
+  return { attendeeId: bye.id, reason: bye.reason === 'odd-count' ? 'ODD_COUNT' : 'NO_COMPATIBLE_PARTNER' };
 }
 
 export function tableLabel(round: Pick<RoundEntity, 'tables'>, tableNumber: number): string {
@@ -110,7 +115,7 @@ function roundStats(plan: RoundPlan, roster: RoundRoster): StoredRoundStats {
     fairnessCost: stats.fairness.mode === 'none' ? null : stats.fairness.cost,
     worstServed: stats.worstServed.map(({ id, score }) => ({ attendeeId: id, score })),
     leftOut: [
-      ...plan.byes.map((bye) => ({ attendeeId: bye.id, reason: bye.reason === 'odd-count' ? 'ODD_COUNT' : 'NO_COMPATIBLE_PARTNER' })),
+      ...plan.byes.map(toLeftOut),
       ...roster.notEligible,
     ],
   };

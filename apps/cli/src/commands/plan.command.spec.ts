@@ -45,6 +45,16 @@ describe('pairwise plan', () => {
     expect(result.rounds[0]!.meetings.filter((m) => m.kind === 'trio')).toHaveLength(1);
   });
 
+  it('says who sits out because nobody may meet them (no shared language), not "odd count"', () => {
+    const people = generateConference(5, 'isolated').map((p, i) => ({ ...p, languages: i === 0 ? ['ja'] : ['en'] }));
+    const file = files.write('isolated.json', people);
+    for (const policy of ['trio', 'bye']) {
+      const out = captureOutput();
+      runPlan({ profiles: file, policy }, out);
+      expect((JSON.parse(out.text()) as { rounds: { byes: unknown[] }[] }).rounds[0]!.byes).toEqual([{ id: people[0]!.id, reason: 'no-compatible-partner' }]);
+    }
+  });
+
   it('prints CSV with one row per meeting, bye and round statistics', () => {
     const csv = plan({ rounds: '2', policy: 'bye', format: 'csv' }).trimEnd().split('\n');
     expect(csv[0]).toBe('round,table,kind,members,names,score,reasons,sentence,opening_question');
