@@ -70,10 +70,14 @@ describe('privacy: consent, access, erasure, retention', () => {
     expect(round.meetings.edges).toEqual([]); // two people: the table is dissolved
     expect(round.leftOut).toEqual(expect.arrayContaining([{ attendeeId: zoe.id, reason: 'NO_CONSENT' }]));
     expectData(await t.gql(`mutation ($id: ID!) { cancelRound(roundId: $id) { status } }`, { id: draft }, organiser));
-    const later = await generateAndPublish('Later round', false);
-    const stats = expectData(await t.gql(`query ($id: ID!) { round(id: $id) { stats { eligible } } }`, { id: later }, organiser)).round.stats;
-    expect(stats.eligible).toBe(1);
-    expectData(await t.gql(`mutation ($id: ID!) { cancelRound(roundId: $id) { status } }`, { id: later }, organiser));
+    // A later round leaves her out: Pat alone cannot be matched, and the refusal says why.
+    const later = expectData(
+      await t.gql(`mutation ($input: CreateRoundInput!) { createRound(input: $input) { id } }`, { input: { eventId, name: 'Later round', startsAt: '2030-06-01T10:00:00Z' } }, organiser),
+    ).createRound;
+    const refused = await t.gql(`mutation ($input: GenerateRoundInput!) { generateRound(input: $input) { id } }`, { input: { roundId: later.id } }, organiser);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_ENOUGH_ATTENDEES' });
+    expect(refused.errors?.[0]?.message).toContain('Only 1 attendee can be matched in this round; it takes 2 who are present, consent to matchmaking and did not opt out (the others: 1 without consent to matchmaking)');
+    expectData(await t.gql(`mutation ($id: ID!) { cancelRound(roundId: $id) { status } }`, { id: later.id }, organiser));
     expectData(await t.gql(`mutation { giveMatchmakingConsent(noticeVersion: "2026-11") { consentMatchmaking } }`, {}, zoeToken));
   });
 

@@ -190,7 +190,22 @@ describe('matching rounds, end to end', () => {
       await t.gql(`mutation ($m: ID!, $a: ID!) { markNoShow(meetingId: $m, attendeeId: $a) }`, { m: meeting.id, a: meeting.partners[0].id }, organiser),
     ).markNoShow;
     expect(['NO_SHOW', 'SCHEDULED']).toContain(status);
-    expect(expectData(await t.gql(`mutation ($id: ID!) { closeRound(roundId: $id) { status } }`, { id: firstRound }, organiser)).closeRound.status).toBe('CLOSED');
+    // Before it starts nothing can have been held: closing (which marks every meeting held) is refused.
+    const early = await t.gql(`mutation ($id: ID!) { closeRound(roundId: $id) { status } }`, { id: firstRound }, organiser);
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_NOT_STARTED' });
+    expect(early.errors?.[0]?.message).toContain('2030-06-01T10:00:00.000Z');
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      const statuses = async () => (await client.query(`SELECT status FROM meetings WHERE round_id = $1`, [firstRound])).rows.map((row) => row.status);
+      expect(await statuses()).not.toContain('HELD');
+      // The conversations took place: the round started a quarter of an hour ago.
+      await client.query(`UPDATE rounds SET starts_at = now() - interval '15 minutes' WHERE id = $1`, [firstRound]);
+      expect(expectData(await t.gql(`mutation ($id: ID!) { closeRound(roundId: $id) { status } }`, { id: firstRound }, organiser)).closeRound.status).toBe('CLOSED');
+      expect(await statuses()).toContain('HELD');
+    } finally {
+      await client.end();
+    }
   });
 
   it('never repeats a pair that met in the next rounds, but may pair a no-show pair again', async () => {
@@ -405,5 +420,57 @@ describe('sit-out reasons are true', () => {
     const seated = review.meetings.edges[0].node.participants[0].id;
     const swapped = expectData(await t.gql(SWAP, { input: { roundId: round.id, attendeeA: bye.attendeeId, attendeeB: seated } }, organiser)).swapAttendees;
     expect(sittingOut(swapped.leftOut)).toEqual([{ attendeeId: seated, reason: 'ODD_COUNT' }]);
+  });
+});
+
+describe('rounds with nobody to match', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  const PUBLISH = `mutation ($id: ID!) { publishRound(roundId: $id) { status } }`;
+
+  it('refuses to generate a round for 0 or 1 eligible attendee, and says why the others cannot be matched', async () => {
+    const { id: eventId } = await createEvent(t);
+    const organiser = (await createOrganiser(t, eventId)).token;
+    const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Empty', startsAt: '2030-06-01T10:00:00Z' } }, organiser)).createRound;
+    const empty = await t.gql(GENERATE, { input: { roundId: round.id } }, organiser);
+    expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_ENOUGH_ATTENDEES' });
+    expect(empty.errors?.[0]?.message).toMatch(/^Nobody in this event can be matched in this round; it takes 2/);
+    await createAttendee(t, eventId, { name: 'Only One', present: true });
+    await createAttendee(t, eventId, { name: 'At Home', present: false });
+    await createAttendee(t, eventId, { name: 'Private', present: true, consentMatchmaking: false });
+    const one = await t.gql(GENERATE, { input: { roundId: round.id } }, organiser);
+    expect(one.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_ENOUGH_ATTENDEES' });
+    expect(one.errors?.[0]?.message).toContain('Only 1 attendee can be matched');
+    expect(one.errors?.[0]?.message).toContain('1 not checked in (present: false), 1 without consent to matchmaking');
+    // Nothing changed: the round is still a draft, and nothing was published.
+    expect(expectData(await t.gql(`query ($id: ID!) { round(id: $id) { status progress { phase } } }`, { id: round.id }, organiser)).round).toEqual({ status: 'DRAFT', progress: null });
+    expect((await t.gql(PUBLISH, { id: round.id }, organiser)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_NOT_GENERATED' });
+  });
+
+  it('refuses to publish a draft with no meeting (the only two block each other; or one left the draft)', async () => {
+    const { id: eventId } = await createEvent(t);
+    const organiser = (await createOrganiser(t, eventId)).token;
+    const ann = await createAttendee(t, eventId, { name: 'Ann', present: true });
+    const bob = await createAttendee(t, eventId, { name: 'Bob', present: true });
+    const annToken = await attendeeToken(t, ann);
+    const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Pair', startsAt: '2030-06-01T10:00:00Z' } }, organiser)).createRound;
+    expectData(await t.gql(GENERATE, { input: { roundId: round.id } }, organiser));
+    expect(await waitForRound(t, round.id, organiser)).toMatchObject({ status: 'GENERATED' });
+    // Ann withdraws her consent: the draft lets her go, and its only table is dissolved.
+    expectData(await t.gql(`mutation { withdrawMatchmakingConsent { consentMatchmaking } }`, {}, annToken));
+    const published = await t.gql(PUBLISH, { id: round.id }, organiser);
+    expect(published.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_EMPTY' });
+    expect(expectData(await t.gql(`query ($id: ID!) { round(id: $id) { status } }`, { id: round.id }, organiser)).round.status).toBe('GENERATED');
+
+    expectData(await t.gql(`mutation ($v: String!) { giveMatchmakingConsent(noticeVersion: $v) { consentMatchmaking } }`, { v: '2026-11' }, annToken));
+    expectData(await t.gql(`mutation ($a: ID!) { blockAttendee(attendeeId: $a) }`, { a: bob.id }, annToken));
+    const blocked = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Blocked', startsAt: '2030-06-01T11:00:00Z' } }, organiser)).createRound;
+    expectData(await t.gql(GENERATE, { input: { roundId: blocked.id } }, organiser));
+    expect(await waitForRound(t, blocked.id, organiser)).toMatchObject({ status: 'GENERATED' });
+    expect((await t.gql(PUBLISH, { id: blocked.id }, organiser)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_EMPTY' });
   });
 });

@@ -12,6 +12,8 @@ export interface RoundRoster {
   attendees: Map<string, Pick<AttendeeEntity, 'id' | 'company' | 'role'>>;
 }
 
+type NotEligibleReason = RoundRoster['notEligible'][number]['reason'];
+
 interface AttendeeRow {
   id: string;
   name: string;
@@ -23,9 +25,33 @@ interface AttendeeRow {
   looking_for: string[];
   can_offer: string[];
   languages: string[];
-  present: boolean;
-  consent_matchmaking: boolean;
-  opted_out: boolean;
+  /** Null when the attendee may be matched in the round. */
+  not_eligible: NotEligibleReason | null;
+}
+
+/**
+ * Who may be matched in a round, in one place: consenting, not opted out of
+ * this round, present. A column expression over `attendees a` and
+ * `round_opt_outs o` (joined for the round), naming the first rule broken.
+ */
+const NOT_ELIGIBLE_SQL = `CASE WHEN NOT a.consent_matchmaking THEN 'NO_CONSENT'
+                               WHEN o.attendee_id IS NOT NULL THEN 'OPTED_OUT'
+                               WHEN NOT a.present THEN 'NOT_PRESENT' END`;
+const ROSTER_FROM_SQL = `FROM attendees a LEFT JOIN round_opt_outs o ON o.attendee_id = a.id AND o.round_id = $2 WHERE a.event_id = $1`;
+
+/** How many attendees of the event may be matched in the round now, and why the others may not. */
+export interface RosterCount {
+  eligible: number;
+  notEligible: Record<NotEligibleReason, number>;
+}
+
+export async function countRoundRoster(dataSource: Pick<EntityManager, 'query'>, eventId: string, roundId: string): Promise<RosterCount> {
+  const rows: { reason: NotEligibleReason | null; count: number }[] = await dataSource.query(
+    `SELECT ${NOT_ELIGIBLE_SQL} AS reason, count(*)::int AS count ${ROSTER_FROM_SQL} GROUP BY 1`,
+    [eventId, roundId],
+  );
+  const of = (reason: NotEligibleReason | null) => rows.find((row) => row.reason === reason)?.count ?? 0;
+  return { eligible: of(null), notEligible: { NOT_PRESENT: of('NOT_PRESENT'), NO_CONSENT: of('NO_CONSENT'), OPTED_OUT: of('OPTED_OUT') } };
 }
 
 /**
@@ -36,17 +62,14 @@ interface AttendeeRow {
 export async function loadRoundRoster(dataSource: Pick<EntityManager, 'query'>, eventId: string, roundId: string): Promise<RoundRoster> {
   const rows: AttendeeRow[] = await dataSource.query(
     `SELECT a.id, a.name, a.company, a.role, a.seniority, a.stack, a.interests, a.looking_for, a.can_offer, a.languages,
-            a.present, a.consent_matchmaking, (o.attendee_id IS NOT NULL) AS opted_out
-       FROM attendees a
-       LEFT JOIN round_opt_outs o ON o.attendee_id = a.id AND o.round_id = $2
-      WHERE a.event_id = $1`,
+            ${NOT_ELIGIBLE_SQL} AS not_eligible
+       ${ROSTER_FROM_SQL}`,
     [eventId, roundId],
   );
   const notEligible: RoundRoster['notEligible'] = [];
   const eligible = rows.filter((row) => {
-    const reason = !row.consent_matchmaking ? 'NO_CONSENT' : row.opted_out ? 'OPTED_OUT' : !row.present ? 'NOT_PRESENT' : null;
-    if (reason) notEligible.push({ attendeeId: row.id, reason });
-    return !reason;
+    if (row.not_eligible) notEligible.push({ attendeeId: row.id, reason: row.not_eligible });
+    return !row.not_eligible;
   });
   const ids = eligible.map((row) => row.id);
   // One after the other: inside a transaction they share a single connection.

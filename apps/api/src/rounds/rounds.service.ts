@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { conflict, forbidden, notFound } from '../common/domain-error';
+import { conflict, DomainError, forbidden, notFound } from '../common/domain-error';
 import { isUniqueViolation } from '../common/postgres-errors';
 import type { AppConfig } from '../config/app-config';
 import { countAffected } from '../common/sql';
@@ -17,7 +17,8 @@ import { Fairness } from './models/round.model';
 import { OddPolicy } from '../events/models/event.model';
 import { RoundEntity, type GenerationProgress, type RoundStatusValue } from './round.entity';
 import { writeRoundPlan } from './round-plan-writer';
-import { loadRoundRoster } from './round-roster';
+import { countRoundRoster, loadRoundRoster } from './round-roster';
+import { notEnoughAttendees, roundEmpty, roundNotStarted } from './rounds.errors';
 
 @Injectable()
 export class RoundsService {
@@ -82,6 +83,9 @@ export class RoundsService {
   async generate(actor: Actor, input: GenerateRoundInput): Promise<RoundEntity> {
     const round = await this.get(actor, input.roundId);
     assertCanManage(actor, round.eventId);
+    // Said now, not as a failed generation later; checked again on the roster the generation loads.
+    const count = await countRoundRoster(this.dataSource, round.eventId, round.id);
+    if (count.eligible < 2) throw notEnoughAttendees(count);
     // One generation per event at a time: pairs drafted by one must be visible to the next.
     const lock = await GenerationLock.tryAcquire(this.config.get('databaseUrl', { infer: true })!, round.eventId);
     if (!lock) throw conflict('GENERATION_IN_PROGRESS', 'A round of this event is being generated right now; try again when it is done');
@@ -119,17 +123,23 @@ export class RoundsService {
     while (this.running.size) await Promise.allSettled([...this.running]);
   }
 
-  /** All or nothing, in one statement: attendees see either no meeting of the round or all of them. */
+  /**
+   * All or nothing, in one statement: attendees see either no meeting of the round or all of them.
+   * The round row is locked while it is checked, so nothing changes it between the checks and the flip.
+   */
   async publish(actor: Actor, roundId: string): Promise<RoundEntity> {
     const round = await this.get(actor, roundId);
     assertCanManage(actor, round.eventId);
     await this.dataSource.transaction(async (manager) => {
-      const published = await countAffected(
-        manager,
-        `UPDATE rounds SET status = 'PUBLISHED', published_at = now(), updated_at = now() WHERE id = $1 AND status = 'GENERATED' RETURNING 1`,
+      const [current] = await manager.query(
+        `SELECT status, (SELECT count(*) FROM meetings WHERE round_id = r.id)::int AS meetings FROM rounds r WHERE id = $1 FOR UPDATE`,
         [round.id],
       );
-      if (!published) throw conflict('ROUND_NOT_GENERATED', `Only a generated draft can be published; this round is ${round.status}`);
+      if (current?.status !== 'GENERATED') {
+        throw conflict('ROUND_NOT_GENERATED', `Only a generated draft can be published; this round is ${current?.status ?? 'gone'}`);
+      }
+      if (!current.meetings) throw roundEmpty();
+      await manager.query(`UPDATE rounds SET status = 'PUBLISHED', published_at = now(), updated_at = now() WHERE id = $1`, [round.id]);
       await noticeRoundPublished(manager, { roundId: round.id, eventId: round.eventId });
     });
     return this.dataSource.getRepository(RoundEntity).findOneByOrFail({ id: round.id });
@@ -152,17 +162,20 @@ export class RoundsService {
     return this.dataSource.getRepository(RoundEntity).findOneByOrFail({ id: round.id });
   }
 
-  /** After the conversations: scheduled meetings count as held (no-shows stay no-shows). */
+  /**
+   * After the conversations: scheduled meetings count as held (no-shows stay no-shows). Refused
+   * before the round starts (by the database's clock), when nothing can have been held yet.
+   */
   async close(actor: Actor, roundId: string): Promise<RoundEntity> {
     const round = await this.get(actor, roundId);
     assertCanManage(actor, round.eventId);
     await this.dataSource.transaction(async (manager) => {
-      const closed = await countAffected(
-        manager,
-        `UPDATE rounds SET status = 'CLOSED', updated_at = now() WHERE id = $1 AND status = 'PUBLISHED' RETURNING 1`,
-        [round.id],
-      );
-      if (!closed) throw conflict('ROUND_NOT_PUBLISHED', `Only a published round can be closed; this round is ${round.status}`);
+      const [current] = await manager.query(`SELECT status, starts_at <= now() AS started FROM rounds WHERE id = $1 FOR UPDATE`, [round.id]);
+      if (current?.status !== 'PUBLISHED') {
+        throw conflict('ROUND_NOT_PUBLISHED', `Only a published round can be closed; this round is ${current?.status ?? 'gone'}`);
+      }
+      if (!current.started) throw roundNotStarted(round.startsAt);
+      await manager.query(`UPDATE rounds SET status = 'CLOSED', updated_at = now() WHERE id = $1`, [round.id]);
       await manager.query(`UPDATE meetings SET status = 'HELD' WHERE round_id = $1 AND status = 'SCHEDULED'`, [round.id]);
     });
     return this.dataSource.getRepository(RoundEntity).findOneByOrFail({ id: round.id });
@@ -178,6 +191,7 @@ export class RoundsService {
       const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: round.eventId });
       await setProgress({ phase: 'loading' });
       const roster = await loadRoundRoster(this.dataSource, round.eventId, round.id);
+      if (roster.profiles.length < 2) throw notEnoughAttendees(await countRoundRoster(this.dataSource, round.eventId, round.id));
       await setProgress({ phase: 'matching', attendees: roster.profiles.length });
       const policy = round.oddPolicy ?? event.matchingSettings.oddPolicy ?? 'trio';
       const weights = event.matchingSettings.weights ?? {};
@@ -207,7 +221,9 @@ export class RoundsService {
         );
       });
     } catch (error) {
-      const message = isUniqueViolation(error)
+      const message = error instanceof DomainError
+        ? error.message
+        : isUniqueViolation(error)
         ? 'Two rounds tried to pair the same people at once; generate again'
         : error instanceof Error && error.name === 'MatchingInputError'
           ? error.message
