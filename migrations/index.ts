@@ -5,10 +5,11 @@ import { CalendarFeed1795606788052 } from './1795606788052-CalendarFeed';
 import { Talks1795607213456 } from './1795607213456-Talks';
 import { ReportExports1795607710521 } from './1795607710521-ReportExports';
 import { PrivacyAndLimits1795607858166 } from './1795607858166-PrivacyAndLimits';
+import { Sessions1796529695705 } from './1796529695705-Sessions';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/<Name>`
  * writes a new file; add its class here (explicit imports work the same in
  * the compiled app, the CLI and jest, where a glob would not).
  */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795603933545, Rounds1795604749552, CalendarFeed1795606788052, Talks1795607213456, ReportExports1795607710521, PrivacyAndLimits1795607858166];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795603933545, Rounds1795604749552, CalendarFeed1795606788052, Talks1795607213456, ReportExports1795607710521, PrivacyAndLimits1795607858166, Sessions1796529695705];

@@ -24,6 +24,9 @@ const MY_MEETINGS = `query ($when: MeetingsWhen) {
   }
 }`;
 
+/** The session a token names. */
+const sessionOf = (token: string): string => (jwt.decode(token) as { sid: string }).sid;
+
 describe('myMeetings', () => {
   let t: TestApp;
   let eventId: string;
@@ -120,16 +123,23 @@ describe('myMeetings', () => {
     const meetings = t.app.get(MeetingsService);
     const other = await createEvent(t);
     const [ada, grace, alan] = trio;
-    const asking = [ada!, grace!, alan!, ada!].map((attendee) => ({ kind: 'attendee' as const, attendeeId: attendee.id, eventId }));
+    const asking = [0, 1, 2, 0].map((i) => ({ actor: { kind: 'attendee' as const, attendeeId: trio[i]!.id, eventId }, session: sessionOf(tokens[i]!) }));
     const stranger = await createAttendee(t, eventId, { name: 'Stranger' });
+    const strangerSession = sessionOf(await attendeeToken(t, stranger));
+    const graceElsewhere = await attendeeToken(t, grace!);
+    const endedSession = sessionOf(graceElsewhere);
+    expectData(await t.gql(`mutation { signOut }`, {}, graceElsewhere));
     const before = t.queries.count;
-    const [forAda, forGrace, forAlan, forAdaAgain, forStranger, forImpostor, forMalformed] = await Promise.allSettled([
-      ...asking.map((actor) => meetings.myMeetings(actor, MeetingsWhen.ALL, { confirmCaller: true })),
-      meetings.myMeetings({ kind: 'attendee', attendeeId: stranger.id, eventId }, MeetingsWhen.ALL, { confirmCaller: true }),
+    const [forAda, forGrace, forAlan, forAdaAgain, forStranger, forImpostor, forMalformed, forSignedOut, forSomeoneElsesSession] = await Promise.allSettled([
+      ...asking.map(({ actor, session }) => meetings.myMeetings(actor, MeetingsWhen.ALL, { confirmSession: session })),
+      meetings.myMeetings({ kind: 'attendee', attendeeId: stranger.id, eventId }, MeetingsWhen.ALL, { confirmSession: strangerSession }),
       // A real attendee, but the token names another event: refused, and only this caller.
-      meetings.myMeetings({ kind: 'attendee', attendeeId: ada!.id, eventId: other.id }, MeetingsWhen.ALL, { confirmCaller: true }),
+      meetings.myMeetings({ kind: 'attendee', attendeeId: ada!.id, eventId: other.id }, MeetingsWhen.ALL, { confirmSession: sessionOf(tokens[0]!) }),
       // An id PostgreSQL cannot read as a UUID must not fail the statement the others share.
-      meetings.myMeetings({ kind: 'attendee', attendeeId: 'not-a-uuid', eventId }, MeetingsWhen.ALL, { confirmCaller: true }),
+      meetings.myMeetings({ kind: 'attendee', attendeeId: 'not-a-uuid', eventId }, MeetingsWhen.ALL, { confirmSession: sessionOf(tokens[0]!) }),
+      // A session that was signed out, and a live session of someone else: refused.
+      meetings.myMeetings({ kind: 'attendee', attendeeId: grace!.id, eventId }, MeetingsWhen.ALL, { confirmSession: endedSession }),
+      meetings.myMeetings({ kind: 'attendee', attendeeId: grace!.id, eventId }, MeetingsWhen.ALL, { confirmSession: sessionOf(tokens[0]!) }),
     ]);
     expect(t.queries.count - before).toBe(1);
     const partnersOf = (result: PromiseSettledResult<Awaited<ReturnType<MeetingsService['myMeetings']>>>) =>
@@ -141,6 +151,8 @@ describe('myMeetings', () => {
     expect(partnersOf(forStranger)).toEqual([]);
     expect(forImpostor).toMatchObject({ status: 'rejected', reason: { category: 'UNAUTHENTICATED' } });
     expect(forMalformed).toMatchObject({ status: 'rejected', reason: { category: 'UNAUTHENTICATED' } });
+    expect(forSignedOut).toMatchObject({ status: 'rejected', reason: { category: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' } });
+    expect(forSomeoneElsesSession).toMatchObject({ status: 'rejected', reason: { category: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' } });
   });
 
   it('is planned once per connection, not on every call (its statement is prepared, with a plan PostgreSQL reuses)', async () => {
@@ -189,10 +201,21 @@ describe('myMeetings', () => {
 
     it('refuses a validly signed token that binds a real attendee to another event', async () => {
       const other = await createEvent(t);
-      const forged = jwt.sign({ sub: trio[0]!.id, kind: 'attendee', evt: other.id }, t.config.auth.jwtSecret!, { issuer: 'pairwise', audience: 'pairwise-api', expiresIn: 60 });
+      const sid = sessionOf(tokens[0]!);
+      const forged = jwt.sign({ sub: trio[0]!.id, kind: 'attendee', evt: other.id, sid }, t.config.auth.jwtSecret!, { issuer: 'pairwise', audience: 'pairwise-api', expiresIn: 60 });
       expect(refusal(await t.gql(MY_MEETINGS, {}, forged))).toEqual(GONE);
-      const unbound = jwt.sign({ sub: trio[0]!.id, kind: 'attendee' }, t.config.auth.jwtSecret!, { issuer: 'pairwise', audience: 'pairwise-api', expiresIn: 60 });
+      const unbound = jwt.sign({ sub: trio[0]!.id, kind: 'attendee', sid }, t.config.auth.jwtSecret!, { issuer: 'pairwise', audience: 'pairwise-api', expiresIn: 60 });
       expect(refusal(await t.gql(MY_MEETINGS, {}, unbound))).toEqual(GONE);
+    });
+
+    it('refuses a token once its session was signed out, in the same one statement', async () => {
+      const token = await attendeeToken(t, trio[2]!);
+      expect(expectData(await t.gql(MY_MEETINGS, {}, token)).myMeetings).toHaveLength(1);
+      expectData(await t.gql(`mutation { signOut }`, {}, token));
+      const before = t.queries.count;
+      expect(refusal(await t.gql(MY_MEETINGS, {}, token))).toEqual({ data: null, code: 'UNAUTHENTICATED', message: expect.stringMatching(/session has ended/) });
+      expect(t.queries.count - before).toBe(1);
+      expect(expectData(await t.gql(MY_MEETINGS, {}, tokens[2])).myMeetings).toHaveLength(1); // the attendee's other session lives on
     });
 
     it('leaves the other fields of the same document to the usual check', async () => {

@@ -3,9 +3,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../apps/api/src/auth/auth.service';
+import { benchAttendeeTokens } from '../support/attendee-sessions';
 import { freePort } from '../../apps/api/src/common/free-port';
 import { isMyMeeting, MY_MEETINGS, waitUntilReady } from '../support/my-meetings';
 import { openLoopLoad, openLoopPool } from '../support/open-loop-load';
@@ -43,10 +42,9 @@ async function main(): Promise<void> {
   const event = (await client.query<{ event_id: string }>(`SELECT event_id FROM rounds WHERE status = 'PUBLISHED' LIMIT 1`)).rows[0]?.event_id;
   if (!event) throw new Error('no published round in this database: run bench:rounds with BENCH_KEEP_DATABASE=1 first');
   const ids = (await client.query<{ attendee_id: string }>(`SELECT attendee_id FROM meeting_participants p JOIN rounds r ON r.id = p.round_id WHERE r.event_id = $1 ORDER BY random()`, [event])).rows;
-  await client.end();
   const secret = randomBytes(32).toString('hex');
-  const jwt = new JwtService({ secret });
-  const tokens = ids.map(({ attendee_id }) => jwt.sign({ sub: attendee_id, kind: 'attendee', evt: event }, { algorithm: 'HS256', issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, expiresIn: 3600 }));
+  const tokens = await benchAttendeeTokens(client, event, ids.map(({ attendee_id }) => attendee_id), secret);
+  await client.end();
 
   const served: Served[] = [];
   try {

@@ -5,9 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../apps/api/src/auth/auth.service';
+import { benchAttendeeTokens } from '../support/attendee-sessions';
 import { createBenchDatabase } from '../support/bench-database';
 import { isMyMeeting, MY_MEETINGS, waitUntilReady } from '../support/my-meetings';
 import { openLoopLoad, openLoopPool } from '../support/open-loop-load';
@@ -123,9 +122,8 @@ async function main(): Promise<void> {
     const client = new Client({ connectionString: database.url });
     await client.connect();
     const ids = (await client.query<{ id: string }>(`SELECT id FROM attendees WHERE event_id = $1 ORDER BY random()`, [demo.event.id])).rows.map((r) => r.id);
+    const tokens = await benchAttendeeTokens(client, demo.event.id, ids, secret);
     await client.end();
-    const jwt = new JwtService({ secret });
-    const tokens = ids.map((id) => jwt.sign({ sub: id, kind: 'attendee', evt: demo.event.id }, { algorithm: 'HS256', issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, expiresIn: 3600 }));
     const sample = await gql<{ myMeetings: { partners: unknown[] }[] }>(MY_MEETINGS, {}, tokens[0]);
     if (sample.myMeetings.length !== 1 || !sample.myMeetings[0]!.partners.length) throw new Error(`unexpected myMeetings: ${JSON.stringify(sample)}`);
 

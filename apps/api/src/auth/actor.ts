@@ -21,4 +21,6 @@ export interface TokenClaims {
   kind: Actor['kind'];
   /** The event an attendee token is valid for. */
   evt?: string;
+  /** The session the token belongs to (sessions table): signing out ends it. */
+  sid: string;
 }

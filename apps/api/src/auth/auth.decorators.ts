@@ -10,6 +10,8 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 export interface AuthState {
   actor?: Actor;
+  /** The session the caller's token belongs to. */
+  sessionId?: string;
   /** Why a presented token was refused; only reported when the operation needs a caller. */
   error?: Error;
   /**
@@ -24,12 +26,18 @@ export const CONFIRMS_ATTENDEE_ITSELF = 'pairwise:confirmsAttendeeItself';
 /**
  * For the hottest attendee query only (`myMeetings`): the handler's own statement checks that the
  * attendee still exists, unerased, in the token's event, and refuses the call otherwise, which
- * saves the guard's round trip. A handler marked so must read @CallerUnconfirmed() and pass it on.
+ * saves the guard's round trip. A handler marked so must read @UnconfirmedSession() and pass it on.
  */
 export const ConfirmsAttendeeItself = () => SetMetadata(CONFIRMS_ATTENDEE_ITSELF, true);
 
-/** True when the caller is an attendee still to be confirmed by this handler (see ConfirmsAttendeeItself). */
-export const CallerUnconfirmed = createParamDecorator((_: unknown, context: ExecutionContext): boolean => requestOf(context).auth?.unconfirmed === true);
+/**
+ * When the caller is an attendee still to be confirmed by this handler (see ConfirmsAttendeeItself):
+ * their session, which the handler's statement checks along with the attendee; else undefined.
+ */
+export const UnconfirmedSession = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
+  const auth = requestOf(context).auth;
+  return auth?.unconfirmed ? auth.sessionId : undefined;
+});
 
 export interface RequestWithAuth {
   headers: Record<string, string | string[] | undefined>;
@@ -51,6 +59,13 @@ export function requestOf(context: ExecutionContext): RequestWithAuth {
   }
   return context.switchToHttp().getRequest<RequestWithAuth>();
 }
+
+/** The session of the authenticated caller's token (to refresh or end it). */
+export const CurrentSession = createParamDecorator((_: unknown, context: ExecutionContext): string => {
+  const sessionId = requestOf(context).auth?.sessionId;
+  if (!sessionId) throw unauthenticated();
+  return sessionId;
+});
 
 /** The authenticated caller; the global AuthGuard has already refused anonymous calls. */
 export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {

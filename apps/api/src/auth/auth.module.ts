@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/app-config';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { SessionsRepository } from './sessions.repository';
 
 @Module({
   imports: [
@@ -24,7 +25,7 @@ import { AuthService } from './auth.service';
       },
     }),
   ],
-  providers: [AuthService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, SessionsRepository, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

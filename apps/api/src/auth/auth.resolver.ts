@@ -1,7 +1,8 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { idArg } from '../common/validation';
 import type { Actor } from './actor';
-import { CurrentActor, Public } from './auth.decorators';
+import { toAuthPayload } from './auth-payload.mapper';
+import { CurrentActor, CurrentSession, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { LoginInput } from './inputs/login.input';
 import { AccessCodeGrant, AuthPayload, Viewer } from './models/auth.models';
@@ -12,10 +13,26 @@ export class AuthResolver {
   constructor(private readonly authService: AuthService) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Exchange a password or a one-time access code for a short-lived token' })
+  @Mutation(() => AuthPayload, { description: 'Exchange a password or a one-time access code for a session token' })
   async login(@Args('input') input: LoginInput): Promise<AuthPayload> {
-    const issued = await this.authService.login(input);
-    return { token: issued.token, expiresAt: issued.expiresAt, viewer: toViewer(issued.actor) };
+    return toAuthPayload(await this.authService.login(input));
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'A fresh token for the current session, lasting as long as the session may now last; call it once `refreshAfter` has passed',
+  })
+  async refreshSession(@CurrentActor() actor: Actor, @CurrentSession() sessionId: string): Promise<AuthPayload> {
+    return toAuthPayload(await this.authService.refreshSession(actor, sessionId));
+  }
+
+  @Mutation(() => Boolean, { description: 'End the current session: its tokens stop working at once' })
+  signOut(@CurrentSession() sessionId: string): Promise<boolean> {
+    return this.authService.signOut(sessionId);
+  }
+
+  @Mutation(() => Int, { description: 'End every session of yours, on every device (this one too); answers how many were open' })
+  signOutEverywhere(@CurrentActor() actor: Actor): Promise<number> {
+    return this.authService.signOutEverywhere(actor);
   }
 
   @Query(() => Viewer, { description: 'Who the current token belongs to' })

@@ -5,10 +5,8 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
-import { EventOrganiserEntity } from '../accounts/event-organiser.entity';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import { badInput, DomainError, forbidden, notFound, unauthenticated } from '../common/domain-error';
-import { preparedQuery } from '../common/prepared-statement';
 import type { AppConfig } from '../config/app-config';
 import { AccessCodeEntity } from './access-code.entity';
 import { generateAccessCode, hashAccessCode } from './access-code';
@@ -16,6 +14,8 @@ import { canManageEvent, type Actor, type TokenClaims } from './actor';
 import type { AuthState } from './auth.decorators';
 import { LoginAttemptEntity } from './login-attempt.entity';
 import { hashPassword, verifyPassword } from './password-hasher';
+import { attendeeSessionEnd, refreshAfter, staffSessionEnd, type SessionPolicy } from './session-lifetime';
+import { SessionsRepository, type SessionSubject } from './sessions.repository';
 import { VerifiedTokens } from './verified-tokens';
 
 export const TOKEN_ISSUER = 'pairwise';
@@ -24,15 +24,28 @@ export const TOKEN_AUDIENCE = 'pairwise-api';
 /** A valid token whose person was deleted, erased, or is not in the token's event. */
 export const callerGone = () => unauthenticated('The person behind this token no longer exists');
 
+/** A valid token whose session was ended (signed out, everywhere or here) or ran out. */
+export const sessionEnded = () => new DomainError('UNAUTHENTICATED', 'SESSION_ENDED', 'This session has ended (signed out or expired): sign in again');
+
+/** No session has this id: for looking an account up before it has one. */
+const NO_SESSION = '00000000-0000-0000-0000-000000000000';
+
+const isUuid = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
 export interface LoginCommand {
   email: string;
   password?: string;
   accessCode?: string;
 }
 
-export interface IssuedToken {
+/** A session just opened or refreshed, and the token that carries it (see toAuthPayload). */
+export interface IssuedSession {
   token: string;
+  sessionId: string;
+  /** The token's expiry, and its session's. */
   expiresAt: Date;
+  /** From then on, `refreshSession` gives a token that lasts longer (half the token's life). */
+  refreshAfter: Date;
   actor: Actor;
 }
 
@@ -53,11 +66,17 @@ const decoyHash = () => (decoy ??= hashPassword(randomBytes(16).toString('hex'))
 export class AuthService {
   private readonly verifiedTokens = new VerifiedTokens();
 
+  private readonly policy: SessionPolicy;
+
   constructor(
     private readonly jwt: JwtService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService<AppConfig, true>,
-  ) {}
+    private readonly sessions: SessionsRepository,
+  ) {
+    const auth = config.get('auth', { infer: true });
+    this.policy = { graceHours: auth.sessionGraceHours, staffIdleHours: auth.staffSessionHours };
+  }
 
   /**
    * Reads a `Bearer` token; never throws, so public operations work whatever the header says.
@@ -82,43 +101,112 @@ export class AuthService {
         claims = verified;
       } catch (error) {
         const expired = (error as Error).name === 'TokenExpiredError';
-        return { error: unauthenticated(expired ? 'Your session has expired: sign in again' : 'The token is not valid') };
+        return { error: expired ? sessionEnded() : unauthenticated('The token is not valid') };
       }
     }
+    // Tokens from before sessions existed, or not of ours: nothing to check them against.
+    if (!isUuid(claims.sid) || !isUuid(claims.sub)) return { error: unauthenticated('The token is not valid: sign in again') };
     if (claims.kind === 'attendee') {
       if (!claims.evt) return { error: callerGone() };
-      return { actor: { kind: 'attendee', attendeeId: claims.sub, eventId: claims.evt }, unconfirmed: true };
+      return { actor: { kind: 'attendee', attendeeId: claims.sub, eventId: claims.evt }, sessionId: claims.sid, unconfirmed: true };
     }
-    const actor = await this.actorFor(claims);
-    return actor ? { actor } : { error: callerGone() };
+    if (claims.kind !== 'account') return { error: unauthenticated('The token is not valid') };
+    const account = await this.sessions.accountOfSession(claims.sub, claims.sid);
+    if (!account) return { error: callerGone() };
+    if (!account.sessionLive) return { error: sessionEnded() };
+    const actor: Actor = { kind: 'account', accountId: claims.sub, isAdmin: account.isAdmin, organiserOf: new Set(account.organiserOf) };
+    return { actor, sessionId: claims.sid };
   }
 
-  /** Looks up the attendee of an `unconfirmed` state: still there, not erased, in the token's event. */
+  /** Looks up the attendee of an `unconfirmed` state: still there, not erased, in the token's event, session live. */
   async confirm(state: AuthState): Promise<AuthState> {
-    if (!state.unconfirmed || state.actor?.kind !== 'attendee') return state;
-    const actor = await this.actorFor({ kind: 'attendee', sub: state.actor.attendeeId, evt: state.actor.eventId });
-    return actor ? { actor } : { error: callerGone() };
+    if (!state.unconfirmed || state.actor?.kind !== 'attendee' || !state.sessionId) return state;
+    const attendee = await this.sessions.attendeeOfSession(state.actor.attendeeId, state.sessionId);
+    if (!attendee || attendee.erased || attendee.eventId !== state.actor.eventId) return { error: callerGone() };
+    if (!attendee.sessionLive) return { error: sessionEnded() };
+    return { actor: state.actor, sessionId: state.sessionId };
   }
 
-  async login(command: LoginCommand): Promise<IssuedToken> {
+  async login(command: LoginCommand): Promise<IssuedSession> {
     const email = command.email.trim().toLowerCase();
     if (Boolean(command.password) === Boolean(command.accessCode)) {
       throw badInput('LOGIN_NEEDS_ONE_SECRET', 'Give either a password or an access code');
     }
     await this.refuseIfLocked(email);
-    let claims: TokenClaims;
+    let subject: SessionSubject;
     try {
-      claims = command.password ? await this.checkPassword(email, command.password) : await this.redeemAccessCode(email, command.accessCode!);
+      subject = command.password ? await this.checkPassword(email, command.password) : await this.redeemAccessCode(email, command.accessCode!);
     } catch (error) {
       await this.recordFailure(email);
       throw error;
     }
     await this.dataSource.getRepository(LoginAttemptEntity).delete({ email });
-    const actor = await this.actorFor(claims);
-    if (!actor) throw unauthenticated(INVALID_CREDENTIALS);
-    const ttl = this.config.get('auth', { infer: true }).tokenTtlSeconds;
-    const token = await this.jwt.signAsync({ ...claims }, { expiresIn: ttl, issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
-    return { token, expiresAt: new Date(Date.now() + ttl * 1000), actor };
+    return subject.kind === 'attendee' ? this.startAttendeeSession(subject.attendeeId) : this.startStaffSession(subject.accountId);
+  }
+
+  /**
+   * Signs an attendee in (after they proved who they are: an access code, a sign-in link): a new
+   * session that lasts until their event ends plus the grace period (session-lifetime.ts).
+   */
+  async startAttendeeSession(attendeeId: string): Promise<IssuedSession> {
+    const attendee = await this.sessions.attendeeForSession(attendeeId);
+    if (!attendee) throw callerGone();
+    const now = new Date();
+    const expiresAt = wholeSeconds(attendeeSessionEnd(now, attendee.eventEndsAt, this.policy));
+    const session = await this.sessions.insert({ kind: 'attendee', attendeeId }, expiresAt);
+    const actor: Actor = { kind: 'attendee', attendeeId, eventId: attendee.eventId };
+    return this.issue(session.id, actor, now, expiresAt);
+  }
+
+  /** Signs a staff account in (after its password or access code): a session that slides with use (session-lifetime.ts). */
+  async startStaffSession(accountId: string): Promise<IssuedSession> {
+    const account = await this.sessions.accountOfSession(accountId, NO_SESSION);
+    if (!account) throw callerGone();
+    const now = new Date();
+    const expiresAt = wholeSeconds(staffSessionEnd(now, now, this.policy));
+    const session = await this.sessions.insert({ kind: 'account', accountId }, expiresAt);
+    const actor: Actor = { kind: 'account', accountId, isAdmin: account.isAdmin, organiserOf: new Set(account.organiserOf) };
+    return this.issue(session.id, actor, now, expiresAt);
+  }
+
+  /**
+   * A new token for the caller's live session, which now lasts as the rules say at this moment
+   * (the event's current end for an attendee, the idle period for staff). Earlier tokens of the
+   * session keep working until their own expiry.
+   */
+  async refreshSession(actor: Actor, sessionId: string): Promise<IssuedSession> {
+    const session = await this.sessions.findLive(sessionId);
+    if (!session) throw sessionEnded();
+    const now = new Date();
+    const expiresAt = wholeSeconds(
+      session.subject.kind === 'attendee' ? attendeeSessionEnd(now, session.eventEndsAt, this.policy) : staffSessionEnd(now, session.createdAt, this.policy),
+    );
+    if (expiresAt <= now) {
+      await this.sessions.end(sessionId);
+      throw sessionEnded();
+    }
+    if (!(await this.sessions.extend(sessionId, expiresAt))) throw sessionEnded();
+    return this.issue(sessionId, actor, now, expiresAt);
+  }
+
+  /** Ends the caller's session: its tokens are refused from now on, in every API process. */
+  async signOut(sessionId: string): Promise<boolean> {
+    await this.sessions.end(sessionId);
+    return true;
+  }
+
+  /** Ends every session of the caller (all devices, this one included); returns how many were live. */
+  async signOutEverywhere(actor: Actor): Promise<number> {
+    return this.sessions.endAll(actor.kind === 'attendee' ? { kind: 'attendee', attendeeId: actor.attendeeId } : { kind: 'account', accountId: actor.accountId });
+  }
+
+  private async issue(sessionId: string, actor: Actor, now: Date, expiresAt: Date): Promise<IssuedSession> {
+    const claims: TokenClaims & { exp: number } =
+      actor.kind === 'attendee'
+        ? { sub: actor.attendeeId, kind: 'attendee', evt: actor.eventId, sid: sessionId, exp: expiresAt.getTime() / 1000 }
+        : { sub: actor.accountId, kind: 'account', sid: sessionId, exp: expiresAt.getTime() / 1000 };
+    const token = await this.jwt.signAsync(claims, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
+    return { token, sessionId, expiresAt, refreshAfter: refreshAfter(now, expiresAt), actor };
   }
 
   /** A new one-time code for an attendee; earlier unused codes stop working. */
@@ -150,18 +238,18 @@ export class AuthService {
     return { code, expiresAt };
   }
 
-  private async checkPassword(email: string, password: string): Promise<TokenClaims> {
+  private async checkPassword(email: string, password: string): Promise<SessionSubject> {
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ email });
     // Hash even for unknown emails, so the answer time does not tell which emails have accounts.
     const valid = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
     if (!account?.passwordHash || !valid) {
       throw unauthenticated(INVALID_CREDENTIALS);
     }
-    return { sub: account.id, kind: 'account' };
+    return { kind: 'account', accountId: account.id };
   }
 
   /** Marks the code used in the same statement that checks it, so two devices cannot both redeem it. */
-  private async redeemAccessCode(email: string, code: string): Promise<TokenClaims> {
+  private async redeemAccessCode(email: string, code: string): Promise<SessionSubject> {
     const rows: { attendee_id: string | null; account_id: string | null; event_id: string }[] = await this.dataSource.query(
       // Wrapped in a CTE so the driver hands back the rows themselves (a bare UPDATE … RETURNING comes back as [rows, count]).
       `WITH redeemed AS (
@@ -175,9 +263,7 @@ export class AuthService {
     );
     const row = rows[0];
     if (!row) throw unauthenticated(INVALID_CREDENTIALS);
-    return row.attendee_id
-      ? { sub: row.attendee_id, kind: 'attendee', evt: row.event_id }
-      : { sub: row.account_id!, kind: 'account' };
+    return row.attendee_id ? { kind: 'attendee', attendeeId: row.attendee_id } : { kind: 'account', accountId: row.account_id! };
   }
 
   /** After repeated failures an email is locked for a while, whatever the password or code tried. */
@@ -200,30 +286,9 @@ export class AuthService {
       [email, MAX_FAILED_SIGN_INS, LOCK_MINUTES],
     );
   }
+}
 
-  private async actorFor(claims: TokenClaims): Promise<Actor | undefined> {
-    if (claims.kind === 'attendee') {
-      // Every attendee request passes here: one prepared statement (a repository findOne costs several times its CPU).
-      const [attendee] = await preparedQuery<{ event_id: string; erased: boolean }>(
-        this.dataSource,
-        `SELECT event_id, erased_at IS NOT NULL AS erased FROM attendees WHERE id = $1`,
-        [claims.sub],
-      );
-      if (!attendee || attendee.erased || attendee.event_id !== claims.evt) return undefined;
-      return { kind: 'attendee', attendeeId: claims.sub, eventId: attendee.event_id };
-    }
-    if (claims.kind !== 'account') return undefined;
-    const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ id: claims.sub });
-    if (!account) return undefined;
-    const organised = await this.dataSource.getRepository(EventOrganiserEntity).find({
-      where: { accountId: account.id },
-      select: { eventId: true },
-    });
-    return {
-      kind: 'account',
-      accountId: account.id,
-      isAdmin: account.isAdmin,
-      organiserOf: new Set(organised.map((row) => row.eventId)),
-    };
-  }
+/** JWT expiries are whole seconds: the expiry announced is the token's to the millisecond. */
+function wholeSeconds(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }

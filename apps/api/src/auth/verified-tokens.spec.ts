@@ -1,7 +1,7 @@
 import { VerifiedTokens } from './verified-tokens';
 
 describe('VerifiedTokens', () => {
-  const claims = (exp: number | undefined) => ({ sub: 'a', kind: 'attendee' as const, evt: 'e', exp });
+  const claims = (exp: number | undefined) => ({ sub: 'a', kind: 'attendee' as const, evt: 'e', sid: 's', exp });
 
   it('gives back what was verified until the second the token expires', () => {
     let now = 1_000_000;

@@ -25,7 +25,8 @@ const environmentSchema = z
     PAIRWISE_ADMIN_EMAIL: z.email().optional(),
     PAIRWISE_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
     PAIRWISE_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    PAIRWISE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+    PAIRWISE_SESSION_GRACE_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(24),
+    PAIRWISE_STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
     PAIRWISE_ACCESS_CODE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(14 * 24),
     PAIRWISE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
@@ -62,7 +63,14 @@ export interface AppConfig {
   /** Where the GraphQL schema is written (development in a checkout); otherwise kept in memory. */
   schemaFile?: string;
   admin?: { email: string; password: string };
-  auth: { jwtSecret?: string; tokenTtlSeconds: number; accessCodeTtlHours: number };
+  auth: {
+    jwtSecret?: string;
+    /** An attendee's session lasts until their event ends plus this (see auth/session-lifetime.ts). */
+    sessionGraceHours: number;
+    /** A staff session ends after this long without a refresh (and 7 days after sign-in at most). */
+    staffSessionHours: number;
+    accessCodeTtlHours: number;
+  };
   log: { level: string };
   limits: {
     /** GraphQL operations per minute per signed-in user (per address when anonymous), per API process. */
@@ -102,7 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     admin: e.PAIRWISE_ADMIN_EMAIL ? { email: e.PAIRWISE_ADMIN_EMAIL, password: e.PAIRWISE_ADMIN_PASSWORD! } : undefined,
     auth: {
       jwtSecret: e.PAIRWISE_JWT_SECRET,
-      tokenTtlSeconds: e.PAIRWISE_TOKEN_TTL_SECONDS,
+      sessionGraceHours: e.PAIRWISE_SESSION_GRACE_HOURS,
+      staffSessionHours: e.PAIRWISE_STAFF_SESSION_HOURS,
       accessCodeTtlHours: e.PAIRWISE_ACCESS_CODE_TTL_HOURS,
     },
     log: { level: e.LOG_LEVEL },

@@ -3,6 +3,7 @@ import { EventOrganiserEntity } from '../accounts/event-organiser.entity';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import { AccessCodeEntity } from '../auth/access-code.entity';
 import { LoginAttemptEntity } from '../auth/login-attempt.entity';
+import { SessionEntity } from '../auth/session.entity';
 import { EventTagEntity } from '../events/event-tag.entity';
 import { EventEntity } from '../events/event.entity';
 import { BlockEntity, FeedbackEntity, RoundOptOutEntity, WishEntity } from '../networking/networking.entities';
@@ -33,4 +34,5 @@ export const ENTITIES = [
   SlotRequestEntity,
   ReportExportEntity,
   LoginAttemptEntity,
+  SessionEntity,
 ];

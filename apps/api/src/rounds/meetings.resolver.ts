@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
-import { CallerUnconfirmed, ConfirmsAttendeeItself, CurrentActor } from '../auth/auth.decorators';
+import { ConfirmsAttendeeItself, CurrentActor, UnconfirmedSession } from '../auth/auth.decorators';
 import { toFeedbackModel, toMyMeeting } from './meeting-view';
 import { MeetingsService } from './meetings.service';
 import { Feedback, FeedbackInput, MeetingsWhen, MyMeeting } from './models/meeting-views.model';
@@ -14,10 +14,10 @@ export class MeetingsResolver {
   @ConfirmsAttendeeItself()
   async myMeetings(
     @CurrentActor() actor: Actor,
-    @CallerUnconfirmed() confirmCaller: boolean,
+    @UnconfirmedSession() confirmSession: string | undefined,
     @Args('when', { type: () => MeetingsWhen, defaultValue: MeetingsWhen.ALL }) when: MeetingsWhen,
   ): Promise<MyMeeting[]> {
-    const meetings = await this.meetingsService.myMeetings(actor, when, { confirmCaller });
+    const meetings = await this.meetingsService.myMeetings(actor, when, { confirmSession });
     return meetings.map((meeting) => toMyMeeting(meeting, actor.kind === 'attendee' ? actor.attendeeId : ''));
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor } from '../auth/actor';
-import { callerGone } from '../auth/auth.service';
+import { callerGone, sessionEnded } from '../auth/auth.service';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { assertCanManage } from '../events/events.service';
 import { FeedbackEntity } from '../networking/networking.entities';
@@ -39,13 +39,15 @@ export class MeetingsService {
 
   /**
    * An attendee's published meetings — round tables and office-hour slots — in time order.
-   * `confirmCaller`: the caller's token was not yet checked against the attendees table (see
-   * ConfirmsAttendeeItself); the same statement does it, and a caller who is gone is refused.
+   * `confirmSession`: the caller's token was not yet checked against the attendees and sessions
+   * tables (see ConfirmsAttendeeItself); the same statement does it, and a caller who is gone or
+   * whose session has ended is refused.
    */
-  async myMeetings(actor: Actor, when: MeetingsWhen, { confirmCaller = false } = {}): Promise<AttendeeMeeting[]> {
+  async myMeetings(actor: Actor, when: MeetingsWhen, { confirmSession }: { confirmSession?: string } = {}): Promise<AttendeeMeeting[]> {
     if (actor.kind !== 'attendee') throw forbidden('Only attendees have meetings of their own');
-    const { tables, eventHasTalks, callerExists } = await this.roundTables.read(actor.attendeeId, actor.eventId, when);
-    if (confirmCaller && !callerExists) throw callerGone();
+    const { tables, eventHasTalks, callerExists, sessionLive } = await this.roundTables.read(actor.attendeeId, actor.eventId, confirmSession ?? null, when);
+    if (confirmSession && !callerExists) throw callerGone();
+    if (confirmSession && !sessionLive) throw sessionEnded();
     // Most events have no talks: then there is no office hour to look for (one round trip fewer).
     const slots = eventHasTalks ? await officeHoursOf(this.dataSource, actor.attendeeId, when) : [];
     if (!slots.length) return tables;

@@ -17,11 +17,15 @@ export interface RoundTables {
   eventHasTalks: boolean;
   /** Whether the attendee still exists, unerased, in that event. */
   callerExists: boolean;
+  /** Whether the caller's session is live (true when no session was given to check). */
+  sessionLive: boolean;
 }
 
 interface Caller {
   attendeeId: string;
   eventId: string;
+  /** The caller's session, to check in the same statement; null: not to be checked. */
+  sessionId: string | null;
 }
 
 /** Round statuses whose meetings attendees see. */
@@ -51,10 +55,12 @@ export class RoundTablesReader {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  read(attendeeId: string, eventId: string, when: MeetingsWhen): Promise<RoundTables> {
+  read(attendeeId: string, eventId: string, sessionId: string | null, when: MeetingsWhen): Promise<RoundTables> {
     // Ids come from signed tokens; still, one that is not a UUID must not fail the statement it shares with others.
-    if (!isUuid(attendeeId) || !isUuid(eventId)) return Promise.resolve({ tables: [], eventHasTalks: false, callerExists: false });
-    return this.loaderFor(when).load({ attendeeId, eventId });
+    if (!isUuid(attendeeId) || !isUuid(eventId) || (sessionId !== null && !isUuid(sessionId))) {
+      return Promise.resolve({ tables: [], eventHasTalks: false, callerExists: false, sessionLive: false });
+    }
+    return this.loaderFor(when).load({ attendeeId, eventId, sessionId });
   }
 
   private loaderFor(when: MeetingsWhen): DataLoader<Caller, RoundTables> {
@@ -81,12 +87,13 @@ export class RoundTablesReader {
       sql = roundTablesSql(when, slots, partnerProfileSql(this.attendees, 'a'), jsonObjectSql(this.feedback, 'f'));
       this.statements.set(key, sql);
     }
-    const values: (string | null)[] = callers.flatMap((caller) => [caller.attendeeId, caller.eventId]);
-    while (values.length < slots * 2) values.push(null);
+    const values: (string | null)[] = callers.flatMap((caller) => [caller.attendeeId, caller.eventId, caller.sessionId]);
+    while (values.length < slots * 3) values.push(null);
     const rows = await preparedQuery<{ tables: StoredTables }>(this.dataSource, sql, values);
     return rows.map(({ tables }) => ({
       eventHasTalks: tables.event_has_talks,
       callerExists: tables.caller_exists,
+      sessionLive: tables.session_live,
       tables: tables.meetings.map((row) => ({
         kind: 'ROUND' as const,
         meeting: meetingFromJson(row),
@@ -102,20 +109,23 @@ export class RoundTablesReader {
 interface StoredTables {
   event_has_talks: boolean;
   caller_exists: boolean;
+  session_live: boolean;
   meetings: (Record<string, unknown> & { round_name: string; partners: Record<string, unknown>[]; feedback: Record<string, unknown> | null })[];
 }
 
 /**
- * One row per caller, in the order given (`slots` pairs of parameters: an attendee id and their
- * event, null in unused slots): the meetings in time order (none: an empty list), whether the
- * event has talks, whether the caller is there.
+ * One row per caller, in the order given (`slots` triples of parameters: an attendee id, their
+ * event and their session, null in unused slots): the meetings in time order (none: an empty
+ * list), whether the event has talks, whether the caller is there, whether their session is live.
  */
 function roundTablesSql(when: MeetingsWhen, slots: number, partnerJson: string, feedbackJson: string): string {
-  const callers = Array.from({ length: slots }, (_, i) => `($${2 * i + 1}::uuid, $${2 * i + 2}::uuid, ${i + 1})`).join(', ');
+  const callers = Array.from({ length: slots }, (_, i) => `($${3 * i + 1}::uuid, $${3 * i + 2}::uuid, $${3 * i + 3}::uuid, ${i + 1})`).join(', ');
   const timeFilter = when === MeetingsWhen.UPCOMING ? 'AND m.ends_at > now()' : when === MeetingsWhen.PAST ? 'AND m.ends_at <= now()' : '';
   return `SELECT json_build_object(
             'event_has_talks', EXISTS (SELECT 1 FROM talks k WHERE k.event_id = c.event_id),
             'caller_exists', EXISTS (SELECT 1 FROM attendees s WHERE s.id = c.attendee_id AND s.event_id = c.event_id AND s.erased_at IS NULL),
+            'session_live', c.session_id IS NULL
+                            OR EXISTS (SELECT 1 FROM sessions v WHERE v.id = c.session_id AND v.attendee_id = c.attendee_id AND v.expires_at > now()),
             'meetings', coalesce((
               SELECT json_agg(t ORDER BY t.starts_at, t.table_number) FROM (
                 SELECT m.id, m.round_id, m.event_id, m.table_number, m.table_label, m.starts_at, m.ends_at, m.score, m.reasons,
@@ -131,7 +141,7 @@ function roundTablesSql(when: MeetingsWhen, slots: number, partnerJson: string, 
                  WHERE p.attendee_id = c.attendee_id AND r.status IN ${VISIBLE_ROUNDS} ${timeFilter}
               ) t), '[]'::json)
           ) AS tables
-     FROM (VALUES ${callers}) AS c (attendee_id, event_id, position)
+     FROM (VALUES ${callers}) AS c (attendee_id, event_id, session_id, position)
     WHERE c.attendee_id IS NOT NULL
     ORDER BY c.position`;
 }

@@ -22,13 +22,16 @@ export class Viewer {
   eventIds!: string[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'A session: its token, until when the token works, and when to refresh it' })
 export class AuthPayload {
   @Field({ description: 'Send as `Authorization: Bearer <token>`' })
   token!: string;
 
-  @Field()
+  @Field({ description: 'The token and its session end then, unless refreshed before (attendees: the end of the event’s last day plus a grace day; staff: 12 h after the last refresh by default, 7 days after sign-in at most)' })
   expiresAt!: Date;
+
+  @Field({ description: 'From then on, `refreshSession` (with this token) gives a longer-lasting token: half the token’s life' })
+  refreshAfter!: Date;
 
   @Field(() => Viewer)
   viewer!: Viewer;
