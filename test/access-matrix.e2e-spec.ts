@@ -89,7 +89,7 @@ describe('access matrix', () => {
       admin,
     });
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const asAdmin = async (query: string, variables: Record<string, unknown> = {}) => expectData(await t.gql(query, variables, admin));
   const eventState = async () =>

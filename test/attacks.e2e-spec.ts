@@ -22,7 +22,7 @@ describe('attack suite: abusive GraphQL, refused before anything runs or is writ
     admin = await t.adminToken();
     ({ id: eventId } = await createEvent(t));
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('refuses deep nesting (depth > 8), fragments and introspection included', async () => {
     const deepest = `{ rounds(eventId: "${eventId}") { meetings { edges { node { participants { event { vocabulary { synonyms } } } } } } } }`;
@@ -109,7 +109,7 @@ describe('attack suite: production mode hides the schema', () => {
   beforeAll(async () => {
     t = await startTestApp({ NODE_ENV: 'production' });
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('refuses introspection and gives no "did you mean" hints', async () => {
     const introspection = await t.gql(`{ __schema { types { name } } }`, {}, await t.adminToken());
@@ -124,7 +124,7 @@ describe('attack suite: rate limits and sign-in lockout', () => {
   beforeAll(async () => {
     t = await startTestApp({ PAIRWISE_RATE_LIMIT_PER_MINUTE: '5', PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE: '1000' });
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('limits each person, not the shared venue address', async () => {
     const { id: eventId } = await createEvent(t);
@@ -158,7 +158,7 @@ describe('attack suite: sign-in lockout', () => {
   beforeAll(async () => {
     t = await startTestApp();
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('locks an email after repeated failed sign-ins, even for the right password', async () => {
     const tries = [];
@@ -174,7 +174,7 @@ describe('attack suite: sign-in attempts per email and address', () => {
   beforeAll(async () => {
     t = await startTestApp({ PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE: '3' });
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('throttles guessing access codes for one email, not other people signing in', async () => {
     const guesses = [];

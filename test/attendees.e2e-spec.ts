@@ -49,7 +49,7 @@ describe('attendees', () => {
     admin = await t.adminToken();
     event = await createEvent(t, { vocabulary: VOCABULARY });
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const count = async (eventId = event.id) =>
     expectData(await t.gql(LIST, { e: eventId }, admin)).attendees.totalCount as number;

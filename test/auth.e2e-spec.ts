@@ -28,7 +28,7 @@ describe('auth', () => {
     admin = await t.adminToken();
     event = await createEvent(t);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const issueCode = async (attendee: AttendeeFixture, token = admin): Promise<string> =>
     expectData(await t.gql(ISSUE_CODE, { id: attendee.id }, token)).issueAccessCode.code;

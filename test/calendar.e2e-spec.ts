@@ -26,7 +26,7 @@ describe('calendar feed', () => {
     const { url } = expectData(await t.gql(`mutation { issueCalendarFeed { url } }`, {}, ada)).issueCalendarFeed;
     feedPath = new URL(url).pathname + new URL(url).search;
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('serves the attendee’s published meetings as iCalendar that a calendar parser reads back', async () => {
     const response = await t.http().get(feedPath).expect(200);

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@pairwise/testing';
+import { createTestDatabase, trackProcess, type TestDatabase } from '@pairwise/testing';
 import { freePort } from '../apps/api/src/common/free-port';
 
 // Each case starts the built server (a primary and its workers): seconds on a busy machine.
@@ -20,7 +20,7 @@ class Server {
   readonly exited: Promise<number | null>;
 
   constructor(env: Record<string, string>) {
-    this.process = spawn('node', [main], { env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env } });
+    this.process = trackProcess(spawn('node', [main], { env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env } }));
     this.process.stdout!.on('data', (chunk) => (this.output += chunk));
     this.process.stderr!.on('data', (chunk) => (this.output += chunk));
     this.exited = new Promise((resolve) => this.process.once('exit', (code) => resolve(code)));
@@ -79,7 +79,7 @@ async function gql<T>(port: number, query: string, token?: string): Promise<T> {
   beforeAll(async () => {
     database = await createTestDatabase();
   });
-  afterAll(() => database.drop());
+  afterAll(() => database?.drop());
 
   it('serves from every worker, replaces one that dies, and stops them all on SIGTERM', async () => {
     const port = await freePort();

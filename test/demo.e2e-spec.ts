@@ -1,14 +1,11 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { createTestDatabase, expectData, login, startTestApp, waitForRound, type TestApp, type TestDatabase } from '@pairwise/testing';
+import { createTestDatabase, expectData, login, runFile, startTestApp, waitForRound, type TestApp, type TestDatabase } from '@pairwise/testing';
 
 // Each case starts the CLI (a Node process with Nest) once or more: seconds on a busy machine.
 jest.setTimeout(60_000);
 
-const run = promisify(execFile);
 const cli = path.resolve(__dirname, '../apps/cli/bin/pairwise.js');
 const built = fs.existsSync(path.resolve(__dirname, '../dist/apps/cli/src/main.js'));
 
@@ -30,7 +27,7 @@ interface DemoReport {
   let report: DemoReport;
   let organiserToken: string;
   const demo = (...args: string[]) =>
-    run('node', [cli, 'demo', ...args], { env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' } });
+    runFile('node', [cli, 'demo', ...args], { env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' } });
 
   beforeAll(async () => {
     database = await createTestDatabase();

@@ -30,7 +30,7 @@ describe('events', () => {
     t = await startTestApp();
     admin = await t.adminToken();
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const allEvents = async () => expectData(await t.gql(`{ events { ${EVENT_FIELDS} } }`, {}, admin)).events;
   const read = async (id: string) => expectData(await t.gql(READ, { id }, admin)).event;

@@ -5,7 +5,7 @@ describe('health', () => {
   beforeAll(async () => {
     t = await startTestApp();
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('answers liveness without a token', async () => {
     const response = await t.http().get('/health').expect(200);

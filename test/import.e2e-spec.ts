@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { createEvent, createOrganiser, expectData, startTestApp, type TestApp } from '@pairwise/testing';
+import { createEvent, createOrganiser, expectData, runFile, startTestApp, type TestApp } from '@pairwise/testing';
 
 const IMPORT = `mutation ($eventId: ID!, $csv: String!) {
   importAttendees(eventId: $eventId, csv: $csv) {
@@ -34,7 +32,7 @@ describe('attendee import', () => {
     }));
     token = (await createOrganiser(t, eventId)).token;
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('creates valid rows, reports each rejected line with its reason, and maps ticketing headers', async () => {
     const report = expectData(await t.gql(IMPORT, { eventId, csv: TICKETING_CSV }, token)).importAttendees;
@@ -94,20 +92,19 @@ describe('attendee import', () => {
   describe('npx pairwise import', () => {
     const cli = path.resolve(__dirname, '../apps/cli/bin/pairwise.js');
     const built = fs.existsSync(path.resolve(__dirname, '../dist/apps/cli/src/main.js'));
-    const run = promisify(execFile);
     const env = () => ({ ...process.env, DATABASE_URL: t.database.url, LOG_LEVEL: 'silent' });
 
     (built ? it : it.skip)('imports a file into the event named by slug and prints the report', async () => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-import-')), 'attendees.csv');
       fs.writeFileSync(file, ['Email,Name,Interests', 'new@example.com,Nia New,RAG', 'ada@example.com,Ada Lovelace,'].join('\n'));
-      const { stdout } = await run('node', [cli, 'import', '--event', slug, '--json', file], { env: env() });
+      const { stdout } = await runFile('node', [cli, 'import', '--event', slug, '--json', file], { env: env() });
       expect(JSON.parse(stdout)).toMatchObject({ rows: 2, created: 1, updated: 0, unchanged: 1, rejected: [] });
     });
 
     (built ? it : it.skip)('exits with code 2 and one line for an unknown event', async () => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-import-')), 'attendees.csv');
       fs.writeFileSync(file, 'email,name\nx@example.com,X\n');
-      await expect(run('node', [cli, 'import', '--event', 'no-such-event', file], { env: env() })).rejects.toMatchObject({
+      await expect(runFile('node', [cli, 'import', '--event', 'no-such-event', file], { env: env() })).rejects.toMatchObject({
         code: 2,
         stderr: 'pairwise: Event not found\n',
       });

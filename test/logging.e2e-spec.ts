@@ -36,7 +36,7 @@ describe('logging: JSON lines that follow a request by its id', () => {
     admin = await t.adminToken();
     ({ id: eventId } = await createEvent(t));
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   /** Runs `work` while `table` is missing, the way a broken deployment would fail. */
   async function withoutTable<T>(table: string, work: () => Promise<T>): Promise<T> {

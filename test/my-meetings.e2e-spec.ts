@@ -58,7 +58,7 @@ describe('myMeetings', () => {
     expect(await waitForRound(t, round.id, organiser)).toMatchObject({ status: 'GENERATED' });
     expectData(await t.gql(`mutation ($r: ID!) { publishRound(roundId: $r) { status } }`, { r: round.id }, organiser));
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('shows each member of a trio the two others, with only the fields each chose to share', async () => {
     const [ada, grace, alan] = trio;

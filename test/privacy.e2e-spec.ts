@@ -53,7 +53,7 @@ describe('privacy: consent, access, erasure, retention', () => {
     zoeToken = await attendeeToken(t, zoe);
     partnerToken = await attendeeToken(t, partner);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('records an explicit opt-in with its time and notice version', async () => {
     const me = expectData(await t.gql(`mutation { giveMatchmakingConsent(noticeVersion: "2026-11") { consentMatchmaking consentAt } }`, {}, zoeToken)).giveMatchmakingConsent;

@@ -17,7 +17,7 @@ describe('README examples', () => {
   beforeAll(async () => {
     t = await startTestApp();
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const operations = readmeOperations();
 

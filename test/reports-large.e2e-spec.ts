@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
-import { createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '@pairwise/testing';
+import { createTestDatabase, startTestApp, trackProcess, type TestApp, type TestDatabase } from '@pairwise/testing';
 import { seedReportEvent } from '../bench/support/seed-report-event';
 
 const cli = path.resolve(__dirname, '../apps/cli/bin/pairwise.js');
@@ -25,7 +25,7 @@ interface CliRun {
 /** Runs the built CLI with a small heap, sampling its peak resident memory from /proc while it runs. */
 function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn('node', ['--max-old-space-size=256', cli, ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'silent' } });
+    const child = trackProcess(spawn('node', ['--max-old-space-size=256', cli, ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'silent' } }));
     let stdout = '';
     let stderr = '';
     let peakKb: number | null = null;

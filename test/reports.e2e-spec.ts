@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
@@ -13,6 +11,7 @@ import {
   createEvent,
   createOrganiser,
   expectData,
+  runFile,
   startTestApp,
   type AttendeeFixture,
   type OrganiserFixture,
@@ -33,7 +32,6 @@ const INJECTION = {
   tab: '\tTab Co',
   cr: '\rCR role',
 };
-const run = promisify(execFile);
 const cli = path.resolve(__dirname, '../apps/cli/bin/pairwise.js');
 const built = fs.existsSync(path.resolve(__dirname, '../dist/apps/cli/src/main.js'));
 const UNICODE = { accents: 'Zoë Ångström', cjk: '李小龍 🐉', company: 'Ünïcødé GmbH', round: 'Round 1 — Café ☕' };
@@ -515,7 +513,7 @@ describe('pairing reports and event KPIs', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-report-'));
     const out = path.join(dir, 'report.json');
     const env = { ...process.env, DATABASE_URL: t.database.url, LOG_LEVEL: 'silent' };
-    const { stdout } = await run('node', [cli, 'export', '--event', slug, '--format', 'json', '--out', out], { env });
+    const { stdout } = await runFile('node', [cli, 'export', '--event', slug, '--format', 'json', '--out', out], { env });
     expect(stdout).toBe(`${out}: 7 meetings of ${slug} as JSON\n`);
     const report = JSON.parse(fs.readFileSync(out, 'utf8'));
     expect(report.event).toMatchObject({ id: eventId, slug, timeZone: 'Europe/Paris' });
@@ -523,9 +521,9 @@ describe('pairing reports and event KPIs', () => {
     const graphql = expectData(await t.gql(REPORT, { e: eventId, first: 10 }, organiser.token)).pairingReport.edges.map((edge: { node: unknown }) => edge.node);
     expect(report.rows.map((row: { meetingId: string }) => row.meetingId)).toEqual(graphql.map((row: { meetingId: string }) => row.meetingId));
     expect(report.rows[0]).toMatchObject({ participants: graphql[0].participants, topReasons: graphql[0].topReasons, feedback: graphql[0].feedback, startsAt: graphql[0].startsAt });
-    const usage = await run('node', [cli, 'export', '--event', slug, '--format', 'pdf', '--out', out], { env }).catch((error) => error);
+    const usage = await runFile('node', [cli, 'export', '--event', slug, '--format', 'pdf', '--out', out], { env }).catch((error) => error);
     expect(usage).toMatchObject({ code: 2, stderr: 'pairwise: --format must be one of csv, xlsx, json, not "pdf"\n' });
-    const unknown = await run('node', [cli, 'export', '--event', 'no-such-event', '--format', 'csv', '--out', out], { env }).catch((error) => error);
+    const unknown = await runFile('node', [cli, 'export', '--event', 'no-such-event', '--format', 'csv', '--out', out], { env }).catch((error) => error);
     expect(unknown).toMatchObject({ code: 2, stderr: 'pairwise: Event not found\n' });
     const { rows } = await db.query(`SELECT channel, format, outcome, rows, account_id FROM report_exports WHERE channel = 'cli'`);
     expect(rows).toEqual([{ channel: 'cli', format: 'json', outcome: 'COMPLETED', rows: 7, account_id: null }]);

@@ -67,7 +67,7 @@ describe('matching rounds, end to end', () => {
     tokens = [];
     for (const person of people) tokens.push(await attendeeToken(t, person));
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   let firstRound: string;
 
@@ -316,7 +316,7 @@ describe('review statistics after a change by hand', () => {
   beforeAll(async () => {
     t = await startTestApp();
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('recomputes the cross-company and cross-role shares from the adjusted tables', async () => {
     const { id: eventId } = await createEvent(t);
@@ -347,7 +347,7 @@ describe('review statistics after a change by hand', () => {
 
 describe('many events generating at once in one process', () => {
   let t: TestApp;
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('generates them all while the API keeps answering (generation locks take no pool connection)', async () => {
     // A pool smaller than the number of generations: each held a pool connection for its lock, then waited for another.

@@ -9,7 +9,7 @@ describe('committed schema.gql', () => {
   beforeAll(async () => {
     t = await startTestApp();
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('is the schema the API serves (start the API once in development to regenerate it)', () => {
     const served = printSchema(lexicographicSortSchema(t.app.get(GraphQLSchemaHost).schema));

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { trackProcess } from '@pairwise/testing';
 import { freePort } from '../apps/api/src/common/free-port';
 
 // Starts the built server on its own embedded PostgreSQL (initdb included): seconds on a busy machine.
@@ -17,13 +18,24 @@ const built = fs.existsSync(main);
     // As root the embedded server runs as the `postgres` account, which must enter the folder.
     fs.chmodSync(dataDir, 0o755);
   });
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    // A failed case may leave the embedded PostgreSQL running: it has a process group of its own.
+    const postmaster = dataDir && path.join(dataDir, 'pg', 'postmaster.pid');
+    if (postmaster && fs.existsSync(postmaster)) {
+      try {
+        process.kill(Number(fs.readFileSync(postmaster, 'utf8').split('\n')[0]), 'SIGQUIT');
+      } catch {
+        // already gone
+      }
+    }
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('closes the workers first, then stops the embedded PostgreSQL, and leaves nothing running', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PAIRWISE_DATA_DIR: dataDir, PAIRWISE_WORKERS: '2', PORT: String(await freePort()), HOST: '127.0.0.1', NODE_ENV: 'test' };
     delete env.DATABASE_URL;
     // A terminal runs the command as a process group and Ctrl-C signals the whole group.
-    const server = spawn('node', [main], { env, detached: true });
+    const server = trackProcess(spawn('node', [main], { env, detached: true }), { group: true });
     let output = '';
     server.stdout.on('data', (chunk) => (output += chunk));
     server.stderr.on('data', (chunk) => (output += chunk));

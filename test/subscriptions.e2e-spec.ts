@@ -71,8 +71,8 @@ describe('meetingAssigned across two API processes', () => {
   });
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.dispose()));
-    await listener.close();
-    await publisher.close();
+    await listener?.close();
+    await publisher?.close();
   });
 
   it('delivers each attendee their meeting when a round is published on another process, and nothing before', async () => {

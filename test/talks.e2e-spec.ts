@@ -38,7 +38,7 @@ describe('speaker office hours', () => {
       askers.push({ who, token: await attendeeToken(t, who) });
     }
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('organisers add a talk with slots after it; tags are normalised', async () => {
     const talk = expectData(

@@ -1,3 +1,5 @@
 export * from './factories';
 export * from './test-app';
 export * from './test-database';
+export * from './cleanup';
+export * from './processes';

@@ -5,7 +5,8 @@ import type { DestinationStream } from 'pino';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { loadConfig, type AppConfig } from '../../../apps/api/src/config/app-config';
 import { createApp } from '../../../apps/api/src/create-app';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { closeLater } from './cleanup';
+import { openTestDatabase, type TestDatabase } from './test-database';
 
 export const ADMIN = { email: 'admin@pairwise.test', password: 'admin-password-for-tests' };
 
@@ -39,6 +40,7 @@ export interface TestApp {
   adminToken(): Promise<string>;
   /** Listens on a free port of 127.0.0.1 (for WebSocket clients); returns the base URL. */
   listen(): Promise<string>;
+  /** Closes the app and drops its own database; safe to call more than once. */
   close(): Promise<void>;
 }
 
@@ -49,9 +51,35 @@ export interface StartOptions {
   logDestination?: DestinationStream;
 }
 
-/** The real API on a fresh database of its own: each test file gets one. */
+/**
+ * The real API on a fresh database of its own: each test file gets one. A start that fails closes what
+ * it opened before throwing; a start its hook gave up on is closed after the file's hooks (cleanup.ts).
+ */
 export async function startTestApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestApp> {
-  const database = options.database ?? (await createTestDatabase());
+  const opened: { app?: INestApplication; ownDatabase?: TestDatabase } = {};
+  const starting = openTestApp(env, options, opened);
+  const close = closeLater(async () => {
+    await starting.catch(() => undefined); // an abandoned start finishes (or fails) before what it opened is closed
+    try {
+      await opened.app?.close();
+    } finally {
+      await opened.ownDatabase?.drop();
+    }
+  });
+  try {
+    return { ...(await starting), close };
+  } catch (error) {
+    await close().catch(() => undefined); // the start's own error is the one worth reading
+    throw error;
+  }
+}
+
+async function openTestApp(
+  env: Record<string, string>,
+  options: StartOptions,
+  opened: { app?: INestApplication; ownDatabase?: TestDatabase },
+): Promise<Omit<TestApp, 'close'>> {
+  const database = options.database ?? (opened.ownDatabase = await openTestDatabase());
   const config: AppConfig = {
     ...loadConfig({
       NODE_ENV: 'test',
@@ -67,7 +95,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: St
     databaseUrl: database.url,
   };
   const queries = new QueryCounter();
-  const app = await createApp(config, { typeormLogger: queries, logDestination: options.logDestination });
+  const app = (opened.app = await createApp(config, { typeormLogger: queries, logDestination: options.logDestination }));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();
@@ -93,10 +121,6 @@ export async function startTestApp(env: Record<string, string> = {}, options: St
       await app.listen(0, '127.0.0.1');
       const address = app.getHttpServer().address() as { port: number };
       return `http://127.0.0.1:${address.port}`;
-    },
-    close: async () => {
-      await app.close();
-      if (!options.database) await database.drop();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { TEST_ENV, databaseUrl } from '../../../test/setup/test-env';
+import { closeLater } from './cleanup';
 
 export interface TestDatabase {
   url: string;
@@ -14,8 +15,26 @@ function serverUrl(): string {
   return url;
 }
 
-/** A database of its own for one test file, cloned from the migrated template in milliseconds. */
+/**
+ * A database of its own for one test file, cloned from the migrated template in milliseconds. It is
+ * dropped after the file's hooks even if nobody calls `drop` (a setup that failed or timed out).
+ */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  const creating = openTestDatabase();
+  const drop = closeLater(async () => {
+    const database = await creating.catch(() => undefined);
+    await database?.drop();
+  });
+  try {
+    return { ...(await creating), drop };
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+}
+
+/** The database alone, not registered for closing: for `startTestApp`, which closes its own. */
+export async function openTestDatabase(): Promise<TestDatabase> {
   const name = `pairwise_t_${process.env[TEST_ENV.runId]}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl() });
   await admin.connect();
