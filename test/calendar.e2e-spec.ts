@@ -42,6 +42,12 @@ describe('calendar feed', () => {
     expect(meeting!.description).toContain('To open:');
   });
 
+  it('ends every line with CRLF, the last one included (RFC 5545 §3.1)', async () => {
+    const { text } = await t.http().get(feedPath).expect(200);
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(text).not.toMatch(/[^\r]\n|\r(?!\n)/);
+  });
+
   it('refuses unknown and revoked tokens, without a bearer token needed', async () => {
     await t.http().get('/attendees/me/meetings.ics?token=not-a-real-token-but-long-enough').expect(404);
     await t.http().get('/attendees/me/meetings.ics').expect(400);

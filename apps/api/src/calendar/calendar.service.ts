@@ -55,6 +55,14 @@ export class CalendarService {
         status: meeting.status === 'CANCELLED' ? ('CANCELLED' as never) : undefined,
       });
     }
-    return calendar.toString();
+    return endLastLine(calendar.toString());
   }
+}
+
+/**
+ * RFC 5545 ends every content line with CRLF, the last one (`END:VCALENDAR`) included; ical-generator
+ * joins lines with CRLF but stops after the last, and some calendar clients reject such a file.
+ */
+function endLastLine(ics: string): string {
+  return ics.endsWith('\r\n') ? ics : `${ics}\r\n`;
 }
