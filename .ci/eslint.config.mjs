@@ -2,13 +2,14 @@
 // boundaries of docs/architecture.md: libs/matching stays pure, apps reach
 // libraries only through their @pairwise/<lib> index.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeIo = ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'worker_threads', 'os', 'path', 'process', 'dgram', 'dns', 'tls', 'cluster']
   .flatMap((name) => [name, `node:${name}`]);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.pairwise/**', 'migrations/*-*.ts'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.pairwise/**', 'migrations/*-*.ts', 'apps/web/dist/**', 'apps/web/src/gql/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,6 +23,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'error',
+    },
+  },
+  {
+    // The web app: React's rules of hooks; it talks to the API only through GraphQL, never its code.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ignores: ['apps/web/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/api/**', '**/cli/**', '**/libs/**', '@pairwise/*', '@nestjs/*', 'typeorm'], message: 'The web app reaches the API through GraphQL only.' }],
+      }],
     },
   },
   {

@@ -8,6 +8,7 @@ import type { AppConfig } from './config/app-config';
 import { createAppLogger } from './logging/app-logger';
 import { NestPinoLogger } from './logging/nest-pino-logger';
 import { logRequests } from './logging/request-log';
+import { serveWebApp } from './web/web-app';
 
 /** Room for a 10,000-line attendee CSV sent through importAttendees; anything larger is refused (413) before parsing. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -33,7 +34,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     done();
   });
   logRequests(fastify, logger);
-  return NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { typeormLogger: options.typeormLogger, logger }), adapter, { logger: new NestPinoLogger(logger) });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { typeormLogger: options.typeormLogger, logger }), adapter, { logger: new NestPinoLogger(logger) });
+  await serveWebApp(app, config.web.root, logger);
+  return app;
 }
 
 /** A sane id the client sent (to follow a request across services), else a new one. */

@@ -35,6 +35,7 @@ const environmentSchema = z
     PAIRWISE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(4),
     PAIRWISE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
     PAIRWISE_MAX_QUERY_COST: z.coerce.number().int().min(10).default(10_000),
+    PAIRWISE_WEB_DIR: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -72,6 +73,8 @@ export interface AppConfig {
     accessCodeTtlHours: number;
   };
   log: { level: string };
+  /** The built web app served at / (`npm run build` writes it to apps/web/dist). */
+  web: { root: string };
   limits: {
     /** GraphQL operations per minute per signed-in user (per address when anonymous), per API process. */
     requestsPerMinute: number;
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       accessCodeTtlHours: e.PAIRWISE_ACCESS_CODE_TTL_HOURS,
     },
     log: { level: e.LOG_LEVEL },
+    web: { root: e.PAIRWISE_WEB_DIR ? path.resolve(e.PAIRWISE_WEB_DIR) : path.join(projectRoot(), 'apps/web/dist') },
     limits: {
       requestsPerMinute: e.PAIRWISE_RATE_LIMIT_PER_MINUTE,
       loginAttemptsPerMinute: e.PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE,
@@ -123,6 +127,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxQueryCost: e.PAIRWISE_MAX_QUERY_COST,
     },
   };
+}
+
+/** The checkout (or installed package) this code runs from, found from the code's own place, not the working directory. */
+function projectRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
 }
 
 /** `FOO=` in a shell means "unset" to people; treat it so. */

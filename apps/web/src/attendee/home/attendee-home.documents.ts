@@ -1,0 +1,34 @@
+import { graphql } from '../../gql';
+
+export const AttendeeHomeDocument = graphql(`
+  query AttendeeHome($eventSlug: String!) {
+    event(slug: $eventSlug) {
+      id
+      name
+      timeZone
+      vocabulary {
+        slug
+        label
+      }
+    }
+    myMeetings(when: UPCOMING) {
+      id
+      startsAt
+      endsAt
+      ...NextMeeting_meeting
+      ...LaterMeeting_meeting
+    }
+  }
+`);
+
+/** Pushed when a round with a table for this attendee is published: the page then asks again. */
+export const AttendeeHomeMeetingAssignedDocument = graphql(`
+  subscription AttendeeHomeMeetingAssigned {
+    meetingAssigned {
+      id
+      roundName
+      table
+      startsAt
+    }
+  }
+`);

@@ -1,0 +1,9 @@
+import 'i18next';
+import type en from './en.json';
+
+// Keys are checked at compile time against the English catalogue (the French one is checked against it by a test).
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    resources: { translation: typeof en };
+  }
+}

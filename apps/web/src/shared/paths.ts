@@ -1,0 +1,17 @@
+/** Every address of the app, built in one place (the API owns /graphql, /health, /attendees/me/…, /events/…/reports/…). */
+export const paths = {
+  signIn: (next?: string) => (next ? `/sign-in?${new URLSearchParams({ next })}` : '/sign-in'),
+  attendeeHome: (eventSlug: string) => `/e/${encodeURIComponent(eventSlug)}/me`,
+  organiserHome: () => '/organiser',
+};
+
+/**
+ * Where to go after signing in: only a path of this app. `//evil.example` or `https://…` would leave
+ * the site (an open redirect through a crafted sign-in link).
+ */
+export function safeNext(next: string | null | undefined): string | undefined {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return undefined;
+  if ([...next].some((character) => character.charCodeAt(0) < 0x20)) return undefined;
+  if (next === '/sign-in' || next.startsWith('/sign-in?') || next.startsWith('/sign-in/')) return undefined;
+  return next;
+}

@@ -1,0 +1,69 @@
+import { useSyncExternalStore } from 'react';
+import type { ViewerRole } from '../gql/graphql';
+
+/** Who is signed in on this device, kept across reloads (localStorage) and shared by the tabs. */
+export interface Session {
+  token: string;
+  /** ISO date-time after which the API refuses the token. */
+  expiresAt: string;
+  role: ViewerRole;
+  /** Attendees belong to one event: its slug, for their pages' addresses. */
+  eventSlug?: string;
+}
+
+/** Why the last session ended: the sign-in page says so. */
+export type SessionEnd = 'expired' | 'signed-out';
+
+const STORAGE_KEY = 'pairwise.session';
+
+function read(): Session | undefined {
+  try {
+    const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Session | null;
+    if (!stored || typeof stored.token !== 'string' || typeof stored.expiresAt !== 'string') return undefined;
+    return stored;
+  } catch {
+    return undefined;
+  }
+}
+
+let current = read();
+let lastEnd: SessionEnd | undefined;
+const listeners = new Set<() => void>();
+const emit = () => listeners.forEach((listener) => listener());
+
+// Another tab signed in or out: follow it.
+window.addEventListener('storage', (event) => {
+  if (event.key !== STORAGE_KEY) return;
+  current = read();
+  emit();
+});
+
+export const sessionStore = {
+  /** The session, unless there is none or its token has expired (then it ends as `expired`). */
+  get(): Session | undefined {
+    if (current && Date.parse(current.expiresAt) <= Date.now()) sessionStore.end('expired');
+    return current;
+  },
+  lastEnd: (): SessionEnd | undefined => lastEnd,
+  start(session: Session): void {
+    current = session;
+    lastEnd = undefined;
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+    emit();
+  },
+  end(reason: SessionEnd): void {
+    if (!current) return;
+    current = undefined;
+    lastEnd = reason;
+    localStorage.removeItem(STORAGE_KEY);
+    emit();
+  },
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+export function useSession(): Session | undefined {
+  return useSyncExternalStore(sessionStore.subscribe, sessionStore.get);
+}

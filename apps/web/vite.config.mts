@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * The web app: `npm run build` writes it to apps/web/dist, which the API serves at /.
+ * `npm run web:dev` serves it with hot reload on :5173 and sends /graphql (HTTP and WebSocket)
+ * to the API on :3000, so the browser still sees one origin.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    target: 'es2022',
+    // The attendee route's budget is 150 KB of gzipped JavaScript (docs/benchmarks.md): say so when a chunk grows.
+    chunkSizeWarningLimit: 450,
+  },
+  server: {
+    proxy: { '/graphql': { target: 'http://localhost:3000', ws: true } },
+  },
+});

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { closeLater } from './cleanup';
+import { startTestApp, type TestApp } from './test-app';
+
+/** Debian's Chromium (`apt-get install -y chromium`); Playwright cannot download its own browsers here. */
+export const CHROMIUM_PATH = process.env.PAIRWISE_CHROMIUM ?? '/usr/bin/chromium';
+
+/** The web app as `npm run build` writes it: what the browser tests load from the API under test. */
+export const WEB_BUILD = path.resolve(__dirname, '../../../apps/web/dist');
+
+/** A phone: the smallest width the attendee screens are made for. */
+export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-GB', timezoneId: 'Europe/Paris' };
+
+/**
+ * Chromium, headless. Fails with the reason when it is missing: a browser test is never skipped in silence.
+ * Root needs --no-sandbox; the rest keeps Chromium from phoning home or updating itself during tests.
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}, and the browser tests need it: install it with \`apt-get update && apt-get install -y chromium\` (.ci/run does so when it is missing), or set PAIRWISE_CHROMIUM to a Chromium binary.`,
+    );
+  }
+  const launching = chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  // Closed after the file's hooks even when its setup failed or was abandoned (see cleanup.ts).
+  closeLater(async () => {
+    const browser = await launching.catch(() => undefined);
+    await browser?.close();
+  });
+  return launching;
+}
+
+/** The real API on its own database, listening on a free port and serving the built web app. */
+export async function startWebTestApp(env: Record<string, string> = {}): Promise<TestApp & { baseUrl: string }> {
+  if (!fs.existsSync(path.join(WEB_BUILD, 'index.html'))) {
+    throw new Error(`The web app is not built (${WEB_BUILD}/index.html is missing): run \`npm run build\` first (\`npm test\` does).`);
+  }
+  const t = await startTestApp({ PAIRWISE_WEB_DIR: WEB_BUILD, ...env });
+  try {
+    return Object.assign(t, { baseUrl: await t.listen() });
+  } catch (error) {
+    await t.close();
+    throw error;
+  }
+}
+
+/** What went wrong inside a page: uncaught errors and console errors (a CSP violation is one). */
+export function watchPage(page: Page): { problems: string[] } {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  return { problems };
+}
+
+/** A fresh browser profile (its own storage), as a person on their own phone. */
+export async function phoneContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ ...PHONE, ...options });
+}

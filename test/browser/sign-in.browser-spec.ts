@@ -1,0 +1,103 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { createAttendee, createEvent, expectData, type TestApp } from '@pairwise/testing';
+import { launchChromium, phoneContext, startWebTestApp, watchPage } from '@pairwise/testing/browser';
+
+/** A one-time access code for an attendee, as an organiser would hand it out. */
+async function accessCode(t: TestApp, attendeeId: string): Promise<string> {
+  const data = expectData(await t.gql(`mutation ($id: ID!) { issueAccessCode(attendeeId: $id) { code } }`, { id: attendeeId }, await t.adminToken()));
+  return data.issueAccessCode.code;
+}
+
+describe('signing in, in a real browser', () => {
+  let t: TestApp & { baseUrl: string };
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    t = await startWebTestApp();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    await browser?.close();
+    await t?.close();
+  });
+
+  const newPhone = async () => {
+    const context = await phoneContext(browser);
+    contexts.push(context);
+    return context;
+  };
+
+  it('signs an attendee in with email and access code, keeps the session across a reload, and signs out', async () => {
+    const event = await createEvent(t, { name: 'Paris AI Days' });
+    const ada = await createAttendee(t, event.id, { name: 'Ada Lovelace' });
+    const code = await accessCode(t, ada.id);
+    const page = await (await newPhone()).newPage();
+    const { problems } = watchPage(page);
+
+    await page.goto(`${t.baseUrl}/`);
+    await page.waitForURL(`${t.baseUrl}/sign-in`);
+    await page.getByLabel('Email').fill(ada.email);
+    await page.getByLabel('Access code').fill(code);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+
+    await page.waitForURL(`${t.baseUrl}/e/${event.slug}/me`);
+    await page.getByRole('heading', { level: 1, name: 'My meetings' }).waitFor();
+    await page.getByText('No meeting yet').waitFor();
+    expect(await page.getByText('Paris AI Days').isVisible()).toBe(true);
+
+    await page.reload();
+    await page.getByText('No meeting yet').waitFor();
+    expect(page.url()).toBe(`${t.baseUrl}/e/${event.slug}/me`);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${t.baseUrl}/sign-in`);
+    await page.getByText('You are signed out.').waitFor();
+    // Signed out means signed out: the page asks to sign in again, and remembers where it was.
+    await page.goto(`${t.baseUrl}/e/${event.slug}/me`);
+    await page.waitForURL(`${t.baseUrl}/sign-in?next=${encodeURIComponent(`/e/${event.slug}/me`)}`);
+    expect(problems).toEqual([]);
+  });
+
+  it('says in words why a sign-in is refused, and the right code still works after a wrong one', async () => {
+    const event = await createEvent(t);
+    const grace = await createAttendee(t, event.id, { name: 'Grace Hopper' });
+    const code = await accessCode(t, grace.id);
+    const page = await (await newPhone()).newPage();
+    await page.goto(`${t.baseUrl}/sign-in`);
+    await page.getByLabel('Email').fill(grace.email);
+    await page.getByLabel('Access code').fill('AAAA-BBBB-CCCC');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('This email and code do not match');
+    expect(page.url()).toBe(`${t.baseUrl}/sign-in`);
+
+    // The right code still works after a wrong one.
+    await page.getByLabel('Access code').fill(code);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(`${t.baseUrl}/e/${event.slug}/me`);
+  });
+
+  it('returns to sign-in when the session is refused, and back to the page after signing in', async () => {
+    const event = await createEvent(t);
+    const alan = await createAttendee(t, event.id, { name: 'Alan Turing' });
+    const context = await newPhone();
+    const page = await context.newPage();
+    // A session the API no longer accepts (a token it never signed), as after a server-side expiry.
+    await page.goto(`${t.baseUrl}/sign-in`);
+    await page.evaluate((slug) => {
+      localStorage.setItem('pairwise.session', JSON.stringify({ token: 'not-a-valid-token', expiresAt: new Date(Date.now() + 3600e3).toISOString(), role: 'ATTENDEE', eventSlug: slug }));
+    }, event.slug);
+    await page.goto(`${t.baseUrl}/e/${event.slug}/me`);
+    await page.waitForURL(`${t.baseUrl}/sign-in?next=${encodeURIComponent(`/e/${event.slug}/me`)}`);
+    await page.getByText('Your session has expired').waitFor();
+
+    await page.getByLabel('Email').fill(alan.email);
+    await page.getByLabel('Access code').fill(await accessCode(t, alan.id));
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(`${t.baseUrl}/e/${event.slug}/me`);
+    await page.getByText('No meeting yet').waitFor();
+  });
+});
