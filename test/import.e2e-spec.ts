@@ -77,6 +77,16 @@ describe('attendee import', () => {
     expect(response.errors?.[0]?.message).toContain('email column');
   });
 
+  it('reports a row with a NUL character and imports the others (PostgreSQL cannot store NUL)', async () => {
+    const csv = ['email,name,company,bio', 'nul-1@example.com,Nul One,Acme,fine', 'nul-2@example.com,Nul Two,Ac\u0000me,', 'nul-3@example.com,Nul Three,,b\u0000io'].join('\n');
+    const report = expectData(await t.gql(IMPORT, { eventId, csv }, token)).importAttendees;
+    expect(report).toMatchObject({ rows: 3, created: 1 });
+    expect(report.rejected).toEqual([
+      { line: 3, email: 'nul-2@example.com', reason: 'company: must not contain the NUL character (U+0000)' },
+      { line: 4, email: 'nul-3@example.com', reason: 'bio: must not contain the NUL character (U+0000)' },
+    ]);
+  });
+
   it('refuses malformed CSV with a clear message', async () => {
     const response = await t.gql(IMPORT, { eventId, csv: 'email,name\n"unterminated@example.com,Ann' }, token);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CSV_MALFORMED' });

@@ -1,7 +1,6 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
-import { idArg } from '../common/validation';
 import { AccountsService } from './accounts.service';
 import { AddOrganiserInput } from './inputs/add-organiser.input';
 import { OrganiserGrant } from './models/organiser.model';
@@ -22,8 +21,8 @@ export class AccountsResolver {
   @Mutation(() => Boolean, { description: 'Admin: remove an organiser from an event' })
   removeOrganiser(
     @CurrentActor() actor: Actor,
-    @Args('eventId', { type: () => ID }, idArg('eventId')) eventId: string,
-    @Args('accountId', { type: () => ID }, idArg('accountId')) accountId: string,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('accountId', { type: () => ID }) accountId: string,
   ): Promise<boolean> {
     return this.accountsService.removeOrganiser(actor, eventId, accountId);
   }

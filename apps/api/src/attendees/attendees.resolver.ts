@@ -2,7 +2,6 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
 import { notFound } from '../common/domain-error';
-import { idArg } from '../common/validation';
 import { toEventModel } from '../events/event.mapper';
 import { Event } from '../events/models/event.model';
 import type { GraphqlContext } from '../graphql/request-loaders';
@@ -32,12 +31,12 @@ export class AttendeesResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Organisers: remove an attendee and everything attached to them' })
-  deleteAttendee(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, idArg('id')) id: string): Promise<boolean> {
+  deleteAttendee(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
     return this.attendeesService.delete(actor, id);
   }
 
   @Query(() => Attendee, { description: 'One attendee, with the fields the caller may see' })
-  async attendee(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, idArg('id')) id: string): Promise<Attendee> {
+  async attendee(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Attendee> {
     return view(actor, await this.attendeesService.get(actor, id));
   }
 

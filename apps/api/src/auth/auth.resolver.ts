@@ -1,5 +1,4 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { idArg } from '../common/validation';
 import type { Actor } from './actor';
 import { toAuthPayload } from './auth-payload.mapper';
 import { CurrentActor, CurrentSession, Public } from './auth.decorators';
@@ -43,7 +42,7 @@ export class AuthResolver {
   @Mutation(() => AccessCodeGrant, {
     description: 'Organisers: a new one-time access code for an attendee (earlier unused codes stop working)',
   })
-  async issueAccessCode(@CurrentActor() actor: Actor, @Args('attendeeId', { type: () => ID }, idArg('attendeeId')) attendeeId: string) {
+  async issueAccessCode(@CurrentActor() actor: Actor, @Args('attendeeId', { type: () => ID }) attendeeId: string) {
     const grant = await this.authService.issueAttendeeCode(actor, attendeeId);
     return { code: grant.code, expiresAt: grant.expiresAt, attendeeId: grant.attendee.id, accountId: null };
   }

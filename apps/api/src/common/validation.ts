@@ -10,7 +10,7 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
-function invalidInput(fields: FieldError[]) {
+export function invalidInput(fields: FieldError[]) {
   const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
   return badInput('VALIDATION_FAILED', `Invalid input: ${summary}`, fields);
 }
@@ -25,15 +25,19 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
+export const NOT_AN_ID = 'must be an id';
+export const NUL_IN_TEXT = 'must not contain the NUL character (U+0000)';
+
 /**
- * For a scalar `ID` argument: a value that is not a UUID is the client's
- * mistake (BAD_USER_INPUT naming the argument), not a query PostgreSQL fails on.
+ * For an id in an HTTP path or query string: a value that is not a UUID is the client's
+ * mistake (BAD_USER_INPUT naming the parameter), not a query PostgreSQL fails on.
+ * (GraphQL arguments are checked by graphql/argument-rules.ts, all at once.)
  */
 export function idArg(field: string, options: { optional?: boolean } = {}): ParseUUIDPipe {
   return new ParseUUIDPipe({
     version: 'all',
     optional: options.optional,
-    exceptionFactory: () => invalidInput([{ field, message: 'must be an id' }]),
+    exceptionFactory: () => invalidInput([{ field, message: NOT_AN_ID }]),
   });
 }
 

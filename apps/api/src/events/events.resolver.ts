@@ -3,7 +3,6 @@ import { AccountsService } from '../accounts/accounts.service';
 import { Organiser } from '../accounts/models/organiser.model';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
-import { idArg } from '../common/validation';
 import type { GraphqlContext } from '../graphql/request-loaders';
 import { toEventModel } from './event.mapper';
 import { EventsService } from './events.service';
@@ -30,7 +29,7 @@ export class EventsResolver {
   @Query(() => Event, { description: 'One event by id or slug' })
   async event(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID, nullable: true }, idArg('id', { optional: true })) id?: string,
+    @Args('id', { type: () => ID, nullable: true }) id?: string,
     @Args('slug', { nullable: true }) slug?: string,
   ): Promise<Event> {
     return toEventModel(await this.eventsService.find(actor, { id, slug }));

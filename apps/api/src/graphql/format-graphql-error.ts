@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError, INTERNAL_ERROR_MESSAGE, type ErrorCategory, type FieldError } from '../common/domain-error';
 
 /** Codes of errors the client caused before any resolver ran (parse, validation, variables): safe to show as they are. */
@@ -44,6 +44,11 @@ function variableFields(message: string): FieldError[] | undefined {
   return [{ field: (path.length > 1 ? path.slice(1) : path).join('.'), message: detail }];
 }
 
+function isRefusedScalarValue(error: unknown): boolean {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  return original instanceof GraphQLError && original.name === 'InvalidScalarValue';
+}
+
 /** Whether an error is one the client may see as it is (a domain error, a bad request); anything else is masked and logged. */
 export function isClientFacing(error: unknown, code: unknown): boolean {
   return unwrapResolverError(error) instanceof DomainError || (typeof code === 'string' && CLIENT_REQUEST_CODES.has(code));
@@ -69,7 +74,8 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
       },
     };
   }
-  const code = formatted.extensions?.code;
+  // A value written inline that its scalar refuses (DateTime): Apollo files it as a validation failure; it is bad input.
+  const code = isRefusedScalarValue(error) ? 'BAD_USER_INPUT' : formatted.extensions?.code;
   if (isClientFacing(error, code)) {
     const fields = code === 'BAD_USER_INPUT' ? variableFields(formatted.message) : undefined;
     return {

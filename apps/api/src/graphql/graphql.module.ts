@@ -8,6 +8,8 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { APP_LOGGER, type AppLogger } from '../logging/app-logger';
+import { applyArgumentRules } from './argument-rules';
+import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphqlError, isClientFacing } from './format-graphql-error';
 import { INTERNAL_ERROR_LOG_MESSAGE, internalErrorLogPlugin } from './internal-error-log.plugin';
 import { queryCostPlugin } from './query-cost.plugin';
@@ -55,6 +57,10 @@ function requestFromConnection(source: WsContextSource): GraphqlContext['req'] {
         path: '/graphql',
         autoSchemaFile: config.get('schemaFile', { infer: true }) ?? true,
         sortSchema: true,
+        // One parsing rule for every instant a client sends (RFC 3339 with an offset), under the usual name.
+        buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+        // Ids are UUIDs, text holds no NUL, a null optional argument is an absent one: for every argument at once.
+        transformSchema: applyArgumentRules,
         // Guards run on field resolvers too: no field is reachable without the global auth check.
         fieldResolverEnhancers: ['guards'],
         subscriptions: {

@@ -10,7 +10,8 @@ import type { Actor } from '../auth/actor';
 import { notFound } from '../common/domain-error';
 import { EventEntity } from '../events/event.entity';
 import { assertCanManage, EventsService } from '../events/events.service';
-import { readAttendeeCsv, type CsvAttendeeRow, type CsvAttendees, type CsvField } from './attendee-csv';
+import { NUL_IN_TEXT } from '../common/validation';
+import { CSV_FIELDS, readAttendeeCsv, type CsvAttendeeRow, type CsvAttendees, type CsvField } from './attendee-csv';
 
 export interface RejectedRow {
   line: number;
@@ -137,6 +138,12 @@ function validateRows(rows: readonly CsvAttendeeRow[]): { accepted: AcceptedRow[
     const text = (field: CsvField) => values[field] as string | undefined;
     const list = (field: CsvField) => values[field] as string[] | undefined;
     const email = text('email') ?? null;
+    // PostgreSQL cannot store a NUL character: the row is reported, the others go on.
+    const withNul = CSV_FIELDS.filter((field) => [values[field] ?? []].flat().some((cell) => cell.includes('\u0000')));
+    if (withNul.length) {
+      rejected.push({ line, email: email?.replaceAll('\u0000', '\ufffd') ?? null, reason: `${withNul.join(', ')}: ${NUL_IN_TEXT}` });
+      continue;
+    }
     const name = text('name') ?? [text('firstName'), text('lastName')].filter(Boolean).join(' ');
     const consent = values.consentMatchmaking === undefined ? undefined : parseYesNo(text('consentMatchmaking')!);
     if (consent === null) {

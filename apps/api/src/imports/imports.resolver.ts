@@ -1,7 +1,6 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
-import { idArg } from '../common/validation';
 import { AttendeeImportService } from './attendee-import.service';
 import { ImportReport } from './models/import-report.model';
 
@@ -14,7 +13,7 @@ export class ImportsResolver {
   })
   importAttendees(
     @CurrentActor() actor: Actor,
-    @Args('eventId', { type: () => ID }, idArg('eventId')) eventId: string,
+    @Args('eventId', { type: () => ID }) eventId: string,
     @Args('csv', { description: 'The CSV text, header line first' }) csv: string,
   ): Promise<ImportReport> {
     return this.importService.importCsv(actor, eventId, csv);

@@ -1,7 +1,6 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
-import { idArg } from '../common/validation';
 import { EventStats, PairingReportConnection } from './models/report.models';
 import { toEventStats, toPairingReportRow } from './report.mapper';
 import { ReportsService } from './reports.service';
@@ -17,8 +16,8 @@ export class ReportsResolver {
   })
   async pairingReport(
     @CurrentActor() actor: Actor,
-    @Args('eventId', { type: () => ID }, idArg('eventId')) eventId: string,
-    @Args('roundId', { type: () => ID, nullable: true }, idArg('roundId', { optional: true })) roundId?: string,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('roundId', { type: () => ID, nullable: true }) roundId?: string,
     @Args('first', { type: () => Int, defaultValue: 50 }) first = 50,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<PairingReportConnection> {
@@ -28,7 +27,7 @@ export class ReportsResolver {
   }
 
   @Query(() => EventStats, { description: 'Organisers, admins: the KPIs of an event (published rounds); as a picture: GET /events/{eventId}/reports/scores.svg' })
-  async eventStats(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID }, idArg('eventId')) eventId: string): Promise<EventStats> {
+  async eventStats(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID }) eventId: string): Promise<EventStats> {
     return toEventStats(await this.reportsService.stats(actor, eventId));
   }
 }
