@@ -1,11 +1,14 @@
 import type { Browser, BrowserContext } from 'playwright-core';
-import { createAttendee, createEvent, expectData, type TestApp } from '@pairwise/testing';
-import { launchChromium, phoneContext, startWebTestApp, watchPage } from '@pairwise/testing/browser';
+import { createAttendee, createEvent, type TestApp } from '@pairwise/testing';
+import { issueAccessCode as accessCode, launchChromium, phoneContext, startWebTestApp, watchPage } from '@pairwise/testing/browser';
 
-/** A one-time access code for an attendee, as an organiser would hand it out. */
-async function accessCode(t: TestApp, attendeeId: string): Promise<string> {
-  const data = expectData(await t.gql(`mutation ($id: ID!) { issueAccessCode(attendeeId: $id) { code } }`, { id: attendeeId }, await t.adminToken()));
-  return data.issueAccessCode.code;
+/** Waits until `check` holds (10 s at most). */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 describe('signing in, in a real browser', () => {
@@ -51,13 +54,44 @@ describe('signing in, in a real browser', () => {
     await page.getByText('No meeting yet').waitFor();
     expect(page.url()).toBe(`${t.baseUrl}/e/${event.slug}/me`);
 
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem('pairwise.session')!).token as string);
+    expect((await t.gql('{ me { role } }', {}, token)).data?.me.role).toBe('ATTENDEE');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(`${t.baseUrl}/sign-in`);
     await page.getByText('You are signed out.').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('pairwise.session'))).toBeNull();
+    // Signing out ends the session on the API too: the token stops working (the page does not wait for it).
+    await eventually(async () => (await t.gql('{ me { role } }', {}, token)).errors?.[0]?.extensions?.code === 'UNAUTHENTICATED');
     // Signed out means signed out: the page asks to sign in again, and remembers where it was.
     await page.goto(`${t.baseUrl}/e/${event.slug}/me`);
     await page.waitForURL(`${t.baseUrl}/sign-in?next=${encodeURIComponent(`/e/${event.slug}/me`)}`);
     expect(problems).toEqual([]);
+  });
+
+  it('exchanges the token for a fresh one once its refreshAfter has passed, and keeps the page', async () => {
+    const event = await createEvent(t);
+    const mary = await createAttendee(t, event.id, { name: 'Mary Somerville' });
+    const page = await (await newPhone()).newPage();
+    await page.goto(`${t.baseUrl}/sign-in`);
+    await page.getByLabel('Email').fill(mary.email);
+    await page.getByLabel('Access code').fill(await accessCode(t, mary.id));
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(`${t.baseUrl}/e/${event.slug}/me`);
+    const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('pairwise.session') ?? 'null') as { token: string; refreshAfter: string } | null);
+    const before = (await stored())!;
+    expect(Date.parse(before.refreshAfter)).toBeGreaterThan(Date.now());
+    // As if the page had been open until its refresh time: it refreshes when it comes back into view.
+    await page.evaluate(() => {
+      const session = JSON.parse(localStorage.getItem('pairwise.session')!);
+      localStorage.setItem('pairwise.session', JSON.stringify({ ...session, refreshAfter: new Date(Date.now() - 1000).toISOString() }));
+    });
+    await page.reload();
+    await eventually(async () => (await stored())?.token !== before.token);
+    const after = (await stored())!;
+    expect((await t.gql('{ me { role } }', {}, after.token)).data?.me.role).toBe('ATTENDEE');
+    expect(Date.parse(after.refreshAfter)).toBeGreaterThan(Date.now());
+    await page.getByText('No meeting yet').waitFor();
+    expect(page.url()).toBe(`${t.baseUrl}/e/${event.slug}/me`);
   });
 
   it('says in words why a sign-in is refused, and the right code still works after a wrong one', async () => {

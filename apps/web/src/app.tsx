@@ -8,6 +8,7 @@ import { AppShell } from './shared/layout/app-shell';
 import { Loading } from './shared/layout/loading';
 import { NotFoundPage } from './shared/not-found-page';
 import { RequireSession } from './shared/require-session';
+import { SessionRefresh } from './shared/session-refresh';
 
 // Staff screens load on demand: an attendee's phone never downloads them.
 const OrganiserRoutes = lazy(() => import('./organiser/organiser-routes'));
@@ -15,6 +16,7 @@ const OrganiserRoutes = lazy(() => import('./organiser/organiser-routes'));
 export function App() {
   return (
     <GraphqlProvider>
+      <SessionRefresh />
       <AppShell>
         <Switch>
           <Route path="/sign-in" component={SignInPage} />

@@ -63,3 +63,20 @@ export function watchPage(page: Page): { problems: string[] } {
 export async function phoneContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   return browser.newContext({ ...PHONE, ...options });
 }
+
+/** A one-time access code for an attendee, as an organiser would hand it out. */
+export async function issueAccessCode(t: TestApp, attendeeId: string): Promise<string> {
+  const response = await t.gql(`mutation ($id: ID!) { issueAccessCode(attendeeId: $id) { code } }`, { id: attendeeId }, await t.adminToken());
+  const code = response.data?.issueAccessCode?.code as string | undefined;
+  if (!code) throw new Error(`issueAccessCode failed: ${JSON.stringify(response.errors)}`);
+  return code;
+}
+
+/** Signs in through the sign-in screen, as a person would, and waits for the page it leads to. */
+export async function signInThroughPage(page: Page, baseUrl: string, credentials: { email: string; accessCode: string }, landsOn: string | RegExp): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Email').fill(credentials.email);
+  await page.getByLabel('Access code').fill(credentials.accessCode);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL(typeof landsOn === 'string' ? `${baseUrl}${landsOn}` : landsOn);
+}

@@ -6,6 +6,8 @@ export interface Session {
   token: string;
   /** ISO date-time after which the API refuses the token. */
   expiresAt: string;
+  /** From then on, `refreshSession` gives a longer-lasting token (see SessionRefresh). */
+  refreshAfter?: string;
   role: ViewerRole;
   /** Attendees belong to one event: its slug, for their pages' addresses. */
   eventSlug?: string;
@@ -45,6 +47,10 @@ export const sessionStore = {
     return current;
   },
   lastEnd: (): SessionEnd | undefined => lastEnd,
+  /** The fields of a sign-in's answer (`SessionFields`), and the attendee's event. */
+  fromPayload(payload: { token: string; expiresAt: string; refreshAfter: string; viewer: { role: ViewerRole } }, eventSlug?: string): Session {
+    return { token: payload.token, expiresAt: payload.expiresAt, refreshAfter: payload.refreshAfter, role: payload.viewer.role, eventSlug };
+  },
   start(session: Session): void {
     current = session;
     lastEnd = undefined;

@@ -6,7 +6,9 @@ import { homeOf } from '../shared/home-redirect';
 import { SiteHeader } from '../shared/layout/site-header';
 import { PageTitle } from '../shared/layout/page-title';
 import { safeNext } from '../shared/paths';
+import { getFragmentData } from '../gql';
 import { sessionStore } from '../shared/session';
+import { SessionFieldsFragment } from '../shared/session.documents';
 import { SignInForm, type SignInCredentials } from './sign-in-form';
 import { SignInDocument, SignInEventsDocument } from './sign-in.documents';
 import type { CombinedError } from '@urql/core';
@@ -30,9 +32,10 @@ export function SignInPage() {
       setError(login.error);
       return;
     }
-    const { token, expiresAt, viewer } = login.data.login;
+    const payload = getFragmentData(SessionFieldsFragment, login.data.login);
+    const { token } = payload;
     let eventSlug: string | undefined;
-    if (viewer.role === 'ATTENDEE') {
+    if (payload.viewer.role === 'ATTENDEE') {
       // An attendee's pages live under their event's address.
       const events = await client
         .query(SignInEventsDocument, {}, { requestPolicy: 'network-only', fetchOptions: { headers: { authorization: `Bearer ${token}` } } })
@@ -44,7 +47,7 @@ export function SignInPage() {
       }
       eventSlug = events.data.events[0]?.slug;
     }
-    const session = { token, expiresAt, role: viewer.role, eventSlug };
+    const session = sessionStore.fromPayload(payload, eventSlug);
     sessionStore.start(session);
     navigate(`~${safeNext(search.get('next')) ?? homeOf(session)}`, { replace: true });
   };

@@ -3,11 +3,7 @@ import { graphql } from '../gql';
 export const SignInDocument = graphql(`
   mutation SignIn($input: LoginInput!) {
     login(input: $input) {
-      token
-      expiresAt
-      viewer {
-        role
-      }
+      ...SessionFields
     }
   }
 `);

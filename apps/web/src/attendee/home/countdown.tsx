@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { countdown, formatTime } from '../../shared/time';
 import { useNow } from './use-now';
 
-/** "Starts in 4 min 05 s", ticking each second; "Happening now, until 14:45" once it has started. */
+/** "in 4 min 05 s", ticking each second; "Happening now, until 14:45" once it has started. */
 export function Countdown({ startsAt, endsAt, timeZone }: { startsAt: string; endsAt: string; timeZone: string }) {
   const { t, i18n } = useTranslation();
   const now = useNow(1_000);
@@ -20,7 +20,7 @@ export function Countdown({ startsAt, endsAt, timeZone }: { startsAt: string; en
   // role="timer": assistive technology does not read every tick aloud.
   return (
     <p className="countdown" role="timer">
-      {t('attendee.home.startsIn', { countdown: text })}
+      {text}
     </p>
   );
 }

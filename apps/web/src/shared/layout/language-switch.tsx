@@ -7,7 +7,9 @@ export function LanguageSwitch() {
   const id = useId();
   return (
     <div className="language-switch">
-      <label htmlFor={id}>{t('language.label')}</label>
+      <label htmlFor={id} className="visually-hidden">
+        {t('language.label')}
+      </label>
       <select id={id} value={i18n.resolvedLanguage} onChange={(event) => chooseLanguage(event.target.value as Language)}>
         {LANGUAGES.map((language) => (
           <option key={language} value={language} lang={language}>
