@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { ADMIN, attendeeToken, createAttendee, createEvent, login, startTestApp, type TestApp } from '@pairwise/testing';
+import { ADMIN, attendeeToken, createAttendee, createEvent, expectData, login, startTestApp, type GraphqlResponse, type TestApp } from '@pairwise/testing';
 
 const codeOf = (response: { errors?: { extensions?: { code?: string } }[] }) => response.errors?.[0]?.extensions?.code;
 
@@ -153,19 +153,161 @@ describe('attack suite: rate limits and sign-in lockout', () => {
 
 });
 
-describe('attack suite: sign-in lockout', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t?.close());
+/**
+ * The latest failure's row in `sign_in_failures` (keys are HMACs: the tests find rows by time). The waits are
+ * read there and moved there, rather than raced against on a busy machine.
+ */
+const LATEST = `(SELECT max(last_failed_at) FROM sign_in_failures)`;
+const latestWaitSeconds = async (db: Client) =>
+  Number((await db.query(`SELECT extract(epoch FROM retry_at - last_failed_at) AS s FROM sign_in_failures WHERE last_failed_at = ${LATEST}`)).rows[0].s);
+/** As if the latest failing network had kept failing for a while: it waits `interval`. */
+const waitLonger = (db: Client, interval: string) => db.query(`UPDATE sign_in_failures SET retry_at = now() + $1::interval WHERE last_failed_at = ${LATEST}`, [interval]);
+/** As if the latest failing network's wait were over. */
+const waitOver = (db: Client) => db.query(`UPDATE sign_in_failures SET retry_at = now() WHERE last_failed_at = ${LATEST}`);
+const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { token } }`;
+const refusal = (response: GraphqlResponse) => ({ code: codeOf(response), reason: response.errors?.[0]?.extensions?.reason });
+const DELAYED = { code: 'TOO_MANY_REQUESTS', reason: 'SIGN_IN_DELAYED' };
+const WRONG = { code: 'UNAUTHENTICATED', reason: 'UNAUTHENTICATED' };
 
-  it('locks an email after repeated failed sign-ins, even for the right password', async () => {
-    const tries = [];
-    for (let i = 0; i < 5; i++) tries.push(await t.gql(`mutation { login(input: {email: "${ADMIN.email}", password: "wrong-${i}"}) { token } }`));
-    expect(tries.every((r) => codeOf(r) === 'UNAUTHENTICATED')).toBe(true);
-    const locked = await t.gql(`mutation ($p: String!) { login(input: {email: "${ADMIN.email}", password: $p}) { token } }`, { p: ADMIN.password });
-    expect(locked.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'SIGN_IN_LOCKED' });
+describe('attack suite: nobody can lock another person out of signing in', () => {
+  let t: TestApp;
+  let db: Client;
+  beforeAll(async () => {
+    t = await startTestApp({ PAIRWISE_SIGN_IN_FAILURES_PER_NETWORK: '20' });
+    db = new Client({ connectionString: t.database.url });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    await t?.close();
+  });
+
+  /** An attendee and a fresh access code of theirs. */
+  async function attendeeWithCode(): Promise<{ email: string; code: string }> {
+    const { id: eventId } = await createEvent(t);
+    const attendee = await createAttendee(t, eventId);
+    const { code } = expectData(await t.gql(`mutation ($id: ID!) { issueAccessCode(attendeeId: $id) { code } }`, { id: attendee.id }, await t.adminToken())).issueAccessCode;
+    return { email: attendee.email, code };
+  }
+
+  it('lets the admin in from their own address, at once, while an attacker fails on the admin’s email from another', async () => {
+    const attacker = t.gqlFrom('127.0.0.2');
+    for (let i = 0; i < 3; i++) expect(refusal(await attacker(LOGIN, { input: { email: ADMIN.email, password: `wrong-${i}` } }))).toEqual(WRONG);
+    await waitLonger(db, '15 minutes');
+    expect(refusal(await attacker(LOGIN, { input: { email: ADMIN.email, password: 'wrong-again' } }))).toEqual(DELAYED);
+    expect(refusal(await attacker(LOGIN, { input: { email: ADMIN.email, password: ADMIN.password } }))).toEqual(DELAYED);
+    // The admin, elsewhere: the right password goes through, and so does a typo followed by it.
+    expect(expectData(await t.gql(LOGIN, { input: { email: ADMIN.email, password: ADMIN.password } })).login.token).toEqual(expect.any(String));
+    expect(refusal(await t.gql(LOGIN, { input: { email: ADMIN.email, password: 'typo' } }))).toEqual(WRONG);
+    expect(expectData(await t.gql(LOGIN, { input: { email: ADMIN.email, password: ADMIN.password } })).login.token).toEqual(expect.any(String));
+  });
+
+  it('makes a failing network wait longer after each failure, the right code included, and forgets it all on success', async () => {
+    const { email, code } = await attendeeWithCode();
+    const from = t.gqlFrom('127.0.0.3');
+    const guess = () => from(LOGIN, { input: { email, accessCode: 'ABCD-EFGH-JKMN' } });
+    expect(refusal(await guess())).toEqual(WRONG);
+    expect(await latestWaitSeconds(db)).toBe(0);
+    expect(refusal(await guess())).toEqual(WRONG);
+    expect(refusal(await guess())).toEqual(WRONG);
+    expect(await latestWaitSeconds(db)).toBe(1);
+    await waitLonger(db, '1 minute');
+    const refused = await from(LOGIN, { input: { email, accessCode: code } });
+    expect(refusal(refused)).toEqual(DELAYED);
+    expect(refused.errors?.[0]?.message).toMatch(/try again in \d+ s/);
+    await waitOver(db);
+    expect(refusal(await guess())).toEqual(WRONG);
+    expect(await latestWaitSeconds(db)).toBe(2);
+    await waitOver(db);
+    expect(refusal(await guess())).toEqual(WRONG);
+    expect(await latestWaitSeconds(db)).toBe(4);
+    await waitOver(db);
+    expect(expectData(await from(LOGIN, { input: { email, accessCode: code } })).login.token).toEqual(expect.any(String));
+    // Forgotten: the next failures start from nothing.
+    expect(refusal(await guess())).toEqual(WRONG);
+    expect(await latestWaitSeconds(db)).toBe(0);
+  });
+
+  it('doubles the wait up to 15 minutes, no more', async () => {
+    const from = t.gqlFrom('127.0.0.4');
+    const email = `doubling-${randomBytes(3).toString('hex')}@pairwise.test`;
+    expect(refusal(await from(LOGIN, { input: { email, password: 'wrong-password' } }))).toEqual(WRONG);
+    // As if it had failed 11 times: the 12th failure waits 2^9 s, the 13th 2^10 s, capped at 15 min, and so on.
+    await db.query(`UPDATE sign_in_failures SET failures = 11, retry_at = now() WHERE last_failed_at = ${LATEST}`);
+    const waits = [];
+    for (let i = 0; i < 3; i++) {
+      expect(refusal(await from(LOGIN, { input: { email, password: 'wrong-password' } }))).toEqual(WRONG);
+      waits.push(await latestWaitSeconds(db));
+      await waitOver(db);
+    }
+    expect(waits).toEqual([512, 900, 900]);
+    await waitLonger(db, '900 seconds');
+    expect((await from(LOGIN, { input: { email, password: 'wrong-password' } })).errors?.[0]?.message).toMatch(/try again in 15 min/);
+  });
+
+  it('caps one network across accounts: it cannot go through 60 accounts, and locks none of them', async () => {
+    const victims = await Promise.all(Array.from({ length: 3 }, () => attendeeWithCode()));
+    const emails = [...victims.map((victim) => victim.email), ...Array.from({ length: 57 }, (_, i) => `sprayed-${i}@pairwise.test`)];
+    const from = t.gqlFrom('127.0.0.5');
+    const answers = [];
+    for (const email of emails) answers.push(refusal(await from(LOGIN, { input: { email, accessCode: 'ABCD-EFGH-JKMN' } })));
+    expect(answers.slice(0, 20)).toEqual(Array(20).fill(WRONG));
+    expect(answers.slice(20)).toEqual(Array(40).fill({ code: 'TOO_MANY_REQUESTS', reason: 'SIGN_IN_NETWORK_THROTTLED' }));
+    // Each victim, from their own address, signs in at once with their code.
+    for (const victim of victims) expect(expectData(await t.gql(LOGIN, { input: { email: victim.email, accessCode: victim.code } })).login.token).toEqual(expect.any(String));
+  });
+
+  it('counts attempts before checking them: 20 at once from one network get 3 tries, not 20', async () => {
+    const from = t.gqlFrom('127.0.0.6');
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => from(LOGIN, { input: { email: ADMIN.email, password: `parallel-${i}` } })));
+    const codes = answers.map((answer) => codeOf(answer));
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(3);
+    expect(codes.filter((code) => code === 'TOO_MANY_REQUESTS')).toHaveLength(17);
+    // The third failure's wait runs from when it was told (1 s), not from when it was counted.
+    expect(await latestWaitSeconds(db)).toBe(1);
+  });
+
+  it('does not let a client choose its address with X-Forwarded-For (no proxy is trusted by default)', async () => {
+    const email = `forwarded-${randomBytes(3).toString('hex')}@pairwise.test`;
+    const before = await countRows(t, 'sign_in_network_failures');
+    const answers = [];
+    for (let i = 0; i < 3; i++) {
+      const spoofing = t.gqlFrom('127.0.0.7', { 'x-forwarded-for': `198.51.100.${i + 1}` });
+      answers.push(refusal(await spoofing(LOGIN, { input: { email, password: 'wrong-password' } })));
+    }
+    expect(answers).toEqual([WRONG, WRONG, WRONG]);
+    // One network counted (127.0.0.7), three failures for it: the forwarded addresses were not believed.
+    expect(await countRows(t, 'sign_in_network_failures')).toBe(before + 1);
+    expect(await latestWaitSeconds(db)).toBe(1);
+  });
+
+  it('keeps neither emails nor addresses in its tables', async () => {
+    const { rows } = await db.query(`SELECT row_to_json(f)::text AS row FROM sign_in_failures f UNION ALL SELECT row_to_json(n)::text FROM sign_in_network_failures n`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((row) => row.row).join('\n')).not.toMatch(/@|127\.0\.0|198\.51/);
+  });
+});
+
+describe('attack suite: behind a trusted proxy', () => {
+  let t: TestApp;
+  let db: Client;
+  beforeAll(async () => {
+    t = await startTestApp({ PAIRWISE_TRUST_PROXY: 'loopback' });
+    db = new Client({ connectionString: t.database.url });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    await t?.close();
+  });
+
+  it('counts failures by the client address the proxy forwards, so another client behind it still signs in', async () => {
+    const attacker = t.gqlFrom('127.0.0.2', { 'x-forwarded-for': '198.51.100.7' });
+    for (let i = 0; i < 3; i++) expect(refusal(await attacker(LOGIN, { input: { email: ADMIN.email, password: `wrong-${i}` } }))).toEqual(WRONG);
+    await waitLonger(db, '15 minutes');
+    expect(refusal(await attacker(LOGIN, { input: { email: ADMIN.email, password: ADMIN.password } }))).toEqual(DELAYED);
+    const admin = t.gqlFrom('127.0.0.2', { 'x-forwarded-for': '203.0.113.9' });
+    expect(expectData(await admin(LOGIN, { input: { email: ADMIN.email, password: ADMIN.password } })).login.token).toEqual(expect.any(String));
   });
 });
 

@@ -27,7 +27,9 @@ export interface CreateAppOptions extends Omit<AppModuleOptions, 'logger'> {
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const logger = createAppLogger(config.log.level, options.logDestination);
   // The request id is Fastify's, so the request line, error lines and the response header agree.
-  const adapter = new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, requestIdHeader: false, genReqId: requestId });
+  // Behind a reverse proxy, the client address (rate limits, sign-in throttling) comes from X-Forwarded-For,
+  // read only from the proxies PAIRWISE_TRUST_PROXY names: anyone else could write any address there.
+  const adapter = new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, requestIdHeader: false, genReqId: requestId, trustProxy: trustedProxies(config.http.trustProxy) });
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
@@ -37,6 +39,12 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { typeormLogger: options.typeormLogger, logger }), adapter, { logger: new NestPinoLogger(logger) });
   await serveWebApp(app, config.web.root, logger);
   return app;
+}
+
+/** Fastify's trustProxy: a hop count is a function (as Fastify itself turns one), addresses go as they are. */
+function trustedProxies(setting: number | string | undefined): string | boolean | ((address: string, hop: number) => boolean) {
+  if (setting === undefined) return false;
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
 }
 
 /** A sane id the client sent (to follow a request across services), else a new one. */

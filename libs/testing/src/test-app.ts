@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { DestinationStream } from 'pino';
@@ -34,8 +35,13 @@ export interface TestApp {
   config: AppConfig;
   database: TestDatabase;
   queries: QueryCounter;
-  /** POST /graphql as the holder of `token` (anonymous without one). */
+  /** POST /graphql as the holder of `token` (anonymous without one), from 127.0.0.1. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>>;
+  /**
+   * `gql` from another client address of the loopback network (`127.0.0.2`, `127.0.0.3` … all
+   * reach the API on Linux): a truly different client, as the server sees it, with no proxy header.
+   */
+  gqlFrom(address: string, headers?: Record<string, string>): TestApp['gql'];
   http(): ReturnType<typeof request>;
   adminToken(): Promise<string>;
   /** Listens on a free port of 127.0.0.1 (for WebSocket clients); returns the base URL. */
@@ -100,18 +106,25 @@ async function openTestApp(
   await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();
   let adminToken: string | undefined;
-  const gql: TestApp['gql'] = async (query, variables, token) => {
-    const call = request(server).post('/graphql').set('content-type', 'application/json');
+  const agents = new Map<string, http.Agent>();
+  const gqlFrom = (address?: string, headers: Record<string, string> = {}): TestApp['gql'] => async (query, variables, token) => {
+    const call = request(server).post('/graphql').set('content-type', 'application/json').set(headers);
+    if (address) {
+      if (!agents.has(address)) agents.set(address, new http.Agent({ localAddress: address, keepAlive: false }));
+      call.agent(agents.get(address)!);
+    }
     if (token) call.set('authorization', `Bearer ${token}`);
     const response = await call.send({ query, variables });
     return { status: response.status, data: response.body?.data, errors: response.body?.errors };
   };
+  const gql = gqlFrom();
   return {
     app,
     config,
     database,
     queries,
     gql,
+    gqlFrom: (address, headers) => gqlFrom(address, headers),
     http: () => request(server),
     adminToken: async () => {
       adminToken ??= (await login(gql, { email: ADMIN.email, password: ADMIN.password })).token;

@@ -60,6 +60,9 @@ export function requestOf(context: ExecutionContext): RequestWithAuth {
   return context.switchToHttp().getRequest<RequestWithAuth>();
 }
 
+/** The client's address as the HTTP server sees it (X-Forwarded-For only from trusted proxies, see PAIRWISE_TRUST_PROXY). */
+export const ClientAddress = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => requestOf(context).ip);
+
 /** The session of the authenticated caller's token (to refresh or end it). */
 export const CurrentSession = createParamDecorator((_: unknown, context: ExecutionContext): string => {
   const sessionId = requestOf(context).auth?.sessionId;

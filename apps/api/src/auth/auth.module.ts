@@ -8,6 +8,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { SessionsRepository } from './sessions.repository';
+import { SignInThrottle } from './sign-in-throttle';
 
 @Module({
   imports: [
@@ -25,7 +26,7 @@ import { SessionsRepository } from './sessions.repository';
       },
     }),
   ],
-  providers: [AuthService, SessionsRepository, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, SessionsRepository, SignInThrottle, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

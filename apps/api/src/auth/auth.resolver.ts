@@ -1,7 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from './actor';
 import { toAuthPayload } from './auth-payload.mapper';
-import { CurrentActor, CurrentSession, Public } from './auth.decorators';
+import { ClientAddress, CurrentActor, CurrentSession, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { LoginInput } from './inputs/login.input';
 import { AccessCodeGrant, AuthPayload, Viewer } from './models/auth.models';
@@ -13,8 +13,8 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Exchange a password or a one-time access code for a session token' })
-  async login(@Args('input') input: LoginInput): Promise<AuthPayload> {
-    return toAuthPayload(await this.authService.login(input));
+  async login(@Args('input') input: LoginInput, @ClientAddress() clientAddress: string | undefined): Promise<AuthPayload> {
+    return toAuthPayload(await this.authService.login({ ...input, clientAddress }));
   }
 
   @Mutation(() => AuthPayload, {

@@ -12,10 +12,10 @@ import { AccessCodeEntity } from './access-code.entity';
 import { generateAccessCode, hashAccessCode } from './access-code';
 import { canManageEvent, type Actor, type TokenClaims } from './actor';
 import type { AuthState } from './auth.decorators';
-import { LoginAttemptEntity } from './login-attempt.entity';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { attendeeSessionEnd, refreshAfter, staffSessionEnd, type SessionPolicy } from './session-lifetime';
 import { SessionsRepository, type SessionSubject } from './sessions.repository';
+import { SignInThrottle } from './sign-in-throttle';
 import { VerifiedTokens } from './verified-tokens';
 
 export const TOKEN_ISSUER = 'pairwise';
@@ -36,6 +36,8 @@ export interface LoginCommand {
   email: string;
   password?: string;
   accessCode?: string;
+  /** The client's address (failed sign-ins are counted per account and network). */
+  clientAddress?: string;
 }
 
 /** A session just opened or refreshed, and the token that carries it (see toAuthPayload). */
@@ -55,9 +57,6 @@ export interface AccessCodeGrant {
 }
 
 const INVALID_CREDENTIALS = 'The email and password or access code do not match';
-/** Failed sign-ins for one email before it is locked, and for how long. */
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCK_MINUTES = 15;
 
 let decoy: Promise<string> | undefined;
 const decoyHash = () => (decoy ??= hashPassword(randomBytes(16).toString('hex')));
@@ -73,6 +72,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService<AppConfig, true>,
     private readonly sessions: SessionsRepository,
+    private readonly throttle: SignInThrottle,
   ) {
     const auth = config.get('auth', { infer: true });
     this.policy = { graceHours: auth.sessionGraceHours, staffIdleHours: auth.staffSessionHours };
@@ -132,15 +132,16 @@ export class AuthService {
     if (Boolean(command.password) === Boolean(command.accessCode)) {
       throw badInput('LOGIN_NEEDS_ONE_SECRET', 'Give either a password or an access code');
     }
-    await this.refuseIfLocked(email);
+    // Counted as a failure from here on, unless it succeeds.
+    const attempt = await this.throttle.begin(email, command.clientAddress);
     let subject: SessionSubject;
     try {
       subject = command.password ? await this.checkPassword(email, command.password) : await this.redeemAccessCode(email, command.accessCode!);
     } catch (error) {
-      await this.recordFailure(email);
+      await this.throttle.failed(attempt);
       throw error;
     }
-    await this.dataSource.getRepository(LoginAttemptEntity).delete({ email });
+    await this.throttle.succeeded(attempt);
     return subject.kind === 'attendee' ? this.startAttendeeSession(subject.attendeeId) : this.startStaffSession(subject.accountId);
   }
 
@@ -264,27 +265,6 @@ export class AuthService {
     const row = rows[0];
     if (!row) throw unauthenticated(INVALID_CREDENTIALS);
     return row.attendee_id ? { kind: 'attendee', attendeeId: row.attendee_id } : { kind: 'account', accountId: row.account_id! };
-  }
-
-  /** After repeated failures an email is locked for a while, whatever the password or code tried. */
-  private async refuseIfLocked(email: string): Promise<void> {
-    const attempt = await this.dataSource.getRepository(LoginAttemptEntity).findOneBy({ email });
-    if (attempt?.lockedUntil && attempt.lockedUntil > new Date()) {
-      const minutes = Math.ceil((attempt.lockedUntil.getTime() - Date.now()) / 60_000);
-      throw new DomainError('TOO_MANY_REQUESTS', 'SIGN_IN_LOCKED', `Too many failed sign-ins for this email: try again in ${minutes} min`);
-    }
-  }
-
-  private async recordFailure(email: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO login_attempts (email, failures, updated_at) VALUES ($1, 1, now())
-       ON CONFLICT (email) DO UPDATE SET
-         failures = CASE WHEN login_attempts.locked_until IS NOT NULL AND login_attempts.locked_until <= now() THEN 1 ELSE login_attempts.failures + 1 END,
-         locked_until = CASE WHEN login_attempts.failures + 1 >= $2 AND (login_attempts.locked_until IS NULL OR login_attempts.locked_until <= now())
-                             THEN now() + make_interval(mins => $3) ELSE login_attempts.locked_until END,
-         updated_at = now()`,
-      [email, MAX_FAILED_SIGN_INS, LOCK_MINUTES],
-    );
   }
 }
 

@@ -20,6 +20,11 @@ describe('loadConfig', () => {
     [{ PAIRWISE_DB_POOL_SIZE: '0' }, /^Invalid configuration: PAIRWISE_DB_POOL_SIZE /],
     [{ PAIRWISE_WORKERS: '0' }, /^Invalid configuration: PAIRWISE_WORKERS must be a whole number from 1 to 64, or auto$/],
     [{ PAIRWISE_WORKERS: 'many' }, /^Invalid configuration: PAIRWISE_WORKERS must be a whole number from 1 to 64, or auto$/],
+    [{ PAIRWISE_TRUST_PROXY: 'true' }, /^Invalid configuration: PAIRWISE_TRUST_PROXY must be a number of proxy hops/],
+    [{ PAIRWISE_TRUST_PROXY: '0' }, /^Invalid configuration: PAIRWISE_TRUST_PROXY /],
+    [{ PAIRWISE_TRUST_PROXY: '10.0.0.0/33' }, /^Invalid configuration: PAIRWISE_TRUST_PROXY /],
+    [{ PAIRWISE_TRUST_PROXY: 'loopback,nginx.local' }, /^Invalid configuration: PAIRWISE_TRUST_PROXY /],
+    [{ PAIRWISE_SIGN_IN_FAILURES_PER_NETWORK: '0' }, /^Invalid configuration: PAIRWISE_SIGN_IN_FAILURES_PER_NETWORK /],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -28,6 +33,12 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  it('trusts no proxy unless told which: a hop count, or addresses and ranges', () => {
+    expect(loadConfig({}).http.trustProxy).toBeUndefined();
+    expect(loadConfig({ PAIRWISE_TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(loadConfig({ PAIRWISE_TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::/32' }).http.trustProxy).toBe('loopback, 10.0.0.0/8,2001:db8::/32');
   });
 
   it('serves from one process unless told otherwise; auto is one worker per CPU', () => {

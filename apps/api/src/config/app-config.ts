@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 /**
@@ -30,6 +31,11 @@ const environmentSchema = z
     PAIRWISE_ACCESS_CODE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(14 * 24),
     PAIRWISE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    PAIRWISE_SIGN_IN_FAILURES_PER_NETWORK: z.coerce.number().int().min(1).default(100),
+    PAIRWISE_TRUST_PROXY: z
+      .string()
+      .refine(isTrustProxy, 'must be a number of proxy hops (1, 2 …), or a comma-separated list of addresses, CIDR ranges or loopback, linklocal, uniquelocal')
+      .optional(),
     // Few connections per process: PostgreSQL does best with about two busy backends per core, and requests that
     // wait for a connection in the pool cost less than extra backends (bench/rounds: p99 62–98 ms with 4, 120–831 ms with 10).
     PAIRWISE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(4),
@@ -50,7 +56,12 @@ const environmentSchema = z
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
-  http: { host: string; port: number };
+  http: {
+    host: string;
+    port: number;
+    /** Which proxies' `X-Forwarded-For` tells the client address (Fastify's trustProxy); none by default. */
+    trustProxy?: number | string;
+  };
   /** API processes serving HTTP (a Node cluster when more than 1); `auto` is one per CPU. */
   workers: number;
   /** Whether this process runs the scheduled jobs (retention): one process of a cluster does. */
@@ -80,6 +91,8 @@ export interface AppConfig {
     requestsPerMinute: number;
     /** Sign-in attempts per minute per email and address. */
     loginAttemptsPerMinute: number;
+    /** Failed sign-ins per client network across all accounts, refilled over 15 minutes (see SignInThrottle). */
+    signInFailuresPerNetwork: number;
     statementTimeoutMs: number;
     /** Database connections per API process: each is a PostgreSQL backend, so more is not faster on few cores. */
     databasePoolSize: number;
@@ -102,7 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const schemaFile = path.resolve('apps/api/schema.gql');
   return {
     env: e.NODE_ENV,
-    http: { host: e.HOST, port: e.PORT },
+    http: { host: e.HOST, port: e.PORT, trustProxy: e.PAIRWISE_TRUST_PROXY === undefined ? undefined : trustProxyValue(e.PAIRWISE_TRUST_PROXY) },
     workers: e.PAIRWISE_WORKERS === 'auto' ? os.availableParallelism() : Number(e.PAIRWISE_WORKERS),
     scheduledJobs: true,
     databaseUrl: e.DATABASE_URL,
@@ -122,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     limits: {
       requestsPerMinute: e.PAIRWISE_RATE_LIMIT_PER_MINUTE,
       loginAttemptsPerMinute: e.PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE,
+      signInFailuresPerNetwork: e.PAIRWISE_SIGN_IN_FAILURES_PER_NETWORK,
       statementTimeoutMs: e.PAIRWISE_STATEMENT_TIMEOUT_MS,
       databasePoolSize: e.PAIRWISE_DB_POOL_SIZE,
       maxQueryCost: e.PAIRWISE_MAX_QUERY_COST,
@@ -135,6 +149,22 @@ function projectRoot(): string {
     if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
     if (path.dirname(dir) === dir) return process.cwd();
   }
+}
+
+/** A hop count, or addresses / CIDR ranges / proxy-addr's named ranges, comma-separated. */
+function isTrustProxy(value: string): boolean {
+  if (/^\d+$/.test(value)) return Number(value) >= 1;
+  return value.split(',').every((part) => {
+    const entry = part.trim();
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+    const [address, bits, extra] = entry.split('/');
+    if (extra !== undefined || !address || !ipaddr.isValid(address)) return false;
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (ipaddr.parse(address).kind() === 'ipv4' ? 32 : 128));
+  });
+}
+
+function trustProxyValue(value: string): number | string {
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** `FOO=` in a shell means "unset" to people; treat it so. */

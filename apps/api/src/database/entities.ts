@@ -2,8 +2,8 @@ import { AccountEntity } from '../accounts/account.entity';
 import { EventOrganiserEntity } from '../accounts/event-organiser.entity';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import { AccessCodeEntity } from '../auth/access-code.entity';
-import { LoginAttemptEntity } from '../auth/login-attempt.entity';
 import { SessionEntity } from '../auth/session.entity';
+import { SignInFailureEntity, SignInNetworkFailureEntity } from '../auth/sign-in-failure.entity';
 import { EventTagEntity } from '../events/event-tag.entity';
 import { EventEntity } from '../events/event.entity';
 import { BlockEntity, FeedbackEntity, RoundOptOutEntity, WishEntity } from '../networking/networking.entities';
@@ -33,6 +33,7 @@ export const ENTITIES = [
   TalkEntity,
   SlotRequestEntity,
   ReportExportEntity,
-  LoginAttemptEntity,
   SessionEntity,
+  SignInFailureEntity,
+  SignInNetworkFailureEntity,
 ];

@@ -29,7 +29,6 @@ export async function eraseAttendee(manager: EntityManager, attendeeId: string, 
     [attendeeId],
   );
   await manager.query(`UPDATE slot_requests SET question = '' WHERE attendee_id = $1`, [attendeeId]);
-  await manager.query(`DELETE FROM login_attempts WHERE email = $1`, [person.email]);
   // Every session ends at once (the erased attendee's token would be refused anyway: erased_at).
   await manager.query(`DELETE FROM sessions WHERE attendee_id = $1`, [attendeeId]);
   await manager.query(
