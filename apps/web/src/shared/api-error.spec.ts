@@ -6,7 +6,7 @@ const graphqlError = (extensions: Record<string, unknown>) => new CombinedError(
 
 describe('describeApiError', () => {
   it('prefers the reason when the catalogue has words for it, else the code', () => {
-    expect(describeApiError(graphqlError({ code: 'TOO_MANY_REQUESTS', reason: 'SIGN_IN_LOCKED' })).messageKey).toBe('errors.reason.SIGN_IN_LOCKED');
+    expect(describeApiError(graphqlError({ code: 'TOO_MANY_REQUESTS', reason: 'SIGN_IN_DELAYED' })).messageKey).toBe('errors.reason.SIGN_IN_DELAYED');
     expect(describeApiError(graphqlError({ code: 'NOT_FOUND', reason: 'NOT_FOUND' })).messageKey).toBe('errors.code.NOT_FOUND');
     expect(describeApiError(graphqlError({ code: 'CONFLICT', reason: 'SOMETHING_NEW' })).messageKey).toBe('errors.code.CONFLICT');
   });
