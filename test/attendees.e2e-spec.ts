@@ -340,16 +340,26 @@ describe('attendees', () => {
       ['present', { present: true }, ['Dan']],
       ['absent', { present: false }, ['Alice', 'Bob', 'Carol']],
       ['several at once', { interest: 'llm', role: 'engineer', language: 'German' }, ['Carol']],
+      ['consent', { consent: true }, ['Alice', 'Bob', 'Carol']],
+      ['no consent', { consent: false }, ['Dan']],
+      ['a search in names, whatever its case', { search: 'AR' }, ['Carol']],
+      ['a search in emails', { search: 'bob@fair' }, ['Bob']],
+      ['a search with LIKE wildcards, taken literally', { search: '%' }, []],
+      ['a search with an underscore, taken literally', { search: 'a_i' }, []],
+      ['a blank search (no filter)', { search: '   ' }, ['Alice', 'Bob', 'Carol', 'Dan']],
+      ['a search with other filters', { search: 'a', consent: true, role: 'engineer' }, ['Alice', 'Carol']],
     ])('filters by %s', async (_, filter, expected) => {
       expect(await names(filter)).toEqual(expected);
     });
 
-    it('lets only staff filter by presence', async () => {
+    it('lets only staff filter by presence and consent, and search', async () => {
       const alice = expectData(await t.gql(LIST, { e: fair.id, filter: { role: 'engineer', language: 'fr' } }, admin)).attendees.edges[0].node.id;
       const token = await attendeeToken(t, { id: alice, email: 'alice@fair.test' });
       const response = await t.gql(LIST, { e: fair.id, filter: { present: true } }, token);
       expect(response.data).toBeNull();
       expectError(response, 'FORBIDDEN');
+      // Consent and a search in names, emails and companies would reveal what attendees did not share.
+      for (const filter of [{ consent: false }, { search: 'dan@' }]) expectError(await t.gql(LIST, { e: fair.id, filter }, token), 'FORBIDDEN');
     });
   });
 

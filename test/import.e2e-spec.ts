@@ -71,6 +71,41 @@ describe('attendee import', () => {
     expect(ada).toEqual({ company: 'Babbage & Co', interests: ['rag', 'inference'] });
   });
 
+  it('previews an import (dryRun): the columns it maps, the same report, and nothing written', async () => {
+    const PREVIEW = `mutation ($eventId: ID!, $csv: String!) {
+      importAttendees(eventId: $eventId, csv: $csv, dryRun: true) {
+        dryRun columns { header field } rows created updated unchanged rejected { line reason } unknownTags ignoredColumns
+      }
+    }`;
+    const count = async () =>
+      expectData(await t.gql(`query ($eventId: ID!) { attendees(eventId: $eventId) { totalCount } }`, { eventId }, token)).attendees.totalCount as number;
+    const before = await count();
+    const csv = ['Badge,Email,First Name,Last Name,Company', '1,zoe@example.com,Zoe,Zed,Acme', '2,ada@example.com,,,Babbage & Co', '3,zoe@example.com,Zoe,Again,'].join('\n');
+    const preview = expectData(await t.gql(PREVIEW, { eventId, csv }, token)).importAttendees;
+    expect(preview).toEqual({
+      dryRun: true,
+      columns: [
+        { header: 'Badge', field: null },
+        { header: 'Email', field: 'email' },
+        { header: 'First Name', field: 'firstName' },
+        { header: 'Last Name', field: 'lastName' },
+        { header: 'Company', field: 'company' },
+      ],
+      rows: 3,
+      created: 1,
+      updated: 0,
+      unchanged: 1, // Ada's company is already Babbage & Co
+      rejected: [{ line: 4, reason: 'email already on line 2 of this file' }],
+      unknownTags: [],
+      ignoredColumns: ['Badge'],
+    });
+    expect(await count()).toBe(before);
+    // The import itself reports what the preview said.
+    const done = expectData(await t.gql(PREVIEW.replace('dryRun: true', 'dryRun: false'), { eventId, csv }, token)).importAttendees;
+    expect(done).toEqual({ ...preview, dryRun: false });
+    expect(await count()).toBe(before + 1);
+  });
+
   it('refuses a file without an email column, writing nothing', async () => {
     const response = await t.gql(IMPORT, { eventId, csv: 'name,company\nZed,Acme' }, token);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CSV_NO_EMAIL_COLUMN' });

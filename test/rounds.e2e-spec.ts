@@ -110,6 +110,21 @@ describe('matching rounds, end to end', () => {
     }
   });
 
+  it('names, for its organisers, who sits out and who is worst served', async () => {
+    const REVIEW = `query ($id: ID!) { round(id: $id) { leftOut { attendeeId reason attendee { name } } stats { worstServed { attendeeId score attendee { id name } } } } }`;
+    const round = expectData(await t.gql(REVIEW, { id: firstRound }, organiser)).round;
+    expect(round.leftOut).toEqual(
+      expect.arrayContaining([
+        { attendeeId: absent.id, reason: 'NOT_PRESENT', attendee: { name: 'Absent Abe' } },
+        { attendeeId: noConsent.id, reason: 'NO_CONSENT', attendee: { name: 'Private Pat' } },
+      ]),
+    );
+    expect(round.stats.worstServed.length).toBeGreaterThan(0);
+    for (const entry of round.stats.worstServed) {
+      expect(entry.attendee).toEqual({ id: entry.attendeeId, name: PROFILES[people.findIndex((p) => p.id === entry.attendeeId)]!.name });
+    }
+  });
+
   it('refuses a second generation of the same draft with CONFLICT', async () => {
     const again = await t.gql(GENERATE, { input: { roundId: firstRound } }, organiser);
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_ALREADY_GENERATED' });
@@ -130,6 +145,10 @@ describe('matching rounds, end to end', () => {
     const refused = await t.gql(SWAP, { input: { roundId: firstRound, attendeeA: partner, attendeeB: grace } }, organiser);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'HARD_RULE' });
     expect(refused.errors?.[0]?.message).toContain('blocked');
+    // The rule and the two people, as data, for a client to say it in its own words.
+    expect(refused.errors?.[0]?.extensions?.violations).toEqual([{ rule: 'blocked', attendeeA: expect.any(String), attendeeB: expect.any(String) }]);
+    const { attendeeA, attendeeB } = (refused.errors![0]!.extensions as { violations: { attendeeA: string; attendeeB: string }[] }).violations[0]!;
+    expect([attendeeA, attendeeB].sort()).toEqual([ada, grace].sort());
     const noReason = await t.gql(SWAP, { input: { roundId: firstRound, attendeeA: partner, attendeeB: grace, force: true } }, organiser);
     expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'OVERRIDE_NEEDS_REASON' });
     expect(await tables()).toEqual(before);
@@ -169,6 +188,10 @@ describe('matching rounds, end to end', () => {
     }
     const republish = await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id: firstRound }, organiser);
     expect(republish.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_NOT_GENERATED' });
+    // Who sits out, by name, is for the organisers: an attendee of the published round is refused.
+    const names = await t.gql(`query ($id: ID!) { round(id: $id) { leftOut { attendee { name } } stats { worstServed { attendee { name } } } } }`, { id: firstRound }, tokens[4]);
+    expect(names.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(names.data ?? null)).not.toMatch(/Absent Abe|Private Pat/);
   });
 
   it('lets participants give feedback, organisers mark no-shows and close the round', async () => {

@@ -14,7 +14,7 @@ export const ADMIN = { email: 'admin@pairwise.test', password: 'admin-password-f
 export interface GraphqlResponse<T = Record<string, any>> {
   status: number;
   data?: T | null;
-  errors?: { message: string; path?: string[]; extensions?: { code?: string; reason?: string; fields?: { field: string; message: string }[] } }[];
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; reason?: string; fields?: { field: string; message: string }[]; [key: string]: unknown } }[];
 }
 
 /** Counts SQL statements (to prove batching). */

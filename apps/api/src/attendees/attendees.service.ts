@@ -91,6 +91,8 @@ export class AttendeesService {
     const staff = canManageEvent(actor, args.eventId);
     const filter = args.filter ?? {};
     if (filter.present != null && !staff) throw forbidden('Only staff can filter by presence');
+    if (filter.consent != null && !staff) throw forbidden('Only staff can filter by consent');
+    if (filter.search?.trim() && !staff) throw forbidden('Only staff can search attendees');
     const query = this.dataSource
       .getRepository(AttendeeEntity)
       .createQueryBuilder('a')
@@ -109,6 +111,13 @@ export class AttendeesService {
     if (filter.role) filterOn('role', 'a.role = :role', { role: filter.role.trim().toLowerCase().replace(/\s+/g, '-') });
     if (filter.language) filterOn('languages', ':language = ANY(a.languages)', { language: normaliseLanguages([filter.language]).languages[0] ?? '' });
     if (filter.present != null) query.andWhere('a.present = :present', { present: filter.present });
+    if (filter.consent != null) query.andWhere('a.consent_matchmaking = :consent', { consent: filter.consent });
+    const search = filter.search?.trim();
+    if (search) {
+      // A literal substring: LIKE's own wildcards in what the organiser typed match themselves.
+      const pattern = `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      query.andWhere(`(a.name ILIKE :search OR a.email ILIKE :search OR a.company ILIKE :search)`, { search: pattern });
+    }
     const totalCount = await query.clone().getCount();
     const order = staff ? 'name' : 'id';
     if (args.after) {

@@ -27,6 +27,8 @@ export class DomainError extends Error {
     readonly reason: string,
     message: string,
     readonly fields?: FieldError[],
+    /** Facts a client needs to say what went wrong in its own words (e.g. the rules a change breaks); never overrides code, reason or fields. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -40,4 +42,5 @@ export const forbidden = (message = 'You are not allowed to do this', reason = '
   new DomainError('FORBIDDEN', reason, message);
 export const unauthenticated = (message = 'Sign in first: send a valid token in the Authorization header') =>
   new DomainError('UNAUTHENTICATED', 'UNAUTHENTICATED', message);
-export const conflict = (reason: string, message: string) => new DomainError('CONFLICT', reason, message);
+export const conflict = (reason: string, message: string, details?: Record<string, unknown>) =>
+  new DomainError('CONFLICT', reason, message, undefined, details);

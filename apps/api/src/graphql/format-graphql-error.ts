@@ -68,6 +68,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
       locations: formatted.locations,
       path: formatted.path,
       extensions: {
+        ...original.details,
         code: GRAPHQL_CODE[original.category],
         reason: original.reason,
         ...(original.fields ? { fields: original.fields } : {}),

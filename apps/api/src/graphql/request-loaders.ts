@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, type EntityTarget, type FindOptionsWhere } from 'typeorm';
+import { AttendeeEntity } from '../attendees/attendee.entity';
 import { EventTagEntity } from '../events/event-tag.entity';
 import { EventEntity } from '../events/event.entity';
 import { RoundEntity } from '../rounds/round.entity';
@@ -19,10 +20,14 @@ function loaderById<T extends { id: string }>(dataSource: DataSource, entity: En
  */
 export function createRequestLoaders(dataSource: DataSource) {
   // Built on first use: most requests (an attendee's `myMeetings`) never need one.
+  let attendeeById: DataLoader<string, AttendeeEntity | undefined> | undefined;
   let eventById: DataLoader<string, EventEntity | undefined> | undefined;
   let roundById: DataLoader<string, RoundEntity | undefined> | undefined;
   let tagsByEventId: DataLoader<string, EventTagEntity[]> | undefined;
   return {
+    get attendeeById() {
+      return (attendeeById ??= loaderById(dataSource, AttendeeEntity));
+    },
     get eventById() {
       return (eventById ??= loaderById(dataSource, EventEntity));
     },

@@ -43,8 +43,16 @@ export interface CsvAttendeeRow {
   values: Partial<Record<CsvField, string | string[]>>;
 }
 
+/** A header of the file and the profile field it fills (none when no alias matched). */
+export interface CsvColumn {
+  header: string;
+  field: CsvField | null;
+}
+
 export interface CsvAttendees {
   rows: CsvAttendeeRow[];
+  /** Every column of the header line, in order, with its field. */
+  columns: CsvColumn[];
   /** Header names no alias matched: reported, not imported. */
   ignoredColumns: string[];
 }
@@ -60,6 +68,7 @@ export async function readAttendeeCsv(input: string | Readable): Promise<CsvAtte
   const rows: CsvAttendeeRow[] = [];
   let columns: (CsvField | undefined)[] | undefined;
   const ignoredColumns: string[] = [];
+  let header: CsvColumn[] = [];
   const consume = (async () => {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (!columns) {
@@ -68,6 +77,7 @@ export async function readAttendeeCsv(input: string | Readable): Promise<CsvAtte
           if (!field && header) ignoredColumns.push(header);
           return field;
         });
+        header = record.map((name, index) => ({ header: name, field: columns![index] ?? null }));
         if (!columns.includes('email')) {
           throw badInput('CSV_NO_EMAIL_COLUMN', `The CSV needs an email column; found: ${record.join(', ') || 'nothing'}`);
         }
@@ -97,5 +107,5 @@ export async function readAttendeeCsv(input: string | Readable): Promise<CsvAtte
     throw error;
   }
   if (!columns) throw badInput('CSV_EMPTY', 'The CSV is empty: it needs a header line and one line per attendee');
-  return { rows, ignoredColumns };
+  return { rows, columns: header, ignoredColumns };
 }

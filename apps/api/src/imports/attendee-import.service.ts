@@ -11,7 +11,7 @@ import { notFound } from '../common/domain-error';
 import { EventEntity } from '../events/event.entity';
 import { assertCanManage, EventsService } from '../events/events.service';
 import { NUL_IN_TEXT } from '../common/validation';
-import { CSV_FIELDS, readAttendeeCsv, type CsvAttendeeRow, type CsvAttendees, type CsvField } from './attendee-csv';
+import { CSV_FIELDS, readAttendeeCsv, type CsvAttendeeRow, type CsvAttendees, type CsvColumn, type CsvField } from './attendee-csv';
 
 export interface RejectedRow {
   line: number;
@@ -20,6 +20,9 @@ export interface RejectedRow {
 }
 
 export interface ImportReport {
+  /** Nothing was written: what the import would do. */
+  dryRun: boolean;
+  columns: CsvColumn[];
   rows: number;
   created: number;
   updated: number;
@@ -39,6 +42,9 @@ const COMPARED_FIELDS = [
 
 const WRITE_CHUNK = 500;
 
+/** Thrown at the end of a dry run's transaction so that PostgreSQL forgets what it wrote. */
+class DryRunDone extends Error {}
+
 /**
  * Upserts attendees by email, idempotently: importing the same file twice
  * changes nothing the second time. Empty cells leave a field as it is. Valid
@@ -52,10 +58,14 @@ export class AttendeeImportService {
     private readonly eventsService: EventsService,
   ) {}
 
-  /** The CSV text as sent through GraphQL: the caller is checked before a byte of it is parsed. */
-  async importCsv(actor: Actor, eventId: string, text: string): Promise<ImportReport> {
+  /**
+   * The CSV text as sent through GraphQL: the caller is checked before a byte of it is parsed.
+   * A dry run does the whole import, with the same rules and locks, and rolls it back: its report
+   * is the preview of what importing would do.
+   */
+  async importCsv(actor: Actor, eventId: string, text: string, dryRun = false): Promise<ImportReport> {
     const event = await this.managedEvent(actor, eventId);
-    return this.importInto(event, await readAttendeeCsv(text));
+    return this.importInto(event, await readAttendeeCsv(text), () => undefined, dryRun);
   }
 
   async import(actor: Actor, eventId: string, csv: CsvAttendees, onProgress: ImportProgress = () => undefined): Promise<ImportReport> {
@@ -69,7 +79,7 @@ export class AttendeeImportService {
     return event;
   }
 
-  private async importInto(event: EventEntity, csv: CsvAttendees, onProgress: ImportProgress = () => undefined): Promise<ImportReport> {
+  private async importInto(event: EventEntity, csv: CsvAttendees, onProgress: ImportProgress = () => undefined, dryRun = false): Promise<ImportReport> {
     const { accepted, rejected } = validateRows(csv.rows);
     const total = csv.rows.length;
     const rejectedBeforeWriting = rejected.length;
@@ -78,7 +88,7 @@ export class AttendeeImportService {
     let created = 0;
     let updated = 0;
     let unchanged = 0;
-    await this.dataSource.transaction(async (manager) => {
+    const writing = this.dataSource.transaction(async (manager) => {
       const vocabulary = await this.eventsService.vocabulary(event.id, manager);
       const attendees = manager.getRepository(AttendeeEntity);
       const now = new Date();
@@ -110,9 +120,15 @@ export class AttendeeImportService {
         updated += updates.length;
         onProgress(rejectedBeforeWriting + start + chunk.length, total);
       }
+      if (dryRun) throw new DryRunDone();
+    });
+    await writing.catch((error: unknown) => {
+      if (!(error instanceof DryRunDone)) throw error;
     });
     rejected.sort((a, b) => a.line - b.line);
     return {
+      dryRun,
+      columns: csv.columns,
       rows: total,
       created,
       updated,

@@ -9,13 +9,14 @@ export class ImportsResolver {
   constructor(private readonly importService: AttendeeImportService) {}
 
   @Mutation(() => ImportReport, {
-    description: 'Organisers: create or update attendees from a ticketing CSV (upsert by email; safe to repeat)',
+    description: 'Organisers: create or update attendees from a ticketing CSV (upsert by email; safe to repeat); `dryRun: true` previews it',
   })
   importAttendees(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('csv', { description: 'The CSV text, header line first' }) csv: string,
+    @Args('dryRun', { defaultValue: false, description: 'Write nothing: report what the import would do (a preview)' }) dryRun: boolean,
   ): Promise<ImportReport> {
-    return this.importService.importCsv(actor, eventId, csv);
+    return this.importService.importCsv(actor, eventId, csv, dryRun);
   }
 }

@@ -93,7 +93,9 @@ export class RoundAdjustmentsService {
       const violations = assessments.flatMap((a) => a.violations);
       if (violations.length && !input.force) {
         const list = violations.map((v) => `${v.rule} (${v.a} / ${v.b})`).join(', ');
-        throw conflict('HARD_RULE', `This change breaks a hard rule: ${list}. Force it with a reason to override.`);
+        throw conflict('HARD_RULE', `This change breaks a hard rule: ${list}. Force it with a reason to override.`, {
+          violations: violations.map((v) => ({ rule: v.rule, attendeeA: v.a, attendeeB: v.b })),
+        });
       }
       // Empty every changed table first: an attendee may move between two of them (once per round is a constraint).
       await manager.query(`DELETE FROM meeting_participants WHERE meeting_id = ANY($1::uuid[])`, [tables]);

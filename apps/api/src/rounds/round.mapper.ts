@@ -28,8 +28,8 @@ export function toRoundModel(round: RoundEntity, event?: Pick<EventEntity, 'matc
           error: progress.error ?? null,
         }
       : null,
-    stats: stats ? { ...stats, worstServed: stats.worstServed } : null,
-    leftOut: (stats?.leftOut ?? []).map((entry) => ({ attendeeId: entry.attendeeId, reason: entry.reason as LeftOutReason })),
+    stats: stats ? { ...stats, worstServed: stats.worstServed.map((entry) => ({ ...entry, eventId: round.eventId })) } : null,
+    leftOut: (stats?.leftOut ?? []).map((entry) => ({ attendeeId: entry.attendeeId, eventId: round.eventId, reason: entry.reason as LeftOutReason })),
     generatedAt: round.generatedAt,
     publishedAt: round.publishedAt,
   };

@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { MatchingRunner } from './matching-runner';
 import { MeetingsResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
+import { AttendeeScoreResolver, LeftOutResolver } from './round-review.resolver';
 import { MeetingFeedbackResolver, RoundsResolver } from './rounds.resolver';
 import { RoundAdjustmentsService } from './round-adjustments.service';
 import { RoundsService } from './rounds.service';
 
 @Module({
-  providers: [RoundsService, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver],
+  providers: [RoundsService, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver, LeftOutResolver, AttendeeScoreResolver],
   exports: [RoundsService, MeetingsService],
 })
 export class RoundsModule {}

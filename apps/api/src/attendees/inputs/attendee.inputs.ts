@@ -172,6 +172,16 @@ export class AttendeeFilter {
   @IsOptional()
   @IsBoolean()
   present?: boolean;
+
+  @Field({ nullable: true, description: 'Consented to matchmaking (staff only)' })
+  @IsOptional()
+  @IsBoolean()
+  consent?: boolean;
+
+  @Field({ nullable: true, description: 'Staff only: part of the name, email or company, whatever its case' })
+  @IsOptional()
+  @MaxLength(200)
+  search?: string;
 }
 
 export const MAX_PAGE_SIZE = 100;

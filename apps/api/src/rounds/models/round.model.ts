@@ -64,6 +64,9 @@ export class AttendeeScore {
   @Field(() => ID)
   attendeeId!: string;
 
+  /** Resolved by round-review.resolver.ts (organisers of the event only). */
+  eventId!: string;
+
   @Field(() => Float, { nullable: true, description: 'Their meeting’s score for them; null when they sat out' })
   score!: number | null;
 }
@@ -117,6 +120,9 @@ export class RoundStats {
 export class LeftOut {
   @Field(() => ID)
   attendeeId!: string;
+
+  /** Resolved by round-review.resolver.ts (organisers of the event only). */
+  eventId!: string;
 
   @Field(() => LeftOutReason)
   reason!: LeftOutReason;
