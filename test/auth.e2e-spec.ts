@@ -30,6 +30,16 @@ describe('auth', () => {
   });
   afterAll(() => t?.close());
 
+  async function withDatabase<T>(work: (db: Client) => Promise<T>): Promise<T> {
+    const db = new Client({ connectionString: t.database.url });
+    await db.connect();
+    try {
+      return await work(db);
+    } finally {
+      await db.end();
+    }
+  }
+
   const issueCode = async (attendee: AttendeeFixture, token = admin): Promise<string> =>
     expectData(await t.gql(ISSUE_CODE, { id: attendee.id }, token)).issueAccessCode.code;
 
@@ -203,6 +213,73 @@ describe('auth', () => {
       const response = await t.gql(LOGIN, { input: { email: attendee.email, accessCode: code } });
       expect(response.data).toBeNull();
       expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('accept the email with surrounding spaces and in another case', async () => {
+      const attendee = await createAttendee(t, event.id);
+      const code = await issueCode(attendee);
+      const { viewer } = await login(t.gql, { email: `  ${attendee.email.toUpperCase()}\t`, accessCode: code });
+      expect(viewer.role).toBe('ATTENDEE');
+      const admin = await login(t.gql, { email: ` ${ADMIN.email.replace('admin', 'Admin')} `, password: ADMIN.password });
+      expect(admin.viewer.role).toBe('ADMIN');
+    });
+
+    describe('say why a real code no longer works, to the person it was issued to', () => {
+      const refusal = (response: { errors?: { message: string; extensions?: { code?: string; reason?: string } }[] }) => ({
+        code: response.errors?.[0]?.extensions?.code,
+        reason: response.errors?.[0]?.extensions?.reason,
+        message: response.errors?.[0]?.message,
+      });
+      const WRONG = { code: 'UNAUTHENTICATED', reason: 'UNAUTHENTICATED', message: 'The email and password or access code do not match' };
+
+      it('a code already used', async () => {
+        const attendee = await createAttendee(t, event.id);
+        const code = await issueCode(attendee);
+        expectData(await t.gql(LOGIN, { input: { email: attendee.email, accessCode: code } }));
+        expect(refusal(await t.gql(LOGIN, { input: { email: ` ${attendee.email.toUpperCase()}`, accessCode: code.toLowerCase() } }))).toEqual({
+          code: 'UNAUTHENTICATED',
+          reason: 'ACCESS_CODE_USED',
+          message: 'This code was already used — ask for a new one',
+        });
+      });
+
+      it('a code past its expiry', async () => {
+        const attendee = await createAttendee(t, event.id);
+        const code = await issueCode(attendee);
+        await withDatabase((db) => db.query(`UPDATE access_codes SET expires_at = now() - interval '1 minute' WHERE attendee_id = $1`, [attendee.id]));
+        expect(refusal(await t.gql(LOGIN, { input: { email: attendee.email, accessCode: code } }))).toEqual({
+          code: 'UNAUTHENTICATED',
+          reason: 'ACCESS_CODE_EXPIRED',
+          message: 'This code has expired — ask for a new one',
+        });
+      });
+
+      it('a code replaced by a newer one', async () => {
+        const attendee = await createAttendee(t, event.id);
+        const old = await issueCode(attendee);
+        await issueCode(attendee);
+        expect(refusal(await t.gql(LOGIN, { input: { email: attendee.email, accessCode: old } }))).toEqual({
+          code: 'UNAUTHENTICATED',
+          reason: 'ACCESS_CODE_REPLACED',
+          message: 'A newer code was issued after this one — use the latest code you were given',
+        });
+      });
+
+      it('and to nobody else: a used, expired or replaced code with another email is just wrong, as is a code never issued', async () => {
+        const [owner, other] = [await createAttendee(t, event.id), await createAttendee(t, event.id)];
+        const used = await issueCode(owner);
+        expectData(await t.gql(LOGIN, { input: { email: owner.email, accessCode: used } }));
+        const replaced = await issueCode(owner);
+        const expired = await issueCode(owner);
+        await withDatabase((db) => db.query(`UPDATE access_codes SET expires_at = now() - interval '1 minute' WHERE attendee_id = $1 AND used_at IS NULL AND revoked_at IS NULL`, [owner.id]));
+        // From a client address each, so that the sign-in throttle (3 free failures per email and address) stays out of it.
+        for (const [i, code] of [used, replaced, expired, 'ABCD-EFGH-JKMN'].entries()) {
+          const from = t.gqlFrom(`127.0.1.${i + 1}`);
+          expect(refusal(await from(LOGIN, { input: { email: other.email, accessCode: code } }))).toEqual(WRONG);
+          expect(refusal(await from(LOGIN, { input: { email: 'nobody@pairwise.test', accessCode: code } }))).toEqual(WRONG);
+        }
+        expect(refusal(await t.gql(LOGIN, { input: { email: owner.email, accessCode: 'ABCD-EFGH-JKMN' } }))).toEqual(WRONG);
+      });
     });
 
     it('refuse a code that was never issued', async () => {

@@ -46,6 +46,10 @@ export class AccessCodeEntity {
   @Column('timestamptz', { name: 'used_at', nullable: true })
   usedAt!: Date | null;
 
+  /** When a newer code for the same person replaced this one, unused. */
+  @Column('timestamptz', { name: 'revoked_at', nullable: true })
+  revokedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

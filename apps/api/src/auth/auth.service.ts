@@ -229,8 +229,8 @@ export class AuthService {
     const codes = manager.getRepository(AccessCodeEntity);
     const now = new Date();
     await codes.update(
-      { ...subject, attendeeId: subject.attendeeId ?? IsNull(), accountId: subject.accountId ?? IsNull(), usedAt: IsNull() },
-      { usedAt: now },
+      { ...subject, attendeeId: subject.attendeeId ?? IsNull(), accountId: subject.accountId ?? IsNull(), usedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: now },
     );
     const code = generateAccessCode();
     const hours = this.config.get('auth', { infer: true }).accessCodeTtlHours;
@@ -249,22 +249,36 @@ export class AuthService {
     return { kind: 'account', accountId: account.id };
   }
 
-  /** Marks the code used in the same statement that checks it, so two devices cannot both redeem it. */
+  /**
+   * Marks the code used in the same statement that checks it, so two devices cannot both redeem it.
+   * A code that is real and issued to this email, but used, replaced or expired, is refused saying
+   * so; to anyone else (another email, a code never issued) the answer is the usual one, so it
+   * tells nothing about other people's codes or accounts.
+   */
   private async redeemAccessCode(email: string, code: string): Promise<SessionSubject> {
-    const rows: { attendee_id: string | null; account_id: string | null; event_id: string }[] = await this.dataSource.query(
-      // Wrapped in a CTE so the driver hands back the rows themselves (a bare UPDATE … RETURNING comes back as [rows, count]).
-      `WITH redeemed AS (
-         UPDATE access_codes c SET used_at = now()
-          WHERE c.code_hash = $1 AND c.used_at IS NULL AND c.expires_at > now()
+    const [row] = await this.dataSource.query<
+      { attendee_id: string | null; account_id: string | null; used: boolean; revoked: boolean; expired: boolean }[]
+    >(
+      `WITH code AS (
+         SELECT c.id, c.used_at, c.revoked_at, c.expires_at FROM access_codes c
+          WHERE c.code_hash = $1
             AND ( EXISTS (SELECT 1 FROM attendees a WHERE a.id = c.attendee_id AND a.email = $2)
-               OR EXISTS (SELECT 1 FROM accounts s WHERE s.id = c.account_id AND s.email = $2))
-          RETURNING c.attendee_id, c.account_id, c.event_id)
-       SELECT * FROM redeemed`,
+               OR EXISTS (SELECT 1 FROM accounts s WHERE s.id = c.account_id AND s.email = $2))),
+       redeemed AS (
+         UPDATE access_codes c SET used_at = now() FROM code
+          WHERE c.id = code.id AND c.used_at IS NULL AND c.revoked_at IS NULL AND c.expires_at > now()
+          RETURNING c.attendee_id, c.account_id)
+       SELECT r.attendee_id, r.account_id, code.used_at IS NOT NULL AS used, code.revoked_at IS NOT NULL AS revoked, code.expires_at <= now() AS expired
+         FROM code LEFT JOIN redeemed r ON true`,
       [hashAccessCode(code), email],
     );
-    const row = rows[0];
     if (!row) throw unauthenticated(INVALID_CREDENTIALS);
-    return row.attendee_id ? { kind: 'attendee', attendeeId: row.attendee_id } : { kind: 'account', accountId: row.account_id! };
+    if (row.attendee_id) return { kind: 'attendee', attendeeId: row.attendee_id };
+    if (row.account_id) return { kind: 'account', accountId: row.account_id };
+    if (row.revoked && !row.used) throw new DomainError('UNAUTHENTICATED', 'ACCESS_CODE_REPLACED', 'A newer code was issued after this one — use the latest code you were given');
+    if (row.expired && !row.used) throw new DomainError('UNAUTHENTICATED', 'ACCESS_CODE_EXPIRED', 'This code has expired — ask for a new one');
+    // Used before, or by another device a moment ago.
+    throw new DomainError('UNAUTHENTICATED', 'ACCESS_CODE_USED', 'This code was already used — ask for a new one');
   }
 }
 

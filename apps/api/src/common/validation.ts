@@ -1,4 +1,5 @@
 import { ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { isISO8601, ValidateBy, type ValidationOptions } from 'class-validator';
 import { badInput, type FieldError } from './domain-error';
 
@@ -77,4 +78,9 @@ export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/** Drops the spaces around a string before it is validated: a pasted email often brings some along. */
+export function Trimmed(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 }

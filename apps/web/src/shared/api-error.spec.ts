@@ -20,6 +20,9 @@ describe('describeApiError', () => {
   it('lets a screen say it in its own words, and passes the fields on', () => {
     const refused = graphqlError({ code: 'UNAUTHENTICATED', reason: 'UNAUTHENTICATED' });
     expect(describeApiError(refused, { UNAUTHENTICATED: 'errors.signInFailed' }).messageKey).toBe('errors.signInFailed');
+    // …but a finer reason the catalogue has words for is said as such.
+    const used = graphqlError({ code: 'UNAUTHENTICATED', reason: 'ACCESS_CODE_USED' });
+    expect(describeApiError(used, { UNAUTHENTICATED: 'errors.signInFailed' }).messageKey).toBe('errors.reason.ACCESS_CODE_USED');
     const invalid = graphqlError({ code: 'BAD_USER_INPUT', reason: 'VALIDATION_FAILED', fields: [{ field: 'email', message: 'must be an email address' }] });
     expect(describeApiError(invalid)).toEqual({
       messageKey: 'errors.reason.VALIDATION_FAILED',

@@ -29,8 +29,11 @@ export function describeApiError(error: CombinedError, overrides: Partial<Record
   const code = typeof first.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
   const reason = typeof first.extensions?.reason === 'string' ? first.extensions.reason : undefined;
   const fields = Array.isArray(first.extensions?.fields) ? (first.extensions.fields as FieldProblem[]) : [];
+  // A finer reason the catalogue knows beats a screen's words for the whole code (a used access code is UNAUTHENTICATED too).
+  const finer = reason && reason !== code && reason in reasons ? `errors.reason.${reason}` : undefined;
   const messageKey =
     (reason && overrides[reason]) ??
+    finer ??
     overrides[code] ??
     (reason && reason in reasons ? `errors.reason.${reason}` : code in codes ? `errors.code.${code}` : 'errors.code.INTERNAL_SERVER_ERROR');
   return { messageKey, code, reason, fields };

@@ -1,9 +1,11 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Trimmed } from '../../common/validation';
 
 @InputType({ description: 'Staff sign in with email and password (admin) or an access code; attendees with their access code' })
 export class LoginInput {
-  @Field()
+  @Field({ description: 'In any case, spaces around it ignored' })
+  @Trimmed()
   @IsEmail({}, { message: 'must be an email address' })
   email!: string;
 
