@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { startTestApp, type TestApp } from '@pairwise/testing';
 
 /** What a browser sends when it navigates to a page. */
@@ -12,9 +13,14 @@ async function fakeBuild(): Promise<string> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'pairwise-web-'));
   await fs.mkdir(path.join(root, 'assets'));
   await fs.writeFile(path.join(root, 'index.html'), '<!doctype html><title>Pairwise</title><div id="root">web-app-index</div>');
-  await fs.writeFile(path.join(root, 'assets/index-Cx8f3a1B.js'), 'console.log("app")');
+  const script = `console.log("app");${' '.repeat(2000)}`;
+  await fs.writeFile(path.join(root, 'assets/index-Cx8f3a1B.js'), script);
+  await fs.writeFile(path.join(root, 'assets/index-Cx8f3a1B.js.br'), brotliCompressSync(script));
+  await fs.writeFile(path.join(root, 'assets/index-Cx8f3a1B.js.gz'), gzipSync(script));
   await fs.writeFile(path.join(root, 'assets/index-D3adb33f.css'), 'body{margin:0}');
   await fs.writeFile(path.join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  await fs.mkdir(path.join(root, '.vite'));
+  await fs.writeFile(path.join(root, '.vite/manifest.json'), '{"index.html":{"file":"assets/index-Cx8f3a1B.js"}}');
   return root;
 }
 
@@ -68,9 +74,25 @@ describe('the web app, served by the API process', () => {
     expect(icon.headers['cache-control']).toBe('no-cache');
   });
 
+  it('sends the compressed copy of the build to browsers that accept it, with the same caching', async () => {
+    const brotli = await t.http().get('/assets/index-Cx8f3a1B.js').set('accept-encoding', 'br, gzip');
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['vary']).toMatch(/accept-encoding/i);
+    expect(brotli.headers['cache-control']).toBe(IMMUTABLE);
+    const gzip = await t.http().get('/assets/index-Cx8f3a1B.js').set('accept-encoding', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.text).toContain('console.log("app")');
+    const plain = await t.http().get('/assets/index-Cx8f3a1B.js').set('accept-encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toContain('console.log("app")');
+    // The copies are not files of their own.
+    expect((await t.http().get('/assets/index-Cx8f3a1B.js.br')).status).toBe(404);
+  });
+
   it('answers a missing asset, a non-HTML request and any other method with the API 404, not the page', async () => {
     for (const call of [
       t.http().get('/assets/index-0ld0ld00.js').set('accept', '*/*'),
+      t.http().get('/.vite/manifest.json'),
       t.http().get('/assets/index-0ld0ld00.js').set('accept', NAVIGATION),
       t.http().get('/e/demo/me').set('accept', 'application/json'),
       t.http().get('/e/demo/me'),

@@ -15,6 +15,8 @@ export default defineConfig({
     emptyOutDir: true,
     assetsDir: 'assets',
     target: 'es2022',
+    // Read by scripts/check-budget.mjs (under .vite/, which is not served).
+    manifest: true,
     // The attendee route's budget is 150 KB of gzipped JavaScript (docs/benchmarks.md): say so when a chunk grows.
     chunkSizeWarningLimit: 450,
   },

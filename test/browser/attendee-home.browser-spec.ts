@@ -64,6 +64,13 @@ describe('the attendee home on a phone, live', () => {
     return round.id;
   };
 
+  const publish = async (roundId: string) => {
+    expectData(await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id: roundId }, organiser));
+  };
+  /** Round 1, published once: by the first test (which times it), or by whichever test runs without it. */
+  let roundOne: Promise<void> | undefined;
+  const roundOnePublished = () => (roundOne ??= generatedRound('Round 1', morning.startsAt, ['A1', 'A2']).then(publish));
+
   beforeAll(async () => {
     t = await startWebTestApp();
     browser = await launchChromium();
@@ -102,9 +109,12 @@ describe('the attendee home on a phone, live', () => {
     const roundId = await generatedRound('Round 1', morning.startsAt, ['A1', 'A2']);
     // Subscriptions are open before publish: the pages only see it by being told.
     const publishedAt = Date.now();
-    expectData(await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id: roundId }, organiser));
+    roundOne = publish(roundId);
+    await roundOne;
     await Promise.all(phones.map(({ page }) => page.getByRole('heading', { level: 2, name: 'Round 1' }).waitFor({ timeout: 10_000 })));
     const elapsedMs = Date.now() - publishedAt;
+    await fs.mkdir(path.dirname(SCREENSHOT), { recursive: true });
+    await fs.writeFile(path.resolve(SCREENSHOT, '../../publish-to-phones-ms.txt'), `${elapsedMs}\n`);
     expect(elapsedMs).toBeLessThanOrEqual(2_000);
 
     const everyone = Object.values(people);
@@ -127,6 +137,7 @@ describe('the attendee home on a phone, live', () => {
   });
 
   it('passes axe-core (no serious or critical violation) on sign-in and home, light and dark', async () => {
+    await roundOnePublished();
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await (await newPhone({ colorScheme })).newPage();
       await page.goto(`${t.baseUrl}/sign-in`);
@@ -147,6 +158,7 @@ describe('the attendee home on a phone, live', () => {
   });
 
   it('shows "reconnecting" while the network is gone, and catches up on what was published meanwhile', async () => {
+    await roundOnePublished();
     const { page, problems } = await signedInPhone(people.katherine);
     await page.getByRole('heading', { level: 2, name: 'Round 1' }).waitFor();
     const banner = page.getByText('Connection lost — reconnecting…');
@@ -156,7 +168,7 @@ describe('the attendee home on a phone, live', () => {
     await banner.waitFor();
     // Published while this phone is offline: the push cannot reach it.
     const second = await generatedRound('Round 2', new Date(morning.startsAt.getTime() + 20 * 60_000), ['B1', 'B2']);
-    expectData(await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id: second }, organiser));
+    await publish(second);
 
     await page.context().setOffline(false);
     await banner.waitFor({ state: 'hidden', timeout: 15_000 });
@@ -166,6 +178,7 @@ describe('the attendee home on a phone, live', () => {
   });
 
   it('fits a 360 × 740 phone with nothing cut off, and saves the screenshot of the home for the README', async () => {
+    await roundOnePublished();
     const context = await newPhone();
     const page = await context.newPage();
     // The page's clock four and a half minutes before the round, so the picture is the same every run.
@@ -173,6 +186,19 @@ describe('the attendee home on a phone, live', () => {
     await signInThroughPage(page, t.baseUrl, { email: people.ada.email, accessCode: await issueAccessCode(t, people.ada.id) }, `/e/${slug}/me`);
     await page.getByRole('heading', { level: 2, name: 'Round 1' }).waitFor();
     await page.getByText('in 4 min 30 s', { exact: true }).waitFor();
+    // A phone with nothing cached opens the home and sees its meeting. The target is a second on localhost
+    // (docs/benchmarks.md, measured on an idle machine); a test on a machine shared by many builds only
+    // guards against the home becoming slow for real.
+    const session = await page.evaluate(() => localStorage.getItem('pairwise.session')!);
+    const cold = await (await newPhone()).newPage();
+    await cold.addInitScript((stored) => localStorage.setItem('pairwise.session', stored), session);
+    const openedAt = Date.now();
+    await cold.goto(`${t.baseUrl}/e/${slug}/me`);
+    await cold.getByRole('heading', { level: 2, name: 'Round 1' }).waitFor();
+    const usableMs = Date.now() - openedAt;
+    await fs.mkdir(path.dirname(SCREENSHOT), { recursive: true });
+    await fs.writeFile(path.resolve(SCREENSHOT, '../../home-usable-ms.txt'), `${usableMs}\n`);
+    expect(usableMs).toBeLessThan(10_000);
     expect(page.viewportSize()).toEqual({ width: 360, height: 740 });
     const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
     expect(widths.page).toBeLessThanOrEqual(widths.viewport);

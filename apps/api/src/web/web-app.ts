@@ -34,10 +34,12 @@ export async function serveWebApp(app: NestFastifyApplication, root: string, log
     root,
     wildcard: false,
     index: false,
-    globIgnore: ['index.html'],
+    globIgnore: ['index.html', '**/*.br', '**/*.gz'],
     cacheControl: false,
+    // The build ships Brotli and gzip copies (apps/web/scripts/compress.mjs): sent to browsers that accept them.
+    preCompressed: true,
     setHeaders: (reply, filePath) => {
-      const relative = path.relative(root, filePath).split(path.sep).join('/');
+      const relative = path.relative(root, filePath).split(path.sep).join('/').replace(/\.(?:br|gz)$/, '');
       reply.header('cache-control', cacheControlFor(relative));
       reply.header('x-content-type-options', 'nosniff');
     },
