@@ -45,6 +45,7 @@ const MATRIX = {
   myProfile:        [UNAUTH, OK,     DENIED, DENIED, DENIED],
   updateMyProfile:  [UNAUTH, OK,     DENIED, DENIED, DENIED],
   issueAccessCode:  [UNAUTH, DENIED, OK,     DENIED, OK],
+  issueAccessCodes: [UNAUTH, DENIED, OK,     DENIED, OK],
   importAttendees:  [UNAUTH, DENIED, OK,     DENIED, OK],
   'Event.organisers': [UNAUTH, DENIED, OK,   DENIED, OK],
   me:               [UNAUTH, OK,     OK,     OK,     OK],
@@ -202,6 +203,17 @@ describe('access matrix', () => {
         response,
         field: 'issueAccessCode',
         // A refused call must not have voided the code the invitee already holds.
+        wroteNothing: async () => expect((await login(t.gql, { email: invitee.email, accessCode: earlier })).viewer.role).toBe('ATTENDEE'),
+      };
+    },
+    issueAccessCodes: async (token) => {
+      const invitee = await createAttendee(t, event.id);
+      const earlier = (await asAdmin(`mutation ($id: ID!) { issueAccessCode(attendeeId: $id) { code } }`, { id: invitee.id }))
+        .issueAccessCode.code as string;
+      const response = await t.gql(`mutation ($ids: [ID!]!) { issueAccessCodes(attendeeIds: $ids) { code } }`, { ids: [invitee.id] }, token);
+      return {
+        response,
+        field: 'issueAccessCodes',
         wroteNothing: async () => expect((await login(t.gql, { email: invitee.email, accessCode: earlier })).viewer.role).toBe('ATTENDEE'),
       };
     },

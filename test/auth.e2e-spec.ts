@@ -303,6 +303,51 @@ describe('auth', () => {
     });
   });
 
+  describe('access codes for many attendees at once (issueAccessCodes)', () => {
+    const ISSUE_CODES = `mutation ($ids: [ID!]!) { issueAccessCodes(attendeeIds: $ids) { code expiresAt attendeeId } }`;
+
+    it('issues one working code per attendee, in the order asked, each once, voiding their earlier unused codes', async () => {
+      const [ada, grace, alan] = [await createAttendee(t, event.id), await createAttendee(t, event.id), await createAttendee(t, event.id)];
+      const earlier = await issueCode(grace);
+      const grants = expectData(await t.gql(ISSUE_CODES, { ids: [alan.id, ada.id, grace.id, ada.id] }, admin)).issueAccessCodes;
+      expect(grants.map((grant: { attendeeId: string }) => grant.attendeeId)).toEqual([alan.id, ada.id, grace.id]);
+      expect(new Set(grants.map((grant: { code: string }) => grant.code)).size).toBe(3);
+      for (const [index, person] of [alan, ada, grace].entries()) {
+        expect((await login(t.gql, { email: person.email, accessCode: grants[index].code })).viewer.role).toBe('ATTENDEE');
+      }
+      expect((await t.gql(LOGIN, { input: { email: grace.email, accessCode: earlier } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('issues all or none: an attendee of another event, or an unknown one, refuses the whole call and voids nobody’s code', async () => {
+      const other = await createEvent(t);
+      const email = `codes-${Date.now()}@pairwise.test`;
+      const grant = expectData(await t.gql(ADD_ORGANISER, { input: { eventId: event.id, email, name: 'Codes' } }, admin));
+      const organiser = (await login(t.gql, { email, accessCode: grant.addOrganiser.accessCode.code })).token;
+      const mine = await createAttendee(t, event.id);
+      const theirs = await createAttendee(t, other.id);
+      const held = await issueCode(mine);
+      const refused = await t.gql(ISSUE_CODES, { ids: [mine.id, theirs.id] }, organiser);
+      expect(refused.data).toBeNull();
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const unknown = await t.gql(ISSUE_CODES, { ids: [mine.id, '00000000-0000-4000-8000-000000000000'] }, organiser);
+      expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      // Neither refusal voided the code the attendee holds.
+      expect((await login(t.gql, { email: mine.email, accessCode: held })).viewer.role).toBe('ATTENDEE');
+      const attendeeCaller = await attendeeToken(t, await createAttendee(t, event.id));
+      expect((await t.gql(ISSUE_CODES, { ids: [mine.id] }, attendeeCaller)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('takes 1 to 100 ids: none, 101 or a malformed one is BAD_USER_INPUT naming the argument', async () => {
+      const ids = Array.from({ length: 101 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
+      for (const bad of [[], ids, ['not-an-id']]) {
+        const response = await t.gql(ISSUE_CODES, { ids: bad }, admin);
+        expect(response.data).toBeNull();
+        expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+        expect(response.errors?.[0]?.extensions?.fields?.map((field) => field.field)).toEqual([expect.stringMatching(/^attendeeIds/)]);
+      }
+    });
+  });
+
   describe('tokens', () => {
     let attendee: AttendeeFixture;
     let claims: Record<string, unknown>;

@@ -3,6 +3,7 @@ import type { Actor } from './actor';
 import { toAuthPayload } from './auth-payload.mapper';
 import { ClientAddress, CurrentActor, CurrentSession, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
+import { IssueAccessCodesArgs, MAX_CODES_AT_ONCE } from './inputs/issue-access-codes.args';
 import { LoginInput } from './inputs/login.input';
 import { AccessCodeGrant, AuthPayload, Viewer } from './models/auth.models';
 import { toViewer } from './viewer.mapper';
@@ -45,5 +46,13 @@ export class AuthResolver {
   async issueAccessCode(@CurrentActor() actor: Actor, @Args('attendeeId', { type: () => ID }) attendeeId: string) {
     const grant = await this.authService.issueAttendeeCode(actor, attendeeId);
     return { code: grant.code, expiresAt: grant.expiresAt, attendeeId: grant.attendee.id, accountId: null };
+  }
+
+  @Mutation(() => [AccessCodeGrant], {
+    description: `Organisers: new one-time access codes for up to ${MAX_CODES_AT_ONCE} attendees at once, in the order given (earlier unused codes stop working); all or none`,
+  })
+  async issueAccessCodes(@CurrentActor() actor: Actor, @Args() { attendeeIds }: IssueAccessCodesArgs) {
+    const grants = await this.authService.issueAttendeeCodes(actor, attendeeIds);
+    return grants.map((grant) => ({ code: grant.code, expiresAt: grant.expiresAt, attendeeId: grant.attendee.id, accountId: null }));
   }
 }

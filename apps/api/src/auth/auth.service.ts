@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import { badInput, DomainError, forbidden, notFound, unauthenticated } from '../common/domain-error';
@@ -219,6 +219,26 @@ export class AuthService {
       this.issueCode(manager, { attendeeId: attendee.id, accountId: null, eventId: attendee.eventId }),
     );
     return { ...grant, attendee };
+  }
+
+  /**
+   * New codes for several attendees in one transaction (all or none), in the order asked, each
+   * once. Every attendee must exist and belong to an event the actor manages.
+   */
+  async issueAttendeeCodes(actor: Actor, attendeeIds: readonly string[]): Promise<(AccessCodeGrant & { attendee: AttendeeEntity })[]> {
+    const ids = [...new Set(attendeeIds)];
+    const attendees = await this.dataSource.getRepository(AttendeeEntity).findBy({ id: In(ids) });
+    if (attendees.length !== ids.length) throw notFound('Attendee');
+    if (attendees.some((attendee) => !canManageEvent(actor, attendee.eventId))) throw forbidden('Only this event’s organisers can invite its attendees');
+    const byId = new Map(attendees.map((attendee) => [attendee.id, attendee]));
+    return this.dataSource.transaction(async (manager) => {
+      const grants: (AccessCodeGrant & { attendee: AttendeeEntity })[] = [];
+      for (const id of ids) {
+        const attendee = byId.get(id)!;
+        grants.push({ ...(await this.issueCode(manager, { attendeeId: attendee.id, accountId: null, eventId: attendee.eventId })), attendee });
+      }
+      return grants;
+    });
   }
 
   /** Used by the accounts service when an admin names an organiser. */
