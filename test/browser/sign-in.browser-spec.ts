@@ -26,8 +26,8 @@ describe('signing in, in a real browser', () => {
     await t?.close();
   });
 
-  const newPhone = async () => {
-    const context = await phoneContext(browser);
+  const newPhone = async (options: Parameters<typeof phoneContext>[1] = {}) => {
+    const context = await phoneContext(browser, options);
     contexts.push(context);
     return context;
   };
@@ -92,6 +92,27 @@ describe('signing in, in a real browser', () => {
     expect(Date.parse(after.refreshAfter)).toBeGreaterThan(Date.now());
     await page.getByText('No meeting yet').waitFor();
     expect(page.url()).toBe(`${t.baseUrl}/e/${event.slug}/me`);
+  });
+
+  it('speaks the browser\'s language, and the one chosen in the switch from then on', async () => {
+    const event = await createEvent(t);
+    const sophie = await createAttendee(t, event.id, { name: 'Sophie Germain' });
+    const page = await (await newPhone({ locale: 'fr-FR' })).newPage();
+    await page.goto(`${t.baseUrl}/sign-in`);
+    // A French browser gets French, labels included.
+    await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await page.getByLabel('E-mail').fill(sophie.email);
+    await page.getByLabel('Code d’accès').fill(await accessCode(t, sophie.id));
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await page.waitForURL(`${t.baseUrl}/e/${event.slug}/me`);
+    await page.getByText('Pas encore de rencontre').waitFor();
+
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByText('No meeting yet').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'My meetings' }).waitFor();
   });
 
   it('says in words why a sign-in is refused, and the right code still works after a wrong one', async () => {
