@@ -3,3 +3,4 @@ export * from './test-app';
 export * from './test-database';
 export * from './cleanup';
 export * from './processes';
+export * from './api-process';

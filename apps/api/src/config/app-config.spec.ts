@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL /],
     [{ PAIRWISE_DB_POOL_SIZE: '0' }, /^Invalid configuration: PAIRWISE_DB_POOL_SIZE /],
     [{ PAIRWISE_WORKERS: '0' }, /^Invalid configuration: PAIRWISE_WORKERS must be a whole number from 1 to 64, or auto$/],
+    [{ PAIRWISE_GENERATION_LEASE_SECONDS: '0' }, /^Invalid configuration: PAIRWISE_GENERATION_LEASE_SECONDS /],
     [{ PAIRWISE_WORKERS: 'many' }, /^Invalid configuration: PAIRWISE_WORKERS must be a whole number from 1 to 64, or auto$/],
     [{ PAIRWISE_TRUST_PROXY: 'true' }, /^Invalid configuration: PAIRWISE_TRUST_PROXY must be a number of proxy hops/],
     [{ PAIRWISE_TRUST_PROXY: '0' }, /^Invalid configuration: PAIRWISE_TRUST_PROXY /],
@@ -45,6 +46,11 @@ describe('loadConfig', () => {
     expect(loadConfig({}).workers).toBe(1);
     expect(loadConfig({ PAIRWISE_WORKERS: '3' }).workers).toBe(3);
     expect(loadConfig({ PAIRWISE_WORKERS: 'auto' }).workers).toBe(os.availableParallelism());
+  });
+
+  it('gives a generation lease of 30 s unless told otherwise', () => {
+    expect(loadConfig({}).generation.leaseSeconds).toBe(30);
+    expect(loadConfig({ PAIRWISE_GENERATION_LEASE_SECONDS: '2' }).generation.leaseSeconds).toBe(2);
   });
 
   it('treats an empty variable as unset', () => {

@@ -42,6 +42,8 @@ const environmentSchema = z
     PAIRWISE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
     PAIRWISE_MAX_QUERY_COST: z.coerce.number().int().min(10).default(10_000),
     PAIRWISE_WEB_DIR: z.string().min(1).optional(),
+    // A generating process renews its lease three times a lease; one that stops is noticed within about 1.5 leases.
+    PAIRWISE_GENERATION_LEASE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -86,6 +88,11 @@ export interface AppConfig {
   log: { level: string };
   /** The built web app served at / (`npm run build` writes it to apps/web/dist). */
   web: { root: string };
+  /**
+   * Round generation: the process that runs one holds a lease on the round, renewed while it lives;
+   * a round whose lease lapsed (its process died) is failed back to its draft by any live process.
+   */
+  generation: { leaseSeconds: number };
   limits: {
     /** GraphQL operations per minute per signed-in user (per address when anonymous), per API process. */
     requestsPerMinute: number;
@@ -132,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     log: { level: e.LOG_LEVEL },
     web: { root: e.PAIRWISE_WEB_DIR ? path.resolve(e.PAIRWISE_WEB_DIR) : path.join(projectRoot(), 'apps/web/dist') },
+    generation: { leaseSeconds: e.PAIRWISE_GENERATION_LEASE_SECONDS },
     limits: {
       requestsPerMinute: e.PAIRWISE_RATE_LIMIT_PER_MINUTE,
       loginAttemptsPerMinute: e.PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE,

@@ -31,6 +31,11 @@ export class GenerationLock {
     return undefined;
   }
 
+  /** A statement on the lock's own connection: the generation's lease renewals, which must never wait for the pool. */
+  query(sql: string, parameters: unknown[]): Promise<{ rowCount: number | null }> {
+    return this.client.query(sql, parameters);
+  }
+
   async release(): Promise<void> {
     try {
       await this.client.query('SELECT pg_advisory_unlock(hashtext($1))', [this.key]);

@@ -15,20 +15,33 @@ export class MatchingRunner {
   private readonly logger = new Logger(MatchingRunner.name);
   private readonly workerScript = locateWorker();
 
-  plan(input: PlanRoundInput): Promise<RoundPlan> {
+  /** Plans the round; `signal` stops the worker thread at once and rejects with the signal's reason. */
+  plan(input: PlanRoundInput, signal?: AbortSignal): Promise<RoundPlan> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
     if (!this.workerScript) {
       this.logger.warn('No compiled matching worker found (run `npm run build`): planning on the main thread');
       return Promise.resolve().then(() => planRound(input));
     }
     return new Promise<RoundPlan>((resolve, reject) => {
       const worker = new Worker(this.workerScript!, { workerData: input });
+      const stop = () => {
+        reject(signal!.reason);
+        void worker.terminate();
+      };
+      signal?.addEventListener('abort', stop, { once: true });
+      const settle = () => signal?.removeEventListener('abort', stop);
       worker.once('message', (message: { ok: true; plan: RoundPlan } | { ok: false; name: string; message: string }) => {
+        settle();
         if (message.ok) resolve(message.plan);
         else reject(Object.assign(new Error(message.message), { name: message.name }));
         void worker.terminate();
       });
-      worker.once('error', reject);
+      worker.once('error', (error) => {
+        settle();
+        reject(error);
+      });
       worker.once('exit', (code) => {
+        settle();
         if (code !== 0) reject(new Error(`matching worker stopped with exit code ${code}`));
       });
     });

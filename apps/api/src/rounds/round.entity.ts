@@ -2,13 +2,16 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { EventEntity } from '../events/event.entity';
 import type { StoredRoundStats } from './round-plan-writer';
 
-/** DRAFT → GENERATING → GENERATED → PUBLISHED → CLOSED, or CANCELLED from any state before CLOSED. */
+/**
+ * DRAFT → GENERATING → GENERATED → PUBLISHED → CLOSED, or CANCELLED from any state before CLOSED.
+ * A failed generation goes back to DRAFT (or to the draft it was replacing).
+ */
 export const ROUND_STATUSES = ['DRAFT', 'GENERATING', 'GENERATED', 'PUBLISHED', 'CLOSED', 'CANCELLED'] as const;
 export type RoundStatusValue = (typeof ROUND_STATUSES)[number];
 
 /** Where a generation is, for organisers following it. */
 export interface GenerationProgress {
-  phase: 'queued' | 'loading' | 'matching' | 'storing' | 'done' | 'failed';
+  phase: 'queued' | 'loading' | 'matching' | 'storing' | 'done' | 'failed' | 'cancelled';
   attendees?: number;
   startedAt?: string;
   finishedAt?: string;
@@ -65,6 +68,16 @@ export class RoundEntity {
 
   @Column('jsonb', { nullable: true })
   progress!: GenerationProgress | null;
+
+  /**
+   * The generation lease, set while GENERATING: which run holds it (host/pid/run id) and until
+   * when. The run renews it while its process lives; a lapsed lease means the run died.
+   */
+  @Column('text', { name: 'lease_owner', nullable: true })
+  leaseOwner!: string | null;
+
+  @Column('timestamptz', { name: 'lease_expires_at', nullable: true })
+  leaseExpiresAt!: Date | null;
 
   @Column('timestamptz', { name: 'generated_at', nullable: true })
   generatedAt!: Date | null;

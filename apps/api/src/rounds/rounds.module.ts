@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GenerationLeaseSweeper } from './generation-lease.sweeper';
 import { MatchingRunner } from './matching-runner';
 import { MeetingsResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
@@ -8,7 +9,7 @@ import { RoundAdjustmentsService } from './round-adjustments.service';
 import { RoundsService } from './rounds.service';
 
 @Module({
-  providers: [RoundsService, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver, LeftOutResolver, AttendeeScoreResolver],
+  providers: [RoundsService, GenerationLeaseSweeper, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver, LeftOutResolver, AttendeeScoreResolver],
   exports: [RoundsService, MeetingsService],
 })
 export class RoundsModule {}

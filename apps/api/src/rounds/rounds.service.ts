@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -10,6 +10,7 @@ import { countAffected } from '../common/sql';
 import { noticeRoundPublished } from '../realtime/round-notices';
 import { EventEntity } from '../events/event.entity';
 import { assertCanManage, canSeeEvent, DEFAULT_ROUND_MINUTES } from '../events/events.service';
+import { GenerationLease, GenerationStopped, LEASE_LAPSED, leaseUntil, newLeaseOwner, SHUTDOWN_MESSAGE } from './generation-lease';
 import { GenerationLock } from './generation-lock';
 import type { CreateRoundInput, GenerateRoundInput } from './inputs/round.inputs';
 import { MatchingRunner } from './matching-runner';
@@ -20,11 +21,16 @@ import { writeRoundPlan } from './round-plan-writer';
 import { countRoundRoster, loadRoundRoster } from './round-roster';
 import { notEnoughAttendees, roundEmpty, roundNotStarted } from './rounds.errors';
 
+interface RunningGeneration {
+  lease: GenerationLease;
+  job: Promise<void>;
+}
+
 @Injectable()
-export class RoundsService {
+export class RoundsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(RoundsService.name);
-  /** Generations under way in this process (awaited by `settled()`, e.g. before shutdown and in tests). */
-  private readonly running = new Set<Promise<void>>();
+  /** Generations under way in this process, by round (awaited by `settled()`; stopped at shutdown). */
+  private readonly running = new Map<string, RunningGeneration>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -77,8 +83,9 @@ export class RoundsService {
    * matching in the background; the round comes back GENERATING at once.
    * A second call while one runs — from anyone, in any process — gets
    * CONFLICT: the claim is an advisory lock per event plus a conditional
-   * UPDATE. A generation whose process died left the lock free, so the round
-   * can simply be generated again.
+   * UPDATE. The claim takes the round's generation lease (generation-lease.ts);
+   * a GENERATING round whose lease lapsed (its process died) may be claimed
+   * again at once, without waiting for a sweep to fail it.
    */
   async generate(actor: Actor, input: GenerateRoundInput): Promise<RoundEntity> {
     const round = await this.get(actor, input.roundId);
@@ -91,17 +98,21 @@ export class RoundsService {
     if (!lock) throw conflict('GENERATION_IN_PROGRESS', 'A round of this event is being generated right now; try again when it is done');
     let claimed = false;
     try {
-      const claimable: RoundStatusValue[] = input.regenerate ? ['DRAFT', 'GENERATED', 'GENERATING'] : ['DRAFT', 'GENERATING'];
+      const claimable: RoundStatusValue[] = input.regenerate ? ['DRAFT', 'GENERATED'] : ['DRAFT'];
       const seed = input.seed ?? round.seed ?? round.id;
       const progress: GenerationProgress = { phase: 'queued', startedAt: new Date().toISOString() };
+      const leaseSeconds = this.config.get('generation', { infer: true }).leaseSeconds;
+      const owner = newLeaseOwner();
       const claim = await countAffected(
         this.dataSource.manager,
-        `UPDATE rounds SET status = 'GENERATING', seed = $2, progress = $3, updated_at = now() WHERE id = $1 AND status = ANY($4) RETURNING 1`,
-        [round.id, seed, progress, claimable],
+        `UPDATE rounds SET status = 'GENERATING', seed = $2, progress = $3, lease_owner = $5, lease_expires_at = ${leaseUntil('$6')}, updated_at = now()
+          WHERE id = $1 AND (status = ANY($4) OR (status = 'GENERATING' AND ${LEASE_LAPSED})) RETURNING 1`,
+        [round.id, seed, progress, claimable, owner, leaseSeconds],
       );
       if (!claim) {
         const current = await this.dataSource.query(`SELECT status FROM rounds WHERE id = $1`, [round.id]);
         const status = current[0]?.status as RoundStatusValue | undefined;
+        if (status === 'GENERATING') throw conflict('GENERATION_IN_PROGRESS', 'This round is being generated right now: poll it until it is no longer GENERATING');
         throw conflict(
           status === 'GENERATED' ? 'ROUND_ALREADY_GENERATED' : 'ROUND_NOT_DRAFT',
           status === 'GENERATED'
@@ -110,8 +121,15 @@ export class RoundsService {
         );
       }
       claimed = true;
-      const job = this.runGeneration(round.id, seed, lock).finally(() => this.running.delete(job));
-      this.running.add(job);
+      const lease = new GenerationLease(round.id, owner, leaseSeconds, (sql, parameters) => lock.query(sql, parameters), (error) =>
+        this.logger.warn({ err: error, roundId: round.id }, 'Could not renew a generation lease; trying again'),
+      );
+      lease.keepAlive();
+      const job = this.runGeneration(round.id, seed, lease)
+        .finally(() => lease.stop())
+        .finally(() => lock.release())
+        .finally(() => this.running.delete(round.id));
+      this.running.set(round.id, { lease, job });
     } finally {
       if (!claimed) await lock.release();
     }
@@ -120,7 +138,16 @@ export class RoundsService {
 
   /** Resolves when every generation started by this process has finished. */
   async settled(): Promise<void> {
-    while (this.running.size) await Promise.allSettled([...this.running]);
+    while (this.running.size) await Promise.allSettled([...this.running.values()].map((run) => run.job));
+  }
+
+  /**
+   * Before the database connections close: generations under way stop their worker and record
+   * that the API stopped (the round goes back to its draft), rather than wait for a sweep.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    for (const run of this.running.values()) run.lease.abort('shutdown');
+    await this.settled();
   }
 
   /**
@@ -145,20 +172,30 @@ export class RoundsService {
     return this.dataSource.getRepository(RoundEntity).findOneByOrFail({ id: round.id });
   }
 
-  /** Cancels a round that is not closed: its meetings are cancelled and their pairs may meet in a later round. */
+  /**
+   * Cancels a round that is not closed: its meetings are cancelled and their pairs may meet in a
+   * later round. A GENERATING round too: its lease is taken away in the same statement, so its run
+   * writes no draft (here its worker is stopped at once; in another process, at its next renewal).
+   */
   async cancel(actor: Actor, roundId: string): Promise<RoundEntity> {
     const round = await this.get(actor, roundId);
     assertCanManage(actor, round.eventId);
     await this.dataSource.transaction(async (manager) => {
       const cancelled = await countAffected(
         manager,
-        `UPDATE rounds SET status = 'CANCELLED', updated_at = now() WHERE id = $1 AND status IN ('DRAFT', 'GENERATED', 'PUBLISHED') RETURNING 1`,
-        [round.id],
+        `UPDATE rounds
+            SET status = 'CANCELLED', lease_owner = NULL, lease_expires_at = NULL, updated_at = now(),
+                progress = CASE WHEN status = 'GENERATING'
+                                THEN coalesce(progress, '{}'::jsonb) || jsonb_build_object('phase', 'cancelled', 'finishedAt', $2::text)
+                                ELSE progress END
+          WHERE id = $1 AND status IN ('DRAFT', 'GENERATING', 'GENERATED', 'PUBLISHED') RETURNING 1`,
+        [round.id, new Date().toISOString()],
       );
       if (!cancelled) throw conflict('ROUND_NOT_CANCELLABLE', `A ${round.status} round cannot be cancelled`);
       await manager.query(`DELETE FROM event_pairs WHERE meeting_id IN (SELECT id FROM meetings WHERE round_id = $1)`, [round.id]);
       await manager.query(`UPDATE meetings SET status = 'CANCELLED' WHERE round_id = $1`, [round.id]);
     });
+    this.running.get(round.id)?.lease.abort('cancelled');
     return this.dataSource.getRepository(RoundEntity).findOneByOrFail({ id: round.id });
   }
 
@@ -181,11 +218,12 @@ export class RoundsService {
     return this.dataSource.getRepository(RoundEntity).findOneByOrFail({ id: round.id });
   }
 
-  private async runGeneration(roundId: string, seed: string, lock: GenerationLock): Promise<void> {
+  private async runGeneration(roundId: string, seed: string, lease: GenerationLease): Promise<void> {
     const rounds = this.dataSource.getRepository(RoundEntity);
     const startedAt = new Date().toISOString();
+    // Only while the run still holds the lease: a cancelled or failed round keeps what was said about it.
     const setProgress = (progress: Omit<GenerationProgress, 'startedAt'>) =>
-      rounds.update({ id: roundId, status: 'GENERATING' }, { progress: { ...progress, startedAt } });
+      this.dataSource.query(`UPDATE rounds SET progress = $3 WHERE id = $1 AND lease_owner = $2`, [roundId, lease.owner, { ...progress, startedAt }]);
     try {
       const round = await rounds.findOneByOrFail({ id: roundId });
       const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: round.eventId });
@@ -195,19 +233,24 @@ export class RoundsService {
       await setProgress({ phase: 'matching', attendees: roster.profiles.length });
       const policy = round.oddPolicy ?? event.matchingSettings.oddPolicy ?? 'trio';
       const weights = event.matchingSettings.weights ?? {};
-      const plan = await this.matching.plan({
-        profiles: roster.profiles,
-        pastPairs: roster.pastPairs,
-        sitOutCounts: roster.sitOutCounts,
-        seed,
-        policy,
-        fairness: round.fairness,
-        weights,
-      });
+      const plan = await this.matching.plan(
+        {
+          profiles: roster.profiles,
+          pastPairs: roster.pastPairs,
+          sitOutCounts: roster.sitOutCounts,
+          seed,
+          policy,
+          fairness: round.fairness,
+          weights,
+        },
+        lease.signal,
+      );
       await setProgress({ phase: 'storing', attendees: roster.profiles.length });
-      await this.dataSource.transaction(async (manager) => {
+      const stored = await this.dataSource.transaction(async (manager) => {
+        // The round's row lock, then the lease check: a cancel or a sweep either came first (and the plan is
+        // dropped) or waits for this transaction (and then finds the round GENERATED, not GENERATING).
         const current = await manager.getRepository(RoundEntity).findOne({ where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
-        if (current?.status !== 'GENERATING') return; // cancelled meanwhile: drop the plan
+        if (current?.status !== 'GENERATING' || current.leaseOwner !== lease.owner) return false;
         const stats = await writeRoundPlan(manager, current, plan, roster);
         await manager.getRepository(RoundEntity).update(
           { id: roundId },
@@ -216,29 +259,40 @@ export class RoundsService {
             stats,
             weights,
             generatedAt: new Date(),
+            leaseOwner: null,
+            leaseExpiresAt: null,
             progress: { phase: 'done', attendees: roster.profiles.length, startedAt, finishedAt: new Date().toISOString() },
           },
         );
+        return true;
       });
+      if (!stored) this.logger.log({ roundId }, 'Round generation dropped its plan: the round was cancelled or failed meanwhile');
     } catch (error) {
-      const message = error instanceof DomainError
-        ? error.message
-        : isUniqueViolation(error)
-        ? 'Two rounds tried to pair the same people at once; generate again'
-        : error instanceof Error && error.name === 'MatchingInputError'
-          ? error.message
-          : 'The matching failed unexpectedly; it has been logged';
-      this.logger.error({ err: error, roundId }, 'Round generation failed');
+      const stopped = error instanceof GenerationStopped ? error.reason : undefined;
+      if (stopped === 'cancelled' || stopped === 'lease-lost') {
+        this.logger.log({ roundId, reason: stopped }, 'Round generation stopped without a draft');
+        return;
+      }
+      const message =
+        stopped === 'shutdown'
+          ? SHUTDOWN_MESSAGE
+          : error instanceof DomainError
+            ? error.message
+            : isUniqueViolation(error)
+              ? 'Two rounds tried to pair the same people at once; generate again'
+              : error instanceof Error && error.name === 'MatchingInputError'
+                ? error.message
+                : 'The matching failed unexpectedly; it has been logged';
+      if (stopped) this.logger.warn({ roundId }, 'Round generation stopped: the API is shutting down');
+      else this.logger.error({ err: error, roundId }, 'Round generation failed');
       await this.dataSource
         .query(
-          `UPDATE rounds SET progress = $2,
+          `UPDATE rounds SET progress = $3, lease_owner = NULL, lease_expires_at = NULL, updated_at = now(),
                   status = CASE WHEN EXISTS (SELECT 1 FROM meetings WHERE round_id = $1) THEN 'GENERATED' ELSE 'DRAFT' END
-            WHERE id = $1 AND status = 'GENERATING'`,
-          [roundId, { phase: 'failed', startedAt, finishedAt: new Date().toISOString(), error: message }],
+            WHERE id = $1 AND status = 'GENERATING' AND lease_owner = $2`,
+          [roundId, lease.owner, { phase: 'failed', startedAt, finishedAt: new Date().toISOString(), error: message }],
         )
         .catch((cause) => this.logger.error({ err: cause, roundId }, 'Could not record the failed generation'));
-    } finally {
-      await lock.release();
     }
   }
 }

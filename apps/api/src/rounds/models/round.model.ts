@@ -43,7 +43,7 @@ registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
 
 @ObjectType({ description: 'Where a generation is: poll `round { progress }` while the status is GENERATING' })
 export class GenerationProgress {
-  @Field({ description: 'queued, loading, matching, storing, done or failed' })
+  @Field({ description: 'queued, loading, matching, storing, then done, failed (see error) or cancelled' })
   phase!: string;
 
   @Field(() => Int, { nullable: true, description: 'Attendees being matched' })
@@ -55,7 +55,7 @@ export class GenerationProgress {
   @Field(() => Date, { nullable: true })
   finishedAt!: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the generation failed (the round is back to its draft): generate it again' })
   error!: string | null;
 }
 

@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { trackProcess } from './processes';
+
+/** The built server, as `npm start` runs it. */
+export const BUILT_MAIN = path.resolve(__dirname, '../../../dist/apps/api/src/main.js');
+
+/** Fails loudly (never skips) when the server was not built: `npm test` builds first. */
+export function assertBuilt(): void {
+  if (!fs.existsSync(BUILT_MAIN)) throw new Error(`${BUILT_MAIN} is missing: run \`npm run build\` first (npm test does)`);
+}
+
+/** The API as a real child process (`node dist/apps/api/src/main.js`), its output kept for assertions. */
+export class ApiProcess {
+  readonly process: ChildProcess;
+  output = '';
+  readonly exited: Promise<number | null>;
+
+  constructor(env: Record<string, string>) {
+    assertBuilt();
+    // Tracked: killed with the test file's cleanup even when the test fails half-way.
+    this.process = trackProcess(spawn('node', [BUILT_MAIN], { env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env } }));
+    this.process.stdout!.on('data', (chunk) => (this.output += chunk));
+    this.process.stderr!.on('data', (chunk) => (this.output += chunk));
+    this.exited = new Promise((resolve) => this.process.once('exit', (code) => resolve(code)));
+  }
+
+  /** Resolves with the match once the output shows it; fails if the process exits first. */
+  async waitFor(pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const match = this.output.match(pattern);
+      if (match) return match;
+      if (this.process.exitCode !== null || this.process.signalCode !== null) throw new Error(`the API exited before printing ${pattern}:\n${this.output}`);
+      if (Date.now() > deadline) throw new Error(`no ${pattern} within ${timeoutMs} ms:\n${this.output}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** Stops it at once, as a crash would (idempotent). */
+  async kill(): Promise<void> {
+    if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill('SIGKILL');
+    await this.exited;
+  }
+}
