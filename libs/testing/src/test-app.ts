@@ -105,7 +105,8 @@ async function openTestApp(
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();
-  let adminToken: string | undefined;
+  // One sign-in per app, shared by callers that ask at the same time (concurrent sign-ins count as attempts).
+  let adminToken: Promise<string> | undefined;
   const agents = new Map<string, http.Agent>();
   const gqlFrom = (address?: string, headers: Record<string, string> = {}): TestApp['gql'] => async (query, variables, token) => {
     const call = request(server).post('/graphql').set('content-type', 'application/json').set(headers);
@@ -126,8 +127,10 @@ async function openTestApp(
     gql,
     gqlFrom: (address, headers) => gqlFrom(address, headers),
     http: () => request(server),
-    adminToken: async () => {
-      adminToken ??= (await login(gql, { email: ADMIN.email, password: ADMIN.password })).token;
+    adminToken: () => {
+      adminToken ??= login(gql, { email: ADMIN.email, password: ADMIN.password }).then((session) => session.token);
+      // A failed sign-in is not kept: the next caller tries again.
+      adminToken.catch(() => (adminToken = undefined));
       return adminToken;
     },
     listen: async () => {
