@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { APP_LOGGER, type AppLogger } from '../apps/api/src/logging/app-logger';
 import { attendeeToken, createAttendee, createEvent, expectData, startTestApp, type TestApp } from '@pairwise/testing';
 
 interface LogLine {
@@ -8,7 +10,7 @@ interface LogLine {
   req?: { id: string; method: string; url: string; remoteAddress?: string };
   res?: { statusCode: number };
   responseTime?: number;
-  err?: { message: string; stack?: string };
+  err?: { type?: string; message: string; stack?: string; code?: string };
   [key: string]: unknown;
 }
 
@@ -64,6 +66,43 @@ describe('logging: JSON lines that follow a request by its id', () => {
     expect(typeof requestLines[0]!.responseTime).toBe('number');
     expect(raw.join('')).not.toContain(token);
     expect(raw.join('').toLowerCase()).not.toContain('authorization');
+  });
+
+  it('never writes the calendar feed’s secret, nor any token-like query parameter, and anonymises the client address', async () => {
+    const attendee = await attendeeToken(t, await createAttendee(t, eventId, { name: 'Feed Reader' }));
+    const { url } = expectData(await t.gql<{ issueCalendarFeed: { url: string } }>(`mutation { issueCalendarFeed { url } }`, {}, attendee)).issueCalendarFeed;
+    const feed = new URL(url);
+    const secret = feed.searchParams.get('token')!;
+    expect(secret.length).toBeGreaterThan(20);
+    const response = await t.http().get(feed.pathname + feed.search).expect(200);
+    const line = lines.find((entry) => entry.req?.id === response.headers['x-request-id']);
+    expect(line?.req).toMatchObject({ url: `${feed.pathname}?token=[redacted]`, remoteAddress: '127.0.0.0' });
+    const link = await t.http().get('/sign-in?token=one-time-link-secret&next=%2Fmeetings');
+    expect(lines.find((entry) => entry.req?.id === link.headers['x-request-id'])?.req?.url).toBe('/sign-in?token=[redacted]&next=%2Fmeetings');
+    expect(raw.join('')).not.toContain(secret);
+    expect(raw.join('')).not.toContain('one-time-link-secret');
+  });
+
+  it('logs a failed statement without the personal data it was given: erasure has nothing to chase in the logs', async () => {
+    const person = { name: 'Zebedee Quillfeather', email: 'zebedee.quillfeather@example.org' };
+    const response = await withoutTable('attendees', () =>
+      t.gql(`mutation ($input: CreateAttendeeInput!) { createAttendee(input: $input) { attendee { id } } }`, { input: { eventId, ...person, consentMatchmaking: true } }, admin),
+    );
+    expect(response.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    const logged = lines.find((line) => line.level === ERROR && /relation "attendees" does not exist/.test(line.err?.message ?? ''));
+    expect(logged?.err).toMatchObject({ type: 'QueryFailedError', code: '42P01' });
+    expect(logged?.err?.stack).toBeDefined();
+    expect(raw.join('')).not.toMatch(/Zebedee|Quillfeather|zebedee\.quillfeather/i);
+    expect(raw.join('')).not.toMatch(/"parameters"|"detail"|"query"/);
+  });
+
+  it('logs PostgreSQL’s own message without the value it quotes', async () => {
+    const failure = await t.app.get(DataSource).query('SELECT $1::uuid', ['grace.hopper@example.org']).catch((error: unknown) => error);
+    expect((failure as Error).message).toContain('grace.hopper@example.org'); // what PostgreSQL said
+    t.app.get<AppLogger>(APP_LOGGER).error({ err: failure }, 'a failed statement');
+    const logged = lines.find((line) => line.msg === 'a failed statement');
+    expect(logged?.err).toMatchObject({ type: 'QueryFailedError', message: 'invalid input syntax for type uuid: [redacted]', code: '22P02' });
+    expect(raw.join('')).not.toContain('grace.hopper');
   });
 
   it('leaves health probes out', async () => {

@@ -35,7 +35,7 @@ export class AccountsService implements OnApplicationBootstrap {
     if (existing?.isAdmin && existing.passwordHash && (await verifyPassword(admin.password, existing.passwordHash))) return;
     const passwordHash = await hashPassword(admin.password);
     await accounts.upsert({ email, name: existing?.name ?? 'Admin', passwordHash, isAdmin: true }, ['email']);
-    this.logger.log(`Admin account ${email} is ready`);
+    this.logger.log('The admin account is ready'); // its email is in the configuration, not in logs
   }
 
   /**

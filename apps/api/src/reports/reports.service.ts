@@ -171,7 +171,7 @@ export class ReportsService {
       await this.dataSource
         .getRepository(ReportExportEntity)
         .update({ id: log.id }, { outcome, rows: written, finishedAt: new Date() })
-        .catch((error: unknown) => this.logger.error(`could not record the end of export ${log.id}: ${error}`));
+        .catch((error: unknown) => this.logger.error({ err: error, exportId: log.id }, 'Could not record the end of an export'));
       this.logger.log({
         msg: 'report export',
         reqId: log.requestId ?? undefined,
