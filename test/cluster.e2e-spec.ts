@@ -1,16 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
-import { createTestDatabase, trackProcess, type TestDatabase } from '@pairwise/testing';
+import { built, createTestDatabase, trackProcess, type TestDatabase } from '@pairwise/testing';
 import { freePort } from '../apps/api/src/common/free-port';
 
 // Each case starts the built server (a primary and its workers): seconds on a busy machine.
 jest.setTimeout(60_000);
 
-const main = path.resolve(__dirname, '../dist/apps/api/src/main.js');
-const built = fs.existsSync(main);
+const main = built('apps/api/src/main.js');
 const ADMIN = { email: 'cluster-admin@pairwise.test', password: 'cluster-admin-password' };
 
 /** The server as `PAIRWISE_WORKERS=2 npm start` runs it, with its output kept for the assertions. */
@@ -64,7 +61,7 @@ async function gql<T>(port: number, query: string, token?: string): Promise<T> {
   return payload.data;
 }
 
-(built ? describe : describe.skip)('PAIRWISE_WORKERS: the API as a cluster of processes', () => {
+describe('PAIRWISE_WORKERS: the API as a cluster of processes', () => {
   let database: TestDatabase;
   const env = (port: number) => ({
     DATABASE_URL: database.url,

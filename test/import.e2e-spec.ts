@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createEvent, createOrganiser, expectData, runFile, startTestApp, type TestApp } from '@pairwise/testing';
+import { built, createEvent, createOrganiser, expectData, runFile, startTestApp, type TestApp } from '@pairwise/testing';
 
 const IMPORT = `mutation ($eventId: ID!, $csv: String!) {
   importAttendees(eventId: $eventId, csv: $csv) {
@@ -136,17 +136,17 @@ describe('attendee import', () => {
 
   describe('npx pairwise import', () => {
     const cli = path.resolve(__dirname, '../apps/cli/bin/pairwise.js');
-    const built = fs.existsSync(path.resolve(__dirname, '../dist/apps/cli/src/main.js'));
+    built('apps/cli/src/main.js'); // the bin below runs it
     const env = () => ({ ...process.env, DATABASE_URL: t.database.url, LOG_LEVEL: 'silent' });
 
-    (built ? it : it.skip)('imports a file into the event named by slug and prints the report', async () => {
+    it('imports a file into the event named by slug and prints the report', async () => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-import-')), 'attendees.csv');
       fs.writeFileSync(file, ['Email,Name,Interests', 'new@example.com,Nia New,RAG', 'ada@example.com,Ada Lovelace,'].join('\n'));
       const { stdout } = await runFile('node', [cli, 'import', '--event', slug, '--json', file], { env: env() });
       expect(JSON.parse(stdout)).toMatchObject({ rows: 2, created: 1, updated: 0, unchanged: 1, rejected: [] });
     });
 
-    (built ? it : it.skip)('exits with code 2 and one line for an unknown event', async () => {
+    it('exits with code 2 and one line for an unknown event', async () => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-import-')), 'attendees.csv');
       fs.writeFileSync(file, 'email,name\nx@example.com,X\n');
       await expect(runFile('node', [cli, 'import', '--event', 'no-such-event', file], { env: env() })).rejects.toMatchObject({

@@ -2,16 +2,15 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { trackProcess } from '@pairwise/testing';
+import { built, trackProcess } from '@pairwise/testing';
 import { freePort } from '../apps/api/src/common/free-port';
 
 // Starts the built server on its own embedded PostgreSQL (initdb included): seconds on a busy machine.
 jest.setTimeout(90_000);
 
-const main = path.resolve(__dirname, '../dist/apps/api/src/main.js');
-const built = fs.existsSync(main);
+const main = built('apps/api/src/main.js');
 
-(built ? describe : describe.skip)('Ctrl-C in a terminal (zero setup, two workers)', () => {
+describe('Ctrl-C in a terminal (zero setup, two workers)', () => {
   let dataDir: string;
   beforeAll(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-shutdown-'));

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -8,11 +9,13 @@ import { runMigrations } from '../../apps/api/src/database/data-source';
 import { TEST_ENV, databaseUrl } from './test-env';
 
 /**
- * Once per `jest` run: find a PostgreSQL server (DATABASE_URL, else an
+ * Once per `jest` run: build when the sources changed (suites run the built server and CLI),
+ * find a PostgreSQL server (DATABASE_URL, else an
  * embedded one in a temporary folder), migrate a template database once, and
  * let every test file clone it into a database of its own.
  */
 export default async function globalSetup(): Promise<void> {
+  buildFirst();
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
@@ -35,4 +38,13 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV.serverUrl] = serverUrl;
   process.env[TEST_ENV.template] = template;
   process.env[TEST_ENV.runId] = runId;
+}
+
+/** Builds dist/ when the sources changed since it was built; a failed build stops the run with the compiler's reason. */
+function buildFirst(): void {
+  try {
+    execFileSync(process.execPath, [path.resolve(__dirname, '../../scripts/build.js'), '--if-changed'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch {
+    throw new Error('the build failed (its errors are above): the e2e suites run the built server and CLI, so none was run');
+  }
 }

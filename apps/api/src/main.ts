@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import { pinBuild } from './common/build-pin';
 import { ConfigError, loadConfig } from './config/app-config';
 import { prepareRuntime, type Runtime } from './database/database-runtime';
 import { EmbeddedPostgresError } from './database/embedded-postgres';
@@ -9,6 +10,8 @@ import { holdStopSignals } from './serve/stop-signals';
 const log = (line: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, msg: line })}\n`);
 
 async function main(): Promise<void> {
+  // `npm run build` beside this process leaves the build it runs from in place (scripts/build.js).
+  pinBuild(__filename);
   if (cluster.isWorker) return serveHttp(workerRuntime(), log, () => `worker ${process.env[WORKER_INDEX_VARIABLE]} serving`);
   // This process handles its signals and stops the embedded database last, so the database runs in a
   // process group of its own; a signal during start-up is held until it can be stopped too.

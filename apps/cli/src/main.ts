@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { pinBuild } from '../../api/src/common/build-pin';
 import { registerCommands } from './commands';
 import { CliUsageError } from './cli-errors';
 
@@ -7,6 +8,8 @@ import { CliUsageError } from './cli-errors';
  * database the API uses (import, demo, export).
  */
 async function main(argv: string[]): Promise<void> {
+  // A build beside a long command (an import, an export) leaves the files it still loads in place.
+  pinBuild(__filename);
   const program = new Command('pairwise')
     .description('Pairwise: structured 1:1 networking for technical conferences')
     .showHelpAfterError()

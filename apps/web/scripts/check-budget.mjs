@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET_BYTES = 150 * 1024;
-const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
+// The build to read: the folder given (scripts/build.js passes <build>/web), else apps/web/dist (a `vite build` by hand).
+const dist = process.argv[2] ? path.resolve(process.argv[2]) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8'));
 
 const files = new Set();

@@ -3,10 +3,12 @@
 // attendee route in about a third of its size, and the API spends no CPU compressing per request.
 import fs from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
+// The build to read: the folder given (scripts/build.js passes <build>/web), else apps/web/dist (a `vite build` by hand).
+const dist = process.argv[2] ? path.resolve(process.argv[2]) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
 const TEXT = /\.(?:js|css|html|svg|json|txt|map)$/;
 
 for (const entry of fs.readdirSync(dist, { recursive: true, withFileTypes: true })) {

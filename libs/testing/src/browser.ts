@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from './test-app';
 export const CHROMIUM_PATH = process.env.PAIRWISE_CHROMIUM ?? '/usr/bin/chromium';
 
 /** The web app as `npm run build` writes it: what the browser tests load from the API under test. */
-export const WEB_BUILD = path.resolve(__dirname, '../../../apps/web/dist');
+export const WEB_BUILD = path.resolve(__dirname, '../../../dist/web');
 
 /** A phone: the smallest width the attendee screens are made for. */
 export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-GB', timezoneId: 'Europe/Paris' };
@@ -40,7 +40,8 @@ export async function startWebTestApp(env: Record<string, string> = {}): Promise
   if (!fs.existsSync(path.join(WEB_BUILD, 'index.html'))) {
     throw new Error(`The web app is not built (${WEB_BUILD}/index.html is missing): run \`npm run build\` first (\`npm test\` does).`);
   }
-  const t = await startTestApp({ PAIRWISE_WEB_DIR: WEB_BUILD, ...env });
+  // The build folder itself, not the dist link: a build during the test does not change the files under it.
+  const t = await startTestApp({ PAIRWISE_WEB_DIR: fs.realpathSync(WEB_BUILD), ...env });
   try {
     return Object.assign(t, { baseUrl: await t.listen() });
   } catch (error) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { generateConference, type Seed } from '@pairwise/matching';
 import { Client } from 'pg';
-import { expectData, login, type TestApp } from './test-app';
+import { expectData, login, type GraphqlCaller, type TestApp } from './test-app';
 
 const unique = () => randomBytes(4).toString('hex');
 
@@ -10,7 +10,7 @@ export interface EventFixture {
   slug: string;
 }
 
-export async function createEvent(t: TestApp, input: Record<string, unknown> = {}): Promise<EventFixture> {
+export async function createEvent(t: GraphqlCaller, input: Record<string, unknown> = {}): Promise<EventFixture> {
   const data = expectData(
     await t.gql(
       `mutation ($input: CreateEventInput!) { createEvent(input: $input) { id slug } }`,
@@ -28,7 +28,7 @@ export interface OrganiserFixture {
 }
 
 /** An organiser of `eventId`, signed in with the access code the admin got for them. */
-export async function createOrganiser(t: TestApp, eventId: string): Promise<OrganiserFixture> {
+export async function createOrganiser(t: GraphqlCaller, eventId: string): Promise<OrganiserFixture> {
   const email = `organiser-${unique()}@pairwise.test`;
   const data = expectData(
     await t.gql(
@@ -47,7 +47,7 @@ export interface AttendeeFixture {
 }
 
 export async function createAttendee(
-  t: TestApp,
+  t: GraphqlCaller,
   eventId: string,
   profile: Record<string, unknown> = {},
 ): Promise<AttendeeFixture> {
@@ -73,7 +73,7 @@ export async function createAttendee(
 }
 
 /** Signs an attendee in through the real invitation flow: an organiser issues a code, the attendee redeems it. */
-export async function attendeeToken(t: TestApp, attendee: AttendeeFixture): Promise<string> {
+export async function attendeeToken(t: GraphqlCaller, attendee: AttendeeFixture): Promise<string> {
   const data = expectData(
     await t.gql(`mutation ($id: ID!) { issueAccessCode(attendeeId: $id) { code } }`, { id: attendee.id }, await t.adminToken()),
   );
@@ -81,7 +81,7 @@ export async function attendeeToken(t: TestApp, attendee: AttendeeFixture): Prom
 }
 
 /** Polls a round until its generation is over (generation runs in the background). */
-export async function waitForRound(t: TestApp, roundId: string, token: string, timeoutMs = 30_000): Promise<{ status: string; progress: { phase: string; error: string | null } | null }> {
+export async function waitForRound(t: GraphqlCaller, roundId: string, token: string, timeoutMs = 30_000): Promise<{ status: string; progress: { phase: string; error: string | null } | null }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const round = expectData(await t.gql(`query ($id: ID!) { round(id: $id) { status progress { phase error } } }`, { id: roundId }, token)).round;
@@ -92,7 +92,7 @@ export async function waitForRound(t: TestApp, roundId: string, token: string, t
 
 /** Creates a round, generates it (waiting for the background job) and, unless told otherwise, publishes it. */
 export async function runRound(
-  t: TestApp,
+  t: GraphqlCaller,
   organiserToken: string,
   input: { eventId: string; name: string; startsAt: string } & Record<string, unknown>,
   options: { publish?: boolean } = {},

@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './cleanup';
 export * from './processes';
 export * from './api-process';
+export * from './built';

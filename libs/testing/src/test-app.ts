@@ -50,6 +50,30 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** What the factories need of an API: an in-process TestApp, or a server process the test started (`remoteApi`). */
+export type GraphqlCaller = Pick<TestApp, 'gql' | 'adminToken'>;
+
+/** GraphQL over HTTP to an API listening at `baseUrl` (a process the test started), signed in as its admin when asked. */
+export function remoteApi(baseUrl: string, admin: { email: string; password: string } = ADMIN): GraphqlCaller {
+  const gql: TestApp['gql'] = async (query, variables, token) => {
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json().catch(() => undefined)) as { data?: never; errors?: never } | undefined;
+    return { status: response.status, data: body?.data, errors: body?.errors };
+  };
+  let adminToken: string | undefined;
+  return {
+    gql,
+    adminToken: async () => {
+      adminToken ??= (await login(gql, admin)).token;
+      return adminToken;
+    },
+  };
+}
+
 export interface StartOptions {
   /** Share another app's database (a second API process on the same PostgreSQL); it stays theirs to drop. */
   database?: TestDatabase;

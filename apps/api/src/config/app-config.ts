@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+import { buildFolderOf } from '../common/build-pin';
 
 /**
  * Every setting Pairwise reads from the environment, validated once at start.
@@ -86,7 +87,7 @@ export interface AppConfig {
     accessCodeTtlHours: number;
   };
   log: { level: string };
-  /** The built web app served at / (`npm run build` writes it to apps/web/dist). */
+  /** The built web app served at / (`npm run build` writes it to dist/web, beside the API it talks to). */
   web: { root: string };
   /**
    * Round generation: the process that runs one holds a lease on the round, renewed while it lives;
@@ -138,7 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       accessCodeTtlHours: e.PAIRWISE_ACCESS_CODE_TTL_HOURS,
     },
     log: { level: e.LOG_LEVEL },
-    web: { root: e.PAIRWISE_WEB_DIR ? path.resolve(e.PAIRWISE_WEB_DIR) : path.join(projectRoot(), 'apps/web/dist') },
+    web: { root: e.PAIRWISE_WEB_DIR ? path.resolve(e.PAIRWISE_WEB_DIR) : defaultWebRoot() },
     generation: { leaseSeconds: e.PAIRWISE_GENERATION_LEASE_SECONDS },
     limits: {
       requestsPerMinute: e.PAIRWISE_RATE_LIMIT_PER_MINUTE,
@@ -149,6 +150,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxQueryCost: e.PAIRWISE_MAX_QUERY_COST,
     },
   };
+}
+
+/**
+ * The web app of the build this code belongs to, so a server serves the app made with it, not one a
+ * later build put in dist/; running from the sources (jest), the current build's.
+ */
+function defaultWebRoot(): string {
+  const build = buildFolderOf(__filename);
+  if (build) return path.join(build, 'web');
+  const current = path.join(projectRoot(), 'dist', 'web');
+  return fs.existsSync(current) ? fs.realpathSync(current) : current;
 }
 
 /** The checkout (or installed package) this code runs from, found from the code's own place, not the working directory. */

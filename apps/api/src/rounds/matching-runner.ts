@@ -3,12 +3,15 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger } from '@nestjs/common';
 import { planRound, type PlanRoundInput, type RoundPlan } from '@pairwise/matching';
+import { pinBuild } from '../common/build-pin';
 
 /**
  * Plans a round in a worker thread, so generating for thousands of people
  * never blocks the event loop. Under ts-based test runners the compiled
- * worker in dist/ is used (`npm test` builds first); without one it falls
- * back to planning inline and says so.
+ * worker in dist/ is used (the e2e tests build first); without one it falls
+ * back to planning inline and says so. The worker's path is resolved once, to
+ * the build folder itself (not through the dist/ link), and that folder is
+ * pinned: a build beside a running server never removes the worker it loads.
  */
 @Injectable()
 export class MatchingRunner {
@@ -50,7 +53,9 @@ export class MatchingRunner {
 
 function locateWorker(): string | undefined {
   const compiledSibling = path.join(__dirname, 'matching.worker.js');
-  if (fs.existsSync(compiledSibling)) return compiledSibling;
   const fromSource = path.resolve(__dirname, '../../../../dist/apps/api/src/rounds/matching.worker.js');
-  return fs.existsSync(fromSource) ? fromSource : undefined;
+  const found = [compiledSibling, fromSource].find((file) => fs.existsSync(file));
+  if (!found) return undefined;
+  pinBuild(found);
+  return fs.realpathSync(found);
 }

@@ -61,6 +61,8 @@ export async function superviseWorkers(runtime: Runtime, log: LogLine): Promise<
   };
 
   onStopSignal((reason) => void stopAll(reason, 0));
+  // Workers run the primary's own build, not whatever dist/ points at by the time one is (re)started.
+  if (require.main) cluster.setupPrimary({ exec: require.main.filename });
   for (let index = 0; index < config.workers; index++) start(index);
 }
 

@@ -17,7 +17,7 @@ const PAGE_HEADERS = {
 } as const;
 
 /**
- * Serves the built web app (`npm run build` → apps/web/dist) from the API process, same origin as
+ * Serves the built web app (`npm run build` → dist/web) from the API process, same origin as
  * /graphql: the files of the build at their paths (hashed assets cached for good, the rest
  * revalidated), and `index.html` for any page of the app, so deep links load it. Requests for the
  * API's paths and requests that do not accept HTML get the API's usual 404.

@@ -1,6 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { CliUsageError } from '../cli-errors';
 import { runMatch } from './match.command';
 import { captureOutput, tempFiles } from './matching/test-files';
@@ -57,25 +54,5 @@ describe('pairwise match', () => {
 
   it('reports a missing file', () => {
     expect(() => runMatch({ edges: '/no/such/edges.json' }, captureOutput())).toThrow('no such file: /no/such/edges.json');
-  });
-});
-
-const binary = path.resolve(__dirname, '../../bin/pairwise.js');
-const built = fs.existsSync(path.resolve(__dirname, '../../../../dist/apps/cli/src/main.js'));
-
-(built ? describe : describe.skip)('the built pairwise binary', () => {
-  it('prints only the JSON result on stdout, and usage errors as one stderr line with exit code 2', () => {
-    const good = files.write('g.json', { n: 4, edges: [[0, 1, 5], [1, 2, 11], [2, 3, 5]] });
-    const ok = spawnSync(process.execPath, [binary, 'match', '--edges', good, '--max-cardinality'], { encoding: 'utf8' });
-    expect(ok.status).toBe(0);
-    expect(JSON.parse(ok.stdout)).toEqual({ mate: [1, 0, 3, 2], weight: 10 });
-    expect(ok.stderr).toBe('');
-
-    const bad = files.write('b.json', { n: 2, edges: [[0, 5, 1]] });
-    const failed = spawnSync(process.execPath, [binary, 'match', '--edges', bad], { encoding: 'utf8' });
-    expect(failed.status).toBe(2);
-    expect(failed.stdout).toBe('');
-    expect(failed.stderr.trim().split('\n')).toHaveLength(1);
-    expect(failed.stderr).toContain('edges[0][1]: vertex 5 is out of range 0..1');
   });
 });

@@ -1,0 +1,22 @@
+// Types of scripts/build.js (plain JavaScript: it runs before anything is compiled), for its tests.
+export interface BuildStep {
+  name: string;
+  inputs: { folders: { dir: string; include(fileName: string, pathFromRoot: string): boolean }[]; files: string[] };
+  run(outDir: string, root: string): void;
+}
+export interface BuildStatus {
+  sources: string;
+  built: { folder: string; sources: string; builtAt: string } | null;
+  upToDate: boolean;
+}
+export const STEPS: BuildStep[];
+export const BUILD_PREFIX: string;
+export const PINS: string;
+export const INFO_FILE: string;
+export function inputFiles(root: string): string[];
+export function sourceHash(root: string): string;
+export function currentBuild(root: string): { dir: string; sources: string; builtAt: string } | null;
+export function status(root: string): BuildStatus;
+export function switchTo(root: string, dir: string): void;
+export function prune(root: string, keep?: string[]): string[];
+export function build(root: string, log: (line: string) => void): void;

@@ -1,0 +1,300 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * The build, in one file that needs nothing but Node (it runs on a fresh clone, from `npm install`).
+ *
+ *   node scripts/build.js               build now (`npm run build`)
+ *   node scripts/build.js --if-changed  build only when the sources differ from those dist/ was built from
+ *                                       (`npm start`, `npm install`, the e2e tests, the benches)
+ *   node scripts/build.js --status      print { sources, built, upToDate } as JSON; exit 0 when up to date, 1 if not
+ *
+ * Every build goes into a fresh folder `.dist-<sources>-<time>` beside dist/, and dist/ is a symbolic
+ * link that is then pointed at it in one step (a new link renamed over the old one). A running server
+ * resolved its own folder when it started (Node resolves symbolic links in module paths), so a build
+ * beside it never deletes or rewrites a file it may still load — its matching worker, a cluster
+ * worker it restarts. Older folders are removed once no live process holds them (a server, the CLI
+ * or a test writes `<folder>/.in-use/<pid>` while it runs: apps/api/src/common/build-pin.ts); the
+ * folder dist/ pointed at just before is always kept, for a process that is starting from it.
+ *
+ * To add a step, add an entry to STEPS: the inputs it reads (their
+ * contents decide whether a build is needed) and how it writes into the build folder.
+ */
+const { spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const DIST = 'dist';
+const BUILD_PREFIX = '.dist-';
+const INFO_FILE = 'build-info.json';
+const PINS = '.in-use';
+/** A folder with no build-info.json is a build under way (or an old dist/ moved aside); one older than this is removed. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+const isTypeScriptSource = (file) => file.endsWith('.ts') && !/\.(spec|spec-manual|e2e-spec)\.ts$/.test(file);
+
+/**
+ * What a build does. `inputs`: folders (with a filter on the file's name and its path from the
+ * project root) and single files whose contents decide whether the step's output is stale.
+ * `run(outDir, root)`: writes into the fresh build folder (the web app into `<build>/web`).
+ */
+const STEPS = [
+  {
+    name: 'API, CLI, benches and migrations (tsc through the Nest CLI)',
+    inputs: {
+      folders: [
+        { dir: 'apps/api', include: isTypeScriptSource },
+        { dir: 'apps/cli', include: isTypeScriptSource },
+        { dir: 'libs/matching', include: isTypeScriptSource },
+        { dir: 'migrations', include: isTypeScriptSource },
+        { dir: 'bench', include: isTypeScriptSource },
+      ],
+      files: ['tsconfig.base.json', 'apps/tsconfig.app.json', 'nest-cli.json'],
+    },
+    run: (outDir, root) => {
+      // The Nest CLI (not plain tsc) rewrites the @pairwise/* path aliases; it takes the tsconfig's
+      // path relative to the project, so the one naming this build's outDir is written there.
+      const tsconfig = `${path.basename(outDir)}.tsconfig.json`;
+      fs.writeFileSync(
+        path.join(root, tsconfig),
+        JSON.stringify({ extends: './apps/tsconfig.app.json', compilerOptions: { outDir: `./${path.basename(outDir)}` } }),
+      );
+      try {
+        run(process.execPath, [binOf(root, '@nestjs/cli', 'nest'), 'build', 'api', '--path', tsconfig], root);
+      } finally {
+        fs.rmSync(path.join(root, tsconfig), { force: true });
+      }
+    },
+  },
+  {
+    name: 'web app (GraphQL types generated from the schema, Vite, budget check, compressed copies)',
+    inputs: {
+      // Everything the bundle is made of; not the generated types (made from the schema here) or tests.
+      folders: [{ dir: 'apps/web', include: (file, relative) => !/^apps\/web\/(dist|src\/gql)\//.test(relative) && !/\.spec\.tsx?$/.test(file) }],
+      files: ['apps/api/schema.gql'],
+    },
+    run: (outDir, root) => {
+      run(process.execPath, ['apps/web/scripts/codegen.mjs'], root);
+      const web = path.join(outDir, 'web');
+      run(process.execPath, [binOf(root, 'vite', 'vite'), 'build', '--config', 'apps/web/vite.config.mts', '--outDir', web, '--logLevel', 'warn'], root);
+      run(process.execPath, ['apps/web/scripts/check-budget.mjs', web], root); // the attendee route's JavaScript budget
+      run(process.execPath, ['apps/web/scripts/compress.mjs', web], root); // Brotli and gzip copies the API serves
+    },
+  },
+];
+
+/** Files that change every step's output. */
+const SHARED_INPUTS = ['package-lock.json', 'scripts/build.js'];
+
+/** The file a package's `bin` entry names (its `exports` may hide the path from require.resolve). */
+function binOf(root, name, command) {
+  const manifest = require.resolve(`${name}/package.json`, { paths: [root] });
+  const { bin } = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+  return path.join(path.dirname(manifest), typeof bin === 'string' ? bin : bin[command]);
+}
+
+function run(command, args, cwd) {
+  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error(`${path.basename(args[0] ?? command)} ${args.slice(1).join(' ')} failed (${result.signal ?? `exit code ${result.status}`})`);
+}
+
+function listFiles(root, dir, include) {
+  const found = [];
+  const walk = (relative) => {
+    let entries;
+    try {
+      entries = fs.readdirSync(path.join(root, relative), { withFileTypes: true });
+    } catch (error) {
+      if (error.code === 'ENOENT') return;
+      throw error;
+    }
+    for (const entry of entries) {
+      const child = path.posix.join(relative, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') walk(child);
+      } else if (include(entry.name, child)) {
+        found.push(child);
+      }
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+/** The input files of a build, relative to root, sorted. */
+function inputFiles(root) {
+  const files = new Set(SHARED_INPUTS);
+  for (const { inputs } of STEPS) {
+    for (const file of inputs.files) files.add(file);
+    for (const { dir, include } of inputs.folders) for (const file of listFiles(root, dir, include)) files.add(file);
+  }
+  return [...files].sort();
+}
+
+/**
+ * A hash of every input's path and contents: what a build was made from. Contents, not times:
+ * a checkout or a copy that touches files without changing them does not cause a build.
+ */
+function sourceHash(root) {
+  const hash = crypto.createHash('sha256');
+  for (const file of inputFiles(root)) {
+    hash.update(file).update('\0');
+    try {
+      hash.update(fs.readFileSync(path.join(root, file)));
+    } catch (error) {
+      if (error.code !== 'ENOENT') throw error;
+      hash.update('(missing)');
+    }
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** The build dist/ points at, with what it was built from; null when there is none (or an old-style dist/). */
+function currentBuild(root) {
+  try {
+    const dir = fs.realpathSync(path.join(root, DIST));
+    const info = JSON.parse(fs.readFileSync(path.join(dir, INFO_FILE), 'utf8'));
+    return { dir, sources: info.sources, builtAt: info.builtAt };
+  } catch {
+    return null;
+  }
+}
+
+function status(root) {
+  const sources = sourceHash(root);
+  const built = currentBuild(root);
+  return { sources, built: built && { folder: path.basename(built.dir), sources: built.sources, builtAt: built.builtAt }, upToDate: built?.sources === sources };
+}
+
+function pin(dir) {
+  fs.mkdirSync(path.join(dir, PINS), { recursive: true });
+  fs.writeFileSync(path.join(dir, PINS, String(process.pid)), '');
+}
+
+function unpin(dir) {
+  fs.rmSync(path.join(dir, PINS, String(process.pid)), { force: true });
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM'; // alive, someone else's
+  }
+}
+
+/** Whether a live process holds the build folder; pins of dead processes are removed on the way. */
+function isHeld(dir) {
+  let pins;
+  try {
+    pins = fs.readdirSync(path.join(dir, PINS));
+  } catch {
+    return false;
+  }
+  let held = false;
+  for (const name of pins) {
+    if (isAlive(Number(name))) held = true;
+    else fs.rmSync(path.join(dir, PINS, name), { force: true });
+  }
+  return held;
+}
+
+/** Points dist at `dir` in one step: a new link renamed over the old one (rename is atomic). */
+function switchTo(root, dir) {
+  const dist = path.join(root, DIST);
+  let stat = null;
+  try {
+    stat = fs.lstatSync(dist);
+  } catch {
+    // no dist yet
+  }
+  if (stat && !stat.isSymbolicLink()) {
+    // A dist/ folder from before builds were switched: moved aside whole, so a process running from it
+    // keeps its files, and removed like an abandoned build an hour later (it has no build-info.json).
+    const legacy = path.join(root, `${BUILD_PREFIX}legacy-${Date.now().toString(36)}`);
+    fs.renameSync(dist, legacy);
+    fs.utimesSync(legacy, new Date(), new Date());
+  }
+  const link = path.join(root, `${BUILD_PREFIX}link-${process.pid}`);
+  fs.rmSync(link, { force: true });
+  fs.symlinkSync(path.basename(dir), link, 'junction');
+  fs.renameSync(link, dist);
+}
+
+/**
+ * Removes build folders nobody needs: not dist's, not `keep` (the one dist pointed at before the
+ * switch), not one a live process holds, not one still being built.
+ */
+function prune(root, keep = []) {
+  const current = currentBuild(root)?.dir;
+  const kept = new Set([current, ...keep].filter(Boolean).map((dir) => path.resolve(dir)));
+  const removed = [];
+  for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !entry.name.startsWith(BUILD_PREFIX)) continue;
+    const dir = path.join(root, entry.name);
+    if (kept.has(dir) || isHeld(dir)) continue;
+    const complete = fs.existsSync(path.join(dir, INFO_FILE));
+    if (!complete && Date.now() - fs.statSync(dir).mtimeMs < ABANDONED_AFTER_MS) continue;
+    fs.rmSync(dir, { recursive: true, force: true });
+    removed.push(entry.name);
+  }
+  return removed;
+}
+
+/** Builds into a fresh folder, points dist at it, and removes the folders nobody needs any more. */
+function build(root, log) {
+  const sources = sourceHash(root); // before compiling: a file edited meanwhile makes the next check build again
+  const started = Date.now();
+  const dir = path.join(root, `${BUILD_PREFIX}${sources.slice(0, 12)}-${started.toString(36)}-${process.pid}`);
+  fs.mkdirSync(dir);
+  pin(dir); // a build beside this one must not prune it half-way
+  try {
+    for (const step of STEPS) {
+      log(`build: ${step.name}`);
+      step.run(dir, root);
+    }
+    fs.writeFileSync(path.join(dir, INFO_FILE), `${JSON.stringify({ sources, builtAt: new Date().toISOString(), node: process.version }, null, 2)}\n`);
+    const previous = currentBuild(root)?.dir;
+    switchTo(root, dir);
+    const removed = prune(root, previous ? [previous] : []);
+    log(`build: dist -> ${path.basename(dir)} in ${((Date.now() - started) / 1000).toFixed(1)} s${removed.length ? ` (removed ${removed.length} old build${removed.length > 1 ? 's' : ''})` : ''}`);
+  } catch (error) {
+    unpin(dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  unpin(dir);
+}
+
+function main(argv) {
+  const root = path.resolve(__dirname, '..');
+  const log = (line) => process.stderr.write(`${line}\n`);
+  if (argv.includes('--status')) {
+    const state = status(root);
+    process.stdout.write(`${JSON.stringify(state)}\n`);
+    return state.upToDate ? 0 : 1;
+  }
+  if (argv.includes('--if-changed')) {
+    const state = status(root);
+    if (state.upToDate) {
+      log(`build: dist is up to date (${state.built.folder})`);
+      return 0;
+    }
+    log(state.built ? `build: the sources changed since ${state.built.folder}` : 'build: no build yet');
+  }
+  build(root, log);
+  return 0;
+}
+
+module.exports = { STEPS, inputFiles, sourceHash, currentBuild, status, switchTo, prune, build, BUILD_PREFIX, PINS, INFO_FILE };
+
+if (require.main === module) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`build failed: ${error.message}\n`);
+    process.exitCode = 1;
+  }
+}

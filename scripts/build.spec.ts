@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BUILD_PREFIX, INFO_FILE, PINS, prune, sourceHash, status, switchTo } from './build';
+
+/** A project folder with a few sources, as the build's steps read them. */
+function project(): { root: string; write(file: string, content: string): void; cleanup(): void } {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-build-'));
+  const write = (file: string, content: string) => {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), content);
+  };
+  write('apps/api/src/main.ts', 'export const a = 1;\n');
+  write('apps/api/src/main.spec.ts', 'it("a", () => undefined);\n');
+  write('libs/matching/src/index.ts', 'export const b = 2;\n');
+  write('tsconfig.base.json', '{}');
+  write('package-lock.json', '{}');
+  return { root, write, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
+
+/** A finished build folder of `root` made from `sources`. */
+function buildFolder(root: string, name: string, sources = 'x'): string {
+  const dir = path.join(root, `${BUILD_PREFIX}${name}`);
+  fs.mkdirSync(path.join(dir, 'apps'), { recursive: true });
+  fs.writeFileSync(path.join(dir, INFO_FILE), JSON.stringify({ sources, builtAt: new Date().toISOString() }));
+  return dir;
+}
+
+function pinBy(dir: string, pid: number): void {
+  fs.mkdirSync(path.join(dir, PINS), { recursive: true });
+  fs.writeFileSync(path.join(dir, PINS, String(pid)), '');
+}
+
+describe('scripts/build.js', () => {
+  let p: ReturnType<typeof project>;
+  beforeEach(() => {
+    p = project();
+  });
+  afterEach(() => p.cleanup());
+
+  describe('whether a build is needed', () => {
+    it('follows the contents of the sources, not their times, and not the tests', () => {
+      const first = sourceHash(p.root);
+      fs.utimesSync(path.join(p.root, 'apps/api/src/main.ts'), new Date(2000, 1, 1), new Date(2000, 1, 1));
+      p.write('apps/api/src/main.spec.ts', 'it("b", () => undefined);\n');
+      expect(sourceHash(p.root)).toBe(first);
+
+      p.write('apps/api/src/main.ts', 'export const a = 2;\n');
+      const edited = sourceHash(p.root);
+      expect(edited).not.toBe(first);
+      p.write('apps/cli/src/new.ts', '');
+      expect(sourceHash(p.root)).not.toBe(edited);
+      p.write('package-lock.json', '{"lockfileVersion":3}');
+      expect(new Set([first, edited, sourceHash(p.root)]).size).toBe(3);
+    });
+
+    it('is up to date only when dist points at a build of the current sources', () => {
+      expect(status(p.root)).toMatchObject({ built: null, upToDate: false });
+      const dir = buildFolder(p.root, 'current', sourceHash(p.root));
+      switchTo(p.root, dir);
+      expect(status(p.root)).toMatchObject({ built: { folder: path.basename(dir) }, upToDate: true });
+      p.write('libs/matching/src/index.ts', 'export const b = 3;\n');
+      expect(status(p.root).upToDate).toBe(false);
+    });
+  });
+
+  describe('switching dist', () => {
+    it('points the dist link at the new build and leaves the old build whole', () => {
+      const old = buildFolder(p.root, 'old');
+      switchTo(p.root, old);
+      const next = buildFolder(p.root, 'next');
+      switchTo(p.root, next);
+      expect(fs.readlinkSync(path.join(p.root, 'dist'))).toBe(path.basename(next));
+      expect(fs.existsSync(path.join(old, INFO_FILE))).toBe(true);
+    });
+
+    it('moves an old-style dist folder aside whole, where a process running from it keeps its files', () => {
+      p.write('dist/apps/api/src/main.js', 'old');
+      switchTo(p.root, buildFolder(p.root, 'next'));
+      const legacy = fs.readdirSync(p.root).find((name) => name.startsWith(`${BUILD_PREFIX}legacy-`))!;
+      expect(fs.readFileSync(path.join(p.root, legacy, 'apps/api/src/main.js'), 'utf8')).toBe('old');
+      expect(fs.lstatSync(path.join(p.root, 'dist')).isSymbolicLink()).toBe(true);
+    });
+  });
+
+  describe('removing old builds', () => {
+    it('keeps the current and previous builds, those a live process holds and one under way; removes the rest', () => {
+      const current = buildFolder(p.root, 'current');
+      switchTo(p.root, current);
+      const previous = buildFolder(p.root, 'previous');
+      const held = buildFolder(p.root, 'held');
+      pinBy(held, process.pid);
+      const deadPid = spawnSync(process.execPath, ['-e', '0']).pid;
+      const heldByTheDead = buildFolder(p.root, 'held-by-the-dead');
+      pinBy(heldByTheDead, deadPid);
+      buildFolder(p.root, 'unused');
+      fs.mkdirSync(path.join(p.root, `${BUILD_PREFIX}under-way`));
+      const abandoned = path.join(p.root, `${BUILD_PREFIX}abandoned`);
+      fs.mkdirSync(abandoned);
+      fs.utimesSync(abandoned, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+
+      const removed = prune(p.root, [previous]);
+
+      expect(removed.sort()).toEqual([`${BUILD_PREFIX}abandoned`, `${BUILD_PREFIX}held-by-the-dead`, `${BUILD_PREFIX}unused`]);
+      expect(fs.readdirSync(p.root).filter((name) => name.startsWith(BUILD_PREFIX)).sort()).toEqual(
+        ['current', 'held', 'previous', 'under-way'].map((name) => `${BUILD_PREFIX}${name}`),
+      );
+    });
+  });
+});
