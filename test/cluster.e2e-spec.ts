@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import { built, createTestDatabase, trackProcess, type TestDatabase } from '@pairwise/testing';
+import { built, closeLater, createTestDatabase, trackProcess, type TestDatabase } from '@pairwise/testing';
 import { freePort } from '../apps/api/src/common/free-port';
 
-// Each case starts the built server (a primary and its workers): seconds on a busy machine.
-jest.setTimeout(60_000);
+// Each case starts the built server (a primary and its workers, each loading Nest): seconds when the
+// machine is idle, more than a minute when a few builds and test runs share its two cores.
+jest.setTimeout(240_000);
 
 const main = built('apps/api/src/main.js');
 const ADMIN = { email: 'cluster-admin@pairwise.test', password: 'cluster-admin-password' };
@@ -24,7 +25,7 @@ class Server {
   }
 
   /** Resolves with the match once the output shows it; fails if the server exits first. */
-  async waitFor(pattern: RegExp, timeoutMs = 30_000): Promise<RegExpMatchArray> {
+  async waitFor(pattern: RegExp, timeoutMs = 150_000): Promise<RegExpMatchArray> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const match = this.output.match(pattern);
@@ -110,6 +111,7 @@ describe('PAIRWISE_WORKERS: the API as a cluster of processes', () => {
   it('gives up with exit code 1 when the workers cannot start (the port is taken)', async () => {
     const taken = net.createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const release = closeLater(() => new Promise<void>((resolve) => taken.close(() => resolve()))); // even if the case times out
     const server = new Server(env((taken.address() as net.AddressInfo).port));
     try {
       expect(await server.exited).toBe(1);
@@ -117,7 +119,7 @@ describe('PAIRWISE_WORKERS: the API as a cluster of processes', () => {
       expect(server.output).toMatch(/worker \d \(pid \d+\) could not start/);
     } finally {
       server.process.kill('SIGKILL');
-      taken.close();
+      await release();
     }
   });
 });

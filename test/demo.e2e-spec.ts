@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { built, createTestDatabase, expectData, login, runFile, startTestApp, waitForRound, type TestApp, type TestDatabase } from '@pairwise/testing';
 
 // Each case starts the CLI (a Node process with Nest) once or more: seconds on a busy machine.
-jest.setTimeout(60_000);
+jest.setTimeout(240_000);
 
 const cli = path.resolve(__dirname, '../apps/cli/bin/pairwise.js');
 built('apps/cli/src/main.js'); // the bin below runs it

@@ -529,5 +529,5 @@ describe('pairing reports and event KPIs', () => {
     const { rows } = await db.query(`SELECT channel, format, outcome, rows, account_id FROM report_exports WHERE channel = 'cli'`);
     expect(rows).toEqual([{ channel: 'cli', format: 'json', outcome: 'COMPLETED', rows: 7, account_id: null }]);
     fs.rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
+  }, 180_000);
 });

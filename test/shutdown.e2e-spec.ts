@@ -6,7 +6,7 @@ import { built, trackProcess } from '@pairwise/testing';
 import { freePort } from '../apps/api/src/common/free-port';
 
 // Starts the built server on its own embedded PostgreSQL (initdb included): seconds on a busy machine.
-jest.setTimeout(90_000);
+jest.setTimeout(240_000);
 
 const main = built('apps/api/src/main.js');
 
@@ -40,7 +40,7 @@ describe('Ctrl-C in a terminal (zero setup, two workers)', () => {
     server.stderr.on('data', (chunk) => (output += chunk));
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
     try {
-      const deadline = Date.now() + 60_000;
+      const deadline = Date.now() + 180_000;
       while (!output.includes('(2 workers)')) {
         if (server.exitCode !== null || Date.now() > deadline) throw new Error(`the server did not start:\n${output}`);
         await new Promise((resolve) => setTimeout(resolve, 100));

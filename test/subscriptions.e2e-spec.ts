@@ -37,7 +37,7 @@ function subscribe(client: Client, query: string) {
   return { received, finished, failure: () => failure };
 }
 
-async function eventually(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+async function eventually(check: () => boolean, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error('timed out waiting');

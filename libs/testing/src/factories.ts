@@ -81,7 +81,7 @@ export async function attendeeToken(t: GraphqlCaller, attendee: AttendeeFixture)
 }
 
 /** Polls a round until its generation is over (generation runs in the background). */
-export async function waitForRound(t: GraphqlCaller, roundId: string, token: string, timeoutMs = 30_000): Promise<{ status: string; progress: { phase: string; error: string | null } | null }> {
+export async function waitForRound(t: GraphqlCaller, roundId: string, token: string, timeoutMs = 120_000): Promise<{ status: string; progress: { phase: string; error: string | null } | null }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const round = expectData(await t.gql(`query ($id: ID!) { round(id: $id) { status progress { phase error } } }`, { id: roundId }, token)).round;
