@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { generateConference, type Seed } from '@pairwise/matching';
 import { Client } from 'pg';
-import { expectData, login, type GraphqlCaller, type TestApp } from './test-app';
+import { expectData, login, type GraphqlCaller } from './test-app';
 
 const unique = () => randomBytes(4).toString('hex');
 
