@@ -49,6 +49,11 @@ const MATRIX = {
   importAttendees:  [UNAUTH, DENIED, OK,     DENIED, OK],
   'Event.organisers': [UNAUTH, DENIED, OK,   DENIED, OK],
   me:               [UNAUTH, OK,     OK,     OK,     OK],
+  outbox:           [UNAUTH, DENIED, OK,     DENIED, OK],
+  sendInvitations:  [UNAUTH, DENIED, OK,     DENIED, OK],
+  invitationRun:    [UNAUTH, DENIED, OK,     DENIED, OK],
+  invitationRuns:   [UNAUTH, DENIED, OK,     DENIED, OK],
+  requestSignInLink: [OK,    OK,     OK,     OK,     OK],
 } as const satisfies Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Outcome]>;
 type OperationName = keyof typeof MATRIX;
 
@@ -71,6 +76,7 @@ describe('access matrix', () => {
   let otherOrganiser: OrganiserFixture;
   let attendeeCaller: AttendeeFixture;
   let target: AttendeeFixture;
+  let runId: string;
   const tokens = {} as Record<Caller, string | undefined>;
 
   beforeAll(async () => {
@@ -82,6 +88,7 @@ describe('access matrix', () => {
     otherOrganiser = await createOrganiser(t, otherEvent.id);
     attendeeCaller = await createAttendee(t, event.id, { name: 'Caller' });
     target = await createAttendee(t, event.id, { name: 'Target', company: 'Initial Co' });
+    runId = expectData(await t.gql(`mutation ($e: ID!) { sendInvitations(input: {eventId: $e}) { id } }`, { e: event.id }, admin)).sendInvitations.id;
     Object.assign(tokens, {
       anonymous: undefined,
       attendee: await attendeeToken(t, attendeeCaller),
@@ -232,6 +239,29 @@ describe('access matrix', () => {
       field: 'event',
     }),
     me: async (token) => ({ response: await t.gql(`{ me { role } }`, {}, token), field: 'me' }),
+    outbox: async (token) => ({
+      response: await t.gql(`query ($e: ID!) { outbox(eventId: $e) { totalCount edges { node { to subject } } } }`, { e: event.id }, token),
+      field: 'outbox',
+    }),
+    sendInvitations: async (token) => {
+      const outboxSize = async () => (await asAdmin(`query ($e: ID!) { outbox(eventId: $e) { totalCount } }`, { e: event.id })).outbox.totalCount as number;
+      await createAttendee(t, event.id);
+      const before = await outboxSize();
+      const response = await t.gql(`mutation ($e: ID!) { sendInvitations(input: {eventId: $e}) { id queued } }`, { e: event.id }, token);
+      return { response, field: 'sendInvitations', wroteNothing: async () => expect(await outboxSize()).toBe(before) };
+    },
+    invitationRun: async (token) => ({
+      response: await t.gql(`query ($id: ID!) { invitationRun(id: $id) { id progress { sent held } } }`, { id: runId }, token),
+      field: 'invitationRun',
+    }),
+    invitationRuns: async (token) => ({
+      response: await t.gql(`query ($e: ID!) { invitationRuns(eventId: $e) { id } }`, { e: event.id }, token),
+      field: 'invitationRuns',
+    }),
+    requestSignInLink: async (token) => ({
+      response: await t.gql(`mutation ($email: String!, $slug: String!) { requestSignInLink(input: {email: $email, eventSlug: $slug}) }`, { email: target.email, slug: event.slug }, token),
+      field: 'requestSignInLink',
+    }),
   };
 
   const cells = (Object.entries(MATRIX) as [OperationName, readonly Outcome[]][]).flatMap(([operation, row]) =>
@@ -292,6 +322,10 @@ describe('access matrix', () => {
       ['attendees', `query ($e: ID!) { attendees(eventId: $e) { totalCount } }`, { e: missing }],
       ['importAttendees', `mutation ($e: ID!) { importAttendees(eventId: $e, csv: "Email\\na@b.test") { created } }`, { e: missing }],
       ['removeOrganiser', `mutation ($e: ID!, $a: ID!) { removeOrganiser(eventId: $e, accountId: $a) }`, { e: missing, a: missing }],
+      ['outbox', `query ($e: ID!) { outbox(eventId: $e) { totalCount } }`, { e: missing }],
+      ['sendInvitations', `mutation ($e: ID!) { sendInvitations(input: {eventId: $e}) { id } }`, { e: missing }],
+      ['invitationRun', `query ($id: ID!) { invitationRun(id: $id) { id } }`, { id: missing }],
+      ['invitationRuns', `query ($e: ID!) { invitationRuns(eventId: $e) { id } }`, { e: missing }],
     ])('%s of an unknown id is NOT_FOUND for the admin', async (_, query, variables) => {
       const response = await t.gql(query, variables, admin);
       expect(response.data ?? null).toBeNull();
@@ -305,6 +339,8 @@ describe('access matrix', () => {
       ['issueAccessCode', `mutation ($id: ID!) { issueAccessCode(attendeeId: $id) { code } }`, { id: 'x' }, 'attendeeId'],
       ['importAttendees', `mutation ($e: ID!) { importAttendees(eventId: $e, csv: "Email") { created } }`, { e: 'x' }, 'eventId'],
       ['removeOrganiser', `mutation ($e: ID!, $a: ID!) { removeOrganiser(eventId: $e, accountId: $a) }`, { e: missing, a: 'x' }, 'accountId'],
+      ['invitationRun', `query ($id: ID!) { invitationRun(id: $id) { id } }`, { id: 'x' }, 'id'],
+      ['invitationRuns', `query ($e: ID!) { invitationRuns(eventId: $e) { id } }`, { e: '1' }, 'eventId'],
     ])('%s with a malformed id is BAD_USER_INPUT naming the argument, not an internal error', async (_, query, variables, field) => {
       const response = await t.gql(query, variables, admin);
       expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -334,6 +370,16 @@ describe('access matrix', () => {
         { e: event.id, csv: '' },
         otherOrganiser.token,
       );
+      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('the outbox of an event lists only that event’s messages, and an organiser of another event gets none of them', async () => {
+      const mine = (await asAdmin(`query ($e: ID!) { outbox(eventId: $e, first: 100) { edges { node { to } } } }`, { e: event.id })).outbox.edges;
+      expect(mine.length).toBeGreaterThan(0);
+      const theirs = (await asAdmin(`query ($e: ID!) { outbox(eventId: $e, first: 100) { edges { node { to } } } }`, { e: otherEvent.id })).outbox.edges;
+      expect(theirs).toEqual([]);
+      const response = await t.gql(`query ($e: ID!) { outbox(eventId: $e) { edges { node { to } } } }`, { e: event.id }, otherOrganiser.token);
+      expect(response.data).toBeNull();
       expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
 

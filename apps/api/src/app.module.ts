@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { createAppLogger, type AppLogger } from './logging/app-logger';
 import { LoggingModule } from './logging/logging.module';
+import { MailModule } from './mail/mail.module';
 import { NetworkingModule } from './networking/networking.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -66,6 +67,7 @@ export class AppModule {
         PrivacyModule,
         ScheduleModule.forRoot({ cronJobs: config.scheduledJobs }),
         ReportsModule,
+        MailModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -5,3 +5,4 @@ export * from './cleanup';
 export * from './processes';
 export * from './api-process';
 export * from './built';
+export * from './smtp';

@@ -92,6 +92,10 @@ export class AttendeeEntity {
   @Column('timestamptz', { name: 'checked_in_at', nullable: true })
   checkedInAt!: Date | null;
 
+  /** Set when the attendee unsubscribed from mail (reminders, notices, invitations); sign-in links they ask for still go out. */
+  @Column('timestamptz', { name: 'mail_opt_out_at', nullable: true })
+  mailOptOutAt!: Date | null;
+
   /** Set when the person erased their data (or retention did): the row stays, anonymous, for partners' histories. */
   @Column('timestamptz', { name: 'erased_at', nullable: true })
   erasedAt!: Date | null;

@@ -45,6 +45,21 @@ const environmentSchema = z
     PAIRWISE_WEB_DIR: z.string().min(1).optional(),
     // A generating process renews its lease three times a lease; one that stops is noticed within about 1.5 leases.
     PAIRWISE_GENERATION_LEASE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+    // Mail: with no SMTP URL, messages stay in the outbox (readable by staff) and nothing leaves the machine.
+    PAIRWISE_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    PAIRWISE_MAIL_FROM: z.string().min(3).max(300).default('Pairwise <no-reply@pairwise.invalid>'),
+    PAIRWISE_PUBLIC_URL: z
+      .string()
+      .regex(/^https?:\/\/[^\s?#]+$/, 'must be an http(s):// URL without query or fragment')
+      .optional(),
+    PAIRWISE_MAIL_RATE: z.coerce.number().positive().max(10_000).default(10),
+    PAIRWISE_MAIL_CONNECTIONS: z.coerce.number().int().min(1).max(20).default(2),
+    PAIRWISE_REMINDER_MINUTES: z.coerce.number().min(0).max(24 * 60).default(5),
+    PAIRWISE_SIGN_IN_LINKS_PER_EMAIL: z.coerce.number().int().min(1).default(3),
+    PAIRWISE_SIGN_IN_LINKS_PER_CLIENT: z.coerce.number().int().min(1).default(300),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -94,6 +109,22 @@ export interface AppConfig {
    * a round whose lease lapsed (its process died) is failed back to its draft by any live process.
    */
   generation: { leaseSeconds: number };
+  mail: {
+    /** Undefined: no transport, messages are kept in the outbox. */
+    smtpUrl?: string;
+    from: string;
+    /** The base of links in messages, without a trailing slash. */
+    publicUrl: string;
+    /** Messages per second, for all API processes together. */
+    ratePerSecond: number;
+    /** SMTP connections per API process, each sending one message at a time. */
+    connections: number;
+    /** How long before a meeting or office-hour slot its reminder goes out. */
+    reminderMinutes: number;
+    /** Sign-in links asked for per email address, and per client address, in 15 minutes. */
+    signInLinksPerEmail: number;
+    signInLinksPerClient: number;
+  };
   limits: {
     /** GraphQL operations per minute per signed-in user (per address when anonymous), per API process. */
     requestsPerMinute: number;
@@ -141,6 +172,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     log: { level: e.LOG_LEVEL },
     web: { root: e.PAIRWISE_WEB_DIR ? path.resolve(e.PAIRWISE_WEB_DIR) : defaultWebRoot() },
     generation: { leaseSeconds: e.PAIRWISE_GENERATION_LEASE_SECONDS },
+    mail: {
+      smtpUrl: e.PAIRWISE_SMTP_URL,
+      from: e.PAIRWISE_MAIL_FROM,
+      publicUrl: (e.PAIRWISE_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      ratePerSecond: e.PAIRWISE_MAIL_RATE,
+      connections: e.PAIRWISE_MAIL_CONNECTIONS,
+      reminderMinutes: e.PAIRWISE_REMINDER_MINUTES,
+      signInLinksPerEmail: e.PAIRWISE_SIGN_IN_LINKS_PER_EMAIL,
+      signInLinksPerClient: e.PAIRWISE_SIGN_IN_LINKS_PER_CLIENT,
+    },
     limits: {
       requestsPerMinute: e.PAIRWISE_RATE_LIMIT_PER_MINUTE,
       loginAttemptsPerMinute: e.PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE,

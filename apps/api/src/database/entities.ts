@@ -7,6 +7,7 @@ import { SignInFailureEntity, SignInNetworkFailureEntity } from '../auth/sign-in
 import { EventTagEntity } from '../events/event-tag.entity';
 import { EventEntity } from '../events/event.entity';
 import { BlockEntity, FeedbackEntity, RoundOptOutEntity, WishEntity } from '../networking/networking.entities';
+import { InvitationRunEntity, MailOutboxEntity, MailPacingEntity, MailScheduleEntity, SignInLinkEntity, SignInRequestEntity } from '../mail/mail.entities';
 import { EventPairEntity, MeetingEntity, MeetingParticipantEntity } from '../rounds/meeting.entity';
 import { ReportExportEntity } from '../reports/report-export.entity';
 import { RoundAdjustmentEntity } from '../rounds/round-adjustment.entity';
@@ -36,4 +37,10 @@ export const ENTITIES = [
   SessionEntity,
   SignInFailureEntity,
   SignInNetworkFailureEntity,
+  InvitationRunEntity,
+  MailOutboxEntity,
+  SignInLinkEntity,
+  SignInRequestEntity,
+  MailPacingEntity,
+  MailScheduleEntity,
 ];

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { EventTagEntity } from './event-tag.entity';
 
 /** How an event pairs people; consumed by the matching library when rounds are generated. */
@@ -9,6 +9,7 @@ export interface MatchingSettings {
 }
 
 @Entity('events')
+@Check('ck_events_language', `language IN ('en', 'fr')`)
 export class EventEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -31,6 +32,10 @@ export class EventEntity {
 
   @Column('text', { nullable: true })
   venue!: string | null;
+
+  /** The language of the messages sent to attendees (`en`, `fr`); null: each attendee's own. */
+  @Column('text', { nullable: true })
+  language!: 'en' | 'fr' | null;
 
   @Column('jsonb', { name: 'matching_settings', default: () => "'{}'" })
   matchingSettings!: MatchingSettings;

@@ -1,3 +1,4 @@
+import { MailLanguageValue } from '../mail/models/mail.models';
 import type { EventEntity } from './event.entity';
 import { Event, OddPolicy } from './models/event.model';
 import { DEFAULT_ROUND_MINUTES } from './events.service';
@@ -13,6 +14,7 @@ export function toEventModel(entity: EventEntity): Event {
     venue: entity.venue,
     oddPolicy: entity.matchingSettings.oddPolicy === 'bye' ? OddPolicy.BYE : OddPolicy.TRIO,
     defaultRoundMinutes: entity.matchingSettings.defaultRoundMinutes ?? DEFAULT_ROUND_MINUTES,
+    language: entity.language as MailLanguageValue | null,
     retentionDays: entity.retentionDays,
     createdAt: entity.createdAt,
   };

@@ -32,6 +32,7 @@ export class EventsService {
           endsOn: input.endsOn ?? null,
           venue: input.venue ?? null,
           retentionDays: input.retentionDays ?? null,
+          language: input.language ?? null,
           matchingSettings: {
             oddPolicy: input.oddPolicy === OddPolicy.BYE ? 'bye' : 'trio',
             defaultRoundMinutes: input.defaultRoundMinutes ?? DEFAULT_ROUND_MINUTES,
@@ -59,6 +60,7 @@ export class EventsService {
       if (input.endsOn !== undefined) event.endsOn = input.endsOn;
       if (input.venue !== undefined) event.venue = input.venue;
       if (input.retentionDays !== undefined) event.retentionDays = input.retentionDays;
+      if (input.language !== undefined) event.language = input.language;
       event.matchingSettings = {
         ...event.matchingSettings,
         ...(input.oddPolicy ? { oddPolicy: input.oddPolicy === OddPolicy.BYE ? 'bye' : 'trio' } : {}),

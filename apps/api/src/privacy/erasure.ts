@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { eraseMailOf } from '../mail/mail-erasure';
 
 export const ERASED_NAME = 'Deleted attendee';
 
@@ -31,6 +32,7 @@ export async function eraseAttendee(manager: EntityManager, attendeeId: string, 
   await manager.query(`UPDATE slot_requests SET question = '' WHERE attendee_id = $1`, [attendeeId]);
   // Every session ends at once (the erased attendee's token would be refused anyway: erased_at).
   await manager.query(`DELETE FROM sessions WHERE attendee_id = $1`, [attendeeId]);
+  await eraseMailOf(manager, attendeeId, person.email, `erased-${attendeeId}@erased.invalid`);
   await manager.query(
     `UPDATE attendees SET name = $2, email = $3, company = NULL, role = NULL, seniority = NULL, bio = NULL,
             stack = '{}', interests = '{}', looking_for = '{}', can_offer = '{}', languages = '{}', links = '{}',

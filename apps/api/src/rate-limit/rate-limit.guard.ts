@@ -63,6 +63,9 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 }
 
+/** Operations that sign in or lead to signing in share the sign-in throttle (per email and address). */
+const SIGN_IN_OPERATIONS = new Set(['login', 'requestSignInLink', 'signInWithLink']);
+
 export function isLogin(context: ExecutionContext): boolean {
-  return context.getType<string>() === 'graphql' && GqlExecutionContext.create(context).getInfo().fieldName === 'login';
+  return context.getType<string>() === 'graphql' && SIGN_IN_OPERATIONS.has(GqlExecutionContext.create(context).getInfo().fieldName);
 }

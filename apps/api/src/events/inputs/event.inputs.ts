@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, IsNotBlank } from '../../common/validation';
+import { MailLanguageValue } from '../../mail/models/mail.models';
 import { OddPolicy } from '../models/event.model';
 
 @InputType()
@@ -77,6 +78,11 @@ export class CreateEventInput {
   @IsOptional()
   @IsEnum(OddPolicy)
   oddPolicy?: OddPolicy;
+
+  @Field(() => MailLanguageValue, { nullable: true, description: 'The language of every message to attendees; null: each attendee’s own (English or French)' })
+  @IsOptional()
+  @IsEnum(MailLanguageValue)
+  language?: MailLanguageValue | null;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { MailLanguageValue } from '../../mail/models/mail.models';
 
 export enum OddPolicy {
   TRIO = 'TRIO',
@@ -49,6 +50,9 @@ export class Event {
 
   @Field(() => Int, { description: 'Length of a round when a round does not say' })
   defaultRoundMinutes!: number;
+
+  @Field(() => MailLanguageValue, { nullable: true, description: 'The language of messages to attendees; null: each attendee’s own' })
+  language!: MailLanguageValue | null;
 
   @Field(() => Int, { nullable: true, description: 'Days after the event ends before attendees are anonymised' })
   retentionDays!: number | null;

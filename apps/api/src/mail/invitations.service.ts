@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { forbidden, notFound } from '../common/domain-error';
+import { EventEntity } from '../events/event.entity';
+import { assertCanManage, canSeeEvent } from '../events/events.service';
+import { InvitationRunEntity, type MailStatus } from './mail.entities';
+import { MailSender } from './mail-sender';
+import { OutboxRepository, type InvitationFilterValues } from './outbox.repository';
+
+export interface InvitationCommand {
+  eventId: string;
+  resend?: boolean | null;
+  filter?: InvitationFilterValues | null;
+}
+
+export interface RunWithProgress {
+  run: InvitationRunEntity;
+  counts: Partial<Record<MailStatus, number>>;
+}
+
+/** Invitations: one message with a personal sign-in link per matching attendee, queued in one statement. */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+    private readonly sender: MailSender,
+  ) {}
+
+  async send(actor: Actor, command: InvitationCommand): Promise<RunWithProgress> {
+    await this.assertStaff(actor, command.eventId);
+    const run = await this.dataSource.transaction(async (manager) => {
+      const runs = manager.getRepository(InvitationRunEntity);
+      const created = await runs.save(runs.create({ eventId: command.eventId, resend: Boolean(command.resend) }));
+      const { matched, queued } = await this.outbox.queueInvitations(manager, {
+        eventId: command.eventId,
+        runId: created.id,
+        resend: Boolean(command.resend),
+        filter: command.filter ?? {},
+      });
+      await runs.update({ id: created.id }, { matched, queued });
+      return Object.assign(created, { matched, queued });
+    });
+    this.sender.wake();
+    return { run, counts: await this.outbox.runCounts(run.id) };
+  }
+
+  async preview(actor: Actor, command: InvitationCommand) {
+    await this.assertStaff(actor, command.eventId);
+    return this.outbox.previewInvitations(command.eventId, Boolean(command.resend), command.filter ?? {});
+  }
+
+  async get(actor: Actor, runId: string): Promise<RunWithProgress> {
+    const run = await this.dataSource.getRepository(InvitationRunEntity).findOneBy({ id: runId });
+    if (!run) throw notFound('Invitation run');
+    if (!canSeeEvent(actor, run.eventId)) throw forbidden('This invitation run belongs to an event that is not yours');
+    assertCanManage(actor, run.eventId);
+    return { run, counts: await this.outbox.runCounts(run.id) };
+  }
+
+  async list(actor: Actor, eventId: string): Promise<RunWithProgress[]> {
+    await this.assertStaff(actor, eventId);
+    const runs = await this.dataSource.getRepository(InvitationRunEntity).find({ where: { eventId }, order: { createdAt: 'DESC' }, take: 50 });
+    return Promise.all(runs.map(async (run) => ({ run, counts: await this.outbox.runCounts(run.id) })));
+  }
+
+  private async assertStaff(actor: Actor, eventId: string): Promise<void> {
+    if (!(await this.dataSource.getRepository(EventEntity).existsBy({ id: eventId }))) throw notFound('Event');
+    assertCanManage(actor, eventId);
+  }
+}

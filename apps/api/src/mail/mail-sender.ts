@@ -1,0 +1,196 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { composeClaimed, type ClaimedMessage, type ComposedMessage, type LaneQuery } from './message-composer';
+import { MailSecrets, hashSignInToken } from './mail-secrets';
+import { smtpTransport, type MailTransport, type SendOutcome } from './mail-transport';
+import { OutboxRepository } from './outbox.repository';
+
+/** Tries of a message the server deferred (4xx, no connection…) before it is marked FAILED. */
+export const MAX_ATTEMPTS = 5;
+/** How long one SMTP send may take before it is abandoned (and retried): far below the lane's lock timeout. */
+const SEND_TIMEOUT_MS = 20_000;
+/** A lane whose process hangs loses its claim after this (PostgreSQL ends the idle transaction, freeing the row). */
+const LANE_IDLE_IN_TRANSACTION_MS = 60_000;
+const IDLE_POLL_MS = 1_000;
+export const SIGN_IN_LINK_MINUTES = 15;
+
+/**
+ * Sends the outbox. Each lane is one PostgreSQL connection of its own and, at most, one message at a time:
+ *
+ * 1. BEGIN; claim one due QUEUED row with FOR UPDATE SKIP LOCKED (other lanes and processes skip it);
+ * 2. render it from the database as it is now (or cancel it: round cancelled, attendee unsubscribed…);
+ * 3. take the next global sending slot (mail_pacing, so PAIRWISE_MAIL_RATE holds across processes) and wait for it;
+ * 4. write the row as SENT (not yet committed), hand the message to the SMTP server;
+ * 5. on the server's 250, COMMIT at once — one write, no round trip to wait for; on a refusal, record it and COMMIT.
+ *
+ * If the process dies before 5, PostgreSQL rolls the transaction back when the connection drops: the row is
+ * QUEUED again and another lane (or this process after a restart) sends it. A message is therefore sent twice
+ * only if the process dies between the server's 250 and the COMMIT reaching PostgreSQL (microseconds), or the
+ * database connection is lost in that window; the retry is the same message with the same Message-ID and link.
+ */
+@Injectable()
+export class MailSender implements OnModuleDestroy {
+  private readonly logger = new Logger(MailSender.name);
+  private readonly secrets: MailSecrets;
+  private readonly mail: AppConfig['mail'];
+  private transport?: MailTransport;
+  private lanes: Promise<void>[] = [];
+  private clients: Client[] = [];
+  private running = false;
+  private sleeper?: { promise: Promise<void>; wake: () => void };
+  /** Messages this process finished (sent, failed, held, cancelled): for the CLI's progress and tests. */
+  finished = 0;
+
+  constructor(
+    private readonly config: ConfigService<AppConfig, true>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+  ) {
+    this.mail = config.get('mail', { infer: true });
+    this.secrets = new MailSecrets(config.get('auth', { infer: true }).jwtSecret ?? 'development-only-secret');
+  }
+
+  get hasTransport(): boolean {
+    return Boolean(this.mail.smtpUrl);
+  }
+
+  /** Starts the lanes (the API at boot; the CLI while it invites). */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    const lanes = this.mail.smtpUrl ? this.mail.connections : 1;
+    if (this.mail.smtpUrl) this.transport = smtpTransport(this.mail.smtpUrl, lanes);
+    for (let index = 0; index < lanes; index++) {
+      const client = new Client({
+        connectionString: this.config.get('databaseUrl', { infer: true }),
+        application_name: 'pairwise-mail',
+        idle_in_transaction_session_timeout: LANE_IDLE_IN_TRANSACTION_MS,
+      });
+      client.on('error', (error) => this.logger.warn({ err: error }, 'Mail lane connection error'));
+      await client.connect();
+      this.clients.push(client);
+      this.lanes.push(this.runLane(client, index));
+    }
+  }
+
+  /** Something was queued in this process: look now rather than at the next poll. */
+  wake(): void {
+    this.sleeper?.wake();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wake();
+    await Promise.allSettled(this.lanes);
+    this.lanes = [];
+    await Promise.allSettled(this.clients.map((client) => client.end()));
+    this.clients = [];
+    this.transport?.close();
+    this.transport = undefined;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.stop();
+  }
+
+  private async runLane(client: Client, index: number): Promise<void> {
+    const query: LaneQuery = async (sql, parameters) => (await client.query(sql, parameters)).rows;
+    while (this.running) {
+      try {
+        const delivered = await this.deliverOne(client, query);
+        if (!delivered) await this.nothingDue();
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        if (!this.running) break;
+        this.logger.error({ err: error, lane: index }, 'Mail lane failed; retrying in a second');
+        await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
+      }
+    }
+  }
+
+  /** One message, start to end, in one transaction; false when nothing is due. */
+  private async deliverOne(client: Client, query: LaneQuery): Promise<boolean> {
+    await client.query('BEGIN');
+    const claimed = await this.outbox.claimDue(query);
+    if (!claimed) {
+      await client.query('COMMIT');
+      return false;
+    }
+    const composition = await composeClaimed(query, claimed, {
+      publicUrl: this.mail.publicUrl,
+      signInToken: (id) => this.secrets.signInToken(id),
+      unsubscribeToken: (id) => this.secrets.unsubscribeToken(id),
+      linkLifetimeMs: (kind) => (kind === 'SIGN_IN_LINK' ? SIGN_IN_LINK_MINUTES * 60_000 : this.config.get('auth', { infer: true }).accessCodeTtlHours * 3_600_000),
+    });
+    if ('cancelled' in composition) {
+      await this.outbox.finish(query, claimed.id, 'CANCELLED', composition.cancelled);
+      await client.query('COMMIT');
+      this.finished++;
+      return true;
+    }
+    const message = composition.message;
+    const messageId = `<${claimed.id}@${mailDomain(this.mail.from)}>`;
+    if (message.link) await this.outbox.saveLink(query, claimed, hashSignInToken(message.link.token), message.link.expiresAt);
+    if (!this.transport) {
+      await this.outbox.recordRendered(query, claimed.id, messageId, message, 'HELD', 'No SMTP server is configured (PAIRWISE_SMTP_URL): the message stays in the outbox');
+      await client.query('COMMIT');
+      if (message.link && this.config.get('env', { infer: true }) === 'development') {
+        this.logger.log(`Sign-in link for ${message.to} (no SMTP configured): ${this.mail.publicUrl}/sign-in?token=${message.link.token}`);
+      }
+      this.finished++;
+      return true;
+    }
+    const wait = await this.outbox.reserveSlot(this.dataSource, this.mail.ratePerSecond);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    await this.outbox.recordRendered(query, claimed.id, messageId, message, 'SENT', null);
+    const outcome = await this.transport.send(
+      { from: this.mail.from, to: message.to, subject: message.subject, text: message.text, html: message.html, messageId, headers: message.headers },
+      AbortSignal.timeout(SEND_TIMEOUT_MS),
+    );
+    if (outcome.result !== 'sent') await this.recordRefusal(query, claimed, outcome);
+    // Nothing between the server's answer and this COMMIT: it is the one write that makes the send count.
+    await client.query('COMMIT');
+    this.finished++;
+    return true;
+  }
+
+  private async recordRefusal(query: LaneQuery, claimed: ClaimedMessage, outcome: Exclude<SendOutcome, { result: 'sent' }>): Promise<void> {
+    const attempts = claimed.attempts + 1;
+    if (outcome.result === 'deferred' && attempts < MAX_ATTEMPTS) {
+      // 30 s, 1 min, 2 min, 4 min: a server that is down for a while is not hammered.
+      await this.outbox.retryLater(query, claimed.id, outcome.answer, 30_000 * 2 ** (attempts - 1));
+      return;
+    }
+    await this.outbox.finish(query, claimed.id, outcome.result === 'bounced' ? 'BOUNCED' : 'FAILED', outcome.answer);
+    this.logger.warn({ messageId: claimed.id, kind: claimed.kind, answer: outcome.answer }, `Mail ${outcome.result === 'bounced' ? 'bounced' : 'failed'}`);
+  }
+
+  /** Lanes with nothing to do wait together, until the next poll or until something is queued here. */
+  private nothingDue(): Promise<void> {
+    if (!this.sleeper) {
+      let wake!: () => void;
+      const promise = new Promise<void>((resolve) => {
+        const timer = setTimeout(() => wake(), IDLE_POLL_MS);
+        wake = () => {
+          clearTimeout(timer);
+          if (this.sleeper?.promise === promise) this.sleeper = undefined;
+          resolve();
+        };
+      });
+      this.sleeper = { promise, wake };
+    }
+    return this.sleeper.promise;
+  }
+}
+
+/** The domain of the From address, for Message-IDs. */
+export function mailDomain(from: string): string {
+  return /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'pairwise.invalid';
+}
+
+export type { ComposedMessage };

@@ -1,0 +1,40 @@
+import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { InvitationsService } from './invitations.service';
+import { MailResolver } from './mail.resolver';
+import { MailSender } from './mail-sender';
+import { OutboxRepository } from './outbox.repository';
+import { OutboxService } from './outbox.service';
+import { ReminderScheduler } from './reminder-scheduler';
+import { SignInLinksService } from './sign-in-links.service';
+import { UnsubscribeController } from './unsubscribe.controller';
+import { UnsubscribeService } from './unsubscribe.service';
+
+/** Outbox, invitations, sign-in links, reminders and unsubscribe; without the API's workers (see MailModule). */
+@Module({
+  imports: [AuthModule],
+  providers: [OutboxRepository, MailSender, OutboxService, InvitationsService, SignInLinksService, ReminderScheduler, UnsubscribeService],
+  exports: [MailSender, InvitationsService, OutboxRepository, ReminderScheduler, OutboxService, SignInLinksService, UnsubscribeService],
+})
+export class MailCoreModule {}
+
+/** In the API every process sends the outbox and schedules reminders from the start. */
+@Injectable()
+class MailWorkers implements OnApplicationBootstrap {
+  constructor(
+    private readonly sender: MailSender,
+    private readonly scheduler: ReminderScheduler,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.sender.start();
+    this.scheduler.start();
+  }
+}
+
+@Module({
+  imports: [MailCoreModule, AuthModule],
+  providers: [MailResolver, MailWorkers],
+  controllers: [UnsubscribeController],
+})
+export class MailModule {}

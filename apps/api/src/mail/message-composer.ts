@@ -1,0 +1,245 @@
+import { SHAREABLE_FIELDS, AttendeeEntity, type ShareableField } from '../attendees/attendee.entity';
+import { toAttendeeModel, visibilityFor } from '../attendees/attendee-view';
+import { slotWindow } from '../talks/talks.service';
+import type { MailKind, MailPayload } from './mail.entities';
+import { escapeHtml, renderHtml, renderText } from './templates/layout';
+import { composeMessage, type EventFacts, type MessageFacts, type PersonFacts } from './templates/messages';
+import { mailLanguage, type SitOutReason } from './templates/strings';
+
+/** Runs SQL on the sending lane's own connection, inside the transaction that holds the message. */
+export type LaneQuery = <T = Record<string, unknown>>(sql: string, parameters?: unknown[]) => Promise<T[]>;
+
+export interface ClaimedMessage {
+  id: string;
+  kind: MailKind;
+  eventId: string;
+  attendeeId: string;
+  payload: MailPayload;
+  attempts: number;
+}
+
+export interface ComposeSettings {
+  publicUrl: string;
+  signInToken(outboxId: string): string;
+  unsubscribeToken(attendeeId: string): string;
+  /** How long a link stays valid: asked-for links 15 minutes, invitations as long as an access code. */
+  linkLifetimeMs(kind: 'INVITATION' | 'SIGN_IN_LINK'): number;
+}
+
+export interface ComposedMessage {
+  to: string;
+  subject: string;
+  /** As sent. */
+  text: string;
+  html: string;
+  /** As stored for staff to read: the sign-in token replaced by a mark. */
+  storedText: string;
+  storedHtml: string;
+  headers: Record<string, string>;
+  mentionedIds: string[];
+  /** The personal sign-in link this message carries, for sign_in_links. */
+  link?: { token: string; expiresAt: Date };
+}
+
+export type Composition = { cancelled: string } | { message: ComposedMessage };
+
+const SIT_OUT_REASONS: readonly string[] = ['ODD_COUNT', 'NO_COMPATIBLE_PARTNER', 'NOT_PRESENT'] satisfies SitOutReason[];
+/** Stands for the link in the rendered text until the real one (sent) or the mark (stored) replaces it. */
+const LINK_SLOT = 'PAIRWISESIGNINLINKSLOT';
+export const HIDDEN_TOKEN = 'hidden';
+
+interface RecipientRow {
+  email: string;
+  name: string;
+  languages: string[];
+  erased: boolean;
+  opted_out: boolean;
+  event_name: string;
+  time_zone: string;
+  starts_on: string | null;
+  ends_on: string | null;
+  venue: string | null;
+  event_language: string | null;
+}
+
+interface PersonRow {
+  id: string;
+  event_id: string;
+  name: string;
+  interests: string[];
+  consent_matchmaking: boolean;
+  shared_fields: ShareableField[];
+}
+
+/**
+ * Renders a claimed message from what the database says now — the recipient's address and language, the
+ * partner's fields as that partner shares them today — or says why it must not go out any more (a
+ * cancelled round, a meeting that started, an attendee who unsubscribed or was erased). Reads take a
+ * share lock on the round or talk, so a cancellation either came before (no message) or waits for it.
+ */
+export async function composeClaimed(query: LaneQuery, message: ClaimedMessage, settings: ComposeSettings): Promise<Composition> {
+  const [recipient] = await query<RecipientRow>(
+    `SELECT a.email, a.name, a.languages, a.erased_at IS NOT NULL AS erased, a.mail_opt_out_at IS NOT NULL AS opted_out,
+            e.name AS event_name, e.time_zone, e.starts_on::text, e.ends_on::text, e.venue, e.language AS event_language
+       FROM attendees a JOIN events e ON e.id = a.event_id
+      WHERE a.id = $1 AND a.event_id = $2`,
+    [message.attendeeId, message.eventId],
+  );
+  if (!recipient || recipient.erased) return { cancelled: 'The attendee was erased or removed' };
+  // A sign-in link was asked for by the person: it goes out even to someone who unsubscribed from the rest.
+  if (recipient.opted_out && message.kind !== 'SIGN_IN_LINK') return { cancelled: 'The attendee unsubscribed from emails' };
+  const language = mailLanguage(recipient.event_language, recipient.languages);
+  const event: EventFacts = {
+    name: recipient.event_name,
+    timeZone: recipient.time_zone,
+    startsOn: recipient.starts_on,
+    endsOn: recipient.ends_on,
+    venue: recipient.venue,
+  };
+  const common = { language, event, recipientName: recipient.name };
+  const unsubscribeUrl = `${settings.publicUrl}/mail/unsubscribe?a=${message.attendeeId}&t=${settings.unsubscribeToken(message.attendeeId)}`;
+  const people = new PeopleReader(query, message);
+  let facts: MessageFacts;
+  let link: ComposedMessage['link'];
+  switch (message.kind) {
+    case 'INVITATION':
+    case 'SIGN_IN_LINK': {
+      link = { token: settings.signInToken(message.id), expiresAt: new Date(Date.now() + settings.linkLifetimeMs(message.kind)) };
+      facts =
+        message.kind === 'INVITATION'
+          ? { ...common, kind: 'INVITATION', signInUrl: LINK_SLOT, linkExpiresAt: link.expiresAt, unsubscribeUrl }
+          : { ...common, kind: 'SIGN_IN_LINK', signInUrl: LINK_SLOT, linkExpiresAt: link.expiresAt };
+      break;
+    }
+    case 'MEETING_REMINDER': {
+      const [meeting] = await query<{ round_name: string; round_status: string; status: string; starts_at: Date; ends_at: Date; table_label: string; seated: boolean }>(
+        `SELECT r.name AS round_name, r.status AS round_status, m.status, m.starts_at, m.ends_at, m.table_label,
+                EXISTS (SELECT 1 FROM meeting_participants p WHERE p.meeting_id = m.id AND p.attendee_id = $2) AS seated
+           FROM meetings m JOIN rounds r ON r.id = m.round_id
+          WHERE m.id = $1
+            FOR SHARE OF r`,
+        [message.payload.meetingId, message.attendeeId],
+      );
+      if (!meeting || meeting.round_status !== 'PUBLISHED') return { cancelled: `The round is ${meeting?.round_status.toLowerCase() ?? 'gone'}` };
+      if (meeting.status !== 'SCHEDULED' || !meeting.seated) return { cancelled: 'The meeting was cancelled or changed' };
+      if (new Date(meeting.starts_at).getTime() <= Date.now()) return { cancelled: 'The meeting had already started' };
+      const partners = await people.partnersAt(message.payload.meetingId!);
+      facts = {
+        ...common,
+        kind: 'MEETING_REMINDER',
+        roundName: meeting.round_name,
+        startsAt: new Date(meeting.starts_at),
+        endsAt: new Date(meeting.ends_at),
+        table: meeting.table_label,
+        partners,
+        unsubscribeUrl,
+      };
+      break;
+    }
+    case 'SLOT_REMINDER': {
+      const [slot] = await query<{ title: string; location: string | null; starts_at: Date; duration_minutes: number; slot_minutes: number; speaker_id: string; allocation_status: string; attendee_id: string; question: string }>(
+        `SELECT t.title, t.location, t.starts_at, t.duration_minutes, t.slot_minutes, t.speaker_id, t.allocation_status, r.attendee_id, r.question
+           FROM talks t JOIN slot_requests r ON r.talk_id = t.id AND r.slot_index = $2
+          WHERE t.id = $1
+            FOR SHARE OF t`,
+        [message.payload.talkId, message.payload.slotIndex],
+      );
+      if (!slot || slot.allocation_status !== 'PUBLISHED') return { cancelled: 'The office-hour slots are no longer published' };
+      const role = slot.speaker_id === message.attendeeId ? 'speaker' : slot.attendee_id === message.attendeeId ? 'asker' : null;
+      if (!role) return { cancelled: 'The slot went to someone else' };
+      const window = slotWindow({ startsAt: new Date(slot.starts_at), durationMinutes: slot.duration_minutes, slotMinutes: slot.slot_minutes }, message.payload.slotIndex!);
+      if (window.startsAt.getTime() <= Date.now()) return { cancelled: 'The slot had already started' };
+      const [other] = await people.byIds([role === 'speaker' ? slot.attendee_id : slot.speaker_id]);
+      facts = {
+        ...common,
+        kind: 'SLOT_REMINDER',
+        role,
+        talkTitle: slot.title,
+        startsAt: window.startsAt,
+        endsAt: window.endsAt,
+        location: slot.location ?? 'Speaker corner',
+        other: other ?? null,
+        question: slot.question,
+        unsubscribeUrl,
+      };
+      break;
+    }
+    case 'SIT_OUT_NOTICE': {
+      const [round] = await query<{ name: string; status: string; starts_at: Date }>(`SELECT name, status, starts_at FROM rounds WHERE id = $1 FOR SHARE`, [message.payload.roundId]);
+      if (!round || round.status !== 'PUBLISHED') return { cancelled: `The round is ${round?.status.toLowerCase() ?? 'gone'}` };
+      if (new Date(round.starts_at).getTime() <= Date.now()) return { cancelled: 'The round had already started' };
+      if (!SIT_OUT_REASONS.includes(message.payload.reason ?? '')) return { cancelled: `No notice for the reason ${message.payload.reason}` };
+      facts = { ...common, kind: 'SIT_OUT_NOTICE', roundName: round.name, startsAt: new Date(round.starts_at), reason: message.payload.reason as SitOutReason, unsubscribeUrl };
+      break;
+    }
+  }
+  const content = composeMessage(facts);
+  const text = renderText(content);
+  const html = renderHtml(content);
+  const signInUrl = link ? `${settings.publicUrl}/sign-in?token=${link.token}` : '';
+  const hiddenUrl = `${settings.publicUrl}/sign-in?token=${HIDDEN_TOKEN}`;
+  const unsubscribable = message.kind !== 'SIGN_IN_LINK';
+  return {
+    message: {
+      to: recipient.email,
+      subject: content.subject,
+      text: text.replaceAll(LINK_SLOT, signInUrl),
+      html: html.replaceAll(LINK_SLOT, escapeHtml(signInUrl)),
+      storedText: text.replaceAll(LINK_SLOT, hiddenUrl),
+      storedHtml: html.replaceAll(LINK_SLOT, escapeHtml(hiddenUrl)),
+      headers: unsubscribable ? { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {},
+      mentionedIds: people.mentioned,
+      link,
+    },
+  };
+}
+
+/** Other attendees as the recipient may see them (the shared-field rule of attendee-view.ts), with interest labels. */
+class PeopleReader {
+  readonly mentioned: string[] = [];
+
+  constructor(
+    private readonly query: LaneQuery,
+    private readonly message: ClaimedMessage,
+  ) {}
+
+  async partnersAt(meetingId: string): Promise<PersonFacts[]> {
+    const rows = await this.query<{ attendee_id: string }>(`SELECT attendee_id FROM meeting_participants WHERE meeting_id = $1 AND attendee_id <> $2 ORDER BY attendee_id`, [
+      meetingId,
+      this.message.attendeeId,
+    ]);
+    return this.byIds(rows.map((row) => row.attendee_id));
+  }
+
+  async byIds(ids: string[]): Promise<PersonFacts[]> {
+    if (!ids.length) return [];
+    const rows = await this.query<PersonRow>(
+      `SELECT id, event_id, name, interests, consent_matchmaking, shared_fields FROM attendees WHERE id = ANY($1::uuid[]) AND erased_at IS NULL`,
+      [ids],
+    );
+    const viewer = { kind: 'attendee' as const, attendeeId: this.message.attendeeId, eventId: this.message.eventId };
+    const people = rows.map((row) => {
+      const entity = Object.assign(new AttendeeEntity(), {
+        id: row.id,
+        eventId: row.event_id,
+        name: row.name,
+        interests: row.interests,
+        consentMatchmaking: row.consent_matchmaking,
+        sharedFields: row.shared_fields.filter((field): field is ShareableField => (SHAREABLE_FIELDS as readonly string[]).includes(field)),
+      });
+      const visibility = visibilityFor(viewer, entity);
+      if (visibility === 'none') return { name: null, interests: null };
+      this.mentioned.push(row.id);
+      const model = toAttendeeModel(entity, visibility);
+      return { name: model.name, interests: model.interests };
+    });
+    const slugs = [...new Set(people.flatMap((person) => person.interests ?? []))];
+    if (!slugs.length) return people;
+    const labels = new Map(
+      (await this.query<{ slug: string; label: string }>(`SELECT slug, label FROM event_tags WHERE event_id = $1 AND slug = ANY($2::text[])`, [this.message.eventId, slugs])).map(
+        (tag) => [tag.slug, tag.label],
+      ),
+    );
+    return people.map((person) => ({ ...person, interests: person.interests?.map((slug) => labels.get(slug) ?? slug) ?? null }));
+  }
+}

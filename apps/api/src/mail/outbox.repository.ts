@@ -1,0 +1,329 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { badInput } from '../common/domain-error';
+import type { MailKind, MailPayload, MailStatus } from './mail.entities';
+import type { ClaimedMessage, ComposedMessage, LaneQuery } from './message-composer';
+
+/** Statuses a message can end in; QUEUED is the only one a sender picks up. */
+export const FINAL_STATUSES: readonly MailStatus[] = ['SENT', 'FAILED', 'BOUNCED', 'CANCELLED', 'HELD'];
+
+export interface OutboxRow {
+  id: string;
+  event_id: string;
+  attendee_id: string;
+  kind: MailKind;
+  run_id: string | null;
+  to_address: string;
+  status: MailStatus;
+  send_after: Date;
+  attempts: number;
+  message_id: string | null;
+  subject: string | null;
+  body_text: string | null;
+  body_html: string | null;
+  error: string | null;
+  sent_at: Date | null;
+  created_at: Date;
+  /** created_at as PostgreSQL writes it, microseconds included (a JavaScript Date would drop them). */
+  created_key: string;
+}
+
+export interface InvitationFilterValues {
+  present?: boolean | null;
+  attendeeIds?: string[] | null;
+}
+
+/** Which sign-in-link requests count, and their limits (see SignInLinksService). */
+export interface SignInRequestCommand {
+  email: string;
+  eventSlug: string;
+  client: string;
+  perEmail: number;
+  perClient: number;
+}
+
+/** Every statement on the mail tables. */
+@Injectable()
+export class OutboxRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  // ---- sending (on a lane's own connection, inside its transaction) ----
+
+  /** The oldest due message no other lane holds; locked until the lane's transaction ends. */
+  async claimDue(query: LaneQuery): Promise<ClaimedMessage | undefined> {
+    const [row] = await query<{ id: string; kind: MailKind; event_id: string; attendee_id: string; payload: MailPayload; attempts: number }>(
+      `SELECT id, kind, event_id, attendee_id, payload, attempts FROM mail_outbox
+        WHERE status = 'QUEUED' AND send_after <= now()
+        ORDER BY send_after
+        LIMIT 1
+          FOR UPDATE SKIP LOCKED`,
+    );
+    return row && { id: row.id, kind: row.kind, eventId: row.event_id, attendeeId: row.attendee_id, payload: row.payload, attempts: row.attempts };
+  }
+
+  async recordRendered(query: LaneQuery, id: string, messageId: string, message: ComposedMessage, status: 'SENT' | 'HELD', note: string | null): Promise<void> {
+    await query(
+      `UPDATE mail_outbox SET status = $2, message_id = $3, to_address = $4, subject = $5, body_text = $6, body_html = $7,
+              mentioned_ids = $8::uuid[], error = $9, sent_at = CASE WHEN $2 = 'SENT' THEN clock_timestamp() END, updated_at = clock_timestamp()
+        WHERE id = $1`,
+      [id, status, messageId, message.to, message.subject, message.storedText, message.storedHtml, message.mentionedIds, note],
+    );
+  }
+
+  async finish(query: LaneQuery, id: string, status: 'CANCELLED' | 'FAILED' | 'BOUNCED', error: string): Promise<void> {
+    await query(
+      `UPDATE mail_outbox SET status = $2, error = $3, sent_at = NULL, attempts = attempts + CASE WHEN $2 = 'CANCELLED' THEN 0 ELSE 1 END,
+              updated_at = clock_timestamp()
+        WHERE id = $1`,
+      [id, status, error],
+    );
+  }
+
+  async retryLater(query: LaneQuery, id: string, error: string, delayMs: number): Promise<void> {
+    await query(
+      `UPDATE mail_outbox SET status = 'QUEUED', error = $2, sent_at = NULL, attempts = attempts + 1,
+              send_after = clock_timestamp() + make_interval(secs => $3), updated_at = clock_timestamp()
+        WHERE id = $1`,
+      [id, error, delayMs / 1000],
+    );
+  }
+
+  /** The link's hash; a retry of the same message keeps the same token and renews an unused link's expiry. */
+  async saveLink(query: LaneQuery, message: ClaimedMessage, tokenHash: string, expiresAt: Date): Promise<void> {
+    await query(
+      `INSERT INTO sign_in_links (outbox_id, token_hash, attendee_id, expires_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (outbox_id) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE sign_in_links.used_at IS NULL`,
+      [message.id, tokenHash, message.attendeeId, expiresAt],
+    );
+  }
+
+  /**
+   * The next sending slot of all processes together (1 / rate seconds apart), as a wait in milliseconds.
+   * Its own statement on the pool, so the pacing row is locked for a moment, never during a send.
+   */
+  async reserveSlot(dataSource: DataSource, ratePerSecond: number): Promise<number> {
+    const [row] = await dataSource.query(
+      `WITH slot AS (
+         UPDATE mail_pacing SET next_slot = greatest(next_slot, clock_timestamp()) + make_interval(secs => $1)
+          WHERE id = 1
+          RETURNING next_slot - make_interval(secs => $1) AS at)
+       SELECT greatest(0, extract(epoch FROM (at - clock_timestamp())) * 1000)::float8 AS wait_ms FROM slot`,
+      [1 / ratePerSecond],
+    );
+    return Number(row?.wait_ms ?? 0);
+  }
+
+  // ---- queueing ----
+
+  /**
+   * One INSERT … SELECT for the whole event, whatever its size. Without `resend`, an attendee who already has
+   * an invitation (sent or not) gets none; `dedupe_key` makes two runs at once queue one each at most.
+   */
+  async queueInvitations(
+    manager: EntityManager,
+    command: { eventId: string; runId: string; resend: boolean; filter: InvitationFilterValues },
+  ): Promise<{ matched: number; queued: number }> {
+    const [row] = await manager.query(
+      `WITH matched AS (
+         SELECT a.id, a.email, a.mail_opt_out_at IS NOT NULL AS opted_out FROM attendees a
+          WHERE a.event_id = $1::uuid AND a.erased_at IS NULL
+            AND ($4::boolean IS NULL OR a.present = $4)
+            AND ($5::uuid[] IS NULL OR a.id = ANY($5::uuid[]))),
+       queued AS (
+         INSERT INTO mail_outbox (event_id, attendee_id, kind, dedupe_key, run_id, to_address)
+         SELECT $1::uuid, m.id, 'INVITATION', CASE WHEN $3::boolean THEN 'invitation:' || m.id || ':' || $2::text ELSE 'invitation:' || m.id END, $2::uuid, m.email
+           FROM matched m
+          WHERE NOT m.opted_out
+            AND ($3::boolean OR NOT EXISTS (SELECT 1 FROM mail_outbox o WHERE o.attendee_id = m.id AND o.kind = 'INVITATION'))
+         ON CONFLICT (dedupe_key) DO NOTHING
+         RETURNING 1)
+       SELECT (SELECT count(*) FROM matched)::int AS matched, (SELECT count(*) FROM queued)::int AS queued`,
+      [command.eventId, command.runId, command.resend, command.filter.present ?? null, command.filter.attendeeIds ?? null],
+    );
+    return { matched: row.matched, queued: row.queued };
+  }
+
+  /** Who a run would invite, without queueing anything (the CLI's --dry-run). */
+  async previewInvitations(eventId: string, resend: boolean, filter: InvitationFilterValues): Promise<{ matched: number; wouldQueue: number; alreadyInvited: number; optedOut: number }> {
+    const [row] = await this.dataSource.query(
+      `WITH matched AS (
+         SELECT a.id, a.mail_opt_out_at IS NOT NULL AS opted_out,
+                EXISTS (SELECT 1 FROM mail_outbox o WHERE o.attendee_id = a.id AND o.kind = 'INVITATION') AS invited
+           FROM attendees a
+          WHERE a.event_id = $1 AND a.erased_at IS NULL
+            AND ($3::boolean IS NULL OR a.present = $3)
+            AND ($4::uuid[] IS NULL OR a.id = ANY($4::uuid[])))
+       SELECT count(*)::int AS matched,
+              count(*) FILTER (WHERE NOT opted_out AND ($2::boolean OR NOT invited))::int AS would_queue,
+              count(*) FILTER (WHERE NOT opted_out AND invited AND NOT $2::boolean)::int AS already_invited,
+              count(*) FILTER (WHERE opted_out)::int AS opted_out
+         FROM matched`,
+      [eventId, resend, filter.present ?? null, filter.attendeeIds ?? null],
+    );
+    return { matched: row.matched, wouldQueue: row.would_queue, alreadyInvited: row.already_invited, optedOut: row.opted_out };
+  }
+
+  /**
+   * Records the request (every request, registered address or not, so both cost the same write) and, in the
+   * same statement, queues a link for a registered, unerased attendee unless the address or the client asked
+   * too often in the last 15 minutes. Returns how often the client asked (for its throttle).
+   */
+  async requestSignInLink(command: SignInRequestCommand): Promise<{ byClient: number }> {
+    const [row] = await this.dataSource.query(
+      `WITH recent AS (
+         SELECT count(*) FILTER (WHERE email = $1)::int AS by_email, count(*) FILTER (WHERE client = $3)::int AS by_client
+           FROM sign_in_requests
+          WHERE requested_at > now() - interval '15 minutes' AND (email = $1 OR client = $3)),
+       recorded AS (INSERT INTO sign_in_requests (email, client) VALUES ($1, $3) RETURNING 1),
+       target AS (
+         SELECT a.id, a.event_id, a.email FROM attendees a JOIN events e ON e.id = a.event_id
+          WHERE e.slug = $2 AND a.email = $1 AND a.erased_at IS NULL),
+       queued AS (
+         INSERT INTO mail_outbox (event_id, attendee_id, kind, to_address)
+         SELECT t.event_id, t.id, 'SIGN_IN_LINK', t.email FROM target t, recent r
+          WHERE r.by_email < $4 AND r.by_client < $5
+         RETURNING 1)
+       SELECT r.by_client, (SELECT count(*) FROM recorded)::int AS recorded, (SELECT count(*) FROM queued)::int AS queued FROM recent r`,
+      [command.email, command.eventSlug, command.client, command.perEmail, command.perClient],
+    );
+    return { byClient: row.by_client };
+  }
+
+  /** Requests older than a day count for nothing any more. */
+  async forgetOldSignInRequests(): Promise<void> {
+    await this.dataSource.query(`DELETE FROM sign_in_requests WHERE requested_at < now() - interval '1 day'`);
+  }
+
+  // ---- reminders and notices (any process may run these at once: dedupe keys and marks keep them single) ----
+
+  /** Published rounds and talks not yet looked at, whose reminders fall due within the horizon. */
+  async scheduleDue(leadSeconds: number, horizonSeconds: number): Promise<number> {
+    let queued = 0;
+    const rounds: { id: string }[] = await this.dataSource.query(
+      `SELECT r.id FROM rounds r
+        WHERE r.status = 'PUBLISHED' AND r.starts_at > now() AND r.starts_at <= now() + make_interval(secs => $1::float8 + $2::float8)
+          AND NOT EXISTS (SELECT 1 FROM mail_schedules s WHERE s.key = 'round-reminders:' || r.id)`,
+      [leadSeconds, horizonSeconds],
+    );
+    for (const round of rounds) {
+      queued += await this.once(`round-reminders:${round.id}`, (manager) =>
+        manager.query(
+          `INSERT INTO mail_outbox (event_id, attendee_id, kind, dedupe_key, payload, to_address, send_after)
+           SELECT m.event_id, p.attendee_id, 'MEETING_REMINDER', 'meeting-reminder:' || m.id || ':' || p.attendee_id,
+                  jsonb_build_object('meetingId', m.id, 'roundId', m.round_id), a.email, m.starts_at - make_interval(secs => $2)
+             FROM meetings m
+             JOIN meeting_participants p ON p.meeting_id = m.id
+             JOIN attendees a ON a.id = p.attendee_id
+            WHERE m.round_id = $1 AND m.status = 'SCHEDULED' AND a.erased_at IS NULL AND a.mail_opt_out_at IS NULL
+           ON CONFLICT (dedupe_key) DO NOTHING
+           RETURNING 1`,
+          [round.id, leadSeconds],
+        ),
+      );
+    }
+    const published: { id: string }[] = await this.dataSource.query(
+      `SELECT r.id FROM rounds r
+        WHERE r.status = 'PUBLISHED' AND r.starts_at > now()
+          AND NOT EXISTS (SELECT 1 FROM mail_schedules s WHERE s.key = 'round-notices:' || r.id)`,
+    );
+    for (const round of published) {
+      queued += await this.once(`round-notices:${round.id}`, (manager) =>
+        manager.query(
+          `INSERT INTO mail_outbox (event_id, attendee_id, kind, dedupe_key, payload, to_address)
+           SELECT r.event_id, a.id, 'SIT_OUT_NOTICE', 'sit-out:' || r.id || ':' || a.id,
+                  jsonb_build_object('roundId', r.id, 'reason', left_out->>'reason'), a.email
+             FROM rounds r
+             CROSS JOIN LATERAL jsonb_array_elements(coalesce(r.stats->'leftOut', '[]'::jsonb)) left_out
+             JOIN attendees a ON a.id::text = left_out->>'attendeeId' AND a.event_id = r.event_id
+            WHERE r.id = $1 AND left_out->>'reason' IN ('ODD_COUNT', 'NO_COMPATIBLE_PARTNER', 'NOT_PRESENT')
+              AND a.erased_at IS NULL AND a.mail_opt_out_at IS NULL
+           ON CONFLICT (dedupe_key) DO NOTHING
+           RETURNING 1`,
+          [round.id],
+        ),
+      );
+    }
+    const talks: { id: string }[] = await this.dataSource.query(
+      `SELECT t.id FROM talks t
+        WHERE t.allocation_status = 'PUBLISHED'
+          AND t.starts_at + make_interval(mins => t.duration_minutes) <= now() + make_interval(secs => $1::float8 + $2::float8)
+          AND t.starts_at + make_interval(mins => t.duration_minutes + t.slot_count * t.slot_minutes) > now()
+          AND NOT EXISTS (SELECT 1 FROM mail_schedules s WHERE s.key = 'slot-reminders:' || t.id)`,
+      [leadSeconds, horizonSeconds],
+    );
+    for (const talk of talks) {
+      queued += await this.once(`slot-reminders:${talk.id}`, (manager) =>
+        manager.query(
+          `INSERT INTO mail_outbox (event_id, attendee_id, kind, dedupe_key, payload, to_address, send_after)
+           SELECT t.event_id, who.attendee_id, 'SLOT_REMINDER', 'slot-reminder:' || t.id || ':' || r.slot_index || ':' || who.attendee_id,
+                  jsonb_build_object('talkId', t.id, 'slotIndex', r.slot_index), a.email,
+                  t.starts_at + make_interval(mins => t.duration_minutes + r.slot_index * t.slot_minutes) - make_interval(secs => $2)
+             FROM talks t
+             JOIN slot_requests r ON r.talk_id = t.id AND r.slot_index IS NOT NULL
+             CROSS JOIN LATERAL (VALUES (r.attendee_id), (t.speaker_id)) AS who(attendee_id)
+             JOIN attendees a ON a.id = who.attendee_id
+            WHERE t.id = $1 AND a.erased_at IS NULL AND a.mail_opt_out_at IS NULL
+              AND t.starts_at + make_interval(mins => t.duration_minutes + r.slot_index * t.slot_minutes) > now()
+           ON CONFLICT (dedupe_key) DO NOTHING
+           RETURNING 1`,
+          [talk.id, leadSeconds],
+        ),
+      );
+    }
+    return queued;
+  }
+
+  /** Runs `work` and records `key` in one transaction, unless another process recorded it first. */
+  private async once(key: string, work: (manager: EntityManager) => Promise<unknown[]>): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [claimed] = await manager.query(`INSERT INTO mail_schedules (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING 1`, [key]);
+      if (!claimed) return 0;
+      return (await work(manager)).length;
+    });
+  }
+
+  // ---- reading ----
+
+  /** Newest first, keyset-paginated on (created_at, id). */
+  async page(eventId: string, first: number, after: string | undefined): Promise<{ rows: OutboxRow[]; hasNextPage: boolean; totalCount: number }> {
+    const cursor = after ? decodeCursor(after) : undefined;
+    const rows: OutboxRow[] = await this.dataSource.query(
+      `SELECT id, event_id, attendee_id, kind, run_id, to_address, status, send_after, attempts, message_id, subject, body_text, body_html, error, sent_at, created_at, created_at::text AS created_key
+         FROM mail_outbox
+        WHERE event_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
+        ORDER BY created_at DESC, id DESC
+        LIMIT $4`,
+      [eventId, cursor?.createdAt ?? null, cursor?.id ?? null, first + 1],
+    );
+    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM mail_outbox WHERE event_id = $1`, [eventId]);
+    return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: count };
+  }
+
+  /** How many of a run's messages are in each status. */
+  async runCounts(runId: string): Promise<Partial<Record<MailStatus, number>>> {
+    const rows: { status: MailStatus; count: number }[] = await this.dataSource.query(
+      `SELECT status, count(*)::int AS count FROM mail_outbox WHERE run_id = $1 GROUP BY status`,
+      [runId],
+    );
+    return Object.fromEntries(rows.map((row) => [row.status, row.count]));
+  }
+}
+
+export function encodeOutboxCursor(row: Pick<OutboxRow, 'created_key' | 'id'>): string {
+  return Buffer.from(JSON.stringify([row.created_key, row.id])).toString('base64url');
+}
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  try {
+    const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parts) && parts.length === 2 && typeof parts[0] === 'string' && TIMESTAMP.test(parts[0]) && /^[0-9a-f-]{36}$/.test(String(parts[1]))) {
+      return { createdAt: parts[0], id: String(parts[1]) };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput('INVALID_CURSOR', 'The `after` cursor is not one this list produced', [{ field: 'after', message: 'unknown cursor' }]);
+}

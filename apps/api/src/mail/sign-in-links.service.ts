@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthService, type IssuedSession } from '../auth/auth.service';
+import { DomainError } from '../common/domain-error';
+import type { AppConfig } from '../config/app-config';
+import { hashSignInToken } from './mail-secrets';
+import { MailSender } from './mail-sender';
+import { OutboxRepository } from './outbox.repository';
+
+/** Every refusal of a link says which of the three it is, and what to do. */
+const linkRefused = (reason: 'SIGN_IN_LINK_INVALID' | 'SIGN_IN_LINK_USED' | 'SIGN_IN_LINK_EXPIRED') =>
+  new DomainError(
+    'UNAUTHENTICATED',
+    reason,
+    {
+      SIGN_IN_LINK_INVALID: 'This sign-in link is not valid: ask for a new one with your email address',
+      SIGN_IN_LINK_USED: 'This sign-in link was already used: each link signs in once; ask for a new one with your email address',
+      SIGN_IN_LINK_EXPIRED: 'This sign-in link has expired: ask for a new one with your email address',
+    }[reason],
+  );
+
+/**
+ * Sign-in links: anyone may ask for one; it is mailed only to a registered attendee of the event, and the
+ * answer (true) and its cost (one statement with one write) are the same either way, so the mutation
+ * tells nobody which addresses are registered.
+ */
+@Injectable()
+export class SignInLinksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+    private readonly sender: MailSender,
+    private readonly authService: AuthService,
+    private readonly config: ConfigService<AppConfig, true>,
+  ) {}
+
+  /**
+   * Too many requests from one client (address) are refused, whatever the email; too many for one email
+   * are answered true and sent nothing, so a mailbox cannot be flooded and the answer still says nothing.
+   */
+  async request(email: string, eventSlug: string, client: string): Promise<true> {
+    const limits = this.config.get('mail', { infer: true });
+    const { byClient } = await this.outbox.requestSignInLink({
+      email: email.trim().toLowerCase(),
+      eventSlug,
+      client,
+      perEmail: limits.signInLinksPerEmail,
+      perClient: limits.signInLinksPerClient,
+    });
+    if (byClient >= limits.signInLinksPerClient) {
+      throw new DomainError('TOO_MANY_REQUESTS', 'RATE_LIMITED', 'Too many sign-in links asked for from this address: try again in 15 min');
+    }
+    this.sender.wake();
+    return true;
+  }
+
+  /** Spends the link (once: the UPDATE that checks it marks it used) and opens the attendee's session. */
+  async redeem(token: string): Promise<IssuedSession> {
+    const tokenHash = hashSignInToken(token);
+    const [spent] = await this.dataSource.query(
+      `WITH spent AS (
+         UPDATE sign_in_links l SET used_at = now()
+           FROM attendees a
+          WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.expires_at > now() AND a.id = l.attendee_id AND a.erased_at IS NULL
+          RETURNING l.attendee_id, a.event_id)
+       SELECT * FROM spent`,
+      [tokenHash],
+    );
+    if (spent) return this.authService.startAttendeeSession(spent.attendee_id);
+    const [link] = await this.dataSource.query(
+      `SELECT l.used_at IS NOT NULL AS used, l.expires_at <= now() AS expired, a.erased_at IS NOT NULL AS erased
+         FROM sign_in_links l JOIN attendees a ON a.id = l.attendee_id WHERE l.token_hash = $1`,
+      [tokenHash],
+    );
+    if (!link || link.erased) throw linkRefused('SIGN_IN_LINK_INVALID');
+    throw linkRefused(link.used ? 'SIGN_IN_LINK_USED' : 'SIGN_IN_LINK_EXPIRED');
+  }
+}

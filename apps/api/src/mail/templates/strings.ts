@@ -1,0 +1,161 @@
+/**
+ * The words of every message, one catalogue per language. Times arrive already formatted in the event's
+ * time zone (see format.ts); names and other text from attendees arrive as they may be shown.
+ */
+export type MailLanguage = 'en' | 'fr';
+export const MAIL_LANGUAGES: readonly MailLanguage[] = ['en', 'fr'];
+
+export type SitOutReason = 'ODD_COUNT' | 'NO_COMPATIBLE_PARTNER' | 'NOT_PRESENT';
+
+export interface Catalogue {
+  hello(name: string): string;
+  someone: string;
+  and: string;
+  signIn: string;
+  unsubscribe: string;
+  whyYouGetThis(event: string): string;
+  linkOnce(until: string): string;
+  invitation: {
+    subject(event: string): string;
+    body(event: string, when: string | null, venue: string | null): string;
+    expired: string;
+  };
+  signInLink: {
+    subject(event: string): string;
+    body(event: string): string;
+    notYou: string;
+  };
+  meetingReminder: {
+    subject(round: string, time: string, table: string, partners: string): string;
+    body(round: string, day: string, time: string, end: string, zone: string, table: string): string;
+    partner(description: string): string;
+  };
+  slotReminder: {
+    subject(time: string, location: string, other: string): string;
+    asker(talk: string, speaker: string, day: string, time: string, end: string, zone: string, location: string): string;
+    speaker(talk: string, asker: string, day: string, time: string, end: string, zone: string, location: string): string;
+    question(question: string): string;
+  };
+  unsubscribePage: {
+    title: string;
+    confirm(event: string, email: string): string;
+    button: string;
+    done(event: string): string;
+    invalid: string;
+  };
+  sitOut: {
+    subject(round: string, time: string): string;
+    body(round: string, day: string, time: string, zone: string): string;
+    reason: Record<SitOutReason, string>;
+  };
+}
+
+const en: Catalogue = {
+  hello: (name) => `Hello ${name},`,
+  someone: 'your partner',
+  and: 'and',
+  signIn: 'Sign in',
+  unsubscribe: 'Unsubscribe from these emails',
+  whyYouGetThis: (event) => `You receive this email because you are registered for ${event}.`,
+  linkOnce: (until) => `The link signs you in once, until ${until}. Do not forward this email: the link is yours alone.`,
+  invitation: {
+    subject: (event) => `Your invitation to meet people at ${event}`,
+    body: (event, when, venue) =>
+      `You are invited to the one-to-one networking of ${event}${when ? `, ${when}` : ''}${venue ? `, ${venue}` : ''}. Sign in with your personal link to complete your profile; before each round you will get an email with your table and who you are meeting.`,
+    expired: 'If the link has expired, ask for a new one on the sign-in page with your email address.',
+  },
+  signInLink: {
+    subject: (event) => `Your sign-in link for ${event}`,
+    body: (event) => `Here is the sign-in link you asked for, for ${event}.`,
+    notYou: 'If you did not ask for it, ignore this email: nobody can use the link without access to your mailbox.',
+  },
+  meetingReminder: {
+    subject: (round, time, table, partners) => `${round} at ${time}, table ${table}, with ${partners}`,
+    body: (round, day, time, end, zone, table) => `${round} starts at ${time} (${day}, until ${end}, ${zone} time). Your table: ${table}.`,
+    partner: (description) => `You are meeting ${description}.`,
+  },
+  slotReminder: {
+    subject: (time, location, other) => `Office hours at ${time}, ${location}, with ${other}`,
+    asker: (talk, speaker, day, time, end, zone, location) =>
+      `Your office-hour slot with ${speaker} after “${talk}” starts at ${time} (${day}, until ${end}, ${zone} time), at ${location}.`,
+    speaker: (talk, asker, day, time, end, zone, location) =>
+      `Office hours after your talk “${talk}”: ${asker} at ${time} (${day}, until ${end}, ${zone} time), at ${location}.`,
+    question: (question) => `The question: “${question}”`,
+  },
+  unsubscribePage: {
+    title: 'Unsubscribe',
+    confirm: (event, email) => `Stop sending emails about ${event} to ${email}? Sign-in links you ask for yourself will still be sent.`,
+    button: 'Unsubscribe',
+    done: (event) => `Done: you will get no more emails about ${event}.`,
+    invalid: 'This unsubscribe link is not valid.',
+  },
+  sitOut: {
+    subject: (round, time) => `No table for you in ${round} (${time})`,
+    body: (round, day, time, zone) => `You sit out ${round}, at ${time} (${day}, ${zone} time).`,
+    reason: {
+      ODD_COUNT:
+        'An odd number of people take part, so one person sits out this round. It will not be you again before everyone else has sat out once.',
+      NO_COMPATIBLE_PARTNER: 'Nobody left in this round could be matched with you. You will be paired again in the next round.',
+      NOT_PRESENT: 'You are not checked in. Check in at the registration desk or in the app to be matched in the next round.',
+    },
+  },
+};
+
+const fr: Catalogue = {
+  hello: (name) => `Bonjour ${name},`,
+  someone: 'votre partenaire',
+  and: 'et',
+  signIn: 'Se connecter',
+  unsubscribe: 'Ne plus recevoir ces e-mails',
+  whyYouGetThis: (event) => `Vous recevez cet e-mail parce que vous êtes inscrit·e à ${event}.`,
+  linkOnce: (until) => `Le lien vous connecte une seule fois, jusqu’au ${until}. Ne transférez pas cet e-mail : ce lien n’est qu’à vous.`,
+  invitation: {
+    subject: (event) => `Votre invitation aux rencontres de ${event}`,
+    body: (event, when, venue) =>
+      `Vous êtes invité·e aux rencontres en tête-à-tête de ${event}${when ? `, ${when}` : ''}${venue ? `, ${venue}` : ''}. Connectez-vous avec votre lien personnel pour compléter votre profil ; avant chaque tour, vous recevrez un e-mail avec votre table et la personne que vous rencontrez.`,
+    expired: 'Si le lien a expiré, demandez-en un nouveau sur la page de connexion avec votre adresse e-mail.',
+  },
+  signInLink: {
+    subject: (event) => `Votre lien de connexion pour ${event}`,
+    body: (event) => `Voici le lien de connexion que vous avez demandé pour ${event}.`,
+    notYou: 'Si vous ne l’avez pas demandé, ignorez cet e-mail : personne ne peut utiliser ce lien sans accès à votre messagerie.',
+  },
+  meetingReminder: {
+    subject: (round, time, table, partners) => `${round} à ${time}, table ${table}, avec ${partners}`,
+    body: (round, day, time, end, zone, table) => `${round} commence à ${time} (${day}, jusqu’à ${end}, heure ${zone}). Votre table : ${table}.`,
+    partner: (description) => `Vous rencontrez ${description}.`,
+  },
+  slotReminder: {
+    subject: (time, location, other) => `Créneau d’échange à ${time}, ${location}, avec ${other}`,
+    asker: (talk, speaker, day, time, end, zone, location) =>
+      `Votre créneau avec ${speaker} après « ${talk} » commence à ${time} (${day}, jusqu’à ${end}, heure ${zone}), à ${location}.`,
+    speaker: (talk, asker, day, time, end, zone, location) =>
+      `Créneau d’échange après votre intervention « ${talk} » : ${asker} à ${time} (${day}, jusqu’à ${end}, heure ${zone}), à ${location}.`,
+    question: (question) => `La question : « ${question} »`,
+  },
+  unsubscribePage: {
+    title: 'Désinscription',
+    confirm: (event, email) => `Ne plus envoyer d’e-mails concernant ${event} à ${email} ? Les liens de connexion que vous demandez vous-même seront toujours envoyés.`,
+    button: 'Me désinscrire',
+    done: (event) => `C’est fait : vous ne recevrez plus d’e-mails concernant ${event}.`,
+    invalid: 'Ce lien de désinscription n’est pas valide.',
+  },
+  sitOut: {
+    subject: (round, time) => `Pas de table pour vous au ${round} (${time})`,
+    body: (round, day, time, zone) => `Vous ne participez pas au ${round}, à ${time} (${day}, heure ${zone}).`,
+    reason: {
+      ODD_COUNT:
+        'Le nombre de participants est impair : une personne ne joue pas ce tour. Ce ne sera pas à nouveau vous avant que chacun ait passé son tour une fois.',
+      NO_COMPATIBLE_PARTNER: 'Personne parmi les participants restants ne pouvait vous être associé à ce tour. Vous serez de nouveau apparié·e au prochain tour.',
+      NOT_PRESENT: 'Vous n’êtes pas enregistré·e comme présent·e. Signalez votre arrivée à l’accueil ou dans l’application pour participer au prochain tour.',
+    },
+  },
+};
+
+export const CATALOGUES: Record<MailLanguage, Catalogue> = { en, fr };
+
+/** The event's language when it has one, else the first language of the attendee's that we write, else English. */
+export function mailLanguage(eventLanguage: string | null, attendeeLanguages: readonly string[]): MailLanguage {
+  if (eventLanguage && (MAIL_LANGUAGES as readonly string[]).includes(eventLanguage)) return eventLanguage as MailLanguage;
+  return (attendeeLanguages.find((code) => (MAIL_LANGUAGES as readonly string[]).includes(code)) as MailLanguage | undefined) ?? 'en';
+}
