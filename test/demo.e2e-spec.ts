@@ -97,8 +97,8 @@ describe('npx pairwise demo', () => {
     const token = organiserToken;
     const round = expectData(
       await t.gql(
-        `mutation ($e: ID!) { createRound(input: {eventId: $e, name: "Round 1", startsAt: "2030-06-01T10:00:00+02:00", durationMinutes: 10}) { id status } }`,
-        { e: report.event.id },
+        `mutation ($e: ID!, $s: DateTime!) { createRound(input: {eventId: $e, name: "Round 1", startsAt: $s, durationMinutes: 10}) { id status } }`,
+        { e: report.event.id, s: `${report.event.endsOn}T09:00:00Z` }, // the demo's second day, mid-morning in Paris
         token,
       ),
     ).createRound;

@@ -42,7 +42,7 @@ describe('privacy: consent, access, erasure, retention', () => {
   let partnerToken: string;
 
   const generateAndPublish = (name: string, publish = true) =>
-    runRound(t, organiser, { eventId, name, startsAt: '2030-06-01T10:00:00Z' }, { publish });
+    runRound(t, organiser, { eventId, name, startsAt: '2026-01-08T10:00:00Z' }, { publish });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -72,7 +72,7 @@ describe('privacy: consent, access, erasure, retention', () => {
     expectData(await t.gql(`mutation ($id: ID!) { cancelRound(roundId: $id) { status } }`, { id: draft }, organiser));
     // A later round leaves her out: Pat alone cannot be matched, and the refusal says why.
     const later = expectData(
-      await t.gql(`mutation ($input: CreateRoundInput!) { createRound(input: $input) { id } }`, { input: { eventId, name: 'Later round', startsAt: '2030-06-01T10:00:00Z' } }, organiser),
+      await t.gql(`mutation ($input: CreateRoundInput!) { createRound(input: $input) { id } }`, { input: { eventId, name: 'Later round', startsAt: '2026-01-08T10:00:00Z' } }, organiser),
     ).createRound;
     const refused = await t.gql(`mutation ($input: GenerateRoundInput!) { generateRound(input: $input) { id } }`, { input: { roundId: later.id } }, organiser);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_ENOUGH_ATTENDEES' });

@@ -1,6 +1,7 @@
 import { ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { isISO8601, ValidateBy, type ValidationOptions } from 'class-validator';
+import { DATE_TIME_YEARS } from './date-time';
 import { badInput, type FieldError } from './domain-error';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -52,14 +53,19 @@ export function rejectNulls<T extends object>(input: T, fields: readonly (keyof 
   if (nulls.length) throw invalidInput(nulls.map((field) => ({ field, message: 'must not be null' })));
 }
 
-/** A calendar date written `YYYY-MM-DD` that exists (no time part, no 30 February). */
+/** A calendar date written `YYYY-MM-DD` that exists (no time part, no 30 February), in the years date-times may have. */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isCalendarDate',
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isISO8601(value, { strict: true }),
-        defaultMessage: () => 'must be a date YYYY-MM-DD',
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+          isISO8601(value, { strict: true }) &&
+          Number(value.slice(0, 4)) >= DATE_TIME_YEARS.min &&
+          Number(value.slice(0, 4)) <= DATE_TIME_YEARS.max,
+        defaultMessage: () => `must be a date YYYY-MM-DD (years ${DATE_TIME_YEARS.min} to ${DATE_TIME_YEARS.max})`,
       },
     },
     options,

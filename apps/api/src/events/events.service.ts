@@ -5,6 +5,7 @@ import { canManageEvent, isAdmin, type Actor } from '../auth/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { rejectNulls } from '../common/validation';
+import { outsideEventDays } from './event-days';
 import { EventTagEntity } from './event-tag.entity';
 import { EventEntity } from './event.entity';
 import type { CreateEventInput, TagInput, UpdateEventInput } from './inputs/event.inputs';
@@ -61,6 +62,9 @@ export class EventsService {
       if (input.venue !== undefined) event.venue = input.venue;
       if (input.retentionDays !== undefined) event.retentionDays = input.retentionDays;
       if (input.language !== undefined) event.language = input.language;
+      if (input.startsOn !== undefined || input.endsOn !== undefined || input.timeZone !== undefined) {
+        await assertScheduleFits(manager, event, (['startsOn', 'endsOn', 'timeZone'] as const).filter((field) => input[field] !== undefined));
+      }
       event.matchingSettings = {
         ...event.matchingSettings,
         ...(input.oddPolicy ? { oddPolicy: input.oddPolicy === OddPolicy.BYE ? 'bye' : 'trio' } : {}),
@@ -109,6 +113,33 @@ export function canSeeEvent(actor: Actor, eventId: string): boolean {
 
 export function assertCanManage(actor: Actor, eventId: string): void {
   if (!canManageEvent(actor, eventId)) throw forbidden('Only this event’s organisers and admins can do this');
+}
+
+/**
+ * New days or a new time zone must keep every round (not cancelled) and every talk, office hours
+ * included, inside the event's days: the ones that would fall out are named.
+ */
+async function assertScheduleFits(manager: EntityManager, event: EventEntity, changed: readonly string[]): Promise<void> {
+  const scheduled: { what: string; starts_at: Date; ends_at: Date }[] = await manager.query(
+    `SELECT 'round “' || name || '”' AS what, starts_at, starts_at + make_interval(mins => duration_minutes) AS ends_at
+       FROM rounds WHERE event_id = $1 AND status <> 'CANCELLED'
+     UNION ALL
+     SELECT 'talk “' || title || '”', starts_at, starts_at + make_interval(mins => duration_minutes + slot_count * slot_minutes)
+       FROM talks WHERE event_id = $1
+     ORDER BY starts_at`,
+    [event.id],
+  );
+  const outside = scheduled.flatMap((item) => {
+    const problem = outsideEventDays(event, item.starts_at, item.ends_at);
+    return problem ? [`${item.what} ${problem}`] : [];
+  });
+  if (!outside.length) return;
+  const shown = outside.slice(0, 5).join('; ') + (outside.length > 5 ? `; and ${outside.length - 5} more` : '');
+  throw badInput(
+    'SCHEDULE_OUTSIDE_EVENT_DAYS',
+    `With these dates, ${outside.length} of the event's rounds and talks would fall outside its days: ${shown}`,
+    changed.map((field) => ({ field, message: 'would leave rounds or talks outside the event’s days' })),
+  );
 }
 
 function checkDates(startsOn?: string | null, endsOn?: string | null): void {

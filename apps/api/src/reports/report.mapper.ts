@@ -1,9 +1,10 @@
+import { localDateTime } from '../common/local-time';
 import type { MeetingStatus, RoundStatus } from '../rounds/models/round.model';
 import type { EventStats, PairingReportRow } from './models/report.models';
 import type { EventStatsData } from './report-queries';
 import type { PairingRow } from './report-rows';
 
-export function toPairingReportRow(row: PairingRow): PairingReportRow {
+export function toPairingReportRow(row: PairingRow, timeZone: string): PairingReportRow {
   return {
     meetingId: row.meetingId,
     roundId: row.roundId,
@@ -11,7 +12,9 @@ export function toPairingReportRow(row: PairingRow): PairingReportRow {
     tableNumber: row.tableNumber,
     table: row.table,
     startsAt: row.startsAt,
+    startsAtLocal: localDateTime(row.startsAt, timeZone),
     endsAt: row.endsAt,
+    endsAtLocal: localDateTime(row.endsAt, timeZone),
     status: row.status as MeetingStatus,
     score: row.score,
     participants: row.participants.map(({ name, company, role, noShow }) => ({ name, company, role, noShow })),
@@ -20,9 +23,14 @@ export function toPairingReportRow(row: PairingRow): PairingReportRow {
   };
 }
 
-export function toEventStats(stats: EventStatsData): EventStats {
+export function toEventStats(stats: EventStatsData, timeZone: string): EventStats {
   return {
     ...stats,
-    rounds: stats.rounds.map((round) => ({ ...round, status: round.status as RoundStatus, distribution: round.distribution.map((bucket) => ({ ...bucket })) })),
+    rounds: stats.rounds.map((round) => ({
+      ...round,
+      startsAtLocal: localDateTime(round.startsAt, timeZone),
+      status: round.status as RoundStatus,
+      distribution: round.distribution.map((bucket) => ({ ...bucket })),
+    })),
   };
 }

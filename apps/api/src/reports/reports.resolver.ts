@@ -22,12 +22,13 @@ export class ReportsResolver {
     @Args('after', { nullable: true }) after?: string,
   ): Promise<PairingReportConnection> {
     const page = await this.reportsService.page(actor, { eventId, roundId: roundId ?? undefined, first, after: after ?? undefined });
-    const edges = page.rows.map((row, i) => ({ cursor: page.cursors[i]!, node: toPairingReportRow(row) }));
+    const edges = page.rows.map((row, i) => ({ cursor: page.cursors[i]!, node: toPairingReportRow(row, page.timeZone) }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
   }
 
   @Query(() => EventStats, { description: 'Organisers, admins: the KPIs of an event (published rounds); as a picture: GET /events/{eventId}/reports/scores.svg' })
   async eventStats(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID }) eventId: string): Promise<EventStats> {
-    return toEventStats(await this.reportsService.stats(actor, eventId));
+    const { stats, timeZone } = await this.reportsService.stats(actor, eventId);
+    return toEventStats(stats, timeZone);
   }
 }

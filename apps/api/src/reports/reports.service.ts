@@ -46,6 +46,8 @@ export interface ExportResult {
 
 export interface PairingReportPage {
   rows: PairingRow[];
+  /** The event's time zone, in which local times are written. */
+  timeZone: string;
   cursors: string[];
   hasNextPage: boolean;
   totalCount: number;
@@ -82,9 +84,10 @@ export class ReportsService {
     return { event, round };
   }
 
-  async stats(actor: Actor, eventId: string): Promise<EventStatsData> {
-    await this.authorise(actor, eventId);
-    return this.inSnapshot((runner) => computeStats(runner.manager, { eventId }));
+  /** The KPIs, with the event's time zone (in which local times are written). */
+  async stats(actor: Actor, eventId: string): Promise<{ stats: EventStatsData; timeZone: string }> {
+    const { event } = await this.authorise(actor, eventId);
+    return { stats: await this.inSnapshot((runner) => computeStats(runner.manager, { eventId })), timeZone: event.timeZone };
   }
 
   /** The score distribution per round as an SVG picture. */
@@ -100,7 +103,7 @@ export class ReportsService {
       throw badInput('PAGE_SIZE', `first must be between 1 and ${MAX_REPORT_PAGE}`, [{ field: 'first', message: `1 to ${MAX_REPORT_PAGE}` }]);
     }
     const after = args.after === undefined ? undefined : decodeCursor(args.after);
-    await this.authorise(actor, args.eventId, args.roundId);
+    const { event } = await this.authorise(actor, args.eventId, args.roundId);
     const scope = { eventId: args.eventId, roundId: args.roundId };
     return this.inSnapshot(async (runner) => {
       const [sql, parameters] = pairingRowsQuery(scope, { after, limit: args.first + 1 });
@@ -108,6 +111,7 @@ export class ReportsService {
       const rows = records.slice(0, args.first).map(toPairingRow);
       return {
         rows,
+        timeZone: event.timeZone,
         cursors: rows.map(encodeCursor),
         hasNextPage: records.length > args.first,
         totalCount: await countMeetings(runner.manager, scope),

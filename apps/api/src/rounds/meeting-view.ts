@@ -1,6 +1,7 @@
 import type { AttendeeEntity, ShareableField } from '../attendees/attendee.entity';
 import { toAttendeeModel } from '../attendees/attendee-view';
 import type { Attendee } from '../attendees/models/attendee.model';
+import { localDateTime } from '../common/local-time';
 import type { MeetingEntity } from './meeting.entity';
 import type { FeedbackEntity } from '../networking/networking.entities';
 import type { Feedback, MeetingKind, MyMeeting } from './models/meeting-views.model';
@@ -58,7 +59,7 @@ export function toFeedbackModel(entity: FeedbackEntity): Feedback {
 }
 
 /** A meeting as one of its attendees sees it: partners' shared fields, the reasons that concern them, their feedback. */
-export function toMyMeeting({ kind, talkId, meeting, roundName, partners, feedback }: AttendeeMeeting, attendeeId: string): MyMeeting {
+export function toMyMeeting({ kind, talkId, meeting, roundName, timeZone, partners, feedback }: AttendeeMeeting, attendeeId: string): MyMeeting {
   return {
     id: meeting.id,
     kind: kind as MeetingKind,
@@ -67,7 +68,10 @@ export function toMyMeeting({ kind, talkId, meeting, roundName, partners, feedba
     roundName,
     table: meeting.tableLabel,
     startsAt: meeting.startsAt,
+    startsAtLocal: localDateTime(meeting.startsAt, timeZone),
     endsAt: meeting.endsAt,
+    endsAtLocal: localDateTime(meeting.endsAt, timeZone),
+    timeZone,
     status: meeting.status as MeetingStatus,
     partners: partners.map(toPartnerModel),
     reasons: toPairReasons(meeting, attendeeId),

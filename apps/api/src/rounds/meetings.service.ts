@@ -20,6 +20,8 @@ export interface AttendeeMeeting {
   talkId?: string;
   meeting: MeetingEntity;
   roundName: string;
+  /** The event's time zone, in which its local times are written. */
+  timeZone: string;
   partners: AttendeeEntity[];
   feedback: FeedbackEntity | null;
 }

@@ -98,6 +98,7 @@ export class RoundTablesReader {
         kind: 'ROUND' as const,
         meeting: meetingFromJson(row),
         roundName: row.round_name,
+        timeZone: tables.time_zone ?? 'UTC',
         partners: row.partners.map((partner) => entityFromJson<AttendeeEntity>(this.attendees, partner)),
         feedback: row.feedback ? entityFromJson<FeedbackEntity>(this.feedback, row.feedback) : null,
       })),
@@ -108,6 +109,8 @@ export class RoundTablesReader {
 /** What `roundTablesSql` answers per caller, as JSON (timestamps as ISO strings). */
 interface StoredTables {
   event_has_talks: boolean;
+  /** The event's time zone (local times are written in it); null when the event is gone. */
+  time_zone: string | null;
   caller_exists: boolean;
   session_live: boolean;
   meetings: (Record<string, unknown> & { round_name: string; partners: Record<string, unknown>[]; feedback: Record<string, unknown> | null })[];
@@ -116,13 +119,15 @@ interface StoredTables {
 /**
  * One row per caller, in the order given (`slots` triples of parameters: an attendee id, their
  * event and their session, null in unused slots): the meetings in time order (none: an empty
- * list), whether the event has talks, whether the caller is there, whether their session is live.
+ * list), whether the event has talks and its time zone, whether the caller is there, whether
+ * their session is live.
  */
 function roundTablesSql(when: MeetingsWhen, slots: number, partnerJson: string, feedbackJson: string): string {
   const callers = Array.from({ length: slots }, (_, i) => `($${3 * i + 1}::uuid, $${3 * i + 2}::uuid, $${3 * i + 3}::uuid, ${i + 1})`).join(', ');
   const timeFilter = when === MeetingsWhen.UPCOMING ? 'AND m.ends_at > now()' : when === MeetingsWhen.PAST ? 'AND m.ends_at <= now()' : '';
   return `SELECT json_build_object(
             'event_has_talks', EXISTS (SELECT 1 FROM talks k WHERE k.event_id = c.event_id),
+            'time_zone', (SELECT e.time_zone FROM events e WHERE e.id = c.event_id),
             'caller_exists', EXISTS (SELECT 1 FROM attendees s WHERE s.id = c.attendee_id AND s.event_id = c.event_id AND s.erased_at IS NULL),
             'session_live', c.session_id IS NULL
                             OR EXISTS (SELECT 1 FROM sessions v WHERE v.id = c.session_id AND v.attendee_id = c.attendee_id AND v.expires_at > now()),

@@ -1,18 +1,25 @@
+import { localDateTime } from '../common/local-time';
 import { OddPolicy } from '../events/models/event.model';
 import type { EventEntity } from '../events/event.entity';
 import { Fairness, LeftOutReason, Round, RoundStatus } from './models/round.model';
 import type { RoundEntity } from './round.entity';
 
-export function toRoundModel(round: RoundEntity, event?: Pick<EventEntity, 'matchingSettings'>): Round {
+/** `event`: the round's event (its policy and time zone); absent only if it was deleted meanwhile. */
+export function toRoundModel(round: RoundEntity, event?: Pick<EventEntity, 'matchingSettings' | 'timeZone'>): Round {
   const stats = round.stats;
   const policy = round.oddPolicy ?? event?.matchingSettings.oddPolicy ?? 'trio';
   const progress = round.progress;
+  const timeZone = event?.timeZone ?? 'UTC';
+  const endsAt = new Date(round.startsAt.getTime() + round.durationMinutes * 60_000);
   return {
     id: round.id,
     eventId: round.eventId,
     name: round.name,
     startsAt: round.startsAt,
-    endsAt: new Date(round.startsAt.getTime() + round.durationMinutes * 60_000),
+    startsAtLocal: localDateTime(round.startsAt, timeZone),
+    endsAt,
+    endsAtLocal: localDateTime(endsAt, timeZone),
+    timeZone,
     durationMinutes: round.durationMinutes,
     tables: round.tables,
     status: round.status as RoundStatus,

@@ -3,6 +3,7 @@ import { toAttendeeModel } from '../attendees/attendee-view';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
 import { badInput } from '../common/domain-error';
+import { localDateTime } from '../common/local-time';
 import type { GraphqlContext } from '../graphql/request-loaders';
 import { CreateRoundInput, GenerateRoundInput, MoveAttendeeInput, SwapAttendeesInput } from './inputs/round.inputs';
 import { RoundAdjustmentsService } from './round-adjustments.service';
@@ -106,7 +107,9 @@ export class RoundsResolver {
         tableNumber: meeting.tableNumber,
         table: meeting.tableLabel,
         startsAt: meeting.startsAt,
+        startsAtLocal: localDateTime(meeting.startsAt, round.timeZone),
         endsAt: meeting.endsAt,
+        endsAtLocal: localDateTime(meeting.endsAt, round.timeZone),
         score: meeting.score,
         status: meeting.status as MeetingStatus,
         participants: participants.map((p) => toAttendeeModel(p, 'full')),

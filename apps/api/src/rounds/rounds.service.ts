@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../common/postgres-errors';
 import type { AppConfig } from '../config/app-config';
 import { countAffected } from '../common/sql';
 import { noticeRoundPublished } from '../realtime/round-notices';
+import { assertWithinEventDays } from '../events/event-days';
 import { EventEntity } from '../events/event.entity';
 import { assertCanManage, canSeeEvent, DEFAULT_ROUND_MINUTES } from '../events/events.service';
 import { GenerationLease, GenerationStopped, LEASE_LAPSED, leaseUntil, newLeaseOwner, SHUTDOWN_MESSAGE } from './generation-lease';
@@ -39,22 +40,27 @@ export class RoundsService implements BeforeApplicationShutdown {
   ) {}
 
   async create(actor: Actor, input: CreateRoundInput): Promise<RoundEntity> {
-    const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id: input.eventId });
-    if (!event) throw notFound('Event');
-    assertCanManage(actor, event.id);
-    const rounds = this.dataSource.getRepository(RoundEntity);
-    return rounds.save(
-      rounds.create({
-        eventId: event.id,
-        name: input.name.trim(),
-        startsAt: input.startsAt,
-        durationMinutes: input.durationMinutes ?? event.matchingSettings.defaultRoundMinutes ?? DEFAULT_ROUND_MINUTES,
-        tables: input.tables?.map((t) => t.trim()).filter(Boolean) ?? [],
-        oddPolicy: input.oddPolicy ? (input.oddPolicy === OddPolicy.BYE ? 'bye' : 'trio') : null,
-        fairness: input.fairness === Fairness.MAXMIN ? 'maxmin' : 'none',
-        status: 'DRAFT',
-      }),
-    );
+    // The event's row is share-locked: its days cannot change (updateEvent) between the check and the insert.
+    return this.dataSource.transaction(async (manager) => {
+      const event = await manager.getRepository(EventEntity).findOne({ where: { id: input.eventId }, lock: { mode: 'pessimistic_read' } });
+      if (!event) throw notFound('Event');
+      assertCanManage(actor, event.id);
+      const durationMinutes = input.durationMinutes ?? event.matchingSettings.defaultRoundMinutes ?? DEFAULT_ROUND_MINUTES;
+      assertWithinEventDays(event, 'This round', input.startsAt, new Date(input.startsAt.getTime() + durationMinutes * 60_000));
+      const rounds = manager.getRepository(RoundEntity);
+      return rounds.save(
+        rounds.create({
+          eventId: event.id,
+          name: input.name.trim(),
+          startsAt: input.startsAt,
+          durationMinutes,
+          tables: input.tables?.map((t) => t.trim()).filter(Boolean) ?? [],
+          oddPolicy: input.oddPolicy ? (input.oddPolicy === OddPolicy.BYE ? 'bye' : 'trio') : null,
+          fairness: input.fairness === Fairness.MAXMIN ? 'maxmin' : 'none',
+          status: 'DRAFT',
+        }),
+      );
+    });
   }
 
   async get(actor: Actor, roundId: string): Promise<RoundEntity> {

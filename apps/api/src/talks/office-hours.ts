@@ -10,6 +10,7 @@ interface SlotRow {
   title: string;
   location: string | null;
   event_id: string;
+  time_zone: string;
   starts_at: Date;
   duration_minutes: number;
   slot_minutes: number;
@@ -26,14 +27,14 @@ interface SlotRow {
  */
 export async function officeHoursOf(dataSource: DataSource, attendeeId: string, when: MeetingsWhen): Promise<AttendeeMeeting[]> {
   const rows: SlotRow[] = await dataSource.query(
-    `SELECT t.id AS talk_id, t.title, t.location, t.event_id, t.starts_at, t.duration_minutes, t.slot_minutes, t.speaker_id,
+    `SELECT t.id AS talk_id, t.title, t.location, t.event_id, e.time_zone, t.starts_at, t.duration_minutes, t.slot_minutes, t.speaker_id,
             r.attendee_id, r.slot_index, r.question
-       FROM slot_requests r JOIN talks t ON t.id = r.talk_id
+       FROM slot_requests r JOIN talks t ON t.id = r.talk_id JOIN events e ON e.id = t.event_id
       WHERE t.allocation_status = 'PUBLISHED' AND r.slot_index IS NOT NULL AND r.attendee_id = $1
      UNION ALL
-     SELECT t.id, t.title, t.location, t.event_id, t.starts_at, t.duration_minutes, t.slot_minutes, t.speaker_id,
+     SELECT t.id, t.title, t.location, t.event_id, e.time_zone, t.starts_at, t.duration_minutes, t.slot_minutes, t.speaker_id,
             r.attendee_id, r.slot_index, r.question
-       FROM talks t JOIN slot_requests r ON r.talk_id = t.id
+       FROM talks t JOIN slot_requests r ON r.talk_id = t.id JOIN events e ON e.id = t.event_id
       WHERE t.allocation_status = 'PUBLISHED' AND r.slot_index IS NOT NULL AND t.speaker_id = $1`,
     [attendeeId],
   );
@@ -60,7 +61,7 @@ export async function officeHoursOf(dataSource: DataSource, attendeeId: string, 
         openingQuestion: row.question,
         status: 'SCHEDULED' as const,
       });
-      return { kind: 'OFFICE_HOURS' as const, talkId: row.talk_id, meeting, roundName: `Office hours · ${row.title}`, partners: other ? [other] : [], feedback: null };
+      return { kind: 'OFFICE_HOURS' as const, talkId: row.talk_id, meeting, roundName: `Office hours · ${row.title}`, timeZone: row.time_zone, partners: other ? [other] : [], feedback: null };
     })
     .filter(({ meeting }) => (when === MeetingsWhen.UPCOMING ? meeting.endsAt.getTime() > now : when === MeetingsWhen.PAST ? meeting.endsAt.getTime() <= now : true));
 }

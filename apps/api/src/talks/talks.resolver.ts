@@ -44,13 +44,13 @@ export class TalksResolver {
 
   @ResolveField(() => [SlotRequest], { description: 'Staff: every request with its outcome; attendees: their own' })
   async requests(@CurrentActor() actor: Actor, @Parent() talk: Talk): Promise<SlotRequest[]> {
-    const { talk: entity } = await this.talksService.get(actor, talk.id);
-    return (await this.talksService.requests(actor, entity)).map((request) => toSlotRequestModel(actor, entity, request));
+    const found = await this.talksService.get(actor, talk.id);
+    return (await this.talksService.requests(actor, found.talk)).map((request) => toSlotRequestModel(actor, found, request));
   }
 
   private async ownRequest(actor: Actor, talkId: string): Promise<SlotRequest> {
-    const { talk } = await this.talksService.get(actor, talkId);
-    const [mine] = await this.talksService.requests(actor, talk);
-    return toSlotRequestModel(actor, talk, mine!);
+    const found = await this.talksService.get(actor, talkId);
+    const [mine] = await this.talksService.requests(actor, found.talk);
+    return toSlotRequestModel(actor, found, mine!);
   }
 }

@@ -6,6 +6,7 @@ import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor } from '../auth/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { countAffected } from '../common/sql';
+import { assertWithinEventDays } from '../events/event-days';
 import { EventEntity } from '../events/event.entity';
 import { assertCanManage, canSeeEvent, EventsService } from '../events/events.service';
 import { noticeSlotsPublished } from '../realtime/round-notices';
@@ -16,6 +17,8 @@ export interface TalkWithCount {
   talk: TalkEntity;
   speaker: AttendeeEntity;
   requestCount: number;
+  /** The event's time zone, in which local times are written. */
+  timeZone: string;
 }
 
 /**
@@ -32,38 +35,44 @@ export class TalksService {
   ) {}
 
   async create(actor: Actor, input: CreateTalkInput): Promise<TalkEntity> {
-    const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id: input.eventId });
-    if (!event) throw notFound('Event');
-    assertCanManage(actor, event.id);
-    const speaker = await this.dataSource.getRepository(AttendeeEntity).findOneBy({ id: input.speakerId });
-    if (!speaker || speaker.eventId !== event.id) {
-      throw badInput('SPEAKER_NOT_ATTENDEE', 'The speaker must be an attendee of this event', [{ field: 'speakerId', message: 'not an attendee of this event' }]);
-    }
-    const vocabulary = await this.eventsService.vocabulary(event.id);
-    const talks = this.dataSource.getRepository(TalkEntity);
-    return talks.save(
-      talks.create({
-        eventId: event.id,
-        title: input.title.trim(),
-        speakerId: speaker.id,
-        startsAt: input.startsAt,
-        durationMinutes: input.durationMinutes,
-        tags: vocabulary.normalise(input.tags ?? []).tags,
-        slotCount: input.slotCount,
-        slotMinutes: input.slotMinutes,
-        location: input.location?.trim() || null,
-      }),
-    );
+    // The event's row is share-locked: its days cannot change (updateEvent) between the check and the insert.
+    return this.dataSource.transaction(async (manager) => {
+      const event = await manager.getRepository(EventEntity).findOne({ where: { id: input.eventId }, lock: { mode: 'pessimistic_read' } });
+      if (!event) throw notFound('Event');
+      assertCanManage(actor, event.id);
+      const speaker = await manager.getRepository(AttendeeEntity).findOneBy({ id: input.speakerId });
+      if (!speaker || speaker.eventId !== event.id) {
+        throw badInput('SPEAKER_NOT_ATTENDEE', 'The speaker must be an attendee of this event', [{ field: 'speakerId', message: 'not an attendee of this event' }]);
+      }
+      // The office hours after the talk are on the event's schedule too.
+      const endsAt = input.slotCount ? slotWindow(input, input.slotCount - 1).endsAt : new Date(input.startsAt.getTime() + input.durationMinutes * 60_000);
+      assertWithinEventDays(event, 'This talk (with its office hours)', input.startsAt, endsAt);
+      const vocabulary = await this.eventsService.vocabulary(event.id, manager);
+      const talks = manager.getRepository(TalkEntity);
+      return talks.save(
+        talks.create({
+          eventId: event.id,
+          title: input.title.trim(),
+          speakerId: speaker.id,
+          startsAt: input.startsAt,
+          durationMinutes: input.durationMinutes,
+          tags: vocabulary.normalise(input.tags ?? []).tags,
+          slotCount: input.slotCount,
+          slotMinutes: input.slotMinutes,
+          location: input.location?.trim() || null,
+        }),
+      );
+    });
   }
 
   async list(actor: Actor, eventId: string): Promise<TalkWithCount[]> {
     if (!canSeeEvent(actor, eventId)) throw forbidden('This event is not yours to see');
-    const talks = await this.dataSource.getRepository(TalkEntity).find({ where: { eventId }, relations: { speaker: true }, order: { startsAt: 'ASC', title: 'ASC' } });
+    const talks = await this.dataSource.getRepository(TalkEntity).find({ where: { eventId }, relations: { speaker: true, event: true }, order: { startsAt: 'ASC', title: 'ASC' } });
     return this.withCounts(talks);
   }
 
   async get(actor: Actor, talkId: string): Promise<TalkWithCount> {
-    const talk = await this.dataSource.getRepository(TalkEntity).findOne({ where: { id: talkId }, relations: { speaker: true } });
+    const talk = await this.dataSource.getRepository(TalkEntity).findOne({ where: { id: talkId }, relations: { speaker: true, event: true } });
     if (!talk) throw notFound('Talk');
     if (!canSeeEvent(actor, talk.eventId)) throw forbidden('This talk belongs to an event that is not yours');
     return (await this.withCounts([talk]))[0]!;
@@ -181,7 +190,12 @@ export class TalksService {
       `SELECT talk_id, count(*)::int AS n FROM slot_requests WHERE talk_id = ANY($1::uuid[]) GROUP BY talk_id`,
       [talks.map((t) => t.id)],
     );
-    return talks.map((talk) => ({ talk, speaker: talk.speaker!, requestCount: counts.find((c) => c.talk_id === talk.id)?.n ?? 0 }));
+    return talks.map((talk) => ({
+      talk,
+      speaker: talk.speaker!,
+      requestCount: counts.find((c) => c.talk_id === talk.id)?.n ?? 0,
+      timeZone: talk.event!.timeZone,
+    }));
   }
 }
 

@@ -1,3 +1,4 @@
+import { LOCAL_TIME_DOC } from '../../common/local-time';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from '../../attendees/models/attendee.model';
 import { MeetingStatus, RoundStatus } from '../../rounds/models/round.model';
@@ -52,8 +53,14 @@ export class PairingReportRow {
   @Field()
   startsAt!: Date;
 
+  @Field({ description: LOCAL_TIME_DOC.startsAt })
+  startsAtLocal!: string;
+
   @Field()
   endsAt!: Date;
+
+  @Field({ description: LOCAL_TIME_DOC.endsAt })
+  endsAtLocal!: string;
 
   @Field(() => MeetingStatus)
   status!: MeetingStatus;
@@ -117,6 +124,9 @@ export class RoundScoreStats {
 
   @Field()
   startsAt!: Date;
+
+  @Field({ description: LOCAL_TIME_DOC.startsAt })
+  startsAtLocal!: string;
 
   @Field(() => Int, { description: 'Meetings not cancelled' })
   meetings!: number;

@@ -1,3 +1,4 @@
+import { LOCAL_TIME_DOC } from '../../common/local-time';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Attendee } from '../../attendees/models/attendee.model';
@@ -60,8 +61,17 @@ export class MyMeeting {
   @Field()
   startsAt!: Date;
 
+  @Field({ description: LOCAL_TIME_DOC.startsAt })
+  startsAtLocal!: string;
+
   @Field()
   endsAt!: Date;
+
+  @Field({ description: LOCAL_TIME_DOC.endsAt })
+  endsAtLocal!: string;
+
+  @Field({ description: LOCAL_TIME_DOC.timeZone })
+  timeZone!: string;
 
   @Field(() => MeetingStatus)
   status!: MeetingStatus;

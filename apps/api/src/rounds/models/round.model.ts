@@ -1,3 +1,4 @@
+import { LOCAL_TIME_DOC } from '../../common/local-time';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Attendee } from '../../attendees/models/attendee.model';
 import { OddPolicy } from '../../events/models/event.model';
@@ -181,8 +182,14 @@ export class Meeting {
   @Field()
   startsAt!: Date;
 
+  @Field({ description: LOCAL_TIME_DOC.startsAt })
+  startsAtLocal!: string;
+
   @Field()
   endsAt!: Date;
+
+  @Field({ description: LOCAL_TIME_DOC.endsAt })
+  endsAtLocal!: string;
 
   @Field(() => Float)
   score!: number;
@@ -217,8 +224,17 @@ export class Round {
   @Field()
   startsAt!: Date;
 
+  @Field({ description: LOCAL_TIME_DOC.startsAt })
+  startsAtLocal!: string;
+
   @Field()
   endsAt!: Date;
+
+  @Field({ description: LOCAL_TIME_DOC.endsAt })
+  endsAtLocal!: string;
+
+  @Field({ description: LOCAL_TIME_DOC.timeZone })
+  timeZone!: string;
 
   @Field(() => Int)
   durationMinutes!: number;

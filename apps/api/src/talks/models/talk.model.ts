@@ -1,3 +1,4 @@
+import { LOCAL_TIME_DOC } from '../../common/local-time';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Attendee } from '../../attendees/models/attendee.model';
 
@@ -35,8 +36,14 @@ export class SlotRequest {
   @Field(() => Date, { nullable: true })
   slotStartsAt!: Date | null;
 
+  @Field(() => String, { nullable: true, description: '`slotStartsAt` on the event’s clock, e.g. 2026-12-03T14:20:00+01:00' })
+  slotStartsAtLocal!: string | null;
+
   @Field(() => Date, { nullable: true })
   slotEndsAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: '`slotEndsAt` on the event’s clock' })
+  slotEndsAtLocal!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Place on the standby list' })
   standbyRank!: number | null;
@@ -59,8 +66,17 @@ export class Talk {
   @Field()
   startsAt!: Date;
 
+  @Field({ description: LOCAL_TIME_DOC.startsAt })
+  startsAtLocal!: string;
+
   @Field()
   endsAt!: Date;
+
+  @Field({ description: LOCAL_TIME_DOC.endsAt })
+  endsAtLocal!: string;
+
+  @Field({ description: LOCAL_TIME_DOC.timeZone })
+  timeZone!: string;
 
   @Field(() => [String])
   tags!: string[];
