@@ -138,6 +138,34 @@ describe('meetingAssigned across two API processes', () => {
     expect(toWaiting.received).toEqual([]);
   });
 
+  it('ends a subscription whose session was signed out, on any process, delivering nothing more', async () => {
+    const { id: eventId } = await createEvent(publisher);
+    const organiser = (await createOrganiser(publisher, eventId)).token;
+    const [ada, grace] = [
+      await createAttendee(publisher, eventId, { name: 'Ada', present: true, interests: ['rag'], languages: ['en'] }),
+      await createAttendee(publisher, eventId, { name: 'Grace', present: true, interests: ['rag'], languages: ['en'] }),
+    ];
+    const adaToken = await attendeeToken(publisher, ada);
+    const toAda = subscribe(wsClient(adaToken), SUBSCRIPTION);
+    const toGrace = subscribe(wsClient(await attendeeToken(publisher, grace)), SUBSCRIPTION);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // both subscribed
+    expectData(await publisher.gql(`mutation { signOut }`, {}, adaToken));
+    const round = expectData(
+      await publisher.gql(
+        `mutation ($input: CreateRoundInput!) { createRound(input: $input) { id } }`,
+        { input: { eventId, name: 'After sign-out', startsAt: '2030-06-02T09:00:00Z', tables: ['T1'] } },
+        organiser,
+      ),
+    ).createRound;
+    expectData(await publisher.gql(`mutation ($input: GenerateRoundInput!) { generateRound(input: $input) { id } }`, { input: { roundId: round.id } }, organiser));
+    await waitForRound(publisher, round.id, organiser);
+    expectData(await publisher.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id: round.id }, organiser));
+    await eventually(() => toGrace.received.length === 1);
+    await toAda.finished; // completed by the server
+    expect(toAda.received).toEqual([]);
+    expect(toAda.failure()).toBeUndefined();
+  });
+
   it('refuses anonymous subscribers and staff', async () => {
     const anonymous = subscribe(wsClient(), SUBSCRIPTION);
     await anonymous.finished;

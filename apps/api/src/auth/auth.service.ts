@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
@@ -66,6 +67,13 @@ export class AuthService {
   private readonly verifiedTokens = new VerifiedTokens();
 
   private readonly policy: SessionPolicy;
+  private readonly liveSessions = new DataLoader<string, boolean>(
+    async (ids) => {
+      const live = await this.sessions.liveAmong(ids);
+      return ids.map((id) => live.has(id));
+    },
+    { cache: false, batchScheduleFn: (run) => setImmediate(run) },
+  );
 
   constructor(
     private readonly jwt: JwtService,
@@ -188,6 +196,14 @@ export class AuthService {
     }
     if (!(await this.sessions.extend(sessionId, expiresAt))) throw sessionEnded();
     return this.issue(sessionId, actor, now, expiresAt);
+  }
+
+  /**
+   * Whether a session is still live, for work that outlives the request that was checked (an open
+   * subscription): callers asking in the same turn of the event loop share one statement.
+   */
+  isSessionLive(sessionId: string): Promise<boolean> {
+    return this.liveSessions.load(sessionId);
   }
 
   /** Ends the caller's session: its tokens are refused from now on, in every API process. */

@@ -89,6 +89,12 @@ export class SessionsRepository {
     return rows.length === 1;
   }
 
+  /** Which of these sessions are live. */
+  async liveAmong(sessionIds: readonly string[]): Promise<Set<string>> {
+    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM sessions WHERE id = ANY ($1::uuid[]) AND expires_at > now()`, [sessionIds]);
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** Ends one session. */
   async end(sessionId: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM sessions WHERE id = $1`, [sessionId]);

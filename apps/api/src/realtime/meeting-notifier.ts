@@ -4,6 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import createSubscriber, { type Subscriber } from 'pg-listen';
 import { DataSource } from 'typeorm';
+import { AuthService } from '../auth/auth.service';
 import type { AppConfig } from '../config/app-config';
 import { MeetingsService, type AttendeeMeeting } from '../rounds/meetings.service';
 import { MeetingsWhen, MyMeeting } from '../rounds/models/meeting-views.model';
@@ -28,6 +29,7 @@ export class MeetingNotifier implements OnModuleInit, OnModuleDestroy {
     private readonly config: ConfigService<AppConfig, true>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly meetingsService: MeetingsService,
+    private readonly authService: AuthService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -45,9 +47,14 @@ export class MeetingNotifier implements OnModuleInit, OnModuleDestroy {
     await this.listener?.close().catch(() => undefined);
   }
 
-  /** The meetings assigned to one attendee from now on, as they are published. */
-  async *meetingsOf(attendeeId: string, eventId: string, signal?: AbortSignal): AsyncGenerator<{ meetingAssigned: MyMeeting }> {
+  /**
+   * The meetings assigned to one attendee from now on, as they are published, while their session
+   * lasts: once it has ended (signed out, everywhere, erased, expired) the subscription ends at its
+   * next delivery, delivering nothing more.
+   */
+  async *meetingsOf(attendeeId: string, eventId: string, sessionId: string, signal?: AbortSignal): AsyncGenerator<{ meetingAssigned: MyMeeting }> {
     for await (const [meeting] of on(this.subscribers, key(attendeeId, eventId), { signal })) {
+      if (!(await this.authService.isSessionLive(sessionId))) return;
       yield { meetingAssigned: meeting as MyMeeting };
     }
   }
