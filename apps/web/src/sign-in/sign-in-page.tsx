@@ -1,19 +1,22 @@
-import { useState } from 'react';
+import type { CombinedError } from '@urql/core';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from 'urql';
 import { useLocation, useSearchParams } from 'wouter';
+import { getFragmentData, type FragmentType } from '../gql';
 import { homeOf } from '../shared/home-redirect';
-import { SiteHeader } from '../shared/layout/site-header';
 import { PageTitle } from '../shared/layout/page-title';
-import { safeNext } from '../shared/paths';
-import { getFragmentData } from '../gql';
+import { SiteHeader } from '../shared/layout/site-header';
+import { paths, safeNext } from '../shared/paths';
 import { sessionStore } from '../shared/session';
 import { SessionFieldsFragment } from '../shared/session.documents';
 import { SignInForm, type SignInCredentials } from './sign-in-form';
-import { SignInDocument, SignInEventsDocument } from './sign-in.documents';
-import type { CombinedError } from '@urql/core';
+import { SignInDocument, SignInEventsDocument, SignInWithLinkDocument } from './sign-in.documents';
 
-/** Sign in, then go back to the page that asked for it (`?next=`), else to one's home. */
+/**
+ * Sign in — with email and access code, or by opening a sign-in link (`/sign-in?token=…`, mailed
+ * by the API) — then go back to the page that asked for it (`?next=`), else to one's home.
+ */
 export function SignInPage() {
   const { t } = useTranslation();
   const client = useClient();
@@ -22,23 +25,17 @@ export function SignInPage() {
   const [error, setError] = useState<CombinedError>();
   const [busy, setBusy] = useState(false);
   const ended = sessionStore.lastEnd();
+  const linkToken = search.get('token');
+  const next = search.get('next');
+  const redeemed = useRef<string | undefined>(undefined);
 
-  const signIn = async (credentials: SignInCredentials) => {
-    setBusy(true);
-    setError(undefined);
-    const login = await client.mutation(SignInDocument, { input: credentials }).toPromise();
-    if (!login.data) {
-      setBusy(false);
-      setError(login.error);
-      return;
-    }
-    const payload = getFragmentData(SessionFieldsFragment, login.data.login);
-    const { token } = payload;
+  /** Keeps the session a sign-in answered, with the attendee's event (their pages live under its address). */
+  const start = async (answer: FragmentType<typeof SessionFieldsFragment>): Promise<void> => {
+    const payload = getFragmentData(SessionFieldsFragment, answer);
     let eventSlug: string | undefined;
     if (payload.viewer.role === 'ATTENDEE') {
-      // An attendee's pages live under their event's address.
       const events = await client
-        .query(SignInEventsDocument, {}, { requestPolicy: 'network-only', fetchOptions: { headers: { authorization: `Bearer ${token}` } } })
+        .query(SignInEventsDocument, {}, { requestPolicy: 'network-only', fetchOptions: { headers: { authorization: `Bearer ${payload.token}` } } })
         .toPromise();
       if (!events.data) {
         setBusy(false);
@@ -49,8 +46,40 @@ export function SignInPage() {
     }
     const session = sessionStore.fromPayload(payload, eventSlug);
     sessionStore.start(session);
-    navigate(`~${safeNext(search.get('next')) ?? homeOf(session)}`, { replace: true });
+    navigate(`~${safeNext(next) ?? homeOf(session)}`, { replace: true });
   };
+
+  const signIn = async (credentials: SignInCredentials) => {
+    setBusy(true);
+    setError(undefined);
+    const login = await client.mutation(SignInDocument, { input: credentials }).toPromise();
+    if (!login.data) {
+      setBusy(false);
+      setError(login.error);
+      return;
+    }
+    await start(login.data.login);
+  };
+
+  // A sign-in link: redeemed once (it works once), and its token leaves the address bar and the history at once.
+  useEffect(() => {
+    if (!linkToken || redeemed.current === linkToken) return;
+    redeemed.current = linkToken;
+    navigate(`~${paths.signIn(next ?? undefined)}`, { replace: true });
+    void (async () => {
+      setBusy(true);
+      setError(undefined);
+      const answer = await client.mutation(SignInWithLinkDocument, { input: { token: linkToken } }).toPromise();
+      if (!answer.data) {
+        setBusy(false);
+        setError(answer.error);
+        return;
+      }
+      await start(answer.data.signInWithLink);
+    })();
+    // `start` is recreated each render; the link is redeemed once per token whatever else changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linkToken]);
 
   return (
     <>

@@ -16,3 +16,11 @@ export const SignInEventsDocument = graphql(`
     }
   }
 `);
+
+export const SignInWithLinkDocument = graphql(`
+  mutation SignInWithLink($input: SignInWithLinkInput!) {
+    signInWithLink(input: $input) {
+      ...SessionFields
+    }
+  }
+`);

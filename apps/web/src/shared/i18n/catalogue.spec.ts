@@ -29,6 +29,10 @@ function apiReasons(): Set<string> {
         for (const match of source.matchAll(/\b(?:badInput|conflict)\(\s*'([A-Z][A-Z0-9_]+)'/g)) reasons.add(match[1]!);
         for (const match of source.matchAll(/new DomainError\(\s*'[A-Z_]+',\s*'([A-Z][A-Z0-9_]+)'/g)) reasons.add(match[1]!);
         for (const match of source.matchAll(/\b(?:forbidden|notFound)\([^()]*,\s*'([A-Z][A-Z0-9_]+)'\s*\)/g)) reasons.add(match[1]!);
+        // A feature's own helper that throws with a reason union: `(reason: 'A' | 'B') =>`.
+        for (const match of source.matchAll(/\breason: ((?:'[A-Z][A-Z0-9_]+'\s*\|\s*)*'[A-Z][A-Z0-9_]+')\s*\)\s*=>/g)) {
+          for (const literal of match[1]!.matchAll(/'([A-Z][A-Z0-9_]+)'/g)) reasons.add(literal[1]!);
+        }
       }
     }
   };
