@@ -1,4 +1,4 @@
-import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
+import { DynamicModule, INestApplicationContext, Module, type LoggerService, type LogLevel } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -9,6 +9,7 @@ import { prepareRuntime } from '../../api/src/database/database-runtime';
 import { DemoModule } from '../../api/src/demo/demo.module';
 import { EventsModule } from '../../api/src/events/events.module';
 import { ImportsModule } from '../../api/src/imports/imports.module';
+import { MailCoreModule } from '../../api/src/mail/mail.module';
 import { ReportsModule } from '../../api/src/reports/reports.module';
 
 /**
@@ -29,6 +30,7 @@ class CliModule {
         ImportsModule,
         DemoModule,
         ReportsModule,
+        MailCoreModule,
       ],
     };
   }
@@ -39,10 +41,10 @@ class CliModule {
  * DATABASE_URL, else the embedded PostgreSQL of PAIRWISE_DATA_DIR (joined
  * when `npm start` already runs it, started for the command otherwise).
  */
-export async function withAppContext<T>(work: (context: INestApplicationContext) => Promise<T>): Promise<T> {
+export async function withAppContext<T>(work: (context: INestApplicationContext) => Promise<T>, logger: LoggerService | LogLevel[] = ['error']): Promise<T> {
   const runtime = await prepareRuntime(loadConfig(), () => undefined);
   try {
-    const context = await NestFactory.createApplicationContext(CliModule.forRoot(runtime.config), { logger: ['error'] });
+    const context = await NestFactory.createApplicationContext(CliModule.forRoot(runtime.config), { logger });
     try {
       return await work(context);
     } finally {

@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { ApiProcess, closeLater, createTestDatabase, startSmtpServer, type TestDatabase, type TestSmtpServer } from '@pairwise/testing';
+import { freePort } from '../apps/api/src/common/free-port';
+
+// Real API processes (the built server), a real SMTP server, thousands of messages: a minute or two on a busy machine.
+jest.setTimeout(900_000);
+
+const ADMIN = { email: 'mail-admin@pairwise.test', password: 'mail-admin-password' };
+
+interface Api {
+  process: ApiProcess;
+  port: number;
+}
+
+async function gql<T = Record<string, any>>(api: Api, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const response = await fetch(`http://127.0.0.1:${api.port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const payload = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (!payload.data || payload.errors) throw new Error(`GraphQL failed: ${JSON.stringify(payload)}`);
+  return payload.data;
+}
+
+async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 600_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastReport = Date.now();
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() - lastReport > 10_000) {
+      lastReport = Date.now();
+      process.stdout.write(`still waiting for ${what}\n`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('mail across real API processes', () => {
+  let database: TestDatabase;
+  let smtp: TestSmtpServer;
+  let sql: Client;
+  const secret = randomBytes(32).toString('hex');
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    closeLater(() => database.drop());
+    smtp = await startSmtpServer();
+    closeLater(() => smtp.close());
+    sql = new Client({ connectionString: database.url });
+    await sql.connect();
+    closeLater(() => sql.end());
+  });
+
+  async function startApi(env: Record<string, string> = {}): Promise<Api> {
+    const port = await freePort();
+    const process = new ApiProcess({
+      DATABASE_URL: database.url,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PAIRWISE_JWT_SECRET: secret,
+      PAIRWISE_ADMIN_EMAIL: ADMIN.email,
+      PAIRWISE_ADMIN_PASSWORD: ADMIN.password,
+      PAIRWISE_RATE_LIMIT_PER_MINUTE: '1000000',
+      PAIRWISE_SMTP_URL: smtp.url,
+      PAIRWISE_MAIL_FROM: 'Summit <hello@summit.test>',
+      ...env,
+    });
+    closeLater(() => process.kill());
+    await process.waitFor(/Pairwise API ready at/, 300_000);
+    return { process, port };
+  }
+
+  const adminToken = async (api: Api) =>
+    (await gql<{ login: { token: string } }>(api, `mutation ($e: String!, $p: String!) { login(input: {email: $e, password: $p}) { token } }`, { e: ADMIN.email, p: ADMIN.password })).login.token;
+
+  it('kill -9 half-way through 2,000 invitations, restart: every attendee has one message, none lost', async () => {
+    const api = await startApi({ PAIRWISE_MAIL_RATE: '400' });
+    const token = await adminToken(api);
+    const { createEvent } = await gql(api, `mutation { createEvent(input: {slug: "crash-summit", name: "Crash Summit"}) { id } }`, {}, token);
+    // 2,000 attendees in one statement: the subject is the sending, not the API's import.
+    await sql.query(
+      `INSERT INTO attendees (event_id, email, name, consent_matchmaking) SELECT $1, 'guest-' || n || '@crash.test', 'Guest ' || n, true FROM generate_series(1, 2000) n`,
+      [createEvent.id],
+    );
+    const before = smtp.received.length;
+    const { sendInvitations } = await gql(api, `mutation ($e: ID!) { sendInvitations(input: {eventId: $e}) { queued } }`, { e: createEvent.id }, token);
+    expect(sendInvitations.queued).toBe(2000);
+
+    await until(() => smtp.received.length - before >= 1000, 'half of the invitations');
+    await api.process.kill();
+    const atKill = smtp.received.length - before;
+    expect(atKill).toBeLessThan(2000);
+
+    const restarted = await startApi({ PAIRWISE_MAIL_RATE: '400' });
+    await until(
+      async () => (await sql.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE event_id = $1 AND status = 'SENT'`, [createEvent.id])).rows[0].n === 2000,
+      'every invitation marked sent',
+    );
+    await smtp.waitFor(before + 2000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const received = smtp.received.slice(before);
+    const byRecipient = new Map<string, Set<string>>();
+    for (const mail of received) byRecipient.set(mail.to, (byRecipient.get(mail.to) ?? new Set()).add(mail.messageId));
+    // Everyone got their invitation, and every copy of a person's invitation is the same message.
+    expect(byRecipient.size).toBe(2000);
+    expect([...byRecipient.values()].every((ids) => ids.size === 1)).toBe(true);
+    // A second copy only for a message the SMTP server had accepted when the process died, before its
+    // COMMIT: at most one per sending lane (PAIRWISE_MAIL_CONNECTIONS, 2).
+    const duplicates = received.length - 2000;
+    process.stdout.write(`kill -9 after ${atKill} of 2000 received; ${duplicates} sent twice\n`);
+    expect(duplicates).toBeLessThanOrEqual(2);
+    await restarted.process.kill();
+  });
+
+  it('two API processes, one published round: each reminder and sit-out notice is received once; none for a round cancelled before its time', async () => {
+    // Reminders 30 s before the round.
+    const env = { PAIRWISE_MAIL_RATE: '200', PAIRWISE_REMINDER_MINUTES: '0.5' };
+    const [first, second] = await Promise.all([startApi(env), startApi(env)]);
+    const token = await adminToken(first);
+    const { createEvent: event } = await gql(first, `mutation { createEvent(input: {slug: "remind-summit", name: "Remind Summit", timeZone: "Europe/Paris", oddPolicy: BYE}) { id } }`, {}, token);
+    const people = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Katherine Johnson', 'Edsger Dijkstra'];
+    const emails: string[] = [];
+    for (const [index, name] of people.entries()) {
+      const email = `p${index}-${randomBytes(3).toString('hex')}@remind.test`;
+      emails.push(email);
+      await gql(
+        first,
+        `mutation ($input: CreateAttendeeInput!) { createAttendee(input: $input) { attendee { id } } }`,
+        { input: { eventId: event.id, email, name, interests: ['rag', 'inference'], languages: ['en'], consentMatchmaking: true, present: true } },
+        token,
+      );
+    }
+    // Far enough ahead for two generations on a loaded machine; reminders are due 30 s before.
+    const startsAt = new Date(Date.now() + 150_000);
+    const roundIn = async (name: string) => {
+      const { createRound } = await gql(first, `mutation ($input: CreateRoundInput!) { createRound(input: $input) { id } }`, { input: { eventId: event.id, name, startsAt: startsAt.toISOString(), durationMinutes: 10, tables: ['B12', 'B13'] } }, token);
+      await gql(first, `mutation ($r: ID!) { generateRound(input: {roundId: $r}) { status } }`, { r: createRound.id }, token);
+      await until(async () => (await gql(first, `query ($r: ID!) { round(id: $r) { status } }`, { r: createRound.id }, token)).round.status === 'GENERATED', 'generation');
+      return createRound.id as string;
+    };
+    const kept = await roundIn('Round 3');
+    const doomed = await roundIn('Round 4');
+    const before = smtp.received.length;
+    await gql(second, `mutation ($r: ID!) { publishRound(roundId: $r) { status } }`, { r: kept }, token);
+    await gql(second, `mutation ($r: ID!) { publishRound(roundId: $r) { status } }`, { r: doomed }, token);
+    await gql(first, `mutation ($r: ID!) { cancelRound(roundId: $r) { status } }`, { r: doomed }, token);
+
+    // 4 reminders for Round 3 (two pairs) and one sit-out notice (five people, BYE policy).
+    await until(async () => smtp.received.length - before >= 5 && Date.now() > startsAt.getTime() - 25_000, 'the reminders', 300_000);
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    const received = smtp.received.slice(before);
+    const reminders = received.filter((mail) => mail.subject.startsWith('Round 3 at'));
+    const notices = received.filter((mail) => mail.subject.startsWith('No table for you in Round 3'));
+    expect(reminders).toHaveLength(4);
+    expect(new Set(reminders.map((mail) => mail.to)).size).toBe(4);
+    expect(notices).toHaveLength(1);
+    // Round 4 was cancelled long before its reminders were due: none went out.
+    expect(received.filter((mail) => mail.subject.startsWith('Round 4 at'))).toEqual([]);
+    // "Round 3 at 14:20, table B12, with Ada Lovelace (rag, inference)": Paris time, the partner as shared.
+    const wallClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(startsAt);
+    for (const mail of reminders) {
+      expect(mail.subject).toMatch(new RegExp(`^Round 3 at ${wallClock}, table B1[23], with (${people.join('|')}) \\(rag, inference\\)$`));
+      expect(mail.subject).not.toContain(people[emails.indexOf(mail.to)]!);
+    }
+    const cancelled = await sql.query(`SELECT status, error FROM mail_outbox WHERE kind = 'MEETING_REMINDER' AND payload->>'roundId' = $1`, [doomed]);
+    expect(cancelled.rows.every((row) => row.status === 'CANCELLED')).toBe(true);
+    await Promise.all([first.process.kill(), second.process.kill()]);
+  });
+});
