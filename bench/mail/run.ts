@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers, read by field name below
     const payload = (await response.json()) as { data?: Record<string, any>; errors?: unknown };
     if (!payload.data || payload.errors) throw new Error(JSON.stringify(payload));
     return payload.data;
