@@ -1,3 +1,4 @@
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -8,6 +9,10 @@ import { defineConfig } from 'vite';
  * `npm run web:dev` serves it with hot reload on :5173 and sends /graphql (HTTP and WebSocket)
  * to the API on :3000, so the browser still sees one origin.
  */
+// A build is the production bundle whatever NODE_ENV its caller runs with (jest's global setup builds
+// with NODE_ENV=test): React's development build would be three times larger and slower.
+if (process.argv.includes('build')) process.env.NODE_ENV = 'production';
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
