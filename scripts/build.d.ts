@@ -20,3 +20,4 @@ export function status(root: string): BuildStatus;
 export function switchTo(root: string, dir: string): void;
 export function prune(root: string, keep?: string[]): string[];
 export function build(root: string, log: (line: string) => void): void;
+export function compileTypeScript(root: string, tsconfig: string, outDir: string): void;

@@ -40,7 +40,7 @@ const isTypeScriptSource = (file) => file.endsWith('.ts') && !/\.(spec|spec-manu
  */
 const STEPS = [
   {
-    name: 'API, CLI, benches and migrations (tsc through the Nest CLI)',
+    name: 'API, CLI, benches and migrations (TypeScript)',
     inputs: {
       folders: [
         { dir: 'apps/api', include: isTypeScriptSource },
@@ -49,22 +49,9 @@ const STEPS = [
         { dir: 'migrations', include: isTypeScriptSource },
         { dir: 'bench', include: isTypeScriptSource },
       ],
-      files: ['tsconfig.base.json', 'apps/tsconfig.app.json', 'nest-cli.json'],
+      files: ['tsconfig.base.json', 'apps/tsconfig.app.json'],
     },
-    run: (outDir, root) => {
-      // The Nest CLI (not plain tsc) rewrites the @pairwise/* path aliases; it takes the tsconfig's
-      // path relative to the project, so the one naming this build's outDir is written there.
-      const tsconfig = `${path.basename(outDir)}.tsconfig.json`;
-      fs.writeFileSync(
-        path.join(root, tsconfig),
-        JSON.stringify({ extends: './apps/tsconfig.app.json', compilerOptions: { outDir: `./${path.basename(outDir)}` } }),
-      );
-      try {
-        run(process.execPath, [binOf(root, '@nestjs/cli', 'nest'), 'build', 'api', '--path', tsconfig], root);
-      } finally {
-        fs.rmSync(path.join(root, tsconfig), { force: true });
-      }
-    },
+    run: (outDir, root) => compileTypeScript(root, path.join(root, 'apps/tsconfig.app.json'), outDir),
   },
   {
     name: 'web app (GraphQL types generated from the schema, Vite, budget check, compressed copies)',
@@ -85,6 +72,63 @@ const STEPS = [
 
 /** Files that change every step's output. */
 const SHARED_INPUTS = ['package-lock.json', 'scripts/build.js'];
+
+/**
+ * `tsc -p <tsconfig> --outDir <outDir>`, through TypeScript's API so that one more thing happens on
+ * the way out: the `@pairwise/*` path aliases of tsconfig.base.json become relative paths in the
+ * JavaScript (`require("../../../../libs/matching/src")`), which Node can load. Type errors fail the build.
+ * (The Nest CLI did this; it brings Angular's schematics toolchain, whose current majors want Node 22.)
+ */
+function compileTypeScript(root, tsconfig, outDir) {
+  const ts = require(require.resolve('typescript', { paths: [root, __dirname] }));
+  const host = { getCanonicalFileName: (file) => file, getCurrentDirectory: () => root, getNewLine: () => '\n' };
+  const fail = (diagnostics) => {
+    process.stderr.write(ts.formatDiagnosticsWithColorAndContext(diagnostics, host));
+    throw new Error(`TypeScript: ${diagnostics.length} error${diagnostics.length > 1 ? 's' : ''}`);
+  };
+  const config = ts.getParsedCommandLineOfConfigFile(tsconfig, { outDir }, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => fail([d]) });
+  if (config.errors.length > 0) fail(config.errors);
+  const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, projectReferences: config.projectReferences });
+  const errors = ts.getPreEmitDiagnostics(program).filter((d) => d.category === ts.DiagnosticCategory.Error);
+  if (errors.length > 0) fail(errors);
+  const emitted = program.emit(undefined, undefined, undefined, false, { after: [aliasesToRelativePaths(ts, config.options)] });
+  if (emitted.diagnostics.length > 0) fail(emitted.diagnostics);
+}
+
+/**
+ * A transformer (after the CommonJS transform) that rewrites `require("<alias>")` for each exact
+ * `paths` alias into the relative path from the file to the alias's target; the output mirrors the
+ * sources (rootDir "."), so the relative path is the same there.
+ */
+function aliasesToRelativePaths(ts, options) {
+  const base = options.pathsBasePath ?? options.baseUrl;
+  const aliases = new Map(
+    Object.entries(options.paths ?? {})
+      .filter(([alias, targets]) => !alias.includes('*') && targets.length === 1)
+      .map(([alias, [target]]) => [alias, path.resolve(base, target)]),
+  );
+  return (context) => (sourceFile) => {
+    const relative = (specifier) => {
+      const target = aliases.get(specifier);
+      if (!target) return undefined;
+      const from = path.relative(path.dirname(sourceFile.fileName), target).split(path.sep).join('/');
+      return from.startsWith('.') ? from : `./${from}`;
+    };
+    const visit = (node) => {
+      if (
+        ts.isCallExpression(node) &&
+        (ts.isIdentifier(node.expression) ? node.expression.text === 'require' : node.expression.kind === ts.SyntaxKind.ImportKeyword) &&
+        node.arguments.length === 1 &&
+        ts.isStringLiteral(node.arguments[0])
+      ) {
+        const replaced = relative(node.arguments[0].text);
+        if (replaced) return context.factory.updateCallExpression(node, node.expression, node.typeArguments, [context.factory.createStringLiteral(replaced)]);
+      }
+      return ts.visitEachChild(node, visit, context);
+    };
+    return ts.visitNode(sourceFile, visit);
+  };
+}
 
 /** The file a package's `bin` entry names (its `exports` may hide the path from require.resolve). */
 function binOf(root, name, command) {
@@ -288,7 +332,7 @@ function main(argv) {
   return 0;
 }
 
-module.exports = { STEPS, inputFiles, sourceHash, currentBuild, status, switchTo, prune, build, BUILD_PREFIX, PINS, INFO_FILE };
+module.exports = { STEPS, compileTypeScript, inputFiles, sourceHash, currentBuild, status, switchTo, prune, build, BUILD_PREFIX, PINS, INFO_FILE };
 
 if (require.main === module) {
   try {

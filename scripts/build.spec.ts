@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BUILD_PREFIX, INFO_FILE, PINS, prune, sourceHash, status, switchTo } from './build';
+import { BUILD_PREFIX, INFO_FILE, PINS, compileTypeScript, prune, sourceHash, status, switchTo } from './build';
 
 /** A project folder with a few sources, as the build's steps read them. */
 function project(): { root: string; write(file: string, content: string): void; cleanup(): void } {
@@ -81,6 +81,38 @@ describe('scripts/build.js', () => {
       const legacy = fs.readdirSync(p.root).find((name) => name.startsWith(`${BUILD_PREFIX}legacy-`))!;
       expect(fs.readFileSync(path.join(p.root, legacy, 'apps/api/src/main.js'), 'utf8')).toBe('old');
       expect(fs.lstatSync(path.join(p.root, 'dist')).isSymbolicLink()).toBe(true);
+    });
+  });
+
+  describe('compiling TypeScript', () => {
+    const tsconfig = (root: string) => {
+      const file = path.join(root, 'tsconfig.json');
+      fs.writeFileSync(
+        file,
+        JSON.stringify({
+          compilerOptions: { target: 'ES2022', module: 'nodenext', moduleResolution: 'nodenext', rootDir: '.', strict: true, types: [], paths: { '@demo/lib': ['./libs/lib/src'] } },
+          include: ['apps/**/*.ts', 'libs/**/*.ts'],
+          exclude: ['**/*.spec.ts'],
+        }),
+      );
+      return file;
+    };
+
+    it('writes JavaScript in which the path aliases are relative paths Node can load', () => {
+      p.write('libs/lib/src/index.ts', 'export const answer: number = 42;\n');
+      p.write('apps/demo/src/main.ts', "import { answer } from '@demo/lib';\nexport const doubled = answer * 2;\n");
+      const out = path.join(p.root, 'out');
+      compileTypeScript(p.root, tsconfig(p.root), out);
+      expect(fs.readFileSync(path.join(out, 'apps/demo/src/main.js'), 'utf8')).toContain('require("../../../libs/lib/src")');
+      const main = path.join(out, 'apps/demo/src/main.js');
+      expect(spawnSync(process.execPath, ['-p', `require(${JSON.stringify(main)}).doubled`], { encoding: 'utf8' }).stdout).toBe('84\n');
+    });
+
+    it('fails on a type error and writes nothing', () => {
+      p.write('libs/lib/src/index.ts', 'export const answer: number = "forty-two";\n');
+      const out = path.join(p.root, 'out');
+      expect(() => compileTypeScript(p.root, tsconfig(p.root), out)).toThrow('TypeScript: 1 error');
+      expect(fs.existsSync(out)).toBe(false);
     });
   });
 
