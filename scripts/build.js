@@ -138,7 +138,9 @@ function binOf(root, name, command) {
 }
 
 function run(command, args, cwd) {
-  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
+  // The same build whoever asks: jest runs the e2e global setup with NODE_ENV=test, and Vite would
+  // then bundle React's development build (60 KB more for a phone).
+  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) throw new Error(`${path.basename(args[0] ?? command)} ${args.slice(1).join(' ')} failed (${result.signal ?? `exit code ${result.status}`})`);
 }
 
