@@ -122,6 +122,55 @@ describe('attendee import', () => {
     ]);
   });
 
+  it('reads semicolon- and tab-separated files (French and German Excel, "Unicode text"), with yes and no in their languages', async () => {
+    const REPORT = `mutation ($eventId: ID!, $csv: String!) { importAttendees(eventId: $eventId, csv: $csv) { delimiter rows created rejected { line reason } } }`;
+    const semicolons = ['E-mail;Name;Company;Interests;Matchmaking consent', 'semi@example.com;Hélène Semi;Acme, Inc.;rag, evals;oui', 'kolon@example.com;Jörg Kolon;;;nein'].join('\r\n');
+    expect(expectData(await t.gql(REPORT, { eventId, csv: semicolons }, token)).importAttendees).toEqual({ delimiter: ';', rows: 2, created: 2, rejected: [] });
+    const tabs = ['\ufeffEmail\tName\tCompany', 'tab@example.com\tTabitha Tab\tTabs, Ltd'].join('\n');
+    expect(expectData(await t.gql(REPORT, { eventId, csv: tabs }, token)).importAttendees).toEqual({ delimiter: '\t', rows: 1, created: 1, rejected: [] });
+    const people = expectData(
+      await t.gql(`query ($eventId: ID!) { attendees(eventId: $eventId, first: 100) { edges { node { email name company interests consentMatchmaking } } } }`, { eventId }, token),
+    ).attendees.edges.map((edge: { node: { email: string } }) => edge.node);
+    expect(people.filter((p: { email: string }) => ['semi@example.com', 'kolon@example.com', 'tab@example.com'].includes(p.email))).toEqual([
+      { email: 'semi@example.com', name: 'Hélène Semi', company: 'Acme, Inc.', interests: ['rag', 'evals'], consentMatchmaking: true },
+      { email: 'kolon@example.com', name: 'Jörg Kolon', company: null, interests: [], consentMatchmaking: false },
+      { email: 'tab@example.com', name: 'Tabitha Tab', company: 'Tabs, Ltd', interests: [], consentMatchmaking: false },
+    ]);
+  });
+
+  it('says how many imported people can be matched now, and why the others cannot, with the fix', async () => {
+    const READINESS = `mutation ($eventId: ID!, $csv: String!) { importAttendees(eventId: $eventId, csv: $csv) { created matchableNow notMatchableNow { reason count fix } } }`;
+    const csv = [
+      'Email,Name,Matchmaking consent,Checked in',
+      'ready-1@example.com,Ready One,yes,yes',
+      'ready-2@example.com,Ready Two,yes,yes',
+      'away@example.com,Away,yes,no',
+      'shy-1@example.com,Shy One,no,yes',
+      'shy-2@example.com,Shy Two,,',
+      'broken@example.com,Broken,yes,perhaps',
+    ].join('\n');
+    const report = expectData(await t.gql(READINESS, { eventId, csv }, token)).importAttendees;
+    expect(report).toEqual({
+      created: 5,
+      matchableNow: 2,
+      notMatchableNow: [
+        { reason: 'NO_CONSENT', count: 2, fix: expect.stringContaining('giveMatchmakingConsent') },
+        { reason: 'NOT_PRESENT', count: 1, fix: expect.stringContaining('updateAttendee with present: true') },
+      ],
+    });
+    // The same rule as a round's: the organiser's view of who is checked in agrees.
+    const present = expectData(
+      await t.gql(`query ($eventId: ID!) { attendees(eventId: $eventId, first: 100, filter: { present: true }) { edges { node { email } } } }`, { eventId }, token),
+    ).attendees.edges.map((edge: { node: { email: string } }) => edge.node.email);
+    expect(present.sort()).toEqual(['ready-1@example.com', 'ready-2@example.com', 'shy-1@example.com']);
+  });
+
+  it('refuses a file with a header and no attendee line, saying so', async () => {
+    const response = await t.gql(IMPORT, { eventId, csv: 'Email;Name\r\n\r\n' }, token);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CSV_NO_ROWS' });
+    expect(response.errors?.[0]?.message).toBe('The CSV has a header line (Email, Name) but no attendee line');
+  });
+
   it('refuses malformed CSV with a clear message', async () => {
     const response = await t.gql(IMPORT, { eventId, csv: 'email,name\n"unterminated@example.com,Ann' }, token);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CSV_MALFORMED' });
@@ -144,6 +193,71 @@ describe('attendee import', () => {
       fs.writeFileSync(file, ['Email,Name,Interests', 'new@example.com,Nia New,RAG', 'ada@example.com,Ada Lovelace,'].join('\n'));
       const { stdout } = await runFile('node', [cli, 'import', '--event', slug, '--json', file], { env: env() });
       expect(JSON.parse(stdout)).toMatchObject({ rows: 2, created: 1, updated: 0, unchanged: 1, rejected: [] });
+    });
+
+    const fileWith = (name: string, bytes: Buffer) => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-import-')), name);
+      fs.writeFileSync(file, bytes);
+      return file;
+    };
+    const importing = (file: string, ...flags: string[]) => runFile('node', [cli, 'import', '--event', slug, ...flags, file], { env: env() });
+    const lines = (...rows: string[]) => rows.join('\r\n') + '\r\n';
+    const byEmail = (a: { email: string }, b: { email: string }) => a.email.localeCompare(b.email);
+
+    it('reads Excel\'s "Unicode text": UTF-16 LE with a byte-order mark, tab-separated', async () => {
+      const text = lines('E-mail\tFirst Name\tLast Name\tCompany', 'zoe.unal@example.com\tZoë\tÜnal\tBüro Zürich', 'li@example.com\t李\t小龙\t');
+      const file = fileWith('attendees.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      const { stdout } = await importing(file);
+      expect(stdout).toContain('(UTF-16 LE, tab-separated)');
+      expect(stdout).toContain('2 rows, 2 created, 0 updated, 0 unchanged, 0 rejected');
+      expect(stdout).toContain('0 of the 2 imported can be matched in a round now');
+      expect(stdout).toContain('2 without consent to matchmaking: Each agrees to matchmaking when they sign in');
+      const names = expectData(
+        await t.gql(`query ($eventId: ID!) { attendees(eventId: $eventId, first: 100) { edges { node { email name company } } } }`, { eventId }, token),
+      ).attendees.edges.map((edge: { node: { email: string } }) => edge.node).filter((p: { email: string }) => ['zoe.unal@example.com', 'li@example.com'].includes(p.email));
+      expect(names.sort(byEmail)).toEqual([
+        { email: 'li@example.com', name: '李 小龙', company: null },
+        { email: 'zoe.unal@example.com', name: 'Zoë Ünal', company: 'Büro Zürich' },
+      ]);
+    });
+
+    it('reads UTF-16 BE, UTF-8 with a byte-order mark and Windows-1252, semicolon-separated', async () => {
+      const text = (email: string) => lines('Email;Name;Company', `${email};Hélène Œuvre;Café “Crème”`);
+      const files = [
+        ['utf-16be', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text('be@example.com'), 'utf16le').swap16()])],
+        ['utf-8', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text('bom@example.com'), 'utf8')])],
+        ['windows-1252', Buffer.from(text('ansi@example.com').replace('Œ', '\u008c').replace('“', '\u0093').replace('”', '\u0094'), 'latin1')],
+      ] as const;
+      for (const [encoding, bytes] of files) {
+        const report = JSON.parse((await importing(fileWith('attendees.csv', bytes), '--json')).stdout);
+        expect(report).toMatchObject({ encoding, delimiter: ';', rows: 1, created: 1, rejected: [] });
+      }
+      const companies = expectData(
+        await t.gql(`query ($eventId: ID!) { attendees(eventId: $eventId, first: 100) { edges { node { email name company } } } }`, { eventId }, token),
+      ).attendees.edges.map((edge: { node: { email: string } }) => edge.node).filter((p: { email: string }) => /^(be|bom|ansi)@/.test(p.email));
+      expect(companies.sort(byEmail)).toEqual(['ansi', 'be', 'bom'].map((who) => ({ email: `${who}@example.com`, name: 'Hélène Œuvre', company: 'Café “Crème”' })));
+    });
+
+    it('reports a line with a NUL cell and imports the lines around it', async () => {
+      const file = fileWith('attendees.csv', Buffer.from(lines('email,name,bio', 'before@example.com,Before,ok', 'nul@example.com,Nul,b\u0000d', 'after@example.com,After,ok')));
+      const report = JSON.parse((await importing(file, '--json')).stdout);
+      expect(report).toMatchObject({ rows: 3, created: 2, rejected: [{ line: 3, email: 'nul@example.com', reason: 'bio: must not contain the NUL character (U+0000)' }] });
+    });
+
+    it.each([
+      ['a header and no attendee line', Buffer.from('\ufeffEmail;Name\r\n'), 'pairwise: The CSV has a header line (Email, Name) but no attendee line\n'],
+      ['an empty file', Buffer.alloc(0), 'pairwise: The CSV is empty: it needs a header line and one line per attendee\n'],
+      ['an .xlsx workbook', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), 'pairwise: This is a spreadsheet workbook (.xlsx), not a CSV file: save it as “CSV UTF-8” or “Unicode text” and import that\n'],
+      ['no email column', Buffer.from('Name;Company\r\nAda;Acme\r\n'), 'pairwise: The CSV needs an email column; found: Name, Company (read as semicolon-separated)\n'],
+    ])('exits with code 2 and the reason for a file with no readable line: %s', async (_, bytes, stderr) => {
+      await expect(importing(fileWith('attendees.csv', bytes))).rejects.toMatchObject({ code: 2, stderr });
+    });
+
+    it('exits with code 2 after the report when every line was rejected', async () => {
+      const file = fileWith('attendees.csv', Buffer.from(lines('email,name', 'not-an-email,A', 'also-not,B')));
+      const failure = await importing(file).then(() => null, (error: { code: number; stdout: string; stderr: string }) => error);
+      expect(failure).toMatchObject({ code: 2, stderr: 'pairwise: nothing imported: all 2 lines were rejected\n' });
+      expect(failure!.stdout).toContain('2 rows, 0 created, 0 updated, 0 unchanged, 2 rejected');
     });
 
     it('exits with code 2 and one line for an unknown event', async () => {

@@ -1,15 +1,16 @@
 import { parse } from 'csv-parse';
-import type { Readable } from 'node:stream';
 import { badInput } from '../common/domain-error';
+import { DELIMITER_NAMES, sniffDelimiter, type CsvDelimiter } from './csv-text';
 
 /**
  * Reads a ticketing-style attendee CSV (Tito, Eventbrite, Luma, Pretix exports
  * and hand-made sheets): header names are matched case-insensitively and
- * without punctuation against known aliases; list cells split on `;` (or `,`).
+ * without punctuation against known aliases; columns are separated by commas, semicolons or
+ * tabs (whichever the header line uses); list cells split on `;` (or `,`).
  */
 export const CSV_FIELDS = [
   'email', 'name', 'firstName', 'lastName', 'company', 'role', 'seniority', 'stack', 'interests',
-  'lookingFor', 'canOffer', 'languages', 'bio', 'links', 'consentMatchmaking',
+  'lookingFor', 'canOffer', 'languages', 'bio', 'links', 'consentMatchmaking', 'present',
 ] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 
@@ -29,6 +30,7 @@ const ALIASES: Record<CsvField, readonly string[]> = {
   bio: ['bio', 'about', 'about me', 'description'],
   links: ['links', 'link', 'linkedin', 'website', 'url', 'profile url'],
   consentMatchmaking: ['consent', 'matchmaking consent', 'matchmaking', 'networking opt-in', 'networking consent', 'opt in'],
+  present: ['present', 'checked in', 'check in', 'checkin', 'checked-in', 'attended'],
 };
 
 const headerKey = (header: string) => header.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
@@ -55,6 +57,8 @@ export interface CsvAttendees {
   columns: CsvColumn[];
   /** Header names no alias matched: reported, not imported. */
   ignoredColumns: string[];
+  /** The column separator the header line uses. */
+  delimiter: CsvDelimiter;
 }
 
 export function splitList(cell: string): string[] {
@@ -62,9 +66,14 @@ export function splitList(cell: string): string[] {
   return cell.split(separator).map((item) => item.trim()).filter(Boolean);
 }
 
-/** Parses the whole input; a file that is not CSV at all (or has no email column) is one BAD_USER_INPUT error. */
-export async function readAttendeeCsv(input: string | Readable): Promise<CsvAttendees> {
-  const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true });
+/**
+ * Parses a whole file's text (see decodeCsvBytes for its bytes). A file that is not CSV at all, has
+ * no email column or no attendee line is one BAD_USER_INPUT error saying which.
+ */
+export async function readAttendeeCsv(input: string): Promise<CsvAttendees> {
+  const delimiter = sniffDelimiter(input);
+  const readAs = `read as ${DELIMITER_NAMES[delimiter]}-separated`;
+  const parser = parse({ bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true, info: true });
   const rows: CsvAttendeeRow[] = [];
   let columns: (CsvField | undefined)[] | undefined;
   const ignoredColumns: string[] = [];
@@ -79,7 +88,7 @@ export async function readAttendeeCsv(input: string | Readable): Promise<CsvAtte
         });
         header = record.map((name, index) => ({ header: name, field: columns![index] ?? null }));
         if (!columns.includes('email')) {
-          throw badInput('CSV_NO_EMAIL_COLUMN', `The CSV needs an email column; found: ${record.join(', ') || 'nothing'}`);
+          throw badInput('CSV_NO_EMAIL_COLUMN', `The CSV needs an email column; found: ${record.join(', ') || 'nothing'} (${readAs})`);
         }
         continue;
       }
@@ -92,12 +101,7 @@ export async function readAttendeeCsv(input: string | Readable): Promise<CsvAtte
       rows.push({ line: info.lines, values });
     }
   })();
-  if (typeof input === 'string') {
-    parser.end(input);
-  } else {
-    input.on('error', (error) => parser.destroy(error));
-    input.pipe(parser);
-  }
+  parser.end(input);
   try {
     await consume;
   } catch (error) {
@@ -107,5 +111,6 @@ export async function readAttendeeCsv(input: string | Readable): Promise<CsvAtte
     throw error;
   }
   if (!columns) throw badInput('CSV_EMPTY', 'The CSV is empty: it needs a header line and one line per attendee');
-  return { rows, columns: header, ignoredColumns };
+  if (!rows.length) throw badInput('CSV_NO_ROWS', `The CSV has a header line (${header.map((column) => column.header).join(', ')}) but no attendee line`);
+  return { rows, columns: header, ignoredColumns, delimiter };
 }

@@ -11,6 +11,8 @@ import { notFound } from '../common/domain-error';
 import { EventEntity } from '../events/event.entity';
 import { assertCanManage, EventsService } from '../events/events.service';
 import { NUL_IN_TEXT } from '../common/validation';
+import { LeftOutReason } from '../rounds/models/round.model';
+import type { CsvDelimiter } from './csv-text';
 import { CSV_FIELDS, readAttendeeCsv, type CsvAttendeeRow, type CsvAttendees, type CsvColumn, type CsvField } from './attendee-csv';
 
 export interface RejectedRow {
@@ -19,9 +21,28 @@ export interface RejectedRow {
   reason: string;
 }
 
+/** Why an imported attendee cannot be matched in a round yet (the first rule they miss, as generateRound checks). */
+export type NotMatchableReason = LeftOutReason.NO_CONSENT | LeftOutReason.NOT_PRESENT;
+
+export interface NotMatchable {
+  reason: NotMatchableReason;
+  count: number;
+  /** What the organiser or the attendees do about it. */
+  fix: string;
+}
+
+const FIXES: Record<NotMatchableReason, string> = {
+  [LeftOutReason.NO_CONSENT]:
+    'Each agrees to matchmaking when they sign in (giveMatchmakingConsent), or import a “Matchmaking consent” column saying yes for those who agreed on your ticketing form.',
+  [LeftOutReason.NOT_PRESENT]:
+    'Attendees check in at the venue (setMyPresence), organisers mark them present (updateAttendee with present: true), or import a “Checked in” column saying yes.',
+};
+
 export interface ImportReport {
   /** Nothing was written: what the import would do. */
   dryRun: boolean;
+  /** The column separator the header line uses. */
+  delimiter: CsvDelimiter;
   columns: CsvColumn[];
   rows: number;
   created: number;
@@ -30,6 +51,10 @@ export interface ImportReport {
   rejected: RejectedRow[];
   unknownTags: string[];
   ignoredColumns: string[];
+  /** Imported attendees (created, updated or unchanged) who can be matched in a round now: consenting and checked in. */
+  matchableNow: number;
+  /** The other imported attendees, by the first rule they miss, with the fix. */
+  notMatchableNow: NotMatchable[];
 }
 
 export type ImportProgress = (done: number, total: number) => void;
@@ -37,7 +62,7 @@ export type ImportProgress = (done: number, total: number) => void;
 /** Fields whose change makes a row count as "updated". */
 const COMPARED_FIELDS = [
   'name', 'company', 'role', 'seniority', 'stack', 'interests', 'lookingFor', 'canOffer', 'languages', 'bio', 'links',
-  'consentMatchmaking',
+  'consentMatchmaking', 'present',
 ] as const satisfies readonly (keyof AttendeeEntity)[];
 
 const WRITE_CHUNK = 500;
@@ -88,6 +113,8 @@ export class AttendeeImportService {
     let created = 0;
     let updated = 0;
     let unchanged = 0;
+    const notMatchable: Record<NotMatchableReason, number> = { [LeftOutReason.NO_CONSENT]: 0, [LeftOutReason.NOT_PRESENT]: 0 };
+    let matchableNow = 0;
     const writing = this.dataSource.transaction(async (manager) => {
       const vocabulary = await this.eventsService.vocabulary(event.id, manager);
       const attendees = manager.getRepository(AttendeeEntity);
@@ -109,6 +136,9 @@ export class AttendeeImportService {
           }
           const next: Partial<AttendeeEntity> = current ? { ...current } : { eventId: event.id };
           applyProfileChanges(next, changes, vocabulary, now).forEach((tag) => unknownTags.add(tag));
+          const blocker = !next.consentMatchmaking ? LeftOutReason.NO_CONSENT : !next.present ? LeftOutReason.NOT_PRESENT : null;
+          if (blocker) notMatchable[blocker]++;
+          else matchableNow++;
           if (!current) inserts.push(next);
           else if (COMPARED_FIELDS.some((field) => JSON.stringify(next[field]) !== JSON.stringify(current[field]))) {
             updates.push({ ...next, updatedAt: now } as AttendeeEntity);
@@ -128,6 +158,7 @@ export class AttendeeImportService {
     rejected.sort((a, b) => a.line - b.line);
     return {
       dryRun,
+      delimiter: csv.delimiter,
       columns: csv.columns,
       rows: total,
       created,
@@ -136,6 +167,10 @@ export class AttendeeImportService {
       rejected,
       unknownTags: [...unknownTags].sort(),
       ignoredColumns: csv.ignoredColumns,
+      matchableNow,
+      notMatchableNow: (Object.keys(FIXES) as NotMatchableReason[])
+        .filter((reason) => notMatchable[reason] > 0)
+        .map((reason) => ({ reason, count: notMatchable[reason], fix: FIXES[reason] })),
     };
   }
 }
@@ -166,6 +201,11 @@ function validateRows(rows: readonly CsvAttendeeRow[]): { accepted: AcceptedRow[
       rejected.push({ line, email, reason: `consent: "${values.consentMatchmaking}" is not yes or no` });
       continue;
     }
+    const present = values.present === undefined ? undefined : parseYesNo(text('present')!);
+    if (present === null) {
+      rejected.push({ line, email, reason: `checked in: "${values.present}" is not yes or no` });
+      continue;
+    }
     const candidate = {
       eventId: '00000000-0000-4000-8000-000000000000',
       email: email ?? '',
@@ -181,6 +221,7 @@ function validateRows(rows: readonly CsvAttendeeRow[]): { accepted: AcceptedRow[
       bio: text('bio'),
       links: list('links'),
       consentMatchmaking: consent,
+      present,
     };
     // A name is required for new attendees only, which is known once existing ones are loaded.
     const errors = validateSync(plainToInstance(CreateAttendeeInput, { ...candidate, name: name || 'known later' }), { whitelist: true });
@@ -206,8 +247,9 @@ function validateRows(rows: readonly CsvAttendeeRow[]): { accepted: AcceptedRow[
 
 function parseYesNo(text: string): boolean | null {
   const value = text.trim().toLowerCase();
-  if (['yes', 'y', 'true', '1', 'x', 'opt-in', 'opted in'].includes(value)) return true;
-  if (['no', 'n', 'false', '0', 'opt-out', 'opted out'].includes(value)) return false;
+  // English, and the yes and no of the French and German spreadsheets that write semicolons.
+  if (['yes', 'y', 'true', '1', 'x', 'opt-in', 'opted in', 'checked in', 'oui', 'ja'].includes(value)) return true;
+  if (['no', 'n', 'false', '0', 'opt-out', 'opted out', 'not checked in', 'non', 'nein'].includes(value)) return false;
   return null;
 }
 

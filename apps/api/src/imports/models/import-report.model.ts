@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { LeftOutReason } from '../../rounds/models/round.model';
 
 @ObjectType()
 export class RejectedRow {
@@ -19,15 +20,30 @@ export class ImportColumn {
 
   @Field(() => String, {
     nullable: true,
-    description: 'email, name, firstName, lastName, company, role, seniority, stack, interests, lookingFor, canOffer, languages, bio, links or consentMatchmaking; null when not recognised (not imported)',
+    description: 'email, name, firstName, lastName, company, role, seniority, stack, interests, lookingFor, canOffer, languages, bio, links, consentMatchmaking or present; null when not recognised (not imported)',
   })
   field!: string | null;
+}
+
+@ObjectType({ description: 'Imported attendees who cannot be matched yet for one reason, and what to do about it' })
+export class NotMatchable {
+  @Field(() => LeftOutReason, { description: 'NO_CONSENT or NOT_PRESENT: the first rule they miss, as generateRound checks' })
+  reason!: LeftOutReason;
+
+  @Field(() => Int)
+  count!: number;
+
+  @Field({ description: 'What to do about it, e.g. “Attendees check in at the venue (setMyPresence), organisers mark them present …”' })
+  fix!: string;
 }
 
 @ObjectType({ description: 'What an attendee import did; importing the same file again reports everything unchanged' })
 export class ImportReport {
   @Field({ description: 'Nothing was written: this is what the import would do' })
   dryRun!: boolean;
+
+  @Field({ description: 'The column separator found in the header line: "," ";" or a tab' })
+  delimiter!: string;
 
   @Field(() => [ImportColumn], { description: 'Every column of the header line, in order, with the field it fills' })
   columns!: ImportColumn[];
@@ -52,4 +68,10 @@ export class ImportReport {
 
   @Field(() => [String], { description: 'CSV columns that were not recognised, so not imported' })
   ignoredColumns!: string[];
+
+  @Field(() => Int, { description: 'Imported attendees (created, updated or unchanged) who can be matched in a round now: consenting and checked in' })
+  matchableNow!: number;
+
+  @Field(() => [NotMatchable], { description: 'The other imported attendees, by reason, each with its fix' })
+  notMatchableNow!: NotMatchable[];
 }
