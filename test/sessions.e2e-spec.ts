@@ -82,6 +82,15 @@ describe('sessions', () => {
       expect(Date.parse(refreshed.expiresAt)).toBeGreaterThanOrEqual(Date.now() + 7 * DAY - 5000);
     });
 
+    it('give a new token on every refresh, even within the same second as the sign-in (the web app tells a refresh by its token)', async () => {
+      const attendee = await createAttendee(t, (await createEvent(t)).id);
+      const first = await signIn(attendee);
+      const [a, b] = await Promise.all([t.gql(REFRESH, {}, first.token), t.gql(REFRESH, {}, first.token)]);
+      const tokens = [first.token, (expectData(a).refreshSession as Payload).token, (expectData(b).refreshSession as Payload).token];
+      expect(new Set(tokens).size).toBe(3);
+      expect(new Set(tokens.map(sessionOf)).size).toBe(1);
+    });
+
     it('follow the event when its dates move: a refresh brings the new end', async () => {
       const event = await createEvent(t, { timeZone: 'UTC', startsOn: dateIn(1), endsOn: dateIn(2) });
       const attendee = await createAttendee(t, event.id);

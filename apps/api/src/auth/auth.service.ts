@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -222,7 +222,9 @@ export class AuthService {
       actor.kind === 'attendee'
         ? { sub: actor.attendeeId, kind: 'attendee', evt: actor.eventId, sid: sessionId, exp: expiresAt.getTime() / 1000 }
         : { sub: actor.accountId, kind: 'account', sid: sessionId, exp: expiresAt.getTime() / 1000 };
-    const token = await this.jwt.signAsync(claims, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
+    // A token id of its own: two tokens issued in the same second with the same claims would
+    // otherwise be the same string, and a refresh would look like no refresh to its client.
+    const token = await this.jwt.signAsync(claims, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, jwtid: randomUUID() });
     return { token, sessionId, expiresAt, refreshAfter: refreshAfter(now, expiresAt), actor };
   }
 
