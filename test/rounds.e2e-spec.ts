@@ -501,3 +501,174 @@ describe('rounds with nobody to match', () => {
     expect((await t.gql(PUBLISH, { id: blocked.id }, organiser)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_EMPTY' });
   });
 });
+
+describe('publishing re-checks the draft', () => {
+  let t: TestApp;
+  let eventId: string;
+  let organiser: string;
+  let people: AttendeeFixture[];
+  const tokenOf = new Map<string, string>();
+
+  const PUBLISH = `mutation ($id: ID!) { publishRound(roundId: $id) { status } }`;
+  const REVIEW = `query ($id: ID!) {
+    round(id: $id) {
+      status
+      draftProblems { meetingId table rule attendeeA attendeeB }
+      leftOut { attendeeId reason }
+      meetings(first: 100) { edges { node { id table participants { id } } } }
+    }
+  }`;
+  type Review = {
+    status: string;
+    draftProblems: { meetingId: string; table: string; rule: string; attendeeA: string; attendeeB: string | null }[];
+    leftOut: { attendeeId: string; reason: string }[];
+    meetings: { edges: { node: { id: string; table: string; participants: { id: string }[] } }[] };
+  };
+  const review = async (roundId: string): Promise<Review> => expectData(await t.gql(REVIEW, { id: roundId }, organiser)).round;
+  const tablesOf = (r: Review) => r.meetings.edges.map(({ node }) => ({ id: node.id, table: node.table, members: node.participants.map((p) => p.id) }));
+  const sorted = (a: string, b: string) => (a < b ? [a, b] : [b, a]);
+
+  let roundCount = 0;
+  async function draft(): Promise<{ id: string; review: Review }> {
+    roundCount += 1;
+    const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: `Check ${roundCount}`, startsAt: '2030-06-01T10:00:00Z', oddPolicy: 'BYE' } }, organiser)).createRound;
+    expectData(await t.gql(GENERATE, { input: { roundId: round.id } }, organiser));
+    expect(await waitForRound(t, round.id, organiser)).toMatchObject({ status: 'GENERATED' });
+    const generated = await review(round.id);
+    expect(generated.draftProblems).toEqual([]);
+    return { id: round.id, review: generated };
+  }
+
+  /** Publishing is refused with the review's list, and changes nothing. */
+  async function expectRefused(roundId: string, expected: Review['draftProblems']): Promise<void> {
+    const listed = (await review(roundId)).draftProblems;
+    expect(listed).toEqual(expected);
+    const refused = await t.gql(PUBLISH, { id: roundId }, organiser);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DRAFT_BREAKS_HARD_RULES', violations: listed });
+    expect(refused.errors?.[0]?.message).toContain(`${expected[0]!.rule} at table ${expected[0]!.table}`);
+    expect((await review(roundId)).status).toBe('GENERATED');
+  }
+
+  /** Publishes, then cancels (a cancelled round frees its pairs for the next case). */
+  async function publishAndCancel(roundId: string): Promise<void> {
+    expect(expectData(await t.gql(PUBLISH, { id: roundId }, organiser)).publishRound.status).toBe('PUBLISHED');
+    expectData(await t.gql(`mutation ($id: ID!) { cancelRound(roundId: $id) { status } }`, { id: roundId }, organiser));
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ id: eventId } = await createEvent(t));
+    organiser = (await createOrganiser(t, eventId)).token;
+    people = [];
+    for (const profile of PROFILES.slice(0, 6)) {
+      const person = await createAttendee(t, eventId, { ...profile, present: true, languages: ['en'] });
+      people.push(person);
+      tokenOf.set(person.id, await attendeeToken(t, person));
+    }
+  });
+  afterAll(() => t?.close());
+
+  it('a block added after generation: refused with the pair, listed in the review; a swap fixes it and publish goes through', async () => {
+    const round = await draft();
+    const [first, second] = tablesOf(round.review);
+    const [x, y] = first!.members as [string, string];
+    expectData(await t.gql(`mutation ($a: ID!) { blockAttendee(attendeeId: $a) }`, { a: y }, tokenOf.get(x)));
+    const [a, b] = sorted(x, y);
+    await expectRefused(round.id, [{ meetingId: first!.id, table: first!.table, rule: 'blocked', attendeeA: a!, attendeeB: b! }]);
+    // Nobody saw the draft.
+    expect(expectData(await t.gql(`{ myMeetings { id } }`, {}, tokenOf.get(x))).myMeetings).toEqual([]);
+    expectData(await t.gql(`mutation ($input: SwapAttendeesInput!) { swapAttendees(input: $input) { id } }`, { input: { roundId: round.id, attendeeA: y, attendeeB: second!.members[0] } }, organiser));
+    expect((await review(round.id)).draftProblems).toEqual([]);
+    await publishAndCancel(round.id);
+  });
+
+  it('a check-out after generation: refused; generating again leaves them out and publishes', async () => {
+    const round = await draft();
+    const [first] = tablesOf(round.review);
+    const [x, y] = first!.members as [string, string];
+    expectData(await t.gql(`mutation { setMyPresence(present: false) { present } }`, {}, tokenOf.get(x)));
+    await expectRefused(round.id, [{ meetingId: first!.id, table: first!.table, rule: 'not-present', attendeeA: x, attendeeB: y }]);
+    expectData(await t.gql(GENERATE, { input: { roundId: round.id, regenerate: true } }, organiser));
+    expect(await waitForRound(t, round.id, organiser)).toMatchObject({ status: 'GENERATED' });
+    const again = await review(round.id);
+    expect(again.draftProblems).toEqual([]);
+    expect(again.leftOut).toContainEqual({ attendeeId: x, reason: 'NOT_PRESENT' });
+    await publishAndCancel(round.id);
+    expectData(await t.gql(`mutation { setMyPresence(present: true) { present } }`, {}, tokenOf.get(x)));
+  });
+
+  it('an opt-out of the round after generation: refused; rejoining clears the warning', async () => {
+    const round = await draft();
+    const [first] = tablesOf(round.review);
+    const [x, y] = first!.members as [string, string];
+    expect(expectData(await t.gql(`mutation ($r: ID!) { optOutOfRound(roundId: $r) }`, { r: round.id }, tokenOf.get(y))).optOutOfRound).toBe(true);
+    await expectRefused(round.id, [{ meetingId: first!.id, table: first!.table, rule: 'opted-out', attendeeA: y, attendeeB: x }]);
+    expectData(await t.gql(`mutation ($r: ID!) { optOutOfRound(roundId: $r, optOut: false) }`, { r: round.id }, tokenOf.get(y)));
+    await publishAndCancel(round.id);
+  });
+
+  it('consent withdrawn after generation (by the organiser, e.g. from a re-import): refused; the attendee withdrawing it themself leaves the draft', async () => {
+    const round = await draft();
+    const [first, second] = tablesOf(round.review);
+    const [x, y] = first!.members as [string, string];
+    expectData(await t.gql(`mutation ($input: UpdateAttendeeInput!) { updateAttendee(input: $input) { attendee { id } } }`, { input: { id: x, consentMatchmaking: false } }, organiser));
+    await expectRefused(round.id, [{ meetingId: first!.id, table: first!.table, rule: 'no-consent', attendeeA: x, attendeeB: y }]);
+    expectData(await t.gql(`mutation ($input: UpdateAttendeeInput!) { updateAttendee(input: $input) { attendee { id } } }`, { input: { id: x, consentMatchmaking: true } }, organiser));
+    expect((await review(round.id)).draftProblems).toEqual([]);
+    // Withdrawn by the attendee: the draft lets them go at once (their table is dissolved), so there is nothing stale to warn about.
+    const [z] = second!.members as [string, string];
+    expectData(await t.gql(`mutation { withdrawMatchmakingConsent { consentMatchmaking } }`, {}, tokenOf.get(z)));
+    const after = await review(round.id);
+    expect(after.draftProblems).toEqual([]);
+    expect(tablesOf(after).flatMap((table) => table.members)).not.toContain(z);
+    await publishAndCancel(round.id);
+    expectData(await t.gql(`mutation ($v: String!) { giveMatchmakingConsent(noticeVersion: $v) { consentMatchmaking } }`, { v: '2026-11' }, tokenOf.get(z)));
+  });
+
+  it('a partner deleted after generation leaves someone alone at a table: refused', async () => {
+    const extra: AttendeeFixture[] = [];
+    for (const name of ['Barbara', 'Donald']) extra.push(await createAttendee(t, eventId, { name, present: true, interests: ['compilers'], languages: ['en'] }));
+    const round = await draft();
+    const table = tablesOf(round.review).find((each) => each.members.some((id) => id === extra[0]!.id))!;
+    const partner = table.members.find((id) => id !== extra[0]!.id)!;
+    expectData(await t.gql(`mutation ($id: ID!) { deleteAttendee(id: $id) }`, { id: extra[0]!.id }, organiser));
+    await expectRefused(round.id, [{ meetingId: table.id, table: table.table, rule: 'alone', attendeeA: partner, attendeeB: null }]);
+    expectData(await t.gql(`mutation ($id: ID!) { cancelRound(roundId: $id) { status } }`, { id: round.id }, organiser));
+    expectData(await t.gql(`mutation ($id: ID!) { deleteAttendee(id: $id) }`, { id: extra[1]!.id }, organiser));
+  });
+
+  it('a rule an organiser overrode on purpose (forced, with a reason) does not stop publishing; a new rule for that pair does', async () => {
+    const round = await draft();
+    const [first, second] = tablesOf(round.review);
+    const [x] = first!.members as [string, string];
+    const [z] = second!.members as [string, string];
+    // x has blocked z; the organiser seats them together anyway, with a reason.
+    expectData(await t.gql(`mutation ($a: ID!) { blockAttendee(attendeeId: $a) }`, { a: z }, tokenOf.get(x)));
+    const partnerOfX = first!.members.find((id) => id !== x)!;
+    const forced = await t.gql(
+      `mutation ($input: SwapAttendeesInput!) { swapAttendees(input: $input) { id } }`,
+      { input: { roundId: round.id, attendeeA: partnerOfX, attendeeB: z, force: true, reason: 'they made up at the desk' } },
+      organiser,
+    );
+    expectData(forced);
+    expect((await review(round.id)).draftProblems).toEqual([]);
+    // Then z checks out: that is new, and nobody overrode it.
+    expectData(await t.gql(`mutation { setMyPresence(present: false) { present } }`, {}, tokenOf.get(z)));
+    const problems = (await review(round.id)).draftProblems;
+    expect(problems).toEqual([{ meetingId: first!.id, table: first!.table, rule: 'not-present', attendeeA: z, attendeeB: x }]);
+    expectData(await t.gql(`mutation { setMyPresence(present: true) { present } }`, {}, tokenOf.get(z)));
+    await publishAndCancel(round.id);
+  });
+
+  it('the warning is for the organisers of the event', async () => {
+    const round = await draft();
+    const other = await createEvent(t);
+    const stranger = (await createOrganiser(t, other.id)).token;
+    const foreign = await t.gql(`query ($id: ID!) { round(id: $id) { draftProblems { rule } } }`, { id: round.id }, stranger);
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expectData(await t.gql(PUBLISH, { id: round.id }, organiser));
+    const asAttendee = await t.gql(`query ($id: ID!) { round(id: $id) { draftProblems { rule } } }`, { id: round.id }, tokenOf.get(people[0]!.id));
+    expect(asAttendee.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(asAttendee.data?.round ?? null).toBeNull();
+  });
+});

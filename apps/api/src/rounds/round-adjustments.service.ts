@@ -105,7 +105,8 @@ export class RoundAdjustmentsService {
         roundId: round.id,
         actorId: actor.kind === 'account' ? actor.accountId : actor.attendeeId,
         kind,
-        details: { ...input, tables: Object.fromEntries(changed) },
+        // The pairs each rule was overridden for: publishing accepts exactly these (draft-check.ts).
+        details: { ...input, tables: Object.fromEntries(changed), violations: violations.map((v) => ({ rule: v.rule, attendeeA: v.a, attendeeB: v.b })) },
         overriddenRules: [...new Set(violations.map((v) => v.rule))],
         reason: input.reason?.trim() || null,
       });

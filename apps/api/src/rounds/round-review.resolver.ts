@@ -5,7 +5,8 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
 import { assertCanManage } from '../events/events.service';
 import type { GraphqlContext } from '../graphql/request-loaders';
-import { AttendeeScore, LeftOut } from './models/round.model';
+import { AttendeeScore, DraftProblem, LeftOut, Round } from './models/round.model';
+import { RoundsService } from './rounds.service';
 
 /**
  * Who sits out and who is worst served, by name: the organisers' review names people, not ids. The
@@ -30,5 +31,20 @@ export class AttendeeScoreResolver {
   @ResolveField(() => Attendee, { nullable: true, description: 'Organisers: who it is (null once deleted)' })
   attendee(@CurrentActor() actor: Actor, @Parent() score: AttendeeScore, @Context() context: GraphqlContext): Promise<Attendee | null> {
     return reviewedAttendee(actor, score, context);
+  }
+}
+
+@Resolver(() => Round)
+export class DraftReviewResolver {
+  constructor(private readonly roundsService: RoundsService) {}
+
+  @ResolveField(() => [DraftProblem], {
+    description:
+      'Organisers: the stale-draft warning — pairs of this generated draft that break a rule now (a block, a withdrawn consent, ' +
+      'an opt-out, a check-out since it was generated). Publishing is refused while it is not empty: generate again or swap. ' +
+      'Empty for a round that is not a generated draft.',
+  })
+  draftProblems(@CurrentActor() actor: Actor, @Parent() round: Round): Promise<DraftProblem[]> {
+    return this.roundsService.draftProblems(actor, round);
   }
 }

@@ -1,4 +1,5 @@
 import { conflict, type DomainError } from '../common/domain-error';
+import { describeDraftProblems, type DraftProblem } from './draft-check';
 import type { RosterCount } from './round-roster';
 
 /** A round needs two people who may be matched; says how many there are and why the others may not. */
@@ -25,5 +26,15 @@ export function roundNotStarted(startsAt: Date): DomainError {
   return conflict(
     'ROUND_NOT_STARTED',
     `This round starts at ${startsAt.toISOString()}: close it once its conversations are over (closing marks every meeting as held), or cancel it`,
+  );
+}
+
+/** The offending pairs go in `extensions.violations`, as for a swap that breaks a hard rule (HARD_RULE). */
+export function draftBreaksRules(problems: readonly DraftProblem[]): DomainError {
+  return conflict(
+    'DRAFT_BREAKS_HARD_RULES',
+    `This draft breaks rules that changed since it was generated: ${describeDraftProblems(problems)}. ` +
+      'Generate it again (regenerate: true) or fix those tables with swapAttendees or moveAttendee, then publish.',
+    { violations: problems.map(({ meetingId, table, rule, attendeeA, attendeeB }) => ({ meetingId, table, rule, attendeeA, attendeeB })) },
   );
 }

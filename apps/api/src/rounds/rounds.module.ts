@@ -3,13 +3,13 @@ import { GenerationLeaseSweeper } from './generation-lease.sweeper';
 import { MatchingRunner } from './matching-runner';
 import { MeetingsResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
-import { AttendeeScoreResolver, LeftOutResolver } from './round-review.resolver';
+import { AttendeeScoreResolver, DraftReviewResolver, LeftOutResolver } from './round-review.resolver';
 import { MeetingFeedbackResolver, RoundsResolver } from './rounds.resolver';
 import { RoundAdjustmentsService } from './round-adjustments.service';
 import { RoundsService } from './rounds.service';
 
 @Module({
-  providers: [RoundsService, GenerationLeaseSweeper, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver, LeftOutResolver, AttendeeScoreResolver],
+  providers: [RoundsService, GenerationLeaseSweeper, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver, LeftOutResolver, AttendeeScoreResolver, DraftReviewResolver],
   exports: [RoundsService, MeetingsService],
 })
 export class RoundsModule {}

@@ -20,7 +20,8 @@ import { OddPolicy } from '../events/models/event.model';
 import { RoundEntity, type GenerationProgress, type RoundStatusValue } from './round.entity';
 import { writeRoundPlan } from './round-plan-writer';
 import { countRoundRoster, loadRoundRoster } from './round-roster';
-import { notEnoughAttendees, roundEmpty, roundNotStarted } from './rounds.errors';
+import { findDraftProblems, type DraftProblem } from './draft-check';
+import { draftBreaksRules, notEnoughAttendees, roundEmpty, roundNotStarted } from './rounds.errors';
 
 interface RunningGeneration {
   lease: GenerationLease;
@@ -159,6 +160,7 @@ export class RoundsService implements BeforeApplicationShutdown {
   /**
    * All or nothing, in one statement: attendees see either no meeting of the round or all of them.
    * The round row is locked while it is checked, so nothing changes it between the checks and the flip.
+   * A draft that breaks a hard rule now (draft-check.ts) is refused with the offending pairs.
    */
   async publish(actor: Actor, roundId: string): Promise<RoundEntity> {
     const round = await this.get(actor, roundId);
@@ -172,6 +174,9 @@ export class RoundsService implements BeforeApplicationShutdown {
         throw conflict('ROUND_NOT_GENERATED', `Only a generated draft can be published; this round is ${current?.status ?? 'gone'}`);
       }
       if (!current.meetings) throw roundEmpty();
+      // The draft is a snapshot: blocks, consent, opt-outs and presence may have changed since it was generated.
+      const problems = await findDraftProblems(manager, round);
+      if (problems.length) throw draftBreaksRules(problems);
       await manager.query(`UPDATE rounds SET status = 'PUBLISHED', published_at = now(), updated_at = now() WHERE id = $1`, [round.id]);
       await noticeRoundPublished(manager, { roundId: round.id, eventId: round.eventId });
     });
@@ -222,6 +227,13 @@ export class RoundsService implements BeforeApplicationShutdown {
       await manager.query(`UPDATE meetings SET status = 'HELD' WHERE round_id = $1 AND status = 'SCHEDULED'`, [round.id]);
     });
     return this.dataSource.getRepository(RoundEntity).findOneByOrFail({ id: round.id });
+  }
+
+  /** Organisers' review: what the draft breaks now (empty unless the round is a generated draft). */
+  async draftProblems(actor: Actor, round: { id: string; eventId: string; status: string }): Promise<DraftProblem[]> {
+    assertCanManage(actor, round.eventId);
+    if (round.status !== 'GENERATED') return [];
+    return findDraftProblems(this.dataSource.manager, round);
   }
 
   private async runGeneration(roundId: string, seed: string, lease: GenerationLease): Promise<void> {

@@ -129,6 +129,32 @@ export class LeftOut {
   reason!: LeftOutReason;
 }
 
+@ObjectType({
+  description:
+    'A pair of a generated draft that breaks a rule now (it changed since the draft was generated). publishRound refuses the draft ' +
+    'while any is listed (CONFLICT, reason DRAFT_BREAKS_HARD_RULES, the same list in extensions.violations)',
+})
+export class DraftProblem {
+  @Field(() => ID)
+  meetingId!: string;
+
+  @Field({ description: 'The table’s label' })
+  table!: string;
+
+  @Field({
+    description:
+      'blocked, already-met or no-common-language (a hard rule between the two); no-consent, opted-out or not-present ' +
+      '(attendeeA may no longer be matched); alone (attendeeA’s partner was deleted)',
+  })
+  rule!: string;
+
+  @Field(() => ID)
+  attendeeA!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Null for alone' })
+  attendeeB!: string | null;
+}
+
 @ObjectType({ description: 'Why two people were paired, as data' })
 export class PairReason {
   @Field(() => ID)

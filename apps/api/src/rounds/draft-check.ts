@@ -1,0 +1,125 @@
+import { createScorer, type HardRule } from '@pairwise/matching';
+import type { EntityManager } from 'typeorm';
+import { loadRoundRoster, type RoundRoster } from './round-roster';
+
+/**
+ * Why a seat of a draft is no longer allowed: a hard rule of the matching library
+ * (`blocked`, `already-met`, `no-common-language`), one of the two people may no
+ * longer be matched at all (`no-consent`, `opted-out`, `not-present`), or the
+ * meeting lost everyone but one person (`alone`: their partner was deleted).
+ */
+export type DraftRule =
+  | Extract<HardRule, 'blocked' | 'already-met' | 'no-common-language'>
+  | 'no-consent'
+  | 'opted-out'
+  | 'not-present'
+  | 'alone';
+
+/**
+ * One pair of a draft's meeting that breaks a rule now. `attendeeA` is the one who may no longer
+ * be matched when that is the rule; `attendeeB` is null only for `alone`.
+ */
+export interface DraftProblem {
+  meetingId: string;
+  table: string;
+  rule: DraftRule;
+  attendeeA: string;
+  attendeeB: string | null;
+}
+
+const NOT_ELIGIBLE_RULE: Record<RoundRoster['notEligible'][number]['reason'], DraftRule> = {
+  NO_CONSENT: 'no-consent',
+  OPTED_OUT: 'opted-out',
+  NOT_PRESENT: 'not-present',
+};
+
+interface SeatedMeeting {
+  id: string;
+  table_label: string;
+  members: string[];
+}
+
+interface Override {
+  details: { tables?: Record<string, string[]>; violations?: { rule: string; attendeeA: string; attendeeB: string }[] };
+  overridden_rules: string[];
+}
+
+const pairKey = (rule: string, a: string, b: string) => (a < b ? `${rule}:${a}:${b}` : `${rule}:${b}:${a}`);
+
+/**
+ * What a draft's meetings break *now*, judged with the same rules as the generation: a draft is a
+ * snapshot, and between generating and publishing people block each other, withdraw consent, opt
+ * out of the round or check out. Publishing refuses a draft with a problem (rounds.service.ts), and
+ * the organisers' review lists the same problems before they press publish.
+ *
+ * A rule an organiser overrode on purpose (a forced swap or move, with its reason, in
+ * round_adjustments) is not a problem for the pair it was overridden for; a rule that appeared
+ * since is. Eligibility cannot be overridden (swaps refuse to seat someone not eligible).
+ *
+ * Reads the round's meetings, its roster and its overrides; call it inside the publishing
+ * transaction (after locking the round) so the check and the flip see the same draft.
+ */
+export async function findDraftProblems(manager: Pick<EntityManager, 'query'>, round: { id: string; eventId: string }): Promise<DraftProblem[]> {
+  const meetings: SeatedMeeting[] = await manager.query(
+    `SELECT m.id, m.table_label, array_agg(p.attendee_id::text ORDER BY p.attendee_id) AS members
+       FROM meetings m JOIN meeting_participants p ON p.meeting_id = m.id
+      WHERE m.round_id = $1
+      GROUP BY m.id ORDER BY m.table_number`,
+    [round.id],
+  );
+  if (!meetings.length) return [];
+  const roster = await loadRoundRoster(manager, round.eventId, round.id);
+  const overrides: Override[] = await manager.query(
+    `SELECT details, overridden_rules FROM round_adjustments WHERE round_id = $1 AND cardinality(overridden_rules) > 0`,
+    [round.id],
+  );
+  const overridden = overriddenPairs(overrides);
+  const notEligible = new Map(roster.notEligible.map((entry) => [entry.attendeeId, NOT_ELIGIBLE_RULE[entry.reason]]));
+  const scorer = createScorer(roster.profiles, { pastPairs: roster.pastPairs });
+  const problems: DraftProblem[] = [];
+  for (const meeting of meetings) {
+    const { members } = meeting;
+    if (members.length < 2) {
+      problems.push({ meetingId: meeting.id, table: meeting.table_label, rule: 'alone', attendeeA: members[0]!, attendeeB: null });
+      continue;
+    }
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const [a, b] = [members[x]!, members[y]!];
+        const gone = notEligible.get(a) ?? notEligible.get(b);
+        if (gone) {
+          const [first, second] = notEligible.has(a) ? [a, b] : [b, a];
+          problems.push({ meetingId: meeting.id, table: meeting.table_label, rule: gone, attendeeA: first, attendeeB: second });
+          continue;
+        }
+        const rule = scorer.hardRule(a, b);
+        if (rule === null || overridden.has(pairKey(rule, a, b))) continue;
+        // Every member is on the roster here (eligible), so only the pair rules can remain.
+        problems.push({ meetingId: meeting.id, table: meeting.table_label, rule: rule as DraftRule, attendeeA: a, attendeeB: b });
+      }
+    }
+  }
+  return problems;
+}
+
+/** (rule, pair) overridden by hand. Older adjustments recorded only the rules and the tables they changed. */
+function overriddenPairs(overrides: readonly Override[]): Set<string> {
+  const keys = new Set<string>();
+  for (const { details, overridden_rules: rules } of overrides) {
+    if (details.violations) {
+      for (const v of details.violations) keys.add(pairKey(v.rule, v.attendeeA, v.attendeeB));
+      continue;
+    }
+    for (const members of Object.values(details.tables ?? {})) {
+      for (let x = 0; x < members.length; x++) {
+        for (let y = x + 1; y < members.length; y++) for (const rule of rules) keys.add(pairKey(rule, members[x]!, members[y]!));
+      }
+    }
+  }
+  return keys;
+}
+
+/** For people: "blocked at table A1 (id / id), alone at table A2 (id)". */
+export function describeDraftProblems(problems: readonly DraftProblem[]): string {
+  return problems.map((p) => `${p.rule} at table ${p.table} (${[p.attendeeA, p.attendeeB].filter(Boolean).join(' / ')})`).join(', ');
+}
