@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { closeLater } from './cleanup';
@@ -80,4 +81,25 @@ export async function signInThroughPage(page: Page, baseUrl: string, credentials
   await page.getByLabel('Access code').fill(credentials.accessCode);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL(typeof landsOn === 'string' ? `${baseUrl}${landsOn}` : landsOn);
+}
+
+/** A laptop: the organiser screens are made for it first. */
+export const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Paris', acceptDownloads: true };
+
+/** Signs a staff member in through the sign-in screen: with a password (admins) or a one-time access code (organisers). */
+export async function signInStaffThroughPage(page: Page, baseUrl: string, credentials: { email: string; password?: string; accessCode?: string }): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  if (credentials.password !== undefined) await page.getByRole('button', { name: 'Sign in with a password (admins)' }).click();
+  await page.getByLabel('Email').fill(credentials.email);
+  await page.getByLabel(credentials.password !== undefined ? 'Password' : 'Access code').fill(credentials.password ?? credentials.accessCode ?? '');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL(`${baseUrl}/organiser`);
+}
+
+/** Serious or critical accessibility problems axe-core finds on the page (WCAG 2.1 A and AA rules), one line each. */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
 }

@@ -3,6 +3,10 @@ export const paths = {
   signIn: (next?: string) => (next ? `/sign-in?${new URLSearchParams({ next })}` : '/sign-in'),
   attendeeHome: (eventSlug: string) => `/e/${encodeURIComponent(eventSlug)}/me`,
   organiserHome: () => '/organiser',
+  /** An event's staff pages: `/organiser/e/<slug>` and its sections (`attendees`, `rounds`, …). */
+  organiserEvent: (eventSlug: string, section?: string) => `/organiser/e/${encodeURIComponent(eventSlug)}${section ? `/${section}` : ''}`,
+  organiserNewEvent: () => '/organiser/events/new',
+  organiserAdmin: () => '/organiser/admin',
 };
 
 /**
