@@ -1,12 +1,17 @@
 import { DataSource } from 'typeorm';
+import { MailSender } from '../apps/api/src/mail/mail-sender';
+import { ReminderScheduler } from '../apps/api/src/mail/reminder-scheduler';
+import { eraseAttendee } from '../apps/api/src/privacy/erasure';
 import {
   attendeeToken,
   createAttendee,
   createEvent,
   createOrganiser,
   expectData,
+  runRound,
   startSmtpServer,
   startTestApp,
+  type AttendeeFixture,
   type EventFixture,
   type ReceivedMail,
   type TestApp,
@@ -259,5 +264,219 @@ describe('mail over SMTP', () => {
     const token = await attendeeToken(t, attendee);
     expect((await t.gql(OUTBOX, { e: event.id }, token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql(SEND, { input: { eventId: event.id } }, token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('erasure and removal forget every message about the person, found by id', () => {
+  let t: TestApp;
+  const db = () => t.app.get(DataSource);
+  const sql = <T = Record<string, any>>(text: string, parameters: unknown[] = []) => db().query(text, parameters) as Promise<T[]>;
+
+  beforeAll(async () => {
+    // Reminders 3 hours ahead: a round published for the next hour is reminded of at once.
+    t = await startTestApp({ PAIRWISE_REMINDER_MINUTES: '180' });
+    // The test ticks the scheduler itself, so that nothing is queued behind its back.
+    await t.app.get(ReminderScheduler).onModuleDestroy();
+  });
+  afterAll(() => t?.close());
+
+  const today = () => new Date().toISOString().slice(0, 10);
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+
+  async function eventWith(people: Record<string, Record<string, unknown>>) {
+    const event = await createEvent(t, {
+      timeZone: 'UTC',
+      startsOn: today(),
+      endsOn: inDays(2),
+      vocabulary: [{ slug: 'rag', label: 'RAG' }, { slug: 'inference', label: 'inference' }, { slug: 'agents', label: 'agents' }],
+    });
+    const organiser = (await createOrganiser(t, event.id)).token;
+    const ids: Record<string, AttendeeFixture> = {};
+    for (const [name, profile] of Object.entries(people)) {
+      ids[name] = await createAttendee(t, event.id, { name, email: `${name.split(' ')[0]!.toLowerCase()}-${event.slug}@example.org`, present: true, ...profile });
+    }
+    return { event, organiser, people: ids };
+  }
+
+  const setPresent = async (organiser: string, id: string, present: boolean) =>
+    expectData(await t.gql(`mutation ($input: UpdateAttendeeInput!) { updateAttendee(input: $input) { attendee { id } } }`, { input: { id, present } }, organiser));
+
+  /** Every message of the event that is due has been rendered (held: this app has no SMTP server) or cancelled. */
+  const settled = (eventId: string) =>
+    until(
+      async () => (await sql(`SELECT count(*)::int AS n FROM mail_outbox WHERE event_id = $1 AND status = 'QUEUED' AND send_after <= now()`, [eventId]))[0]!.n,
+      (n) => n === 0,
+    );
+
+  const messagesOf = (attendeeId: string) =>
+    sql(`SELECT id, kind, status, to_address, subject, body_text, body_html, error, mentioned_ids FROM mail_outbox WHERE attendee_id = $1 ORDER BY created_at`, [attendeeId]);
+
+  /** Rows of the mail tables that still contain `needle` anywhere: the check that nothing was missed. */
+  const mailRowsContaining = async (needle: string) => {
+    const hits: string[] = [];
+    for (const table of ['mail_outbox', 'sign_in_links', 'sign_in_requests', 'invitation_runs']) {
+      const rows = await sql<{ row: string }>(`SELECT t::text AS row FROM ${table} t WHERE t::text ILIKE $1`, [`%${needle}%`]);
+      hits.push(...rows.map((row) => `${table}: ${row.row}`));
+    }
+    return hits;
+  };
+
+  it('shows partners only what they share, and deleteMyData blanks the person’s messages and every reminder naming them; nothing about them is queued after', async () => {
+    const { event, organiser, people } = await eventWith({
+      'Ada Lovelace': { interests: ['rag', 'inference'], sharedFields: ['name', 'interests'], company: 'Analytical Engines' },
+      'Bob Babbage': { interests: ['agents'], sharedFields: ['name'], company: 'Secret Difference Co' },
+      'Cy Clarke': { interests: ['agents'], present: false },
+    });
+    const ada = people['Ada Lovelace']!;
+    const bob = people['Bob Babbage']!;
+    const cy = people['Cy Clarke']!;
+    expectData(await t.gql(SEND, { input: { eventId: event.id } }, organiser));
+    expect(expectData(await t.gql(`mutation ($input: RequestSignInLinkInput!) { requestSignInLink(input: $input) }`, { input: { email: ada.email, eventSlug: event.slug } }))).toEqual({ requestSignInLink: true });
+
+    // Round 1: Ada and Bob (Cy is not there). Their reminders are rendered at once.
+    await runRound(t, organiser, { eventId: event.id, name: 'Round 1', startsAt: inMinutes(60) });
+    await t.app.get(ReminderScheduler).tick();
+    await settled(event.id);
+    const [toBob] = (await messagesOf(bob.id)).filter((m) => m.kind === 'MEETING_REMINDER');
+    const [toAda] = (await messagesOf(ada.id)).filter((m) => m.kind === 'MEETING_REMINDER');
+    expect(toBob).toMatchObject({ status: 'HELD', mentioned_ids: [ada.id] });
+    expect(toBob.subject).toMatch(/, with Ada Lovelace \(RAG, inference\)$/);
+    // Bob shares only his name: not his interests, not his company.
+    expect(toAda).toMatchObject({ status: 'HELD', mentioned_ids: [bob.id] });
+    expect(toAda.subject).toMatch(/, with Bob Babbage$/);
+    expect(`${toAda.body_text}${toAda.body_html}`).not.toMatch(/agents|Secret Difference/);
+
+    // Round 2: Ada and Cy; their reminders stay queued (the sender is stopped) when Ada erases herself.
+    await setPresent(organiser, bob.id, false);
+    await setPresent(organiser, cy.id, true);
+    const sender = t.app.get(MailSender);
+    await sender.stop();
+    try {
+      await runRound(t, organiser, { eventId: event.id, name: 'Round 2', startsAt: inMinutes(75) });
+      await t.app.get(ReminderScheduler).tick();
+      const queuedForCy = (await messagesOf(cy.id)).filter((m) => m.kind === 'MEETING_REMINDER');
+      expect(queuedForCy).toMatchObject([{ status: 'QUEUED' }]);
+      expect((await messagesOf(ada.id)).filter((m) => m.status === 'QUEUED')).toHaveLength(1);
+
+      const adaToken = await attendeeToken(t, ada);
+      expect(expectData(await t.gql(`mutation { deleteMyData }`, {}, adaToken)).deleteMyData).toBe(true);
+    } finally {
+      await sender.start();
+    }
+
+    // Her own messages, by her id: no address, no text; the one still waiting cancelled.
+    const own = await messagesOf(ada.id);
+    expect(own.map((m) => m.kind).sort()).toEqual(['INVITATION', 'MEETING_REMINDER', 'MEETING_REMINDER', 'SIGN_IN_LINK']);
+    for (const message of own) {
+      expect(message).toMatchObject({ to_address: `erased-${ada.id}@erased.invalid`, subject: null, body_text: null, body_html: null, mentioned_ids: [] });
+      expect(['HELD', 'CANCELLED']).toContain(message.status);
+    }
+    expect(own.filter((m) => m.status === 'CANCELLED')).toHaveLength(1);
+    // Bob's reminder named her: found by the id it recorded, its text gone.
+    expect((await sql(`SELECT subject, body_text, body_html, mentioned_ids FROM mail_outbox WHERE id = $1`, [toBob.id]))[0]).toEqual({
+      subject: null,
+      body_text: null,
+      body_html: null,
+      mentioned_ids: [],
+    });
+    expect(await sql(`SELECT 1 FROM sign_in_links WHERE attendee_id = $1`, [ada.id])).toEqual([]);
+    expect(await sql(`SELECT 1 FROM sign_in_requests WHERE email = $1`, [ada.email])).toEqual([]);
+
+    // Cy's reminder of a meeting with her is not sent: nobody is coming, and it would name her.
+    await settled(event.id);
+    const [toCy] = (await messagesOf(cy.id)).filter((m) => m.kind === 'MEETING_REMINDER');
+    expect(toCy).toMatchObject({ status: 'CANCELLED', subject: null, body_text: null, error: 'No partner is left at this meeting' });
+    // Later ticks queue nothing for her (and nothing names her).
+    await t.app.get(ReminderScheduler).tick();
+    await settled(event.id);
+    expect(await messagesOf(ada.id)).toHaveLength(own.length);
+    expect((await messagesOf(ada.id)).filter((m) => m.status === 'QUEUED')).toEqual([]);
+    expect(await mailRowsContaining('Lovelace')).toEqual([]);
+    expect(await mailRowsContaining(ada.email)).toEqual([]);
+  });
+
+  it('an organiser removing an attendee takes their messages and blanks every reminder to others that named them', async () => {
+    const { event, organiser, people } = await eventWith({ 'Dee Dahl': { sharedFields: ['name'] }, 'Eve Ellis': { sharedFields: ['name'] } });
+    const dee = people['Dee Dahl']!;
+    const eve = people['Eve Ellis']!;
+    expect(expectData(await t.gql(`mutation ($input: RequestSignInLinkInput!) { requestSignInLink(input: $input) }`, { input: { email: dee.email, eventSlug: event.slug } })).requestSignInLink).toBe(true);
+    await runRound(t, organiser, { eventId: event.id, name: 'Round 1', startsAt: inMinutes(60) });
+    await t.app.get(ReminderScheduler).tick();
+    await settled(event.id);
+    const [toEve] = await messagesOf(eve.id);
+    expect(toEve).toMatchObject({ kind: 'MEETING_REMINDER', mentioned_ids: [dee.id] });
+    expect(toEve.subject).toMatch(/with Dee Dahl$/);
+
+    expect(expectData(await t.gql(`mutation ($id: ID!) { deleteAttendee(id: $id) }`, { id: dee.id }, organiser)).deleteAttendee).toBe(true);
+    expect(await messagesOf(dee.id)).toEqual([]);
+    expect((await sql(`SELECT subject, body_text, body_html, mentioned_ids FROM mail_outbox WHERE id = $1`, [toEve.id]))[0]).toEqual({
+      subject: null,
+      body_text: null,
+      body_html: null,
+      mentioned_ids: [],
+    });
+    expect(await sql(`SELECT 1 FROM sign_in_requests WHERE email = $1`, [dee.email])).toEqual([]);
+    expect(await mailRowsContaining('Dee Dahl')).toEqual([]);
+    expect(await mailRowsContaining(dee.email)).toEqual([]);
+  });
+
+  /** The real erasure, its commit held until `release` is called: what runs meanwhile meets an erasure in progress. */
+  function eraseHeldOpen(attendeeId: string) {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let erased!: () => void;
+    const started = new Promise<void>((resolve) => (erased = resolve));
+    const done = db().transaction(async (manager) => {
+      await eraseAttendee(manager, attendeeId, new Date());
+      erased();
+      await gate;
+    });
+    return { started, release, done };
+  }
+
+  it('a reminder being queued while the person is erased waits for the erasure, then leaves them out', async () => {
+    const { event, organiser, people } = await eventWith({ 'Fay Fox': {}, 'Gus Grant': {} });
+    const fay = people['Fay Fox']!;
+    await runRound(t, organiser, { eventId: event.id, name: 'Round 1', startsAt: inMinutes(60) });
+    const erasure = eraseHeldOpen(fay.id);
+    await erasure.started;
+    const tick = t.app.get(ReminderScheduler).tick();
+    // The scheduler is now waiting for Fay's row; without that wait it would queue her reminder with her address.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    erasure.release();
+    await erasure.done;
+    await tick;
+    expect(await messagesOf(fay.id)).toEqual([]);
+    await settled(event.id);
+    const [toGus] = await messagesOf(people['Gus Grant']!.id);
+    expect(toGus).toMatchObject({ kind: 'MEETING_REMINDER', status: 'CANCELLED', subject: null });
+    expect(await mailRowsContaining(fay.email)).toEqual([]);
+    expect(await mailRowsContaining('Fay Fox')).toEqual([]);
+  });
+
+  it('a reminder naming someone whose erasure is in progress is not rendered from their old name', async () => {
+    const { event, organiser, people } = await eventWith({ 'Hal Hart': {}, 'Ivy Ives': {} });
+    const hal = people['Hal Hart']!;
+    const ivy = people['Ivy Ives']!;
+    const sender = t.app.get(MailSender);
+    await sender.stop();
+    let erasure: ReturnType<typeof eraseHeldOpen> | undefined;
+    try {
+      await runRound(t, organiser, { eventId: event.id, name: 'Round 1', startsAt: inMinutes(60) });
+      await t.app.get(ReminderScheduler).tick();
+      expect(await messagesOf(ivy.id)).toMatchObject([{ kind: 'MEETING_REMINDER', status: 'QUEUED' }]);
+      erasure = eraseHeldOpen(hal.id);
+      await erasure.started;
+    } finally {
+      await sender.start();
+    }
+    // The sender takes Ivy's reminder meanwhile; it must not render it from Hal's row as it was before the erasure.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    erasure.release();
+    await erasure.done;
+    await settled(event.id);
+    expect(await messagesOf(ivy.id)).toMatchObject([{ status: 'CANCELLED', subject: null, body_text: null, error: 'No partner is left at this meeting' }]);
+    expect(await mailRowsContaining('Hal Hart')).toEqual([]);
   });
 });

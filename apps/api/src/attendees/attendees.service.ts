@@ -6,6 +6,7 @@ import { badInput, conflict, forbidden, notFound } from '../common/domain-error'
 import { isUniqueViolation } from '../common/postgres-errors';
 import { EventEntity } from '../events/event.entity';
 import { assertCanManage, canSeeEvent, EventsService } from '../events/events.service';
+import { forgetMailOfRemoved } from '../mail/mail-erasure';
 import { AttendeeEntity, type ShareableField } from './attendee.entity';
 import { visibilityFor } from './attendee-view';
 import type { AttendeesArgs, CreateAttendeeInput, UpdateAttendeeInput, UpdateMyProfileInput } from './inputs/attendee.inputs';
@@ -61,7 +62,13 @@ export class AttendeesService {
     const attendee = await this.dataSource.getRepository(AttendeeEntity).findOneBy({ id });
     if (!attendee) throw notFound('Attendee');
     assertCanManage(actor, attendee.eventId);
-    await this.dataSource.getRepository(AttendeeEntity).delete({ id: attendee.id });
+    await this.dataSource.transaction(async (manager) => {
+      // Locked first, as erasure does: a message being queued or rendered about them finishes before, or sees them gone.
+      const [locked] = await manager.query(`SELECT email FROM attendees WHERE id = $1 FOR UPDATE`, [attendee.id]);
+      if (!locked) return;
+      await forgetMailOfRemoved(manager, attendee.id, locked.email);
+      await manager.getRepository(AttendeeEntity).delete({ id: attendee.id });
+    });
     return true;
   }
 

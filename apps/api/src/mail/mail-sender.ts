@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { isLockNotAvailable } from '../common/postgres-errors';
 import type { AppConfig } from '../config/app-config';
 import { composeClaimed, type ClaimedMessage, type ComposedMessage, type LaneQuery } from './message-composer';
 import { MailSecrets, hashSignInToken } from './mail-secrets';
@@ -16,6 +17,7 @@ const SEND_TIMEOUT_MS = 20_000;
 /** A lane whose process hangs loses its claim after this (PostgreSQL ends the idle transaction, freeing the row). */
 const LANE_IDLE_IN_TRANSACTION_MS = 60_000;
 const IDLE_POLL_MS = 1_000;
+const BUSY_RETRY_MS = 100;
 export const SIGN_IN_LINK_MINUTES = 15;
 
 /**
@@ -107,6 +109,12 @@ export class MailSender implements OnModuleDestroy {
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         if (!this.running) break;
+        if (isLockNotAvailable(error)) {
+          // A person the message names is being erased (see PeopleReader): the message is taken again once that is done.
+          this.logger.debug({ lane: index }, 'A person this message names is being erased; trying again shortly');
+          await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
+          continue;
+        }
         this.logger.error({ err: error, lane: index }, 'Mail lane failed; retrying in a second');
         await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
       }

@@ -124,6 +124,8 @@ export async function composeClaimed(query: LaneQuery, message: ClaimedMessage, 
       if (meeting.status !== 'SCHEDULED' || !meeting.seated) return { cancelled: 'The meeting was cancelled or changed' };
       if (new Date(meeting.starts_at).getTime() <= Date.now()) return { cancelled: 'The meeting had already started' };
       const partners = await people.partnersAt(message.payload.meetingId!);
+      // Everyone else at the table was erased or removed: nobody is coming, and nothing about them may be sent.
+      if (!partners.length) return { cancelled: 'No partner is left at this meeting' };
       facts = {
         ...common,
         kind: 'MEETING_REMINDER',
@@ -150,6 +152,7 @@ export async function composeClaimed(query: LaneQuery, message: ClaimedMessage, 
       const window = slotWindow({ startsAt: new Date(slot.starts_at), durationMinutes: slot.duration_minutes, slotMinutes: slot.slot_minutes }, message.payload.slotIndex!);
       if (window.startsAt.getTime() <= Date.now()) return { cancelled: 'The slot had already started' };
       const [other] = await people.byIds([role === 'speaker' ? slot.attendee_id : slot.speaker_id]);
+      if (!other) return { cancelled: 'The other person of the slot was erased or removed' };
       facts = {
         ...common,
         kind: 'SLOT_REMINDER',
@@ -158,7 +161,7 @@ export async function composeClaimed(query: LaneQuery, message: ClaimedMessage, 
         startsAt: window.startsAt,
         endsAt: window.endsAt,
         location: slot.location ?? 'Speaker corner',
-        other: other ?? null,
+        other,
         question: slot.question,
         unsubscribeUrl,
       };
@@ -194,7 +197,17 @@ export async function composeClaimed(query: LaneQuery, message: ClaimedMessage, 
   };
 }
 
-/** Other attendees as the recipient may see them (the shared-field rule of attendee-view.ts), with interest labels. */
+/**
+ * Other attendees as the recipient may see them (the shared-field rule of attendee-view.ts), with interest
+ * labels. Every person read is recorded in `mentioned` (whatever they share: a slot reminder also carries
+ * the asker's question), so erasing them finds this message by their id.
+ *
+ * Their rows are read `FOR KEY SHARE NOWAIT`: an erasure holds the row `FOR UPDATE` from its first statement
+ * to its commit, so a message cannot be rendered from a name the erasure is about to remove and stored after
+ * the erasure looked for messages naming them. NOWAIT rather than waiting: this transaction already holds the
+ * message's row, which the erasure may need (a retried message that named them), so waiting could deadlock;
+ * the lane gives up the message and takes it again a moment later (PersonBusyError).
+ */
 class PeopleReader {
   readonly mentioned: string[] = [];
 
@@ -214,11 +227,14 @@ class PeopleReader {
   async byIds(ids: string[]): Promise<PersonFacts[]> {
     if (!ids.length) return [];
     const rows = await this.query<PersonRow>(
-      `SELECT id, event_id, name, interests, consent_matchmaking, shared_fields FROM attendees WHERE id = ANY($1::uuid[]) AND erased_at IS NULL`,
+      `SELECT id, event_id, name, interests, consent_matchmaking, shared_fields FROM attendees WHERE id = ANY($1::uuid[]) AND erased_at IS NULL
+          ORDER BY id
+            FOR KEY SHARE NOWAIT`,
       [ids],
     );
     const viewer = { kind: 'attendee' as const, attendeeId: this.message.attendeeId, eventId: this.message.eventId };
     const people = rows.map((row) => {
+      this.mentioned.push(row.id);
       const entity = Object.assign(new AttendeeEntity(), {
         id: row.id,
         eventId: row.event_id,
@@ -229,7 +245,6 @@ class PeopleReader {
       });
       const visibility = visibilityFor(viewer, entity);
       if (visibility === 'none') return { name: null, interests: null };
-      this.mentioned.push(row.id);
       const model = toAttendeeModel(entity, visibility);
       return { name: model.name, interests: model.interests };
     });

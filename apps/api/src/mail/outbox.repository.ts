@@ -115,6 +115,10 @@ export class OutboxRepository {
   }
 
   // ---- queueing ----
+  // Every statement that queues a message reads the recipients `FOR KEY SHARE`: an erasure or removal in
+  // progress holds the attendee `FOR UPDATE`, so the statement waits for it and then sees them erased or gone
+  // (PostgreSQL re-checks the WHERE on the row it waited for) — no message is queued with an address the
+  // erasure already went past. Profile edits take a weaker lock and are not waited for.
 
   /**
    * One INSERT … SELECT for the whole event, whatever its size. Without `resend`, an attendee who already has
@@ -129,7 +133,8 @@ export class OutboxRepository {
          SELECT a.id, a.email, a.mail_opt_out_at IS NOT NULL AS opted_out FROM attendees a
           WHERE a.event_id = $1::uuid AND a.erased_at IS NULL
             AND ($4::boolean IS NULL OR a.present = $4)
-            AND ($5::uuid[] IS NULL OR a.id = ANY($5::uuid[]))),
+            AND ($5::uuid[] IS NULL OR a.id = ANY($5::uuid[]))
+            FOR KEY SHARE),
        queued AS (
          INSERT INTO mail_outbox (event_id, attendee_id, kind, dedupe_key, run_id, to_address)
          SELECT $1::uuid, m.id, 'INVITATION', CASE WHEN $3::boolean THEN 'invitation:' || m.id || ':' || $2::text ELSE 'invitation:' || m.id END, $2::uuid, m.email
@@ -178,7 +183,8 @@ export class OutboxRepository {
        recorded AS (INSERT INTO sign_in_requests (email, client) VALUES ($1, $3) RETURNING 1),
        target AS (
          SELECT a.id, a.event_id, a.email FROM attendees a JOIN events e ON e.id = a.event_id
-          WHERE e.slug = $2 AND a.email = $1 AND a.erased_at IS NULL),
+          WHERE e.slug = $2 AND a.email = $1 AND a.erased_at IS NULL
+            FOR KEY SHARE OF a),
        queued AS (
          INSERT INTO mail_outbox (event_id, attendee_id, kind, to_address)
          SELECT t.event_id, t.id, 'SIGN_IN_LINK', t.email FROM target t, recent r
@@ -216,6 +222,7 @@ export class OutboxRepository {
              JOIN meeting_participants p ON p.meeting_id = m.id
              JOIN attendees a ON a.id = p.attendee_id
             WHERE m.round_id = $1 AND m.status = 'SCHEDULED' AND a.erased_at IS NULL AND a.mail_opt_out_at IS NULL
+              FOR KEY SHARE OF a
            ON CONFLICT (dedupe_key) DO NOTHING
            RETURNING 1`,
           [round.id, leadSeconds],
@@ -238,6 +245,7 @@ export class OutboxRepository {
              JOIN attendees a ON a.id::text = left_out->>'attendeeId' AND a.event_id = r.event_id
             WHERE r.id = $1 AND left_out->>'reason' IN ('ODD_COUNT', 'NO_COMPATIBLE_PARTNER', 'NOT_PRESENT')
               AND a.erased_at IS NULL AND a.mail_opt_out_at IS NULL
+              FOR KEY SHARE OF a
            ON CONFLICT (dedupe_key) DO NOTHING
            RETURNING 1`,
           [round.id],
@@ -265,6 +273,7 @@ export class OutboxRepository {
              JOIN attendees a ON a.id = who.attendee_id
             WHERE t.id = $1 AND a.erased_at IS NULL AND a.mail_opt_out_at IS NULL
               AND t.starts_at + make_interval(mins => t.duration_minutes + r.slot_index * t.slot_minutes) > now()
+              FOR KEY SHARE OF a
            ON CONFLICT (dedupe_key) DO NOTHING
            RETURNING 1`,
           [talk.id, leadSeconds],
