@@ -1,9 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { attendeeToken, createAttendee, createEvent, createOrganiser, expectData, waitForRound, type AttendeeFixture, type TestApp } from '@pairwise/testing';
-import { issueAccessCode, launchChromium, phoneContext, signInThroughPage, startWebTestApp, watchPage } from '@pairwise/testing/browser';
+import { issueAccessCode, launchChromium, phoneContext, seriousAxeViolations, signInThroughPage, startWebTestApp, watchPage } from '@pairwise/testing/browser';
 
 /**
  * The README's picture. Each run saves it under test-results/; it replaces the committed one in docs/ when
@@ -22,14 +21,6 @@ function nextParisMorning(now = new Date()): { startsAt: Date; day: string; next
     const startsAt = new Date(`${day}T10:30:00${offset(new Date(`${day}T10:30:00Z`))}`);
     if (startsAt.getTime() > now.getTime() + 3_600_000) return { startsAt, day, nextDay: parisDay(new Date(startsAt.getTime() + 86_400_000)) };
   }
-}
-
-/** Serious or critical accessibility problems axe-core finds on the page (WCAG 2.1 A and AA rules). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
 }
 
 describe('the attendee home on a phone, live', () => {
@@ -143,11 +134,11 @@ describe('the attendee home on a phone, live', () => {
       const page = await (await newPhone({ colorScheme })).newPage();
       await page.goto(`${t.baseUrl}/sign-in`);
       await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
-      expect({ colorScheme, screen: 'sign-in', violations: await seriousViolations(page) }).toEqual({ colorScheme, screen: 'sign-in', violations: [] });
+      expect({ colorScheme, screen: 'sign-in', violations: await seriousAxeViolations(page) }).toEqual({ colorScheme, screen: 'sign-in', violations: [] });
 
       await signInThroughPage(page, t.baseUrl, { email: people.grace.email, accessCode: await issueAccessCode(t, people.grace.id) }, `/e/${slug}/me`);
       await page.getByRole('heading', { level: 2, name: 'Round 1' }).waitFor();
-      expect({ colorScheme, screen: 'home', violations: await seriousViolations(page) }).toEqual({ colorScheme, screen: 'home', violations: [] });
+      expect({ colorScheme, screen: 'home', violations: await seriousAxeViolations(page) }).toEqual({ colorScheme, screen: 'home', violations: [] });
     }
     // The empty home too: an attendee of another event with nothing yet.
     const other = await createEvent(t);
@@ -155,7 +146,7 @@ describe('the attendee home on a phone, live', () => {
     const page = await (await newPhone()).newPage();
     await signInThroughPage(page, t.baseUrl, { email: newcomer.email, accessCode: await issueAccessCode(t, newcomer.id) }, `/e/${other.slug}/me`);
     await page.getByText('No meeting yet').waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('shows "reconnecting" while the network is gone, and catches up on what was published meanwhile', async () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { closeLater } from './cleanup';
 import { startTestApp, type TestApp } from './test-app';
@@ -102,4 +102,16 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+}
+
+/** Nothing wider than the screen: the page does not scroll sideways, and every control is within its width. */
+export async function cutOffOnTheRight(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const wide = document.documentElement.scrollWidth > width ? [`the page is ${document.documentElement.scrollWidth} px wide on a ${width} px screen`] : [];
+    const controls = [...document.querySelectorAll('a, button, select, input, textarea, summary, label')]
+      .filter((element) => element.getBoundingClientRect().width > 0 && element.getBoundingClientRect().right > width + 0.5)
+      .map((element) => element.outerHTML.slice(0, 160));
+    return [...wide, ...controls];
+  });
 }

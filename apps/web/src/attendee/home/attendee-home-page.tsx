@@ -6,13 +6,14 @@ import { ErrorNotice } from '../../shared/layout/error-notice';
 import { Loading } from '../../shared/layout/loading';
 import { formatTime } from '../../shared/time';
 import { AttendeeLayout } from '../attendee-layout';
+import { PastMeetings } from '../past-meetings/past-meetings';
 import { AttendeeHomeDocument, AttendeeHomeMeetingAssignedDocument } from './attendee-home.documents';
 import { LaterMeetings } from './later-meetings';
 import { NextMeeting } from './next-meeting';
 import { useNow } from './use-now';
 
 /**
- * The attendee's home: their next meeting, and the ones after. Asks again whenever a round with
+ * The attendee's home: their next meeting, the ones after, and the past ones with their feedback. Asks again whenever a round with
  * a table for them is published (pushed over the socket) and when the connection comes back.
  */
 export function AttendeeHomePage({ eventSlug }: { eventSlug: string }) {
@@ -31,7 +32,10 @@ export function AttendeeHomePage({ eventSlug }: { eventSlug: string }) {
 
   const now = useNow(15_000);
   const tagLabels = useMemo(() => new Map(result.data?.event.vocabulary.map((tag) => [tag.slug, tag.label])), [result.data?.event.vocabulary]);
-  const upcoming = result.data?.myMeetings.filter((meeting) => Date.parse(meeting.endsAt) > now.getTime()) ?? [];
+  const meetings = result.data?.myMeetings ?? [];
+  // Split on the page's clock, so a meeting that ends while the page is open moves down to the past ones.
+  const upcoming = meetings.filter((meeting) => Date.parse(meeting.endsAt) > now.getTime());
+  const past = meetings.filter((meeting) => Date.parse(meeting.endsAt) <= now.getTime());
   const [next, ...later] = upcoming;
 
   return (
@@ -44,11 +48,12 @@ export function AttendeeHomePage({ eventSlug }: { eventSlug: string }) {
         <NextMeeting meeting={next} timeZone={timeZone} tagLabels={tagLabels} />
       ) : (
         <section className="card empty">
-          <h2>{t('attendee.home.nothingYet')}</h2>
+          <h2>{past.length ? t('attendee.home.noNext') : t('attendee.home.nothingYet')}</h2>
           <p>{t('attendee.home.nothingYetText')}</p>
         </section>
       )}
       {later.length ? <LaterMeetings meetings={later} timeZone={timeZone} /> : null}
+      {past.length ? <PastMeetings meetings={past} timeZone={timeZone} /> : null}
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>

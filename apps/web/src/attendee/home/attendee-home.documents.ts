@@ -11,12 +11,13 @@ export const AttendeeHomeDocument = graphql(`
         label
       }
     }
-    myMeetings(when: UPCOMING) {
+    myMeetings {
       id
       startsAt
       endsAt
       ...NextMeeting_meeting
       ...LaterMeeting_meeting
+      ...PastMeeting_meeting
     }
   }
 `);
