@@ -118,6 +118,103 @@ describe('privacy: consent, access, erasure, retention', () => {
     expect(rows).toEqual([{ rating: 4 }]); // aggregate statistics keep their numbers
   });
 
+  describe('erasure edits no text: meetings store ids, texts are rendered when read', () => {
+    /** A fresh event with these people, one published round, and what each sees; tokens by name. */
+    async function meetingOf(people: Record<string, Record<string, unknown>>) {
+      const { id: event } = await createEvent(t, { startsOn: '2026-01-08', endsOn: '2026-01-10' });
+      const staff = (await createOrganiser(t, event)).token;
+      const fixtures: Record<string, AttendeeFixture> = {};
+      const tokens: Record<string, string> = {};
+      for (const [key, profile] of Object.entries(people)) {
+        fixtures[key] = await createAttendee(t, event, { present: true, interests: ['rag'], ...profile });
+        tokens[key] = await attendeeToken(t, fixtures[key]!);
+      }
+      const roundId = await runRound(t, staff, { eventId: event, name: 'Round', startsAt: '2026-01-08T10:00:00Z' });
+      return { staff, fixtures, tokens, roundId };
+    }
+    const roundView = async (staff: string, roundId: string) =>
+      expectData(
+        await t.gql(
+          `query ($id: ID!) { round(id: $id) { meetings { edges { node { id participants { id name } reasons { attendeeA attendeeB score sharedInterests } sentence openingQuestion } } } } }`,
+          { id: roundId },
+          staff,
+        ),
+      ).round.meetings.edges.map((edge: { node: unknown }) => edge.node);
+    const myMeetings = async (token: string) =>
+      expectData(await t.gql(`{ myMeetings { id partners { id name } reasons { attendeeA attendeeB score sharedInterests } sentence openingQuestion } }`, {}, token)).myMeetings;
+    const meetingRows = async (ids: string[]) => {
+      const client = new Client({ connectionString: t.database.url });
+      await client.connect();
+      try {
+        return (await client.query(`SELECT m.id, row_to_json(m)::text AS row, m.reasons FROM meetings m WHERE m.id = ANY($1::uuid[]) ORDER BY m.id`, [ids])).rows;
+      } finally {
+        await client.end();
+      }
+    };
+
+    it('an attendee renamed “score” erases, and their partner and the organisers still read the meeting', async () => {
+      const { staff, tokens, roundId } = await meetingOf({ sam: { name: 'Sam Scorer' }, pat: { name: 'Pat Reader' } });
+      expectData(await t.gql(`mutation { updateMyProfile(input: {name: "score"}) { attendee { name } } }`, {}, tokens.sam));
+      expect(expectData(await t.gql(`mutation { deleteMyData }`, {}, tokens.sam)).deleteMyData).toBe(true);
+      const [seen] = await myMeetings(tokens.pat!);
+      expect(seen.reasons).toEqual([expect.objectContaining({ score: expect.any(Number) })]);
+      expect(seen.sentence).toBe('You and Deleted attendee have not met yet and may find common ground.');
+      const [table] = await roundView(staff, roundId);
+      expect(table.reasons[0].score).toEqual(expect.any(Number));
+      expect(table.sentence).toContain('Deleted attendee');
+    });
+
+    it('erasing “Ed” leaves “Edward Norton” whole, and touches no other meeting', async () => {
+      const { staff, fixtures, tokens, roundId } = await meetingOf({
+        ed: { name: 'Ed', interests: ['rag', 'agents'] },
+        edward: { name: 'Edward Norton', interests: ['rag', 'agents'] },
+        ana: { name: 'Ana Other', interests: ['evals'] },
+        bo: { name: 'Bo Other', interests: ['evals'] },
+      });
+      const before = await roundView(staff, roundId);
+      expect(before.map((m: { participants: { name: string }[] }) => m.participants.map((p) => p.name).sort())).toEqual(
+        expect.arrayContaining([['Ed', 'Edward Norton'], ['Ana Other', 'Bo Other']]),
+      );
+      const rowsBefore = await meetingRows(before.map((m: { id: string }) => m.id));
+      expect(expectData(await t.gql(`mutation { deleteMyData }`, {}, tokens.ed)).deleteMyData).toBe(true);
+      const after = await roundView(staff, roundId);
+      const theirs = after.find((m: { participants: { id: string }[] }) => m.participants.some((p) => p.id === fixtures.ed!.id));
+      expect(theirs.sentence).toBe('Deleted attendee and Edward Norton have not met yet and may find common ground.');
+      expect(JSON.stringify(after)).not.toMatch(/attendeeward/);
+      const [edwardSees] = await myMeetings(tokens.edward!);
+      expect(edwardSees.sentence).toBe('You and Deleted attendee have not met yet and may find common ground.');
+      // By id: the other table's row is byte for byte what it was; theirs keeps its ids and score only.
+      const rowsAfter = await meetingRows(before.map((m: { id: string }) => m.id));
+      const other = (rows: { id: string; row: string }[]) => rows.find((r) => r.id !== theirs.id)!.row;
+      expect(other(rowsAfter)).toBe(other(rowsBefore));
+      const stripped = rowsAfter.find((r: { id: string }) => r.id === theirs.id)!.reasons;
+      expect(stripped).toEqual([{ a: expect.any(String), b: expect.any(String), score: expect.any(Number), variant: expect.any(Number) }]);
+    });
+
+    it('an attendee named “1” can erase: the data goes and the token stops working', async () => {
+      const { fixtures, tokens } = await meetingOf({ one: { name: '1' }, pat: { name: 'Pat Reader' } });
+      expect(expectData(await t.gql(`mutation { deleteMyData }`, {}, tokens.one)).deleteMyData).toBe(true);
+      expect((await t.gql(`{ myProfile { name } }`, {}, tokens.one)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const [seen] = await myMeetings(tokens.pat!);
+      expect(seen.partners).toEqual([{ id: fixtures.one!.id, name: 'Deleted attendee' }]);
+    });
+
+    it('every name a person ever had is gone from the meetings after erasure (rows read by id)', async () => {
+      const { staff, tokens, roundId } = await meetingOf({ quokka: { name: 'Oldname Quokka' }, pat: { name: 'Pat Reader' } });
+      expectData(await t.gql(`mutation { updateMyProfile(input: {name: "Newname Wombat"}) { attendee { name } } }`, {}, tokens.quokka));
+      const [table] = await roundView(staff, roundId);
+      expect(table.participants.map((p: { name: string }) => p.name)).toContain('Newname Wombat'); // rendered with the name of now
+      expect(JSON.stringify(await meetingRows([table.id]))).not.toMatch(/Quokka|Wombat|Pat Reader/); // never stored
+      expect(expectData(await t.gql(`mutation { deleteMyData }`, {}, tokens.quokka)).deleteMyData).toBe(true);
+      const rows = await meetingRows([table.id]);
+      expect(rows).toHaveLength(1);
+      expect(JSON.stringify(rows)).not.toMatch(/Quokka|Wombat|Oldname|Newname/);
+      for (const needle of ['Oldname Quokka', 'Newname Wombat']) expect(await findEverywhere(t.database.url, needle)).toEqual([]);
+      const [seen] = await myMeetings(tokens.pat!);
+      expect(JSON.stringify(seen)).not.toMatch(/Quokka|Wombat/);
+    });
+  });
+
   it('anonymises every attendee once the event’s retention period is over (injected clock)', async () => {
     const dataSource = t.app.get(DataSource);
     const at = (iso: string) => new RetentionService(dataSource, { now: () => new Date(iso) });

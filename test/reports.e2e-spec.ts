@@ -103,8 +103,8 @@ describe('pairing reports and event KPIs', () => {
       }));
       const total = meeting.scores.reduce((a, b) => a + b, 0);
       await db.query(
-        `INSERT INTO meetings (id, round_id, event_id, table_number, table_label, starts_at, ends_at, score, reasons, sentence, opening_question)
-         VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $6::timestamptz + interval '15 minutes', $7, $8::jsonb, 'You two should talk.', 'What are you building?')`,
+        `INSERT INTO meetings (id, round_id, event_id, table_number, table_label, starts_at, ends_at, score, reasons)
+         VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $6::timestamptz + interval '15 minutes', $7, $8::jsonb)`,
         [id, roundId, eventId, meeting.table, `T${meeting.table}`, startsAt, total, JSON.stringify(reasons)],
       );
       for (const member of meeting.members) {
@@ -204,8 +204,8 @@ describe('pairing reports and event KPIs', () => {
     const { rows } = await db.query(`SELECT starts_at FROM rounds WHERE id = $1`, [rounds[key]]);
     const reasons = [{ a: meeting.members[0], b: meeting.members[1], score: meeting.scores[0], sharedInterests: ['rag'], wish: 'none' }];
     await db.query(
-      `INSERT INTO meetings (id, round_id, event_id, table_number, table_label, starts_at, ends_at, score, reasons, sentence, opening_question)
-       VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $6::timestamptz + interval '15 minutes', $7, $8::jsonb, 's', 'q?')`,
+      `INSERT INTO meetings (id, round_id, event_id, table_number, table_label, starts_at, ends_at, score, reasons)
+       VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $6::timestamptz + interval '15 minutes', $7, $8::jsonb)`,
       [id, rounds[key], eventId, meeting.table, `T${meeting.table}`, rows[0].starts_at, meeting.scores[0], JSON.stringify(reasons)],
     );
     for (const member of meeting.members) await db.query(`INSERT INTO meeting_participants (meeting_id, attendee_id, round_id) VALUES ($1, $2, $3)`, [id, member, rounds[key]]);

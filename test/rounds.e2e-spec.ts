@@ -261,8 +261,9 @@ describe('matching rounds, end to end', () => {
       await expect(
         client.query(`INSERT INTO event_pairs VALUES ($1, $2, $2, $3)`, [pair.event_id, pair.attendee_low, pair.meeting_id]),
       ).rejects.toThrow(/ck_event_pairs_ordered/);
-      const { rows: participants } = await client.query(`SELECT round_id, attendee_id FROM meeting_participants LIMIT 1`);
-      const { rows: otherMeeting } = await client.query(`SELECT id FROM meetings WHERE round_id = $1 LIMIT 1 OFFSET 1`, [participants[0].round_id]);
+      const { rows: participants } = await client.query(`SELECT meeting_id, round_id, attendee_id FROM meeting_participants LIMIT 1`);
+      // Another table of the same round (rows come in no set order: OFFSET 1 could be the attendee's own table).
+      const { rows: otherMeeting } = await client.query(`SELECT id FROM meetings WHERE round_id = $1 AND id <> $2 LIMIT 1`, [participants[0].round_id, participants[0].meeting_id]);
       await expect(
         client.query(`INSERT INTO meeting_participants (meeting_id, attendee_id, round_id) VALUES ($1, $2, $3)`, [otherMeeting[0].id, participants[0].attendee_id, participants[0].round_id]),
       ).rejects.toThrow(/uq_participants_round_attendee/);

@@ -47,14 +47,13 @@ export async function seedReportEvent(client: Client, options: { slug: string; t
                           ((k * 7919 + r * 104729) % 1000) / 400.0 - 0.3 AS score
                      FROM generate_series(0, ${R - 1}) AS r, generate_series(0, ${T - 1}) AS k`;
     await client.query(
-      `INSERT INTO meetings (id, round_id, event_id, table_number, table_label, starts_at, ends_at, score, reasons, sentence, opening_question, status)
+      `INSERT INTO meetings (id, round_id, event_id, table_number, table_label, starts_at, ends_at, score, reasons, status)
        SELECT s.meeting_id, s.round_id, $1, s.k + 1, 'Table ' || (s.k + 1),
               timestamptz '2030-06-01 08:00Z' + s.r * interval '20 minutes', timestamptz '2030-06-01 08:15Z' + s.r * interval '20 minutes',
               s.score,
               jsonb_build_array(jsonb_build_object('a', s.a, 'b', s.b, 'score', s.score, 'sharedInterests', jsonb_build_array('rag', 'evals'),
                 'aSeeksBOffers', jsonb_build_array('gpu-access'), 'bSeeksAOffers', '[]'::jsonb, 'sharedStack', '[]'::jsonb,
                 'commonLanguages', jsonb_build_array('en'), 'wish', CASE WHEN s.k % 11 = 0 THEN 'mutual' ELSE 'none' END, 'roleMix', null, 'sameCompany', false)),
-              'You both work on retrieval.', 'What is the hardest part of your evals?',
               CASE WHEN s.k % 37 = 0 THEN 'NO_SHOW' ELSE 'HELD' END
          FROM (${seats}) s`,
       [event.id],

@@ -1,5 +1,6 @@
 import { MatchingInputError } from './errors';
 import { explainPair } from './explain';
+import { meetingText } from './meeting-text';
 import type { HardRule } from './hard-rules';
 import { displayName, type Profile } from './profile';
 import type { Seed } from './prng';
@@ -68,13 +69,11 @@ export function assessGroups(input: AssessGroupsInput, groups: readonly (readonl
       const rule = hardRuleOf(model, x, y);
       return rule ? [{ a: model.profiles[x]!.id, b: model.profiles[y]!.id, rule }] : [];
     });
-    const first = edges[0]!;
     return {
       members: [...group],
       score: edges.reduce((sum, edge) => sum + edge.score, 0),
       edges,
-      sentence: group.length === 2 ? first.explanation.sentence : `${displayName(model.profiles[index[2]!]!)} joins this table. ${first.explanation.sentence}`,
-      openingQuestion: first.explanation.openingQuestion,
+      ...meetingText(edges.map((edge) => edge.explanation), { nameOf: (id) => displayName(model.profiles[model.index.get(id)!]!) }),
       violations,
     };
   });

@@ -31,6 +31,7 @@ describe('explanations', () => {
     expect(r.wish).toBe('mutual');
     expect(r.roleMix).toEqual({ roles: ['founder', 'investor'], bonus: 0.6 });
     expect(r.sameCompany).toBe(false);
+    expect(pairReasons(model, at('ada'), at('grace'), 's').variant).toBe(pairReasons(model, at('grace'), at('ada'), 's').variant);
   });
 
   it('builds one sentence and one question from the strongest reasons, deterministically', () => {
@@ -46,7 +47,7 @@ describe('explanations', () => {
   it('falls back to a neutral sentence when two people share nothing', () => {
     const m = buildScoringModel([mk('x'), mk('y')]);
     const e = explainPair(m, 0, 1, 1);
-    expect(e.sentence).toBe('x and y have not met yet and may find common ground.');
+    expect(e.sentence).toBe('X and y have not met yet and may find common ground.'); // a sentence starts with a capital
     expect(e.openingQuestion).toMatch(/\?$/);
   });
 });

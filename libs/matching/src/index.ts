@@ -22,6 +22,10 @@ export { DEFAULT_ROLE_MIX, DEFAULT_WEIGHTS, resolveWeights } from './weights';
 export type { MatchingWeights, RoleMixEntry } from './weights';
 export { MatchingInputError } from './errors';
 export type { PairExplanation, PairReasons } from './explain';
+
+// What a meeting says, rendered whenever it is read, for whoever reads it.
+export { humanTag, labelInSentence, meetingText, pairText, visibleReasons } from './meeting-text';
+export type { MeetingText, MeetingTextContext, ReasonAudience, ReasonField, ScoredPairReasons } from './meeting-text';
 export { createScorer, scoreAllPairs } from './scorer';
 export type { Scorer } from './scorer';
 export { SCORE_SCALE, toSolverWeight } from './score';

@@ -3,6 +3,7 @@ import { solveMatching } from './blossom/solve-matching';
 import type { SparseGraph } from './blossom/types';
 import { topKCandidates, type CandidateLists } from './candidates';
 import { explainPair } from './explain';
+import { meetingText } from './meeting-text';
 import { greedyMatching } from './greedy';
 import { findNegativeSlack, type PricedEdge } from './pricing';
 import { displayName } from './profile';
@@ -447,17 +448,13 @@ export class RoundEngine {
         const explanation = explainPair(model, x, y, roundSeed);
         return { a: explanation.a, b: explanation.b, score: edgeScore(model, x, y), explanation };
       });
-      const first = edges[0] as MeetingEdge;
-      const sentence = g.length === 2
-        ? first.explanation.sentence
-        : `${displayName(model.profiles[g[2] as number]!)} joins this table. ${first.explanation.sentence}`;
+      const text = meetingText(edges.map((e) => e.explanation), { nameOf: (id) => displayName(model.profiles[model.index.get(id) as number]!) });
       return {
         kind: g.length === 2 ? ('pair' as const) : ('trio' as const),
         members: [...g.slice(0, 2).map((x) => ids[x] as string).sort(), ...g.slice(2).map((x) => ids[x] as string)],
         score: edges.reduce((acc, e) => acc + e.score, 0),
         edges,
-        sentence,
-        openingQuestion: first.explanation.openingQuestion,
+        ...text,
       };
     });
     meetingsUnordered.sort((x, y) => ((x.members[0] as string) < (y.members[0] as string) ? -1 : 1));

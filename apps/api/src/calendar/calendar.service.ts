@@ -7,6 +7,8 @@ import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor } from '../auth/actor';
 import { forbidden, notFound } from '../common/domain-error';
 import { EventEntity } from '../events/event.entity';
+import { UNNAMED_PARTNER } from '../rounds/meeting-explanation';
+import { toMyMeeting } from '../rounds/meeting-view';
 import { MeetingsService } from '../rounds/meetings.service';
 import { MeetingsWhen } from '../rounds/models/meeting-views.model';
 
@@ -43,14 +45,17 @@ export class CalendarService {
     const actor = { kind: 'attendee' as const, attendeeId: attendee.id, eventId: attendee.eventId };
     const meetings = await this.meetingsService.myMeetings(actor, MeetingsWhen.ALL);
     const calendar = ical({ name: `${event.name} — my Pairwise meetings`, method: ICalCalendarMethod.PUBLISH, prodId: '//Pairwise//Meetings//EN' });
-    for (const { meeting, roundName, partners } of meetings) {
-      const names = partners.map((p) => (p.sharedFields.includes('name') ? p.name : 'a fellow attendee')).join(' and ');
+    for (const attendeeMeeting of meetings) {
+      const { meeting, roundName, partners } = attendeeMeeting;
+      // The same texts as myMeetings: built only from what the attendee and each partner share.
+      const { sentence, openingQuestion } = toMyMeeting(attendeeMeeting, attendee.id);
+      const names = partners.map((p) => (p.sharedFields.includes('name') && p.name ? p.name : UNNAMED_PARTNER)).join(' and ');
       calendar.createEvent({
         id: `${meeting.id}@pairwise`,
         start: meeting.startsAt,
         end: meeting.endsAt,
         summary: `Meet ${names} — ${meeting.tableLabel}`,
-        description: `${roundName}\n\n${meeting.sentence}\n\nTo open: ${meeting.openingQuestion}`,
+        description: `${roundName}\n\n${sentence}\n\nTo open: ${openingQuestion}`,
         location: [meeting.tableLabel, event.venue].filter(Boolean).join(', '),
         status: meeting.status === 'CANCELLED' ? ('CANCELLED' as never) : undefined,
       });

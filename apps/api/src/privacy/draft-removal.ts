@@ -17,6 +17,14 @@ export async function removeFromDrafts(manager: EntityManager, attendeeId: strin
   for (const { round_id: roundId, meeting_id: meetingId } of drafts) {
     await manager.query(`DELETE FROM event_pairs WHERE meeting_id = $1 AND (attendee_low = $2 OR attendee_high = $2)`, [meetingId, attendeeId]);
     await manager.query(`DELETE FROM meeting_participants WHERE meeting_id = $1 AND attendee_id = $2`, [meetingId, attendeeId]);
+    // Their pairs go from the table's reasons too (by id): what is left explains those still seated.
+    await manager.query(
+      `UPDATE meetings m SET reasons = (
+              SELECT coalesce(jsonb_agg(x.e ORDER BY x.n), '[]'::jsonb) FROM jsonb_array_elements(m.reasons) WITH ORDINALITY AS x(e, n)
+               WHERE NOT (jsonb_typeof(x.e) = 'object' AND $2::text IN (x.e->>'a', x.e->>'b')))
+        WHERE m.id = $1 AND jsonb_typeof(m.reasons) = 'array'`,
+      [meetingId, attendeeId],
+    );
     await manager.query(`DELETE FROM meetings WHERE id = $1 AND (SELECT count(*) FROM meeting_participants WHERE meeting_id = $1) < 2`, [meetingId]);
     const round = await manager.getRepository(RoundEntity).findOneByOrFail({ id: roundId });
     if (round.status !== 'GENERATED') continue;

@@ -4,22 +4,31 @@ import { eraseMailOf } from '../mail/mail-erasure';
 export const ERASED_NAME = 'Deleted attendee';
 
 /**
+ * Reduces every pair of `meetings.reasons` involving attendee $1 to its ids, score and wording
+ * variant, found by id, keeping the order of the pairs (a trio's seat order is read from it).
+ * Rows whose reasons are not a list are left alone.
+ */
+const STRIP_PAIRS = `
+  UPDATE meetings m SET reasons = (
+         SELECT coalesce(jsonb_agg(CASE WHEN jsonb_typeof(x.e) = 'object' AND $1::text IN (x.e->>'a', x.e->>'b')
+                                        THEN jsonb_build_object('a', x.e->'a', 'b', x.e->'b', 'score', x.e->'score', 'variant', x.e->'variant')
+                                        ELSE x.e END ORDER BY x.n), '[]'::jsonb)
+           FROM jsonb_array_elements(m.reasons) WITH ORDINALITY AS x(e, n))
+   WHERE m.id IN (SELECT meeting_id FROM meeting_participants WHERE attendee_id = $1::text::uuid)
+     AND jsonb_typeof(m.reasons) = 'array'`;
+
+/**
  * Erases a person while keeping what others need: their row stays (so
  * partners' meeting histories and aggregate statistics hold) but nothing in
  * it, or in the texts written about them, identifies them any more.
  */
 export async function eraseAttendee(manager: EntityManager, attendeeId: string, now: Date): Promise<void> {
-  const [person] = await manager.query(`SELECT name, email FROM attendees WHERE id = $1 FOR UPDATE`, [attendeeId]);
+  const [person] = await manager.query(`SELECT email FROM attendees WHERE id = $1 FOR UPDATE`, [attendeeId]);
   if (!person) return;
-  const name: string = person.name;
-  // Sentences and explanations written at matching time name the people: rewrite them (JSON text too).
-  const jsonName = JSON.stringify(name).slice(1, -1);
-  await manager.query(
-    `UPDATE meetings SET sentence = replace(sentence, $2, $4), opening_question = replace(opening_question, $2, $4),
-            reasons = replace(reasons::text, $3, $4)::jsonb
-      WHERE id IN (SELECT meeting_id FROM meeting_participants WHERE attendee_id = $1)`,
-    [attendeeId, name, jsonName, ERASED_NAME],
-  );
+  // Meetings store no name and no sentence (texts are rendered when read, from the names people have
+  // then): nothing to search and replace. What they store about this person's pairs — shared tags,
+  // their role, their wish — goes, found by id; the pairs' ids and scores stay for the statistics.
+  await manager.query(STRIP_PAIRS, [attendeeId]);
   await manager.query(`DELETE FROM access_codes WHERE attendee_id = $1`, [attendeeId]);
   await manager.query(`DELETE FROM wishes WHERE attendee_id = $1 OR target_id = $1`, [attendeeId]);
   await manager.query(`DELETE FROM blocks WHERE attendee_id = $1 OR target_id = $1`, [attendeeId]);

@@ -6,7 +6,10 @@ import { RoundEntity } from './round.entity';
 export const MEETING_STATUSES = ['SCHEDULED', 'HELD', 'NO_SHOW', 'CANCELLED'] as const;
 export type MeetingStatusValue = (typeof MEETING_STATUSES)[number];
 
-/** Why the people at a table were matched: one entry per pair, as data (libs/matching's explanation plus ids and score). */
+/**
+ * Why the people at a table were matched: one entry per pair, as data naming people by id (see
+ * meeting-reasons.ts). There is no stored sentence: texts are rendered when read.
+ */
 export type MeetingReasons = Record<string, unknown>[];
 
 @Entity('meetings')
@@ -47,12 +50,6 @@ export class MeetingEntity {
 
   @Column('jsonb')
   reasons!: MeetingReasons;
-
-  @Column('text')
-  sentence!: string;
-
-  @Column('text', { name: 'opening_question' })
-  openingQuestion!: string;
 
   @Column('text', { default: 'SCHEDULED' })
   status!: MeetingStatusValue;

@@ -9,6 +9,7 @@ import { assertCanManage } from '../events/events.service';
 import { FeedbackEntity } from '../networking/networking.entities';
 import type { FeedbackInput } from './models/meeting-views.model';
 import { MeetingsWhen } from './models/meeting-views.model';
+import type { TagLabels } from './meeting-explanation';
 import { MeetingEntity, MeetingParticipantEntity } from './meeting.entity';
 import { RoundEntity } from './round.entity';
 import { officeHoursOf } from '../talks/office-hours';
@@ -24,6 +25,12 @@ export interface AttendeeMeeting {
   timeZone: string;
   partners: AttendeeEntity[];
   feedback: FeedbackEntity | null;
+  /** The fields the attendee reading it shares: with each partner's, they decide what the texts may say. */
+  readerSharedFields: readonly string[];
+  /** The event's vocabulary labels, for the texts. */
+  labels: TagLabels;
+  /** Texts that are not rendered from reasons (an office-hour slot: the talk, and the question asked). */
+  fixedText?: { sentence: string; openingQuestion: string };
 }
 
 export interface MeetingWithParticipants {

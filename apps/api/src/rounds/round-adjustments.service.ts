@@ -8,6 +8,7 @@ import { EventEntity } from '../events/event.entity';
 import { assertCanManage } from '../events/events.service';
 import type { MoveAttendeeInput, SwapAttendeesInput } from './inputs/round.inputs';
 import { meetingMix } from './meeting-mix';
+import { readStoredReasons, toStoredReasons } from './meeting-reasons';
 import { MeetingEntity, MeetingParticipantEntity } from './meeting.entity';
 import { RoundAdjustmentEntity } from './round-adjustment.entity';
 import { RoundEntity } from './round.entity';
@@ -124,7 +125,7 @@ async function loadSeating(manager: EntityManager, roundId: string): Promise<Sea
   for (const meeting of meetings) {
     const members = participants.filter((p) => p.meetingId === meeting.id).map((p) => p.attendeeId);
     // Keep the seat order of the stored explanation (pair first), so a trio stays "pair + joiner".
-    const order = (meeting.reasons as unknown as { a: string; b: string }[]).flatMap((r) => [r.a, r.b]);
+    const order = readStoredReasons(meeting.reasons).flatMap((r) => [r.a, r.b]);
     members.sort((x, y) => order.indexOf(x) - order.indexOf(y));
     tables.set(meeting.id, members);
   }
@@ -146,13 +147,7 @@ async function seatMeeting(manager: EntityManager, round: RoundEntity, meetingId
       [round.eventId, low, high, meetingId],
     );
   }
-  await manager.query(`UPDATE meetings SET score = $2, reasons = $3::jsonb, sentence = $4, opening_question = $5 WHERE id = $1`, [
-    meetingId,
-    group.score,
-    JSON.stringify(group.edges.map(({ a, b, score, explanation }) => ({ ...explanation, a, b, score }))),
-    group.sentence,
-    group.openingQuestion,
-  ]);
+  await manager.query(`UPDATE meetings SET score = $2, reasons = $3::jsonb WHERE id = $1`, [meetingId, group.score, toStoredReasons(group.edges)]);
 }
 
 /** Review figures after a change by hand (or a withdrawal): recomputed from the stored meetings; no longer certified optimal. */
@@ -161,7 +156,7 @@ export async function refreshStats(manager: EntityManager, round: RoundEntity, r
   const participants = await manager.getRepository(MeetingParticipantEntity).findBy({ roundId: round.id });
   const perAttendee = new Map<string, number[]>();
   for (const meeting of meetings) {
-    for (const reason of meeting.reasons as unknown as { a: string; b: string; score: number }[]) {
+    for (const reason of readStoredReasons(meeting.reasons)) {
       for (const id of [reason.a, reason.b]) perAttendee.set(id, [...(perAttendee.get(id) ?? []), reason.score]);
     }
   }

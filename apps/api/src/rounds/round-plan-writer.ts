@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Bye, RoundPlan } from '@pairwise/matching';
 import type { EntityManager } from 'typeorm';
 import { meetingMix } from './meeting-mix';
+import { toStoredReasons } from './meeting-reasons';
 import type { RoundEntity } from './round.entity';
 import type { RoundRoster } from './round-roster';
 
@@ -49,10 +50,10 @@ export async function writeRoundPlan(
   const endsAt = new Date(startsAt.getTime() + round.durationMinutes * 60_000);
   const meetingIds = plan.meetings.map(() => randomUUID());
   await manager.query(
-    `INSERT INTO meetings (id, round_id, event_id, table_number, table_label, starts_at, ends_at, score, reasons, sentence, opening_question)
-     SELECT m.id, $1, $2, m.table_number, m.table_label, $3, $4, m.score, m.reasons::jsonb, m.sentence, m.opening_question
-       FROM unnest($5::uuid[], $6::int[], $7::text[], $8::float8[], $9::text[], $10::text[], $11::text[])
-            AS m(id, table_number, table_label, score, reasons, sentence, opening_question)`,
+    `INSERT INTO meetings (id, round_id, event_id, table_number, table_label, starts_at, ends_at, score, reasons)
+     SELECT m.id, $1, $2, m.table_number, m.table_label, $3, $4, m.score, m.reasons::jsonb
+       FROM unnest($5::uuid[], $6::int[], $7::text[], $8::float8[], $9::text[])
+            AS m(id, table_number, table_label, score, reasons)`,
     [
       round.id,
       round.eventId,
@@ -62,9 +63,8 @@ export async function writeRoundPlan(
       plan.meetings.map((m) => m.table),
       plan.meetings.map((m) => tableLabel(round, m.table)),
       plan.meetings.map((m) => m.score),
-      plan.meetings.map((m) => JSON.stringify(m.edges.map(({ a, b, score, explanation }) => ({ ...explanation, a, b, score })))),
-      plan.meetings.map((m) => m.sentence),
-      plan.meetings.map((m) => m.openingQuestion),
+      // Reasons as data naming people by id; the plan's sentences (with names) are not stored.
+      plan.meetings.map((m) => toStoredReasons(m.edges)),
     ],
   );
   const participantMeeting: string[] = [];

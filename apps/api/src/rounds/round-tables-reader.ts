@@ -6,6 +6,7 @@ import { entityFromJson, jsonObjectSql } from '../common/entity-json';
 import { preparedQuery } from '../common/prepared-statement';
 import { isUuid } from '../common/sql';
 import { FeedbackEntity } from '../networking/networking.entities';
+import type { TagLabels } from './meeting-explanation';
 import { MeetingEntity } from './meeting.entity';
 import type { AttendeeMeeting } from './meetings.service';
 import { MeetingsWhen } from './models/meeting-views.model';
@@ -19,6 +20,10 @@ export interface RoundTables {
   callerExists: boolean;
   /** Whether the caller's session is live (true when no session was given to check). */
   sessionLive: boolean;
+  /** The event's vocabulary labels (office hours are shaped with them too). */
+  labels: TagLabels;
+  /** The caller's shared fields. */
+  readerSharedFields: readonly string[];
 }
 
 interface Caller {
@@ -58,7 +63,7 @@ export class RoundTablesReader {
   read(attendeeId: string, eventId: string, sessionId: string | null, when: MeetingsWhen): Promise<RoundTables> {
     // Ids come from signed tokens; still, one that is not a UUID must not fail the statement it shares with others.
     if (!isUuid(attendeeId) || !isUuid(eventId) || (sessionId !== null && !isUuid(sessionId))) {
-      return Promise.resolve({ tables: [], eventHasTalks: false, callerExists: false, sessionLive: false });
+      return Promise.resolve({ tables: [], eventHasTalks: false, callerExists: false, sessionLive: false, labels: new Map(), readerSharedFields: [] });
     }
     return this.loaderFor(when).load({ attendeeId, eventId, sessionId });
   }
@@ -90,19 +95,27 @@ export class RoundTablesReader {
     const values: (string | null)[] = callers.flatMap((caller) => [caller.attendeeId, caller.eventId, caller.sessionId]);
     while (values.length < slots * 3) values.push(null);
     const rows = await preparedQuery<{ tables: StoredTables }>(this.dataSource, sql, values);
-    return rows.map(({ tables }) => ({
-      eventHasTalks: tables.event_has_talks,
-      callerExists: tables.caller_exists,
-      sessionLive: tables.session_live,
-      tables: tables.meetings.map((row) => ({
-        kind: 'ROUND' as const,
-        meeting: meetingFromJson(row),
-        roundName: row.round_name,
-        timeZone: tables.time_zone ?? 'UTC',
-        partners: row.partners.map((partner) => entityFromJson<AttendeeEntity>(this.attendees, partner)),
-        feedback: row.feedback ? entityFromJson<FeedbackEntity>(this.feedback, row.feedback) : null,
-      })),
-    }));
+    return rows.map(({ tables }) => {
+      const labels: TagLabels = new Map(Object.entries(tables.labels ?? {}));
+      const readerSharedFields = tables.shared_fields ?? [];
+      return {
+        eventHasTalks: tables.event_has_talks,
+        callerExists: tables.caller_exists,
+        sessionLive: tables.session_live,
+        labels,
+        readerSharedFields,
+        tables: tables.meetings.map((row) => ({
+          kind: 'ROUND' as const,
+          meeting: meetingFromJson(row),
+          roundName: row.round_name,
+          timeZone: tables.time_zone ?? 'UTC',
+          partners: row.partners.map((partner) => entityFromJson<AttendeeEntity>(this.attendees, partner)),
+          feedback: row.feedback ? entityFromJson<FeedbackEntity>(this.feedback, row.feedback) : null,
+          readerSharedFields,
+          labels,
+        })),
+      };
+    });
   }
 }
 
@@ -113,6 +126,10 @@ interface StoredTables {
   time_zone: string | null;
   caller_exists: boolean;
   session_live: boolean;
+  /** The caller's shared fields (what the texts about their meetings may say depends on them); null when gone. */
+  shared_fields: string[] | null;
+  /** The event's vocabulary, slug → label; null when it has none. */
+  labels: Record<string, string> | null;
   meetings: (Record<string, unknown> & { round_name: string; partners: Record<string, unknown>[]; feedback: Record<string, unknown> | null })[];
 }
 
@@ -129,12 +146,14 @@ function roundTablesSql(when: MeetingsWhen, slots: number, partnerJson: string, 
             'event_has_talks', EXISTS (SELECT 1 FROM talks k WHERE k.event_id = c.event_id),
             'time_zone', (SELECT e.time_zone FROM events e WHERE e.id = c.event_id),
             'caller_exists', EXISTS (SELECT 1 FROM attendees s WHERE s.id = c.attendee_id AND s.event_id = c.event_id AND s.erased_at IS NULL),
+            'shared_fields', (SELECT s.shared_fields FROM attendees s WHERE s.id = c.attendee_id),
+            'labels', (SELECT json_object_agg(g.slug, g.label) FROM event_tags g WHERE g.event_id = c.event_id),
             'session_live', c.session_id IS NULL
                             OR EXISTS (SELECT 1 FROM sessions v WHERE v.id = c.session_id AND v.attendee_id = c.attendee_id AND v.expires_at > now()),
             'meetings', coalesce((
               SELECT json_agg(t ORDER BY t.starts_at, t.table_number) FROM (
                 SELECT m.id, m.round_id, m.event_id, m.table_number, m.table_label, m.starts_at, m.ends_at, m.score, m.reasons,
-                       m.sentence, m.opening_question, m.status, r.name AS round_name,
+                       m.status, r.name AS round_name,
                        (SELECT coalesce(json_agg(${partnerJson} ORDER BY a.id), '[]'::json)
                           FROM meeting_participants o JOIN attendees a ON a.id = o.attendee_id
                          WHERE o.meeting_id = m.id AND o.attendee_id <> p.attendee_id) AS partners,
@@ -162,8 +181,6 @@ function meetingFromJson(row: Record<string, unknown>): MeetingEntity {
     endsAt: new Date(row.ends_at as string),
     score: row.score,
     reasons: row.reasons,
-    sentence: row.sentence,
-    openingQuestion: row.opening_question,
     status: row.status,
   });
 }

@@ -7,7 +7,8 @@ import { localDateTime } from '../common/local-time';
 import type { GraphqlContext } from '../graphql/request-loaders';
 import { CreateRoundInput, GenerateRoundInput, MoveAttendeeInput, SwapAttendeesInput } from './inputs/round.inputs';
 import { RoundAdjustmentsService } from './round-adjustments.service';
-import { toFeedbackModel, toPairReasons } from './meeting-view';
+import { explainForStaff } from './meeting-explanation';
+import { toFeedbackModel } from './meeting-view';
 import { MeetingsService } from './meetings.service';
 import { Feedback } from './models/meeting-views.model';
 import { Meeting, MeetingConnection, MeetingStatus, Round } from './models/round.model';
@@ -91,33 +92,36 @@ export class RoundsResolver {
     @CurrentActor() actor: Actor,
     @Parent() round: Round,
     @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
+    @Context() context: GraphqlContext,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<MeetingConnection> {
     if (first < 1 || first > MAX_MEETINGS_PAGE) {
       throw badInput('PAGE_SIZE', `first must be between 1 and ${MAX_MEETINGS_PAGE}`, [{ field: 'first', message: `1 to ${MAX_MEETINGS_PAGE}` }]);
     }
-    const afterTable = after === undefined ? 0 : decodeTableCursor(after);
+    const afterTable = after === undefined || after === null ? 0 : decodeTableCursor(after);
     const page = await this.meetingsService.roundMeetings(actor, round.id, first + 1, afterTable);
     const shown = page.slice(0, first);
-    const edges = shown.map(({ meeting, participants }) => ({
-      cursor: encodeTableCursor(meeting.tableNumber),
-      node: {
-        id: meeting.id,
-        roundId: meeting.roundId,
-        tableNumber: meeting.tableNumber,
-        table: meeting.tableLabel,
-        startsAt: meeting.startsAt,
-        startsAtLocal: localDateTime(meeting.startsAt, round.timeZone),
-        endsAt: meeting.endsAt,
-        endsAtLocal: localDateTime(meeting.endsAt, round.timeZone),
-        score: meeting.score,
-        status: meeting.status as MeetingStatus,
-        participants: participants.map((p) => toAttendeeModel(p, 'full')),
-        reasons: toPairReasons(meeting),
-        sentence: meeting.sentence,
-        openingQuestion: meeting.openingQuestion,
-      },
-    }));
+    const labels = new Map((await context.loaders.tagsByEventId.load(round.eventId)).map((tag) => [tag.slug, tag.label]));
+    const edges = shown.map(({ meeting, participants }) => {
+      const explanation = explainForStaff(meeting.reasons, participants, labels);
+      return {
+        cursor: encodeTableCursor(meeting.tableNumber),
+        node: {
+          id: meeting.id,
+          roundId: meeting.roundId,
+          tableNumber: meeting.tableNumber,
+          table: meeting.tableLabel,
+          startsAt: meeting.startsAt,
+          startsAtLocal: localDateTime(meeting.startsAt, round.timeZone),
+          endsAt: meeting.endsAt,
+          endsAtLocal: localDateTime(meeting.endsAt, round.timeZone),
+          score: meeting.score,
+          status: meeting.status as MeetingStatus,
+          participants: participants.map((p) => toAttendeeModel(p, 'full')),
+          ...explanation,
+        },
+      };
+    });
     return { edges, pageInfo: { hasNextPage: page.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 }

@@ -57,11 +57,25 @@ export async function officeHoursOf(dataSource: DataSource, attendeeId: string, 
         endsAt: window.endsAt,
         score: 0,
         reasons: [],
-        sentence: asking ? `Your office-hour slot after “${row.title}”.` : `Office hours after your talk “${row.title}”.`,
-        openingQuestion: row.question,
         status: 'SCHEDULED' as const,
       });
-      return { kind: 'OFFICE_HOURS' as const, talkId: row.talk_id, meeting, roundName: `Office hours · ${row.title}`, timeZone: row.time_zone, partners: other ? [other] : [], feedback: null };
+      // The question was written for the speaker: the speaker and the one who asked it read it.
+      const fixedText = {
+        sentence: asking ? `Your office-hour slot after “${row.title}”.` : `Office hours after your talk “${row.title}”.`,
+        openingQuestion: row.question,
+      };
+      return {
+        kind: 'OFFICE_HOURS' as const,
+        talkId: row.talk_id,
+        meeting,
+        roundName: `Office hours · ${row.title}`,
+        timeZone: row.time_zone,
+        partners: other ? [other] : [],
+        feedback: null,
+        readerSharedFields: [],
+        labels: new Map<string, string>(),
+        fixedText,
+      };
     })
     .filter(({ meeting }) => (when === MeetingsWhen.UPCOMING ? meeting.endsAt.getTime() > now : when === MeetingsWhen.PAST ? meeting.endsAt.getTime() <= now : true));
 }

@@ -1,0 +1,86 @@
+import { humanTag, labelInSentence, meetingText, visibleReasons, type MeetingTextContext, type ReasonField } from '@pairwise/matching';
+import type { ShareableField } from '../attendees/attendee.entity';
+import type { PairReason } from './models/round.model';
+import { readStoredReasons, type StoredPairReason } from './meeting-reasons';
+
+/** An event's vocabulary: slug → label, for sentences ("RAG", not "rag"). */
+export type TagLabels = ReadonlyMap<string, string>;
+
+/** Why a table was matched and what it says, as one reader may see it. */
+export interface MeetingExplanation {
+  reasons: PairReason[];
+  sentence: string;
+  openingQuestion: string;
+}
+
+/** How a partner who keeps their name private is called in a sentence. */
+export const UNNAMED_PARTNER = 'a fellow attendee';
+
+/** A person at the table as the explanation needs them: their id, name (null: not shared) and shared fields. */
+export interface SeatedPerson {
+  id: string;
+  name: string | null;
+  sharedFields: readonly string[];
+}
+
+/**
+ * For organisers (and admins) of the event: every reason, in the third person, with each
+ * participant's name as it is now — after a rename or an erasure, the new one.
+ */
+export function explainForStaff(stored: unknown, participants: readonly SeatedPerson[], labels: TagLabels): MeetingExplanation {
+  const names = new Map(participants.map((p) => [p.id, p.name ?? UNNAMED_PARTNER]));
+  const members = participants.map((p) => p.id);
+  const pairs = seatedPairs(stored, members);
+  return {
+    reasons: pairs.map(toPairReason),
+    ...meetingText(pairs, context(null, (id) => names.get(id) ?? UNNAMED_PARTNER, labels), members),
+  };
+}
+
+/**
+ * For an attendee of the table: only their own pairs, and in each only what both people concerned
+ * share (visibleReasons: the pairing report filters the same way), addressed to them as "you";
+ * partners named only if they share their name.
+ */
+export function explainForAttendee(
+  stored: unknown,
+  reader: { id: string; sharedFields: readonly string[] },
+  partners: readonly SeatedPerson[],
+  labels: TagLabels,
+): MeetingExplanation {
+  const sharing = new Map<string, ReadonlySet<string>>([[reader.id, new Set(reader.sharedFields)], ...partners.map((p) => [p.id, new Set(p.sharedFields)] as const)]);
+  const audience = { reader: reader.id, shares: (id: string, field: ReasonField) => sharing.get(id)?.has(field as ShareableField) ?? false };
+  const names = new Map(partners.map((p) => [p.id, p.sharedFields.includes('name') && p.name ? p.name : UNNAMED_PARTNER]));
+  const members = [reader.id, ...partners.map((p) => p.id)];
+  const pairs = seatedPairs(stored, members).map((pair) => visibleReasons(pair, audience));
+  return {
+    reasons: pairs.filter((pair) => pair.a === reader.id || pair.b === reader.id).map(toPairReason),
+    ...meetingText(pairs, context(reader.id, (id) => names.get(id) ?? UNNAMED_PARTNER, labels), members),
+  };
+}
+
+/** The stored pairs whose two people are still at the table (someone taken out of a draft leaves none). */
+function seatedPairs(stored: unknown, members: readonly string[]): StoredPairReason[] {
+  const seated = new Set(members);
+  return readStoredReasons(stored).filter((pair) => seated.has(pair.a) && seated.has(pair.b));
+}
+
+function context(reader: string | null, nameOf: (id: string) => string, labels: TagLabels): MeetingTextContext {
+  return { reader, nameOf, labelOf: (slug) => labelInSentence(labels.get(slug) ?? humanTag(slug)) };
+}
+
+function toPairReason(pair: StoredPairReason): PairReason {
+  return {
+    attendeeA: pair.a,
+    attendeeB: pair.b,
+    score: pair.score,
+    sharedInterests: [...pair.sharedInterests],
+    aSeeksBOffers: [...pair.aSeeksBOffers],
+    bSeeksAOffers: [...pair.bSeeksAOffers],
+    sharedStack: [...pair.sharedStack],
+    commonLanguages: [...pair.commonLanguages],
+    wish: pair.wish,
+    roleMix: pair.roleMix ? [...pair.roleMix.roles] : null,
+    sameCompany: pair.sameCompany,
+  };
+}
