@@ -41,7 +41,7 @@ const REPORT = `query ($e: ID!, $r: ID, $first: Int!, $after: String) {
   pairingReport(eventId: $e, roundId: $r, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { cursor node { meetingId roundId roundName table tableNumber startsAt endsAt status score topReasons
-      participants { name company role noShow } feedback { responses met meanRating wouldMeetAgain } } }
+      participants { attendeeId name email company role noShow } feedback { responses met meanRating wouldMeetAgain } } }
   }
 }`;
 const STATS = `query ($e: ID!) { eventStats(eventId: $e) {
@@ -144,8 +144,10 @@ describe('pairing reports and event KPIs', () => {
       cjk: await add({ name: UNICODE.cjk, company: UNICODE.company, role: 'engineer' }),
       hidden: await add({ name: 'Hidden Person', company: 'Secret Co', sharedFields: ['role'] }),
       grace: await add({ name: 'Grace Hopper', company: 'ANALYTICAL', role: 'engineer' }),
-      alan: await add({ name: 'Alan Turing', company: 'analytical ', role: 'Engineer ', present: false }),
-      kate: await add({ name: 'Katherine Johnson', company: 'NASA', role: 'investor' }),
+      // Seated in round 2 while present; checks out once it is published (below).
+      alan: await add({ name: 'Alan Turing', company: 'analytical ', role: 'Engineer ', present: true }),
+      // A second Grace Hopper, told apart by her id (and her email, which she shares).
+      kate: await add({ name: 'Grace Hopper', email: 'grace.nasa@pairwise.test', company: 'NASA', role: 'investor', sharedFields: ['name', 'email', 'company', 'role'] }),
     };
     // Leading tabs and carriage returns do not survive the API's trimming; an old import or a database edit could still hold them.
     await db.query(`UPDATE attendees SET company = $2, role = $3 WHERE id = $1`, [people.minus.id, INJECTION.tab, INJECTION.cr]);
@@ -173,6 +175,7 @@ describe('pairing reports and event KPIs', () => {
     // The no-show released Hidden and Grace's pair: they may meet in round 2 without it being a repeat.
     await seedRoundMeeting('r2', 'm6', { table: 3, members: [hidden.id, grace.id], scores: [0.9] });
     expectData(await as(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id: rounds.r2 }));
+    expectData(await as(`mutation ($input: UpdateAttendeeInput!) { updateAttendee(input: $input) { attendee { present } } }`, { input: { id: alan.id, present: false } }));
     expectData(await as(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id: rounds.r3 }));
     expectData(await as(`mutation ($id: ID!) { cancelRound(roundId: $id) { status } }`, { id: rounds.r3 }));
     await seedRound('draft', 'Draft round', '2030-06-01T11:00:00Z', { m8: { table: 1, members: [inject.id, cjk.id], scores: [0.1] } });
@@ -313,6 +316,34 @@ describe('pairing reports and event KPIs', () => {
       expect([cell(csv[1]!, 'Feedback answers'), cell(csv[1]!, 'Said they met'), cell(csv[1]!, 'Mean rating'), cell(csv[1]!, 'Would meet again')]).toEqual(['2', '2', '4.5', '1']);
     });
 
+    it('leaves "would meet again" blank when nobody answered it, and 0 only when the answers were no', () => {
+      const column = csv[0]!.indexOf('Would meet again');
+      const byTable = (round: string, table: string) => csv.find((row) => row[0] === round && row[1] === table)!;
+      // m2: one answer, without that question; m4: no answer at all; m6: "no".
+      expect(byTable(UNICODE.round, 'T2')[column]).toBe('');
+      expect(byTable('Round 2', 'T1')[column]).toBe('');
+      expect(byTable('Round 2', 'T3')[column]).toBe('0');
+    });
+
+    it('names every participant by attendee id, and by email when they share it: two Grace Hoppers stay apart', () => {
+      const header = csv[0]!;
+      const cell = (row: string[], name: string) => row[header.indexOf(name)];
+      expect(header.slice(6, 11)).toEqual(['Person 1', 'Attendee id 1', 'Email 1', 'Company 1', 'Role 1']);
+      expect(header).toEqual(expect.arrayContaining(['Attendee id 3', 'Email 3']));
+      const seated = (row: string[]) => [1, 2, 3].map((i) => ({ name: cell(row, `Person ${i}`), id: cell(row, `Attendee id ${i}`), email: cell(row, `Email ${i}`) }));
+      const graces = csv.slice(1).flatMap(seated).filter((person) => person.name === 'Grace Hopper');
+      expect(graces).toEqual([
+        { name: 'Grace Hopper', id: people.grace.id, email: '' },
+        { name: 'Grace Hopper', id: people.grace.id, email: '' },
+        { name: 'Grace Hopper', id: people.kate.id, email: 'grace.nasa@pairwise.test' },
+      ]);
+      // Hidden shares neither name nor email: the id still says who sat there.
+      const noShowRow = csv.find((row) => row[4] === 'no-show')!;
+      expect(seated(noShowRow)[1]).toEqual({ name: '', id: people.hidden.id, email: '' });
+      // Nobody else shares an email.
+      expect(csv.slice(1).flatMap(seated).map((person) => person.email).filter(Boolean)).toEqual(['grace.nasa@pairwise.test']);
+    });
+
     it('exports one round (drafts too, for review) and names the file after it', async () => {
       const response = await download(`/events/${eventId}/reports/pairings.csv?round=${rounds.draft}`, organiser.token).expect(200);
       expect(response.headers['content-disposition']).toBe(`attachment; filename="pairwise-${slug}-draft-round-pairings.csv"`);
@@ -420,14 +451,18 @@ describe('pairing reports and event KPIs', () => {
         after = page.pageInfo.endCursor;
       }
       expect(seen.map((row) => row.meetingId)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'].map((label) => meetings[label]));
-      const [m1, , m3, m4] = seen;
+      const [m1, m2, m3, m4, , m6] = seen;
       expect(m1).toMatchObject({ roundName: UNICODE.round, table: 'T1', status: 'HELD', score: 0.8, startsAt: '2026-06-01T08:00:00.000Z', topReasons: ['shared interests: rag, evals'] });
       expect(m1.feedback).toEqual({ responses: 2, met: 2, meanRating: 4.5, wouldMeetAgain: 1 });
+      // Blank, not 0, when nobody answered "would meet again" (m2: an answer without it; m4: none); 0 when they said no (m6).
+      expect(m2.feedback).toEqual({ responses: 1, met: 1, meanRating: 3, wouldMeetAgain: null });
+      expect(m4.feedback).toEqual({ responses: 0, met: 0, meanRating: null, wouldMeetAgain: null });
+      expect(m6.feedback).toMatchObject({ responses: 1, wouldMeetAgain: 0 });
       expect(m3.status).toBe('NO_SHOW');
       expect(m3.participants).toEqual(
         expect.arrayContaining([
-          { name: null, company: null, role: null, noShow: true },
-          { name: 'Grace Hopper', company: 'ANALYTICAL', role: 'engineer', noShow: false },
+          { attendeeId: people.hidden.id, name: null, email: null, company: null, role: null, noShow: true },
+          { attendeeId: people.grace.id, name: 'Grace Hopper', email: null, company: 'ANALYTICAL', role: 'engineer', noShow: false },
         ]),
       );
       expect(m4.participants.map((p: { name: string }) => p.name).sort()).toEqual(['Alan Turing', UNICODE.accents, UNICODE.cjk].sort());

@@ -23,6 +23,9 @@ const number = (value: number | null): Cell => (value === null ? null : { kind: 
 export function reportColumns(timeZone: string): Column[] {
   const participantColumns = Array.from({ length: PARTICIPANT_COLUMNS }, (_, i): Column[] => [
     { header: `Person ${i + 1}`, width: 22, cell: (row) => text(row.participants[i]?.name) },
+    // The id always, the email when shared: two people of the same name stay apart.
+    { header: `Attendee id ${i + 1}`, width: 38, cell: (row) => text(row.participants[i]?.attendeeId) },
+    { header: `Email ${i + 1}`, width: 26, cell: (row) => text(row.participants[i]?.email) },
     { header: `Company ${i + 1}`, width: 18, cell: (row) => text(row.participants[i]?.company) },
     { header: `Role ${i + 1}`, width: 16, cell: (row) => text(row.participants[i]?.role) },
   ]).flat();

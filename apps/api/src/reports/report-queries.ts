@@ -25,7 +25,9 @@ const IN_SCOPE = `r.event_id = $1 AND (CASE WHEN $2::uuid IS NULL THEN r.publish
 /**
  * One row per meeting, in round then table order. Personal data is filtered
  * here, in SQL, so that what a participant did not share never leaves the
- * database: name, company and role only when in their `shared_fields`.
+ * database: name, email, company and role only when in their `shared_fields`.
+ * The attendee's id is always there, so two people of the same name (or with
+ * no name shared) can be told apart.
  */
 export function pairingRowsQuery(scope: ReportScope, page?: { after?: RowPosition; limit: number }): [string, unknown[]] {
   const parameters: unknown[] = [scope.eventId, scope.roundId ?? null];
@@ -55,6 +57,7 @@ export function pairingRowsQuery(scope: ReportScope, page?: { after?: RowPositio
              SELECT json_agg(json_build_object(
                       'id', a.id,
                       'name', CASE WHEN 'name' = ANY(a.shared_fields) THEN a.name END,
+                      'email', CASE WHEN 'email' = ANY(a.shared_fields) THEN a.email END,
                       'company', CASE WHEN 'company' = ANY(a.shared_fields) THEN a.company END,
                       'role', CASE WHEN 'role' = ANY(a.shared_fields) THEN a.role END,
                       'noShow', p.no_show,
@@ -66,7 +69,8 @@ export function pairingRowsQuery(scope: ReportScope, page?: { after?: RowPositio
                      'responses', count(*),
                      'met', count(*) FILTER (WHERE f.met),
                      'meanRating', avg(f.rating),
-                     'wouldMeetAgain', count(*) FILTER (WHERE f.would_meet_again))
+                     -- Null, not 0, when nobody answered the question: "no answer" is not "nobody would".
+                     'wouldMeetAgain', CASE WHEN count(f.would_meet_again) > 0 THEN count(*) FILTER (WHERE f.would_meet_again) END)
               FROM feedback f WHERE f.meeting_id = page.id) AS feedback
       FROM page
      ORDER BY page.round_starts_at, page.round_id, page.table_number`;

@@ -1,9 +1,11 @@
 import type { ShareableField } from '../attendees/attendee.entity';
 import type { MeetingStatusValue } from '../rounds/meeting.entity';
 
-/** One participant of a reported meeting: only what they chose to share (null otherwise). */
+/** One participant of a reported meeting: their id, and only what they chose to share (null otherwise). */
 export interface ReportParticipant {
+  attendeeId: string;
   name: string | null;
+  email: string | null;
   company: string | null;
   role: string | null;
   noShow: boolean;
@@ -15,8 +17,8 @@ export interface FeedbackSummary {
   /** Participants who said the meeting took place. */
   met: number;
   meanRating: number | null;
-  /** Participants who would meet again. */
-  wouldMeetAgain: number;
+  /** Participants who would meet again; null when nobody answered that question. */
+  wouldMeetAgain: number | null;
 }
 
 /** One row of a pairing report: one meeting. */
@@ -47,8 +49,8 @@ export interface PairingRowRecord {
   status: MeetingStatusValue;
   score: number;
   reasons: unknown;
-  participants: { id: string; name: string | null; company: string | null; role: string | null; noShow: boolean; shares: ShareableField[] }[];
-  feedback: { responses: number; met: number; meanRating: number | string | null; wouldMeetAgain: number };
+  participants: { id: string; name: string | null; email: string | null; company: string | null; role: string | null; noShow: boolean; shares: ShareableField[] }[];
+  feedback: { responses: number; met: number; meanRating: number | string | null; wouldMeetAgain: number | null };
 }
 
 const MAX_REASONS = 3;
@@ -80,7 +82,7 @@ export function toPairingRow(record: PairingRowRecord): PairingRow {
     endsAt: record.ends_at,
     status: record.status,
     score: record.score,
-    participants: record.participants.map(({ name, company, role, noShow }) => ({ name, company, role, noShow })),
+    participants: record.participants.map(({ id, name, email, company, role, noShow }) => ({ attendeeId: id, name, email, company, role, noShow })),
     topReasons: topReasons(record.reasons, (id, field) => shares.get(id)?.has(field) ?? false),
     feedback: {
       responses: record.feedback.responses,

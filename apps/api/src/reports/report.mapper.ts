@@ -17,7 +17,7 @@ export function toPairingReportRow(row: PairingRow, timeZone: string): PairingRe
     endsAtLocal: localDateTime(row.endsAt, timeZone),
     status: row.status as MeetingStatus,
     score: row.score,
-    participants: row.participants.map(({ name, company, role, noShow }) => ({ name, company, role, noShow })),
+    participants: row.participants.map(({ attendeeId, name, email, company, role, noShow }) => ({ attendeeId, name, email, company, role, noShow })),
     topReasons: row.topReasons,
     feedback: { ...row.feedback },
   };

@@ -3,10 +3,16 @@ import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from '../../attendees/models/attendee.model';
 import { MeetingStatus, RoundStatus } from '../../rounds/models/round.model';
 
-@ObjectType({ description: 'A participant of a reported meeting: only the fields they chose to share (null otherwise)' })
+@ObjectType({ description: 'A participant of a reported meeting: their id, and only the fields they chose to share (null otherwise)' })
 export class ReportParticipant {
+  @Field(() => ID, { description: 'Tells apart two people of the same name (or with no name shared)' })
+  attendeeId!: string;
+
   @Field(() => String, { nullable: true })
   name!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only when the participant shares it' })
+  email!: string | null;
 
   @Field(() => String, { nullable: true })
   company!: string | null;
@@ -29,8 +35,8 @@ export class ReportFeedback {
   @Field(() => Float, { nullable: true, description: 'Mean rating, 1 to 5' })
   meanRating!: number | null;
 
-  @Field(() => Int, { description: 'Participants who would meet again' })
-  wouldMeetAgain!: number;
+  @Field(() => Int, { nullable: true, description: 'Participants who would meet again; null when nobody answered that question' })
+  wouldMeetAgain!: number | null;
 }
 
 @ObjectType({ description: 'One meeting of a pairing report' })
