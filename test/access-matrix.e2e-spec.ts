@@ -54,6 +54,7 @@ const MATRIX = {
   invitationRun:    [UNAUTH, DENIED, OK,     DENIED, OK],
   invitationRuns:   [UNAUTH, DENIED, OK,     DENIED, OK],
   requestSignInLink: [OK,    OK,     OK,     OK,     OK],
+  setMailOptOut:    [UNAUTH, OK,     DENIED, DENIED, DENIED],
 } as const satisfies Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Outcome]>;
 type OperationName = keyof typeof MATRIX;
 
@@ -257,6 +258,11 @@ describe('access matrix', () => {
     invitationRuns: async (token) => ({
       response: await t.gql(`query ($e: ID!) { invitationRuns(eventId: $e) { id } }`, { e: event.id }, token),
       field: 'invitationRuns',
+    }),
+    setMailOptOut: async (token) => ({
+      // Staff cannot choose for anyone; an attendee resumes their own mail (already on: nothing changes).
+      response: await t.gql(`mutation { setMailOptOut(optOut: false) { id mailOptOut } }`, {}, token),
+      field: 'setMailOptOut',
     }),
     requestSignInLink: async (token) => ({
       response: await t.gql(`mutation ($email: String!, $slug: String!) { requestSignInLink(input: {email: $email, eventSlug: $slug}) }`, { email: target.email, slug: event.slug }, token),

@@ -256,6 +256,21 @@ describe('mail over SMTP', () => {
     expect(done.text).toContain('no more emails');
     const resent = expectData(await t.gql(SEND, { input: { eventId: event.id, resend: true } }, admin)).sendInvitations;
     expect(resent).toMatchObject({ matched: 1, queued: 0, skipped: 1 });
+
+    // The attendee changes their mind: signed in, they opt back in, and mail reaches them again.
+    const token = await attendeeToken(t, attendee);
+    expect(expectData(await t.gql(`{ myProfile { mailOptOut } }`, {}, token)).myProfile).toEqual({ mailOptOut: true });
+    expect(expectData(await t.gql(`mutation { setMailOptOut(optOut: false) { id mailOptOut } }`, {}, token)).setMailOptOut).toEqual({ id: attendee.id, mailOptOut: false });
+    const count = smtp.received.length;
+    expect(expectData(await t.gql(SEND, { input: { eventId: event.id, resend: true } }, admin)).sendInvitations).toMatchObject({ matched: 1, queued: 1 });
+    const [again] = (await smtp.waitFor(count + 1)).slice(count);
+    expect(again!.to).toBe(attendee.email);
+    // Staff see the choice but cannot make it for anyone.
+    expect(expectData(await t.gql(`query ($id: ID!) { attendee(id: $id) { mailOptOut } }`, { id: attendee.id }, admin)).attendee).toEqual({ mailOptOut: false });
+    const refused = await t.gql(`mutation { setMailOptOut(optOut: false) { id } }`, {}, admin);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const nullArgument = await t.gql(`mutation ($o: Boolean!) { setMailOptOut(optOut: $o) { id } }`, { o: null }, token);
+    expect(nullArgument.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('an attendee’s token cannot read the outbox nor send invitations', async () => {
@@ -267,7 +282,7 @@ describe('mail over SMTP', () => {
   });
 });
 
-describe('erasure and removal forget every message about the person, found by id', () => {
+describe('reminders: who they reach and what they say (the test ticks the scheduler)', () => {
   let t: TestApp;
   const db = () => t.app.get(DataSource);
   const sql = <T = Record<string, any>>(text: string, parameters: unknown[] = []) => db().query(text, parameters) as Promise<T[]>;
@@ -419,6 +434,46 @@ describe('erasure and removal forget every message about the person, found by id
     expect(await sql(`SELECT 1 FROM sign_in_requests WHERE email = $1`, [dee.email])).toEqual([]);
     expect(await mailRowsContaining('Dee Dahl')).toEqual([]);
     expect(await mailRowsContaining(dee.email)).toEqual([]);
+  });
+
+  it('an attendee who unsubscribed opts back in: the reminders left out or cancelled meanwhile are queued, once', async () => {
+    const { event, organiser, people } = await eventWith({ 'Jo Jones': { sharedFields: ['name'] }, 'Kim Kato': { sharedFields: ['name'] } });
+    const jo = people['Jo Jones']!;
+    const kim = people['Kim Kato']!;
+    const joToken = await attendeeToken(t, jo);
+    const kimToken = await attendeeToken(t, kim);
+    const setOptOut = async (token: string, optOut: boolean) => expectData(await t.gql(`mutation ($o: Boolean!) { setMailOptOut(optOut: $o) { mailOptOut } }`, { o: optOut }, token)).setMailOptOut;
+    expect(await setOptOut(joToken, true)).toEqual({ mailOptOut: true });
+    expect(await setOptOut(joToken, true)).toEqual({ mailOptOut: true });
+
+    const sender = t.app.get(MailSender);
+    await sender.stop();
+    try {
+      await runRound(t, organiser, { eventId: event.id, name: 'Round 1', startsAt: inMinutes(60) });
+      await t.app.get(ReminderScheduler).tick();
+      // Jo unsubscribed: nothing queued for her. Kim's is queued, then she unsubscribes before it goes.
+      expect(await messagesOf(jo.id)).toEqual([]);
+      expect(await messagesOf(kim.id)).toMatchObject([{ kind: 'MEETING_REMINDER', status: 'QUEUED' }]);
+      await setOptOut(kimToken, true);
+    } finally {
+      await sender.start();
+    }
+    await settled(event.id);
+    expect(await messagesOf(kim.id)).toMatchObject([{ status: 'CANCELLED', error: 'The attendee unsubscribed from emails' }]);
+
+    // Both opt back in: Jo's reminder is queued, Kim's cancelled one goes after all; each is rendered once.
+    expect(await setOptOut(joToken, false)).toEqual({ mailOptOut: false });
+    expect(await setOptOut(kimToken, false)).toEqual({ mailOptOut: false });
+    await settled(event.id);
+    expect(await messagesOf(jo.id)).toMatchObject([{ kind: 'MEETING_REMINDER', status: 'HELD' }]);
+    expect((await messagesOf(jo.id))[0].subject).toMatch(/, with Kim Kato$/);
+    expect(await messagesOf(kim.id)).toMatchObject([{ kind: 'MEETING_REMINDER', status: 'HELD', error: expect.stringContaining('PAIRWISE_SMTP_URL') }]);
+    // Opting in again, or another tick, adds nothing.
+    await setOptOut(joToken, false);
+    await t.app.get(ReminderScheduler).tick();
+    await settled(event.id);
+    expect(await messagesOf(jo.id)).toHaveLength(1);
+    expect(await messagesOf(kim.id)).toHaveLength(1);
   });
 
   /** The real erasure, its commit held until `release` is called: what runs meanwhile meets an erasure in progress. */

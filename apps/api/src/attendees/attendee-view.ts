@@ -39,6 +39,8 @@ export function toAttendeeModel(entity: AttendeeEntity, visibility: Exclude<Visi
     consentAt: full ? entity.consentAt : null,
     sharedFields: full ? (entity.sharedFields as ProfileField[]) : null,
     present: full ? entity.present : null,
+    // Undefined when the entity was read without the column (partner profiles): unknown, not "subscribed".
+    mailOptOut: full && entity.mailOptOutAt !== undefined ? entity.mailOptOutAt !== null : null,
     createdAt: full ? entity.createdAt : null,
     updatedAt: full ? entity.updatedAt : null,
   };

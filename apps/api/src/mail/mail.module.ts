@@ -2,6 +2,7 @@ import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { InvitationsService } from './invitations.service';
 import { MailResolver } from './mail.resolver';
+import { MailPreferencesService } from './mail-preferences.service';
 import { MailSender } from './mail-sender';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
@@ -13,8 +14,8 @@ import { UnsubscribeService } from './unsubscribe.service';
 /** Outbox, invitations, sign-in links, reminders and unsubscribe; without the API's workers (see MailModule). */
 @Module({
   imports: [AuthModule],
-  providers: [OutboxRepository, MailSender, OutboxService, InvitationsService, SignInLinksService, ReminderScheduler, UnsubscribeService],
-  exports: [MailSender, InvitationsService, OutboxRepository, ReminderScheduler, OutboxService, SignInLinksService, UnsubscribeService],
+  providers: [OutboxRepository, MailSender, OutboxService, InvitationsService, SignInLinksService, ReminderScheduler, UnsubscribeService, MailPreferencesService],
+  exports: [MailSender, InvitationsService, OutboxRepository, ReminderScheduler, OutboxService, SignInLinksService, UnsubscribeService, MailPreferencesService],
 })
 export class MailCoreModule {}
 

@@ -1,4 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { toAttendeeModel } from '../attendees/attendee-view';
+import { Attendee } from '../attendees/models/attendee.model';
 import type { Actor } from '../auth/actor';
 import { ClientAddress, CurrentActor, Public } from '../auth/auth.decorators';
 import { AuthPayload } from '../auth/models/auth.models';
@@ -6,6 +8,7 @@ import { toAuthPayload } from '../auth/auth-payload.mapper';
 import { idArg } from '../common/validation';
 import { OutboxArgs, RequestSignInLinkInput, SendInvitationsInput, SignInWithLinkInput } from './inputs/mail.inputs';
 import { InvitationsService } from './invitations.service';
+import { MailPreferencesService } from './mail-preferences.service';
 import { toInvitationRun, toOutboxMessage } from './mail.mapper';
 import { InvitationRun, OutboxConnection } from './models/mail.models';
 import { OutboxService } from './outbox.service';
@@ -17,6 +20,7 @@ export class MailResolver {
     private readonly outboxService: OutboxService,
     private readonly invitationsService: InvitationsService,
     private readonly signInLinksService: SignInLinksService,
+    private readonly mailPreferencesService: MailPreferencesService,
   ) {}
 
   @Query(() => OutboxConnection, { description: 'Organisers: the messages of an event, newest first (sign-in tokens hidden)' })
@@ -44,6 +48,15 @@ export class MailResolver {
   @Query(() => [InvitationRun], { description: 'Organisers: the latest 50 invitation runs of an event, newest first' })
   async invitationRuns(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID }, idArg('eventId')) eventId: string): Promise<InvitationRun[]> {
     return (await this.invitationsService.list(actor, eventId)).map(toInvitationRun);
+  }
+
+  @Mutation(() => Attendee, {
+    description:
+      'Attendees: stop (true) or resume (false) the event’s emails — invitations, reminders and notices (a sign-in link you ask for is always sent). ' +
+      'Resuming also queues the reminders of your meetings and office-hour slots still to come',
+  })
+  async setMailOptOut(@CurrentActor() actor: Actor, @Args('optOut', { type: () => Boolean }) optOut: boolean): Promise<Attendee> {
+    return toAttendeeModel(await this.mailPreferencesService.setOptOut(actor, optOut), 'full');
   }
 
   @Public()

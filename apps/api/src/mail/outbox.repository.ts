@@ -214,19 +214,7 @@ export class OutboxRepository {
     );
     for (const round of rounds) {
       queued += await this.once(`round-reminders:${round.id}`, (manager) =>
-        manager.query(
-          `INSERT INTO mail_outbox (event_id, attendee_id, kind, dedupe_key, payload, to_address, send_after)
-           SELECT m.event_id, p.attendee_id, 'MEETING_REMINDER', 'meeting-reminder:' || m.id || ':' || p.attendee_id,
-                  jsonb_build_object('meetingId', m.id, 'roundId', m.round_id), a.email, m.starts_at - make_interval(secs => $2)
-             FROM meetings m
-             JOIN meeting_participants p ON p.meeting_id = m.id
-             JOIN attendees a ON a.id = p.attendee_id
-            WHERE m.round_id = $1 AND m.status = 'SCHEDULED' AND a.erased_at IS NULL AND a.mail_opt_out_at IS NULL
-              FOR KEY SHARE OF a
-           ON CONFLICT (dedupe_key) DO NOTHING
-           RETURNING 1`,
-          [round.id, leadSeconds],
-        ),
+        manager.query(`${MEETING_REMINDERS} WHERE m.round_id = $1 ${MEETING_REMINDERS_AFTER_WHERE} ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`, [round.id, leadSeconds]),
       );
     }
     const published: { id: string }[] = await this.dataSource.query(
@@ -262,25 +250,40 @@ export class OutboxRepository {
     );
     for (const talk of talks) {
       queued += await this.once(`slot-reminders:${talk.id}`, (manager) =>
-        manager.query(
-          `INSERT INTO mail_outbox (event_id, attendee_id, kind, dedupe_key, payload, to_address, send_after)
-           SELECT t.event_id, who.attendee_id, 'SLOT_REMINDER', 'slot-reminder:' || t.id || ':' || r.slot_index || ':' || who.attendee_id,
-                  jsonb_build_object('talkId', t.id, 'slotIndex', r.slot_index), a.email,
-                  t.starts_at + make_interval(mins => t.duration_minutes + r.slot_index * t.slot_minutes) - make_interval(secs => $2)
-             FROM talks t
-             JOIN slot_requests r ON r.talk_id = t.id AND r.slot_index IS NOT NULL
-             CROSS JOIN LATERAL (VALUES (r.attendee_id), (t.speaker_id)) AS who(attendee_id)
-             JOIN attendees a ON a.id = who.attendee_id
-            WHERE t.id = $1 AND a.erased_at IS NULL AND a.mail_opt_out_at IS NULL
-              AND t.starts_at + make_interval(mins => t.duration_minutes + r.slot_index * t.slot_minutes) > now()
-              FOR KEY SHARE OF a
-           ON CONFLICT (dedupe_key) DO NOTHING
-           RETURNING 1`,
-          [talk.id, leadSeconds],
-        ),
+        manager.query(`${SLOT_REMINDERS} WHERE t.id = $1 ${SLOT_REMINDERS_AFTER_WHERE} ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`, [talk.id, leadSeconds]),
       );
     }
     return queued;
+  }
+
+  /**
+   * Mail again for an attendee who had unsubscribed, from now on: the reminders of their meetings and
+   * office-hour slots still to come — those the scheduler left out while they were unsubscribed, and those
+   * cancelled at sending for that reason (same dedupe key: revived, never doubled) — are queued. Returns how many.
+   */
+  async resumeMail(manager: EntityManager, attendeeId: string, leadSeconds: number): Promise<number> {
+    await manager.query(`UPDATE attendees SET mail_opt_out_at = NULL WHERE id = $1`, [attendeeId]);
+    const revive = `ON CONFLICT (dedupe_key) DO UPDATE SET status = 'QUEUED', error = NULL, attempts = 0, to_address = EXCLUDED.to_address,
+                           send_after = EXCLUDED.send_after, updated_at = now()
+                     WHERE mail_outbox.status = 'CANCELLED'
+                    RETURNING 1`;
+    const meetings = await manager.query(
+      `${MEETING_REMINDERS}
+        WHERE p.attendee_id = $1 AND m.starts_at > now()
+          AND EXISTS (SELECT 1 FROM rounds r WHERE r.id = m.round_id AND r.status = 'PUBLISHED')
+          ${MEETING_REMINDERS_AFTER_WHERE} ${revive}`,
+      [attendeeId, leadSeconds],
+    );
+    const slots = await manager.query(
+      `${SLOT_REMINDERS} WHERE who.attendee_id = $1 AND t.allocation_status = 'PUBLISHED' ${SLOT_REMINDERS_AFTER_WHERE} ${revive}`,
+      [attendeeId, leadSeconds],
+    );
+    return meetings.length + slots.length;
+  }
+
+  /** Idempotent: the first unsubscription's time is kept. Messages still waiting are cancelled when their turn comes. */
+  async stopMail(manager: EntityManager, attendeeId: string): Promise<void> {
+    await manager.query(`UPDATE attendees SET mail_opt_out_at = coalesce(mail_opt_out_at, now()) WHERE id = $1`, [attendeeId]);
   }
 
   /** Runs `work` and records `key` in one transaction, unless another process recorded it first. */
@@ -318,6 +321,33 @@ export class OutboxRepository {
     return Object.fromEntries(rows.map((row) => [row.status, row.count]));
   }
 }
+
+/**
+ * A reminder per participant of the selected meetings ($2: the lead in seconds), for the scheduler (one
+ * round) and for an attendee who resumes mail. Write: `${MEETING_REMINDERS} WHERE <filter>
+ * ${MEETING_REMINDERS_AFTER_WHERE} ON CONFLICT …`.
+ */
+const MEETING_REMINDERS = `INSERT INTO mail_outbox (event_id, attendee_id, kind, dedupe_key, payload, to_address, send_after)
+  SELECT m.event_id, p.attendee_id, 'MEETING_REMINDER', 'meeting-reminder:' || m.id || ':' || p.attendee_id,
+         jsonb_build_object('meetingId', m.id, 'roundId', m.round_id), a.email, m.starts_at - make_interval(secs => $2)
+    FROM meetings m
+    JOIN meeting_participants p ON p.meeting_id = m.id
+    JOIN attendees a ON a.id = p.attendee_id`;
+const MEETING_REMINDERS_AFTER_WHERE = `AND m.status = 'SCHEDULED' AND a.erased_at IS NULL AND a.mail_opt_out_at IS NULL
+     FOR KEY SHARE OF a`;
+
+/** A reminder for the speaker and the attendee of each granted office-hour slot still to come (as above). */
+const SLOT_REMINDERS = `INSERT INTO mail_outbox (event_id, attendee_id, kind, dedupe_key, payload, to_address, send_after)
+  SELECT t.event_id, who.attendee_id, 'SLOT_REMINDER', 'slot-reminder:' || t.id || ':' || r.slot_index || ':' || who.attendee_id,
+         jsonb_build_object('talkId', t.id, 'slotIndex', r.slot_index), a.email,
+         t.starts_at + make_interval(mins => t.duration_minutes + r.slot_index * t.slot_minutes) - make_interval(secs => $2)
+    FROM talks t
+    JOIN slot_requests r ON r.talk_id = t.id AND r.slot_index IS NOT NULL
+    CROSS JOIN LATERAL (VALUES (r.attendee_id), (t.speaker_id)) AS who(attendee_id)
+    JOIN attendees a ON a.id = who.attendee_id`;
+const SLOT_REMINDERS_AFTER_WHERE = `AND a.erased_at IS NULL AND a.mail_opt_out_at IS NULL
+     AND t.starts_at + make_interval(mins => t.duration_minutes + r.slot_index * t.slot_minutes) > now()
+     FOR KEY SHARE OF a`;
 
 export function encodeOutboxCursor(row: Pick<OutboxRow, 'created_key' | 'id'>): string {
   return Buffer.from(JSON.stringify([row.created_key, row.id])).toString('base64url');

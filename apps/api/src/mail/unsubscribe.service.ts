@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { isUuid } from '../common/sql';
 import type { AppConfig } from '../config/app-config';
 import { MailSecrets } from './mail-secrets';
+import { OutboxRepository } from './outbox.repository';
 import { mailLanguage, type MailLanguage } from './templates/strings';
 
 export interface UnsubscribeTarget {
@@ -21,6 +22,7 @@ export class UnsubscribeService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
     config: ConfigService<AppConfig, true>,
   ) {
     this.secrets = new MailSecrets(config.get('auth', { infer: true }).jwtSecret ?? 'development-only-secret');
@@ -40,6 +42,6 @@ export class UnsubscribeService {
 
   /** Idempotent; messages still waiting are cancelled when their turn comes (the sender checks again). */
   async unsubscribe(target: UnsubscribeTarget): Promise<void> {
-    await this.dataSource.query(`UPDATE attendees SET mail_opt_out_at = coalesce(mail_opt_out_at, now()) WHERE id = $1`, [target.attendeeId]);
+    await this.outbox.stopMail(this.dataSource.manager, target.attendeeId);
   }
 }

@@ -79,6 +79,12 @@ export class Attendee {
   @Field(() => Boolean, { nullable: true, description: 'Checked in at the venue (staff and self only)' })
   present!: boolean | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Unsubscribed from the event’s emails (staff and self only); the attendee changes it with setMailOptOut',
+  })
+  mailOptOut!: boolean | null;
+
   @Field(() => Date, { nullable: true })
   createdAt!: Date | null;
 
