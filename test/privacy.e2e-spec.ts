@@ -1,5 +1,7 @@
-import { DataSource } from 'typeorm';
+import { createClient } from 'graphql-ws';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import WebSocket from 'ws';
 import { RetentionService } from '../apps/api/src/privacy/retention.service';
 import {
   attendeeToken,
@@ -212,6 +214,75 @@ describe('privacy: consent, access, erasure, retention', () => {
       for (const needle of ['Oldname Quokka', 'Newname Wombat']) expect(await findEverywhere(t.database.url, needle)).toEqual([]);
       const [seen] = await myMeetings(tokens.pat!);
       expect(JSON.stringify(seen)).not.toMatch(/Quokka|Wombat/);
+    });
+  });
+
+  describe('a partner sees only what the attendee shares', () => {
+    it('builds reasons, sentence, opening question, the .ics and meetingAssigned from what both share, in the vocabulary’s words', async () => {
+      const { id: event } = await createEvent(t, {
+        startsOn: '2026-01-08',
+        endsOn: '2026-01-10',
+        vocabulary: [{ slug: 'rag', label: 'RAG' }, { slug: 'zebra-secrets', label: 'Zebra secrets' }, { slug: 'otter-funding', label: 'Otter funding' }, { slug: 'walrus-advice', label: 'Walrus advice' }],
+      });
+      const staff = (await createOrganiser(t, event)).token;
+      // Priya shares nothing; Sam shares everything, and wants what Priya offers, and offers what she wants.
+      const priya = await createAttendee(t, event, {
+        name: 'Priya Private', present: true, sharedFields: [], interests: ['zebra-secrets'], lookingFor: ['otter-funding'], canOffer: ['walrus-advice'], languages: ['fi'],
+      });
+      const sam = await createAttendee(t, event, {
+        name: 'Sam Sharer', present: true, sharedFields: ['name', 'interests', 'lookingFor', 'canOffer', 'languages', 'role', 'company', 'stack'],
+        interests: ['zebra-secrets'], lookingFor: ['walrus-advice'], canOffer: ['otter-funding'], languages: ['fi', 'en'],
+      });
+      const ada = await createAttendee(t, event, { name: 'Ada Open', present: true, sharedFields: ['name', 'interests'], interests: ['rag'] });
+      await createAttendee(t, event, { name: 'Grace Open', present: true, sharedFields: ['name', 'interests'], interests: ['rag'] });
+      const samToken = await attendeeToken(t, sam);
+      const adaToken = await attendeeToken(t, ada);
+
+      const url = await t.listen();
+      const client = createClient({ url: url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${samToken}` }, retryAttempts: 0 });
+      const pushed: Record<string, any>[] = [];
+      try {
+        const started = new Promise<void>((resolve) => client.on('connected', () => resolve()));
+        client.subscribe(
+          { query: `subscription { meetingAssigned { partners { id name interests } reasons { sharedInterests aSeeksBOffers bSeeksAOffers commonLanguages sharedStack } sentence openingQuestion } }` },
+          { next: (message) => void pushed.push(message.data as Record<string, any>), error: () => undefined, complete: () => undefined },
+        );
+        await started;
+        // Subscribed first: generating the round takes far longer than the server needs to register it.
+        const roundId = await runRound(t, staff, { eventId: event, name: 'Round', startsAt: '2026-01-08T10:00:00Z' }, { publish: false });
+        expectData(await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id: roundId }, staff));
+        const deadline = Date.now() + 60_000;
+        while (!pushed.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      } finally {
+        await client.dispose();
+      }
+      const [seen] = expectData(
+        await t.gql(`{ myMeetings { partners { id name interests } reasons { sharedInterests aSeeksBOffers bSeeksAOffers commonLanguages sharedStack } sentence openingQuestion } }`, {}, samToken),
+      ).myMeetings;
+      const feedUrl = new URL(expectData(await t.gql(`mutation { issueCalendarFeed { url } }`, {}, samToken)).issueCalendarFeed.url);
+      const ics = (await t.http().get(feedUrl.pathname + feedUrl.search).expect(200)).text;
+      const description = /DESCRIPTION:([\s\S]*?)\r\n[A-Z-]+[:;]/.exec(ics)?.[1]?.replace(/\r\n /g, '') ?? '';
+
+      expect(seen.partners).toEqual([{ id: priya.id, name: null, interests: null }]);
+      expect(seen.reasons).toEqual([{ sharedInterests: [], aSeeksBOffers: [], bSeeksAOffers: [], commonLanguages: [], sharedStack: [] }]);
+      expect(seen.sentence).toBe('You and a fellow attendee have not met yet and may find common ground.');
+      expect(pushed).toHaveLength(1);
+      expect(pushed[0]!.meetingAssigned).toEqual(seen);
+      expect(description).toContain(seen.sentence);
+      for (const text of [JSON.stringify(seen), JSON.stringify(pushed), ics]) {
+        expect(text).not.toMatch(/zebra|otter|walrus|Priya/i);
+      }
+
+      // Both share their interests: the sentence says so, to "you", with the vocabulary's label.
+      const [adaSees] = expectData(await t.gql(`{ myMeetings { reasons { sharedInterests } sentence openingQuestion } }`, {}, adaToken)).myMeetings;
+      expect(adaSees.reasons).toEqual([{ sharedInterests: ['rag'] }]);
+      expect(adaSees.sentence).toBe('You and Grace Open both care about RAG.');
+      expect(adaSees.openingQuestion).toContain('RAG');
+      // The report filters the same way, and writes labels too.
+      const report = expectData(await t.gql(`query ($e: ID!) { pairingReport(eventId: $e) { edges { node { topReasons } } } }`, { e: event }, staff)).pairingReport;
+      const reasons = report.edges.map((edge: { node: { topReasons: string[] } }) => edge.node.topReasons);
+      expect(reasons).toContainEqual(['shared interests: RAG']);
+      expect(JSON.stringify(reasons)).not.toMatch(/zebra|otter|walrus/i);
     });
   });
 

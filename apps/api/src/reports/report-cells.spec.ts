@@ -56,9 +56,19 @@ describe('topReasons', () => {
     expect(topReasons(stored, () => false)).toEqual(['both asked to meet']);
   });
 
+  it('writes tags as the event vocabulary labels them', () => {
+    expect(topReasons(stored, () => true, new Map([['rag', 'RAG'], ['agents', 'LLM agents']]))).toEqual([
+      'both asked to meet',
+      'shared interests: LLM agents',
+      'shared interests: RAG, evals',
+    ]);
+  });
+
   it('keeps one-way wishes private and survives odd stored data', () => {
     expect(topReasons([{ a: 'A', b: 'B', wish: 'a' }], () => true)).toEqual([]);
     expect(topReasons(null, () => true)).toEqual([]);
+    // A row damaged by the text-replacing erasure of old: a key renamed, a value of the wrong type.
+    expect(topReasons([{ a: 'A', b: 'B', 'Deleted attendee': 0.4, sharedInterests: 'rag', wish: 'mutual' }], () => true)).toEqual(['both asked to meet']);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { TagLabels } from '../rounds/meeting-explanation';
 import type { RoundStatusValue } from '../rounds/round.entity';
 
 /**
@@ -224,7 +225,7 @@ async function roundScores(manager: EntityManager, scope: ReportScope): Promise<
   const pairScores = `SELECT m.round_id, (e.value->>'score')::float8 AS score
                         FROM meetings m JOIN rounds r ON r.id = m.round_id,
                              jsonb_array_elements(CASE WHEN jsonb_typeof(m.reasons) = 'array' THEN m.reasons ELSE '[]'::jsonb END) e
-                       WHERE ${IN_SCOPE} AND m.status <> 'CANCELLED' AND e.value ? 'score'`;
+                       WHERE ${IN_SCOPE} AND m.status <> 'CANCELLED' AND jsonb_typeof(e.value->'score') = 'number'`;
   const rounds: Record<string, unknown>[] = await manager.query(
     `SELECT r.id, r.name, r.status, r.starts_at,
             (SELECT count(*)::int FROM meetings m WHERE m.round_id = r.id AND m.status <> 'CANCELLED') AS meetings,
@@ -272,3 +273,9 @@ async function roundScores(manager: EntityManager, scope: ReportScope): Promise<
 }
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
+
+/** The event's vocabulary labels (slug → label), so reports write "RAG", not "rag". */
+export async function tagLabels(manager: EntityManager, eventId: string): Promise<TagLabels> {
+  const rows: { slug: string; label: string }[] = await manager.query(`SELECT slug, label FROM event_tags WHERE event_id = $1`, [eventId]);
+  return new Map(rows.map((row) => [row.slug, row.label]));
+}

@@ -1,4 +1,7 @@
+import { visibleReasons } from '@pairwise/matching';
 import type { ShareableField } from '../attendees/attendee.entity';
+import type { TagLabels } from '../rounds/meeting-explanation';
+import { readStoredReasons } from '../rounds/meeting-reasons';
 import type { MeetingStatusValue } from '../rounds/meeting.entity';
 
 /** One participant of a reported meeting: their id, and only what they chose to share (null otherwise). */
@@ -56,20 +59,8 @@ export interface PairingRowRecord {
 const MAX_REASONS = 3;
 const MAX_TAGS = 3;
 
-interface StoredReason {
-  a?: string;
-  b?: string;
-  score?: number;
-  sharedInterests?: string[];
-  aSeeksBOffers?: string[];
-  bSeeksAOffers?: string[];
-  sharedStack?: string[];
-  commonLanguages?: string[];
-  wish?: string;
-  roleMix?: { roles?: [string, string] } | null;
-}
-
-export function toPairingRow(record: PairingRowRecord): PairingRow {
+/** `labels`: the event's vocabulary, so the reasons read "RAG", not "rag". */
+export function toPairingRow(record: PairingRowRecord, labels: TagLabels = new Map()): PairingRow {
   const shares = new Map(record.participants.map((p) => [p.id, new Set(p.shares)]));
   const mean = record.feedback.meanRating;
   return {
@@ -83,7 +74,7 @@ export function toPairingRow(record: PairingRowRecord): PairingRow {
     status: record.status,
     score: record.score,
     participants: record.participants.map(({ id, name, email, company, role, noShow }) => ({ attendeeId: id, name, email, company, role, noShow })),
-    topReasons: topReasons(record.reasons, (id, field) => shares.get(id)?.has(field) ?? false),
+    topReasons: topReasons(record.reasons, (id, field) => shares.get(id)?.has(field) ?? false, labels),
     feedback: {
       responses: record.feedback.responses,
       met: record.feedback.met,
@@ -95,29 +86,28 @@ export function toPairingRow(record: PairingRowRecord): PairingRow {
 
 /**
  * The strongest reasons a table was matched, as short phrases, strongest pair
- * first — built only from fields both people concerned share: shared
- * interests need both to share their interests, "offers what the other
- * seeks" needs the seeker to share `lookingFor` and the other `canOffer`.
- * One-way wishes stay private; a mutual one is reported.
+ * first — built only from fields both people concerned share (visibleReasons,
+ * the rule everything an attendee reads about a partner follows too): shared
+ * interests need both to share their interests, "offers what the other seeks"
+ * needs the seeker to share `lookingFor` and the other `canOffer`. One-way
+ * wishes stay private; a mutual one is reported. Tags read as the event's
+ * vocabulary labels.
  */
-export function topReasons(stored: unknown, shares: (attendeeId: string, field: ShareableField) => boolean): string[] {
-  const reasons = (Array.isArray(stored) ? stored : []) as StoredReason[];
+export function topReasons(stored: unknown, shares: (attendeeId: string, field: ShareableField) => boolean, labels: TagLabels = new Map()): string[] {
+  const pairs = readStoredReasons(stored).map((pair) => visibleReasons(pair, { shares }));
   const phrases: string[] = [];
   const add = (phrase: string) => {
     if (!phrases.includes(phrase)) phrases.push(phrase);
   };
-  const list = (tags: string[] | undefined) => (tags ?? []).slice(0, MAX_TAGS).join(', ');
-  for (const reason of [...reasons].sort((x, y) => (y.score ?? 0) - (x.score ?? 0))) {
-    const a = reason.a ?? '';
-    const b = reason.b ?? '';
-    const both = (field: ShareableField) => shares(a, field) && shares(b, field);
-    if (reason.wish === 'mutual') add('both asked to meet');
-    if (reason.sharedInterests?.length && both('interests')) add(`shared interests: ${list(reason.sharedInterests)}`);
-    if (reason.aSeeksBOffers?.length && shares(a, 'lookingFor') && shares(b, 'canOffer')) add(`offers what the other seeks: ${list(reason.aSeeksBOffers)}`);
-    if (reason.bSeeksAOffers?.length && shares(b, 'lookingFor') && shares(a, 'canOffer')) add(`offers what the other seeks: ${list(reason.bSeeksAOffers)}`);
-    if (reason.sharedStack?.length && both('stack')) add(`shared stack: ${list(reason.sharedStack)}`);
-    const roles = reason.roleMix?.roles;
-    if (roles && roles[0] !== roles[1] && both('role')) add(`roles: ${roles[0]} × ${roles[1]}`);
+  const list = (tags: readonly string[]) => tags.slice(0, MAX_TAGS).map((slug) => labels.get(slug) ?? slug).join(', ');
+  for (const pair of [...pairs].sort((x, y) => y.score - x.score)) {
+    if (pair.wish === 'mutual') add('both asked to meet');
+    if (pair.sharedInterests.length) add(`shared interests: ${list(pair.sharedInterests)}`);
+    if (pair.aSeeksBOffers.length) add(`offers what the other seeks: ${list(pair.aSeeksBOffers)}`);
+    if (pair.bSeeksAOffers.length) add(`offers what the other seeks: ${list(pair.bSeeksAOffers)}`);
+    if (pair.sharedStack.length) add(`shared stack: ${list(pair.sharedStack)}`);
+    const roles = pair.roleMix?.roles;
+    if (roles && roles[0] !== roles[1]) add(`roles: ${roles[0]} × ${roles[1]}`);
   }
   return phrases.slice(0, MAX_REASONS);
 }

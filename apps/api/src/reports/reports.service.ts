@@ -10,7 +10,8 @@ import { assertCanManage } from '../events/events.service';
 import { slugify } from '../events/tag-vocabulary';
 import { RoundEntity } from '../rounds/round.entity';
 import { ReportExportEntity, type ExportOutcome, type ReportFormat } from './report-export.entity';
-import { computeStats, countMeetings, pairingRowsQuery, type EventStatsData, type ReportScope, type RowPosition } from './report-queries';
+import type { TagLabels } from '../rounds/meeting-explanation';
+import { computeStats, countMeetings, pairingRowsQuery, tagLabels, type EventStatsData, type ReportScope, type RowPosition } from './report-queries';
 import { toPairingRow, type PairingRow, type PairingRowRecord } from './report-rows';
 import { scoreChartSvg } from './score-chart';
 import { ExportAborted } from './writers/backpressure';
@@ -108,7 +109,8 @@ export class ReportsService {
     return this.inSnapshot(async (runner) => {
       const [sql, parameters] = pairingRowsQuery(scope, { after, limit: args.first + 1 });
       const records: PairingRowRecord[] = await runner.query(sql, parameters);
-      const rows = records.slice(0, args.first).map(toPairingRow);
+      const labels = await tagLabels(runner.manager, args.eventId);
+      const rows = records.slice(0, args.first).map((record) => toPairingRow(record, labels));
       return {
         rows,
         timeZone: event.timeZone,
@@ -159,7 +161,7 @@ export class ReportsService {
           generatedAt: new Date(),
           stats,
           total,
-          rows: streamRows(runner, scope),
+          rows: streamRows(runner, scope, await tagLabels(runner.manager, event.id)),
         };
         await format.write(content, destination, (count) => {
           written = count;
@@ -220,11 +222,11 @@ export class ReportsService {
  * rows at a time, pulled only as fast as the consumer takes them). Leaving the
  * loop early — an abandoned download — closes the cursor at once.
  */
-async function* streamRows(runner: QueryRunner, scope: ReportScope): AsyncGenerator<PairingRow> {
+async function* streamRows(runner: QueryRunner, scope: ReportScope, labels: TagLabels): AsyncGenerator<PairingRow> {
   const [sql, parameters] = pairingRowsQuery(scope);
   const stream = await runner.stream(sql, parameters);
   try {
-    for await (const record of stream) yield toPairingRow(record as PairingRowRecord);
+    for await (const record of stream) yield toPairingRow(record as PairingRowRecord, labels);
   } finally {
     if (!stream.destroyed) stream.destroy();
   }
