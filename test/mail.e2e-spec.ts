@@ -273,6 +273,59 @@ describe('mail over SMTP', () => {
     expect(nullArgument.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('asks the same of the database whether or not the address is registered; the registered one gets the link after the answer', async () => {
+    const event = await createEvent(t);
+    const ada = await createAttendee(t, event.id, { email: `ada-${event.slug}@example.com` });
+    const stranger = `nobody-${event.slug}@example.com`;
+    const dataSource = t.app.get(DataSource);
+    // Every row written to any table, in order: a trigger on each table of this test's own database.
+    await dataSource.query(`CREATE TABLE test_write_log (id bigserial PRIMARY KEY, tbl text NOT NULL, op text NOT NULL)`);
+    await dataSource.query(`CREATE FUNCTION test_log_write() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO test_write_log (tbl, op) VALUES (TG_TABLE_NAME, TG_OP); RETURN NULL; END $$`);
+    const tables: { name: string }[] = await dataSource.query(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'test_write_log'`);
+    for (const { name } of tables) {
+      await dataSource.query(`CREATE TRIGGER test_log_write AFTER INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH ROW EXECUTE FUNCTION test_log_write()`);
+    }
+    const sender = t.app.get(MailSender);
+    const scheduler = t.app.get(ReminderScheduler);
+    // Nothing else may touch the database meanwhile: no sending, no scheduling.
+    await sender.stop();
+    await scheduler.onModuleDestroy();
+    const ask = async (email: string) => {
+      await dataSource.query(`TRUNCATE test_write_log`);
+      const before = t.queries.count;
+      const response = await t.gql(`mutation ($email: String!, $slug: String!) { requestSignInLink(input: {email: $email, eventSlug: $slug}) }`, { email, slug: event.slug });
+      const statements = t.queries.count - before;
+      return { response, statements, writes: await dataSource.query(`SELECT tbl, op FROM test_write_log ORDER BY id`) };
+    };
+    try {
+      const registered = await ask(ada.email);
+      const unknown = await ask(stranger);
+      expect(registered.response).toEqual({ status: 200, data: { requestSignInLink: true }, errors: undefined });
+      expect(unknown).toEqual(registered);
+      expect(registered.writes).toEqual([{ tbl: 'sign_in_requests', op: 'INSERT' }]);
+    } finally {
+      for (const { name } of tables) await dataSource.query(`DROP TRIGGER IF EXISTS test_log_write ON "${name}"`);
+      await dataSource.query(`DROP TABLE IF EXISTS test_write_log; DROP FUNCTION IF EXISTS test_log_write()`);
+      await sender.start();
+      scheduler.start();
+    }
+    // Then the sender looks the addresses up: Ada gets her link, the stranger's request is handled and sends nothing.
+    const before = smtp.received.length;
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(mail!.to).toBe(ada.email);
+    expect(mail!.subject).toMatch(/^Your sign-in link/);
+    await sentAll(event.id);
+    expect(expectData(await t.gql(OUTBOX, { e: event.id }, admin)).outbox.totalCount).toBe(1);
+    const requests = await dataSource.query(`SELECT email, attendee_id, handled_at IS NOT NULL AS handled FROM sign_in_requests WHERE email = ANY($1) ORDER BY id`, [[ada.email, stranger]]);
+    expect(requests).toEqual([
+      { email: ada.email, attendee_id: ada.id, handled: true },
+      { email: stranger, attendee_id: null, handled: true },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.received.length).toBe(before + 1);
+  });
+
   it('an attendee’s token cannot read the outbox nor send invitations', async () => {
     const event = await createEvent(t);
     const attendee = await createAttendee(t, event.id);

@@ -15,7 +15,8 @@ import type { EntityManager } from 'typeorm';
  */
 export async function eraseMailOf(manager: EntityManager, attendeeId: string, email: string, erasedAddress: string): Promise<void> {
   await manager.query(`DELETE FROM sign_in_links WHERE attendee_id = $1`, [attendeeId]);
-  await manager.query(`DELETE FROM sign_in_requests WHERE email = $1`, [email]);
+  // Those the sender matched to them (by id, whatever address they had then), and those made with their address.
+  await manager.query(`DELETE FROM sign_in_requests WHERE attendee_id = $1 OR email = $2`, [attendeeId, email]);
   await manager.query(
     `UPDATE mail_outbox SET to_address = $2, subject = NULL, body_text = NULL, body_html = NULL, mentioned_ids = '{}',
             error = CASE WHEN status = 'QUEUED' THEN 'The attendee was erased' END,
@@ -28,8 +29,8 @@ export async function eraseMailOf(manager: EntityManager, attendeeId: string, em
 
 /**
  * An organiser removes an attendee (the row is deleted: their own messages and links go with it by
- * foreign key). What the cascade cannot reach is done here first: the messages to others that name them,
- * and the sign-in requests made with their address.
+ * foreign key, and so do the sign-in requests matched to them). What the cascade cannot reach is done here
+ * first: the messages to others that name them, and the sign-in requests made with their address.
  */
 export async function forgetMailOfRemoved(manager: EntityManager, attendeeId: string, email: string): Promise<void> {
   await manager.query(`DELETE FROM sign_in_requests WHERE email = $1`, [email]);

@@ -18,10 +18,14 @@ const SEND_TIMEOUT_MS = 20_000;
 const LANE_IDLE_IN_TRANSACTION_MS = 60_000;
 const IDLE_POLL_MS = 1_000;
 const BUSY_RETRY_MS = 100;
+/** Sign-in requests are looked at when one is made in this process, and at least this often (made in another). */
+const REQUEST_POLL_MS = 1_000;
+const REQUESTS_PER_STATEMENT = 100;
 export const SIGN_IN_LINK_MINUTES = 15;
 
 /**
- * Sends the outbox. Each lane is one PostgreSQL connection of its own and, at most, one message at a time:
+ * Sends the outbox (and turns sign-in link requests into messages first: see dispatchSignInRequests). Each
+ * lane is one PostgreSQL connection of its own and, at most, one message at a time:
  *
  * 1. BEGIN; claim one due QUEUED row with FOR UPDATE SKIP LOCKED (other lanes and processes skip it);
  * 2. render it from the database as it is now (or cancel it: round cancelled, attendee unsubscribed…);
@@ -44,6 +48,7 @@ export class MailSender implements OnModuleDestroy {
   private clients: Client[] = [];
   private running = false;
   private sleeper?: { promise: Promise<void>; wake: () => void };
+  private nextRequestLook = 0;
   /** Messages this process finished (sent, failed, held, cancelled): for the CLI's progress and tests. */
   finished = 0;
 
@@ -84,6 +89,12 @@ export class MailSender implements OnModuleDestroy {
     this.sleeper?.wake();
   }
 
+  /** A sign-in link was asked for in this process: a lane turns it into a message now. */
+  signInRequested(): void {
+    this.nextRequestLook = 0;
+    this.wake();
+  }
+
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
@@ -104,6 +115,10 @@ export class MailSender implements OnModuleDestroy {
     const query: LaneQuery = async (sql, parameters) => (await client.query(sql, parameters)).rows;
     while (this.running) {
       try {
+        if (Date.now() >= this.nextRequestLook) {
+          this.nextRequestLook = Date.now() + REQUEST_POLL_MS;
+          await this.dispatchSignInRequests(query);
+        }
         const delivered = await this.deliverOne(client, query);
         if (!delivered) await this.nothingDue();
       } catch (error) {
@@ -118,6 +133,17 @@ export class MailSender implements OnModuleDestroy {
         this.logger.error({ err: error, lane: index }, 'Mail lane failed; retrying in a second');
         await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
       }
+    }
+  }
+
+  /**
+   * requestSignInLink only records a request (the same work for any address); here, after the answer has
+   * gone, a lane looks the address up and queues the link. The links are then sent like any message.
+   */
+  private async dispatchSignInRequests(query: LaneQuery): Promise<void> {
+    for (;;) {
+      const { handled } = await this.outbox.dispatchSignInRequests(query, REQUESTS_PER_STATEMENT);
+      if (handled < REQUESTS_PER_STATEMENT) return;
     }
   }
 

@@ -178,10 +178,16 @@ export class SignInLinkEntity {
   createdAt!: Date;
 }
 
-/** Every `requestSignInLink` call, registered address or not: the throttles count these (in all processes). */
+/**
+ * Every `requestSignInLink` call, registered address or not: the throttles count these (in all processes).
+ * The call only records it — the same write whoever asks; the sender later looks the address up and queues
+ * a link when it belongs to an attendee of the event (`handled_at`, and `attendee_id` when it did).
+ */
 @Entity('sign_in_requests')
 @Index('ix_sign_in_requests_email', ['email', 'requestedAt'])
 @Index('ix_sign_in_requests_client', ['client', 'requestedAt'])
+@Index('ix_sign_in_requests_pending', ['id'], { where: 'handled_at IS NULL AND allowed' })
+@Index('ix_sign_in_requests_attendee', ['attendeeId'])
 export class SignInRequestEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id!: string;
@@ -189,8 +195,26 @@ export class SignInRequestEntity {
   @Column('text')
   email!: string;
 
+  @Column('text', { name: 'event_slug', default: '' })
+  eventSlug!: string;
+
   @Column('text')
   client!: string;
+
+  /** Within both throttles when asked (decided from the counts alone, never from who is registered). */
+  @Column('boolean', { default: false })
+  allowed!: boolean;
+
+  @Column('timestamptz', { name: 'handled_at', nullable: true })
+  handledAt!: Date | null;
+
+  /** The attendee the address belonged to when the sender looked, so erasure finds their requests by id. */
+  @Column('uuid', { name: 'attendee_id', nullable: true })
+  attendeeId!: string | null;
+
+  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'attendee_id' })
+  attendee?: AttendeeEntity;
 
   @Column('timestamptz', { name: 'requested_at', default: () => 'now()' })
   requestedAt!: Date;

@@ -170,9 +170,11 @@ export class OutboxRepository {
   }
 
   /**
-   * Records the request (every request, registered address or not, so both cost the same write) and, in the
-   * same statement, queues a link for a registered, unerased attendee unless the address or the client asked
-   * too often in the last 15 minutes. Returns how often the client asked (for its throttle).
+   * Records the request — and does nothing else, so the call costs the same whether or not the address is
+   * registered (no account discovery by timing): one statement, reading only `sign_in_requests`, writing one
+   * row of it. Whether it is within the throttles (the address or the client asked too often in the last 15
+   * minutes) is decided from those counts alone and kept with it; `dispatchSignInRequests` does the rest.
+   * Returns how often the client asked (for its throttle).
    */
   async requestSignInLink(command: SignInRequestCommand): Promise<{ byClient: number }> {
     const [row] = await this.dataSource.query(
@@ -180,20 +182,50 @@ export class OutboxRepository {
          SELECT count(*) FILTER (WHERE email = $1)::int AS by_email, count(*) FILTER (WHERE client = $3)::int AS by_client
            FROM sign_in_requests
           WHERE requested_at > now() - interval '15 minutes' AND (email = $1 OR client = $3)),
-       recorded AS (INSERT INTO sign_in_requests (email, client) VALUES ($1, $3) RETURNING 1),
-       target AS (
-         SELECT a.id, a.event_id, a.email FROM attendees a JOIN events e ON e.id = a.event_id
-          WHERE e.slug = $2 AND a.email = $1 AND a.erased_at IS NULL
-            FOR KEY SHARE OF a),
-       queued AS (
-         INSERT INTO mail_outbox (event_id, attendee_id, kind, to_address)
-         SELECT t.event_id, t.id, 'SIGN_IN_LINK', t.email FROM target t, recent r
-          WHERE r.by_email < $4 AND r.by_client < $5
+       recorded AS (
+         INSERT INTO sign_in_requests (email, event_slug, client, allowed)
+         SELECT $1, $2, $3, r.by_email < $4 AND r.by_client < $5 FROM recent r
          RETURNING 1)
-       SELECT r.by_client, (SELECT count(*) FROM recorded)::int AS recorded, (SELECT count(*) FROM queued)::int AS queued FROM recent r`,
+       SELECT r.by_client, (SELECT count(*) FROM recorded)::int AS recorded FROM recent r`,
       [command.email, command.eventSlug, command.client, command.perEmail, command.perClient],
     );
     return { byClient: row.by_client };
+  }
+
+  /**
+   * Turns up to `limit` allowed, unhandled requests into sign-in links for the registered, unerased attendees
+   * they name, and marks them all handled (with the attendee when there was one). Several lanes and processes
+   * may run it at once: each takes the requests no other holds (SKIP LOCKED). An attendee being erased or
+   * removed (their row held FOR UPDATE) is skipped, not waited for: the erasure may be waiting for these very
+   * requests to delete them. Returns how many requests it handled.
+   */
+  async dispatchSignInRequests(query: LaneQuery, limit: number): Promise<{ handled: number; queued: number }> {
+    const [row] = await query<{ handled: number; queued: number }>(
+      `WITH pending AS (
+         SELECT id, email, event_slug FROM sign_in_requests
+          WHERE handled_at IS NULL AND allowed
+          ORDER BY id
+          LIMIT $1
+            FOR UPDATE SKIP LOCKED),
+       target AS (
+         SELECT p.id AS request_id, a.id AS attendee_id, a.event_id, a.email
+           FROM pending p
+           JOIN events e ON e.slug = p.event_slug
+           JOIN attendees a ON a.event_id = e.id AND a.email = p.email AND a.erased_at IS NULL
+            FOR KEY SHARE OF a SKIP LOCKED),
+       queued AS (
+         INSERT INTO mail_outbox (event_id, attendee_id, kind, to_address)
+         SELECT event_id, attendee_id, 'SIGN_IN_LINK', email FROM target
+         RETURNING 1),
+       handled AS (
+         UPDATE sign_in_requests r SET handled_at = now(), attendee_id = t.attendee_id
+           FROM pending p LEFT JOIN target t ON t.request_id = p.id
+          WHERE r.id = p.id
+          RETURNING 1)
+       SELECT (SELECT count(*) FROM handled)::int AS handled, (SELECT count(*) FROM queued)::int AS queued`,
+      [limit],
+    );
+    return row!;
   }
 
   /** Requests older than a day count for nothing any more. */

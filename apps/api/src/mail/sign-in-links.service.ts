@@ -22,9 +22,10 @@ const linkRefused = (reason: 'SIGN_IN_LINK_INVALID' | 'SIGN_IN_LINK_USED' | 'SIG
   );
 
 /**
- * Sign-in links: anyone may ask for one; it is mailed only to a registered attendee of the event, and the
- * answer (true) and its cost (one statement with one write) are the same either way, so the mutation
- * tells nobody which addresses are registered.
+ * Sign-in links: anyone may ask for one; it is mailed only to a registered attendee of the event. The call
+ * records the request and nothing else — the same statement, the same one-row write, the same answer (true)
+ * whoever asks — and the address is looked up only afterwards, by the sender (MailSender), so neither the
+ * answer nor the time it takes tells which addresses are registered.
  */
 @Injectable()
 export class SignInLinksService {
@@ -52,7 +53,7 @@ export class SignInLinksService {
     if (byClient >= limits.signInLinksPerClient) {
       throw new DomainError('TOO_MANY_REQUESTS', 'RATE_LIMITED', 'Too many sign-in links asked for from this address: try again in 15 min');
     }
-    this.sender.wake();
+    this.sender.signInRequested();
     return true;
   }
 
