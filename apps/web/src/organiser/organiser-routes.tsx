@@ -4,6 +4,7 @@ import { Redirect, Route, Switch } from 'wouter';
 import { Loading } from '../shared/layout/loading';
 import { PageTitle } from '../shared/layout/page-title';
 import { paths } from '../shared/paths';
+import { AttendeesSection } from './attendees/attendees-section';
 import { CreateEventPage } from './events/create-event-page';
 import { EventSettingsPage } from './events/event-settings-page';
 import { EventsPage } from './events/events-page';
@@ -25,6 +26,7 @@ export interface EventSection {
 
 /** The menu of an event, in this order. The first one is where /organiser/e/<slug> leads. */
 export const EVENT_SECTIONS: EventSection[] = [
+  { path: 'attendees', label: 'attendees', component: AttendeesSection },
   { path: 'settings', label: 'settings', component: EventSettingsPage },
 ];
 

@@ -1,0 +1,229 @@
+import fs from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createEvent, expectData, type TestApp } from '@pairwise/testing';
+import { LAPTOP, launchChromium, PHONE, seriousAxeViolations, signInStaffThroughPage, startWebTestApp, watchPage } from '@pairwise/testing/browser';
+
+/** A ticketing export as Eventbrite-like tools write it: split names, a job title, yes/no columns, a column Pairwise does not use, one bad line. */
+const TICKETS = [
+  'E-mail,First Name,Last Name,Company,Job Title,Interests,Matchmaking consent,Checked in,Favourite colour',
+  'ada@example.com,Ada,Lovelace,Analytical Engines,engineer,rag;llm,yes,no,blue',
+  'grace@example.com,Grace,Hopper,US Navy,researcher,compilers,yes,yes,green',
+  'alan@example.com,Alan,Turing,Bletchley Park,founder,rag,no,no,red',
+  'katherine@example.com,Katherine,Johnson,NASA,researcher,llm,yes,no,',
+  'not-an-email,Bad,Line,Nowhere,engineer,,yes,no,',
+].join('\n');
+
+describe('organisers\' attendees in a real browser', () => {
+  let t: TestApp & { baseUrl: string };
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    t = await startWebTestApp();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    await browser?.close();
+    await t?.close();
+  });
+
+  const newPage = async (options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> => {
+    const context = await browser.newContext({ ...LAPTOP, ...options });
+    contexts.push(context);
+    return context.newPage();
+  };
+
+  /** An event with its vocabulary, and an organiser of it signed in on a laptop. */
+  const organiserOfNewEvent = async (options: Parameters<Browser['newContext']>[0] = {}) => {
+    const event = await createEvent(t, { name: 'Paris AI Days', vocabulary: [{ label: 'Retrieval-augmented generation', slug: 'rag' }, { label: 'LLM' }, { label: 'Compilers' }] });
+    const email = `olga-${event.slug}@pairwise.test`;
+    const grant = expectData(
+      await t.gql(`mutation ($input: AddOrganiserInput!) { addOrganiser(input: $input) { accessCode { code } } }`, { input: { eventId: event.id, email, name: 'Olga Organiser' } }, await t.adminToken()),
+    ).addOrganiser;
+    const page = await newPage(options);
+    const watched = watchPage(page);
+    await signInStaffThroughPage(page, t.baseUrl, { email, accessCode: grant.accessCode.code });
+    return { event, page, problems: watched.problems };
+  };
+
+  const attendeesOf = async (eventId: string) =>
+    expectData(
+      await t.gql(`query ($id: ID!) { attendees(eventId: $id, first: 100) { edges { node { id name email role present consentMatchmaking interests } } } }`, { id: eventId }, await t.adminToken()),
+    ).attendees.edges.map((edge: { node: Record<string, unknown> }) => edge.node) as { id: string; name: string; email: string; role: string; present: boolean; consentMatchmaking: boolean; interests: string[] }[];
+
+  const importThroughPage = async (page: Page, csv: string, fileName = 'tickets.csv') => {
+    await page.getByRole('link', { name: 'Import a CSV' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Import attendees' }).waitFor();
+    await page.getByLabel('Ticketing export (CSV)').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText(`Preview of ${fileName}: nothing is written yet.`).waitFor();
+  };
+
+  const rowOf = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(name) }) });
+
+  it('imports a ticketing CSV after a preview of its columns, then filters the table, toggles presence, and issues codes for everyone shown as a CSV', async () => {
+    const { event, page, problems } = await organiserOfNewEvent();
+    await page.getByRole('link', { name: 'Paris AI Days', exact: true }).click();
+    await page.waitForURL(`${t.baseUrl}/organiser/e/${event.slug}/attendees`);
+    await page.getByText('No attendee yet').waitFor();
+
+    // The preview: each column and what it fills, what would happen, and nothing written.
+    await importThroughPage(page, TICKETS);
+    const columns = page.getByRole('table', { name: 'Columns' });
+    const mapping = await columns.getByRole('row').evaluateAll((rows) => rows.slice(1).map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim())));
+    expect(mapping).toEqual([
+      ['E-mail', 'Email'],
+      ['First Name', 'First name'],
+      ['Last Name', 'Last name'],
+      ['Company', 'Company'],
+      ['Job Title', 'Role'],
+      ['Interests', 'Interests'],
+      ['Matchmaking consent', 'Matchmaking consent'],
+      ['Checked in', 'Checked in'],
+      ['Favourite colour', 'Not imported'],
+    ]);
+    await page.getByText('5 attendee lines, columns separated by commas.').waitFor();
+    const counts = page.getByRole('region', { name: 'What the import would do' });
+    expect(await counts.getByRole('definition').allTextContents()).toEqual(['4', '0', '0', '1']);
+    await page.getByRole('table', { name: 'Rejected lines' }).getByRole('cell', { name: 'not-an-email' }).waitFor();
+    await page.getByText('1 of the 4 imported attendees can be matched in a round now').waitFor();
+    await page.getByText('Without consent to matchmaking: 1.').waitFor();
+    await page.getByText('Not checked in: 2.').waitFor();
+    expect(await attendeesOf(event.id)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Import: 4 attendees to create or update' }).click();
+    await page.getByText('Imported from tickets.csv.').waitFor();
+    expect(await page.getByRole('region', { name: 'What the import did' }).getByRole('definition').allTextContents()).toEqual(['4', '0', '0', '1']);
+    expect((await attendeesOf(event.id)).map((attendee) => attendee.name).sort()).toEqual(['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Katherine Johnson']);
+
+    // The table, searched and filtered (the filters live in the address).
+    await page.getByRole('link', { name: 'See the attendees' }).click();
+    await page.getByText('4 attendees', { exact: true }).waitFor();
+    await page.getByLabel('Search', { exact: true }).fill('lovelace');
+    await page.getByText('1 attendees match').waitFor();
+    expect(page.url()).toBe(`${t.baseUrl}/organiser/e/${event.slug}/attendees?q=lovelace`);
+    await rowOf(page, 'Ada Lovelace').waitFor();
+    await page.getByRole('button', { name: 'Clear the filters' }).click();
+    await page.getByText('4 attendees', { exact: true }).waitFor();
+
+    await page.getByLabel('Role').fill('researcher');
+    await page.getByText('2 attendees match').waitFor();
+    await page.getByLabel('Matchmaking consent').selectOption('yes');
+    await page.getByLabel('Checked in').selectOption('no');
+    await page.getByText('1 attendees match').waitFor();
+    await rowOf(page, 'Katherine Johnson').waitFor();
+    await page.getByRole('button', { name: 'Clear the filters' }).click();
+    await page.getByLabel('Interest').fill('rag');
+    await page.getByText('2 attendees match').waitFor();
+    expect(await page.getByRole('rowheader').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Ada Lovelace'), expect.stringContaining('Alan Turing')]));
+    // Labels from the vocabulary, not slugs.
+    await rowOf(page, 'Ada Lovelace').getByRole('cell', { name: 'Retrieval-augmented generation, LLM' }).waitFor();
+
+    // Presence, toggled in the table: the list stays true to its filter.
+    await page.getByRole('button', { name: 'Clear the filters' }).click();
+    await page.getByLabel('Checked in').selectOption('no');
+    await page.getByText('3 attendees match').waitFor();
+    await page.getByRole('checkbox', { name: 'Ada Lovelace is present' }).check();
+    await page.getByText('2 attendees match').waitFor();
+    expect((await attendeesOf(event.id)).find((attendee) => attendee.name === 'Ada Lovelace')?.present).toBe(true);
+    await page.getByLabel('Checked in').selectOption('yes');
+    await page.getByText('2 attendees match').waitFor();
+    await page.getByRole('checkbox', { name: 'Grace Hopper is present' }).uncheck();
+    await page.getByText('1 attendees match').waitFor();
+    expect((await attendeesOf(event.id)).find((attendee) => attendee.name === 'Grace Hopper')?.present).toBe(false);
+
+    // Codes for everyone shown (consenting attendees), downloaded for a mail merge; each one signs its attendee in.
+    await page.getByRole('button', { name: 'Clear the filters' }).click();
+    await page.getByLabel('Matchmaking consent').selectOption('yes');
+    await page.getByText('3 attendees match').waitFor();
+    await page.getByRole('button', { name: 'Issue codes for the 3 attendees in this list' }).click();
+    await page.getByText('Their earlier unused codes will stop working.').waitFor();
+    await page.getByRole('button', { name: 'Yes, issue 3 codes' }).click();
+    await page.getByText('Codes issued: 3.').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the 3 codes (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`access-codes-${event.slug}.csv`);
+    const csv = await fs.readFile((await download.path())!, 'utf8');
+    const [header, ...lines] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(header).toBe('email,name,access_code,expires_at,sign_in_url');
+    const rows = lines.map((line) => line.split(','));
+    expect(rows.map((row) => row[1]).sort()).toEqual(['Ada Lovelace', 'Grace Hopper', 'Katherine Johnson']);
+    expect(rows.every((row) => row[4] === `${t.baseUrl}/sign-in`)).toBe(true);
+    for (const [email, , code] of rows) {
+      const login = await t.gql(`mutation ($input: LoginInput!) { login(input: $input) { viewer { role } } }`, { input: { email, accessCode: code } });
+      expect({ email, role: login.data?.login?.viewer.role }).toEqual({ email, role: 'ATTENDEE' });
+    }
+    // The codes are in the table too, row by row.
+    await rowOf(page, 'Grace Hopper').getByText(rows.find((row) => row[1] === 'Grace Hopper')![2]!).waitFor();
+
+    // One code for one attendee, shown in its row.
+    await page.getByRole('button', { name: 'Clear the filters' }).click();
+    await rowOf(page, 'Alan Turing').getByRole('button', { name: 'Issue a code for Alan Turing' }).click();
+    const alanCode = (await rowOf(page, 'Alan Turing').locator('.code').textContent())!;
+    const login = await t.gql(`mutation ($input: LoginInput!) { login(input: $input) { viewer { role } } }`, { input: { email: 'alan@example.com', accessCode: alanCode } });
+    expect(login.data?.login?.viewer.role).toBe('ATTENDEE');
+    expect(problems).toEqual([]);
+  });
+
+  it('pages through a long list, refuses a workbook in words, and the menu keeps Attendees current on the import page', async () => {
+    const { event, page } = await organiserOfNewEvent();
+    const lines = Array.from({ length: 57 }, (_, index) => `person${String(index).padStart(2, '0')}@example.com,Person ${String(index).padStart(2, '0')}`);
+    expectData(await t.gql(`mutation ($id: ID!, $csv: String!) { importAttendees(eventId: $id, csv: $csv) { created } }`, { id: event.id, csv: ['email,name', ...lines].join('\n') }, await t.adminToken()));
+    await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/attendees`);
+    await page.getByText('57 attendees', { exact: true }).waitFor();
+    const pager = page.getByRole('navigation', { name: 'Pages of attendees' });
+    await pager.getByText('Attendees 1–50 of 57').waitFor();
+    expect(await page.getByRole('rowheader').count()).toBe(50);
+    expect(await pager.getByRole('button', { name: 'Previous page' }).isDisabled()).toBe(true);
+    await pager.getByRole('button', { name: 'Next page' }).click();
+    await pager.getByText('Attendees 51–57 of 57').waitFor();
+    expect(await page.getByRole('rowheader').count()).toBe(7);
+    expect(await pager.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+    await pager.getByRole('button', { name: 'Previous page' }).click();
+    await pager.getByText('Attendees 1–50 of 57').waitFor();
+    // A filter starts again from its first page.
+    await pager.getByRole('button', { name: 'Next page' }).click();
+    await pager.getByText('Attendees 51–57 of 57').waitFor();
+    await page.getByLabel('Search', { exact: true }).fill('Person 0');
+    await page.getByText('10 attendees match').waitFor();
+    await pager.getByText('Attendees 1–10 of 10').waitFor();
+
+    await page.getByRole('link', { name: 'Import a CSV' }).click();
+    const menu = page.getByRole('navigation', { name: 'Organiser pages' });
+    expect(await menu.getByRole('link', { name: 'Attendees' }).getAttribute('aria-current')).toBe('page');
+    await page.getByLabel('Ticketing export (CSV)').setInputFiles({ name: 'tickets.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]) });
+    await page.getByRole('alert').getByText('This is an Excel workbook').waitFor();
+    // The API's refusal, in words: a header and no attendee line.
+    await page.getByLabel('Ticketing export (CSV)').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('email,name\n') });
+    await page.getByRole('alert').getByText('The file has a header line but no attendee line.').waitFor();
+  });
+
+  it('fits a phone: the table scrolls inside its own box, the page does not', async () => {
+    const { event, page } = await organiserOfNewEvent({ ...PHONE, acceptDownloads: true });
+    expectData(await t.gql(`mutation ($id: ID!, $csv: String!) { importAttendees(eventId: $id, csv: $csv) { created } }`, { id: event.id, csv: TICKETS }, await t.adminToken()));
+    await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/attendees`);
+    await page.getByText('4 attendees', { exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.getByRole('checkbox', { name: 'Katherine Johnson is present' }).check();
+    await page.getByRole('checkbox', { name: 'Katherine Johnson is present' }).and(page.locator(':checked')).waitFor();
+  });
+
+  it('passes axe-core (no serious or critical violation) on the attendees table, the import preview and its report, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { event, page } = await organiserOfNewEvent({ colorScheme });
+      await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/attendees`);
+      await page.getByText('No attendee yet').waitFor();
+      expect({ colorScheme, screen: 'attendees (empty)', violations: await seriousAxeViolations(page) }).toEqual({ colorScheme, screen: 'attendees (empty)', violations: [] });
+      await importThroughPage(page, TICKETS);
+      expect({ colorScheme, screen: 'import preview', violations: await seriousAxeViolations(page) }).toEqual({ colorScheme, screen: 'import preview', violations: [] });
+      await page.getByRole('button', { name: 'Import: 4 attendees to create or update' }).click();
+      await page.getByText('Imported from tickets.csv.').waitFor();
+      expect({ colorScheme, screen: 'import report', violations: await seriousAxeViolations(page) }).toEqual({ colorScheme, screen: 'import report', violations: [] });
+      await page.getByRole('link', { name: 'See the attendees' }).click();
+      await page.getByText('4 attendees', { exact: true }).waitFor();
+      await rowOf(page, 'Ada Lovelace').getByRole('button', { name: 'Issue a code for Ada Lovelace' }).click();
+      await rowOf(page, 'Ada Lovelace').locator('.code').waitFor();
+      await page.getByRole('button', { name: 'Issue codes for the 4 attendees in this list' }).click();
+      expect({ colorScheme, screen: 'attendees', violations: await seriousAxeViolations(page) }).toEqual({ colorScheme, screen: 'attendees', violations: [] });
+    }
+  });
+});
