@@ -9,6 +9,7 @@ import { CreateEventPage } from './events/create-event-page';
 import { EventSettingsPage } from './events/event-settings-page';
 import { EventsPage } from './events/events-page';
 import { OrganiserEventProvider } from './events/organiser-event';
+import { OutboxPage } from './outbox/outbox-page';
 import { OrganiserLayout, useStaffNav, type OrganiserNavItem } from './organiser-layout';
 import './organiser.css';
 
@@ -27,6 +28,7 @@ export interface EventSection {
 /** The menu of an event, in this order. The first one is where /organiser/e/<slug> leads. */
 export const EVENT_SECTIONS: EventSection[] = [
   { path: 'attendees', label: 'attendees', component: AttendeesSection },
+  { path: 'outbox', label: 'outbox', component: OutboxPage },
   { path: 'settings', label: 'settings', component: EventSettingsPage },
 ];
 
