@@ -55,6 +55,7 @@ const MATRIX = {
   invitationRuns:   [UNAUTH, DENIED, OK,     DENIED, OK],
   requestSignInLink: [OK,    OK,     OK,     OK,     OK],
   setMailOptOut:    [UNAUTH, OK,     DENIED, DENIED, DENIED],
+  myUpcomingRounds: [UNAUTH, OK,     DENIED, DENIED, DENIED],
 } as const satisfies Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Outcome]>;
 type OperationName = keyof typeof MATRIX;
 
@@ -268,6 +269,7 @@ describe('access matrix', () => {
       response: await t.gql(`mutation ($email: String!, $slug: String!) { requestSignInLink(input: {email: $email, eventSlug: $slug}) }`, { email: target.email, slug: event.slug }, token),
       field: 'requestSignInLink',
     }),
+    myUpcomingRounds: async (token) => ({ response: await t.gql(`{ myUpcomingRounds { id name optedOut } }`, {}, token), field: 'myUpcomingRounds' }),
   };
 
   const cells = (Object.entries(MATRIX) as [OperationName, readonly Outcome[]][]).flatMap(([operation, row]) =>

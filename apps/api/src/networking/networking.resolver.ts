@@ -4,7 +4,9 @@ import { Attendee } from '../attendees/models/attendee.model';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
 import type { AttendeeEntity } from '../attendees/attendee.entity';
+import { UpcomingRound } from './models/upcoming-round.model';
 import { NetworkingService } from './networking.service';
+import { toUpcomingRoundModel } from './upcoming-rounds';
 
 @Resolver()
 export class NetworkingResolver {
@@ -22,6 +24,11 @@ export class NetworkingResolver {
     @Args('optOut', { defaultValue: true }) optOut: boolean,
   ): Promise<boolean> {
     return this.networkingService.setRoundOptOut(actor, roundId, optOut);
+  }
+
+  @Query(() => [UpcomingRound], { description: 'Attendees: the rounds of your event not yet published (nor ended), in time order, with whether you sit each out' })
+  async myUpcomingRounds(@CurrentActor() actor: Actor): Promise<UpcomingRound[]> {
+    return (await this.networkingService.myUpcomingRounds(actor)).map(toUpcomingRoundModel);
   }
 
   @Mutation(() => Boolean, { description: 'Attendees: wish to meet someone (wish: false to withdraw); mutual wishes score high' })

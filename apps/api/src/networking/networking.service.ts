@@ -6,6 +6,7 @@ import type { Actor, AttendeeActor } from '../auth/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { RoundEntity } from '../rounds/round.entity';
 import { BlockEntity, RoundOptOutEntity, WishEntity } from './networking.entities';
+import { upcomingRoundsOf, type UpcomingRoundRow } from './upcoming-rounds';
 
 /** What attendees say about their own matchmaking: presence, opt-outs, wishes and (private) blocks. */
 @Injectable()
@@ -31,6 +32,12 @@ export class NetworkingService {
     if (optOut) await optOuts.upsert({ roundId, attendeeId: me.attendeeId }, ['roundId', 'attendeeId']);
     else await optOuts.delete({ roundId, attendeeId: me.attendeeId });
     return optOut;
+  }
+
+  /** The rounds still to be published that the attendee can sit out, with their choice for each. */
+  async myUpcomingRounds(actor: Actor): Promise<UpcomingRoundRow[]> {
+    const me = asAttendee(actor);
+    return upcomingRoundsOf(this.dataSource, me.eventId, me.attendeeId);
   }
 
   async setWish(actor: Actor, targetId: string, wish: boolean): Promise<boolean> {

@@ -7,13 +7,16 @@ import { Loading } from '../../shared/layout/loading';
 import { formatTime } from '../../shared/time';
 import { AttendeeLayout } from '../attendee-layout';
 import { PastMeetings } from '../past-meetings/past-meetings';
+import { PresenceCard } from '../presence/presence-card';
+import { UpcomingRounds } from '../presence/upcoming-rounds';
 import { AttendeeHomeDocument, AttendeeHomeMeetingAssignedDocument } from './attendee-home.documents';
 import { LaterMeetings } from './later-meetings';
 import { NextMeeting } from './next-meeting';
 import { useNow } from './use-now';
 
 /**
- * The attendee's home: their next meeting, the ones after, and the past ones with their feedback. Asks again whenever a round with
+ * The attendee's home: checking in and out, their next meeting, the ones after, the rounds still to
+ * come (to sit one out), and the past meetings with their feedback. Asks again whenever a round with
  * a table for them is published (pushed over the socket) and when the connection comes back.
  */
 export function AttendeeHomePage({ eventSlug }: { eventSlug: string }) {
@@ -40,6 +43,7 @@ export function AttendeeHomePage({ eventSlug }: { eventSlug: string }) {
 
   return (
     <AttendeeLayout eventName={result.data?.event.name} title={t('attendee.home.title')}>
+      {result.data ? <PresenceCard attendee={result.data.myProfile} /> : null}
       {result.error && !result.data ? (
         <ErrorNotice error={result.error} onRetry={refresh} />
       ) : !result.data ? (
@@ -53,6 +57,7 @@ export function AttendeeHomePage({ eventSlug }: { eventSlug: string }) {
         </section>
       )}
       {later.length ? <LaterMeetings meetings={later} timeZone={timeZone} /> : null}
+      {result.data ? <UpcomingRounds rounds={result.data.myUpcomingRounds} timeZone={timeZone} onChanged={refresh} /> : null}
       {past.length ? <PastMeetings meetings={past} timeZone={timeZone} /> : null}
       <p className="visually-hidden" aria-live="polite">
         {announcement}

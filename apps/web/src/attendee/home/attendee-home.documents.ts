@@ -11,6 +11,14 @@ export const AttendeeHomeDocument = graphql(`
         label
       }
     }
+    myProfile {
+      id
+      ...Presence_attendee
+    }
+    myUpcomingRounds {
+      id
+      ...UpcomingRound_round
+    }
     myMeetings {
       id
       startsAt
