@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { built, runFile } from '@pairwise/testing';
+import { built, createAttendee, createEvent, createOrganiser, expectData, runFile, runRound, startTestApp, type TestApp } from '@pairwise/testing';
 
 const cli = path.resolve(__dirname, '../apps/cli/bin/pairwise.js');
 built('apps/cli/src/main.js'); // the bin runs it
@@ -40,5 +40,127 @@ describe('the built pairwise binary', () => {
     expect(failed.stdout).toBe('');
     expect(failed.stderr.trim().split('\n')).toHaveLength(1);
     expect(failed.stderr).toContain('edges[0][1]: vertex 5 is out of range 0..1');
+  });
+});
+
+describe('pairwise starts fast: a command loads what it needs when it runs', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-cli-load-'));
+    // Preloaded into the CLI's process: writes the files Node loaded, when the process exits.
+    fs.writeFileSync(
+      path.join(dir, 'record-loaded.js'),
+      `process.on('exit', () => require('node:fs').writeFileSync(process.env.RECORD_LOADED, JSON.stringify(Object.keys(require.cache))));\n`,
+    );
+  });
+  afterAll(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Runs the CLI; returns its answer and the module files its process loaded. */
+  async function loading(args: string[]): Promise<{ code: number; stdout: string; loaded: string[] }> {
+    const record = path.join(dir, `loaded-${args[0]}.json`);
+    let result: { code: number; stdout: string };
+    try {
+      const { stdout } = await runFile(process.execPath, ['-r', path.join(dir, 'record-loaded.js'), cli, ...args], { env: { ...process.env, RECORD_LOADED: record } });
+      result = { code: 0, stdout };
+    } catch (error) {
+      result = error as { code: number; stdout: string };
+    }
+    return { ...result, loaded: JSON.parse(fs.readFileSync(record, 'utf8')) as string[] };
+  }
+  const api = /\/node_modules\/(@nestjs|typeorm|pg|@apollo|fastify|exceljs)\/|\/apps\/api\/src\/(?!common\/build-pin|demo\/demo-options|reports\/report-format)/;
+
+  it('--help lists every command (rounds included) without loading the API or the matching library', async () => {
+    const help = await loading(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['import', 'demo', 'rounds', 'export', 'invite', 'match', 'score', 'plan']) expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    expect(help.loaded.filter((file) => api.test(file))).toEqual([]);
+    expect(help.loaded.filter((file) => /libs\/matching|node_modules\/(zod|ml-matrix)\//.test(file))).toEqual([]);
+  });
+
+  it('plan loads the matching library, and not the API', async () => {
+    const profiles = path.join(dir, 'people.json');
+    fs.writeFileSync(profiles, JSON.stringify([{ id: 'a', interests: ['rag'] }, { id: 'b', interests: ['rag'] }]));
+    const plan = await loading(['plan', '--profiles', profiles]);
+    expect(plan.code).toBe(0);
+    expect(JSON.parse(plan.stdout).rounds[0].meetings).toHaveLength(1);
+    expect(plan.loaded.some((file) => file.includes('/libs/matching/src/'))).toBe(true);
+    expect(plan.loaded.filter((file) => api.test(file))).toEqual([]);
+  });
+
+  it('--version prints the version of package.json', async () => {
+    const { version } = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const answer = await pairwise([flag]);
+      expect(answer).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    }
+  });
+});
+
+describe('pairwise rounds, and export --round by name', () => {
+  let t: TestApp;
+  let slug: string;
+  let env: Record<string, string>;
+  const ids: Record<string, string> = {};
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-cli-rounds-'));
+    t = await startTestApp();
+    const event = await createEvent(t, { timeZone: 'Europe/Paris' });
+    slug = event.slug;
+    const organiser = (await createOrganiser(t, event.id)).token;
+    for (const name of ['Ada', 'Grace', 'Alan', 'Linus']) await createAttendee(t, event.id, { name, present: true });
+    ids.morning = await runRound(t, organiser, { eventId: event.id, name: 'Morning coffee', startsAt: '2030-06-01T08:00:00Z' });
+    const create = async (name: string, startsAt: string) =>
+      expectData(await t.gql(`mutation ($input: CreateRoundInput!) { createRound(input: $input) { id } }`, { input: { eventId: event.id, name, startsAt } }, organiser)).createRound.id as string;
+    ids.lunchA = await create('Lunch', '2030-06-01T11:00:00Z');
+    ids.lunchB = await create('Lunch', '2030-06-01T12:00:00Z');
+    env = { DATABASE_URL: t.database.url };
+  });
+  afterAll(async () => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await t?.close();
+  });
+
+  it('lists the rounds of an event in time order: id, status, start on the venue clock, name', async () => {
+    const listed = await pairwise(['rounds', '--event', slug], env);
+    expect(listed).toMatchObject({ code: 0, stderr: '' });
+    const lines = listed.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ID +STATUS +STARTS \(Europe\/Paris\) +NAME$/);
+    expect(lines.slice(1).map((line) => line.split(/ {2,}/))).toEqual([
+      [ids.morning, 'PUBLISHED', '2030-06-01 10:00', 'Morning coffee'],
+      [ids.lunchA, 'DRAFT', '2030-06-01 13:00', 'Lunch'],
+      [ids.lunchB, 'DRAFT', '2030-06-01 14:00', 'Lunch'],
+    ]);
+    const json = await pairwise(['rounds', '--event', slug, '--json'], env);
+    expect(JSON.parse(json.stdout)[0]).toEqual({
+      id: ids.morning,
+      name: 'Morning coffee',
+      status: 'PUBLISHED',
+      startsAt: '2030-06-01T08:00:00.000Z',
+      startsAtLocal: '2030-06-01T10:00:00+02:00',
+    });
+    expect(await pairwise(['rounds', '--event', 'no-such-event'], env)).toMatchObject({ code: 2, stdout: '', stderr: 'pairwise: Event not found\n' });
+    expect(await pairwise(['rounds'], env)).toMatchObject({ code: 2, stdout: '' });
+  });
+
+  it('exports a round given by its name or its id; an ambiguous or unknown name exits 2 saying why', async () => {
+    const out = path.join(dir, 'morning.csv');
+    const byName = await pairwise(['export', '--event', slug, '--round', 'Morning coffee', '--format', 'csv', '--out', out], env);
+    expect(byName).toEqual({ code: 0, stdout: `${out}: 2 meetings of ${slug} (round ${ids.morning}, "Morning coffee") as CSV\n`, stderr: '' });
+    const byId = await pairwise(['export', '--event', slug, '--round', ids.morning!, '--format', 'csv', '--out', out], env);
+    expect(byId.stdout).toBe(`${out}: 2 meetings of ${slug} (round ${ids.morning}, "Morning coffee") as CSV\n`);
+
+    const ambiguous = await pairwise(['export', '--event', slug, '--round', 'Lunch', '--format', 'csv', '--out', path.join(dir, 'lunch.csv')], env);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toBe(
+      `pairwise: 2 rounds of this event are named "Lunch": give one of their ids instead: ${ids.lunchA} (DRAFT, 2030-06-01T11:00:00.000Z), ${ids.lunchB} (DRAFT, 2030-06-01T12:00:00.000Z)\n`,
+    );
+    expect(fs.existsSync(path.join(dir, 'lunch.csv'))).toBe(false);
+    const draft = await pairwise(['export', '--event', slug, '--round', ids.lunchB!, '--format', 'csv', '--out', path.join(dir, 'lunch.csv')], env);
+    expect(draft.stdout).toBe(`${path.join(dir, 'lunch.csv')}: 0 meetings of ${slug} (round ${ids.lunchB}, "Lunch") as CSV\n`);
+
+    const unknown = await pairwise(['export', '--event', slug, '--round', 'Dinner', '--format', 'csv', '--out', out], env);
+    expect(unknown).toMatchObject({ code: 2, stdout: '', stderr: 'pairwise: No round of this event has the id or name "Dinner"\n' });
   });
 });

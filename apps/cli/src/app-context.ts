@@ -11,6 +11,8 @@ import { EventsModule } from '../../api/src/events/events.module';
 import { ImportsModule } from '../../api/src/imports/imports.module';
 import { MailCoreModule } from '../../api/src/mail/mail.module';
 import { ReportsModule } from '../../api/src/reports/reports.module';
+import { RoundDirectory } from '../../api/src/rounds/round-directory.service';
+import { RoundsRepository } from '../../api/src/rounds/rounds.repository';
 
 /**
  * Whoever runs the CLI on the server holds the database itself, so CLI
@@ -32,6 +34,8 @@ class CliModule {
         ReportsModule,
         MailCoreModule,
       ],
+      // Finding rounds needs only the database: not RoundsModule, whose generation machinery a CLI has no use for.
+      providers: [RoundsRepository, RoundDirectory],
     };
   }
 }

@@ -2,16 +2,20 @@ import { Command } from 'commander';
 import { pinBuild } from '../../api/src/common/build-pin';
 import { registerCommands } from './commands';
 import { CliUsageError } from './cli-errors';
+import { pairwiseVersion } from './version';
 
 /**
  * `pairwise` — offline matching (match, score, plan) and operations on the
- * database the API uses (import, demo, export).
+ * database the API uses (import, demo, rounds, export, invite). Only commander
+ * and the commands' declarations load here; a command loads what it needs
+ * when it runs (commands/index.ts).
  */
 async function main(argv: string[]): Promise<void> {
   // A build beside a long command (an import, an export) leaves the files it still loads in place.
   pinBuild(__filename);
   const program = new Command('pairwise')
     .description('Pairwise: structured 1:1 networking for technical conferences')
+    .version(pairwiseVersion(), '-V, --version', 'print the version')
     .showHelpAfterError()
     .exitOverride();
   registerCommands(program);

@@ -12,16 +12,9 @@ import { EventsService } from '../events/events.service';
 import { OddPolicy } from '../events/models/event.model';
 import { TagVocabulary } from '../events/tag-vocabulary';
 import { demoProfile, demoVocabulary, emailAllocator } from './demo-data';
+import { DEMO_MAX_ATTENDEES, type DemoOptions } from './demo-options';
 
-export interface DemoOptions {
-  slug: string;
-  attendees: number;
-  /** Share of attendees checked in, 0 to 1. */
-  presentShare: number;
-  seed: string;
-  /** Delete an existing event with this slug (and everything in it) first. */
-  reset: boolean;
-}
+export { DEMO_DEFAULTS, DEMO_MAX_ATTENDEES, type DemoOptions } from './demo-options';
 
 export interface DemoReport {
   event: { id: string; slug: string; name: string; timeZone: string; venue: string; startsOn: string; endsOn: string };
@@ -34,8 +27,6 @@ export interface DemoReport {
   organiser: { email: string; accessCode: string; expiresAt: Date };
 }
 
-export const DEMO_DEFAULTS: DemoOptions = { slug: 'demo', attendees: 300, presentShare: 0.9, seed: 'demo', reset: false };
-export const DEMO_MAX_ATTENDEES = 10_000;
 export const DEMO_ORGANISER = { email: 'organiser@demo.pairwise', name: 'Demo Organiser' };
 const DEMO_TIME_ZONE = 'Europe/Paris';
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;

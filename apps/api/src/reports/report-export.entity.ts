@@ -3,8 +3,9 @@ import { AccountEntity } from '../accounts/account.entity';
 import { EventEntity } from '../events/event.entity';
 import { RoundEntity } from '../rounds/round.entity';
 
-export const REPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import type { ReportFormat } from './report-format';
+
+export { REPORT_FORMATS, type ReportFormat } from './report-format';
 
 export const EXPORT_OUTCOMES = ['STARTED', 'COMPLETED', 'ABORTED', 'FAILED'] as const;
 export type ExportOutcome = (typeof EXPORT_OUTCOMES)[number];

@@ -6,10 +6,12 @@ import { MeetingsService } from './meetings.service';
 import { AttendeeScoreResolver, DraftReviewResolver, LeftOutResolver } from './round-review.resolver';
 import { MeetingFeedbackResolver, RoundsResolver } from './rounds.resolver';
 import { RoundAdjustmentsService } from './round-adjustments.service';
+import { RoundDirectory } from './round-directory.service';
+import { RoundsRepository } from './rounds.repository';
 import { RoundsService } from './rounds.service';
 
 @Module({
-  providers: [RoundsService, GenerationLeaseSweeper, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver, LeftOutResolver, AttendeeScoreResolver, DraftReviewResolver],
-  exports: [RoundsService, MeetingsService],
+  providers: [RoundsService, RoundsRepository, RoundDirectory, GenerationLeaseSweeper, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver, LeftOutResolver, AttendeeScoreResolver, DraftReviewResolver],
+  exports: [RoundsService, MeetingsService, RoundDirectory],
 })
 export class RoundsModule {}

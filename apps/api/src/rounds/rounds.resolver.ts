@@ -7,6 +7,7 @@ import { localDateTime } from '../common/local-time';
 import type { GraphqlContext } from '../graphql/request-loaders';
 import { CreateRoundInput, GenerateRoundInput, MoveAttendeeInput, SwapAttendeesInput } from './inputs/round.inputs';
 import { RoundAdjustmentsService } from './round-adjustments.service';
+import { RoundDirectory } from './round-directory.service';
 import { explainForStaff } from './meeting-explanation';
 import { toFeedbackModel } from './meeting-view';
 import { MeetingsService } from './meetings.service';
@@ -23,6 +24,7 @@ export class RoundsResolver {
     private readonly roundsService: RoundsService,
     private readonly meetingsService: MeetingsService,
     private readonly adjustments: RoundAdjustmentsService,
+    private readonly directory: RoundDirectory,
   ) {}
 
   @Mutation(() => Round, {
@@ -84,7 +86,7 @@ export class RoundsResolver {
   @Query(() => [Round], { description: 'The rounds of an event in time order (attendees: published rounds only)' })
   async rounds(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID }) eventId: string, @Context() context: GraphqlContext): Promise<Round[]> {
     const event = await context.loaders.eventById.load(eventId);
-    return (await this.roundsService.list(actor, eventId)).map((round) => toRoundModel(round, event));
+    return (await this.directory.list(actor, eventId)).map((round) => toRoundModel(round, event));
   }
 
   @ResolveField(() => MeetingConnection, { description: 'Organisers: the round’s meetings by table, with scores and reasons' })

@@ -73,18 +73,6 @@ export class RoundsService implements BeforeApplicationShutdown {
     return round;
   }
 
-  async list(actor: Actor, eventId: string): Promise<RoundEntity[]> {
-    if (!canSeeEvent(actor, eventId)) throw forbidden('This event is not yours to see');
-    const query = this.dataSource
-      .getRepository(RoundEntity)
-      .createQueryBuilder('r')
-      .where('r.event_id = :eventId', { eventId })
-      .orderBy('r.starts_at', 'ASC')
-      .addOrderBy('r.created_at', 'ASC');
-    if (actor.kind === 'attendee') query.andWhere(`r.status IN ('PUBLISHED', 'CLOSED')`);
-    return query.getMany();
-  }
-
   /**
    * Claims the round (DRAFT, or GENERATED with `regenerate`) and starts the
    * matching in the background; the round comes back GENERATING at once.

@@ -1,15 +1,4 @@
-import fs from 'node:fs';
-import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { DomainError } from '../../../api/src/common/domain-error';
-import { EventsService } from '../../../api/src/events/events.service';
-import { readAttendeeCsv } from '../../../api/src/imports/attendee-csv';
-import { AttendeeImportService, type ImportReport, type NotMatchableReason } from '../../../api/src/imports/attendee-import.service';
-import { decodeCsvBytes, DELIMITER_NAMES, ENCODING_NAMES, type CsvEncoding } from '../../../api/src/imports/csv-text';
-import { OPERATOR, withAppContext } from '../app-context';
-import { CliUsageError } from '../cli-errors';
-
-const SHOWN_REJECTIONS = 20;
 
 export function registerImportCommand(program: Command): void {
   program
@@ -18,57 +7,5 @@ export function registerImportCommand(program: Command): void {
     .requiredOption('--event <slug>', 'the event slug')
     .option('--json', 'print the whole report as JSON')
     .argument('<file>', 'CSV file with a header line (email, name, company, role, interests, …)')
-    .action(async (file: string, options: { event: string; json?: boolean }) => {
-      if (!fs.existsSync(file)) throw new CliUsageError(`no such file: ${file}`);
-      const report = await importFile(file, options.event);
-      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report, file, options.event));
-      // Nothing usable in the file: say so in the exit code too, as for any bad input.
-      if (!report.created && !report.updated && !report.unchanged) throw new CliUsageError(`nothing imported: all ${report.rows} lines were rejected`);
-    });
-}
-
-type FileImportReport = ImportReport & { encoding: CsvEncoding };
-
-async function importFile(file: string, slug: string): Promise<FileImportReport> {
-  try {
-    // The whole file is read first: its encoding is known only from its bytes (a mark, NULs, valid UTF-8 or not).
-    const { text, encoding } = decodeCsvBytes(fs.readFileSync(file));
-    const csv = await readAttendeeCsv(text);
-    return await withAppContext(async (context) => {
-      const event = await context.get(EventsService).find(OPERATOR, { slug });
-      // cli-progress draws only on a terminal, so piped output stays clean.
-      const bar = new SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} rows | {eta}s left', stream: process.stderr }, Presets.shades_classic);
-      bar.start(csv.rows.length, 0);
-      try {
-        return { ...(await context.get(AttendeeImportService).import(OPERATOR, event.id, csv, (done) => bar.update(done))), encoding };
-      } finally {
-        bar.stop();
-      }
-    });
-  } catch (error) {
-    if (error instanceof DomainError) throw new CliUsageError(error.message);
-    throw error;
-  }
-}
-
-const NOT_MATCHABLE_LABEL: Record<NotMatchableReason, string> = {
-  NO_CONSENT: 'without consent to matchmaking',
-  NOT_PRESENT: 'not checked in',
-};
-
-function describe(report: FileImportReport, file: string, slug: string): string {
-  const lines = [
-    `${file} (${ENCODING_NAMES[report.encoding]}, ${DELIMITER_NAMES[report.delimiter]}-separated) → ${slug}: ${report.rows} rows, ` +
-      `${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected`,
-  ];
-  for (const row of report.rejected.slice(0, SHOWN_REJECTIONS)) lines.push(`  line ${row.line}${row.email ? ` (${row.email})` : ''}: ${row.reason}`);
-  if (report.rejected.length > SHOWN_REJECTIONS) lines.push(`  … and ${report.rejected.length - SHOWN_REJECTIONS} more (use --json for all)`);
-  if (report.unknownTags.length) lines.push(`tags not in the vocabulary (kept): ${report.unknownTags.join(', ')}`);
-  if (report.ignoredColumns.length) lines.push(`columns not recognised (ignored): ${report.ignoredColumns.join(', ')}`);
-  const imported = report.created + report.updated + report.unchanged;
-  if (imported) {
-    lines.push(`${report.matchableNow} of the ${imported} imported can be matched in a round now`);
-    for (const group of report.notMatchableNow) lines.push(`  ${group.count} ${NOT_MATCHABLE_LABEL[group.reason]}: ${group.fix}`);
-  }
-  return `${lines.join('\n')}\n`;
+    .action((file: string, options: { event: string; json?: boolean }) => (require('./import.action') as typeof import('./import.action')).runImport(file, options));
 }

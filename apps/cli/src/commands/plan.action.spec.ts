@@ -1,7 +1,7 @@
 import { generateConference } from '@pairwise/matching';
 import { CliUsageError } from '../cli-errors';
 import { captureOutput, tempFiles } from './matching/test-files';
-import { runPlan, type PlanOptions } from './plan.command';
+import { runPlan, type PlanOptions } from './plan.action';
 
 const files = tempFiles();
 afterAll(() => files.cleanup());

@@ -1,5 +1,5 @@
 import { CliUsageError } from '../cli-errors';
-import { runMatch } from './match.command';
+import { runMatch } from './match.action';
 import { captureOutput, tempFiles } from './matching/test-files';
 
 const files = tempFiles();

@@ -1,8 +1,8 @@
 import { generateConference } from '@pairwise/matching';
 import { CliUsageError } from '../cli-errors';
-import { runMatch } from './match.command';
+import { runMatch } from './match.action';
 import { captureOutput, tempFiles } from './matching/test-files';
-import { runScore } from './score.command';
+import { runScore } from './score.action';
 
 const files = tempFiles();
 afterAll(() => files.cleanup());

@@ -1,0 +1,86 @@
+import { ConsoleLogger } from '@nestjs/common';
+import { Presets, SingleBar } from 'cli-progress';
+import { DomainError } from '../../../api/src/common/domain-error';
+import { EventsService } from '../../../api/src/events/events.service';
+import { InvitationsService } from '../../../api/src/mail/invitations.service';
+import { MailSender } from '../../../api/src/mail/mail-sender';
+import { OutboxRepository } from '../../../api/src/mail/outbox.repository';
+import { OPERATOR, withAppContext } from '../app-context';
+import { CliUsageError } from '../cli-errors';
+
+export interface InviteOptions {
+  event: string;
+  dryRun?: boolean;
+  resend?: boolean;
+  present?: boolean;
+}
+
+/** `pairwise invite`: queues the event's invitations, then sends them from this process too, with progress. */
+export async function runInvite(options: InviteOptions): Promise<void> {
+  try {
+    await invite(options);
+  } catch (error) {
+    if (error instanceof DomainError) throw new CliUsageError(error.message);
+    throw error;
+  }
+}
+
+async function invite(options: InviteOptions): Promise<void> {
+  const development = (process.env.NODE_ENV ?? 'development') === 'development';
+  // In development without SMTP, the sender prints each sign-in link (Nest's "log" level).
+  await withAppContext(
+    async (context) => {
+      const event = await context.get(EventsService).find(OPERATOR, { slug: options.event });
+      const command = { eventId: event.id, resend: Boolean(options.resend), filter: options.present ? { present: true } : {} };
+      const invitations = context.get(InvitationsService);
+      if (options.dryRun) {
+        const preview = await invitations.preview(OPERATOR, command);
+        process.stdout.write(
+          `${options.event}: ${preview.matched} attendees match; ${preview.wouldQueue} would be invited ` +
+            `(${preview.alreadyInvited} invited before, ${preview.optedOut} unsubscribed). Nothing was queued.\n`,
+        );
+        return;
+      }
+      const { run } = await invitations.send(OPERATOR, command);
+      process.stdout.write(`${options.event}: ${run.matched} attendees match; ${run.queued} invitations queued (${run.matched - run.queued} invited before or unsubscribed)\n`);
+      if (!run.queued) return;
+      // This process sends too (the API, if it runs, shares the work and the rate): the command ends when all are out.
+      const sender = context.get(MailSender);
+      const outbox = context.get(OutboxRepository);
+      await sender.start();
+      const bar = new SingleBar({ format: 'sending [{bar}] {percentage}% | {value}/{total} messages | {eta}s left', stream: process.stderr }, Presets.shades_classic);
+      bar.start(run.queued, 0);
+      let counts = await outbox.runCounts(run.id);
+      try {
+        while (counts.QUEUED) {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          counts = await outbox.runCounts(run.id);
+          bar.update(run.queued - (counts.QUEUED ?? 0));
+        }
+      } finally {
+        bar.stop();
+        await sender.stop();
+      }
+      const summary = (['SENT', 'HELD', 'FAILED', 'BOUNCED', 'CANCELLED'] as const)
+        .filter((status) => counts[status])
+        .map((status) => `${counts[status]} ${status.toLowerCase()}`)
+        .join(', ');
+      process.stdout.write(`${options.event}: ${summary}\n`);
+      if (!sender.hasTransport) {
+        process.stdout.write('No SMTP server is configured (PAIRWISE_SMTP_URL): the messages are kept in the outbox (GraphQL `outbox`).\n');
+      }
+    },
+    development ? new SignInLinkLogger() : ['error', 'warn'],
+  );
+}
+
+/** Errors and warnings, and in development the sender's lines (each sign-in link when no SMTP is configured): not Nest's start-up chatter. */
+class SignInLinkLogger extends ConsoleLogger {
+  constructor() {
+    super({ logLevels: ['error', 'warn', 'log'] });
+  }
+
+  override log(message: unknown, context?: string): void {
+    if (context === MailSender.name) super.log(message, context);
+  }
+}

@@ -1,0 +1,37 @@
+import { scoreAllPairs, type Profile } from '@pairwise/matching';
+import { CliUsageError } from '../cli-errors';
+import { libraryCall, parseWith, readJsonFile, stdoutOutput, type CommandOutput } from './matching/io';
+import { profilesFileSchema } from './matching/schemas';
+
+/** Options of `pairwise score`. */
+export interface ScoreOptions {
+  readonly profiles: string;
+}
+
+/**
+ * Reads and validates a `--profiles` file (a JSON array of profiles).
+ * @throws {CliUsageError} naming the file and the first offending field.
+ */
+export function readProfilesFile(file: string): Profile[] {
+  const profiles = parseWith(profilesFileSchema, readJsonFile(file), file, 'profiles');
+  const seen = new Map<string, number>();
+  profiles.forEach((p, i) => {
+    const first = seen.get(p.id);
+    if (first !== undefined) throw new CliUsageError(`${file}: profiles[${i}].id: duplicate id "${p.id}" (also profiles[${first}])`);
+    seen.set(p.id, i);
+  });
+  return profiles;
+}
+
+/**
+ * `pairwise score`: every allowed pair of the profiles as `{"n", "edges"}`
+ * (vertex i = the i-th profile; weight = round(score × 10⁶), the solver's
+ * integer units; pairs a hard rule forbids are absent) — the input format
+ * of `pairwise match`.
+ * @throws {CliUsageError} for a bad file.
+ */
+export function runScore(options: ScoreOptions, out: CommandOutput = stdoutOutput): void {
+  const profiles = readProfilesFile(options.profiles);
+  const { n, edges } = libraryCall(options.profiles, () => scoreAllPairs(profiles));
+  out.write(`${JSON.stringify({ n, edges })}\n`);
+}
