@@ -4,6 +4,7 @@ import { Redirect, Route, Switch } from 'wouter';
 import { Loading } from '../shared/layout/loading';
 import { PageTitle } from '../shared/layout/page-title';
 import { paths } from '../shared/paths';
+import { AdminPage } from './admin/admin-page';
 import { AttendeesSection } from './attendees/attendees-section';
 import { CreateEventPage } from './events/create-event-page';
 import { EventSettingsPage } from './events/event-settings-page';
@@ -87,6 +88,7 @@ export default function OrganiserRoutes() {
     <Switch>
       <Route path="/" component={EventsPage} />
       <Route path="/events/new" component={CreateEventPage} />
+      <Route path="/admin" component={AdminPage} />
       <Route path="/e/:slug" nest>
         {(params) => <OrganiserEventRoutes slug={params.slug} />}
       </Route>

@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { useLocation } from 'wouter';
 import { PageTitle } from '../../shared/layout/page-title';
 import { paths } from '../../shared/paths';
+import { useSession } from '../../shared/session';
 import { OrganiserLayout, useStaffNav } from '../organiser-layout';
 import { CreateEventDocument } from './event.documents';
 import { EMPTY_EVENT, EventForm, type EventFormInput } from './event-form';
@@ -11,6 +12,7 @@ import { EMPTY_EVENT, EventForm, type EventFormInput } from './event-form';
 export function CreateEventPage() {
   const { t } = useTranslation();
   const nav = useStaffNav();
+  const session = useSession();
   const [, navigate] = useLocation();
   const [state, createEvent] = useMutation(CreateEventDocument);
   const submit = async (input: EventFormInput) => {
@@ -23,7 +25,13 @@ export function CreateEventPage() {
   return (
     <OrganiserLayout items={nav}>
       <PageTitle title={t('organiser.events.createTitle')} />
-      <EventForm initial={EMPTY_EVENT} submitLabel={t('organiser.events.createSubmit')} busy={state.fetching} error={state.error} onSubmit={submit} />
+      {session?.role !== 'ADMIN' ? (
+        <p className="notice notice-error" role="alert">
+          {t('organiser.events.adminOnly')}
+        </p>
+      ) : (
+        <EventForm initial={EMPTY_EVENT} submitLabel={t('organiser.events.createSubmit')} busy={state.fetching} error={state.error} onSubmit={submit} />
+      )}
     </OrganiserLayout>
   );
 }
