@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import {
   attendeeToken,
   createAttendee,
@@ -12,6 +13,7 @@ import {
   type GraphqlResponse,
   type OrganiserFixture,
   type TestApp,
+  waitForRound,
 } from '@pairwise/testing';
 
 /**
@@ -19,52 +21,97 @@ import {
  * kind of caller. Product rules: admins do everything; organisers manage their
  * own events only; attendees read their own event and the consenting
  * attendees in it, and edit only their own profile; anonymous callers may only
- * `login` (see auth.e2e-spec.ts).
+ * `login` (see auth.e2e-spec.ts). Rounds, meetings, talks and office hours:
+ * organisers run them; attendees read the published rounds of their event but
+ * not who else sits out or how well others are served, read and rate their own
+ * meetings, and ask speakers for office-hour slots; an attendee of another event
+ * reaches none of it.
  */
-const CALLERS = ['anonymous', 'attendee', 'organiser', 'otherOrganiser', 'admin'] as const;
+const CALLERS = ['anonymous', 'attendee', 'otherAttendee', 'organiser', 'otherOrganiser', 'admin'] as const;
 type Caller = (typeof CALLERS)[number];
 type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+type Row = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
 
 const OK = 'ok';
 const UNAUTH = 'UNAUTHENTICATED';
 const DENIED = 'FORBIDDEN';
+/** Refused without saying the target exists: an attendee asking for a draft, or another event's attendee for a round or meeting. */
+const HIDDEN = 'NOT_FOUND';
 
-// Columns: anonymous, attendee of this event, organiser of this event, organiser of another event, admin.
+// Columns: anonymous, attendee of this event, attendee of another event, organiser of this event, organiser of another event, admin.
 const MATRIX = {
-  createEvent:      [UNAUTH, DENIED, DENIED, DENIED, OK],
-  updateEvent:      [UNAUTH, DENIED, OK,     DENIED, OK],
-  event:            [UNAUTH, OK,     OK,     DENIED, OK],
-  events:           [UNAUTH, OK,     OK,     OK,     OK],
-  addOrganiser:     [UNAUTH, DENIED, DENIED, DENIED, OK],
-  removeOrganiser:  [UNAUTH, DENIED, DENIED, DENIED, OK],
-  createAttendee:   [UNAUTH, DENIED, OK,     DENIED, OK],
-  updateAttendee:   [UNAUTH, DENIED, OK,     DENIED, OK],
-  deleteAttendee:   [UNAUTH, DENIED, OK,     DENIED, OK],
-  attendee:         [UNAUTH, OK,     OK,     DENIED, OK],
-  attendees:        [UNAUTH, OK,     OK,     DENIED, OK],
-  myProfile:        [UNAUTH, OK,     DENIED, DENIED, DENIED],
-  updateMyProfile:  [UNAUTH, OK,     DENIED, DENIED, DENIED],
-  issueAccessCode:  [UNAUTH, DENIED, OK,     DENIED, OK],
-  issueAccessCodes: [UNAUTH, DENIED, OK,     DENIED, OK],
-  importAttendees:  [UNAUTH, DENIED, OK,     DENIED, OK],
-  'Event.organisers': [UNAUTH, DENIED, OK,   DENIED, OK],
-  me:               [UNAUTH, OK,     OK,     OK,     OK],
-  outbox:           [UNAUTH, DENIED, OK,     DENIED, OK],
-  sendInvitations:  [UNAUTH, DENIED, OK,     DENIED, OK],
-  invitationRun:    [UNAUTH, DENIED, OK,     DENIED, OK],
-  invitationRuns:   [UNAUTH, DENIED, OK,     DENIED, OK],
-  requestSignInLink: [OK,    OK,     OK,     OK,     OK],
-  setMailOptOut:    [UNAUTH, OK,     DENIED, DENIED, DENIED],
-  myUpcomingRounds: [UNAUTH, OK,     DENIED, DENIED, DENIED],
-} as const satisfies Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Outcome]>;
+  createEvent:                 [UNAUTH, DENIED, DENIED, DENIED, DENIED, OK],
+  updateEvent:                 [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  event:                       [UNAUTH, OK,     DENIED, OK,     DENIED, OK],
+  events:                      [UNAUTH, OK,     OK,     OK,     OK,     OK],
+  addOrganiser:                [UNAUTH, DENIED, DENIED, DENIED, DENIED, OK],
+  removeOrganiser:             [UNAUTH, DENIED, DENIED, DENIED, DENIED, OK],
+  createAttendee:              [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  updateAttendee:              [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  deleteAttendee:              [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  attendee:                    [UNAUTH, OK,     DENIED, OK,     DENIED, OK],
+  attendees:                   [UNAUTH, OK,     DENIED, OK,     DENIED, OK],
+  myProfile:                   [UNAUTH, OK,     OK,     DENIED, DENIED, DENIED],
+  updateMyProfile:             [UNAUTH, OK,     OK,     DENIED, DENIED, DENIED],
+  issueAccessCode:             [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  issueAccessCodes:            [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  importAttendees:             [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  'Event.organisers':          [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  me:                          [UNAUTH, OK,     OK,     OK,     OK,     OK],
+  outbox:                      [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  sendInvitations:             [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  invitationRun:               [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  invitationRuns:              [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  requestSignInLink:           [OK,     OK,     OK,     OK,     OK,     OK],
+  setMailOptOut:               [UNAUTH, OK,     OK,     DENIED, DENIED, DENIED],
+  myUpcomingRounds:            [UNAUTH, OK,     OK,     DENIED, DENIED, DENIED],
+
+  // Rounds. An attendee sees published rounds of their event, never a draft (NOT_FOUND: nothing says it exists; the
+  // adjustments refuse them outright); who sits out and how well others are served are for organisers (attendees
+  // read their own `mySitOut`).
+  createRound:                 [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  generateRound:               [UNAUTH, HIDDEN, DENIED, OK,     DENIED, OK],
+  publishRound:                [UNAUTH, HIDDEN, DENIED, OK,     DENIED, OK],
+  cancelRound:                 [UNAUTH, HIDDEN, DENIED, OK,     DENIED, OK],
+  closeRound:                  [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  swapAttendees:               [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  moveAttendee:                [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  round:                       [UNAUTH, OK,     DENIED, OK,     DENIED, OK],
+  rounds:                      [UNAUTH, OK,     DENIED, OK,     DENIED, OK],
+  'Round.meetings':            [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  'Round.leftOut':             [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  'Round.stats':               [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  'Round.draftProblems':       [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  'Round.mySitOut':            [UNAUTH, OK,     DENIED, OK,     DENIED, OK],
+  'LeftOut.attendee':          [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  optOutOfRound:               [UNAUTH, OK,     HIDDEN, DENIED, DENIED, DENIED],
+  // Meetings.
+  myMeetings:                  [UNAUTH, OK,     OK,     DENIED, DENIED, DENIED],
+  submitFeedback:              [UNAUTH, OK,     HIDDEN, DENIED, DENIED, DENIED],
+  markNoShow:                  [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  'Meeting.feedback':          [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  issueCalendarFeed:           [UNAUTH, OK,     OK,     DENIED, DENIED, DENIED],
+  // Talks and their office hours.
+  createTalk:                  [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  talks:                       [UNAUTH, OK,     DENIED, OK,     DENIED, OK],
+  'Talk.requests':             [UNAUTH, OK,     DENIED, OK,     DENIED, OK],
+  requestSpeakerSlot:          [UNAUTH, OK,     DENIED, DENIED, DENIED, DENIED],
+  withdrawSpeakerSlotRequest:  [UNAUTH, OK,     HIDDEN, DENIED, DENIED, DENIED],
+  allocateSpeakerSlots:        [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  publishSpeakerSlots:         [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+} as const satisfies Record<string, Row>;
 type OperationName = keyof typeof MATRIX;
 
 interface Attempt {
   response: GraphqlResponse;
   /** The top-level field the operation answers in. */
   field: string;
+  /** What must be there when allowed and null when refused, if not the whole top-level field (a nullable field refused alone). */
+  shown?: (data: Record<string, any>) => unknown;
   /** For mutations: re-reads as admin and fails if a refused call changed anything. */
   wroteNothing?: () => Promise<void>;
+  /** Puts back what the call used up (a drafted round holds its pairs until cancelled). */
+  cleanUp?: () => Promise<void>;
 }
 
 const unique = () => randomBytes(4).toString('hex');
@@ -79,6 +126,9 @@ describe('access matrix', () => {
   let attendeeCaller: AttendeeFixture;
   let target: AttendeeFixture;
   let runId: string;
+  /** A published round of this event, in which the attendee caller has a table. */
+  let published: string;
+  let talkId: string;
   const tokens = {} as Record<Caller, string | undefined>;
 
   beforeAll(async () => {
@@ -88,18 +138,68 @@ describe('access matrix', () => {
     otherEvent = await createEvent(t);
     organiser = await createOrganiser(t, event.id);
     otherOrganiser = await createOrganiser(t, otherEvent.id);
-    attendeeCaller = await createAttendee(t, event.id, { name: 'Caller' });
-    target = await createAttendee(t, event.id, { name: 'Target', company: 'Initial Co' });
+    attendeeCaller = await createAttendee(t, event.id, { name: 'Caller', present: true });
+    target = await createAttendee(t, event.id, { name: 'Target', company: 'Initial Co', present: true });
+    // Thirteen present people: six tables (a trio among them), and pairs enough for every draft below.
+    for (let i = 0; i < 11; i++) await createAttendee(t, event.id, { name: `Peer ${i}`, present: true });
+    const otherAttendee = await createAttendee(t, otherEvent.id, { name: 'Elsewhere' });
     runId = expectData(await t.gql(`mutation ($e: ID!) { sendInvitations(input: {eventId: $e}) { id } }`, { e: event.id }, admin)).sendInvitations.id;
     Object.assign(tokens, {
       anonymous: undefined,
       attendee: await attendeeToken(t, attendeeCaller),
+      otherAttendee: await attendeeToken(t, otherAttendee),
       organiser: organiser.token,
       otherOrganiser: otherOrganiser.token,
       admin,
     });
+    published = await newRound('PUBLISHED');
+    talkId = await newTalk();
   });
   afterAll(() => t?.close());
+
+  /** A round of this event, created and taken to `status` by the admin; it starts an hour ago (so it may be closed). */
+  async function newRound(status: 'DRAFT' | 'GENERATED' | 'PUBLISHED'): Promise<string> {
+    const startsAt = new Date(Date.now() - 3_600_000).toISOString();
+    const { id } = (await asAdmin(`mutation ($input: CreateRoundInput!) { createRound(input: $input) { id } }`, { input: { eventId: event.id, name: `Round ${unique()}`, startsAt } })).createRound;
+    if (status === 'DRAFT') return id;
+    await asAdmin(`mutation ($id: ID!) { generateRound(input: {roundId: $id}) { id } }`, { id });
+    expect(await waitForRound(t, id, admin)).toMatchObject({ status: 'GENERATED' });
+    if (status === 'PUBLISHED') await asAdmin(`mutation ($id: ID!) { publishRound(roundId: $id) { id } }`, { id });
+    return id;
+  }
+  const roundStatus = async (id: string) => (await asAdmin(`query ($id: ID!) { round(id: $id) { status } }`, { id })).round.status as string;
+  /** Cancelling releases the round's pairs for the drafts that follow (a closed round keeps them). */
+  const cancel = (id: string) => async () => {
+    if (['DRAFT', 'GENERATED', 'PUBLISHED'].includes(await roundStatus(id))) await asAdmin(`mutation ($id: ID!) { cancelRound(roundId: $id) { id } }`, { id });
+  };
+  /** The tables of a round as the admin sees them. */
+  const tablesOf = async (id: string) =>
+    (await asAdmin(`query ($id: ID!) { round(id: $id) { meetings { edges { node { id status participants { id } } } } } }`, { id })).round.meetings.edges.map(
+      (edge: { node: { id: string; status: string; participants: { id: string }[] } }) => ({ id: edge.node.id, status: edge.node.status, members: edge.node.participants.map((p) => p.id) }),
+    ) as { id: string; status: string; members: string[] }[];
+  /** A talk of this event by the target, with office-hour slots. */
+  const newTalk = async () =>
+    (
+      await asAdmin(`mutation ($input: CreateTalkInput!) { createTalk(input: $input) { id } }`, {
+        input: { eventId: event.id, title: `Talk ${unique()}`, speakerId: target.id, startsAt: new Date(Date.now() + 86_400_000).toISOString(), tags: ['rag'], slotCount: 2 },
+      })
+    ).createTalk.id as string;
+  const talkState = async (id: string) =>
+    (await asAdmin(`query ($e: ID!) { talks(eventId: $e) { id allocationStatus requests { attendee { id } status } } }`, { e: event.id })).talks.find(
+      (talk: { id: string }) => talk.id === id,
+    );
+  /** Who opted out of a round: only the database says before the round is generated. */
+  const optOutsOf = async (roundId: string) => {
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      return (await client.query(`SELECT attendee_id FROM round_opt_outs WHERE round_id = $1 ORDER BY attendee_id`, [roundId])).rows;
+    } finally {
+      await client.end();
+    }
+  };
+  const requestSlot = (id: string) =>
+    t.gql(`mutation ($input: RequestSlotInput!) { requestSpeakerSlot(input: $input) { status } }`, { input: { talkId: id, question: 'How do you evaluate retrieval?' } }, tokens.attendee);
 
   const asAdmin = async (query: string, variables: Record<string, unknown> = {}) => expectData(await t.gql(query, variables, admin));
   const eventState = async () =>
@@ -265,6 +365,154 @@ describe('access matrix', () => {
       response: await t.gql(`mutation { setMailOptOut(optOut: false) { id mailOptOut } }`, {}, token),
       field: 'setMailOptOut',
     }),
+    createRound: async (token) => {
+      const count = async () => (await asAdmin(`query ($e: ID!) { rounds(eventId: $e) { id } }`, { e: event.id })).rounds.length as number;
+      const before = await count();
+      const response = await t.gql(
+        `mutation ($input: CreateRoundInput!) { createRound(input: $input) { id } }`,
+        { input: { eventId: event.id, name: `Round ${unique()}`, startsAt: new Date(Date.now() + 86_400_000).toISOString() } },
+        token,
+      );
+      const created = response.data?.createRound?.id as string | undefined;
+      return { response, field: 'createRound', wroteNothing: async () => expect(await count()).toBe(before), cleanUp: created ? cancel(created) : undefined };
+    },
+    generateRound: async (token) => {
+      const id = await newRound('DRAFT');
+      const response = await t.gql(`mutation ($id: ID!) { generateRound(input: {roundId: $id}) { id } }`, { id }, token);
+      if (!response.errors) await waitForRound(t, id, admin);
+      return { response, field: 'generateRound', wroteNothing: async () => expect(await roundStatus(id)).toBe('DRAFT'), cleanUp: cancel(id) };
+    },
+    publishRound: async (token) => {
+      const id = await newRound('GENERATED');
+      const response = await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { id } }`, { id }, token);
+      return { response, field: 'publishRound', wroteNothing: async () => expect(await roundStatus(id)).toBe('GENERATED'), cleanUp: cancel(id) };
+    },
+    cancelRound: async (token) => {
+      const id = await newRound('DRAFT');
+      const response = await t.gql(`mutation ($id: ID!) { cancelRound(roundId: $id) { id } }`, { id }, token);
+      return { response, field: 'cancelRound', wroteNothing: async () => expect(await roundStatus(id)).toBe('DRAFT'), cleanUp: cancel(id) };
+    },
+    closeRound: async (token) => {
+      const id = await newRound('PUBLISHED');
+      const response = await t.gql(`mutation ($id: ID!) { closeRound(roundId: $id) { id } }`, { id }, token);
+      return { response, field: 'closeRound', wroteNothing: async () => expect(await roundStatus(id)).toBe('PUBLISHED'), cleanUp: cancel(id) };
+    },
+    swapAttendees: async (token) => {
+      const id = await newRound('GENERATED');
+      const before = await tablesOf(id);
+      const [first, second] = before;
+      const response = await t.gql(
+        `mutation ($input: SwapAttendeesInput!) { swapAttendees(input: $input) { id } }`,
+        { input: { roundId: id, attendeeA: first!.members[0], attendeeB: second!.members[0], force: true, reason: 'access matrix' } },
+        token,
+      );
+      return { response, field: 'swapAttendees', wroteNothing: async () => expect(await tablesOf(id)).toEqual(before), cleanUp: cancel(id) };
+    },
+    moveAttendee: async (token) => {
+      const id = await newRound('GENERATED');
+      const before = await tablesOf(id);
+      const trio = before.find((table) => table.members.length === 3)!;
+      const pair = before.find((table) => table.members.length === 2)!;
+      const response = await t.gql(
+        `mutation ($input: MoveAttendeeInput!) { moveAttendee(input: $input) { id } }`,
+        { input: { roundId: id, attendeeId: trio.members[2], toMeetingId: pair.id, force: true, reason: 'access matrix' } },
+        token,
+      );
+      return { response, field: 'moveAttendee', wroteNothing: async () => expect(await tablesOf(id)).toEqual(before), cleanUp: cancel(id) };
+    },
+    round: async (token) => ({ response: await t.gql(`query ($id: ID!) { round(id: $id) { id status } }`, { id: published }, token), field: 'round' }),
+    rounds: async (token) => ({ response: await t.gql(`query ($e: ID!) { rounds(eventId: $e) { id } }`, { e: event.id }, token), field: 'rounds' }),
+    'Round.meetings': async (token) => ({
+      response: await t.gql(`query ($id: ID!) { round(id: $id) { id meetings { edges { node { id participants { id } } } } } }`, { id: published }, token),
+      field: 'round',
+    }),
+    'Round.leftOut': async (token) => ({ response: await t.gql(`query ($id: ID!) { round(id: $id) { id leftOut { attendeeId reason } } }`, { id: published }, token), field: 'round' }),
+    'Round.stats': async (token) => ({
+      response: await t.gql(`query ($id: ID!) { round(id: $id) { id stats { eligible worstServed { attendeeId score } } } }`, { id: published }, token),
+      field: 'round',
+      shown: (data) => data.round?.stats,
+    }),
+    'Round.draftProblems': async (token) => ({ response: await t.gql(`query ($id: ID!) { round(id: $id) { id draftProblems { rule } } }`, { id: published }, token), field: 'round' }),
+    'Round.mySitOut': async (token) => ({ response: await t.gql(`query ($id: ID!) { round(id: $id) { id mySitOut } }`, { id: published }, token), field: 'round' }),
+    'LeftOut.attendee': async (token) => ({
+      response: await t.gql(`query ($id: ID!) { round(id: $id) { id leftOut { attendee { name } } } }`, { id: published }, token),
+      field: 'round',
+    }),
+    optOutOfRound: async (token) => {
+      const id = await newRound('DRAFT');
+      const optedOut = () => optOutsOf(id);
+      const before = await optedOut();
+      const response = await t.gql(`mutation ($id: ID!) { optOutOfRound(roundId: $id) }`, { id }, token);
+      return { response, field: 'optOutOfRound', wroteNothing: async () => expect(await optedOut()).toEqual(before), cleanUp: cancel(id) };
+    },
+    myMeetings: async (token) => ({ response: await t.gql(`{ myMeetings { id sentence } }`, {}, token), field: 'myMeetings' }),
+    submitFeedback: async (token) => {
+      const meeting = (await tablesOf(published)).find((table) => table.members.includes(attendeeCaller.id))!;
+      const feedbackOf = async () =>
+        (await asAdmin(`query ($id: ID!) { round(id: $id) { meetings { edges { node { id feedback { attendeeId rating } } } } } }`, { id: published })).round.meetings.edges.find(
+          (edge: { node: { id: string } }) => edge.node.id === meeting.id,
+        ).node.feedback;
+      const before = await feedbackOf();
+      const response = await t.gql(`mutation ($m: ID!) { submitFeedback(input: {meetingId: $m, met: true, rating: 4}) { rating } }`, { m: meeting.id }, token);
+      return { response, field: 'submitFeedback', wroteNothing: async () => expect(await feedbackOf()).toEqual(before) };
+    },
+    markNoShow: async (token) => {
+      // Each call asks for the opposite of what is recorded, so a refused call that wrote would show.
+      const pair = (await tablesOf(published)).find((table) => table.members.length === 2 && !table.members.includes(attendeeCaller.id))!;
+      const before = await tablesOf(published);
+      const response = await t.gql(
+        `mutation ($m: ID!, $a: ID!, $n: Boolean!) { markNoShow(meetingId: $m, attendeeId: $a, noShow: $n) }`,
+        { m: pair.id, a: pair.members[0], n: pair.status !== 'NO_SHOW' },
+        token,
+      );
+      return { response, field: 'markNoShow', wroteNothing: async () => expect(await tablesOf(published)).toEqual(before) };
+    },
+    'Meeting.feedback': async (token) => ({
+      response: await t.gql(`query ($id: ID!) { round(id: $id) { id meetings { edges { node { feedback { rating note } } } } } }`, { id: published }, token),
+      field: 'round',
+    }),
+    issueCalendarFeed: async (token) => ({ response: await t.gql(`mutation { issueCalendarFeed { url } }`, {}, token), field: 'issueCalendarFeed' }),
+    createTalk: async (token) => {
+      const count = async () => (await asAdmin(`query ($e: ID!) { talks(eventId: $e) { id } }`, { e: event.id })).talks.length as number;
+      const before = await count();
+      const response = await t.gql(
+        `mutation ($input: CreateTalkInput!) { createTalk(input: $input) { id } }`,
+        { input: { eventId: event.id, title: `Talk ${unique()}`, speakerId: target.id, startsAt: new Date(Date.now() + 86_400_000).toISOString() } },
+        token,
+      );
+      return { response, field: 'createTalk', wroteNothing: async () => expect(await count()).toBe(before) };
+    },
+    talks: async (token) => ({ response: await t.gql(`query ($e: ID!) { talks(eventId: $e) { id title } }`, { e: event.id }, token), field: 'talks' }),
+    'Talk.requests': async (token) => ({
+      response: await t.gql(`query ($e: ID!) { talks(eventId: $e) { id requests { question status } } }`, { e: event.id }, token),
+      field: 'talks',
+    }),
+    requestSpeakerSlot: async (token) => {
+      const before = await talkState(talkId);
+      const response = await t.gql(`mutation ($input: RequestSlotInput!) { requestSpeakerSlot(input: $input) { status } }`, { input: { talkId, question: `Question ${unique()}` } }, token);
+      return { response, field: 'requestSpeakerSlot', wroteNothing: async () => expect(await talkState(talkId)).toEqual(before) };
+    },
+    withdrawSpeakerSlotRequest: async (token) => {
+      expectData(await requestSlot(talkId)); // the attendee caller has a request to withdraw
+      const before = await talkState(talkId);
+      const response = await t.gql(`mutation ($id: ID!) { withdrawSpeakerSlotRequest(talkId: $id) }`, { id: talkId }, token);
+      return { response, field: 'withdrawSpeakerSlotRequest', wroteNothing: async () => expect(await talkState(talkId)).toEqual(before) };
+    },
+    allocateSpeakerSlots: async (token) => {
+      const id = await newTalk();
+      expectData(await requestSlot(id));
+      const before = await talkState(id);
+      const response = await t.gql(`mutation ($id: ID!) { allocateSpeakerSlots(talkId: $id) { allocationStatus } }`, { id }, token);
+      return { response, field: 'allocateSpeakerSlots', wroteNothing: async () => expect(await talkState(id)).toEqual(before) };
+    },
+    publishSpeakerSlots: async (token) => {
+      const id = await newTalk();
+      expectData(await requestSlot(id));
+      await asAdmin(`mutation ($id: ID!) { allocateSpeakerSlots(talkId: $id) { allocationStatus } }`, { id });
+      const before = await talkState(id);
+      const response = await t.gql(`mutation ($id: ID!) { publishSpeakerSlots(talkId: $id) { allocationStatus } }`, { id }, token);
+      return { response, field: 'publishSpeakerSlots', wroteNothing: async () => expect(await talkState(id)).toEqual(before) };
+    },
     requestSignInLink: async (token) => ({
       response: await t.gql(`mutation ($email: String!, $slug: String!) { requestSignInLink(input: {email: $email, eventSlug: $slug}) }`, { email: target.email, slug: event.slug }, token),
       field: 'requestSignInLink',
@@ -277,14 +525,18 @@ describe('access matrix', () => {
   );
 
   it.each(cells)('%s as %s → %s', async (operation, caller, expected) => {
-    const { response, field, wroteNothing } = await OPERATIONS[operation](tokens[caller]);
-    if (expected === 'ok') {
-      expect(response.errors).toBeUndefined();
-      expect(response.data?.[field]).toBeTruthy();
-    } else {
-      expect(response.data?.[field] ?? null).toBeNull();
-      expect(response.errors?.[0]?.extensions?.code).toBe(expected);
-      await wroteNothing?.();
+    const { response, field, shown = (data) => data[field], wroteNothing, cleanUp } = await OPERATIONS[operation](tokens[caller]);
+    try {
+      if (expected === 'ok') {
+        expect(response.errors).toBeUndefined();
+        expect(shown(response.data ?? {})).toBeTruthy();
+      } else {
+        expect(shown(response.data ?? {}) ?? null).toBeNull();
+        expect(response.errors?.[0]?.extensions?.code).toBe(expected);
+        await wroteNothing?.();
+      }
+    } finally {
+      await cleanUp?.();
     }
   });
 

@@ -192,6 +192,19 @@ describe('matching rounds, end to end', () => {
     const names = await t.gql(`query ($id: ID!) { round(id: $id) { leftOut { attendee { name } } stats { worstServed { attendee { name } } } } }`, { id: firstRound }, tokens[4]);
     expect(names.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(JSON.stringify(names.data ?? null)).not.toMatch(/Absent Abe|Private Pat/);
+    // Nor by id: others' sit-out reasons and scores are refused; each attendee reads their own reason.
+    for (const fields of ['leftOut { attendeeId reason }', 'stats { worstServed { attendeeId score } }', 'stats { eligible byes }']) {
+      const refused = await t.gql(`query ($id: ID!) { round(id: $id) { id ${fields} } }`, { id: firstRound }, tokens[4]);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      // stats is nullable: the round may come back, without it; leftOut is not: the whole answer is null.
+      expect(refused.data?.round?.stats ?? refused.data?.round?.leftOut ?? null).toBeNull();
+      const listed = await t.gql(`query ($e: ID!) { rounds(eventId: $e) { id ${fields} } }`, { e: eventId }, tokens[4]);
+      expect(listed.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const MY_SIT_OUT = `query ($id: ID!) { round(id: $id) { mySitOut } }`;
+    expect(expectData(await t.gql(MY_SIT_OUT, { id: firstRound }, await attendeeToken(t, absent))).round.mySitOut).toBe('NOT_PRESENT');
+    expect(expectData(await t.gql(MY_SIT_OUT, { id: firstRound }, tokens[4])).round.mySitOut).toBeNull();
+    expect(expectData(await t.gql(MY_SIT_OUT, { id: firstRound }, organiser)).round.mySitOut).toBeNull();
   });
 
   it('lets participants give feedback, organisers mark no-shows and close the round', async () => {

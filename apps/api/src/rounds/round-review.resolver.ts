@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
 import { assertCanManage } from '../events/events.service';
 import type { GraphqlContext } from '../graphql/request-loaders';
-import { AttendeeScore, DraftProblem, LeftOut, Round } from './models/round.model';
+import { AttendeeScore, DraftProblem, LeftOut, LeftOutReason, Round, RoundStats } from './models/round.model';
 import { RoundsService } from './rounds.service';
 
 /**
@@ -46,5 +46,39 @@ export class DraftReviewResolver {
   })
   draftProblems(@CurrentActor() actor: Actor, @Parent() round: Round): Promise<DraftProblem[]> {
     return this.roundsService.draftProblems(actor, round);
+  }
+}
+
+/**
+ * Who sits out and how well each attendee is served are other people's business: the round's
+ * review figures and its sit-out list are for the event's organisers (and admins); an attendee
+ * asking for them is refused (FORBIDDEN) and reads their own sit-out reason, `mySitOut`.
+ */
+@Resolver(() => Round)
+export class RoundReviewResolver {
+  @ResolveField(() => RoundStats, {
+    nullable: true,
+    description: 'Organisers: the review figures of the generated round, worst-served attendees included (attendees: FORBIDDEN)',
+  })
+  stats(@CurrentActor() actor: Actor, @Parent() round: Round): RoundStats | null {
+    assertCanManage(actor, round.eventId);
+    return round.stats;
+  }
+
+  @ResolveField(() => [LeftOut], { description: 'Organisers: who is not in this round and why (attendees: FORBIDDEN; they read `mySitOut`)' })
+  leftOut(@CurrentActor() actor: Actor, @Parent() round: Round): LeftOut[] {
+    assertCanManage(actor, round.eventId);
+    return round.leftOut;
+  }
+
+  @ResolveField(() => LeftOutReason, {
+    nullable: true,
+    description:
+      'Attendees: why you sit this round out (NOT_PRESENT, NO_CONSENT, OPTED_OUT, ODD_COUNT, NO_COMPATIBLE_PARTNER); ' +
+      'null when you have a table in it, were not yet registered when it was matched, or are not an attendee',
+  })
+  mySitOut(@CurrentActor() actor: Actor, @Parent() round: Round): LeftOutReason | null {
+    if (actor.kind !== 'attendee' || actor.eventId !== round.eventId) return null;
+    return round.leftOut.find((entry) => entry.attendeeId === actor.attendeeId)?.reason ?? null;
   }
 }

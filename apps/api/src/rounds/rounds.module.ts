@@ -3,7 +3,7 @@ import { GenerationLeaseSweeper } from './generation-lease.sweeper';
 import { MatchingRunner } from './matching-runner';
 import { MeetingsResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
-import { AttendeeScoreResolver, DraftReviewResolver, LeftOutResolver } from './round-review.resolver';
+import { AttendeeScoreResolver, DraftReviewResolver, LeftOutResolver, RoundReviewResolver } from './round-review.resolver';
 import { MeetingFeedbackResolver, RoundsResolver } from './rounds.resolver';
 import { RoundAdjustmentsService } from './round-adjustments.service';
 import { RoundDirectory } from './round-directory.service';
@@ -11,7 +11,7 @@ import { RoundsRepository } from './rounds.repository';
 import { RoundsService } from './rounds.service';
 
 @Module({
-  providers: [RoundsService, RoundsRepository, RoundDirectory, GenerationLeaseSweeper, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver, LeftOutResolver, AttendeeScoreResolver, DraftReviewResolver],
+  providers: [RoundsService, RoundsRepository, RoundDirectory, GenerationLeaseSweeper, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver, LeftOutResolver, AttendeeScoreResolver, DraftReviewResolver, RoundReviewResolver],
   exports: [RoundsService, MeetingsService, RoundDirectory],
 })
 export class RoundsModule {}

@@ -283,10 +283,10 @@ export class Round {
   @Field(() => GenerationProgress, { nullable: true })
   progress!: GenerationProgress | null;
 
-  @Field(() => RoundStats, { nullable: true })
+  /** Resolved by round-review.resolver.ts: organisers of the event only (it names other attendees' scores). */
   stats!: RoundStats | null;
 
-  @Field(() => [LeftOut], { description: 'Who is not in this round and why' })
+  /** Resolved by round-review.resolver.ts: organisers of the event only; attendees read `mySitOut`. */
   leftOut!: LeftOut[];
 
   @Field(() => Date, { nullable: true })
