@@ -197,6 +197,34 @@ describe('organisers\' attendees in a real browser', () => {
     await page.getByRole('alert').getByText('The file has a header line but no attendee line.').waitFor();
   });
 
+  /** Presses Tab until `target` has the focus (at most `limit` times): it is reachable by keyboard alone. */
+  const tabTo = async (page: Page, target: ReturnType<Page['getByRole']>, limit = 60) => {
+    for (let presses = 0; presses < limit; presses++) {
+      await page.keyboard.press('Tab');
+      if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return;
+    }
+    throw new Error(`not reached by ${limit} presses of Tab`);
+  };
+
+  it('works by keyboard alone: search, presence and a code', async () => {
+    const { event, page } = await organiserOfNewEvent();
+    expectData(await t.gql(`mutation ($id: ID!, $csv: String!) { importAttendees(eventId: $id, csv: $csv) { created } }`, { id: event.id, csv: TICKETS }, await t.adminToken()));
+    await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/attendees`);
+    await page.getByText('4 attendees', { exact: true }).waitFor();
+    await tabTo(page, page.getByLabel('Search', { exact: true }));
+    await page.keyboard.type('Lovelace');
+    await page.keyboard.press('Enter');
+    await page.getByText('1 attendees match').waitFor();
+    await tabTo(page, page.getByRole('checkbox', { name: 'Ada Lovelace is present' }));
+    await page.keyboard.press('Space');
+    await page.getByRole('checkbox', { name: 'Ada Lovelace is present' }).and(page.locator(':checked')).waitFor();
+    expect((await attendeesOf(event.id)).find((attendee) => attendee.name === 'Ada Lovelace')?.present).toBe(true);
+    await tabTo(page, page.getByRole('button', { name: 'Issue a code for Ada Lovelace' }), 10);
+    await page.keyboard.press('Enter');
+    const code = (await rowOf(page, 'Ada Lovelace').locator('.code').textContent())!;
+    expect((await t.gql(`mutation ($input: LoginInput!) { login(input: $input) { viewer { role } } }`, { input: { email: 'ada@example.com', accessCode: code } })).data?.login?.viewer.role).toBe('ATTENDEE');
+  });
+
   it('fits a phone: the table scrolls inside its own box, the page does not', async () => {
     const { event, page } = await organiserOfNewEvent({ ...PHONE, acceptDownloads: true });
     expectData(await t.gql(`mutation ($id: ID!, $csv: String!) { importAttendees(eventId: $id, csv: $csv) { created } }`, { id: event.id, csv: TICKETS }, await t.adminToken()));
