@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 /**
- * The web app: `npm run build` (scripts/build.js) writes it to dist/web, which the API serves at /;
+ * The web app: `npm run build` (libs/build/src/build.js) writes it to dist/web, which the API serves at /;
  * `vite build` by hand writes apps/web/dist.
  * `npm run web:dev` serves it with hot reload on :5173 and sends /graphql (HTTP and WebSocket)
  * to the API on :3000, so the browser still sees one origin.

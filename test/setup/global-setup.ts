@@ -43,7 +43,7 @@ export default async function globalSetup(): Promise<void> {
 /** Builds dist/ when the sources changed since it was built; a failed build stops the run with the compiler's reason. */
 function buildFirst(): void {
   try {
-    execFileSync(process.execPath, [path.resolve(__dirname, '../../scripts/build.js'), '--if-changed'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync(process.execPath, [path.resolve(__dirname, '../../libs/build/src/build.js'), '--if-changed'], { stdio: ['ignore', 'inherit', 'inherit'] });
   } catch {
     throw new Error('the build failed (its errors are above): the e2e suites run the built server and CLI, so none was run');
   }

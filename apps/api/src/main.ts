@@ -10,7 +10,7 @@ import { holdStopSignals } from './serve/stop-signals';
 const log = (line: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, msg: line })}\n`);
 
 async function main(): Promise<void> {
-  // `npm run build` beside this process leaves the build it runs from in place (scripts/build.js).
+  // `npm run build` beside this process leaves the build it runs from in place (libs/build/src/build.js).
   pinBuild(__filename);
   if (cluster.isWorker) return serveHttp(workerRuntime(), log, () => `worker ${process.env[WORKER_INDEX_VARIABLE]} serving`);
   // This process handles its signals and stops the embedded database last, so the database runs in a

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Kept in step with scripts/build.js, which reads them when it removes old builds. */
+/** Kept in step with libs/build/src/build.js, which reads them when it removes old builds. */
 const INFO_FILE = 'build-info.json';
 const PINS = '.in-use';
 
@@ -10,7 +10,7 @@ const pinned = new Set<string>();
 /**
  * Marks the build folder that `file` belongs to as in use by this process (`<build>/.in-use/<pid>`,
  * removed at exit), so `npm run build` — which compiles into a new folder and points dist/ at it —
- * leaves this one in place while the process may still load files from it (scripts/build.js).
+ * leaves this one in place while the process may still load files from it (libs/build/src/build.js).
  * Returns the build folder, or undefined when `file` is not in one (TypeScript run by jest).
  * Never throws: a read-only install simply has nothing to protect.
  */

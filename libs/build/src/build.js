@@ -3,10 +3,10 @@
 /**
  * The build, in one file that needs nothing but Node (it runs on a fresh clone, from `npm install`).
  *
- *   node scripts/build.js               build now (`npm run build`)
- *   node scripts/build.js --if-changed  build only when the sources differ from those dist/ was built from
- *                                       (`npm start`, `npm install`, the e2e tests, the benches)
- *   node scripts/build.js --status      print { sources, built, upToDate } as JSON; exit 0 when up to date, 1 if not
+ *   node libs/build/src/build.js               build now (`npm run build`)
+ *   node libs/build/src/build.js --if-changed  build only when the sources differ from those dist/ was built from
+ *                                              (`npm start`, `npm install`, the e2e tests, the benches)
+ *   node libs/build/src/build.js --status      print { sources, built, upToDate } as JSON; exit 0 when up to date, 1 if not
  *
  * Every build goes into a fresh folder `.dist-<sources>-<time>` beside dist/, and dist/ is a symbolic
  * link that is then pointed at it in one step (a new link renamed over the old one). A running server
@@ -16,8 +16,10 @@
  * or a test writes `<folder>/.in-use/<pid>` while it runs: apps/api/src/common/build-pin.ts); the
  * folder dist/ pointed at just before is always kept, for a process that is starting from it.
  *
- * To add a step, add an entry to STEPS: the inputs it reads (their
- * contents decide whether a build is needed) and how it writes into the build folder.
+ * What TypeScript compiles comes from nest-cli.json: every project that names a `tsConfigPath` is built
+ * (all with that one tsconfig, as one program), and each one's entry file (`<sourceRoot>/<entryFile>`)
+ * must come out of it. To add a step, add an entry to STEPS: the inputs it reads (their contents decide
+ * whether a build is needed) and how it writes into the build folder.
  */
 const { spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -33,6 +35,47 @@ const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 
 const isTypeScriptSource = (file) => file.endsWith('.ts') && !/\.(spec|spec-manual|e2e-spec)\.ts$/.test(file);
 
+const NEST_CLI = 'nest-cli.json';
+/** Compiled by the same tsconfig as the Nest projects, though they are not projects: the migrations and the benches. */
+const OTHER_TYPESCRIPT_FOLDERS = ['migrations', 'bench'];
+
+/**
+ * The projects of nest-cli.json the build compiles: those naming a `tsConfigPath` (the others, such as the
+ * test harness, run from their sources under jest). They must share one tsconfig: one program, one output tree.
+ */
+function builtProjects(root) {
+  const file = path.join(root, NEST_CLI);
+  let config;
+  try {
+    config = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${NEST_CLI}: ${error.code === 'ENOENT' ? 'missing: the build reads its projects from it' : error.message}`);
+  }
+  const projects = Object.entries(config.projects ?? {})
+    .filter(([, project]) => project.compilerOptions?.tsConfigPath)
+    .map(([name, project]) => ({ name, ...project, tsConfigPath: project.compilerOptions.tsConfigPath }));
+  const tsconfigs = [...new Set(projects.map((project) => project.tsConfigPath))];
+  if (tsconfigs.length !== 1) {
+    throw new Error(`${NEST_CLI}: the built projects must name one tsConfigPath between them, not ${tsconfigs.length ? tsconfigs.join(', ') : 'none'}`);
+  }
+  for (const project of projects) {
+    for (const key of ['root', 'sourceRoot', 'entryFile']) {
+      if (typeof project[key] !== 'string' || !project[key]) throw new Error(`${NEST_CLI}: project "${project.name}" has no ${key}`);
+    }
+  }
+  return { tsconfig: tsconfigs[0], projects };
+}
+
+/** Fails unless every built project's entry file was written: nest-cli.json says what the build makes. */
+function checkEntryFiles(outDir, projects) {
+  for (const project of projects) {
+    const entry = path.posix.join(project.sourceRoot, `${project.entryFile}.js`);
+    if (!fs.existsSync(path.join(outDir, entry))) {
+      throw new Error(`${NEST_CLI}: project "${project.name}" names the entry file ${project.sourceRoot}/${project.entryFile}, but the build wrote no ${entry}`);
+    }
+  }
+}
+
 /**
  * What a build does. `inputs`: folders (with a filter on the file's name and its path from the
  * project root) and single files whose contents decide whether the step's output is stale.
@@ -41,25 +84,26 @@ const isTypeScriptSource = (file) => file.endsWith('.ts') && !/\.(spec|spec-manu
 const STEPS = [
   {
     name: 'API, CLI, benches and migrations (TypeScript)',
-    inputs: {
-      folders: [
-        { dir: 'apps/api', include: isTypeScriptSource },
-        { dir: 'apps/cli', include: isTypeScriptSource },
-        { dir: 'libs/matching', include: isTypeScriptSource },
-        { dir: 'migrations', include: isTypeScriptSource },
-        { dir: 'bench', include: isTypeScriptSource },
-      ],
-      files: ['tsconfig.base.json', 'apps/tsconfig.app.json'],
+    inputs: (root) => {
+      const { tsconfig, projects } = builtProjects(root);
+      return {
+        folders: [...projects.map((project) => project.root), ...OTHER_TYPESCRIPT_FOLDERS].map((dir) => ({ dir, include: isTypeScriptSource })),
+        files: ['tsconfig.base.json', tsconfig],
+      };
     },
-    run: (outDir, root) => compileTypeScript(root, path.join(root, 'apps/tsconfig.app.json'), outDir),
+    run: (outDir, root) => {
+      const { tsconfig, projects } = builtProjects(root);
+      compileTypeScript(root, path.join(root, tsconfig), outDir);
+      checkEntryFiles(outDir, projects);
+    },
   },
   {
     name: 'web app (GraphQL types generated from the schema, Vite, budget check, compressed copies)',
-    inputs: {
+    inputs: () => ({
       // Everything the bundle is made of; not the generated types (made from the schema here) or tests.
       folders: [{ dir: 'apps/web', include: (file, relative) => !/^apps\/web\/(dist|src\/gql)\//.test(relative) && !/\.spec\.tsx?$/.test(file) }],
       files: ['apps/api/schema.gql'],
-    },
+    }),
     run: (outDir, root) => {
       run(process.execPath, ['apps/web/scripts/codegen.mjs'], root);
       const web = path.join(outDir, 'web');
@@ -71,7 +115,7 @@ const STEPS = [
 ];
 
 /** Files that change every step's output. */
-const SHARED_INPUTS = ['package-lock.json', 'scripts/build.js'];
+const SHARED_INPUTS = ['package-lock.json', NEST_CLI, 'libs/build/src/build.js'];
 
 /**
  * `tsc -p <tsconfig> --outDir <outDir>`, through TypeScript's API so that one more thing happens on
@@ -170,7 +214,8 @@ function listFiles(root, dir, include) {
 /** The input files of a build, relative to root, sorted. */
 function inputFiles(root) {
   const files = new Set(SHARED_INPUTS);
-  for (const { inputs } of STEPS) {
+  for (const step of STEPS) {
+    const inputs = step.inputs(root);
     for (const file of inputs.files) files.add(file);
     for (const { dir, include } of inputs.folders) for (const file of listFiles(root, dir, include)) files.add(file);
   }
@@ -315,7 +360,7 @@ function build(root, log) {
 }
 
 function main(argv) {
-  const root = path.resolve(__dirname, '..');
+  const root = path.resolve(__dirname, '../../..');
   const log = (line) => process.stderr.write(`${line}\n`);
   if (argv.includes('--status')) {
     const state = status(root);
@@ -334,7 +379,7 @@ function main(argv) {
   return 0;
 }
 
-module.exports = { STEPS, compileTypeScript, inputFiles, sourceHash, currentBuild, status, switchTo, prune, build, BUILD_PREFIX, PINS, INFO_FILE };
+module.exports = { STEPS, builtProjects, checkEntryFiles, compileTypeScript, inputFiles, sourceHash, currentBuild, status, switchTo, prune, build, BUILD_PREFIX, PINS, INFO_FILE };
 
 if (require.main === module) {
   try {

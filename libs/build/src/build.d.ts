@@ -1,7 +1,7 @@
-// Types of scripts/build.js (plain JavaScript: it runs before anything is compiled), for its tests.
+// Types of libs/build/src/build.js (plain JavaScript: it runs before anything is compiled), for its tests.
 export interface BuildStep {
   name: string;
-  inputs: { folders: { dir: string; include(fileName: string, pathFromRoot: string): boolean }[]; files: string[] };
+  inputs(root: string): { folders: { dir: string; include(fileName: string, pathFromRoot: string): boolean }[]; files: string[] };
   run(outDir: string, root: string): void;
 }
 export interface BuildStatus {
@@ -21,3 +21,13 @@ export function switchTo(root: string, dir: string): void;
 export function prune(root: string, keep?: string[]): string[];
 export function build(root: string, log: (line: string) => void): void;
 export function compileTypeScript(root: string, tsconfig: string, outDir: string): void;
+export interface BuiltProject {
+  name: string;
+  type?: string;
+  root: string;
+  sourceRoot: string;
+  entryFile: string;
+  tsConfigPath: string;
+}
+export function builtProjects(root: string): { tsconfig: string; projects: BuiltProject[] };
+export function checkEntryFiles(outDir: string, projects: BuiltProject[]): void;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BUILD_PREFIX, INFO_FILE, PINS, compileTypeScript, prune, sourceHash, status, switchTo } from './build';
+import { BUILD_PREFIX, INFO_FILE, PINS, builtProjects, checkEntryFiles, compileTypeScript, inputFiles, prune, sourceHash, status, switchTo } from './build';
 
 /** A project folder with a few sources, as the build's steps read them. */
 function project(): { root: string; write(file: string, content: string): void; cleanup(): void } {
@@ -15,8 +15,25 @@ function project(): { root: string; write(file: string, content: string): void; 
   write('apps/api/src/main.spec.ts', 'it("a", () => undefined);\n');
   write('libs/matching/src/index.ts', 'export const b = 2;\n');
   write('tsconfig.base.json', '{}');
+  write('apps/tsconfig.app.json', '{}');
   write('package-lock.json', '{}');
+  write('nest-cli.json', JSON.stringify(nestCli()));
   return { root, write, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
+
+/** A nest-cli.json as ours: api, cli and matching built with one tsconfig; testing, a tests-only library, not built. */
+function nestCli(extra: Record<string, unknown> = {}) {
+  const built = { compilerOptions: { tsConfigPath: 'apps/tsconfig.app.json' } };
+  return {
+    monorepo: true,
+    projects: {
+      api: { type: 'application', root: 'apps/api', sourceRoot: 'apps/api/src', entryFile: 'main', ...built },
+      cli: { type: 'application', root: 'apps/cli', sourceRoot: 'apps/cli/src', entryFile: 'main', ...built },
+      matching: { type: 'library', root: 'libs/matching', sourceRoot: 'libs/matching/src', entryFile: 'index', ...built },
+      testing: { type: 'library', root: 'libs/testing', sourceRoot: 'libs/testing/src', entryFile: 'index' },
+      ...extra,
+    },
+  };
 }
 
 /** A finished build folder of `root` made from `sources`. */
@@ -32,7 +49,7 @@ function pinBy(dir: string, pid: number): void {
   fs.writeFileSync(path.join(dir, PINS, String(pid)), '');
 }
 
-describe('scripts/build.js', () => {
+describe('libs/build/src/build.js', () => {
   let p: ReturnType<typeof project>;
   beforeEach(() => {
     p = project();
@@ -62,6 +79,42 @@ describe('scripts/build.js', () => {
       expect(status(p.root)).toMatchObject({ built: { folder: path.basename(dir) }, upToDate: true });
       p.write('libs/matching/src/index.ts', 'export const b = 3;\n');
       expect(status(p.root).upToDate).toBe(false);
+    });
+  });
+
+  describe('reading the projects from nest-cli.json', () => {
+    it('builds the projects that name a tsConfigPath, with it; their folders (not the tests-only library) decide whether to build', () => {
+      expect(builtProjects(p.root)).toMatchObject({ tsconfig: 'apps/tsconfig.app.json', projects: [{ name: 'api' }, { name: 'cli' }, { name: 'matching' }] });
+      p.write('libs/testing/src/index.ts', 'export const t = 1;\n');
+      p.write('apps/cli/src/main.ts', 'export const c = 1;\n');
+      expect(inputFiles(p.root)).toEqual(
+        expect.arrayContaining(['nest-cli.json', 'apps/tsconfig.app.json', 'apps/api/src/main.ts', 'apps/cli/src/main.ts', 'libs/matching/src/index.ts']),
+      );
+      expect(inputFiles(p.root)).not.toContain('libs/testing/src/index.ts');
+      // A new project is an input as soon as nest-cli.json names it.
+      p.write('apps/worker/src/main.ts', 'export const w = 1;\n');
+      const before = sourceHash(p.root);
+      p.write('nest-cli.json', JSON.stringify(nestCli({ worker: { type: 'application', root: 'apps/worker', sourceRoot: 'apps/worker/src', entryFile: 'main', compilerOptions: { tsConfigPath: 'apps/tsconfig.app.json' } } })));
+      expect(inputFiles(p.root)).toContain('apps/worker/src/main.ts');
+      expect(sourceHash(p.root)).not.toBe(before);
+    });
+
+    it('refuses a missing nest-cli.json, projects with different tsconfigs, and a project without an entry file', () => {
+      fs.rmSync(path.join(p.root, 'nest-cli.json'));
+      expect(() => sourceHash(p.root)).toThrow('nest-cli.json: missing: the build reads its projects from it');
+      p.write('nest-cli.json', JSON.stringify(nestCli({ other: { type: 'library', root: 'libs/other', sourceRoot: 'libs/other/src', entryFile: 'index', compilerOptions: { tsConfigPath: 'libs/other/tsconfig.json' } } })));
+      expect(() => builtProjects(p.root)).toThrow('nest-cli.json: the built projects must name one tsConfigPath between them, not apps/tsconfig.app.json, libs/other/tsconfig.json');
+      p.write('nest-cli.json', JSON.stringify(nestCli({ api: { type: 'application', root: 'apps/api', sourceRoot: 'apps/api/src', compilerOptions: { tsConfigPath: 'apps/tsconfig.app.json' } } })));
+      expect(() => builtProjects(p.root)).toThrow('nest-cli.json: project "api" has no entryFile');
+    });
+
+    it('fails a build that did not write an entry file nest-cli.json names', () => {
+      const out = path.join(p.root, 'out');
+      const { projects } = builtProjects(p.root);
+      for (const file of ['apps/api/src/main.js', 'apps/cli/src/main.js', 'libs/matching/src/index.js']) p.write(`out/${file}`, '');
+      expect(() => checkEntryFiles(out, projects)).not.toThrow();
+      fs.rmSync(path.join(out, 'apps/cli/src/main.js'));
+      expect(() => checkEntryFiles(out, projects)).toThrow('nest-cli.json: project "cli" names the entry file apps/cli/src/main, but the build wrote no apps/cli/src/main.js');
     });
   });
 
