@@ -12,6 +12,7 @@ import { EventsPage } from './events/events-page';
 import { OrganiserEventProvider } from './events/organiser-event';
 import { OutboxPage } from './outbox/outbox-page';
 import { OrganiserLayout, useStaffNav, type OrganiserNavItem } from './organiser-layout';
+import { RoundsSection } from './rounds/rounds-section';
 import './organiser.css';
 
 /**
@@ -29,6 +30,7 @@ export interface EventSection {
 /** The menu of an event, in this order. The first one is where /organiser/e/<slug> leads. */
 export const EVENT_SECTIONS: EventSection[] = [
   { path: 'attendees', label: 'attendees', component: AttendeesSection },
+  { path: 'rounds', label: 'rounds', component: RoundsSection },
   { path: 'outbox', label: 'outbox', component: OutboxPage },
   { path: 'settings', label: 'settings', component: EventSettingsPage },
 ];

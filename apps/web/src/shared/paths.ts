@@ -5,6 +5,8 @@ export const paths = {
   organiserHome: () => '/organiser',
   /** An event's staff pages: `/organiser/e/<slug>` and its sections (`attendees`, `rounds`, …). */
   organiserEvent: (eventSlug: string, section?: string) => `/organiser/e/${encodeURIComponent(eventSlug)}${section ? `/${section}` : ''}`,
+  /** One round of an event, under its Rounds section. */
+  organiserRound: (eventSlug: string, roundId: string) => `/organiser/e/${encodeURIComponent(eventSlug)}/rounds/${encodeURIComponent(roundId)}`,
   organiserNewEvent: () => '/organiser/events/new',
   organiserAdmin: () => '/organiser/admin',
 };

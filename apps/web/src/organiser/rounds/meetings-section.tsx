@@ -1,0 +1,217 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import type { OrganiserRoundMeetingsQuery } from '../../gql/graphql';
+import { ErrorNotice } from '../../shared/layout/error-notice';
+import { Loading } from '../../shared/layout/loading';
+import { useOrganiserEvent } from '../events/organiser-event';
+import type { Adjustment, Seat } from './adjustment';
+import type { ReviewedRound } from './round-page';
+import { OrganiserRoundMeetingsDocument } from './round.documents';
+import { formatScore } from './round-stats';
+
+type Meeting = OrganiserRoundMeetingsQuery['round']['meetings']['edges'][number]['node'];
+type MoveTarget = Extract<Adjustment, { kind: 'move' }>['to'];
+
+interface RowOptions {
+  filter: string;
+  /** Tables the stale-draft warning lists. */
+  brokenTables: ReadonlySet<string>;
+  /** The event vocabulary's label of each tag slug. */
+  tagLabels: ReadonlyMap<string, string>;
+  selected: Seat[];
+  onToggle?: (seat: Seat) => void;
+  onMove?: (to: MoveTarget) => void;
+  busy: boolean;
+}
+
+/** The round's tables, 50 at a time: who sits where, the score, and why — with the controls to change a draft. */
+export function MeetingsSection({
+  round,
+  brokenTables,
+  selected,
+  onToggle,
+  onMove,
+  busy,
+}: {
+  round: ReviewedRound;
+  brokenTables: ReadonlySet<string>;
+  selected: Seat[];
+  onToggle?: (seat: Seat) => void;
+  onMove?: (to: MoveTarget) => void;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [more, setMore] = useState<string | null>(null);
+  const [filter, setFilter] = useState('');
+  const vocabulary = useOrganiserEvent().vocabulary;
+  const tagLabels = useMemo(() => new Map(vocabulary.map((tag) => [tag.slug, tag.label])), [vocabulary]);
+  const options: RowOptions = { filter: filter.trim().toLocaleLowerCase(), brokenTables, tagLabels, selected, onToggle, onMove, busy };
+  return (
+    <section aria-labelledby={`${id}-title`} className="meetings">
+      <h2 id={`${id}-title`}>{t('organiser.meetings.title')}</h2>
+      <div className="field inline-field">
+        <label htmlFor={`${id}-filter`}>{t('organiser.meetings.filter')}</label>
+        <input id={`${id}-filter`} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} autoComplete="off" />
+      </div>
+      <div className="table-scroll">
+        <table className="data-table meetings-table">
+          <caption className="visually-hidden">{t('organiser.meetings.caption', { round: round.name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('organiser.meetings.table')}</th>
+              <th scope="col">{t('organiser.meetings.people')}</th>
+              <th scope="col" className="number">
+                {t('organiser.meetings.score')}
+              </th>
+              <th scope="col">{t('organiser.meetings.why')}</th>
+            </tr>
+          </thead>
+          {cursors.map((after, index) => (
+            <MeetingsPage key={after ?? 'first'} roundId={round.id} after={after} options={options} onNext={index === cursors.length - 1 ? setMore : undefined} />
+          ))}
+        </table>
+      </div>
+      {more ? (
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => {
+            setCursors((current) => [...current, more]);
+            setMore(null);
+          }}
+        >
+          {t('organiser.meetings.showMore')}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function MeetingsPage({ roundId, after, options, onNext }: { roundId: string; after: string | null; options: RowOptions; onNext?: (cursor: string | null) => void }) {
+  const { t } = useTranslation();
+  const [result, refetch] = useQuery({ query: OrganiserRoundMeetingsDocument, variables: { id: roundId, after }, requestPolicy: 'cache-and-network' });
+  const page = result.data?.round.meetings;
+  const next = page?.pageInfo.hasNextPage ? page.pageInfo.endCursor ?? null : null;
+  useEffect(() => onNext?.(next), [onNext, next]);
+  if (!page) {
+    return (
+      <tbody>
+        <tr>
+          <td colSpan={4}>{result.error ? <ErrorNotice error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <Loading />}</td>
+        </tr>
+      </tbody>
+    );
+  }
+  const shown = page.edges.map((edge) => edge.node).filter((meeting) => matches(meeting, options.filter));
+  return (
+    <tbody>
+      {shown.map((meeting) => (
+        <MeetingRow key={meeting.id} meeting={meeting} options={options} />
+      ))}
+      {page.edges.length === 0 && !after ? (
+        <tr>
+          <td colSpan={4}>{t('organiser.meetings.none')}</td>
+        </tr>
+      ) : null}
+    </tbody>
+  );
+}
+
+function matches(meeting: Meeting, filter: string): boolean {
+  if (!filter) return true;
+  return [meeting.table, ...meeting.participants.flatMap((person) => [person.name ?? '', person.company ?? ''])].some((text) => text.toLocaleLowerCase().includes(filter));
+}
+
+function MeetingRow({ meeting, options }: { meeting: Meeting; options: RowOptions }) {
+  const { t } = useTranslation();
+  const { selected, onToggle, onMove, busy } = options;
+  const people = meeting.participants.map((person) => ({ id: person.id, name: person.name ?? t('organiser.meetings.unnamed') }));
+  const moving = selected.length === 1 ? selected[0]! : undefined;
+  const canMoveHere = Boolean(onMove && moving && moving.meetingId !== meeting.id && meeting.participants.length < 3);
+  return (
+    <tr id={`meeting-${meeting.id}`} className={meeting.participants.some((person) => selected.some((seat) => seat.attendeeId === person.id)) ? 'row-selected' : undefined}>
+      <th scope="row" className="table-cell">
+        <span className="table-label small">{meeting.table}</span>
+        {meeting.status === 'CANCELLED' ? <span className="badge badge-cancelled">{t('organiser.meetings.cancelled')}</span> : null}
+        {options.brokenTables.has(meeting.id) ? <span className="badge badge-danger">{t('organiser.meetings.breaksRule')}</span> : null}
+      </th>
+      <td>
+        <ul className="people">
+          {meeting.participants.map((person, index) => {
+            const name = people[index]!.name;
+            const isSelected = selected.some((seat) => seat.attendeeId === person.id);
+            return (
+              <li key={person.id}>
+                <span className="person-name">{name}</span>
+                {person.company || person.role ? <span className="person-detail"> · {[person.role, person.company].filter(Boolean).join(', ')}</span> : null}
+                {onToggle ? (
+                  <button
+                    type="button"
+                    className="button-select"
+                    aria-pressed={isSelected}
+                    aria-label={t('organiser.adjust.selectPerson', { name })}
+                    onClick={() => onToggle({ attendeeId: person.id, name, meetingId: meeting.id, table: meeting.table, tablemates: people.filter((other) => other.id !== person.id) })}
+                  >
+                    {isSelected ? t('organiser.adjust.selected') : t('organiser.adjust.select')}
+                  </button>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+        {canMoveHere ? (
+          <button type="button" className="button-secondary" disabled={busy} onClick={() => onMove!({ meetingId: meeting.id, table: meeting.table, participants: people })}>
+            {t('organiser.adjust.moveHere', { name: moving!.name, table: meeting.table })}
+          </button>
+        ) : null}
+      </td>
+      <td className="number">{formatScore(meeting.score)}</td>
+      <td>
+        <p className="sentence-small">{meeting.sentence}</p>
+        <Reasons meeting={meeting} tagLabels={options.tagLabels} />
+      </td>
+    </tr>
+  );
+}
+
+/** The reasons as data, in short: what they share, what one seeks and the other offers, a wish. */
+function Reasons({ meeting, tagLabels }: { meeting: Meeting; tagLabels: ReadonlyMap<string, string> }) {
+  const { t } = useTranslation();
+  const label = (slug: string) => tagLabels.get(slug) ?? slug;
+  const shared = [...new Set(meeting.reasons.flatMap((reason) => reason.sharedInterests))].map(label);
+  const seeks = [...new Set(meeting.reasons.flatMap((reason) => [...reason.aSeeksBOffers, ...reason.bSeeksAOffers]))].map(label);
+  const languages = [...new Set(meeting.reasons.flatMap((reason) => reason.commonLanguages))];
+  const wished = meeting.reasons.some((reason) => reason.wish !== 'none');
+  const mutual = meeting.reasons.some((reason) => reason.wish === 'mutual');
+  return (
+    <dl className="reasons">
+      {shared.length ? (
+        <div>
+          <dt>{t('organiser.meetings.sharedInterests')}</dt>
+          <dd>{shared.join(', ')}</dd>
+        </div>
+      ) : null}
+      {seeks.length ? (
+        <div>
+          <dt>{t('organiser.meetings.seeksOffers')}</dt>
+          <dd>{seeks.join(', ')}</dd>
+        </div>
+      ) : null}
+      {languages.length ? (
+        <div>
+          <dt>{t('organiser.meetings.languages')}</dt>
+          <dd>{languages.join(', ')}</dd>
+        </div>
+      ) : null}
+      {wished ? (
+        <div>
+          <dt>{t('organiser.meetings.wish')}</dt>
+          <dd>{mutual ? t('organiser.meetings.wishMutual') : t('organiser.meetings.wishOne')}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
