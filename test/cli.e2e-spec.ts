@@ -1,7 +1,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { built, createAttendee, createEvent, createOrganiser, expectData, runFile, runRound, startTestApp, type TestApp } from '@pairwise/testing';
+import { DataSource } from 'typeorm';
+import { MailSender } from '../apps/api/src/mail/mail-sender';
+import {
+  built,
+  createAttendee,
+  createEvent,
+  createOrganiser,
+  expectData,
+  runFile,
+  runRound,
+  startSmtpServer,
+  startTestApp,
+  type TestApp,
+  type TestSmtpServer,
+} from '@pairwise/testing';
 
 const cli = path.resolve(__dirname, '../apps/cli/bin/pairwise.js');
 built('apps/cli/src/main.js'); // the bin runs it
@@ -162,5 +176,75 @@ describe('pairwise rounds, and export --round by name', () => {
 
     const unknown = await pairwise(['export', '--event', slug, '--round', 'Dinner', '--format', 'csv', '--out', out], env);
     expect(unknown).toMatchObject({ code: 2, stdout: '', stderr: 'pairwise: No round of this event has the id or name "Dinner"\n' });
+  });
+});
+
+describe('pairwise invite, against a real SMTP server', () => {
+  let t: TestApp;
+  let smtp: TestSmtpServer;
+  let slug: string;
+  let eventId: string;
+  let env: Record<string, string>;
+  const emails: string[] = [];
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    t = await startTestApp();
+    // This API has no SMTP server: its sender would keep (HELD) what the CLI queues. The CLI alone sends here.
+    await t.app.get(MailSender).stop();
+    const event = await createEvent(t, { name: 'CLI Summit' });
+    ({ slug, id: eventId } = event);
+    for (const name of ['Ada', 'Grace', 'Alan']) emails.push((await createAttendee(t, event.id, { name, email: `${name.toLowerCase()}-${slug}@example.org` })).email);
+    env = { DATABASE_URL: t.database.url, PAIRWISE_SMTP_URL: smtp.url, PAIRWISE_MAIL_RATE: '100', PAIRWISE_MAIL_FROM: 'CLI Summit <hello@cli.test>', PAIRWISE_PUBLIC_URL: 'https://meet.cli.test' };
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+  });
+
+  const outboxSize = async () => (await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM mail_outbox WHERE event_id = $1`, [eventId]))[0].n as number;
+
+  it('--dry-run says who would be invited and queues nothing', async () => {
+    const dry = await pairwise(['invite', '--event', slug, '--dry-run'], env);
+    expect(dry).toEqual({ code: 0, stdout: `${slug}: 3 attendees match; 3 would be invited (0 invited before, 0 unsubscribed). Nothing was queued.\n`, stderr: '' });
+    expect(await outboxSize()).toBe(0);
+    expect(smtp.received).toEqual([]);
+  });
+
+  it('queues and sends one invitation each, over SMTP, before it exits; the mailed link signs in; a second run sends nothing', async () => {
+    const run = await pairwise(['invite', '--event', slug], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${slug}: 3 attendees match; 3 invitations queued (0 invited before or unsubscribed)\n${slug}: 3 sent\n`);
+    // The command returned once every message was sent: they are all at the server already.
+    expect(smtp.received.map((mail) => mail.to).sort()).toEqual([...emails].sort());
+    const [mail] = await smtp.waitFor(3);
+    expect(mail!.from).toBe('"CLI Summit" <hello@cli.test>');
+    expect(mail!.subject).toBe('Your invitation to meet people at CLI Summit');
+    const token = /https:\/\/meet\.cli\.test\/sign-in\?token=([A-Za-z0-9_-]{43})/.exec(mail!.text)?.[1];
+    expect(token).toBeDefined();
+    const signedIn = expectData(await t.gql(`mutation ($token: String!) { signInWithLink(input: {token: $token}) { viewer { role } } }`, { token })).signInWithLink;
+    expect(signedIn.viewer.role).toBe('ATTENDEE');
+
+    const again = await pairwise(['invite', '--event', slug], env);
+    expect(again).toMatchObject({ code: 0, stdout: `${slug}: 3 attendees match; 0 invitations queued (3 invited before or unsubscribed)\n` });
+    expect(smtp.received).toHaveLength(3);
+    expect(await outboxSize()).toBe(3);
+  });
+
+  it('says on stdout how each message ended, and on stderr (never stdout) why one bounced', async () => {
+    const nobody = await createAttendee(t, eventId, { name: 'Nobody', email: `nobody-${slug}@example.org` });
+    smtp.rejectRecipients.add(nobody.email);
+    const run = await pairwise(['invite', '--event', slug], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${slug}: 4 attendees match; 1 invitations queued (3 invited before or unsubscribed)\n${slug}: 1 bounced\n`);
+    expect(run.stderr).toMatch(/Mail bounced/);
+    expect(run.stderr).toContain('550');
+    expect(run.stderr).not.toMatch(/No admin configured/);
+    smtp.rejectRecipients.delete(nobody.email);
+  });
+
+  it('an unknown event exits 2 with the reason, and mails nobody', async () => {
+    expect(await pairwise(['invite', '--event', 'no-such-event'], env)).toMatchObject({ code: 2, stdout: '', stderr: 'pairwise: Event not found\n' });
+    expect(smtp.received).toHaveLength(3);
   });
 });

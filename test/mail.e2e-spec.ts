@@ -588,3 +588,69 @@ describe('reminders: who they reach and what they say (the test ticks the schedu
     expect(await mailRowsContaining('Hal Hart')).toEqual([]);
   });
 });
+
+describe('office-hour slot reminders over SMTP, from two API apps on one database', () => {
+  let smtp: TestSmtpServer;
+  let first: TestApp;
+  let second: TestApp;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    // Reminders 3 hours ahead: slots in the next hour are reminded of at once.
+    const env = { PAIRWISE_SMTP_URL: smtp.url, PAIRWISE_MAIL_RATE: '1000', PAIRWISE_REMINDER_MINUTES: '180' };
+    first = await startTestApp(env);
+    second = await startTestApp(env, { database: first.database });
+  });
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+    await smtp?.close();
+  });
+
+  it('sends the speaker and the attendee of a granted slot one reminder each, whichever process schedules it; none to the standby', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const event = await createEvent(first, {
+      timeZone: 'UTC',
+      startsOn: today,
+      endsOn: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10),
+      vocabulary: [{ slug: 'rag', label: 'RAG' }, { slug: 'compilers', label: 'compilers' }],
+    });
+    const organiser = (await createOrganiser(first, event.id)).token;
+    const speaker = await createAttendee(first, event.id, { name: 'Sam Speaker', interests: ['rag'] });
+    const ann = await createAttendee(first, event.id, { name: 'Ann Asker', interests: ['rag'], sharedFields: ['name', 'interests'] });
+    const bea = await createAttendee(first, event.id, { name: 'Bea Standby', interests: ['compilers'] });
+    const talk = expectData(
+      await first.gql(
+        `mutation ($input: CreateTalkInput!) { createTalk(input: $input) { id } }`,
+        { input: { eventId: event.id, title: 'RAG in production', speakerId: speaker.id, startsAt: new Date(Date.now() + 30 * 60_000).toISOString(), durationMinutes: 20, tags: ['rag'], slotCount: 1, slotMinutes: 10, location: 'Booth 4' } },
+        organiser,
+      ),
+    ).createTalk;
+    for (const [who, question] of [[ann, 'How do you evaluate retrieval?'], [bea, 'Any compilers?']] as const) {
+      const token = await attendeeToken(first, who);
+      expectData(await first.gql(`mutation ($input: RequestSlotInput!) { requestSpeakerSlot(input: $input) { status } }`, { input: { talkId: talk.id, question } }, token));
+    }
+    expectData(await first.gql(`mutation ($id: ID!) { allocateSpeakerSlots(talkId: $id) { allocationStatus } }`, { id: talk.id }, organiser));
+    const before = smtp.received.length;
+    expectData(await first.gql(`mutation ($id: ID!) { publishSpeakerSlots(talkId: $id) { allocationStatus } }`, { id: talk.id }, organiser));
+
+    // Both processes look at once (and their timers keep looking): the slot is scheduled once.
+    await Promise.all([first.app.get(ReminderScheduler).tick(), second.app.get(ReminderScheduler).tick()]);
+    const received = (await smtp.waitFor(before + 2)).slice(before);
+    await Promise.all([first.app.get(ReminderScheduler).tick(), second.app.get(ReminderScheduler).tick()]);
+    // Long enough for a second copy to arrive if one had been queued or sent twice.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const reminders = smtp.received.slice(before).filter((mail) => mail.subject.startsWith('Office hours at'));
+    expect(reminders).toHaveLength(2);
+    expect(smtp.received.length).toBe(before + 2);
+    expect(received.map((mail) => mail.to).sort()).toEqual([ann.email, speaker.email].sort());
+    const toSpeaker = reminders.find((mail) => mail.to === speaker.email)!;
+    const toAnn = reminders.find((mail) => mail.to === ann.email)!;
+    expect(toSpeaker.subject).toMatch(/^Office hours at \d\d:\d\d, Booth 4, with Ann Asker \(RAG\)$/);
+    expect(toSpeaker.text).toContain('“How do you evaluate retrieval?”');
+    expect(toAnn.subject).toMatch(/^Office hours at \d\d:\d\d, Booth 4, with Sam Speaker/);
+    expect(toAnn.text).toContain('after “RAG in production”');
+    const rows = await first.app.get(DataSource).query(`SELECT attendee_id, status FROM mail_outbox WHERE kind = 'SLOT_REMINDER' AND payload->>'talkId' = $1 ORDER BY attendee_id`, [talk.id]);
+    expect(rows).toEqual([ann.id, speaker.id].sort().map((id) => ({ attendee_id: id, status: 'SENT' })));
+  });
+});

@@ -26,6 +26,27 @@ describe('loadConfig', () => {
     [{ PAIRWISE_TRUST_PROXY: '10.0.0.0/33' }, /^Invalid configuration: PAIRWISE_TRUST_PROXY /],
     [{ PAIRWISE_TRUST_PROXY: 'loopback,nginx.local' }, /^Invalid configuration: PAIRWISE_TRUST_PROXY /],
     [{ PAIRWISE_SIGN_IN_FAILURES_PER_NETWORK: '0' }, /^Invalid configuration: PAIRWISE_SIGN_IN_FAILURES_PER_NETWORK /],
+    // Mail: each refusal says what a good value looks like.
+    [{ PAIRWISE_SMTP_URL: 'mail.example.com:587' }, /^Invalid configuration: PAIRWISE_SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL with a host, e.g. smtp:\/\/user:password@mail.example.com:587$/],
+    [{ PAIRWISE_SMTP_URL: 'http://mail.example.com' }, /^Invalid configuration: PAIRWISE_SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/],
+    [{ PAIRWISE_SMTP_URL: 'smtp://' }, /^Invalid configuration: PAIRWISE_SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL with a host/],
+    [{ PAIRWISE_SMTP_URL: 'smtp://mail example.com' }, /^Invalid configuration: PAIRWISE_SMTP_URL /],
+    [{ PAIRWISE_MAIL_FROM: 'no-reply' }, /^Invalid configuration: PAIRWISE_MAIL_FROM must be an email address, alone or as Name <address>, e.g. Pairwise <no-reply@example.com>$/],
+    [{ PAIRWISE_MAIL_FROM: 'Pairwise <no-reply>' }, /^Invalid configuration: PAIRWISE_MAIL_FROM must be an email address/],
+    [{ PAIRWISE_MAIL_FROM: 'Pairwise <a@example.com>\r\nBcc: victim@example.com' }, /^Invalid configuration: PAIRWISE_MAIL_FROM must be an email address/],
+    [{ PAIRWISE_MAIL_FROM: `Pairwise <${'a'.repeat(300)}@example.com>` }, /^Invalid configuration: PAIRWISE_MAIL_FROM must be at most 300 characters$/],
+    [{ PAIRWISE_PUBLIC_URL: 'meet.example.com' }, /^Invalid configuration: PAIRWISE_PUBLIC_URL must be an http\(s\):\/\/ URL with a host and no query or fragment, e.g. https:\/\/meet.example.com$/],
+    [{ PAIRWISE_PUBLIC_URL: 'https://meet.example.com/?from=mail' }, /^Invalid configuration: PAIRWISE_PUBLIC_URL must be an http\(s\):\/\/ URL/],
+    [{ PAIRWISE_PUBLIC_URL: 'https://meet.example.com/#top' }, /^Invalid configuration: PAIRWISE_PUBLIC_URL /],
+    [{ PAIRWISE_PUBLIC_URL: 'ftp://meet.example.com' }, /^Invalid configuration: PAIRWISE_PUBLIC_URL /],
+    [{ PAIRWISE_MAIL_RATE: 'fast' }, /^Invalid configuration: PAIRWISE_MAIL_RATE must be a number of messages per second, more than 0 and at most 10000$/],
+    [{ PAIRWISE_MAIL_RATE: '0' }, /^Invalid configuration: PAIRWISE_MAIL_RATE must be a number of messages per second, more than 0 and at most 10000$/],
+    [{ PAIRWISE_MAIL_RATE: '-5' }, /^Invalid configuration: PAIRWISE_MAIL_RATE must be a number/],
+    [{ PAIRWISE_MAIL_RATE: '20000' }, /^Invalid configuration: PAIRWISE_MAIL_RATE must be a number/],
+    [{ PAIRWISE_REMINDER_MINUTES: 'soon' }, /^Invalid configuration: PAIRWISE_REMINDER_MINUTES must be a number of minutes before each meeting, more than 0 and at most 1440 \(a day\)$/],
+    [{ PAIRWISE_REMINDER_MINUTES: '0' }, /^Invalid configuration: PAIRWISE_REMINDER_MINUTES must be a number of minutes/],
+    [{ PAIRWISE_REMINDER_MINUTES: '-1' }, /^Invalid configuration: PAIRWISE_REMINDER_MINUTES must be a number of minutes/],
+    [{ PAIRWISE_REMINDER_MINUTES: '1441' }, /^Invalid configuration: PAIRWISE_REMINDER_MINUTES must be a number of minutes/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -51,6 +72,32 @@ describe('loadConfig', () => {
   it('gives a generation lease of 30 s unless told otherwise', () => {
     expect(loadConfig({}).generation.leaseSeconds).toBe(30);
     expect(loadConfig({ PAIRWISE_GENERATION_LEASE_SECONDS: '2' }).generation.leaseSeconds).toBe(2);
+  });
+
+  it('reads the mail settings, with zero-setup defaults', () => {
+    expect(loadConfig({ PORT: '8080' }).mail).toMatchObject({
+      smtpUrl: undefined,
+      from: 'Pairwise <no-reply@pairwise.invalid>',
+      publicUrl: 'http://localhost:8080',
+      ratePerSecond: 10,
+      reminderMinutes: 5,
+    });
+    expect(
+      loadConfig({
+        PAIRWISE_SMTP_URL: 'smtps://user:p%40ss@mail.example.com:465',
+        PAIRWISE_MAIL_FROM: 'AI Summit <hello@summit.example>',
+        PAIRWISE_PUBLIC_URL: 'https://meet.example.com/pairwise/',
+        PAIRWISE_MAIL_RATE: '2.5',
+        PAIRWISE_REMINDER_MINUTES: '0.5',
+      }).mail,
+    ).toMatchObject({
+      smtpUrl: 'smtps://user:p%40ss@mail.example.com:465',
+      from: 'AI Summit <hello@summit.example>',
+      publicUrl: 'https://meet.example.com/pairwise',
+      ratePerSecond: 2.5,
+      reminderMinutes: 0.5,
+    });
+    expect(loadConfig({ PAIRWISE_MAIL_FROM: 'hello@localhost' }).mail.from).toBe('hello@localhost');
   });
 
   it('treats an empty variable as unset', () => {

@@ -48,16 +48,21 @@ const environmentSchema = z
     // Mail: with no SMTP URL, messages stay in the outbox (readable by staff) and nothing leaves the machine.
     PAIRWISE_SMTP_URL: z
       .string()
-      .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+      .refine((value) => isUrlWithHost(value, ['smtp:', 'smtps:']), 'must be an smtp:// or smtps:// URL with a host, e.g. smtp://user:password@mail.example.com:587')
       .optional(),
-    PAIRWISE_MAIL_FROM: z.string().min(3).max(300).default('Pairwise <no-reply@pairwise.invalid>'),
+    PAIRWISE_MAIL_FROM: z
+      .string()
+      .max(300, 'must be at most 300 characters')
+      .refine(isFromAddress, 'must be an email address, alone or as Name <address>, e.g. Pairwise <no-reply@example.com>')
+      .default('Pairwise <no-reply@pairwise.invalid>'),
     PAIRWISE_PUBLIC_URL: z
       .string()
-      .regex(/^https?:\/\/[^\s?#]+$/, 'must be an http(s):// URL without query or fragment')
+      .refine((value) => isUrlWithHost(value, ['http:', 'https:']) && !/[?#]/.test(value), 'must be an http(s):// URL with a host and no query or fragment, e.g. https://meet.example.com')
       .optional(),
-    PAIRWISE_MAIL_RATE: z.coerce.number().positive().max(10_000).default(10),
+    PAIRWISE_MAIL_RATE: positiveNumber('must be a number of messages per second, more than 0 and at most 10000', 10_000).default(10),
     PAIRWISE_MAIL_CONNECTIONS: z.coerce.number().int().min(1).max(20).default(2),
-    PAIRWISE_REMINDER_MINUTES: z.coerce.number().min(0).max(24 * 60).default(5),
+    // More than 0: a reminder due when its meeting starts would never go out (a started meeting is not reminded of).
+    PAIRWISE_REMINDER_MINUTES: positiveNumber('must be a number of minutes before each meeting, more than 0 and at most 1440 (a day)', 24 * 60).default(5),
     PAIRWISE_SIGN_IN_LINKS_PER_EMAIL: z.coerce.number().int().min(1).default(3),
     PAIRWISE_SIGN_IN_LINKS_PER_CLIENT: z.coerce.number().int().min(1).default(300),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -71,6 +76,30 @@ const environmentSchema = z
       ctx.addIssue({ code: 'custom', path: ['PAIRWISE_JWT_SECRET'], message: 'is required in production' });
     }
   });
+
+/** A number from the environment in (0, max], with one message for every way it can be wrong. */
+function positiveNumber(message: string, max: number) {
+  return z.coerce.number({ error: message }).positive({ error: message }).max(max, { error: message });
+}
+
+function isUrlWithHost(value: string, protocols: string[]): boolean {
+  if (/\s/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return protocols.includes(url.protocol) && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** `address@domain` or `Display Name <address@domain>`, on one line (it becomes the From header). */
+function isFromAddress(value: string): boolean {
+  // eslint-disable-next-line no-control-regex -- a line break or other control character would forge headers
+  if (/[\u0000-\u001f\u007f]/.test(value)) return false;
+  const address = /^\s*(?:[^<>@]*<\s*([^\s<>]+)\s*>|([^\s<>]+))\s*$/.exec(value);
+  const email = address?.[1] ?? address?.[2];
+  return Boolean(email && /^[^\s@"]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(email));
+}
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';

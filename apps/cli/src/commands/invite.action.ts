@@ -1,4 +1,4 @@
-import { ConsoleLogger } from '@nestjs/common';
+import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { Presets, SingleBar } from 'cli-progress';
 import { DomainError } from '../../../api/src/common/domain-error';
 import { EventsService } from '../../../api/src/events/events.service';
@@ -27,7 +27,6 @@ export async function runInvite(options: InviteOptions): Promise<void> {
 
 async function invite(options: InviteOptions): Promise<void> {
   const development = (process.env.NODE_ENV ?? 'development') === 'development';
-  // In development without SMTP, the sender prints each sign-in link (Nest's "log" level).
   await withAppContext(
     async (context) => {
       const event = await context.get(EventsService).find(OPERATOR, { slug: options.event });
@@ -70,17 +69,31 @@ async function invite(options: InviteOptions): Promise<void> {
         process.stdout.write('No SMTP server is configured (PAIRWISE_SMTP_URL): the messages are kept in the outbox (GraphQL `outbox`).\n');
       }
     },
-    development ? new SignInLinkLogger() : ['error', 'warn'],
+    new SenderLogger(development),
   );
 }
 
-/** Errors and warnings, and in development the sender's lines (each sign-in link when no SMTP is configured): not Nest's start-up chatter. */
-class SignInLinkLogger extends ConsoleLogger {
-  constructor() {
-    super({ logLevels: ['error', 'warn', 'log'] });
+/**
+ * What the command's user needs to read besides its result, all on stderr (stdout carries the result only):
+ * every error, and the sender's warnings (a bounced or failed message) — in development also its lines, one
+ * per sign-in link when no SMTP server is configured. Not Nest's start-up chatter, nor the API's warnings
+ * about settings the CLI does not use (no admin configured…).
+ */
+class SenderLogger extends ConsoleLogger {
+  constructor(development: boolean) {
+    super({ logLevels: development ? ['error', 'warn', 'log'] : ['error', 'warn'] });
   }
 
-  override log(message: unknown, context?: string): void {
-    if (context === MailSender.name) super.log(message, context);
+  // A Logger made with a context passes it as the last argument, after any of the caller's own.
+  override warn(message: unknown, ...rest: unknown[]): void {
+    if (rest.at(-1) === MailSender.name) super.warn(message, ...rest);
+  }
+
+  override log(message: unknown, ...rest: unknown[]): void {
+    if (rest.at(-1) === MailSender.name) super.log(message, ...rest);
+  }
+
+  protected override printMessages(messages: unknown[], context?: string, logLevel?: LogLevel): void {
+    super.printMessages(messages, context, logLevel, 'stderr');
   }
 }
