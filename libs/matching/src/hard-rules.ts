@@ -1,5 +1,5 @@
 import type { PairIds, Profile } from './profile';
-import { normalizeTag } from './profile';
+import { normalizeTag, validateProfiles } from './profile';
 
 /**
  * Why an edge is impossible. `no-common-language` applies only when both
@@ -96,4 +96,41 @@ export function forbiddenPairs(
   });
   for (const [a, b] of pastPairs) add(index.get(a), index.get(b), 'already-met');
   return [...found.values()].sort((x, y) => x.i - y.i || x.j - y.j);
+}
+
+/** The hard rules between any two attendees of a population, without the scoring model. */
+export interface HardRuleChecker {
+  /** What forbids the pair (as `Scorer.hardRule`), or null when it is allowed; `unknown-attendee` for an id not in the population. */
+  hardRule(a: string, b: string): HardRule | null;
+}
+
+/**
+ * Judges given pairs by the hard rules alone — blocks (either way), `pastPairs`, no common language —
+ * exactly as {@link createScorer}'s `hardRule` does, without building the scoring model (tag rarity,
+ * roles, companies, wishes): for checking a few thousand stored pairs against the population as it is
+ * now (a draft before it is published), where the scorer's build costs far more than the checks.
+ *
+ * Complexity: O(n + total languages + blocks + past pairs) to build; each query O(⌈L/32⌉).
+ * @throws {MatchingInputError} for invalid profiles.
+ * @example
+ * const rules = createHardRuleChecker(profiles, { pastPairs });
+ * rules.hardRule('ada', 'grace'); // 'blocked', 'already-met', 'no-common-language' or null
+ */
+export function createHardRuleChecker(profiles: readonly Profile[], options: { readonly pastPairs?: readonly PairIds[] } = {}): HardRuleChecker {
+  validateProfiles(profiles);
+  const n = profiles.length;
+  const index = new Map(profiles.map((p, i) => [p.id, i]));
+  const forbidden = new Map(forbiddenPairs(profiles, index, options.pastPairs ?? []).map((f) => [f.i * n + f.j, f.rule] as const));
+  const languages = buildLanguageSets(profiles);
+  return {
+    hardRule: (a, b) => {
+      const i = index.get(a);
+      const j = index.get(b);
+      if (i === undefined || j === undefined) return 'unknown-attendee';
+      if (i === j) return 'same-person';
+      const rule = forbidden.get(Math.min(i, j) * n + Math.max(i, j));
+      if (rule !== undefined) return rule;
+      return shareLanguage(languages, i, j) ? null : 'no-common-language';
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { createScorer, type HardRule } from '@pairwise/matching';
+import { createHardRuleChecker, type HardRule } from '@pairwise/matching';
 import type { EntityManager } from 'typeorm';
 import { loadRoundRoster, type RoundRoster } from './round-roster';
 
@@ -49,8 +49,9 @@ const pairKey = (rule: string, a: string, b: string) => (a < b ? `${rule}:${a}:$
 /**
  * What a draft's meetings break *now*, judged with the same rules as the generation: a draft is a
  * snapshot, and between generating and publishing people block each other, withdraw consent, opt
- * out of the round or check out. Publishing refuses a draft with a problem (rounds.service.ts), and
- * the organisers' review lists the same problems before they press publish.
+ * out of the round or check out. The rules are the matching library's (`createHardRuleChecker`).
+ * Publishing refuses a draft with a problem (rounds.service.ts), and the organisers' review lists
+ * the same problems before they press publish.
  *
  * A rule an organiser overrode on purpose (a forced swap or move, with its reason, in
  * round_adjustments) is not a problem for the pair it was overridden for; a rule that appeared
@@ -75,7 +76,8 @@ export async function findDraftProblems(manager: Pick<EntityManager, 'query'>, r
   );
   const overridden = overriddenPairs(overrides);
   const notEligible = new Map(roster.notEligible.map((entry) => [entry.attendeeId, NOT_ELIGIBLE_RULE[entry.reason]]));
-  const scorer = createScorer(roster.profiles, { pastPairs: roster.pastPairs });
+  // The hard rules alone (not the scorer, whose model takes a second to build for a few thousand people).
+  const rules = createHardRuleChecker(roster.profiles, { pastPairs: roster.pastPairs });
   const problems: DraftProblem[] = [];
   for (const meeting of meetings) {
     const { members } = meeting;
@@ -92,7 +94,7 @@ export async function findDraftProblems(manager: Pick<EntityManager, 'query'>, r
           problems.push({ meetingId: meeting.id, table: meeting.table_label, rule: gone, attendeeA: first, attendeeB: second });
           continue;
         }
-        const rule = scorer.hardRule(a, b);
+        const rule = rules.hardRule(a, b);
         if (rule === null || overridden.has(pairKey(rule, a, b))) continue;
         // Every member is on the roster here (eligible), so only the pair rules can remain.
         problems.push({ meetingId: meeting.id, table: meeting.table_label, rule: rule as DraftRule, attendeeA: a, attendeeB: b });
