@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { Client } from 'pg';
 import { attendeeToken, built, createAttendee, createEvent, createOrganiser, expectData, runFile, seedConference, waitForRound, type TestApp } from '@pairwise/testing';
@@ -44,14 +46,20 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
 }
 
-/** The time on a Paris clock now, to the minute, as a datetime-local input takes it: a round starting now can be closed at once. */
-function parisNow(): string {
+/** A Paris wall-clock time as a datetime-local input takes it: now, to the minute, plus `minutes`. */
+function parisTime(minutes = 0): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date())
+      .formatToParts(new Date(Date.now() + minutes * 60_000))
       .map((part) => [part.type, part.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** Rounds start a few minutes ago (so they can be closed at once) on the demo's first day: just after midnight in Paris, wait until 00:03. */
+async function awayFromMidnight(): Promise<void> {
+  const [hours, minutes] = parisTime().slice(11).split(':').map(Number) as [number, number];
+  if (hours === 0 && minutes < 3) await new Promise((resolve) => setTimeout(resolve, (3 - minutes) * 60_000));
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -146,16 +154,17 @@ describe('an organiser runs the demo in the browser', () => {
       }),
     );
 
+    await awayFromMidnight();
     const blocked = await blocks();
     const met = new Set<string>();
     for (const number of [1, 2, 3]) {
       const name = `Round ${number}`;
-      // Create: the form suggests the name; the round starts now on the event's clock, so it can be closed at once.
+      // Create: the form suggests the name; the rounds started a minute apart, on the event's clock, so they can be closed at once.
       await organiser.getByRole('link', { name: 'Rounds', exact: true }).click();
       await organiser.getByRole('heading', { name: 'New round' }).waitFor();
       if (number > 1) await organiser.locator('tbody tr', { hasText: `Round ${number - 1}` }).getByText('Closed', { exact: true }).waitFor();
       expect(await organiser.getByLabel('Name').inputValue()).toBe(name);
-      await organiser.getByLabel('Starts at (Europe/Paris)').fill(parisNow());
+      await organiser.getByLabel('Starts at (Europe/Paris)').fill(parisTime(number - 3));
       await organiser.getByLabel('Length in minutes').fill('10');
       if (number === 1) await organiser.getByLabel('Tables (optional)').fill('A1, A2, A3');
       await organiser.getByRole('button', { name: 'Create the round' }).click();
@@ -281,6 +290,43 @@ describe('an organiser runs the demo in the browser', () => {
     const stats = expectData(await t.gql(`query ($e: ID!) { eventStats(eventId: $e) { repeatPairs meetingsHeld } }`, { e: demo.event.id }, admin)).eventStats;
     // Round 2's forced swap seated a pair from round 1 again, on purpose and with its reason.
     expect(stats.repeatPairs).toBe(1);
+
+    // The reports: the key figures, the pairings a page at a time and by round, and the workbook.
+    await organiser.getByRole('link', { name: 'Reports', exact: true }).click();
+    await organiser.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    const kpi = (label: string) => organiser.locator('.stat', { has: organiser.getByText(label, { exact: true }) }).locator('dd');
+    await kpi('Meetings').waitFor();
+    expect({ met: await kpi('Met someone').textContent(), meetings: await kpi('Meetings').textContent(), held: await kpi('Held').textContent(), twice: await kpi('Pairs who met twice').textContent() }).toEqual({
+      met: '270',
+      meetings: '405',
+      held: '405',
+      twice: '1',
+    });
+    const pairings = organiser.locator('.pairings-table tbody tr');
+    await organiser.getByText('1–50 of 405', { exact: true }).waitFor();
+    expect(await pairings.count()).toBe(50);
+    expect(await pairings.first().textContent()).toContain('Round 1');
+    await organiser.getByRole('button', { name: 'Next page' }).click();
+    await organiser.getByText('51–100 of 405', { exact: true }).waitFor();
+    await organiser.getByLabel('Round', { exact: true }).selectOption({ label: 'Round 3' });
+    await organiser.getByText('1–50 of 135', { exact: true }).waitFor();
+    expect(await pairings.first().textContent()).toContain('Round 3');
+    expect(await seriousViolations(organiser)).toEqual([]);
+
+    await organiser.getByLabel('Round', { exact: true }).selectOption({ label: 'All published rounds' });
+    const [download] = await Promise.all([organiser.waitForEvent('download'), organiser.getByRole('button', { name: 'Download XLSX (Excel)' }).click()]);
+    expect(download.suggestedFilename()).toBe('pairwise-demo-pairings.xlsx');
+    const file = path.join(path.dirname(SCREENSHOT), 'pairings.xlsx');
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Round 1', 'Round 2', 'Round 3']);
+    // A header line and one line per meeting.
+    expect(workbook.worksheets.slice(1).map((sheet) => sheet.rowCount)).toEqual([136, 136, 136]);
+    const [csvDownload] = await Promise.all([organiser.waitForEvent('download'), organiser.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(csvDownload.suggestedFilename()).toBe('pairwise-demo-pairings.csv');
+    const csv = await fs.readFile(await csvDownload.path(), 'utf8');
+    expect(parse(csv, { bom: true })).toHaveLength(406);
     expect(organiserProblems).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { EventsPage } from './events/events-page';
 import { OrganiserEventProvider } from './events/organiser-event';
 import { OutboxPage } from './outbox/outbox-page';
 import { OrganiserLayout, useStaffNav, type OrganiserNavItem } from './organiser-layout';
+import { ReportsPage } from './reports/reports-page';
 import { RoundsSection } from './rounds/rounds-section';
 import './organiser.css';
 
@@ -31,6 +32,7 @@ export interface EventSection {
 export const EVENT_SECTIONS: EventSection[] = [
   { path: 'attendees', label: 'attendees', component: AttendeesSection },
   { path: 'rounds', label: 'rounds', component: RoundsSection },
+  { path: 'reports', label: 'reports', component: ReportsPage },
   { path: 'outbox', label: 'outbox', component: OutboxPage },
   { path: 'settings', label: 'settings', component: EventSettingsPage },
 ];

@@ -8,6 +8,9 @@ export const paths = {
   /** One round of an event, under its Rounds section. */
   organiserRound: (eventSlug: string, roundId: string) => `/organiser/e/${encodeURIComponent(eventSlug)}/rounds/${encodeURIComponent(roundId)}`,
   organiserNewEvent: () => '/organiser/events/new',
+  /** The API's pairing report as a file (bearer token: fetched, then saved; organiser/reports/download.ts). */
+  pairingsFile: (eventId: string, format: 'csv' | 'xlsx', roundId?: string) =>
+    `/events/${encodeURIComponent(eventId)}/reports/pairings.${format}${roundId ? `?${new URLSearchParams({ round: roundId })}` : ''}`,
   organiserAdmin: () => '/organiser/admin',
 };
 
