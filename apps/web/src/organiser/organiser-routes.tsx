@@ -14,7 +14,10 @@ import { OutboxPage } from './outbox/outbox-page';
 import { OrganiserLayout, useStaffNav, type OrganiserNavItem } from './organiser-layout';
 import { ReportsPage } from './reports/reports-page';
 import { RoundsSection } from './rounds/rounds-section';
+import { addOrganiserCatalogues } from './i18n/organiser-i18n';
 import './organiser.css';
+
+addOrganiserCatalogues();
 
 /**
  * One page of an event's staff menu, at /organiser/e/<slug>/<path>. Its component is mounted as a nested
