@@ -1,7 +1,8 @@
+import fs from 'node:fs';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 /**
  * The web app: `npm run build` (libs/build/src/build.js) writes it to dist/web, which the API serves at /;
@@ -13,9 +14,36 @@ import { defineConfig } from 'vite';
 // with NODE_ENV=test): React's development build would be three times larger and slower.
 if (process.argv.includes('build')) process.env.NODE_ENV = 'production';
 
+const I18N_DIR = fileURLToPath(new URL('./src/shared/i18n/', import.meta.url));
+const SECTION_PREFIX = 'virtual:i18n-section/';
+
+/**
+ * `import { en, fr } from 'virtual:i18n-section/<name>'`: one top-level section of en.json and fr.json as
+ * a module of its own, so a screen loaded on demand brings its words along (organiser/organiser-strings.ts)
+ * while the first chunk, which imports the other sections by name, leaves that section out.
+ */
+function i18nSections(): Plugin {
+  return {
+    name: 'pairwise-i18n-sections',
+    resolveId: (id) => (id.startsWith(SECTION_PREFIX) ? `\0${id}` : undefined),
+    load(id) {
+      if (!id.startsWith(`\0${SECTION_PREFIX}`)) return undefined;
+      const section = id.slice(SECTION_PREFIX.length + 1);
+      const read = (language: string) => {
+        const file = `${I18N_DIR}${language}.json`;
+        this.addWatchFile(file);
+        const catalogue = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+        if (!(section in catalogue)) throw new Error(`${file} has no section "${section}"`);
+        return JSON.stringify(catalogue[section]);
+      };
+      return `export const en = ${read('en')};\nexport const fr = ${read('fr')};\n`;
+    },
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), i18nSections()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -10,8 +10,9 @@ export function AttendeeLayout({ eventName, title, children }: { eventName?: str
   return (
     <>
       <SiteHeader title={eventName}>
-        <nav aria-label={t('attendee.nav.label')} className="tabs">
+        <nav aria-label={t('attendee.nav.label')} className="tabs attendee-tabs">
           <NavTab href="/me">{t('attendee.nav.home')}</NavTab>
+          <NavTab href="/profile">{t('attendee.nav.profile')}</NavTab>
         </nav>
       </SiteHeader>
       <main id="main" className="page">

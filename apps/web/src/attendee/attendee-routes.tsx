@@ -1,15 +1,26 @@
+import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
+import { Loading } from '../shared/layout/loading';
 import { NotFoundPage } from '../shared/not-found-page';
 import { AttendeeHomePage } from './home/attendee-home-page';
+
+// The home comes with the first load; the other screens are fetched when opened (the phone's first
+// download stays small), and they still count in the attendee budget (scripts/check-budget.mjs).
+const ProfilePage = lazy(() => import('./profile/profile-page'));
 
 /** An attendee's pages, under /e/<their event>/. Each screen fetches its own data. */
 export function AttendeeRoutes({ eventSlug }: { eventSlug: string }) {
   return (
-    <Switch>
-      <Route path="/me">
-        <AttendeeHomePage eventSlug={eventSlug} />
-      </Route>
-      <Route component={NotFoundPage} />
-    </Switch>
+    <Suspense fallback={<Loading />}>
+      <Switch>
+        <Route path="/me">
+          <AttendeeHomePage eventSlug={eventSlug} />
+        </Route>
+        <Route path="/profile">
+          <ProfilePage eventSlug={eventSlug} />
+        </Route>
+        <Route component={NotFoundPage} />
+      </Switch>
+    </Suspense>
   );
 }

@@ -16,6 +16,7 @@ import { ReportsPage } from './reports/reports-page';
 import { RoundsSection } from './rounds/rounds-section';
 import { addOrganiserCatalogues } from './i18n/organiser-i18n';
 import './organiser.css';
+import './organiser-strings';
 
 addOrganiserCatalogues();
 

@@ -1,5 +1,5 @@
 import type { CombinedError } from '@urql/core';
-import en from './i18n/en.json';
+import { errors } from './i18n/en.json';
 
 export interface FieldProblem {
   field: string;
@@ -15,8 +15,8 @@ export interface ApiProblem {
   fields: FieldProblem[];
 }
 
-const reasons: Record<string, string> = en.errors.reason;
-const codes: Record<string, string> = en.errors.code;
+const reasons: Record<string, string> = errors.reason;
+const codes: Record<string, string> = errors.code;
 
 /**
  * The one table from API errors to words: the finer `reason` when the catalogue has it, else the

@@ -1,0 +1,53 @@
+/**
+ * Tags typed by an attendee, matched to the event's vocabulary as the API will match them: the
+ * same slug for "Retrieval-Augmented Generation", "RAG" and "rag". The API has the last word (it
+ * normalises every tag it stores and reports those it does not know); this lets the page show the
+ * event's label at once, suggest the vocabulary, and not list one tag twice.
+ */
+export interface VocabularyTag {
+  slug: string;
+  label: string;
+  synonyms: readonly string[];
+}
+
+/** Lower-case ASCII words joined by dashes, as the API's slugify: "Speculative Décoding!" → "speculative-decoding". */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\+/g, ' plus ')
+    .replace(/#/g, ' sharp ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export interface TagMatcher {
+  /** The vocabulary's slug for a typed text (its slug, label or a synonym, in any case), else the text as typed (trimmed). */
+  resolve(typed: string): string;
+  /** How a stored tag reads: the vocabulary's label, else the tag itself. */
+  label(tag: string): string;
+  /** Whether the vocabulary knows the tag. */
+  known(tag: string): boolean;
+}
+
+export function tagMatcher(vocabulary: readonly VocabularyTag[]): TagMatcher {
+  const bySpelling = new Map<string, string>();
+  const labels = new Map<string, string>();
+  for (const tag of vocabulary) {
+    labels.set(tag.slug, tag.label);
+    for (const spelling of [tag.slug, tag.label, ...tag.synonyms]) bySpelling.set(slugify(spelling), tag.slug);
+  }
+  return {
+    resolve: (typed) => bySpelling.get(slugify(typed)) ?? typed.trim(),
+    label: (tag) => labels.get(tag) ?? tag,
+    known: (tag) => labels.has(tag),
+  };
+}
+
+/** `values` with `added` at the end, unless the same tag (by slug) is there already or it is blank. */
+export function withTag(values: readonly string[], added: string): string[] {
+  const slug = slugify(added);
+  if (!slug || values.some((value) => slugify(value) === slug)) return [...values];
+  return [...values, added];
+}
