@@ -142,6 +142,20 @@ describe('organisers\' events in a real browser', () => {
     await page.getByRole('alert').waitFor();
   });
 
+  it('sends a signed-out organiser to sign in, and back to the event page they asked for', async () => {
+    const event = await createEvent(t, { name: 'Grenoble Robotics Day' });
+    const page = await newPage();
+    await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/settings`);
+    await page.waitForURL(`${t.baseUrl}/sign-in?next=${encodeURIComponent(`/organiser/e/${event.slug}/settings`)}`);
+    await page.getByRole('button', { name: 'Sign in with a password (admins)' }).click();
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(`${t.baseUrl}/organiser/e/${event.slug}/settings`);
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Grenoble Robotics Day');
+  });
+
   it('works on a phone: the menu and the form fit the screen', async () => {
     const event = await createEvent(t, { name: 'Marseille Dev Days' });
     const page = await newPage({ ...PHONE });
