@@ -164,6 +164,10 @@ describe('privacy: consent, access, erasure, retention', () => {
       const [table] = await roundView(staff, roundId);
       expect(table.reasons[0].score).toEqual(expect.any(Number));
       expect(table.sentence).toContain('Deleted attendee');
+      // Once the round is closed the table took place: nobody reads that they "have not met yet".
+      expectData(await t.gql(`mutation ($id: ID!) { closeRound(roundId: $id) { status } }`, { id: roundId }, staff));
+      expect((await myMeetings(tokens.pat!))[0].sentence).toBe('You and Deleted attendee were seated together to find common ground.');
+      expect((await roundView(staff, roundId))[0].sentence).toMatch(/^(Deleted attendee and Pat Reader|Pat Reader and Deleted attendee) were seated together to find common ground\.$/);
     });
 
     it('erasing “Ed” leaves “Edward Norton” whole, and touches no other meeting', async () => {

@@ -118,7 +118,7 @@ describe('the attendee home on a phone, live', () => {
       const card = page.locator('.next-meeting');
       const text = (await card.textContent()) ?? '';
       expect(text).toContain(`Table ${mine.table}`);
-      // Their own name may be in the sentence ("Ada and Grace both…"); anyone else's only if they are at this table.
+      // The sentence speaks to them ("You and Grace both care about RAG"): another person's name shows only if they sit at this table.
       for (const other of everyone.filter((person) => person.id !== who.id)) {
         expect({ name: other.id, shown: text.includes(other.name) }).toEqual({ name: other.id, shown: partnerIds.has(other.id) });
       }

@@ -61,6 +61,19 @@ describe('meeting text', () => {
     expect(meetingText(pairs, { nameOf, reader: 'ada' }, ['ada', 'carol']).sentence).toBe('You and Carol have not met yet and may find common ground.');
   });
 
+  it('does not say "have not met yet" of a meeting that took place', () => {
+    const none = reasons({});
+    expect(pairText(none, { nameOf, reader: 'ada' }).sentence).toBe('You and Grace have not met yet and may find common ground.');
+    expect(pairText(none, { nameOf, reader: 'ada', past: true }).sentence).toBe('You and Grace were seated together to find common ground.');
+    expect(pairText(none, { nameOf, past: true }).sentence).toBe('Ada and Grace were seated together to find common ground.');
+    // A table with no pair left among its members (someone erased or taken out) reads the same.
+    expect(meetingText([], { nameOf: () => 'Deleted attendee', reader: 'ada', past: true }, ['ada', 'gone']).sentence).toBe(
+      'You and Deleted attendee were seated together to find common ground.',
+    );
+    // The reasons themselves read the same before and after.
+    expect(pairText(reasons({ sharedInterests: ['rag'] }), { nameOf, past: true }).sentence).toBe('Ada and Grace both care about rag.');
+  });
+
   it('keeps a one-way wish for the one who made it only; a mutual wish for both', () => {
     const everything = { shares: () => true };
     expect(visibleReasons(reasons({ wish: 'a' }), { ...everything, reader: 'ada' }).wish).toBe('a');

@@ -56,6 +56,11 @@ export interface MeetingTextContext {
   nameOf(attendeeId: string): string;
   /** How to write tag `slug` inside a sentence (the event vocabulary's label); default: the slug with spaces. */
   labelOf?(slug: string): string;
+  /**
+   * The meeting is over (held, or someone did not show): the neutral sentence must not say the
+   * people "have not met yet" once their table has taken place. Default: not yet.
+   */
+  readonly past?: boolean;
 }
 
 /** What a meeting says: one sentence on why, and a question to open with. */
@@ -153,7 +158,9 @@ export function pairText(reasons: PairReasons, context: MeetingTextContext): Mee
   }
   const kept = clauses.slice(0, 2);
   const sentence = kept.length === 0
-    ? `${capitalise(x.name)} and ${y.name} have not met yet and may find common ground.`
+    ? context.past
+      ? `${capitalise(x.name)} and ${y.name} were seated together to find common ground.`
+      : `${capitalise(x.name)} and ${y.name} have not met yet and may find common ground.`
     : capitalise(`${kept.length === 2 ? `${kept[0]}, and ${kept[1]}` : kept[0]}.`);
   return { sentence, openingQuestion: openingQuestion(reasons, a, b, label) };
 }
@@ -214,7 +221,8 @@ function openingQuestion(reasons: PairReasons, a: Party, b: Party, label: (slug:
  * reader who may not see everything.
  *
  * Complexity: O(pairs + tags listed).
- * @throws never: no pair gives the neutral "may find common ground" text.
+ * @throws never: no pair gives the neutral "may find common ground" text (in the past tense once
+ * `context.past`: "were seated together to find common ground").
  * @example meetingText([reasons], { nameOf, labelOf, reader: 'ada' }, ['ada', 'grace'])
  */
 export function meetingText(pairs: readonly ScoredPairReasons[], context: MeetingTextContext, members?: readonly string[]): MeetingText {

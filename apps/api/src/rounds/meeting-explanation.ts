@@ -23,17 +23,21 @@ export interface SeatedPerson {
   sharedFields: readonly string[];
 }
 
+/** Whether a meeting of this status has taken place (held, or someone did not show): its texts speak of it as past. */
+export const isPastMeeting = (status: string): boolean => status === 'HELD' || status === 'NO_SHOW';
+
 /**
  * For organisers (and admins) of the event: every reason, in the third person, with each
- * participant's name as it is now — after a rename or an erasure, the new one.
+ * participant's name as it is now — after a rename or an erasure, the new one. `past`: the
+ * meeting took place (isPastMeeting), so the neutral sentence does not say "have not met yet".
  */
-export function explainForStaff(stored: unknown, participants: readonly SeatedPerson[], labels: TagLabels): MeetingExplanation {
+export function explainForStaff(stored: unknown, participants: readonly SeatedPerson[], labels: TagLabels, past = false): MeetingExplanation {
   const names = new Map(participants.map((p) => [p.id, p.name ?? UNNAMED_PARTNER]));
   const members = participants.map((p) => p.id);
   const pairs = seatedPairs(stored, members);
   return {
     reasons: pairs.map(toPairReason),
-    ...meetingText(pairs, context(null, (id) => names.get(id) ?? UNNAMED_PARTNER, labels), members),
+    ...meetingText(pairs, context(null, (id) => names.get(id) ?? UNNAMED_PARTNER, labels, past), members),
   };
 }
 
@@ -47,6 +51,7 @@ export function explainForAttendee(
   reader: { id: string; sharedFields: readonly string[] },
   partners: readonly SeatedPerson[],
   labels: TagLabels,
+  past = false,
 ): MeetingExplanation {
   const sharing = new Map<string, ReadonlySet<string>>([[reader.id, new Set(reader.sharedFields)], ...partners.map((p) => [p.id, new Set(p.sharedFields)] as const)]);
   const audience = { reader: reader.id, shares: (id: string, field: ReasonField) => sharing.get(id)?.has(field as ShareableField) ?? false };
@@ -55,7 +60,7 @@ export function explainForAttendee(
   const pairs = seatedPairs(stored, members).map((pair) => visibleReasons(pair, audience));
   return {
     reasons: pairs.filter((pair) => pair.a === reader.id || pair.b === reader.id).map(toPairReason),
-    ...meetingText(pairs, context(reader.id, (id) => names.get(id) ?? UNNAMED_PARTNER, labels), members),
+    ...meetingText(pairs, context(reader.id, (id) => names.get(id) ?? UNNAMED_PARTNER, labels, past), members),
   };
 }
 
@@ -65,8 +70,8 @@ function seatedPairs(stored: unknown, members: readonly string[]): StoredPairRea
   return readStoredReasons(stored).filter((pair) => seated.has(pair.a) && seated.has(pair.b));
 }
 
-function context(reader: string | null, nameOf: (id: string) => string, labels: TagLabels): MeetingTextContext {
-  return { reader, nameOf, labelOf: (slug) => labelInSentence(labels.get(slug) ?? humanTag(slug)) };
+function context(reader: string | null, nameOf: (id: string) => string, labels: TagLabels, past: boolean): MeetingTextContext {
+  return { reader, nameOf, past, labelOf: (slug) => labelInSentence(labels.get(slug) ?? humanTag(slug)) };
 }
 
 function toPairReason(pair: StoredPairReason): PairReason {

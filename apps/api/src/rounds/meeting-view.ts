@@ -5,7 +5,7 @@ import { localDateTime } from '../common/local-time';
 import type { FeedbackEntity } from '../networking/networking.entities';
 import type { Feedback, MeetingKind, MyMeeting } from './models/meeting-views.model';
 import type { MeetingStatus } from './models/round.model';
-import { explainForAttendee } from './meeting-explanation';
+import { explainForAttendee, isPastMeeting } from './meeting-explanation';
 import type { AttendeeMeeting } from './meetings.service';
 
 /** A partner was matched under consent: they show what they chose to share, even if they withdraw later. */
@@ -34,7 +34,7 @@ export function toMyMeeting(attendeeMeeting: AttendeeMeeting, attendeeId: string
   const { kind, talkId, meeting, roundName, timeZone, partners, feedback } = attendeeMeeting;
   const explanation = attendeeMeeting.fixedText
     ? { reasons: [], ...attendeeMeeting.fixedText }
-    : explainForAttendee(meeting.reasons, { id: attendeeId, sharedFields: attendeeMeeting.readerSharedFields }, partners, attendeeMeeting.labels);
+    : explainForAttendee(meeting.reasons, { id: attendeeId, sharedFields: attendeeMeeting.readerSharedFields }, partners, attendeeMeeting.labels, isPastMeeting(meeting.status));
   return {
     id: meeting.id,
     kind: kind as MeetingKind,

@@ -8,7 +8,7 @@ import type { GraphqlContext } from '../graphql/request-loaders';
 import { CreateRoundInput, GenerateRoundInput, MoveAttendeeInput, SwapAttendeesInput } from './inputs/round.inputs';
 import { RoundAdjustmentsService } from './round-adjustments.service';
 import { RoundDirectory } from './round-directory.service';
-import { explainForStaff } from './meeting-explanation';
+import { explainForStaff, isPastMeeting } from './meeting-explanation';
 import { toFeedbackModel } from './meeting-view';
 import { MeetingsService } from './meetings.service';
 import { Feedback } from './models/meeting-views.model';
@@ -105,7 +105,7 @@ export class RoundsResolver {
     const shown = page.slice(0, first);
     const labels = new Map((await context.loaders.tagsByEventId.load(round.eventId)).map((tag) => [tag.slug, tag.label]));
     const edges = shown.map(({ meeting, participants }) => {
-      const explanation = explainForStaff(meeting.reasons, participants, labels);
+      const explanation = explainForStaff(meeting.reasons, participants, labels, isPastMeeting(meeting.status));
       return {
         cursor: encodeTableCursor(meeting.tableNumber),
         node: {
