@@ -26,8 +26,17 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
+export interface SmtpServerOptions {
+  /**
+   * Parse each accepted message with mailparser (subject, text, html, headers): the default. With false only
+   * the envelope recipient, the raw message and its Message-ID are kept — for tests that count thousands of
+   * messages, where parsing them all costs the loaded machine more CPU than the API spends sending them.
+   */
+  parse?: boolean;
+}
+
 /** A real SMTP server (smtp-server) on a free port of 127.0.0.1; what it accepts is parsed with mailparser. */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const rejectRecipients = new Set<string>();
   const parsing: Promise<unknown>[] = [];
@@ -66,6 +75,10 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
         const entry: ReceivedMail = { to: session.envelope.rcptTo.map((r) => r.address).join(','), from: '', messageId: '', subject: '', text: '', html: '', headers: new Map(), raw };
         received.push(entry);
         callback();
+        if (options.parse === false) {
+          entry.messageId = messageIdOf(raw);
+          return;
+        }
         const parse = simpleParser(raw).then(
           (parsed) =>
             Object.assign(entry, {
@@ -88,4 +101,10 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   });
   state.url = `smtp://127.0.0.1:${(server.server.address() as { port: number }).port}`;
   return state;
+}
+
+/** The Message-ID header of a raw message (its header section, folded lines joined), without parsing the rest. */
+function messageIdOf(raw: string): string {
+  const headers = raw.split(/\r?\n\r?\n/, 1)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+  return /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(headers)?.[1] ?? '';
 }
