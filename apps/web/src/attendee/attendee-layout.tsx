@@ -13,6 +13,7 @@ export function AttendeeLayout({ eventName, title, children }: { eventName?: str
         <nav aria-label={t('attendee.nav.label')} className="tabs attendee-tabs">
           <NavTab href="/me">{t('attendee.nav.home')}</NavTab>
           <NavTab href="/profile">{t('attendee.nav.profile')}</NavTab>
+          <NavTab href="/office-hours">{t('attendee.nav.officeHours')}</NavTab>
         </nav>
       </SiteHeader>
       <main id="main" className="page">

@@ -7,6 +7,7 @@ import { AttendeeHomePage } from './home/attendee-home-page';
 // The home comes with the first load; the other screens are fetched when opened (the phone's first
 // download stays small), and they still count in the attendee budget (scripts/check-budget.mjs).
 const ProfilePage = lazy(() => import('./profile/profile-page'));
+const OfficeHoursPage = lazy(() => import('./office-hours/office-hours-page'));
 
 /** An attendee's pages, under /e/<their event>/. Each screen fetches its own data. */
 export function AttendeeRoutes({ eventSlug }: { eventSlug: string }) {
@@ -18,6 +19,9 @@ export function AttendeeRoutes({ eventSlug }: { eventSlug: string }) {
         </Route>
         <Route path="/profile">
           <ProfilePage eventSlug={eventSlug} />
+        </Route>
+        <Route path="/office-hours">
+          <OfficeHoursPage eventSlug={eventSlug} />
         </Route>
         <Route component={NotFoundPage} />
       </Switch>
