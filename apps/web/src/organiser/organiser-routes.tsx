@@ -15,6 +15,7 @@ import { OrganiserLayout, useStaffNav, type OrganiserNavItem } from './organiser
 import { ReportsPage } from './reports/reports-page';
 import { RoundsSection } from './rounds/rounds-section';
 import { addOrganiserCatalogues } from './i18n/organiser-i18n';
+import { TalksPage } from './talks/talks-page';
 import './organiser.css';
 import './organiser-strings';
 
@@ -36,6 +37,7 @@ export interface EventSection {
 export const EVENT_SECTIONS: EventSection[] = [
   { path: 'attendees', label: 'attendees', component: AttendeesSection },
   { path: 'rounds', label: 'rounds', component: RoundsSection },
+  { path: 'talks', label: 'talks', component: TalksPage },
   { path: 'reports', label: 'reports', component: ReportsPage },
   { path: 'outbox', label: 'outbox', component: OutboxPage },
   { path: 'settings', label: 'settings', component: EventSettingsPage },

@@ -8,7 +8,7 @@ import { ErrorNotice } from '../../shared/layout/error-notice';
 import { paths } from '../../shared/paths';
 import { eventTimeToInstant, instantToEventTime } from '../../shared/time';
 import type { OrganiserEvent } from '../events/organiser-event';
-import { parseTables, suggestedStart } from './round-form';
+import { parseLabels, suggestedStart } from './round-form';
 import { CreateRoundDocument } from './rounds.documents';
 
 /** A new round: its name, start on the event's clock, length, tables and how to treat an odd count. Opens the round once created. */
@@ -34,7 +34,7 @@ export function CreateRoundForm({ event, suggestedName, previousEnd }: { event: 
       name: String(form.get('name') ?? '').trim(),
       startsAt,
       durationMinutes: Number(form.get('durationMinutes')),
-      tables: parseTables(String(form.get('tables') ?? '')),
+      tables: parseLabels(String(form.get('tables') ?? '')),
       fairness: form.get('fairness') ? 'MAXMIN' : 'NONE',
       ...(oddPolicy === 'TRIO' || oddPolicy === 'BYE' ? { oddPolicy } : {}),
     };

@@ -1,4 +1,4 @@
-import { parseTables, suggestedStart } from './round-form';
+import { parseLabels, suggestedStart } from './round-form';
 
 describe('the new-round form', () => {
   it('suggests a start on a five-minute mark, at least five minutes away and after the last round', () => {
@@ -11,7 +11,7 @@ describe('the new-round form', () => {
   });
 
   it('reads table labels separated by commas, semicolons or lines, spaces inside a label kept', () => {
-    expect(parseTables('A1, A2;A3\n Terrace East ,\n')).toEqual(['A1', 'A2', 'A3', 'Terrace East']);
-    expect(parseTables('  ')).toEqual([]);
+    expect(parseLabels('A1, A2;A3\n Terrace East ,\n')).toEqual(['A1', 'A2', 'A3', 'Terrace East']);
+    expect(parseLabels('  ')).toEqual([]);
   });
 });

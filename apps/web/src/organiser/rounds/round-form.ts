@@ -8,8 +8,8 @@ export function suggestedStart(now: Date, previousEnd?: string): Date {
   return new Date(Math.ceil(after / FIVE_MINUTES) * FIVE_MINUTES);
 }
 
-/** Table labels as typed: "A1, A2; A3" or one a line (a label may have spaces: "Terrace East"). */
-export function parseTables(text: string): string[] {
+/** Labels as typed (tables, topics): "A1, A2; A3" or one a line (a label may have spaces: "Terrace East"). */
+export function parseLabels(text: string): string[] {
   return text
     .split(/[,;\n]+/)
     .map((label) => label.trim())

@@ -1,0 +1,148 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { attendeeToken, createAttendee, createEvent, expectData, type AttendeeFixture, type TestApp } from '@pairwise/testing';
+import { launchChromium, signInThroughPage, startWebTestApp, watchPage } from '@pairwise/testing/browser';
+
+/** Serious or critical accessibility problems axe-core finds (WCAG 2.1 A and AA). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+}
+
+const parisDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+const parisClock = (at: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+
+/** A Paris wall-clock time as a datetime-local input takes it, `minutes` from now, on a five-minute mark. */
+function parisInput(minutes: number): string {
+  const at = new Date(Math.ceil((Date.now() + minutes * 60_000) / 300_000) * 300_000);
+  return `${parisDay(at)}T${parisClock(at)}`;
+}
+
+/** Talks and office hours from an organiser's laptop: a talk added through the form, the requests allocated, reviewed and published. */
+describe('talks and office hours in the browser', () => {
+  let t: TestApp & { baseUrl: string };
+  let browser: Browser;
+  let event: { id: string; slug: string };
+  let organiser: { email: string };
+  let people: Record<'speaker' | 'ada' | 'grace' | 'alan', AttendeeFixture & { name: string }>;
+  const contexts: BrowserContext[] = [];
+  const laptop = async (colorScheme: 'light' | 'dark' = 'light') => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Paris', colorScheme });
+    contexts.push(context);
+    const page = await context.newPage();
+    const problems = watchPage(page).problems;
+    // Each access code signs in once: the admin hands out a new one.
+    const grant = expectData(
+      await t.gql(`mutation ($input: AddOrganiserInput!) { addOrganiser(input: $input) { accessCode { code } } }`, { input: { eventId: event.id, email: organiser.email, name: 'Olga Organiser' } }, await t.adminToken()),
+    );
+    await signInThroughPage(page, t.baseUrl, { email: organiser.email, accessCode: grant.addOrganiser.accessCode.code }, '/organiser');
+    return { page, problems };
+  };
+
+  beforeAll(async () => {
+    t = await startWebTestApp();
+    browser = await launchChromium();
+    event = await createEvent(t, {
+      name: 'Paris AI Days',
+      startsOn: parisDay(new Date()),
+      endsOn: parisDay(new Date(Date.now() + 86_400_000)),
+      vocabulary: [{ slug: 'rag', label: 'RAG' }, { slug: 'evals', label: 'Evals' }],
+    });
+    organiser = { email: 'olga@pairwise.test' };
+    const attendee = async (name: string, interests: string[]) => ({ name, ...(await createAttendee(t, event.id, { name, interests, present: true })) });
+    people = {
+      speaker: await attendee('Fei-Fei Li', ['rag']),
+      ada: await attendee('Ada Lovelace', ['rag']),
+      grace: await attendee('Grace Hopper', ['evals']),
+      alan: await attendee('Alan Turing', ['rag', 'evals']),
+    };
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('adds a talk by keyboard, refuses a time outside the event in words, allocates two slots and a standby place, and publishes them', async () => {
+    const { page, problems } = await laptop();
+    await page.getByRole('link', { name: 'Paris AI Days', exact: true }).click();
+    await page.getByRole('link', { name: 'Talks', exact: true }).click();
+    await page.waitForURL(`${t.baseUrl}/organiser/e/${event.slug}/talks`);
+    await page.getByText('No talk yet').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The form, by keyboard: the speaker is found by name and chosen in the radio group.
+    await page.getByLabel('Title', { exact: true }).fill('Retrieval that works');
+    await page.getByLabel('Find the speaker (name, email or company)').fill('Fei');
+    await page.getByText('Choose the speaker below.').waitFor();
+    await page.getByLabel('Find the speaker (name, email or company)').press('Tab');
+    await page.keyboard.press('Space');
+    await page.getByText('Speaker: Fei-Fei Li.').waitFor();
+    expect(await page.getByRole('radio', { name: /Fei-Fei Li/ }).isChecked()).toBe(true);
+    // A day after the event first: refused, in words.
+    const afterEvent = new Date(Date.now() + 3 * 86_400_000);
+    await page.getByLabel('Starts at (Europe/Paris)').fill(`${parisDay(afterEvent)}T10:00`);
+    await page.getByLabel('Office-hour slots').fill('2');
+    await page.getByLabel('Topics (optional)').fill('RAG');
+    await page.getByLabel('Where the office hours happen (optional)').fill('Room B');
+    await page.getByRole('button', { name: 'Add the talk' }).click();
+    await page.getByRole('alert').getByText('This time is outside the event’s days (in the event’s time zone).').waitFor();
+    const start = parisInput(60);
+    await page.getByLabel('Starts at (Europe/Paris)').fill(start);
+    await page.getByRole('button', { name: 'Add the talk' }).press('Enter');
+    const card = page.locator('article', { has: page.getByRole('heading', { name: 'Retrieval that works' }) });
+    await card.getByText('Taking requests').waitFor();
+    expect(await card.textContent()).toContain('by Fei-Fei Li');
+    expect(await card.textContent()).toContain('2 slots of 5 min');
+    expect(await card.textContent()).toContain('Topics: RAG');
+    expect(await card.textContent()).toContain('0 requests');
+    // The form is blank again for the next talk.
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('');
+
+    // Three attendees ask (in the attendee app: requestSpeakerSlot); the page shows them once reloaded.
+    const [talk] = expectData(await t.gql(`query ($e: ID!) { talks(eventId: $e) { id endsAt } }`, { e: event.id }, await t.adminToken())).talks;
+    for (const [who, question] of [
+      [people.grace, 'How do you evaluate retrieval?'],
+      [people.alan, 'Which chunk size?'],
+      [people.ada, 'Does reranking pay off?'],
+    ] as const) {
+      expectData(await t.gql(`mutation ($input: RequestSlotInput!) { requestSpeakerSlot(input: $input) { status } }`, { input: { talkId: talk.id, question } }, await attendeeToken(t, who)));
+    }
+    await page.reload();
+    await card.getByText('3 requests').waitFor();
+    expect(await card.getByText('Waiting for the allocation').count()).toBe(3);
+
+    // Allocated: the two whose interests fit the talk's topic get the slots, in that order; the third is on standby.
+    await card.getByRole('button', { name: 'Allocate the slots' }).click();
+    await card.getByText('Allocated: to review').waitFor();
+    const outcome = async (name: string) => (await card.getByRole('row', { name: new RegExp(name) }).getByRole('cell').last().textContent())?.trim();
+    const slot = (index: number) => {
+      const from = new Date(Date.parse(talk.endsAt) + index * 5 * 60_000);
+      return `Slot ${parisClock(from)}–${parisClock(new Date(from.getTime() + 5 * 60_000))}`;
+    };
+    expect({ ada: await outcome('Ada Lovelace'), alan: await outcome('Alan Turing'), grace: await outcome('Grace Hopper') }).toEqual({ ada: slot(0), alan: slot(1), grace: 'Standby no. 1' });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await card.getByRole('button', { name: 'Publish the slots…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Publish the office hours of “Retrieval that works”?' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Publish the slots' }).click();
+    await card.getByText('Published', { exact: true }).waitFor();
+    expect(await card.getByRole('button', { name: /Allocate/ }).count()).toBe(0);
+    // Ada now has the slot among her meetings.
+    const meetings = expectData(await t.gql(`{ myMeetings { kind roundName } }`, {}, await attendeeToken(t, people.ada))).myMeetings;
+    expect(meetings).toContainEqual({ kind: 'OFFICE_HOURS', roundName: 'Office hours · Retrieval that works' });
+    expect(problems).toEqual([]);
+  });
+
+  it('passes axe-core in dark mode too', async () => {
+    const { page, problems } = await laptop('dark');
+    await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/talks`);
+    await page.getByRole('heading', { level: 1, name: 'Talks and office hours' }).waitFor();
+    await page.getByRole('button', { name: 'Add the talk' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
