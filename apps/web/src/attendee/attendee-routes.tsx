@@ -8,6 +8,7 @@ import { AttendeeHomePage } from './home/attendee-home-page';
 // download stays small), and they still count in the attendee budget (scripts/check-budget.mjs).
 const ProfilePage = lazy(() => import('./profile/profile-page'));
 const OfficeHoursPage = lazy(() => import('./office-hours/office-hours-page'));
+const CalendarPage = lazy(() => import('./calendar/calendar-page'));
 
 /** An attendee's pages, under /e/<their event>/. Each screen fetches its own data. */
 export function AttendeeRoutes({ eventSlug }: { eventSlug: string }) {
@@ -22,6 +23,9 @@ export function AttendeeRoutes({ eventSlug }: { eventSlug: string }) {
         </Route>
         <Route path="/office-hours">
           <OfficeHoursPage eventSlug={eventSlug} />
+        </Route>
+        <Route path="/calendar">
+          <CalendarPage eventSlug={eventSlug} />
         </Route>
         <Route component={NotFoundPage} />
       </Switch>
