@@ -35,70 +35,74 @@ type Row = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
 const OK = 'ok';
 const UNAUTH = 'UNAUTHENTICATED';
 const DENIED = 'FORBIDDEN';
-/** Refused without saying the target exists: an attendee asking for a draft, or another event's attendee for a round or meeting. */
+/**
+ * Refused without saying the target exists, in the words an unknown id gets: whatever belongs to an event the
+ * caller is not part of, and a draft round (or its meetings) for an attendee (docs/security.md, "Refusals").
+ * DENIED is for what the caller sees but may not change, and for operations their kind of account never uses.
+ */
 const HIDDEN = 'NOT_FOUND';
 
 // Columns: anonymous, attendee of this event, attendee of another event, organiser of this event, organiser of another event, admin.
 const MATRIX = {
   createEvent:                 [UNAUTH, DENIED, DENIED, DENIED, DENIED, OK],
-  updateEvent:                 [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  event:                       [UNAUTH, OK,     DENIED, OK,     DENIED, OK],
+  updateEvent:                 [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  event:                       [UNAUTH, OK,     HIDDEN, OK,     HIDDEN, OK],
   events:                      [UNAUTH, OK,     OK,     OK,     OK,     OK],
   addOrganiser:                [UNAUTH, DENIED, DENIED, DENIED, DENIED, OK],
   removeOrganiser:             [UNAUTH, DENIED, DENIED, DENIED, DENIED, OK],
-  createAttendee:              [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  updateAttendee:              [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  deleteAttendee:              [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  attendee:                    [UNAUTH, OK,     DENIED, OK,     DENIED, OK],
-  attendees:                   [UNAUTH, OK,     DENIED, OK,     DENIED, OK],
+  createAttendee:              [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  updateAttendee:              [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  deleteAttendee:              [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  attendee:                    [UNAUTH, OK,     HIDDEN, OK,     HIDDEN, OK],
+  attendees:                   [UNAUTH, OK,     HIDDEN, OK,     HIDDEN, OK],
   myProfile:                   [UNAUTH, OK,     OK,     DENIED, DENIED, DENIED],
   updateMyProfile:             [UNAUTH, OK,     OK,     DENIED, DENIED, DENIED],
-  issueAccessCode:             [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  issueAccessCodes:            [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  importAttendees:             [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  'Event.organisers':          [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  issueAccessCode:             [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  issueAccessCodes:            [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  importAttendees:             [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  'Event.organisers':          [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
   me:                          [UNAUTH, OK,     OK,     OK,     OK,     OK],
-  outbox:                      [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  sendInvitations:             [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  invitationRun:               [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  invitationRuns:              [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  outbox:                      [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  sendInvitations:             [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  invitationRun:               [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  invitationRuns:              [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
   requestSignInLink:           [OK,     OK,     OK,     OK,     OK,     OK],
   setMailOptOut:               [UNAUTH, OK,     OK,     DENIED, DENIED, DENIED],
   myUpcomingRounds:            [UNAUTH, OK,     OK,     DENIED, DENIED, DENIED],
 
-  // Rounds. An attendee sees published rounds of their event, never a draft (NOT_FOUND: nothing says it exists; the
-  // adjustments refuse them outright); who sits out and how well others are served are for organisers (attendees
+  // Rounds. An attendee sees published rounds of their event, never a draft (NOT_FOUND for every operation on it,
+  // adjustments included: nothing says it exists); who sits out and how well others are served are for organisers (attendees
   // read their own `mySitOut`).
-  createRound:                 [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  generateRound:               [UNAUTH, HIDDEN, DENIED, OK,     DENIED, OK],
-  publishRound:                [UNAUTH, HIDDEN, DENIED, OK,     DENIED, OK],
-  cancelRound:                 [UNAUTH, HIDDEN, DENIED, OK,     DENIED, OK],
-  closeRound:                  [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  swapAttendees:               [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  moveAttendee:                [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  round:                       [UNAUTH, OK,     DENIED, OK,     DENIED, OK],
-  rounds:                      [UNAUTH, OK,     DENIED, OK,     DENIED, OK],
-  'Round.meetings':            [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  'Round.leftOut':             [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  'Round.stats':               [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  'Round.draftProblems':       [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  'Round.mySitOut':            [UNAUTH, OK,     DENIED, OK,     DENIED, OK],
-  'LeftOut.attendee':          [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  createRound:                 [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  generateRound:               [UNAUTH, HIDDEN, HIDDEN, OK,     HIDDEN, OK],
+  publishRound:                [UNAUTH, HIDDEN, HIDDEN, OK,     HIDDEN, OK],
+  cancelRound:                 [UNAUTH, HIDDEN, HIDDEN, OK,     HIDDEN, OK],
+  closeRound:                  [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  swapAttendees:               [UNAUTH, HIDDEN, HIDDEN, OK,     HIDDEN, OK],
+  moveAttendee:                [UNAUTH, HIDDEN, HIDDEN, OK,     HIDDEN, OK],
+  round:                       [UNAUTH, OK,     HIDDEN, OK,     HIDDEN, OK],
+  rounds:                      [UNAUTH, OK,     HIDDEN, OK,     HIDDEN, OK],
+  'Round.meetings':            [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  'Round.leftOut':             [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  'Round.stats':               [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  'Round.draftProblems':       [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  'Round.mySitOut':            [UNAUTH, OK,     HIDDEN, OK,     HIDDEN, OK],
+  'LeftOut.attendee':          [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
   optOutOfRound:               [UNAUTH, OK,     HIDDEN, DENIED, DENIED, DENIED],
   // Meetings.
   myMeetings:                  [UNAUTH, OK,     OK,     DENIED, DENIED, DENIED],
   submitFeedback:              [UNAUTH, OK,     HIDDEN, DENIED, DENIED, DENIED],
-  markNoShow:                  [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  'Meeting.feedback':          [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  markNoShow:                  [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  'Meeting.feedback':          [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
   issueCalendarFeed:           [UNAUTH, OK,     OK,     DENIED, DENIED, DENIED],
   // Talks and their office hours.
-  createTalk:                  [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  talks:                       [UNAUTH, OK,     DENIED, OK,     DENIED, OK],
-  'Talk.requests':             [UNAUTH, OK,     DENIED, OK,     DENIED, OK],
-  requestSpeakerSlot:          [UNAUTH, OK,     DENIED, DENIED, DENIED, DENIED],
+  createTalk:                  [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  talks:                       [UNAUTH, OK,     HIDDEN, OK,     HIDDEN, OK],
+  'Talk.requests':             [UNAUTH, OK,     HIDDEN, OK,     HIDDEN, OK],
+  requestSpeakerSlot:          [UNAUTH, OK,     HIDDEN, DENIED, DENIED, DENIED],
   withdrawSpeakerSlotRequest:  [UNAUTH, OK,     HIDDEN, DENIED, DENIED, DENIED],
-  allocateSpeakerSlots:        [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
-  publishSpeakerSlots:         [UNAUTH, DENIED, DENIED, OK,     DENIED, OK],
+  allocateSpeakerSlots:        [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  publishSpeakerSlots:         [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
 } as const satisfies Record<string, Row>;
 type OperationName = keyof typeof MATRIX;
 
@@ -553,7 +557,7 @@ describe('access matrix', () => {
     it('an organiser of another event cannot reach this event through its slug either', async () => {
       const slug = (await asAdmin(`query ($id: ID) { event(id: $id) { slug } }`, { id: event.id })).event.slug;
       const response = await t.gql(`query ($slug: String) { event(slug: $slug) { id } }`, { slug }, otherOrganiser.token);
-      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
 
     it('Event.organisers names this event’s organisers to its staff', async () => {
@@ -607,6 +611,46 @@ describe('access matrix', () => {
       expect(response.errors?.[0]?.extensions?.fields).toEqual([{ field, message: 'must be an id' }]);
     });
 
+    it('what a caller may not see is refused exactly as an unknown id is: the same code, reason and message', async () => {
+      const draft = await newRound('GENERATED');
+      try {
+        const seat = (await tablesOf(draft))[0]!.members;
+        const cases: [string, Record<string, unknown>, (id: string) => Record<string, unknown>, Caller[]][] = [
+          ['query ($id: ID!) { round(id: $id) { id } }', { id: published }, (id) => ({ id }), ['otherAttendee', 'otherOrganiser']],
+          ['mutation ($id: ID!) { publishRound(roundId: $id) { id } }', { id: draft }, (id) => ({ id }), ['attendee', 'otherAttendee', 'otherOrganiser']],
+          [
+            'mutation ($input: SwapAttendeesInput!) { swapAttendees(input: $input) { id } }',
+            { input: { roundId: draft, attendeeA: seat[0], attendeeB: seat[1] } },
+            (id) => ({ input: { roundId: id, attendeeA: seat[0], attendeeB: seat[1] } }),
+            ['attendee', 'otherAttendee', 'otherOrganiser'],
+          ],
+          ['query ($id: ID) { event(id: $id) { id } }', { id: event.id }, (id) => ({ id }), ['otherAttendee', 'otherOrganiser']],
+          ['query ($id: ID!) { attendee(id: $id) { id } }', { id: target.id }, (id) => ({ id }), ['otherAttendee', 'otherOrganiser']],
+          ['mutation ($id: ID!) { allocateSpeakerSlots(talkId: $id) { id } }', { id: talkId }, (id) => ({ id }), ['otherAttendee', 'otherOrganiser']],
+          [
+            'mutation ($input: RequestSlotInput!) { requestSpeakerSlot(input: $input) { status } }',
+            { input: { talkId, question: 'Hidden?' } },
+            (id) => ({ input: { talkId: id, question: 'Hidden?' } }),
+            ['otherAttendee'],
+          ],
+        ];
+        const missing = '00000000-0000-4000-8000-000000000000';
+        const refusal = (response: GraphqlResponse) => {
+          const error = response.errors?.[0];
+          return { code: error?.extensions?.code, reason: error?.extensions?.reason, message: error?.message };
+        };
+        for (const [query, real, unknown, callers] of cases) {
+          for (const caller of callers) {
+            const hidden = refusal(await t.gql(query, real, tokens[caller]));
+            expect({ query, caller, ...hidden }).toEqual({ query, caller, ...refusal(await t.gql(query, unknown(missing), tokens[caller])) });
+            expect(hidden.code).toBe('NOT_FOUND');
+          }
+        }
+      } finally {
+        await cancel(draft)();
+      }
+    });
+
     it('an attendee gets NOT_FOUND (not FORBIDDEN) for a fellow attendee who did not consent, so nothing leaks', async () => {
       const shy = await createAttendee(t, event.id, { consentMatchmaking: false });
       const response = await t.gql(`query ($id: ID!) { attendee(id: $id) { id name } }`, { id: shy.id }, tokens.attendee);
@@ -614,23 +658,25 @@ describe('access matrix', () => {
       expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
 
-    it('an attendee may not delete a fellow attendee, consenting or not, and both stay', async () => {
+    it('an attendee may not delete a fellow attendee: one who did not consent is not found (as an unknown id), one who did is FORBIDDEN; both stay', async () => {
       const shy = await createAttendee(t, event.id, { consentMatchmaking: false });
       const open = await createAttendee(t, event.id, { consentMatchmaking: true });
-      for (const victim of [shy, open]) {
+      const unknown = await t.gql(`mutation ($id: ID!) { deleteAttendee(id: $id) }`, { id: '00000000-0000-4000-8000-000000000000' }, tokens.attendee);
+      for (const [victim, code] of [[shy, 'NOT_FOUND'], [open, 'FORBIDDEN']] as const) {
         const response = await t.gql(`mutation ($id: ID!) { deleteAttendee(id: $id) }`, { id: victim.id }, tokens.attendee);
-        expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(response.errors?.[0]?.extensions?.code).toBe(code);
+        if (code === 'NOT_FOUND') expect(response.errors?.[0]?.message).toBe(unknown.errors?.[0]?.message);
         expect((await asAdmin(`query ($id: ID!) { attendee(id: $id) { id } }`, { id: victim.id })).attendee.id).toBe(victim.id);
       }
     });
 
-    it('an organiser of another event is refused before the CSV is even read', async () => {
+    it('an organiser of another event is refused (not found) before the CSV is even read', async () => {
       const response = await t.gql(
         `mutation ($e: ID!, $csv: String!) { importAttendees(eventId: $e, csv: $csv) { created } }`,
         { e: event.id, csv: '' },
         otherOrganiser.token,
       );
-      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
 
     it('the outbox of an event lists only that event’s messages, and an organiser of another event gets none of them', async () => {
@@ -640,14 +686,14 @@ describe('access matrix', () => {
       expect(theirs).toEqual([]);
       const response = await t.gql(`query ($e: ID!) { outbox(eventId: $e) { edges { node { to } } } }`, { e: event.id }, otherOrganiser.token);
       expect(response.data).toBeNull();
-      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
 
-    it('an organiser cannot read an attendee of another event', async () => {
+    it('an organiser cannot read an attendee of another event: not found', async () => {
       const stranger = await createAttendee(t, otherEvent.id);
       const response = await t.gql(`query ($id: ID!) { attendee(id: $id) { id email } }`, { id: stranger.id }, organiser.token);
       expect(response.data).toBeNull();
-      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
 
     it('an organiser cannot move an attendee into their event by creating one in another event', async () => {
@@ -656,7 +702,7 @@ describe('access matrix', () => {
         { input: { eventId: otherEvent.id, email: `x-${unique()}@pairwise.test`, name: 'X' } },
         organiser.token,
       );
-      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
   });
 });

@@ -328,7 +328,7 @@ describe('auth', () => {
       const held = await issueCode(mine);
       const refused = await t.gql(ISSUE_CODES, { ids: [mine.id, theirs.id] }, organiser);
       expect(refused.data).toBeNull();
-      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       const unknown = await t.gql(ISSUE_CODES, { ids: [mine.id, '00000000-0000-4000-8000-000000000000'] }, organiser);
       expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       // Neither refusal voided the code the attendee holds.
@@ -467,10 +467,10 @@ describe('auth', () => {
         ),
       );
       const after = await t.gql(query, { id: event.id }, token);
-      expect(after.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(after.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
 
-    it('of an attendee of event A cannot read event B, nor its attendees', async () => {
+    it('of an attendee of event A cannot read event B, nor its attendees: not found, as unknown ids', async () => {
       const eventB = await createEvent(t);
       const inB = await createAttendee(t, eventB.id);
       const token = await attendeeToken(t, attendee);
@@ -480,14 +480,14 @@ describe('auth', () => {
 
       const other = await t.gql(`query ($id: ID) { event(id: $id) { id name } }`, { id: eventB.id }, token);
       expect(other.data).toBeNull();
-      expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
       const list = await t.gql(`query ($e: ID!) { attendees(eventId: $e) { totalCount } }`, { e: eventB.id }, token);
-      expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(list.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
       const one = await t.gql(`query ($id: ID!) { attendee(id: $id) { id name } }`, { id: inB.id }, token);
       expect(one.data).toBeNull();
-      expect(one.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(one.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
       const events = expectData(await t.gql(`{ events { id } }`, {}, token)).events;
       expect(events).toEqual([{ id: event.id }]);

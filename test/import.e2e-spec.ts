@@ -180,7 +180,7 @@ describe('attendee import', () => {
     const other = await createEvent(t);
     const stranger = await createOrganiser(t, other.id);
     const response = await t.gql(IMPORT, { eventId, csv: 'email,name\nx@example.com,X' }, stranger.token);
-    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   describe('npx pairwise import', () => {

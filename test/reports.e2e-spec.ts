@@ -231,16 +231,16 @@ describe('pairing reports and event KPIs', () => {
       }
     });
 
-    it('refuses an organiser of another event and an attendee with 403, over HTTP and GraphQL', async () => {
-      for (const token of [otherOrganiser.token, attendee]) {
+    it('refuses an attendee with 403 and an organiser of another event with 404 (as an unknown event), over HTTP and GraphQL', async () => {
+      for (const [token, status, code] of [[otherOrganiser.token, 404, 'NOT_FOUND'], [attendee, 403, 'FORBIDDEN']] as const) {
         for (const path of paths()) {
-          const response = await t.http().get(path).set('authorization', `Bearer ${token}`).expect(403);
-          expect(response.body).toMatchObject({ code: 'FORBIDDEN' });
+          const response = await t.http().get(path).set('authorization', `Bearer ${token}`).expect(status);
+          expect(response.body).toMatchObject({ code });
         }
         const report = await t.gql(REPORT, { e: eventId, first: 10 }, token);
-        expect(report.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(report.errors?.[0]?.extensions?.code).toBe(code);
         const stats = await t.gql(STATS, { e: eventId }, token);
-        expect(stats.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(stats.errors?.[0]?.extensions?.code).toBe(code);
       }
       const { rows } = await db.query(`SELECT count(*)::int AS n FROM report_exports`);
       expect(rows[0].n).toBe(0); // refused attempts export nothing

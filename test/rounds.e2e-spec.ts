@@ -344,9 +344,9 @@ describe('matching rounds, end to end', () => {
     const other = await createEvent(t);
     const stranger = (await createOrganiser(t, other.id)).token;
     const create = await t.gql(CREATE_ROUND, roundInput('Sneaky'), stranger);
-    expect(create.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(create.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const generate = await t.gql(GENERATE, { input: { roundId: firstRound } }, stranger);
-    expect(generate.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(generate.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const asAttendee = await t.gql(GENERATE, { input: { roundId: firstRound } }, tokens[0]);
     expect(asAttendee.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
@@ -679,7 +679,7 @@ describe('publishing re-checks the draft', () => {
     const other = await createEvent(t);
     const stranger = (await createOrganiser(t, other.id)).token;
     const foreign = await t.gql(`query ($id: ID!) { round(id: $id) { draftProblems { rule } } }`, { id: round.id }, stranger);
-    expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expectData(await t.gql(PUBLISH, { id: round.id }, organiser));
     const asAttendee = await t.gql(`query ($id: ID!) { round(id: $id) { draftProblems { rule } } }`, { id: round.id }, tokenOf.get(people[0]!.id));
     expect(asAttendee.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -126,6 +126,6 @@ describe('speaker office hours', () => {
     const other = await createEvent(t);
     const stranger = (await createOrganiser(t, other.id)).token;
     const response = await t.gql(`mutation ($id: ID!) { allocateSpeakerSlots(talkId: $id) { id } }`, { id: talkId }, stranger);
-    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });

@@ -7,6 +7,7 @@ import { canManageEvent, isAdmin } from '../auth/actor';
 import { AuthService, type AccessCodeGrant } from '../auth/auth.service';
 import { hashPassword, verifyPassword } from '../auth/password-hasher';
 import { forbidden, notFound } from '../common/domain-error';
+import { assertCanSee } from '../events/events.service';
 import type { AppConfig } from '../config/app-config';
 import { EventEntity } from '../events/event.entity';
 import { AccountEntity } from './account.entity';
@@ -75,6 +76,7 @@ export class AccountsService implements OnApplicationBootstrap {
 
   /** Staff of the event only: attendees do not see who organises. */
   async organisersOf(actor: Actor, eventId: string): Promise<AccountEntity[]> {
+    assertCanSee(actor, eventId, 'Event');
     if (!canManageEvent(actor, eventId)) throw forbidden('Only this event’s organisers and admins can see its organisers');
     return this.dataSource
       .getRepository(AccountEntity)

@@ -1,5 +1,7 @@
 import type { EntityMetadata } from 'typeorm';
 import { canManageEvent, type Actor } from '../auth/actor';
+import { notFound } from '../common/domain-error';
+import { assertCanManage } from '../events/events.service';
 import { SHAREABLE_FIELDS, type AttendeeEntity, type ShareableField } from './attendee.entity';
 import { Attendee, ProfileField } from './models/attendee.model';
 
@@ -15,6 +17,16 @@ export function visibilityFor(actor: Actor, attendee: AttendeeEntity): Visibilit
   if (actor.kind !== 'attendee' || actor.eventId !== attendee.eventId) return 'none';
   if (actor.attendeeId === attendee.id) return 'full';
   return attendee.consentMatchmaking ? new Set(attendee.sharedFields) : 'none';
+}
+
+/**
+ * Changing an attendee is for the staff of their event. One the caller may not see at all (another
+ * event's, or a fellow attendee who did not consent) is not found, as an unknown id; one they see, FORBIDDEN
+ * (docs/security.md, "Refusals").
+ */
+export function assertCanManageAttendee(actor: Actor, attendee: AttendeeEntity): void {
+  if (visibilityFor(actor, attendee) === 'none') throw notFound('Attendee');
+  assertCanManage(actor, attendee.eventId, 'Attendee');
 }
 
 export function toAttendeeModel(entity: AttendeeEntity, visibility: Exclude<Visibility, 'none'>): Attendee {

@@ -8,7 +8,7 @@ import { EventEntity } from '../events/event.entity';
 import { assertCanManage, canSeeEvent, EventsService } from '../events/events.service';
 import { forgetMailOfRemoved } from '../mail/mail-erasure';
 import { AttendeeEntity, type ShareableField } from './attendee.entity';
-import { visibilityFor } from './attendee-view';
+import { assertCanManageAttendee, visibilityFor } from './attendee-view';
 import type { AttendeesArgs, CreateAttendeeInput, UpdateAttendeeInput, UpdateMyProfileInput } from './inputs/attendee.inputs';
 import { normaliseLanguages } from './languages';
 import { applyProfileChanges, type ProfileChanges } from './profile-writer';
@@ -49,7 +49,7 @@ export class AttendeesService {
 
   async update(actor: Actor, input: UpdateAttendeeInput): Promise<WrittenAttendee> {
     const { id, ...changes } = input;
-    return this.change(id, changes, (attendee) => assertCanManage(actor, attendee.eventId));
+    return this.change(id, changes, (attendee) => assertCanManageAttendee(actor, attendee));
   }
 
   /** An attendee edits their own profile; email and presence stay with the organisers. */
@@ -61,7 +61,7 @@ export class AttendeesService {
   async delete(actor: Actor, id: string): Promise<boolean> {
     const attendee = await this.dataSource.getRepository(AttendeeEntity).findOneBy({ id });
     if (!attendee) throw notFound('Attendee');
-    assertCanManage(actor, attendee.eventId);
+    assertCanManageAttendee(actor, attendee);
     await this.dataSource.transaction(async (manager) => {
       // Locked first, as erasure does: a message being queued or rendered about them finishes before, or sees them gone.
       const [locked] = await manager.query(`SELECT email FROM attendees WHERE id = $1 FOR UPDATE`, [attendee.id]);
@@ -93,7 +93,7 @@ export class AttendeesService {
     if (!visible || isAdmin(actor)) {
       const exists = await this.dataSource.getRepository(EventEntity).existsBy({ id: args.eventId });
       if (!exists) throw notFound('Event');
-      if (!visible) throw forbidden('This event is not yours to see');
+      if (!visible) throw notFound('Event');
     }
     const staff = canManageEvent(actor, args.eventId);
     const filter = args.filter ?? {};
@@ -143,12 +143,8 @@ export class AttendeesService {
   private async load(actor: Actor, id: string): Promise<AttendeeEntity> {
     const attendee = await this.dataSource.getRepository(AttendeeEntity).findOneBy({ id });
     if (!attendee) throw notFound('Attendee');
-    if (visibilityFor(actor, attendee) === 'none') {
-      if (actor.kind === 'account' || (actor.kind === 'attendee' && actor.eventId !== attendee.eventId)) {
-        throw forbidden('This attendee belongs to an event that is not yours');
-      }
-      throw notFound('Attendee');
-    }
+    // Another event's attendee, or one who did not consent: not found, as for an unknown id.
+    if (visibilityFor(actor, attendee) === 'none') throw notFound('Attendee');
     return attendee;
   }
 

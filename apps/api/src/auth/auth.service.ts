@@ -7,11 +7,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
 import { AttendeeEntity } from '../attendees/attendee.entity';
-import { badInput, DomainError, forbidden, notFound, unauthenticated } from '../common/domain-error';
+import { badInput, DomainError, notFound, unauthenticated } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
+import { assertCanManageAttendee } from '../attendees/attendee-view';
 import { AccessCodeEntity } from './access-code.entity';
 import { generateAccessCode, hashAccessCode } from './access-code';
-import { canManageEvent, type Actor, type TokenClaims } from './actor';
+import type { Actor, TokenClaims } from './actor';
 import type { AuthState } from './auth.decorators';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { attendeeSessionEnd, refreshAfter, staffSessionEnd, type SessionPolicy } from './session-lifetime';
@@ -232,7 +233,7 @@ export class AuthService {
   async issueAttendeeCode(actor: Actor, attendeeId: string): Promise<AccessCodeGrant & { attendee: AttendeeEntity }> {
     const attendee = await this.dataSource.getRepository(AttendeeEntity).findOneBy({ id: attendeeId });
     if (!attendee) throw notFound('Attendee');
-    if (!canManageEvent(actor, attendee.eventId)) throw forbidden('Only this event’s organisers can invite its attendees');
+    assertCanManageAttendee(actor, attendee);
     const grant = await this.dataSource.transaction((manager) =>
       this.issueCode(manager, { attendeeId: attendee.id, accountId: null, eventId: attendee.eventId }),
     );
@@ -247,7 +248,7 @@ export class AuthService {
     const ids = [...new Set(attendeeIds)];
     const attendees = await this.dataSource.getRepository(AttendeeEntity).findBy({ id: In(ids) });
     if (attendees.length !== ids.length) throw notFound('Attendee');
-    if (attendees.some((attendee) => !canManageEvent(actor, attendee.eventId))) throw forbidden('Only this event’s organisers can invite its attendees');
+    for (const attendee of attendees) assertCanManageAttendee(actor, attendee);
     const byId = new Map(attendees.map((attendee) => [attendee.id, attendee]));
     return this.dataSource.transaction(async (manager) => {
       const grants: (AccessCodeGrant & { attendee: AttendeeEntity })[] = [];

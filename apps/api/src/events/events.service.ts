@@ -81,7 +81,7 @@ export class EventsService {
     if (!by.id === !by.slug) throw badInput('EVENT_LOOKUP', 'Give exactly one of id or slug');
     const event = await this.dataSource.getRepository(EventEntity).findOneBy(by.id ? { id: by.id } : { slug: by.slug });
     if (!event) throw notFound('Event');
-    if (!canSeeEvent(actor, event.id)) throw forbidden('This event is not yours to see');
+    assertCanSee(actor, event.id, 'Event');
     return event;
   }
 
@@ -111,7 +111,23 @@ export function canSeeEvent(actor: Actor, eventId: string): boolean {
   return canManageEvent(actor, eventId) || (actor.kind === 'attendee' && actor.eventId === eventId);
 }
 
-export function assertCanManage(actor: Actor, eventId: string): void {
+/**
+ * The refusal rule (docs/security.md, "Refusals"): what a caller may not see at all — anything of
+ * an event that is not theirs — answers NOT_FOUND with the very words an unknown id gets
+ * (`notFound(what)`), so a refusal never tells that the thing exists.
+ * @param what how the target is named when missing ("Round", "Talk"): the same as its lookup's notFound.
+ */
+export function assertCanSee(actor: Actor, eventId: string, what: string): void {
+  if (!canSeeEvent(actor, eventId)) throw notFound(what);
+}
+
+/**
+ * Changing something of an event: a caller who cannot see the event gets NOT_FOUND as for an unknown
+ * id (assertCanSee); one who sees it but may not change it (its attendees) gets FORBIDDEN.
+ * @param what how the target is named when missing (default "Event").
+ */
+export function assertCanManage(actor: Actor, eventId: string, what = 'Event'): void {
+  assertCanSee(actor, eventId, what);
   if (!canManageEvent(actor, eventId)) throw forbidden('Only this event’s organisers and admins can do this');
 }
 

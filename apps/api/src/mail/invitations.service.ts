@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { forbidden, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
 import { EventEntity } from '../events/event.entity';
-import { assertCanManage, canSeeEvent } from '../events/events.service';
+import { assertCanManage } from '../events/events.service';
 import { InvitationRunEntity, type MailStatus } from './mail.entities';
 import { MailSender } from './mail-sender';
 import { OutboxRepository, type InvitationFilterValues } from './outbox.repository';
@@ -55,8 +55,7 @@ export class InvitationsService {
   async get(actor: Actor, runId: string): Promise<RunWithProgress> {
     const run = await this.dataSource.getRepository(InvitationRunEntity).findOneBy({ id: runId });
     if (!run) throw notFound('Invitation run');
-    if (!canSeeEvent(actor, run.eventId)) throw forbidden('This invitation run belongs to an event that is not yours');
-    assertCanManage(actor, run.eventId);
+    assertCanManage(actor, run.eventId, 'Invitation run');
     return { run, counts: await this.outbox.runCounts(run.id) };
   }
 

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import { callerGone, sessionEnded } from '../auth/auth.service';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { assertCanManage } from '../events/events.service';
+import { assertCanSeeRound, canSeeRound } from './round-visibility';
 import { FeedbackEntity } from '../networking/networking.entities';
 import type { FeedbackInput } from './models/meeting-views.model';
 import { MeetingsWhen } from './models/meeting-views.model';
@@ -67,7 +68,8 @@ export class MeetingsService {
   async roundMeetings(actor: Actor, roundId: string, first: number, afterTable = 0): Promise<MeetingWithParticipants[]> {
     const round = await this.dataSource.getRepository(RoundEntity).findOneBy({ id: roundId });
     if (!round) throw notFound('Round');
-    assertCanManage(actor, round.eventId);
+    assertCanSeeRound(actor, round);
+    assertCanManage(actor, round.eventId, 'Round');
     const meetings = await this.dataSource
       .getRepository(MeetingEntity)
       .createQueryBuilder('m')
@@ -108,7 +110,7 @@ export class MeetingsService {
   }
 
   async feedbackOf(actor: Actor, meeting: Pick<MeetingEntity, 'id' | 'eventId'>): Promise<FeedbackEntity[]> {
-    assertCanManage(actor, meeting.eventId);
+    assertCanManage(actor, meeting.eventId, 'Meeting');
     return this.dataSource.getRepository(FeedbackEntity).find({ where: { meetingId: meeting.id }, order: { attendeeId: 'ASC' } });
   }
 
@@ -120,8 +122,10 @@ export class MeetingsService {
     return this.dataSource.transaction(async (manager) => {
       const meeting = await manager.getRepository(MeetingEntity).findOne({ where: { id: meetingId }, lock: { mode: 'pessimistic_write' } });
       if (!meeting) throw notFound('Meeting');
-      assertCanManage(actor, meeting.eventId);
       const round = await manager.getRepository(RoundEntity).findOneByOrFail({ id: meeting.roundId });
+      // A meeting of a round the caller may not see (another event's, a draft for an attendee) is not found.
+      if (!canSeeRound(actor, round)) throw notFound('Meeting');
+      assertCanManage(actor, meeting.eventId, 'Meeting');
       if (!['PUBLISHED', 'CLOSED'].includes(round.status)) {
         throw conflict('ROUND_NOT_PUBLISHED', 'No-shows are marked on published rounds');
       }

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import { badInput, conflict, notFound } from '../common/domain-error';
 import { EventEntity } from '../events/event.entity';
 import { assertCanManage } from '../events/events.service';
+import { assertCanSeeRound } from './round-visibility';
 import type { MoveAttendeeInput, SwapAttendeesInput } from './inputs/round.inputs';
 import { meetingMix } from './meeting-mix';
 import { readStoredReasons, toStoredReasons } from './meeting-reasons';
@@ -77,7 +78,8 @@ export class RoundAdjustmentsService {
     return this.dataSource.transaction(async (manager) => {
       const round = await manager.getRepository(RoundEntity).findOne({ where: { id: input.roundId }, lock: { mode: 'pessimistic_write' } });
       if (!round) throw notFound('Round');
-      assertCanManage(actor, round.eventId);
+      assertCanSeeRound(actor, round);
+      assertCanManage(actor, round.eventId, 'Round');
       if (round.status !== 'GENERATED') throw conflict('ROUND_NOT_GENERATED', `Only a generated draft can be adjusted; this round is ${round.status}`);
       const seating = await loadSeating(manager, round.id);
       const changed = rearrange(seating);

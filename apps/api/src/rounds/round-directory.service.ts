@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
-import { badInput, DomainError, forbidden } from '../common/domain-error';
-import { canSeeEvent } from '../events/events.service';
+import { badInput, DomainError } from '../common/domain-error';
+import { assertCanSee } from '../events/events.service';
 import type { RoundEntity } from './round.entity';
 import { RoundsRepository, VISIBLE_TO_ATTENDEES } from './rounds.repository';
 
@@ -18,7 +18,7 @@ export class RoundDirectory {
 
   /** In time order; attendees see published rounds only. */
   async list(actor: Actor, eventId: string): Promise<RoundEntity[]> {
-    if (!canSeeEvent(actor, eventId)) throw forbidden('This event is not yours to see');
+    assertCanSee(actor, eventId, 'Event');
     return this.rounds.listForEvent(eventId, actor.kind === 'attendee' ? VISIBLE_TO_ATTENDEES : undefined);
   }
 

@@ -13,7 +13,7 @@ import { RoundsService } from './rounds.service';
  * profile is the staff view (organisers of the round's event only); null once the attendee is deleted.
  */
 async function reviewedAttendee(actor: Actor, entry: { attendeeId: string; eventId: string }, context: GraphqlContext): Promise<Attendee | null> {
-  assertCanManage(actor, entry.eventId);
+  assertCanManage(actor, entry.eventId, 'Round');
   const attendee = await context.loaders.attendeeById.load(entry.attendeeId);
   return attendee && attendee.eventId === entry.eventId ? toAttendeeModel(attendee, 'full') : null;
 }
@@ -61,13 +61,13 @@ export class RoundReviewResolver {
     description: 'Organisers: the review figures of the generated round, worst-served attendees included (attendees: FORBIDDEN)',
   })
   stats(@CurrentActor() actor: Actor, @Parent() round: Round): RoundStats | null {
-    assertCanManage(actor, round.eventId);
+    assertCanManage(actor, round.eventId, 'Round');
     return round.stats;
   }
 
   @ResolveField(() => [LeftOut], { description: 'Organisers: who is not in this round and why (attendees: FORBIDDEN; they read `mySitOut`)' })
   leftOut(@CurrentActor() actor: Actor, @Parent() round: Round): LeftOut[] {
-    assertCanManage(actor, round.eventId);
+    assertCanManage(actor, round.eventId, 'Round');
     return round.leftOut;
   }
 

@@ -3,14 +3,15 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { conflict, DomainError, forbidden, notFound } from '../common/domain-error';
+import { conflict, DomainError, notFound } from '../common/domain-error';
 import { isUniqueViolation } from '../common/postgres-errors';
 import type { AppConfig } from '../config/app-config';
 import { countAffected } from '../common/sql';
 import { noticeRoundPublished } from '../realtime/round-notices';
 import { assertWithinEventDays } from '../events/event-days';
 import { EventEntity } from '../events/event.entity';
-import { assertCanManage, canSeeEvent, DEFAULT_ROUND_MINUTES } from '../events/events.service';
+import { assertCanManage, DEFAULT_ROUND_MINUTES } from '../events/events.service';
+import { assertCanSeeRound } from './round-visibility';
 import { GenerationLease, GenerationStopped, LEASE_LAPSED, leaseUntil, newLeaseOwner, SHUTDOWN_MESSAGE } from './generation-lease';
 import { GenerationLock } from './generation-lock';
 import type { CreateRoundInput, GenerateRoundInput } from './inputs/round.inputs';
@@ -67,9 +68,7 @@ export class RoundsService implements BeforeApplicationShutdown {
   async get(actor: Actor, roundId: string): Promise<RoundEntity> {
     const round = await this.dataSource.getRepository(RoundEntity).findOneBy({ id: roundId });
     if (!round) throw notFound('Round');
-    if (!canSeeEvent(actor, round.eventId)) throw forbidden('This round belongs to an event that is not yours');
-    // Attendees see rounds of their event, but drafts only once published.
-    if (actor.kind === 'attendee' && !['PUBLISHED', 'CLOSED'].includes(round.status)) throw notFound('Round');
+    assertCanSeeRound(actor, round);
     return round;
   }
 
@@ -84,7 +83,7 @@ export class RoundsService implements BeforeApplicationShutdown {
    */
   async generate(actor: Actor, input: GenerateRoundInput): Promise<RoundEntity> {
     const round = await this.get(actor, input.roundId);
-    assertCanManage(actor, round.eventId);
+    assertCanManage(actor, round.eventId, 'Round');
     // Said now, not as a failed generation later; checked again on the roster the generation loads.
     const count = await countRoundRoster(this.dataSource, round.eventId, round.id);
     if (count.eligible < 2) throw notEnoughAttendees(count);
@@ -152,7 +151,7 @@ export class RoundsService implements BeforeApplicationShutdown {
    */
   async publish(actor: Actor, roundId: string): Promise<RoundEntity> {
     const round = await this.get(actor, roundId);
-    assertCanManage(actor, round.eventId);
+    assertCanManage(actor, round.eventId, 'Round');
     await this.dataSource.transaction(async (manager) => {
       const [current] = await manager.query(
         `SELECT status, (SELECT count(*) FROM meetings WHERE round_id = r.id)::int AS meetings FROM rounds r WHERE id = $1 FOR UPDATE`,
@@ -178,7 +177,7 @@ export class RoundsService implements BeforeApplicationShutdown {
    */
   async cancel(actor: Actor, roundId: string): Promise<RoundEntity> {
     const round = await this.get(actor, roundId);
-    assertCanManage(actor, round.eventId);
+    assertCanManage(actor, round.eventId, 'Round');
     await this.dataSource.transaction(async (manager) => {
       const cancelled = await countAffected(
         manager,
@@ -204,7 +203,7 @@ export class RoundsService implements BeforeApplicationShutdown {
    */
   async close(actor: Actor, roundId: string): Promise<RoundEntity> {
     const round = await this.get(actor, roundId);
-    assertCanManage(actor, round.eventId);
+    assertCanManage(actor, round.eventId, 'Round');
     await this.dataSource.transaction(async (manager) => {
       const [current] = await manager.query(`SELECT status, starts_at <= now() AS started FROM rounds WHERE id = $1 FOR UPDATE`, [round.id]);
       if (current?.status !== 'PUBLISHED') {
@@ -219,7 +218,7 @@ export class RoundsService implements BeforeApplicationShutdown {
 
   /** Organisers' review: what the draft breaks now (empty unless the round is a generated draft). */
   async draftProblems(actor: Actor, round: { id: string; eventId: string; status: string }): Promise<DraftProblem[]> {
-    assertCanManage(actor, round.eventId);
+    assertCanManage(actor, round.eventId, 'Round');
     if (round.status !== 'GENERATED') return [];
     return findDraftProblems(this.dataSource.manager, round);
   }

@@ -8,7 +8,7 @@ import { badInput, conflict, forbidden, notFound } from '../common/domain-error'
 import { countAffected } from '../common/sql';
 import { assertWithinEventDays } from '../events/event-days';
 import { EventEntity } from '../events/event.entity';
-import { assertCanManage, canSeeEvent, EventsService } from '../events/events.service';
+import { assertCanManage, assertCanSee, EventsService } from '../events/events.service';
 import { noticeSlotsPublished } from '../realtime/round-notices';
 import type { CreateTalkInput, RequestSlotInput } from './inputs/talk.inputs';
 import { SlotRequestEntity, TalkEntity } from './talk.entity';
@@ -66,7 +66,7 @@ export class TalksService {
   }
 
   async list(actor: Actor, eventId: string): Promise<TalkWithCount[]> {
-    if (!canSeeEvent(actor, eventId)) throw forbidden('This event is not yours to see');
+    assertCanSee(actor, eventId, 'Event');
     const talks = await this.dataSource.getRepository(TalkEntity).find({ where: { eventId }, relations: { speaker: true, event: true }, order: { startsAt: 'ASC', title: 'ASC' } });
     return this.withCounts(talks);
   }
@@ -74,14 +74,15 @@ export class TalksService {
   async get(actor: Actor, talkId: string): Promise<TalkWithCount> {
     const talk = await this.dataSource.getRepository(TalkEntity).findOne({ where: { id: talkId }, relations: { speaker: true, event: true } });
     if (!talk) throw notFound('Talk');
-    if (!canSeeEvent(actor, talk.eventId)) throw forbidden('This talk belongs to an event that is not yours');
+    assertCanSee(actor, talk.eventId, 'Talk');
     return (await this.withCounts([talk]))[0]!;
   }
 
   /** Ask for a slot; after publication a request joins the end of the standby list. */
   async request(actor: Actor, input: RequestSlotInput): Promise<SlotRequestEntity> {
-    const { talk } = await this.get(actor, input.talkId);
+    // Staff never ask: refused before the talk is looked up, as withdrawing is (nothing told about the id).
     if (actor.kind !== 'attendee') throw forbidden('Only attendees ask for office-hour slots');
+    const { talk } = await this.get(actor, input.talkId);
     if (talk.speakerId === actor.attendeeId) throw badInput('OWN_TALK', 'Speakers do not book their own office hours');
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT 1 FROM talks WHERE id = $1 FOR UPDATE`, [talk.id]);
@@ -126,7 +127,7 @@ export class TalksService {
   /** Organisers: (re)allocate the slots as a draft; everyone who asked gets a slot or a standby place. */
   async allocate(actor: Actor, talkId: string): Promise<TalkWithCount> {
     const { talk } = await this.get(actor, talkId);
-    assertCanManage(actor, talk.eventId);
+    assertCanManage(actor, talk.eventId, 'Talk');
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT 1 FROM talks WHERE id = $1 FOR UPDATE`, [talk.id]);
       const current = await manager.getRepository(TalkEntity).findOneByOrFail({ id: talk.id });
@@ -163,7 +164,7 @@ export class TalksService {
 
   async publish(actor: Actor, talkId: string): Promise<TalkWithCount> {
     const { talk } = await this.get(actor, talkId);
-    assertCanManage(actor, talk.eventId);
+    assertCanManage(actor, talk.eventId, 'Talk');
     await this.dataSource.transaction(async (manager) => {
       const published = await countAffected(
         manager,
@@ -180,7 +181,7 @@ export class TalksService {
   /** Staff see every request; an attendee sees their own. */
   async requests(actor: Actor, talk: Pick<TalkEntity, 'id' | 'eventId'>): Promise<SlotRequestEntity[]> {
     const where = actor.kind === 'attendee' ? { talkId: talk.id, attendeeId: actor.attendeeId } : { talkId: talk.id };
-    if (actor.kind !== 'attendee') assertCanManage(actor, talk.eventId);
+    if (actor.kind !== 'attendee') assertCanManage(actor, talk.eventId, 'Talk');
     return this.dataSource.getRepository(SlotRequestEntity).find({ where, relations: { attendee: true }, order: { slotIndex: 'ASC', standbyRank: 'ASC', createdAt: 'ASC' } });
   }
 

@@ -45,7 +45,7 @@ export function useOrganiserEvent(): OrganiserEvent {
 
 /**
  * Loads the event of /organiser/e/<slug>/ once and hands it to the frame and its pages. An unknown slug,
- * or an event this organiser does not run, says so in words (NOT_FOUND / FORBIDDEN from the API).
+ * or an event this organiser does not run, says so in words (NOT_FOUND from the API for both: nothing tells them apart).
  */
 export function OrganiserEventProvider({ slug, children }: { slug: string; children: (event: OrganiserEvent) => ReactNode }) {
   const { t } = useTranslation();
