@@ -654,3 +654,40 @@ describe('office-hour slot reminders over SMTP, from two API apps on one databas
     expect(rows).toEqual([ann.id, speaker.id].sort().map((id) => ({ attendee_id: id, status: 'SENT' })));
   });
 });
+
+describe('what is urgent goes first', () => {
+  let smtp: TestSmtpServer;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    // Five messages a second: a run of 40 invitations takes 8 s to go out.
+    t = await startTestApp({ PAIRWISE_SMTP_URL: smtp.url, PAIRWISE_MAIL_RATE: '5' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+  });
+
+  it('a sign-in link asked for during a run of invitations is sent next, not after the run', async () => {
+    const event = await createEvent(t, { name: 'Busy Summit' });
+    const ada = await createAttendee(t, event.id, { name: 'Ada Lovelace', email: `ada-${event.slug}@example.com` });
+    await t.app.get(DataSource).query(
+      `INSERT INTO attendees (event_id, email, name, consent_matchmaking, languages) SELECT $1, 'guest-' || n || '-' || $2 || '@example.com', 'Guest ' || n, true, '{en}' FROM generate_series(1, 39) n`,
+      [event.id, event.slug],
+    );
+    const admin = await t.adminToken();
+    expect(expectData(await t.gql(SEND, { input: { eventId: event.id } }, admin)).sendInvitations).toMatchObject({ queued: 40 });
+    await smtp.waitFor(1);
+    // Ada already has her invitation queued somewhere in the run; she asks for a link now.
+    expectData(await t.gql(`mutation ($email: String!, $slug: String!) { requestSignInLink(input: {email: $email, eventSlug: $slug}) }`, { email: ada.email, slug: event.slug }));
+    const deadline = Date.now() + 60_000;
+    while (!smtp.received.some((mail) => mail.raw.includes('Subject: Your sign-in link')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    const position = smtp.received.findIndex((mail) => mail.raw.includes('Subject: Your sign-in link'));
+    expect(position).toBeGreaterThan(0);
+    // Sent after at most the messages already being sent when it was queued (one per lane), not after the other ~35.
+    expect(position).toBeLessThanOrEqual(1 + 2 + 1);
+    const invitationsLeft = (await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM mail_outbox WHERE event_id = $1 AND kind = 'INVITATION' AND status = 'QUEUED'`, [event.id]))[0].n;
+    expect(invitationsLeft).toBeGreaterThan(20);
+  });
+});

@@ -61,7 +61,9 @@ export class InvitationRunEntity {
 @Check('ck_mail_outbox_kind', `kind IN ('INVITATION', 'SIGN_IN_LINK', 'MEETING_REMINDER', 'SLOT_REMINDER', 'SIT_OUT_NOTICE')`)
 @Check('ck_mail_outbox_status', `status IN ('QUEUED', 'SENT', 'FAILED', 'BOUNCED', 'CANCELLED', 'HELD')`)
 @Index('uq_mail_outbox_dedupe', ['dedupeKey'], { unique: true })
-@Index('ix_mail_outbox_due', ['sendAfter'], { where: `status = 'QUEUED'` })
+// On (priority, send_after) of queued messages, the priority an expression of the kind (see CLAIM_PRIORITY in
+// outbox.repository.ts): written in the migration, as TypeORM cannot declare an expression index.
+@Index('ix_mail_outbox_due', { synchronize: false })
 @Index('ix_mail_outbox_event', ['eventId', 'createdAt', 'id'])
 @Index('ix_mail_outbox_run', ['runId', 'status'])
 @Index('ix_mail_outbox_attendee', ['attendeeId'])

@@ -50,14 +50,27 @@ export class OutboxRepository {
 
   // ---- sending (on a lane's own connection, inside its transaction) ----
 
-  /** The oldest due message no other lane holds; locked until the lane's transaction ends. */
+  /**
+   * The most urgent due message no other lane holds, locked until the lane's transaction ends: sign-in links
+   * first (someone is waiting for theirs, and it lives 15 minutes), then reminders and notices (each is due at
+   * a time), then invitations — each class oldest first. Without this, a link or a reminder asked for during
+   * a run of 10,000 invitations at 10 a second would wait 17 minutes behind them.
+   *
+   * One index range per class (ix_mail_outbox_due on the same expression), tried in order; the first row
+   * found ends the statement.
+   */
   async claimDue(query: LaneQuery): Promise<ClaimedMessage | undefined> {
     const [row] = await query<{ id: string; kind: MailKind; event_id: string; attendee_id: string; payload: MailPayload; attempts: number }>(
-      `SELECT id, kind, event_id, attendee_id, payload, attempts FROM mail_outbox
-        WHERE status = 'QUEUED' AND send_after <= now()
-        ORDER BY send_after
-        LIMIT 1
-          FOR UPDATE SKIP LOCKED`,
+      `SELECT m.id, m.kind, m.event_id, m.attendee_id, m.payload, m.attempts
+         FROM (VALUES (0), (1), (2)) AS class(priority)
+        CROSS JOIN LATERAL (
+          SELECT id, kind, event_id, attendee_id, payload, attempts FROM mail_outbox
+           WHERE status = 'QUEUED' AND ${CLAIM_PRIORITY} = class.priority AND send_after <= now()
+           ORDER BY send_after
+           LIMIT 1
+             FOR UPDATE SKIP LOCKED) m
+        ORDER BY class.priority
+        LIMIT 1`,
     );
     return row && { id: row.id, kind: row.kind, eventId: row.event_id, attendeeId: row.attendee_id, payload: row.payload, attempts: row.attempts };
   }
@@ -359,6 +372,9 @@ export class OutboxRepository {
     return Object.fromEntries(rows.map((row) => [row.status, row.count]));
   }
 }
+
+/** How urgent a message is (0 first), as ix_mail_outbox_due indexes it (migration MailClaimPriority: keep the two the same). */
+const CLAIM_PRIORITY = `(CASE kind WHEN 'SIGN_IN_LINK' THEN 0 WHEN 'INVITATION' THEN 2 ELSE 1 END)`;
 
 /** The event's ($1) attendees who have an invitation, whatever its status: a CTE read once (see queueInvitations). */
 const INVITED_BEFORE = `invited AS MATERIALIZED (
