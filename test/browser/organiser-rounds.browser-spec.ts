@@ -313,6 +313,9 @@ describe('an organiser runs the demo in the browser', () => {
     expect(await pairings.first().textContent()).toContain('Round 3');
     expect(await seriousViolations(organiser)).toEqual([]);
 
+    await organiser.emulateMedia({ colorScheme: 'dark' });
+    expect({ dark: await seriousViolations(organiser) }).toEqual({ dark: [] });
+    await organiser.emulateMedia({ colorScheme: 'light' });
     await organiser.getByLabel('Round', { exact: true }).selectOption({ label: 'All published rounds' });
     const [download] = await Promise.all([organiser.waitForEvent('download'), organiser.getByRole('button', { name: 'Download XLSX (Excel)' }).click()]);
     expect(download.suggestedFilename()).toBe('pairwise-demo-pairings.xlsx');
@@ -440,14 +443,26 @@ describe('a draft broken after it was generated', () => {
     await page.getByText('Since this draft was made, something changed that breaks a rule for some of its tables').waitFor();
     expect(expectData(await t.gql(`query ($id: ID!) { round(id: $id) { status } }`, { id: round.id }, organiser.token)).round.status).toBe('GENERATED');
 
-    // Fixed by hand: b changes places with c.
-    await page.getByRole('button', { name: `Select ${b.name}`, exact: true }).click();
-    await page.getByRole('button', { name: `Select ${c!.name}`, exact: true }).click();
-    await page.getByRole('button', { name: `Swap ${b.name} and ${c!.name}` }).click();
+    // Fixed by hand, by keyboard alone: b changes places with c. Once two are selected the swap has the focus.
+    await page.getByRole('button', { name: `Select ${b.name}`, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: `Select ${c!.name}`, exact: true }).focus();
+    await page.keyboard.press('Space');
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    await page.waitForFunction((label) => document.activeElement?.textContent === label, `Swap ${b.name} and ${c!.name}`);
+    await page.keyboard.press('Enter');
     await page.getByText(`Done: swap of ${b.name} and ${c!.name}.`).waitFor();
     await warning.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: 'Publish…' }).click();
-    await page.getByRole('dialog', { name: 'Publish Round 1?' }).getByRole('button', { name: 'Publish now' }).click();
+    // The dialog takes the focus on its confirming button, and gives it back when it closes.
+    await page.getByRole('button', { name: 'Publish…' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Publish Round 1?' }).waitFor();
+    expect(await focused()).toBe('Publish now');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Publish Round 1?' }).waitFor({ state: 'hidden' });
+    expect(await focused()).toBe('Publish…');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
     await page.getByText('Published', { exact: true }).waitFor();
     expect(problems).toEqual([]);
   });

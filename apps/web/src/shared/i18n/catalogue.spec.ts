@@ -33,6 +33,11 @@ function apiReasons(): Set<string> {
       else if (file.endsWith('.ts') && !file.endsWith('.spec.ts')) {
         const source = fs.readFileSync(file, 'utf8');
         for (const match of source.matchAll(/\b(?:badInput|conflict)\(\s*'([A-Z][A-Z0-9_]+)'/g)) reasons.add(match[1]!);
+        // A reason chosen by a condition: `conflict(status === 'X' ? 'A' : 'B', …)`.
+        for (const match of source.matchAll(/\b(?:badInput|conflict)\(\s*[^()?,;]*?\?\s*'([A-Z][A-Z0-9_]+)'\s*:\s*'([A-Z][A-Z0-9_]+)'/g)) {
+          reasons.add(match[1]!);
+          reasons.add(match[2]!);
+        }
         for (const match of source.matchAll(/new DomainError\(\s*'[A-Z_]+',\s*'([A-Z][A-Z0-9_]+)'/g)) reasons.add(match[1]!);
         for (const match of source.matchAll(/\b(?:forbidden|notFound)\([^()]*,\s*'([A-Z][A-Z0-9_]+)'\s*\)/g)) reasons.add(match[1]!);
         // A feature's own helper that throws with a reason union: `(reason: 'A' | 'B') =>`.
