@@ -15,6 +15,7 @@ export function AttendeeLayout({ eventName, title, children }: { eventName?: str
           <NavTab href="/profile">{t('attendee.nav.profile')}</NavTab>
           <NavTab href="/office-hours">{t('attendee.nav.officeHours')}</NavTab>
           <NavTab href="/calendar">{t('attendee.nav.calendar')}</NavTab>
+          <NavTab href="/privacy">{t('attendee.nav.privacy')}</NavTab>
         </nav>
       </SiteHeader>
       <main id="main" className="page">

@@ -9,6 +9,7 @@ import { AttendeeHomePage } from './home/attendee-home-page';
 const ProfilePage = lazy(() => import('./profile/profile-page'));
 const OfficeHoursPage = lazy(() => import('./office-hours/office-hours-page'));
 const CalendarPage = lazy(() => import('./calendar/calendar-page'));
+const PrivacyPage = lazy(() => import('./privacy/privacy-page'));
 
 /** An attendee's pages, under /e/<their event>/. Each screen fetches its own data. */
 export function AttendeeRoutes({ eventSlug }: { eventSlug: string }) {
@@ -26,6 +27,9 @@ export function AttendeeRoutes({ eventSlug }: { eventSlug: string }) {
         </Route>
         <Route path="/calendar">
           <CalendarPage eventSlug={eventSlug} />
+        </Route>
+        <Route path="/privacy">
+          <PrivacyPage eventSlug={eventSlug} />
         </Route>
         <Route component={NotFoundPage} />
       </Switch>

@@ -94,6 +94,10 @@ export function SignInPage() {
           <p className="notice" role="status">
             {t('session.signedOut')}
           </p>
+        ) : ended === 'deleted' ? (
+          <p className="notice" role="status">
+            {t('session.deleted')}
+          </p>
         ) : null}
         <p>{t('signIn.intro')}</p>
         <SignInForm busy={busy} error={error} onSubmit={signIn} />
