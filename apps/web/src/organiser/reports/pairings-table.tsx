@@ -1,11 +1,12 @@
+import type { CombinedError } from '@urql/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { ErrorNotice } from '../../shared/layout/error-notice';
 import { Loading } from '../../shared/layout/loading';
 import { formatDayTime } from '../../shared/time';
 import { formatScore } from '../rounds/round-stats';
-import { OrganiserPairingReportDocument } from './reports.documents';
+import { MarkNoShowDocument, OrganiserPairingReportDocument } from './reports.documents';
 
 /** Every meeting of the published rounds (or of one round), 50 a page: who, where, when, the score, why, and what they said. */
 export function PairingsTable({ eventId, roundId, timeZone }: { eventId: string; roundId?: string; timeZone: string }) {
@@ -14,12 +15,22 @@ export function PairingsTable({ eventId, roundId, timeZone }: { eventId: string;
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors.at(-1) ?? null;
   const [result, refetch] = useQuery({ query: OrganiserPairingReportDocument, variables: { eventId, roundId: roundId ?? null, after }, requestPolicy: 'cache-and-network' });
+  const [marking, markNoShow] = useMutation(MarkNoShowDocument);
+  const [markError, setMarkError] = useState<CombinedError>();
+  // Who did not come: said per person; their pairs may then meet in a later round.
+  const mark = async (meetingId: string, attendeeId: string, noShow: boolean) => {
+    setMarkError(undefined);
+    const answer = await markNoShow({ meetingId, attendeeId, noShow });
+    setMarkError(answer.error);
+    refetch({ requestPolicy: 'network-only' });
+  };
   const report = result.data?.pairingReport;
   if (!report) return result.error ? <ErrorNotice error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <Loading />;
   if (report.totalCount === 0) return <p>{t('organiser.reports.noPairings')}</p>;
   const first = (cursors.length - 1) * 50 + 1;
   return (
     <>
+      {markError ? <ErrorNotice error={markError} /> : null}
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t('organiser.reports.pairingsTitle')}>
         <table className="data-table pairings-table">
           <caption className="visually-hidden">{t('organiser.reports.pairingsCaption', { from: first, to: first + report.edges.length - 1, total: report.totalCount })}</caption>
@@ -50,6 +61,18 @@ export function PairingsTable({ eventId, roundId, timeZone }: { eventId: string;
                         <span className="person-name">{person.name ?? t('organiser.reports.private')}</span>
                         {person.role || person.company ? <span className="person-detail"> · {[person.role, person.company].filter(Boolean).join(', ')}</span> : null}
                         {person.noShow ? <span className="badge badge-danger">{t('organiser.reports.noShow')}</span> : null}
+                        {node.status !== 'CANCELLED' ? (
+                          <button
+                            type="button"
+                            className="button-select"
+                            aria-pressed={person.noShow}
+                            disabled={marking.fetching}
+                            aria-label={t('organiser.reports.markNoShow', { name: person.name ?? t('organiser.reports.private') })}
+                            onClick={() => void mark(node.meetingId, person.attendeeId, !person.noShow)}
+                          >
+                            {t('organiser.reports.didNotCome')}
+                          </button>
+                        ) : null}
                       </li>
                     ))}
                   </ul>

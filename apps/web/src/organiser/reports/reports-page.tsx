@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import { useSearchParams } from 'wouter';
 import type { OrganiserEventStatsQuery } from '../../gql/graphql';
 import { ErrorNotice } from '../../shared/layout/error-notice';
 import { Loading } from '../../shared/layout/loading';
@@ -20,7 +21,9 @@ export function ReportsPage() {
   const { t } = useTranslation();
   const event = useOrganiserEvent();
   const [result, refetch] = useQuery({ query: OrganiserEventStatsDocument, variables: { eventId: event.id }, requestPolicy: 'cache-and-network' });
-  const [roundId, setRoundId] = useState('');
+  // A round's page links here with ?round=<id> (to mark who did not come before closing it).
+  const [search] = useSearchParams();
+  const [roundId, setRoundId] = useState(() => search.get('round') ?? '');
   const id = useId();
   const stats = result.data?.eventStats;
   return (

@@ -69,3 +69,9 @@ export const OrganiserPairingReportDocument = graphql(`
     }
   }
 `);
+
+export const MarkNoShowDocument = graphql(`
+  mutation MarkNoShow($attendeeId: ID!, $meetingId: ID!, $noShow: Boolean!) {
+    markNoShow(attendeeId: $attendeeId, meetingId: $meetingId, noShow: $noShow)
+  }
+`);

@@ -80,6 +80,11 @@ export function RoundPage({ roundId }: { roundId: string }) {
           · {t('organiser.round.zone', { zone: event.timeZone })}
         </p>
         <RoundActions round={round} onChanged={refresh} />
+        {round.status === 'PUBLISHED' || round.status === 'CLOSED' ? (
+          <p>
+            <Link href={`~${paths.organiserEvent(event.slug, 'reports')}?${new URLSearchParams({ round: round.id })}`}>{t('organiser.round.noShows')}</Link>
+          </p>
+        ) : null}
       </section>
       {round.status === 'GENERATING' || (round.progress && ['failed', 'cancelled'].includes(round.progress.phase) && round.status !== 'GENERATED') ? (
         <GenerationProgress progress={round.progress} status={round.status} />
