@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { createAttendee, createEvent, expectData, startSmtpServer, type TestApp, type TestSmtpServer } from '@pairwise/testing';
-import { launchChromium, phoneContext, startWebTestApp, watchPage } from '@pairwise/testing/browser';
+import { launchChromium, phoneContext, seriousAxeViolations, startWebTestApp, watchPage } from '@pairwise/testing/browser';
 
 const REQUEST_LINK = `mutation ($input: RequestSignInLinkInput!) { requestSignInLink(input: $input) }`;
 
@@ -71,5 +71,84 @@ describe('signing in with an emailed link, in a real browser', () => {
     await page.goto(`${t.baseUrl}/sign-in?token=${token}&next=${encodeURIComponent(`/e/${event.slug}/me`)}`);
     await page.waitForURL(`${t.baseUrl}/e/${event.slug}/me`);
     await page.getByText('No meeting yet').waitFor();
+  });
+
+  it('asks for a link on the sign-in page: the same answer for any address, the mail only to a registered one', async () => {
+    const event = await createEvent(t, { name: 'Link Summit' });
+    const alan = await createAttendee(t, event.id, { name: 'Alan Turing' });
+    const context = await phoneContext(browser);
+    contexts.push(context);
+    const page = await context.newPage();
+    const { problems } = watchPage(page);
+    const linkOf = (text: string) => /(https?:\/\/\S+\/sign-in\?token=[A-Za-z0-9_-]+)/.exec(text)?.[1];
+
+    // An address no one registered: the page says exactly what it says for a registered one, and no mail goes out.
+    const before = smtp.received.length;
+    await page.goto(`${t.baseUrl}/sign-in?event=${event.slug}`);
+    await page.getByRole('button', { name: 'No access code? Get a sign-in link by email' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Get a sign-in link' }).waitFor();
+    expect(await page.getByLabel('Event').count()).toBe(0); // known from the address
+    await page.getByLabel('Email').fill('nobody@pairwise.test');
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    const answer = (email: string) => `If ${email} is registered for this event, a sign-in link is on its way.`;
+    await page.getByText(answer('nobody@pairwise.test')).waitFor();
+
+    await page.getByRole('button', { name: 'Use another email' }).click();
+    await page.getByLabel('Email').fill(alan.email.toUpperCase());
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.getByText(answer(alan.email.toUpperCase())).waitFor();
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(mail!.to).toContain(alan.email);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(smtp.received.length).toBe(before + 1); // nothing for the unknown address
+
+    // The mailed link signs in; this device now remembers the event for the next request.
+    const link = linkOf(mail!.text)!;
+    await page.goto(link.replace(/^https?:\/\/[^/]+/, t.baseUrl));
+    await page.waitForURL(`${t.baseUrl}/e/${event.slug}/me`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${t.baseUrl}/sign-in`);
+    await page.getByRole('button', { name: 'No access code? Get a sign-in link by email' }).click();
+    await page.getByLabel('Email').waitFor();
+    expect(await page.getByLabel('Event').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('asks which event when the page cannot know it, and reads it from a pasted address', async () => {
+    const event = await createEvent(t, { name: 'Paste Summit' });
+    const grace = await createAttendee(t, event.id, { name: 'Grace Hopper' });
+    const context = await phoneContext(browser);
+    contexts.push(context);
+    const page = await context.newPage();
+    const before = smtp.received.length;
+    await page.goto(`${t.baseUrl}/sign-in`);
+    await page.getByRole('button', { name: 'No access code? Get a sign-in link by email' }).click();
+    await page.getByLabel('Email').fill(grace.email);
+    await page.getByLabel('Event').fill('Paste Summit');
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.getByText('We could not read an event there: type its short name, e.g. paris-ai-days.').waitFor();
+    expect(await page.getByLabel('Event').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Event').fill(`${t.baseUrl}/e/${event.slug}/me`);
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.getByText(`If ${grace.email} is registered for this event, a sign-in link is on its way.`).waitFor();
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(mail!.to).toContain(grace.email);
+    // Back to the access code in one tap.
+    await page.goto(`${t.baseUrl}/sign-in`);
+    await page.getByRole('button', { name: 'No access code? Get a sign-in link by email' }).click();
+    await page.getByRole('button', { name: 'Sign in with an access code' }).click();
+    await page.getByLabel('Access code').waitFor();
+  });
+
+  it('passes axe-core on the link form, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await phoneContext(browser, { colorScheme });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${t.baseUrl}/sign-in`);
+      await page.getByRole('button', { name: 'No access code? Get a sign-in link by email' }).click();
+      await page.getByLabel('Event').waitFor();
+      expect({ colorScheme, violations: await seriousAxeViolations(page) }).toEqual({ colorScheme, violations: [] });
+    }
   });
 });

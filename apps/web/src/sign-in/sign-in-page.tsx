@@ -10,7 +10,9 @@ import { SiteHeader } from '../shared/layout/site-header';
 import { paths, safeNext } from '../shared/paths';
 import { sessionStore } from '../shared/session';
 import { SessionFieldsFragment } from '../shared/session.documents';
+import { knownEventSlug, lastEvent } from './event-for-link';
 import { SignInForm, type SignInCredentials } from './sign-in-form';
+import { SignInLinkRequest } from './sign-in-link-request';
 import { SignInDocument, SignInEventsDocument, SignInWithLinkDocument } from './sign-in.documents';
 
 /**
@@ -28,6 +30,9 @@ export function SignInPage() {
   const linkToken = search.get('token');
   const next = search.get('next');
   const redeemed = useRef<string | undefined>(undefined);
+  // With an access code, or by asking for a link by email.
+  const [mode, setMode] = useState<'code' | 'link'>('code');
+  const eventSlug = knownEventSlug(search);
 
   /** Keeps the session a sign-in answered, with the attendee's event (their pages live under its address). */
   const start = async (answer: FragmentType<typeof SessionFieldsFragment>): Promise<void> => {
@@ -43,6 +48,8 @@ export function SignInPage() {
         return;
       }
       eventSlug = events.data.events[0]?.slug;
+      // So that "email me a link" on this device knows the event next time.
+      if (eventSlug) lastEvent.remember(eventSlug);
     }
     const session = sessionStore.fromPayload(payload, eventSlug);
     sessionStore.start(session);
@@ -65,7 +72,10 @@ export function SignInPage() {
   useEffect(() => {
     if (!linkToken || redeemed.current === linkToken) return;
     redeemed.current = linkToken;
-    navigate(`~${paths.signIn(next ?? undefined)}`, { replace: true });
+    const kept = new URLSearchParams();
+    if (next) kept.set('next', next);
+    if (search.get('event')) kept.set('event', search.get('event')!);
+    navigate(`~${paths.signIn()}${kept.toString() ? `?${kept}` : ''}`, { replace: true });
     void (async () => {
       setBusy(true);
       setError(undefined);
@@ -99,8 +109,19 @@ export function SignInPage() {
             {t('session.deleted')}
           </p>
         ) : null}
-        <p>{t('signIn.intro')}</p>
-        <SignInForm busy={busy} error={error} onSubmit={signIn} />
+        {mode === 'link' ? (
+          <SignInLinkRequest eventSlug={eventSlug} onUseCode={() => setMode('code')} />
+        ) : (
+          <>
+            <p>{t('signIn.intro')}</p>
+            <SignInForm busy={busy} error={error} onSubmit={signIn} />
+            <p className="sign-in-alternative">
+              <button type="button" className="button-link" onClick={() => setMode('link')}>
+                {t('signInLink.open')}
+              </button>
+            </p>
+          </>
+        )}
       </main>
     </>
   );

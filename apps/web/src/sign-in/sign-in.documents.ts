@@ -24,3 +24,9 @@ export const SignInWithLinkDocument = graphql(`
     }
   }
 `);
+
+export const RequestSignInLinkDocument = graphql(`
+  mutation RequestSignInLink($input: RequestSignInLinkInput!) {
+    requestSignInLink(input: $input)
+  }
+`);

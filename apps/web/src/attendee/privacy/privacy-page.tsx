@@ -6,6 +6,7 @@ import { useLocation } from 'wouter';
 import { ErrorNotice } from '../../shared/layout/error-notice';
 import { paths } from '../../shared/paths';
 import { sessionStore } from '../../shared/session';
+import { lastEvent } from '../../sign-in/event-for-link';
 import { AttendeeLayout } from '../attendee-layout';
 import { downloadJson, exportFileName } from './download';
 import { DeleteMyDataDocument, ExportMyDataDocument, PrivacyEventDocument } from './privacy.documents';
@@ -44,6 +45,7 @@ export default function PrivacyPage({ eventSlug }: { eventSlug: string }) {
     if (!answer.data?.deleteMyData) return;
     // Every session of theirs has ended on the API: this one ends here too, and the sign-in page says why.
     sessionStore.end('deleted');
+    lastEvent.forget();
     navigate(`~${paths.signIn()}`, { replace: true });
   };
 

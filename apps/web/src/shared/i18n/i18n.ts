@@ -3,11 +3,11 @@ import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 // Named imports of the top-level sections: Vite leaves the `organiser` sections out of this chunk (they
 // come with the staff screens, see organiser/organiser-strings.ts), so the attendee's phone never downloads them.
-import { app as enApp, attendee as enAttendee, connection as enConnection, errors as enErrors, language as enLanguage, session as enSession, signIn as enSignIn } from './en.json';
-import { app as frApp, attendee as frAttendee, connection as frConnection, errors as frErrors, language as frLanguage, session as frSession, signIn as frSignIn } from './fr.json';
+import { app as enApp, attendee as enAttendee, connection as enConnection, errors as enErrors, language as enLanguage, session as enSession, signIn as enSignIn, signInLink as enSignInLink } from './en.json';
+import { app as frApp, attendee as frAttendee, connection as frConnection, errors as frErrors, language as frLanguage, session as frSession, signIn as frSignIn, signInLink as frSignInLink } from './fr.json';
 
-const en = { app: enApp, language: enLanguage, connection: enConnection, session: enSession, signIn: enSignIn, attendee: enAttendee, errors: enErrors };
-const fr = { app: frApp, language: frLanguage, connection: frConnection, session: frSession, signIn: frSignIn, attendee: frAttendee, errors: frErrors };
+const en = { app: enApp, language: enLanguage, connection: enConnection, session: enSession, signIn: enSignIn, signInLink: enSignInLink, attendee: enAttendee, errors: enErrors };
+const fr = { app: frApp, language: frLanguage, connection: frConnection, session: frSession, signIn: frSignIn, signInLink: frSignInLink, attendee: frAttendee, errors: frErrors };
 
 /** One catalogue per language; every string of the app is in them. */
 export const LANGUAGES = ['en', 'fr'] as const;
