@@ -14,7 +14,7 @@ export function PairingsTable({ eventId, roundId, timeZone }: { eventId: string;
   // The cursors of the pages seen so far: going back is going to the previous one.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors.at(-1) ?? null;
-  const [result, refetch] = useQuery({ query: OrganiserPairingReportDocument, variables: { eventId, roundId: roundId ?? null, after }, requestPolicy: 'cache-and-network' });
+  const [result, refetch] = useQuery({ query: OrganiserPairingReportDocument, variables: { eventId, roundId: roundId ?? null, after }, requestPolicy: 'network-only' });
   const [marking, markNoShow] = useMutation(MarkNoShowDocument);
   const [markError, setMarkError] = useState<CombinedError>();
   // Who did not come: said per person; their pairs may then meet in a later round.

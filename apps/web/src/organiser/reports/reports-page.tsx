@@ -20,7 +20,8 @@ import './reports.css';
 export function ReportsPage() {
   const { t } = useTranslation();
   const event = useOrganiserEvent();
-  const [result, refetch] = useQuery({ query: OrganiserEventStatsDocument, variables: { eventId: event.id }, requestPolicy: 'cache-and-network' });
+  // Always asked afresh: the figures change with every round closed and every no-show marked elsewhere.
+  const [result, refetch] = useQuery({ query: OrganiserEventStatsDocument, variables: { eventId: event.id }, requestPolicy: 'network-only' });
   // A round's page links here with ?round=<id> (to mark who did not come before closing it).
   const [search] = useSearchParams();
   const [roundId, setRoundId] = useState(() => search.get('round') ?? '');
