@@ -380,7 +380,12 @@ describe('generating a round shows its progress', () => {
       const page = await context.newPage();
       const problems = watchPage(page).problems;
       await signInThroughPage(page, t.baseUrl, { email: organiser.email, accessCode: (await reissueOrganiserCode(t, event.id, organiser.email)) }, '/organiser');
-      await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/rounds/${round.id}`);
+      // The list of rounds and its form, in both schemes.
+      await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/rounds`);
+      await page.getByRole('link', { name: 'Big round' }).waitFor();
+      await page.getByRole('button', { name: 'Create the round' }).waitFor();
+      expect({ colorScheme, screen: 'rounds', violations: await seriousViolations(page) }).toEqual({ colorScheme, screen: 'rounds', violations: [] });
+      await page.getByRole('link', { name: 'Big round' }).click();
       if (colorScheme === 'light') {
         await page.getByRole('button', { name: 'Generate the pairs' }).waitFor();
         expect(await seriousViolations(page)).toEqual([]);
