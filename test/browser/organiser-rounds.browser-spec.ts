@@ -386,6 +386,7 @@ describe('generating a round shows its progress', () => {
       await page.getByRole('button', { name: 'Create the round' }).waitFor();
       expect({ colorScheme, screen: 'rounds', violations: await seriousViolations(page) }).toEqual({ colorScheme, screen: 'rounds', violations: [] });
       await page.getByRole('link', { name: 'Big round' }).click();
+      await page.waitForURL(`${t.baseUrl}/organiser/e/${event.slug}/rounds/${round.id}`);
       if (colorScheme === 'light') {
         await page.getByRole('button', { name: 'Generate the pairs' }).waitFor();
         expect(await seriousViolations(page)).toEqual([]);
