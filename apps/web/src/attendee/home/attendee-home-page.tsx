@@ -9,6 +9,8 @@ import { AttendeeLayout } from '../attendee-layout';
 import { PastMeetings } from '../past-meetings/past-meetings';
 import { PresenceCard } from '../presence/presence-card';
 import { UpcomingRounds } from '../presence/upcoming-rounds';
+import { SitOutNotices } from '../sit-out/sit-out-notices';
+import { AttendeeRoundsDocument } from '../sit-out/sit-out.documents';
 import { AttendeeHomeDocument, AttendeeHomeMeetingAssignedDocument } from './attendee-home.documents';
 import { LaterMeetings } from './later-meetings';
 import { NextMeeting } from './next-meeting';
@@ -23,7 +25,12 @@ export function AttendeeHomePage({ eventSlug }: { eventSlug: string }) {
   const { t, i18n } = useTranslation();
   const [result, refetch] = useQuery({ query: AttendeeHomeDocument, variables: { eventSlug }, requestPolicy: 'cache-and-network' });
   const [pushed] = useSubscription({ query: AttendeeHomeMeetingAssignedDocument });
-  const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  const eventId = result.data?.event.id;
+  const [rounds, refetchRounds] = useQuery({ query: AttendeeRoundsDocument, variables: { eventId: eventId ?? '' }, pause: !eventId, requestPolicy: 'cache-and-network' });
+  const refresh = useCallback(() => {
+    refetch({ requestPolicy: 'network-only' });
+    refetchRounds({ requestPolicy: 'network-only' });
+  }, [refetch, refetchRounds]);
   useOnReconnect(refresh);
   const timeZone = result.data?.event.timeZone ?? 'UTC';
 
@@ -34,6 +41,14 @@ export function AttendeeHomePage({ eventSlug }: { eventSlug: string }) {
   const announcement = assigned ? t('attendee.home.announce', { round: assigned.roundName, table: assigned.table, time: formatTime(assigned.startsAt, timeZone, i18n.language) }) : '';
 
   const now = useNow(15_000);
+  // Sitting a round out is not pushed (only a table is): while a coming round may be published — from half
+  // an hour before its start until its end — the page asks again every 30 s.
+  const publishing = result.data?.myUpcomingRounds.some((round) => Date.parse(round.startsAt) - 30 * 60_000 < now.getTime()) ?? false;
+  useEffect(() => {
+    if (!publishing) return;
+    const timer = setInterval(refresh, 30_000);
+    return () => clearInterval(timer);
+  }, [publishing, refresh]);
   const tagLabels = useMemo(() => new Map(result.data?.event.vocabulary.map((tag) => [tag.slug, tag.label])), [result.data?.event.vocabulary]);
   const meetings = result.data?.myMeetings ?? [];
   // Split on the page's clock, so a meeting that ends while the page is open moves down to the past ones.
@@ -44,6 +59,7 @@ export function AttendeeHomePage({ eventSlug }: { eventSlug: string }) {
   return (
     <AttendeeLayout eventName={result.data?.event.name} title={t('attendee.home.title')}>
       {result.data ? <PresenceCard attendee={result.data.myProfile} /> : null}
+      {rounds.data ? <SitOutNotices rounds={rounds.data.rounds} now={now} timeZone={timeZone} /> : null}
       {result.error && !result.data ? (
         <ErrorNotice error={result.error} onRetry={refresh} />
       ) : !result.data ? (

@@ -17,6 +17,7 @@ export const AttendeeHomeDocument = graphql(`
     }
     myUpcomingRounds {
       id
+      startsAt
       ...UpcomingRound_round
     }
     myMeetings {
