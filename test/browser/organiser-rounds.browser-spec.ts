@@ -368,8 +368,9 @@ describe('generating a round shows its progress', () => {
   it('says which phase it is in and how many attendees, then shows the review; light and dark pass axe-core', async () => {
     const parisDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
     const event = await createEvent(t, { name: 'Big Conference', startsOn: parisDay(new Date()), endsOn: parisDay(new Date(Date.now() + 86_400_000)), timeZone: 'Europe/Paris' });
-    // Enough people for a generation that lasts a few seconds (the phases can be seen).
-    await seedConference(t.database.url, event.id, 3_000);
+    // Enough people for a matching phase that lasts seconds even on an idle machine (the page polls every
+    // second: with 3,000 an idle CI machine matched between two polls and the phase was never on screen).
+    await seedConference(t.database.url, event.id, 10_000);
     const organiser = await createOrganiser(t, event.id);
     const round = expectData(
       await t.gql(`mutation ($input: CreateRoundInput!) { createRound(input: $input) { id } }`, { input: { eventId: event.id, name: 'Big round', startsAt: new Date(Date.now() + 3_600_000).toISOString().replace(/:\d\d\.\d+Z$/, ':00Z') } }, organiser.token),
@@ -392,7 +393,7 @@ describe('generating a round shows its progress', () => {
         expect(await seriousViolations(page)).toEqual([]);
         await page.getByRole('button', { name: 'Generate the pairs' }).click();
         await page.getByRole('heading', { name: 'Generating the pairs' }).waitFor();
-        await page.getByText('Matching 3000 attendees…').waitFor({ timeout: 60_000 });
+        await page.getByText('Matching 10000 attendees…').waitFor({ timeout: 60_000 });
         expect(await page.locator('progress').getAttribute('value')).toBe('2');
         expect(await seriousViolations(page)).toEqual([]);
       }
