@@ -81,12 +81,13 @@ export class MeetingsService {
       ? await this.dataSource.getRepository(MeetingParticipantEntity).find({
           where: { meetingId: In(meetings.map((m) => m.id)) },
           relations: { attendee: true },
+          // One order for every read: a table's members must not shuffle between two looks at the same round.
+          order: { attendeeId: 'ASC' },
         })
       : [];
-    return meetings.map((meeting) => ({
-      meeting,
-      participants: participants.filter((p) => p.meetingId === meeting.id && p.attendee).map((p) => p.attendee!),
-    }));
+    const membersOf = new Map<string, AttendeeEntity[]>();
+    for (const p of participants) if (p.attendee) membersOf.set(p.meetingId, [...(membersOf.get(p.meetingId) ?? []), p.attendee]);
+    return meetings.map((meeting) => ({ meeting, participants: membersOf.get(meeting.id) ?? [] }));
   }
 
   async submitFeedback(actor: Actor, input: FeedbackInput): Promise<FeedbackEntity> {
