@@ -1,38 +1,24 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { graphql } from '../../gql';
-import type { OrganiserEventQuery } from '../../gql/graphql';
+import { getFragmentData, graphql } from '../../gql';
+import type { OrganiserEventFieldsFragment as OrganiserEventFields } from '../../gql/graphql';
 import { ErrorNotice } from '../../shared/layout/error-notice';
 import { Loading } from '../../shared/layout/loading';
 import { PageTitle } from '../../shared/layout/page-title';
 import { OrganiserLayout, useStaffNav } from '../organiser-layout';
+import { OrganiserEventFieldsFragment } from './event.documents';
 
 export const OrganiserEventDocument = graphql(`
   query OrganiserEvent($slug: String!) {
     event(slug: $slug) {
-      id
-      slug
-      name
-      startsOn
-      endsOn
-      timeZone
-      venue
-      language
-      defaultRoundMinutes
-      oddPolicy
-      retentionDays
-      vocabulary {
-        slug
-        label
-        synonyms
-      }
+      ...OrganiserEventFields
     }
   }
 `);
 
 /** The event a staff page is about, as its frame loaded it once for every section. */
-export type OrganiserEvent = OrganiserEventQuery['event'];
+export type OrganiserEvent = OrganiserEventFields;
 
 const OrganiserEventContext = createContext<OrganiserEvent | undefined>(undefined);
 
@@ -51,7 +37,7 @@ export function OrganiserEventProvider({ slug, children }: { slug: string; child
   const { t } = useTranslation();
   const nav = useStaffNav();
   const [result, refetch] = useQuery({ query: OrganiserEventDocument, variables: { slug } });
-  const event = result.data?.event;
+  const event = getFragmentData(OrganiserEventFieldsFragment, result.data?.event);
   if (!event) {
     return (
       <OrganiserLayout items={nav}>
