@@ -5,6 +5,7 @@ import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor, AttendeeActor } from '../auth/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { RoundEntity } from '../rounds/round.entity';
+import { NOT_YET_PUBLISHED } from '../rounds/round-lifecycle';
 import { BlockEntity, RoundOptOutEntity, WishEntity } from './networking.entities';
 import { upcomingRoundsOf, type UpcomingRoundRow } from './upcoming-rounds';
 
@@ -25,7 +26,7 @@ export class NetworkingService {
     const me = asAttendee(actor);
     const round = await this.dataSource.getRepository(RoundEntity).findOneBy({ id: roundId });
     if (!round || round.eventId !== me.eventId) throw notFound('Round');
-    if (!['DRAFT', 'GENERATING', 'GENERATED'].includes(round.status)) {
+    if (!NOT_YET_PUBLISHED.includes(round.status)) {
       throw conflict('ROUND_ALREADY_PUBLISHED', 'This round is already published: ask an organiser');
     }
     const optOuts = this.dataSource.getRepository(RoundOptOutEntity);

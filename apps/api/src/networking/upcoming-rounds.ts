@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { localDateTime } from '../common/local-time';
+import { NOT_YET_PUBLISHED, sqlList } from '../rounds/round-lifecycle';
 import type { UpcomingRound } from './models/upcoming-round.model';
 
 export interface UpcomingRoundRow {
@@ -22,7 +23,7 @@ export function upcomingRoundsOf(dataSource: DataSource, eventId: string, attend
        FROM rounds r
        JOIN events e ON e.id = r.event_id
        LEFT JOIN round_opt_outs o ON o.round_id = r.id AND o.attendee_id = $2
-      WHERE r.event_id = $1 AND r.status IN ('DRAFT', 'GENERATING', 'GENERATED')
+      WHERE r.event_id = $1 AND r.status IN ${sqlList(NOT_YET_PUBLISHED)}
         AND r.starts_at + make_interval(mins => r.duration_minutes) > now()
       ORDER BY r.starts_at, r.name, r.id`,
     [eventId, attendeeId],

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { refreshStats } from '../rounds/round-adjustments.service';
 import { RoundEntity } from '../rounds/round.entity';
+import { NOT_YET_PUBLISHED, sqlList } from '../rounds/round-lifecycle';
 import { loadRoundRoster } from '../rounds/round-roster';
 
 /**
@@ -11,7 +12,7 @@ import { loadRoundRoster } from '../rounds/round-roster';
 export async function removeFromDrafts(manager: EntityManager, attendeeId: string): Promise<void> {
   const drafts: { round_id: string; meeting_id: string }[] = await manager.query(
     `SELECT p.round_id, p.meeting_id FROM meeting_participants p JOIN rounds r ON r.id = p.round_id
-      WHERE p.attendee_id = $1 AND r.status IN ('DRAFT', 'GENERATING', 'GENERATED')`,
+      WHERE p.attendee_id = $1 AND r.status IN ${sqlList(NOT_YET_PUBLISHED)}`,
     [attendeeId],
   );
   for (const { round_id: roundId, meeting_id: meetingId } of drafts) {

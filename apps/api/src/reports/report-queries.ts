@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { TagLabels } from '../rounds/meeting-explanation';
-import type { RoundStatusValue } from '../rounds/round.entity';
+import type { RoundStatusValue } from '../rounds/round-lifecycle';
 
 /**
  * What a report covers: one round (any status: a draft exports for review),

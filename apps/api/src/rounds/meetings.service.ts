@@ -14,7 +14,8 @@ import type { TagLabels } from './meeting-explanation';
 import { MeetingEntity, MeetingParticipantEntity } from './meeting.entity';
 import { RoundEntity } from './round.entity';
 import { officeHoursOf } from '../talks/office-hours';
-import { RoundTablesReader, VISIBLE_ROUNDS } from './round-tables-reader';
+import { sqlList, VISIBLE_TO_ATTENDEES } from './round-lifecycle';
+import { RoundTablesReader } from './round-tables-reader';
 
 export interface AttendeeMeeting {
   /** A round's table, or a speaker's office-hour slot (then `meeting.roundId` is empty and `talkId` set). */
@@ -127,7 +128,7 @@ export class MeetingsService {
       // A meeting of a round the caller may not see (another event's, a draft for an attendee) is not found.
       if (!canSeeRound(actor, round)) throw notFound('Meeting');
       assertCanManage(actor, meeting.eventId, 'Meeting');
-      if (!['PUBLISHED', 'CLOSED'].includes(round.status)) {
+      if (!VISIBLE_TO_ATTENDEES.includes(round.status)) {
         throw conflict('ROUND_NOT_PUBLISHED', 'No-shows are marked on published rounds');
       }
       const participants = await manager.getRepository(MeetingParticipantEntity).findBy({ meetingId });
@@ -160,7 +161,7 @@ export class MeetingsService {
     return this.dataSource
       .query(
         `SELECT r.status AS round_status FROM meeting_participants p JOIN rounds r ON r.id = p.round_id
-          WHERE p.meeting_id = $1 AND p.attendee_id = $2 AND r.status IN ${VISIBLE_ROUNDS}`,
+          WHERE p.meeting_id = $1 AND p.attendee_id = $2 AND r.status IN ${sqlList(VISIBLE_TO_ATTENDEES)}`,
         [meetingId, attendeeId],
       )
       .then((rows: { round_status: string }[]) => rows[0]);

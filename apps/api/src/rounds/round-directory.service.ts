@@ -3,7 +3,8 @@ import type { Actor } from '../auth/actor';
 import { badInput, DomainError } from '../common/domain-error';
 import { assertCanSee } from '../events/events.service';
 import type { RoundEntity } from './round.entity';
-import { RoundsRepository, VISIBLE_TO_ATTENDEES } from './rounds.repository';
+import { VISIBLE_TO_ATTENDEES } from './round-lifecycle';
+import { RoundsRepository } from './rounds.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,6 +1,7 @@
 import type { Profile } from '@pairwise/matching';
 import type { EntityManager } from 'typeorm';
 import type { AttendeeEntity } from '../attendees/attendee.entity';
+import { SEATED, sqlList } from './round-lifecycle';
 
 /** Who a round is for, what the matching needs to know about them, and who is left out before matching. */
 export interface RoundRoster {
@@ -83,7 +84,7 @@ export async function loadRoundRoster(dataSource: Pick<EntityManager, 'query'>, 
   const byes = await dataSource.query(
     `SELECT bye->>'attendeeId' AS attendee_id, count(*)::int AS count
        FROM rounds r, jsonb_array_elements(coalesce(r.stats->'leftOut', '[]'::jsonb)) bye
-      WHERE r.event_id = $1 AND r.id <> $2 AND r.status IN ('GENERATED', 'PUBLISHED', 'CLOSED')
+      WHERE r.event_id = $1 AND r.id <> $2 AND r.status IN ${sqlList(SEATED)}
         AND bye->>'reason' IN ('ODD_COUNT', 'NO_COMPATIBLE_PARTNER')
       GROUP BY 1`,
     [eventId, roundId],

@@ -10,6 +10,7 @@ import type { TagLabels } from './meeting-explanation';
 import { MeetingEntity } from './meeting.entity';
 import type { AttendeeMeeting } from './meetings.service';
 import { MeetingsWhen } from './models/meeting-views.model';
+import { sqlList, VISIBLE_TO_ATTENDEES } from './round-lifecycle';
 
 /** An attendee's round tables, and what `myMeetings` needs to know besides. */
 export interface RoundTables {
@@ -32,9 +33,6 @@ interface Caller {
   /** The caller's session, to check in the same statement; null: not to be checked. */
   sessionId: string | null;
 }
-
-/** Round statuses whose meetings attendees see. */
-export const VISIBLE_ROUNDS = `('PUBLISHED', 'CLOSED')`;
 
 /** Callers per statement at most: a statement for 64 attendees still runs in a few milliseconds. */
 const MAX_BATCH = 64;
@@ -162,7 +160,7 @@ function roundTablesSql(when: MeetingsWhen, slots: number, partnerJson: string, 
                   JOIN meetings m ON m.id = p.meeting_id
                   JOIN rounds r ON r.id = p.round_id
                   LEFT JOIN feedback f ON f.meeting_id = p.meeting_id AND f.attendee_id = p.attendee_id
-                 WHERE p.attendee_id = c.attendee_id AND r.status IN ${VISIBLE_ROUNDS} ${timeFilter}
+                 WHERE p.attendee_id = c.attendee_id AND r.status IN ${sqlList(VISIBLE_TO_ATTENDEES)} ${timeFilter}
               ) t), '[]'::json)
           ) AS tables
      FROM (VALUES ${callers}) AS c (attendee_id, event_id, session_id, position)

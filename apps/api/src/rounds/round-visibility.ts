@@ -1,8 +1,7 @@
 import type { Actor } from '../auth/actor';
 import { notFound } from '../common/domain-error';
 import { canSeeEvent } from '../events/events.service';
-import type { RoundStatusValue } from './round.entity';
-import { VISIBLE_TO_ATTENDEES } from './rounds.repository';
+import { VISIBLE_TO_ATTENDEES, type RoundStatusValue } from './round-lifecycle';
 
 /**
  * Who may see a round at all: the staff of its event, and its event's attendees once it is

@@ -1,13 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { EventEntity } from '../events/event.entity';
 import type { StoredRoundStats } from './round-plan-writer';
-
-/**
- * DRAFT → GENERATING → GENERATED → PUBLISHED → CLOSED, or CANCELLED from any state before CLOSED.
- * A failed generation goes back to DRAFT (or to the draft it was replacing).
- */
-export const ROUND_STATUSES = ['DRAFT', 'GENERATING', 'GENERATED', 'PUBLISHED', 'CLOSED', 'CANCELLED'] as const;
-export type RoundStatusValue = (typeof ROUND_STATUSES)[number];
+import { ROUND_STATUSES, sqlList, type RoundStatusValue } from './round-lifecycle';
 
 /** Where a generation is, for organisers following it. */
 export interface GenerationProgress {
@@ -19,7 +13,7 @@ export interface GenerationProgress {
 }
 
 @Entity('rounds')
-@Check('ck_rounds_status', `status IN ('DRAFT', 'GENERATING', 'GENERATED', 'PUBLISHED', 'CLOSED', 'CANCELLED')`)
+@Check('ck_rounds_status', `status IN ${sqlList(ROUND_STATUSES)}`)
 @Check('ck_rounds_duration', 'duration_minutes BETWEEN 1 AND 480')
 @Index('ix_rounds_event', ['eventId', 'startsAt'])
 export class RoundEntity {

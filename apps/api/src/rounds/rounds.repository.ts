@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { RoundEntity, type RoundStatusValue } from './round.entity';
-
-/** The statuses attendees may see a round in (drafts are the organisers'). */
-export const VISIBLE_TO_ATTENDEES: readonly RoundStatusValue[] = ['PUBLISHED', 'CLOSED'];
+import { RoundEntity } from './round.entity';
+import type { RoundStatusValue } from './round-lifecycle';
 
 /** Reads of the rounds of an event. */
 @Injectable()

@@ -18,7 +18,8 @@ import type { CreateRoundInput, GenerateRoundInput } from './inputs/round.inputs
 import { MatchingRunner } from './matching-runner';
 import { Fairness } from './models/round.model';
 import { OddPolicy } from '../events/models/event.model';
-import { RoundEntity, type GenerationProgress, type RoundStatusValue } from './round.entity';
+import { RoundEntity, type GenerationProgress } from './round.entity';
+import { CANCELLABLE, claimableForGeneration, sqlList, type RoundStatusValue } from './round-lifecycle';
 import { writeRoundPlan } from './round-plan-writer';
 import { countRoundRoster, loadRoundRoster } from './round-roster';
 import { findDraftProblems, type DraftProblem } from './draft-check';
@@ -92,7 +93,7 @@ export class RoundsService implements BeforeApplicationShutdown {
     if (!lock) throw conflict('GENERATION_IN_PROGRESS', 'A round of this event is being generated right now; try again when it is done');
     let claimed = false;
     try {
-      const claimable: RoundStatusValue[] = input.regenerate ? ['DRAFT', 'GENERATED'] : ['DRAFT'];
+      const claimable = claimableForGeneration(input.regenerate ?? false);
       const seed = input.seed ?? round.seed ?? round.id;
       const progress: GenerationProgress = { phase: 'queued', startedAt: new Date().toISOString() };
       const leaseSeconds = this.config.get('generation', { infer: true }).leaseSeconds;
@@ -186,7 +187,7 @@ export class RoundsService implements BeforeApplicationShutdown {
                 progress = CASE WHEN status = 'GENERATING'
                                 THEN coalesce(progress, '{}'::jsonb) || jsonb_build_object('phase', 'cancelled', 'finishedAt', $2::text)
                                 ELSE progress END
-          WHERE id = $1 AND status IN ('DRAFT', 'GENERATING', 'GENERATED', 'PUBLISHED') RETURNING 1`,
+          WHERE id = $1 AND status IN ${sqlList(CANCELLABLE)} RETURNING 1`,
         [round.id, new Date().toISOString()],
       );
       if (!cancelled) throw conflict('ROUND_NOT_CANCELLABLE', `A ${round.status} round cannot be cancelled`);
