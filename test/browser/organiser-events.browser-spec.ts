@@ -156,6 +156,27 @@ describe('organisers\' events in a real browser', () => {
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Grenoble Robotics Day');
   });
 
+  it('speaks French on every staff page, the frame and the sections alike, and English again when switched', async () => {
+    const event = await createEvent(t, { name: 'Lyon ML Meetup' });
+    const page = await newPage();
+    const { problems } = watchPage(page);
+    await signInStaffThroughPage(page, t.baseUrl, ADMIN);
+    await page.getByRole('heading', { level: 1, name: 'Your events' }).waitFor();
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { level: 1, name: 'Vos événements' }).waitFor();
+    await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/rounds`);
+    // The menu, the rounds page and its form: all the catalogue's `organiser` section, in French after a reload.
+    const menu = page.getByRole('navigation', { name: 'Pages des organisateurs' });
+    await menu.getByRole('link', { name: 'Tours' }).waitFor();
+    await menu.getByRole('link', { name: 'Participants' }).waitFor();
+    await page.getByRole('heading', { name: 'Nouveau tour' }).waitFor();
+    await page.getByRole('button', { name: 'Créer le tour' }).waitFor();
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('button', { name: 'Create the round' }).waitFor();
+    await page.getByRole('navigation', { name: 'Organiser pages' }).getByRole('link', { name: 'Attendees' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
   it('works on a phone: the menu and the form fit the screen', async () => {
     const event = await createEvent(t, { name: 'Marseille Dev Days' });
     const page = await newPage({ ...PHONE });

@@ -14,12 +14,9 @@ import { OutboxPage } from './outbox/outbox-page';
 import { OrganiserLayout, useStaffNav, type OrganiserNavItem } from './organiser-layout';
 import { ReportsPage } from './reports/reports-page';
 import { RoundsSection } from './rounds/rounds-section';
-import { addOrganiserCatalogues } from './i18n/organiser-i18n';
 import { TalksPage } from './talks/talks-page';
 import './organiser.css';
 import './organiser-strings';
-
-addOrganiserCatalogues();
 
 /**
  * One page of an event's staff menu, at /organiser/e/<slug>/<path>. Its component is mounted as a nested

@@ -1,14 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ERROR_CATEGORIES } from '../../../../api/src/common/domain-error';
-import organiserEn from '../../organiser/i18n/en.json';
-import organiserFr from '../../organiser/i18n/fr.json';
-import sharedEn from './en.json';
-import sharedFr from './fr.json';
-
-// The whole catalogue of each language: the shared one, and the staff screens' own (loaded with them, merged under `organiser.`).
-const en = { ...sharedEn, organiser: { ...sharedEn.organiser, ...organiserEn } };
-const fr = { ...sharedFr, organiser: { ...sharedFr.organiser, ...organiserFr } };
+import en from './en.json';
+import fr from './fr.json';
 
 type Catalogue = { [key: string]: string | Catalogue };
 
