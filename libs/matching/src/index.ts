@@ -38,7 +38,6 @@ export type { Prng, Seed } from './prng';
 
 // Rounds.
 export { planRound } from './plan-round';
-export type { PlanRoundInput } from './plan-round';
 export { planRounds } from './plan-rounds';
 export { createRoundPlanner } from './planner';
 export type { PlannerRoundOptions, RoundPlanner } from './planner';
@@ -53,6 +52,7 @@ export type {
   Meeting,
   MeetingEdge,
   OptimalityStats,
+  PlanRoundInput,
   RoundPlan,
   RoundStats,
 } from './round-types';

@@ -1,9 +1,8 @@
 import { MatchingInputError } from './errors';
 import { mixSeeds, hashSeed } from './prng';
 import { adaptiveK, RoundEngine } from './round-engine';
-import type { RoundPlan } from './round-types';
+import type { PlanRoundInput, RoundPlan } from './round-types';
 import { buildScoringModel } from './score';
-import type { PlanRoundInput } from './plan-round';
 import { readRoundOptions, readSitOut } from './round-options';
 
 /** Input of {@link planRounds}: one round's input plus how many rounds. */

@@ -1,10 +1,9 @@
 import { MatchingInputError } from './errors';
-import type { PlanRoundInput } from './plan-round';
 import { readRoundOptions, readSitOut } from './round-options';
 import type { PairIds } from './profile';
 import type { Seed } from './prng';
 import { adaptiveK, RoundEngine } from './round-engine';
-import type { FairnessMode, GroupPolicy, RoundPlan } from './round-types';
+import type { FairnessMode, GroupPolicy, PlanRoundInput, RoundPlan } from './round-types';
 import { buildScoringModel } from './score';
 
 /** Per-round overrides of a {@link RoundPlanner}. */

@@ -1,7 +1,6 @@
 import { MatchingInputError } from './errors';
-import type { PlanRoundInput } from './plan-round';
 import type { Seed } from './prng';
-import type { FairnessMode, GroupPolicy } from './round-types';
+import type { FairnessMode, GroupPolicy, PlanRoundInput } from './round-types';
 import type { ScoringModel } from './score';
 
 /** Validated options shared by planRound and planRounds. */

@@ -1,4 +1,7 @@
 import type { PairExplanation } from './explain';
+import type { Seed } from './prng';
+import type { Profile } from './profile';
+import type { ScoringOptions } from './score';
 
 /** What happens to an odd one out: joins a pair as a trio, or sits the round out. */
 export type GroupPolicy = 'trio' | 'bye';
@@ -111,4 +114,29 @@ export interface RoundPlan {
   /** Every attendee of the round, worst-served first (byes first, then by score, then id). */
   readonly attendeeScores: readonly AttendeeScore[];
   readonly stats: RoundStats;
+}
+
+/** Input of {@link planRound}. */
+export interface PlanRoundInput extends ScoringOptions {
+  /** The attendees who may be paired this round (excluded ones are dropped). */
+  readonly profiles: readonly Profile[];
+  /** Seed for tie-breaks and wording; default 0. */
+  readonly seed?: Seed;
+  /** Odd one out: `trio` (default) joins the pair where they add most, or `bye`. */
+  readonly policy?: GroupPolicy;
+  /** Rounds each attendee already sat out; only the least-rested can get the bye. */
+  readonly sitOutCounts?: Readonly<Record<string, number>>;
+  /** Lift the worst-served attendee (`maxmin`) or not (`none`, default). */
+  readonly fairness?: FairnessMode;
+  /** Partners kept per attendee by the scoring pass; default grows with log n. */
+  readonly candidatesPerAttendee?: number;
+  /** Cap on pricing re-solves; default 50. At the cap the dual bound is reported. */
+  readonly maxPricingRounds?: number;
+  /**
+   * Stop pricing as soon as the dual bound proves the pairing within this
+   * relative gap of the optimum (e.g. 1e-4 = 0.01%); default 0: certify.
+   */
+  readonly maxGap?: number;
+  /** Debug assertion: verify the plan against the pairing invariants and throw if one breaks (tests turn it on). */
+  readonly checkInvariants?: boolean;
 }

@@ -1,7 +1,7 @@
 import type { EntityMetadata } from 'typeorm';
 import { canManageEvent, type Actor } from '../auth/actor';
+import { assertCanManage } from '../auth/event-access';
 import { notFound } from '../common/domain-error';
-import { assertCanManage } from '../events/events.service';
 import { SHAREABLE_FIELDS, type AttendeeEntity, type ShareableField } from './attendee.entity';
 import { Attendee, ProfileField } from './models/attendee.model';
 

@@ -4,7 +4,7 @@ import { CurrentActor } from '../auth/auth.decorators';
 import { notFound } from '../common/domain-error';
 import { toEventModel } from '../events/event.mapper';
 import { Event } from '../events/models/event.model';
-import type { GraphqlContext } from '../graphql/request-loaders';
+import type { GraphqlContext } from '../common/graphql-context';
 import { toAttendeeModel, visibilityFor } from './attendee-view';
 import type { AttendeeEntity } from './attendee.entity';
 import { AttendeesService, type WrittenAttendee } from './attendees.service';

@@ -1,7 +1,7 @@
 import { Context, Field, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
-import type { GraphqlContext } from '../graphql/request-loaders';
+import type { GraphqlContext } from '../common/graphql-context';
 import { CalendarService } from './calendar.service';
 
 @ObjectType({ description: 'Subscribe to this URL in a calendar app; keep it private' })

@@ -3,7 +3,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { Organiser } from '../accounts/models/organiser.model';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
-import type { GraphqlContext } from '../graphql/request-loaders';
+import type { GraphqlContext } from '../common/graphql-context';
 import { toEventModel } from './event.mapper';
 import { EventsService } from './events.service';
 import { CreateEventInput, UpdateEventInput } from './inputs/event.inputs';

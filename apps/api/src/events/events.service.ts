@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { canManageEvent, isAdmin, type Actor } from '../auth/actor';
+import { isAdmin, type Actor } from '../auth/actor';
+import { assertCanManage, assertCanSee } from '../auth/event-access';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { rejectNulls } from '../common/validation';
@@ -105,30 +106,6 @@ export class EventsService {
       throw error;
     }
   }
-}
-
-export function canSeeEvent(actor: Actor, eventId: string): boolean {
-  return canManageEvent(actor, eventId) || (actor.kind === 'attendee' && actor.eventId === eventId);
-}
-
-/**
- * The refusal rule (docs/security.md, "Refusals"): what a caller may not see at all — anything of
- * an event that is not theirs — answers NOT_FOUND with the very words an unknown id gets
- * (`notFound(what)`), so a refusal never tells that the thing exists.
- * @param what how the target is named when missing ("Round", "Talk"): the same as its lookup's notFound.
- */
-export function assertCanSee(actor: Actor, eventId: string, what: string): void {
-  if (!canSeeEvent(actor, eventId)) throw notFound(what);
-}
-
-/**
- * Changing something of an event: a caller who cannot see the event gets NOT_FOUND as for an unknown
- * id (assertCanSee); one who sees it but may not change it (its attendees) gets FORBIDDEN.
- * @param what how the target is named when missing (default "Event").
- */
-export function assertCanManage(actor: Actor, eventId: string, what = 'Event'): void {
-  assertCanSee(actor, eventId, what);
-  if (!canManageEvent(actor, eventId)) throw forbidden('Only this event’s organisers and admins can do this');
 }
 
 /**

@@ -13,7 +13,8 @@ import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphqlError, isClientFacing } from './format-graphql-error';
 import { INTERNAL_ERROR_LOG_MESSAGE, internalErrorLogPlugin } from './internal-error-log.plugin';
 import { queryCostPlugin } from './query-cost.plugin';
-import { createRequestLoaders, type GraphqlContext } from './request-loaders';
+import type { GraphqlContext } from '../common/graphql-context';
+import { createRequestLoaders } from './request-loaders';
 
 /** Over HTTP, Fastify's request; its reply comes as the second argument (it carries the rate-limit headers). */
 type HttpContextSource = GraphqlContext['req'];

@@ -3,7 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLError } from 'graphql';
 import type { AppLogger } from '../logging/app-logger';
 import { isClientFacing } from './format-graphql-error';
-import type { GraphqlContext } from './request-loaders';
+import type { GraphqlContext } from '../common/graphql-context';
 
 export const INTERNAL_ERROR_LOG_MESSAGE = 'Unexpected error while resolving a GraphQL operation';
 

@@ -47,11 +47,3 @@ export function createRequestLoaders(dataSource: DataSource) {
 }
 
 export type RequestLoaders = ReturnType<typeof createRequestLoaders>;
-
-/** What every resolver finds in its GraphQL context. */
-export interface GraphqlContext {
-  req: import('../auth/auth.decorators').RequestWithAuth;
-  /** The HTTP reply (Fastify's); none over WebSocket. */
-  reply?: { header(name: string, value: string): unknown };
-  loaders: RequestLoaders;
-}

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { assertCanManage } from '../auth/event-access';
 import { notFound } from '../common/domain-error';
 import { EventEntity } from '../events/event.entity';
-import { assertCanManage } from '../events/events.service';
 import { encodeOutboxCursor, OutboxRepository, type OutboxRow } from './outbox.repository';
 
 export interface OutboxPage {

@@ -2,7 +2,7 @@ import type { AttendeeEntity, ShareableField } from '../attendees/attendee.entit
 import { toAttendeeModel } from '../attendees/attendee-view';
 import type { Attendee } from '../attendees/models/attendee.model';
 import { localDateTime } from '../common/local-time';
-import type { FeedbackEntity } from '../networking/networking.entities';
+import type { FeedbackEntity } from './feedback.entity';
 import type { Feedback, MeetingKind, MyMeeting } from './models/meeting-views.model';
 import type { MeetingStatus } from './models/round.model';
 import { explainForAttendee, isPastMeeting } from './meeting-explanation';

@@ -3,17 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { assessGroups, explainSitOuts, type GroupAssessment } from '@pairwise/matching';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { assertCanManage } from '../auth/event-access';
 import { badInput, conflict, notFound } from '../common/domain-error';
 import { EventEntity } from '../events/event.entity';
-import { assertCanManage } from '../events/events.service';
 import { assertCanSeeRound } from './round-visibility';
 import type { MoveAttendeeInput, SwapAttendeesInput } from './inputs/round.inputs';
 import { meetingMix } from './meeting-mix';
 import { readStoredReasons, toStoredReasons } from './meeting-reasons';
 import { MeetingEntity, MeetingParticipantEntity } from './meeting.entity';
 import { RoundAdjustmentEntity } from './round-adjustment.entity';
-import { RoundEntity } from './round.entity';
-import { toLeftOut, type StoredRoundStats } from './round-plan-writer';
+import { RoundEntity, type StoredRoundStats } from './round.entity';
+import { toLeftOut } from './round-plan-writer';
 import { loadRoundRoster, type RoundRoster } from './round-roster';
 
 interface Seating {

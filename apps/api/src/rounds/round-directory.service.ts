@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
+import { assertCanSee } from '../auth/event-access';
 import { badInput, DomainError } from '../common/domain-error';
-import { assertCanSee } from '../events/events.service';
 import type { RoundEntity } from './round.entity';
 import { VISIBLE_TO_ATTENDEES } from './round-lifecycle';
 import { RoundsRepository } from './rounds.repository';

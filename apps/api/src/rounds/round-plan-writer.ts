@@ -3,27 +3,8 @@ import type { Bye, RoundPlan } from '@pairwise/matching';
 import type { EntityManager } from 'typeorm';
 import { meetingMix } from './meeting-mix';
 import { toStoredReasons } from './meeting-reasons';
-import type { RoundEntity } from './round.entity';
+import type { RoundEntity, StoredRoundStats } from './round.entity';
 import type { RoundRoster } from './round-roster';
-
-/** What `rounds.stats` holds: the review figures plus who was left out and why. */
-export interface StoredRoundStats {
-  eligible: number;
-  matched: number;
-  pairs: number;
-  trios: number;
-  byes: number;
-  totalScore: number;
-  meanScore: number | null;
-  minScore: number | null;
-  crossCompanyShare: number | null;
-  crossRoleShare: number | null;
-  certifiedOptimal: boolean;
-  optimalityGap: number;
-  fairnessCost: number | null;
-  worstServed: { attendeeId: string; score: number | null }[];
-  leftOut: { attendeeId: string; reason: string }[];
-}
 
 /** A bye of the matching library as `rounds.stats.leftOut` stores it. */
 export function toLeftOut(bye: Bye): { attendeeId: string; reason: 'ODD_COUNT' | 'NO_COMPATIBLE_PARTNER' } {

@@ -3,8 +3,8 @@ import { toAttendeeModel } from '../attendees/attendee-view';
 import { Attendee } from '../attendees/models/attendee.model';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
-import { assertCanManage } from '../events/events.service';
-import type { GraphqlContext } from '../graphql/request-loaders';
+import { assertCanManage } from '../auth/event-access';
+import type { GraphqlContext } from '../common/graphql-context';
 import { AttendeeScore, DraftProblem, LeftOut, LeftOutReason, Round, RoundStats } from './models/round.model';
 import { RoundsService } from './rounds.service';
 

@@ -5,7 +5,7 @@ import { partnerProfileSql } from '../attendees/attendee-view';
 import { entityFromJson, jsonObjectSql } from '../common/entity-json';
 import { preparedQuery } from '../common/prepared-statement';
 import { isUuid } from '../common/sql';
-import { FeedbackEntity } from '../networking/networking.entities';
+import { FeedbackEntity } from './feedback.entity';
 import type { TagLabels } from './meeting-explanation';
 import { MeetingEntity } from './meeting.entity';
 import type { AttendeeMeeting } from './meetings.service';

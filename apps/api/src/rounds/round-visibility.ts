@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor';
+import { canSeeEvent } from '../auth/event-access';
 import { notFound } from '../common/domain-error';
-import { canSeeEvent } from '../events/events.service';
 import { VISIBLE_TO_ATTENDEES, type RoundStatusValue } from './round-lifecycle';
 
 /**

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { EventEntity } from '../events/event.entity';
-import type { StoredRoundStats } from './round-plan-writer';
+import type { RoundStats } from '@pairwise/matching';
+import type { MeetingMix } from './meeting-mix';
 import { ROUND_STATUSES, sqlList, type RoundStatusValue } from './round-lifecycle';
 
 /** Where a generation is, for organisers following it. */
@@ -10,6 +11,22 @@ export interface GenerationProgress {
   startedAt?: string;
   finishedAt?: string;
   error?: string;
+}
+
+/**
+ * What `rounds.stats` holds: the review figures plus who was left out and why. The one definition of a
+ * round's statistics in the API: the library's figures it keeps under their names (the plan writer maps
+ * the rest), and the GraphQL `RoundStats` implements it (models/round.model.ts).
+ */
+export interface StoredRoundStats extends Pick<RoundStats, 'pairs' | 'trios' | 'byes' | 'totalScore' | 'meanScore' | 'minScore'>, MeetingMix {
+  /** Present, consenting, opted-in attendees when the draft was made. */
+  eligible: number;
+  matched: number;
+  certifiedOptimal: boolean;
+  optimalityGap: number;
+  fairnessCost: number | null;
+  worstServed: { attendeeId: string; score: number | null }[];
+  leftOut: { attendeeId: string; reason: string }[];
 }
 
 @Entity('rounds')

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
 import { badInput } from '../common/domain-error';
 import { localDateTime } from '../common/local-time';
-import type { GraphqlContext } from '../graphql/request-loaders';
+import type { GraphqlContext } from '../common/graphql-context';
 import { CreateRoundInput, GenerateRoundInput, MoveAttendeeInput, SwapAttendeesInput } from './inputs/round.inputs';
 import { RoundAdjustmentsService } from './round-adjustments.service';
 import { RoundDirectory } from './round-directory.service';

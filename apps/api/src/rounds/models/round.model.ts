@@ -2,6 +2,7 @@ import { LOCAL_TIME_DOC } from '../../common/local-time';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Attendee } from '../../attendees/models/attendee.model';
 import { OddPolicy } from '../../events/models/event.model';
+import type { StoredRoundStats } from '../round.entity';
 
 export enum RoundStatus {
   DRAFT = 'DRAFT',
@@ -72,8 +73,9 @@ export class AttendeeScore {
   score!: number | null;
 }
 
+/** The stored figures, field for field (round.entity.ts defines them once); who sat out is `Round.leftOut`. */
 @ObjectType({ description: 'What a generated round looks like, for the organisers’ review' })
-export class RoundStats {
+export class RoundStats implements Omit<StoredRoundStats, 'worstServed' | 'leftOut'> {
   @Field(() => Int, { description: 'Present, consenting, opted-in attendees' })
   eligible!: number;
 
