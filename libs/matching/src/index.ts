@@ -43,6 +43,7 @@ export { createRoundPlanner } from './planner';
 export type { PlannerRoundOptions, RoundPlanner } from './planner';
 export { greedyMatching } from './greedy';
 export type { PlanRoundsInput, RoundsPlan } from './plan-rounds';
+export type { MustMeetReport, MustMeetUnmetReason, UnmetMustMeet } from './must-meet';
 export type {
   AttendeeScore,
   Bye,

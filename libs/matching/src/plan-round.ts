@@ -16,7 +16,10 @@ import { createRoundPlanner } from './planner';
  * gives the least-rested attendee a bye (lowest `sitOutCounts`, ties by
  * seed among equally good solutions), `trio` seats the one left over with
  * the pair where they add most (both new edges allowed). `fairness:
- * 'maxmin'` lifts the minimum pair score (see `FairnessMode`).
+ * 'maxmin'` lifts the minimum pair score (see `FairnessMode`). With `mustMeet`
+ * and `busy`: the busy sit out (`busy`), every feasible must-meet pair is
+ * seated together, and the plan is the maximum-weight matching among the
+ * maximum-cardinality ones that seat them (proof in `RoundEngine`).
  *
  * Deterministic: profiles are sorted by id first, so input order never
  * matters; the same input and seed give the same plan.

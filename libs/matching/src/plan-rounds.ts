@@ -6,7 +6,7 @@ import { buildScoringModel } from './score';
 import { readRoundOptions, readSitOut } from './round-options';
 
 /** Input of {@link planRounds}: one round's input plus how many rounds. */
-export interface PlanRoundsInput extends PlanRoundInput {
+export interface PlanRoundsInput extends Omit<PlanRoundInput, 'mustMeet' | 'busy'> {
   /** Number of consecutive rounds to plan (1…100). */
   readonly rounds: number;
 }
@@ -36,6 +36,10 @@ export interface RoundsPlan {
 export function planRounds(input: PlanRoundsInput): RoundsPlan {
   if (typeof input.rounds !== 'number' || !Number.isInteger(input.rounds) || input.rounds < 1 || input.rounds > 100) {
     throw new MatchingInputError('rounds', 'must be an integer between 1 and 100');
+  }
+  // Busy sets and must-meet pairs belong to one round: plan such rounds one at a time with createRoundPlanner.
+  for (const field of ['mustMeet', 'busy'] as const) {
+    if ((input as PlanRoundInput)[field] !== undefined) throw new MatchingInputError(field, 'is per round: use createRoundPlanner(…).plan({ mustMeet, busy })');
   }
   const options = readRoundOptions(input);
   const model = buildScoringModel(input.profiles, input);

@@ -2,6 +2,7 @@ import { MatchingInputError } from './errors';
 import { readRoundOptions, readSitOut } from './round-options';
 import type { PairIds } from './profile';
 import type { Seed } from './prng';
+import { resolveRoundConstraints } from './must-meet';
 import { adaptiveK, RoundEngine } from './round-engine';
 import type { FairnessMode, GroupPolicy, PlanRoundInput, RoundPlan } from './round-types';
 import { buildScoringModel } from './score';
@@ -14,6 +15,10 @@ export interface PlannerRoundOptions {
   readonly sitOutCounts?: Readonly<Record<string, number>>;
   /** Pairs that must not meet this round, on top of the planner's `pastPairs` (e.g. earlier rounds of the day). */
   readonly avoid?: readonly PairIds[];
+  /** This round's must-meet pairs (replaces the planner input's), as {@link PlanRoundInput.mustMeet}. */
+  readonly mustMeet?: readonly PairIds[];
+  /** This round's busy attendees (replaces the planner input's), as {@link PlanRoundInput.busy}. */
+  readonly busy?: readonly string[];
 }
 
 /** Scores once, plans many rounds (see {@link createRoundPlanner}). */
@@ -63,7 +68,13 @@ export function createRoundPlanner(input: PlanRoundInput): RoundPlanner {
         const b = model.index.get(pair[1]);
         if (a !== undefined && b !== undefined && a !== b) used.add(Math.min(a, b) * model.n + Math.max(a, b));
       });
-      return engine.plan({ used, sitOut, policy: options.policy, fairness: options.fairness, seed: options.seed });
+      const constraints = resolveRoundConstraints(
+        model,
+        overrides.mustMeet ?? input.mustMeet,
+        overrides.busy ?? input.busy,
+        (i, j) => used.has(Math.min(i, j) * model.n + Math.max(i, j)),
+      );
+      return engine.plan({ used, sitOut, policy: options.policy, fairness: options.fairness, seed: options.seed, constraints });
     },
   };
 }

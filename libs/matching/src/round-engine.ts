@@ -10,6 +10,7 @@ import { displayName } from './profile';
 import { hashSeed, mixSeeds, type Seed } from './prng';
 import type { AttendeeScore, Bye, FairnessMode, FairnessStats, GroupPolicy, Meeting, MeetingEdge, OptimalityStats, RoundPlan } from './round-types';
 import { isMatching, pairingViolations } from './invariants';
+import type { MustMeetReport, RoundConstraints } from './must-meet';
 import { sitOutReason } from './sit-outs';
 import { edgeScore, hardRuleOf, SCORE_SCALE, scoreBounds, toSolverWeight, type ScoringModel } from './score';
 
@@ -36,6 +37,21 @@ export interface RoundRequest {
   readonly policy: GroupPolicy;
   readonly fairness: FairnessMode;
   readonly seed: Seed;
+  /** Busy attendees and the feasible must-meet pairs, resolved against this round (none when absent). */
+  readonly constraints?: RoundConstraints;
+}
+
+/**
+ * Who the solver may still pair this round: everyone but the busy and the
+ * pre-seated must-meet pairs, as one predicate on edges.
+ */
+interface Availability {
+  /** 1 for a vertex the solver must leave alone (busy or pre-seated); null when nobody is. */
+  readonly inactive: Uint8Array | null;
+  /** True when {i, j} may not be an edge of this round's graph. */
+  readonly blocked: (i: number, j: number) => boolean;
+  /** Vertices the solver pairs. */
+  readonly active: number;
 }
 
 /**
@@ -172,19 +188,45 @@ export class RoundEngine {
     return used.has(this.key(i, j)) ? -Infinity : edgeScore(this.model, i, j);
   }
 
+  /**
+   * Must-meet pairs are pre-seated, not weighted. Exactness: every plan that
+   * seats the feasible pairs F (disjoint) is F ∪ M' with M' a matching of the
+   * attendees outside F, and weight(F ∪ M') = weight(F) + weight(M'), pairs
+   * |F| + |M'|; so the most pairs, then the heaviest, among such plans is F
+   * plus the solver's optimum on the rest — what this computes. A dominating
+   * weight on F's edges would not do: the solver maximises cardinality first,
+   * so on a path a–b–c–d with must-meet {b, c} it would still choose
+   * {a–b, c–d} (two pairs beat one). Busy attendees are simply left out of
+   * the graph. The trio step never joins a must-meet pair (the request was for
+   * a 1:1), and the fairness floor applies to the freely matched pairs.
+   */
+  private availability(request: RoundRequest): Availability {
+    const c = request.constraints;
+    const used = request.used;
+    if (c === undefined || c.none) return { inactive: null, blocked: (i, j) => used.has(this.key(i, j)), active: this.n };
+    const inactive = Uint8Array.from(c.busy, (b, v) => b | (c.preSeated[v] as number));
+    return {
+      inactive,
+      blocked: (i, j) => inactive[i] === 1 || inactive[j] === 1 || used.has(this.key(i, j)),
+      active: inactive.reduce((count, x) => count + (x === 1 ? 0 : 1), 0),
+    };
+  }
+
   plan(request: RoundRequest): RoundPlan {
     const n = this.n;
-    const hasDummy = request.policy === 'bye' && n % 2 === 1;
+    const avail = this.availability(request);
+    const { inactive, blocked } = avail;
+    const hasDummy = request.policy === 'bye' && avail.active % 2 === 1;
     const N = hasDummy ? n + 1 : n;
     const edges = new EdgeSet(N);
     const { lists } = this;
     for (let i = 0; i < n; i++) {
       for (let p = lists.ptr[i] as number; p < (lists.ptr[i + 1] as number); p++) {
         const j = lists.neighbors[p] as number;
-        if (!request.used.has(this.key(i, j))) edges.add(i, j, toSolverWeight(lists.scores[p] as number));
+        if (!blocked(i, j)) edges.add(i, j, toSolverWeight(lists.scores[p] as number));
       }
     }
-    const warm = this.greedyWithCompletion(edges, request.used);
+    const warm = this.greedyWithCompletion(edges, avail);
 
     // The dummy vertex takes the odd one out; it only reaches the least-rested tier.
     const tiers = [...new Set(Array.from(request.sitOut))].sort((a, b) => a - b);
@@ -192,7 +234,7 @@ export class RoundEngine {
     const addTier = (): void => {
       const tier = tiers[tierCount++] as number;
       for (let v = 0; v < n; v++) {
-        if (request.sitOut[v] !== tier) continue;
+        if (request.sitOut[v] !== tier || inactive?.[v] === 1) continue;
         // Jitter < ½ unit: breaks ties between equally good byes by seed, never changes the optimum.
         edges.add(v, n, (mixSeeds(hashSeed(request.seed), hashSeed(this.model.profiles[v]!.id)) % 32) / 64);
       }
@@ -209,15 +251,15 @@ export class RoundEngine {
             start[n] = v;
           }
         }
-        solved = this.solveExact(N, edges, start, request.used, -Infinity);
+        solved = this.solveExact(N, edges, start, blocked, -Infinity);
         mate = solved.mate;
-        const unmatched = Array.from(mate.subarray(0, n)).filter((m) => m === -1).length;
+        const unmatched = Array.from(mate.subarray(0, n)).filter((m, v) => m === -1 && inactive?.[v] !== 1).length;
         if (mate[n] !== -1 || unmatched === 0 || tierCount >= tiers.length) break;
         // Nobody in the least-rested tiers can be spared: open the next tier to the bye.
         addTier();
       }
     } else {
-      solved = this.solveExact(N, edges, warm, request.used, -Infinity);
+      solved = this.solveExact(N, edges, warm, blocked, -Infinity);
       mate = solved.mate;
     }
 
@@ -227,7 +269,7 @@ export class RoundEngine {
     let fairness: FairnessStats = { mode: request.fairness, floor: null, minBefore: plainMin, minAfter: plainMin, totalBefore: plainTotal, totalAfter: plainTotal, cost: 0 };
     if (request.fairness === 'maxmin' && plainMin !== null) {
       const floor = this.bottleneckFloor(N, edges, mate);
-      const fair = this.solveExact(N, edges, mate, request.used, floor);
+      const fair = this.solveExact(N, edges, mate, blocked, floor);
       const fairTotal = this.pairTotal(fair.mate);
       const fairMin = this.pairMin(fair.mate);
       if (fair.mate.filter((m) => m !== -1).length === mate.filter((m) => m !== -1).length) {
@@ -235,6 +277,26 @@ export class RoundEngine {
         solved = fair;
         fairness = { mode: 'maxmin', floor: floor / SCORE_SCALE, minBefore: plainMin, minAfter: fairMin, totalBefore: plainTotal, totalAfter: fairTotal, cost: plainTotal - fairTotal };
       }
+    }
+    const pairs = request.constraints?.pairs ?? [];
+    if (pairs.length > 0) {
+      // Seat the must-meet pairs beside the solver's optimum on everyone else; the figures then describe the whole round.
+      mate = Int32Array.from(mate);
+      let weight = 0;
+      let total = 0;
+      let min: number | null = null;
+      for (const [i, j] of pairs) {
+        mate[i] = j;
+        mate[j] = i;
+        const s = edgeScore(this.model, i, j);
+        weight += toSolverWeight(s);
+        total += s;
+        min = min === null ? s : Math.min(min, s);
+      }
+      const lower = (x: number | null): number | null => (x === null ? min : Math.min(x, min as number));
+      const o = solved.optimality;
+      solved = { mate, optimality: { ...o, matchingWeight: o.matchingWeight + weight, upperBound: o.upperBound + weight } };
+      fairness = { ...fairness, minBefore: lower(fairness.minBefore), minAfter: lower(fairness.minAfter), totalBefore: fairness.totalBefore + total, totalAfter: fairness.totalAfter + total };
     }
     const plan = this.assemble(mate, request, solved.optimality, fairness);
     if (this.settings.checkInvariants === true) this.assertValid(mate, plan, request);
@@ -246,12 +308,12 @@ export class RoundEngine {
    * who could still pair, greedy again among them on their own top-k lists
    * (adding those edges to the graph, so the graph pairs at least as many).
    */
-  private greedyWithCompletion(edges: EdgeSet, used: ReadonlySet<number>): Int32Array {
+  private greedyWithCompletion(edges: EdgeSet, { inactive, blocked }: Availability): Int32Array {
     const n = this.n;
     const mate = greedyMatching(n, edges.u, edges.v, edges.w);
     for (let pass = 0; pass < COMPLETION_PASSES; pass++) {
       const left: number[] = [];
-      for (let v = 0; v < n; v++) if (mate[v] === -1) left.push(v);
+      for (let v = 0; v < n; v++) if (mate[v] === -1 && inactive?.[v] !== 1) left.push(v);
       if (left.length < 2) break;
       const sub = topKCandidates(this.model, Math.min(left.length - 1, COMPLETION_K + pass * COMPLETION_K), { vertices: Int32Array.from(left) });
       const extra: [number, number, number][] = [];
@@ -259,7 +321,7 @@ export class RoundEngine {
         for (let p = sub.ptr[i] as number; p < (sub.ptr[i + 1] as number); p++) {
           const j = sub.neighbors[p] as number;
           const w = toSolverWeight(sub.scores[p] as number);
-          if (!used.has(this.key(i, j)) && edges.add(i, j, w)) extra.push([i, j, w]);
+          if (!blocked(i, j) && edges.add(i, j, w)) extra.push([i, j, w]);
         }
       }
       if (extra.length === 0) break;
@@ -286,7 +348,7 @@ export class RoundEngine {
    * the dual bound proves the gap ≤ `maxGap`, or the round cap is reached.
    * Edges below `minWeight` (a fairness floor) are left out everywhere.
    */
-  private solveExact(N: number, edges: EdgeSet, start: Int32Array, used: ReadonlySet<number>, minWeight: number): SolvedMatching {
+  private solveExact(N: number, edges: EdgeSet, start: Int32Array, blocked: (i: number, j: number) => boolean, minWeight: number): SolvedMatching {
     const n = this.n;
     let initial = start;
     let pricedEdges = 0;
@@ -298,7 +360,7 @@ export class RoundEngine {
         graph,
         (duals) => {
           priced = findNegativeSlack(this.model, this.lists, duals, {
-            skip: (i, j) => used.has(i * n + j) || edges.has(i, j),
+            skip: (i, j) => blocked(i, j) || edges.has(i, j),
             minWeight,
             margin: this.settings.pricingMargin ?? DEFAULT_PRICING_MARGIN,
           });
@@ -400,6 +462,17 @@ export class RoundEngine {
     );
     const seated = plan.meetings.reduce((acc, m) => acc + m.members.length, 0) + plan.byes.length;
     if (seated !== model.n) problems.push(`${seated} people seated or on a bye, ${model.n} attendees`);
+    const c = request.constraints;
+    if (c !== undefined) {
+      const tableOf = new Map(plan.meetings.flatMap((m) => m.members.map((id) => [id, m] as const)));
+      model.profiles.forEach((p, v) => {
+        if (c.busy[v] === 1 && tableOf.has(p.id)) problems.push(`${p.id} is busy but seated`);
+      });
+      for (const [a, b] of c.report.seated) {
+        const table = tableOf.get(a);
+        if (table === undefined || table.kind !== 'pair' || !table.members.includes(b)) problems.push(`must-meet ${a} and ${b} are not seated together`);
+      }
+    }
     if (problems.length > 0) throw new Error(`planRound broke an invariant: ${problems.join('; ')}`);
   }
 
@@ -408,16 +481,24 @@ export class RoundEngine {
     const n = this.n;
     const model = this.model;
     const ids = model.profiles.map((p) => p.id);
+    const c = request.constraints;
+    // A busy partner is no partner this round; a pre-seated one is taken (odd-count).
+    const unavailable = c === undefined || c.none ? (i: number, j: number) => request.used.has(this.key(i, j)) : (i: number, j: number) => c.busy[j] === 1 || request.used.has(this.key(i, j));
     const groups: number[][] = [];
     const byes: Bye[] = [];
     const loners: number[] = [];
+    // The must-meet tables: nobody joins them as a third.
+    const joined = new Set<number>();
     for (let v = 0; v < n; v++) {
       const m = mate[v] as number;
-      if (m === -1) loners.push(v);
-      else if (m === n) byes.push({ id: ids[v] as string, reason: sitOutReason(model, v, (i, j) => request.used.has(this.key(i, j))) });
-      else if (m > v) groups.push([v, m]);
+      if (c?.busy[v] === 1) byes.push({ id: ids[v] as string, reason: 'busy' });
+      else if (m === -1) loners.push(v);
+      else if (m === n) byes.push({ id: ids[v] as string, reason: sitOutReason(model, v, unavailable) });
+      else if (m > v) {
+        if (c?.preSeated[v] === 1) joined.add(groups.length);
+        groups.push([v, m]);
+      }
     }
-    const joined = new Set<number>();
     for (const v of loners) {
       let best = -1;
       let bestGain = -Infinity;
@@ -437,7 +518,7 @@ export class RoundEngine {
         (groups[best] as number[]).push(v);
         joined.add(best);
       } else {
-        byes.push({ id: ids[v] as string, reason: sitOutReason(model, v, (i, j) => request.used.has(this.key(i, j))) });
+        byes.push({ id: ids[v] as string, reason: sitOutReason(model, v, unavailable) });
       }
     }
 
@@ -451,6 +532,7 @@ export class RoundEngine {
       const text = meetingText(edges.map((e) => e.explanation), { nameOf: (id) => displayName(model.profiles[model.index.get(id) as number]!) });
       return {
         kind: g.length === 2 ? ('pair' as const) : ('trio' as const),
+        mustMeet: c?.preSeated[g[0] as number] === 1,
         members: [...g.slice(0, 2).map((x) => ids[x] as string).sort(), ...g.slice(2).map((x) => ids[x] as string)],
         score: edges.reduce((acc, e) => acc + e.score, 0),
         edges,
@@ -477,11 +559,15 @@ export class RoundEngine {
       meetings,
       byes,
       attendeeScores,
+      mustMeet: c?.report ?? NO_MUST_MEET,
       stats: {
         attendees: n,
         pairs: meetings.filter((m) => m.kind === 'pair').length,
         trios: meetings.filter((m) => m.kind === 'trio').length,
         byes: byes.length,
+        busy: byes.filter((b) => b.reason === 'busy').length,
+        mustMeetSeated: c?.report.seated.length ?? 0,
+        mustMeetUnmet: c?.report.unmet.length ?? 0,
         totalScore: meetings.reduce((acc, m) => acc + m.score, 0),
         meanScore: scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length,
         minScore: scores.length === 0 ? null : (scores[0] as number),
@@ -493,6 +579,8 @@ export class RoundEngine {
     };
   }
 }
+
+const NO_MUST_MEET: MustMeetReport = { seated: [], unmet: [] };
 
 /** The pairs of `mate` that are edges of `graph` (a warm start must be a matching of the graph). */
 function keepGraphPairs(mate: Int32Array, graph: SparseGraph): Int32Array {

@@ -1,6 +1,7 @@
 import type { PairExplanation } from './explain';
+import type { MustMeetReport } from './must-meet';
 import type { Seed } from './prng';
-import type { Profile } from './profile';
+import type { PairIds, Profile } from './profile';
 import type { ScoringOptions } from './score';
 
 /** What happens to an odd one out: joins a pair as a trio, or sits the round out. */
@@ -28,6 +29,8 @@ export interface Meeting {
   /** 1-based table number, in order of the members' ids. */
   readonly table: number;
   readonly kind: 'pair' | 'trio';
+  /** True for a pair seated because both asked to meet (a `mustMeet` request of the round). */
+  readonly mustMeet: boolean;
   /** Member ids, sorted (for a trio, the pair first, then the one who joined). */
   readonly members: readonly string[];
   /** Sum of the scores of its edges (1 for a pair, 3 for a trio). */
@@ -46,8 +49,9 @@ export interface Bye {
    * `no-compatible-partner`: nobody in the round may meet them (a hard rule, or a pair already
    * used, forbids every partner). `odd-count`: someone they could meet existed, but not everyone
    * could be seated (the odd one out by policy, or their possible partners were all taken).
+   * `busy`: listed in the round's `busy` (a talk, an office-hour slot…): nobody is seated with them.
    */
-  readonly reason: 'odd-count' | 'no-compatible-partner';
+  readonly reason: 'odd-count' | 'no-compatible-partner' | 'busy';
 }
 
 /** How well one attendee is served: their pair's score, the mean of their two trio edges, or null for a bye. */
@@ -95,6 +99,11 @@ export interface RoundStats {
   readonly pairs: number;
   readonly trios: number;
   readonly byes: number;
+  /** Byes because the attendee is busy (included in `byes`). */
+  readonly busy: number;
+  /** Must-meet requests seated together, and those that are not (see {@link RoundPlan.mustMeet}). */
+  readonly mustMeetSeated: number;
+  readonly mustMeetUnmet: number;
   /** Sum of the meetings' scores. */
   readonly totalScore: number;
   /** Mean, minimum and median attendee score over the people who meet someone. */
@@ -113,6 +122,8 @@ export interface RoundPlan {
   readonly byes: readonly Bye[];
   /** Every attendee of the round, worst-served first (byes first, then by score, then id). */
   readonly attendeeScores: readonly AttendeeScore[];
+  /** The round's must-meet requests: seated ones, and the others with the reason. */
+  readonly mustMeet: MustMeetReport;
   readonly stats: RoundStats;
 }
 
@@ -137,6 +148,16 @@ export interface PlanRoundInput extends ScoringOptions {
    * relative gap of the optimum (e.g. 1e-4 = 0.01%); default 0: certify.
    */
   readonly maxGap?: number;
+  /**
+   * Pairs that must meet this round (accepted meeting requests), in priority order: every
+   * feasible one is seated at its own table, and the rest of the round is the optimum around
+   * them. Feasibility (both in the round, neither busy, no hard rule, each person in one pair —
+   * the earlier request wins) is defined in `must-meet.ts`; the outcome is in `plan.mustMeet`
+   * and `stats.mustMeetSeated` / `mustMeetUnmet`.
+   */
+  readonly mustMeet?: readonly PairIds[];
+  /** Attendees busy during this round (a talk, an office-hour slot…): seated with nobody, they sit out as `busy`. */
+  readonly busy?: readonly string[];
   /** Debug assertion: verify the plan against the pairing invariants and throw if one breaks (tests turn it on). */
   readonly checkInvariants?: boolean;
 }
