@@ -1,9 +1,16 @@
 // Lint for the whole monorepo (`npm run lint`), including the import
 // boundaries of docs/architecture.md: libs/matching stays pure, apps reach
-// libraries only through their @pairwise/<lib> index.
+// libraries only through their @pairwise/<lib> index, the API never reaches
+// the CLI or the tests, the tests' harness never reaches test/, and no import
+// goes round in a circle.
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+/** Apps and benches reach a library only through its index (the first boundary of every app). */
+const throughLibraryIndex = { group: ['**/libs/*', '**/libs/*/**'], message: 'Import a library through its @pairwise/<lib> index.' };
 
 const nodeIo = ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'worker_threads', 'os', 'path', 'process', 'dgram', 'dns', 'tls', 'cluster']
   .flatMap((name) => [name, `node:${name}`]);
@@ -46,10 +53,34 @@ export default tseslint.config(
     },
   },
   {
+    // Import cycles: a module and what it imports never import each other, however far round
+    // (type-only imports are erased at run time and not counted).
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.base.json', 'apps/web/tsconfig.json'], noWarnOnMultipleProjects: true })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
     files: ['apps/**/*.ts', 'bench/**/*.ts'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: [throughLibraryIndex] }],
+    },
+  },
+  {
+    // The API is deployed alone: it needs nothing of the CLI, the tests or their harness.
+    files: ['apps/api/**/*.ts'],
+    rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/libs/*', '**/libs/*/**'], message: 'Import a library through its @pairwise/<lib> index.' }],
+        patterns: [
+          throughLibraryIndex,
+          { group: ['@pairwise/testing', '@pairwise/testing/*'], message: 'The API never imports the tests’ harness (@pairwise/testing).' },
+          { group: ['**/cli', '**/cli/**', '**/apps/cli/**'], message: 'The API never imports the CLI: the CLI imports the API.' },
+          { group: ['**/test', '**/test/**'], message: 'The API never imports the tests (test/).' },
+        ],
       }],
     },
   },
@@ -82,6 +113,15 @@ export default tseslint.config(
         { selector: "MemberExpression[object.name=/^(describe|it|test)$/][property.name='skip']", message: 'Do not skip tests: provide what the test needs, or let it fail with the reason.' },
         { selector: "CallExpression[callee.name=/^(xdescribe|xit|xtest)$/]", message: 'Do not skip tests: provide what the test needs, or let it fail with the reason.' },
       ],
+    },
+  },
+  {
+    // The harness serves test/, never the other way round: what global setup and the harness share lives here.
+    files: ['libs/testing/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/test', '**/test/**'], message: 'libs/testing does not import test/: move what both need into libs/testing.' }],
+      }],
     },
   },
 );

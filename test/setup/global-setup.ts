@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
 import { runMigrations } from '../../apps/api/src/database/data-source';
-import { TEST_ENV, databaseUrl } from './test-env';
+import { TEST_ENV, databaseUrl } from '../../libs/testing/src/test-env';
 
 /**
  * Once per `jest` run: build when the sources changed (suites run the built server and CLI),

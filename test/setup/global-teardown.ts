@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { EmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
-import { TEST_ENV } from './test-env';
+import { TEST_ENV } from '../../libs/testing/src/test-env';
 
 /** Drops every database this run created (test files that crashed included), then stops an embedded server. */
 export default async function globalTeardown(): Promise<void> {

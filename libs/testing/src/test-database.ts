@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { TEST_ENV, databaseUrl } from '../../../test/setup/test-env';
+import { TEST_ENV, databaseUrl } from './test-env';
 import { closeLater } from './cleanup';
 
 export interface TestDatabase {
