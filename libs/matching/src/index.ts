@@ -13,8 +13,6 @@ export type { MatchingOptions, MatchingSolution, SolveMatchingOptions, SparseGra
 export { edgesToGraph } from './blossom/max-weight-matching';
 export { edgeSlack, solveWithPricing } from './blossom/pricing';
 export type { PricingDuals, PricingOptions, PricingResult, ViolationOracle } from './blossom/pricing';
-export { BRUTE_FORCE_MAX_VERTICES, bruteForceMatching } from './blossom/brute-force';
-export type { BruteForceResult } from './blossom/brute-force';
 
 // Profiles, weights and scoring.
 export type { PairIds, Profile } from './profile';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { bruteForceMatching } from './blossom/brute-force';
+import { bruteForceMatching } from '../test/brute-force';
 import { MatchingInputError } from './errors';
 import type { MustMeetUnmetReason } from './must-meet';
 import { planRound } from './plan-round';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { bruteForceMatching } from './blossom/brute-force';
+import { bruteForceMatching } from '../test/brute-force';
 import { solveMatching } from './blossom/solve-matching';
 import { MatchingInputError } from './errors';
 import { pairingViolations } from './invariants';

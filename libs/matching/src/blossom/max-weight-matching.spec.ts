@@ -1,6 +1,6 @@
-import { bruteForceMatching } from './brute-force';
+import { bruteForceMatching } from '../../test/brute-force';
 import { edgesToGraph, maxWeightMatching } from './max-weight-matching';
-import { REGRESSION_GRAPHS } from './regression-graphs';
+import { REGRESSION_GRAPHS } from '../../test/regression-graphs';
 import { solveMatchingInstrumented } from './solve-matching';
 import { verifyOptimum } from './verify-optimum';
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { edgesToGraph } from './max-weight-matching';
 import { edgeSlack, solveWithPricing, type PricingDuals, type ViolationOracle } from './pricing';
 import { solveMatching } from './solve-matching';
-import { floatTolerance, graphArbitraries, matchingDefect, type WeightKind } from './test-graphs';
+import { floatTolerance, graphArbitraries, matchingDefect, type WeightKind } from '../../test/test-graphs';
 import type { SparseGraph, WeightedEdge } from './types';
 import { verifyOptimum } from './verify-optimum';
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 
-import { bruteForceMatching } from './brute-force';
+import { bruteForceMatching } from '../../test/brute-force';
 import { edgesToGraph, maxWeightMatching } from './max-weight-matching';
 import { solveMatching, solveMatchingInstrumented } from './solve-matching';
-import { floatTolerance, graphArbitraries, matchingDefect, relabel, type WeightKind } from './test-graphs';
+import { floatTolerance, graphArbitraries, matchingDefect, relabel, type WeightKind } from '../../test/test-graphs';
 import type { SparseGraph } from './types';
 import { verifyOptimum } from './verify-optimum';
 

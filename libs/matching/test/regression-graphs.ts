@@ -1,4 +1,4 @@
-import type { WeightedEdge } from './types';
+import type { WeightedEdge } from '../src/blossom/types';
 
 /** A named graph with its known optimal `mate` (the optimum is unique for each). */
 export interface RegressionGraph {

@@ -1,7 +1,7 @@
 import type fcModule from 'fast-check';
 
-import { edgesToGraph } from './max-weight-matching';
-import type { SparseGraph, WeightedEdge } from './types';
+import { edgesToGraph } from '../src/blossom/max-weight-matching';
+import type { SparseGraph, WeightedEdge } from '../src/blossom/types';
 
 /**
  * Test-only helpers of the blossom specs. The app build compiles this folder too, so

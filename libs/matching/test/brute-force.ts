@@ -1,5 +1,5 @@
-import { validateGraph } from './prepare-graph';
-import type { MatchingOptions, SparseGraph } from './types';
+import { validateGraph } from '../src/blossom/prepare-graph';
+import type { MatchingOptions, SparseGraph } from '../src/blossom/types';
 
 // A local alias: jest's vm sandbox makes each global lookup slow, and this runs 2^n times.
 const clz32 = Math.clz32;
