@@ -6,3 +6,4 @@ export * from './processes';
 export * from './api-process';
 export * from './built';
 export * from './smtp';
+export * from './sql-snapshots';

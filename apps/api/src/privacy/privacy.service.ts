@@ -8,7 +8,7 @@ import { EventEntity } from '../events/event.entity';
 import { MeetingsService } from '../rounds/meetings.service';
 import { toMyMeeting } from '../rounds/meeting-view';
 import { MeetingsWhen } from '../rounds/models/meeting-views.model';
-import { removeFromDrafts } from './draft-removal';
+import { DraftRemoval } from './draft-removal';
 import { eraseAttendee } from './erasure';
 
 /** An attendee's rights over their data: consent, access and portability, erasure. */
@@ -17,6 +17,7 @@ export class PrivacyService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly meetingsService: MeetingsService,
+    private readonly drafts: DraftRemoval,
   ) {}
 
   /** Opt in to matchmaking (profiling), recorded with the time and the version of the notice shown. */
@@ -33,7 +34,7 @@ export class PrivacyService {
     const me = asAttendee(actor);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(AttendeeEntity, { id: me.attendeeId }, { consentMatchmaking: false, consentAt: null });
-      await removeFromDrafts(manager, me.attendeeId);
+      await this.drafts.removeFromDrafts(manager, me.attendeeId);
     });
     return this.dataSource.getRepository(AttendeeEntity).findOneByOrFail({ id: me.attendeeId });
   }
@@ -86,7 +87,7 @@ export class PrivacyService {
   async deleteMyData(actor: Actor): Promise<boolean> {
     const me = asAttendee(actor);
     await this.dataSource.transaction(async (manager) => {
-      await removeFromDrafts(manager, me.attendeeId);
+      await this.drafts.removeFromDrafts(manager, me.attendeeId);
       await eraseAttendee(manager, me.attendeeId, new Date());
     });
     return true;

@@ -1,6 +1,10 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { createHardRuleChecker, type HardRule } from '@pairwise/matching';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { MeetingsRepository, type SeatedMeeting } from './meetings.repository';
 import { loadRoundRoster, type RoundRoster } from './round-roster';
+import { RoundsRepository } from './rounds.repository';
 
 /**
  * Why a seat of a draft is no longer allowed: a hard rule of the matching library
@@ -33,15 +37,9 @@ const NOT_ELIGIBLE_RULE: Record<RoundRoster['notEligible'][number]['reason'], Dr
   NOT_PRESENT: 'not-present',
 };
 
-interface SeatedMeeting {
-  id: string;
-  table_label: string;
-  members: string[];
-}
-
 interface Override {
   details: { tables?: Record<string, string[]>; violations?: { rule: string; attendeeA: string; attendeeB: string }[] };
-  overridden_rules: string[];
+  overriddenRules: string[];
 }
 
 const pairKey = (rule: string, a: string, b: string) => (a < b ? `${rule}:${a}:${b}` : `${rule}:${b}:${a}`);
@@ -57,24 +55,27 @@ const pairKey = (rule: string, a: string, b: string) => (a < b ? `${rule}:${a}:$
  * round_adjustments) is not a problem for the pair it was overridden for; a rule that appeared
  * since is. Eligibility cannot be overridden (swaps refuse to seat someone not eligible).
  *
- * Reads the round's meetings, its roster and its overrides; call it inside the publishing
- * transaction (after locking the round) so the check and the flip see the same draft.
+ * Reads the round's meetings, its roster and its overrides; publishing passes its transaction's
+ * `manager` (after locking the round) so the check and the flip see the same draft.
  */
-export async function findDraftProblems(manager: Pick<EntityManager, 'query'>, round: { id: string; eventId: string }): Promise<DraftProblem[]> {
-  const meetings: SeatedMeeting[] = await manager.query(
-    `SELECT m.id, m.table_label, array_agg(p.attendee_id::text ORDER BY p.attendee_id) AS members
-       FROM meetings m JOIN meeting_participants p ON p.meeting_id = m.id
-      WHERE m.round_id = $1
-      GROUP BY m.id ORDER BY m.table_number`,
-    [round.id],
-  );
-  if (!meetings.length) return [];
-  const roster = await loadRoundRoster(manager, round.eventId, round.id);
-  const overrides: Override[] = await manager.query(
-    `SELECT details, overridden_rules FROM round_adjustments WHERE round_id = $1 AND cardinality(overridden_rules) > 0`,
-    [round.id],
-  );
-  const overridden = overriddenPairs(overrides);
+@Injectable()
+export class DraftCheck {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rounds: RoundsRepository,
+    private readonly meetings: MeetingsRepository,
+  ) {}
+
+  async problemsOf(round: { id: string; eventId: string }, manager: EntityManager = this.dataSource.manager): Promise<DraftProblem[]> {
+    const meetings = await this.meetings.seatedMeetingsOf(round.id, manager);
+    if (!meetings.length) return [];
+    const roster = await loadRoundRoster(manager, round.eventId, round.id);
+    const overrides = (await this.rounds.overridesOf(round.id, manager)) as Override[];
+    return judgeDraft(meetings, roster, overriddenPairs(overrides));
+  }
+}
+
+function judgeDraft(meetings: readonly SeatedMeeting[], roster: RoundRoster, overridden: ReadonlySet<string>): DraftProblem[] {
   const notEligible = new Map(roster.notEligible.map((entry) => [entry.attendeeId, NOT_ELIGIBLE_RULE[entry.reason]]));
   // The hard rules alone (not the scorer, whose model takes a second to build for a few thousand people).
   const rules = createHardRuleChecker(roster.profiles, { pastPairs: roster.pastPairs });
@@ -107,7 +108,7 @@ export async function findDraftProblems(manager: Pick<EntityManager, 'query'>, r
 /** (rule, pair) overridden by hand. Older adjustments recorded only the rules and the tables they changed. */
 function overriddenPairs(overrides: readonly Override[]): Set<string> {
   const keys = new Set<string>();
-  for (const { details, overridden_rules: rules } of overrides) {
+  for (const { details, overriddenRules: rules } of overrides) {
     if (details.violations) {
       for (const v of details.violations) keys.add(pairKey(v.rule, v.attendeeA, v.attendeeB));
       continue;

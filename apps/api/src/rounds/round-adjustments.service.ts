@@ -10,9 +10,9 @@ import { assertCanSeeRound } from './round-visibility';
 import type { MoveAttendeeInput, SwapAttendeesInput } from './inputs/round.inputs';
 import { meetingMix } from './meeting-mix';
 import { readStoredReasons, toStoredReasons } from './meeting-reasons';
-import { MeetingEntity, MeetingParticipantEntity } from './meeting.entity';
-import { RoundAdjustmentEntity } from './round-adjustment.entity';
-import { RoundEntity, type StoredRoundStats } from './round.entity';
+import { MeetingsRepository } from './meetings.repository';
+import type { RoundEntity, StoredRoundStats } from './round.entity';
+import { RoundsRepository } from './rounds.repository';
 import { toLeftOut } from './round-plan-writer';
 import { loadRoundRoster, type RoundRoster } from './round-roster';
 
@@ -31,7 +31,11 @@ interface Seating {
  */
 @Injectable()
 export class RoundAdjustmentsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rounds: RoundsRepository,
+    private readonly meetings: MeetingsRepository,
+  ) {}
 
   async swap(actor: Actor, input: SwapAttendeesInput): Promise<RoundEntity> {
     if (input.attendeeA === input.attendeeB) throw badInput('SWAP_SELF', 'Choose two different attendees', [{ field: 'attendeeB', message: 'same as attendeeA' }]);
@@ -76,12 +80,12 @@ export class RoundAdjustmentsService {
       throw badInput('OVERRIDE_NEEDS_REASON', 'Overriding a hard rule needs a reason', [{ field: 'reason', message: 'required with force' }]);
     }
     return this.dataSource.transaction(async (manager) => {
-      const round = await manager.getRepository(RoundEntity).findOne({ where: { id: input.roundId }, lock: { mode: 'pessimistic_write' } });
+      const round = await this.rounds.lockById(input.roundId, manager);
       if (!round) throw notFound('Round');
       assertCanSeeRound(actor, round);
       assertCanManage(actor, round.eventId, 'Round');
       if (round.status !== 'GENERATED') throw conflict('ROUND_NOT_GENERATED', `Only a generated draft can be adjusted; this round is ${round.status}`);
-      const seating = await loadSeating(manager, round.id);
+      const seating = seatingFrom(await this.meetings.seatingOf(round.id, manager));
       const changed = rearrange(seating);
       const roster = await loadRoundRoster(this.dataSource, round.eventId, round.id);
       const eligible = new Set(roster.profiles.map((p) => p.id));
@@ -101,10 +105,9 @@ export class RoundAdjustmentsService {
         });
       }
       // Empty every changed table first: an attendee may move between two of them (once per round is a constraint).
-      await manager.query(`DELETE FROM meeting_participants WHERE meeting_id = ANY($1::uuid[])`, [tables]);
-      await manager.query(`DELETE FROM event_pairs WHERE meeting_id = ANY($1::uuid[])`, [tables]);
-      for (const [index, table] of tables.entries()) await seatMeeting(manager, round, table, assessments[index]!);
-      await manager.getRepository(RoundAdjustmentEntity).insert({
+      await this.meetings.unseat(tables, manager);
+      for (const [index, table] of tables.entries()) await this.seatMeeting(manager, round, table, assessments[index]!);
+      await this.rounds.recordAdjustment({
         roundId: round.id,
         actorId: actor.kind === 'account' ? actor.accountId : actor.attendeeId,
         kind,
@@ -112,17 +115,25 @@ export class RoundAdjustmentsService {
         details: { ...input, tables: Object.fromEntries(changed), violations: violations.map((v) => ({ rule: v.rule, attendeeA: v.a, attendeeB: v.b })) },
         overriddenRules: [...new Set(violations.map((v) => v.rule))],
         reason: input.reason?.trim() || null,
-      });
-      round.stats = await refreshStats(manager, round, roster);
-      await manager.getRepository(RoundEntity).update({ id: round.id }, { stats: round.stats });
+      }, manager);
+      round.stats = await refreshStats(this.meetings, manager, round, roster);
+      await this.rounds.updateStats(round.id, round.stats, manager);
       return round;
     });
   }
+
+  private async seatMeeting(manager: EntityManager, round: RoundEntity, meetingId: string, group: GroupAssessment): Promise<void> {
+    await this.meetings.seat(round.id, meetingId, group.members, manager);
+    for (const edge of group.edges) {
+      const [low, high] = edge.a < edge.b ? [edge.a, edge.b] : [edge.b, edge.a];
+      // A forced override may seat a pair that met before: the registry keeps its first meeting.
+      await this.meetings.registerPair(round.eventId, low, high, meetingId, manager);
+    }
+    await this.meetings.setScore(meetingId, group.score, toStoredReasons(group.edges), manager);
+  }
 }
 
-async function loadSeating(manager: EntityManager, roundId: string): Promise<Seating> {
-  const meetings = await manager.getRepository(MeetingEntity).find({ where: { roundId }, select: { id: true, reasons: true } });
-  const participants = await manager.getRepository(MeetingParticipantEntity).findBy({ roundId });
+function seatingFrom({ meetings, participants }: Awaited<ReturnType<MeetingsRepository['seatingOf']>>): Seating {
   const tables = new Map<string, string[]>();
   for (const meeting of meetings) {
     const members = participants.filter((p) => p.meetingId === meeting.id).map((p) => p.attendeeId);
@@ -136,26 +147,9 @@ async function loadSeating(manager: EntityManager, roundId: string): Promise<Sea
   return { tables, seatOf };
 }
 
-async function seatMeeting(manager: EntityManager, round: RoundEntity, meetingId: string, group: GroupAssessment): Promise<void> {
-  await manager.insert(
-    MeetingParticipantEntity,
-    group.members.map((attendeeId) => ({ meetingId, attendeeId, roundId: round.id })),
-  );
-  for (const edge of group.edges) {
-    const [low, high] = edge.a < edge.b ? [edge.a, edge.b] : [edge.b, edge.a];
-    // A forced override may seat a pair that met before: the registry keeps its first meeting.
-    await manager.query(
-      `INSERT INTO event_pairs (event_id, attendee_low, attendee_high, meeting_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-      [round.eventId, low, high, meetingId],
-    );
-  }
-  await manager.query(`UPDATE meetings SET score = $2, reasons = $3::jsonb WHERE id = $1`, [meetingId, group.score, toStoredReasons(group.edges)]);
-}
-
 /** Review figures after a change by hand (or a withdrawal): recomputed from the stored meetings; no longer certified optimal. */
-export async function refreshStats(manager: EntityManager, round: RoundEntity, roster: RoundRoster): Promise<StoredRoundStats> {
-  const meetings = await manager.getRepository(MeetingEntity).find({ where: { roundId: round.id }, select: { id: true, score: true, reasons: true } });
-  const participants = await manager.getRepository(MeetingParticipantEntity).findBy({ roundId: round.id });
+export async function refreshStats(meetingsOf: MeetingsRepository, manager: EntityManager, round: RoundEntity, roster: RoundRoster): Promise<StoredRoundStats> {
+  const { meetings, participants } = await meetingsOf.seatingOf(round.id, manager);
   const perAttendee = new Map<string, number[]>();
   for (const meeting of meetings) {
     for (const reason of readStoredReasons(meeting.reasons)) {

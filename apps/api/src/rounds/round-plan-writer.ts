@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Bye, RoundPlan } from '@pairwise/matching';
 import type { EntityManager } from 'typeorm';
+import type { MeetingsRepository } from './meetings.repository';
 import { meetingMix } from './meeting-mix';
 import { toStoredReasons } from './meeting-reasons';
 import type { RoundEntity, StoredRoundStats } from './round.entity';
@@ -21,33 +22,23 @@ export function tableLabel(round: Pick<RoundEntity, 'tables'>, tableNumber: numb
  * registry whose constraints forbid a repeated pair.
  */
 export async function writeRoundPlan(
+  meetings: MeetingsRepository,
   manager: EntityManager,
   round: RoundEntity,
   plan: RoundPlan,
   roster: RoundRoster,
 ): Promise<StoredRoundStats> {
-  await manager.query(`DELETE FROM meetings WHERE round_id = $1`, [round.id]);
   const startsAt = round.startsAt;
   const endsAt = new Date(startsAt.getTime() + round.durationMinutes * 60_000);
   const meetingIds = plan.meetings.map(() => randomUUID());
-  await manager.query(
-    `INSERT INTO meetings (id, round_id, event_id, table_number, table_label, starts_at, ends_at, score, reasons)
-     SELECT m.id, $1, $2, m.table_number, m.table_label, $3, $4, m.score, m.reasons::jsonb
-       FROM unnest($5::uuid[], $6::int[], $7::text[], $8::float8[], $9::text[])
-            AS m(id, table_number, table_label, score, reasons)`,
-    [
-      round.id,
-      round.eventId,
-      startsAt,
-      endsAt,
-      meetingIds,
-      plan.meetings.map((m) => m.table),
-      plan.meetings.map((m) => tableLabel(round, m.table)),
-      plan.meetings.map((m) => m.score),
-      // Reasons as data naming people by id; the plan's sentences (with names) are not stored.
-      plan.meetings.map((m) => toStoredReasons(m.edges)),
-    ],
-  );
+  const planned = {
+    ids: meetingIds,
+    tableNumbers: plan.meetings.map((m) => m.table),
+    tableLabels: plan.meetings.map((m) => tableLabel(round, m.table)),
+    scores: plan.meetings.map((m) => m.score),
+    // Reasons as data naming people by id; the plan's sentences (with names) are not stored.
+    reasons: plan.meetings.map((m) => toStoredReasons(m.edges)),
+  };
   const participantMeeting: string[] = [];
   const participantAttendee: string[] = [];
   const pairLow: string[] = [];
@@ -64,14 +55,12 @@ export async function writeRoundPlan(
       pairMeeting.push(meetingIds[index]!);
     }
   });
-  await manager.query(
-    `INSERT INTO meeting_participants (meeting_id, attendee_id, round_id) SELECT m, a, $1 FROM unnest($2::uuid[], $3::uuid[]) AS p(m, a)`,
-    [round.id, participantMeeting, participantAttendee],
-  );
-  await manager.query(
-    `INSERT INTO event_pairs (event_id, attendee_low, attendee_high, meeting_id)
-     SELECT $1, l, h, m FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) AS p(l, h, m)`,
-    [round.eventId, pairLow, pairHigh, pairMeeting],
+  await meetings.replaceRoundMeetings(
+    { id: round.id, eventId: round.eventId, startsAt, endsAt },
+    planned,
+    { meetingIds: participantMeeting, attendeeIds: participantAttendee },
+    { low: pairLow, high: pairHigh, meetingIds: pairMeeting },
+    manager,
   );
   return roundStats(plan, roster);
 }

@@ -7,11 +7,13 @@ import { AttendeeScoreResolver, DraftReviewResolver, LeftOutResolver, RoundRevie
 import { MeetingFeedbackResolver, RoundsResolver } from './rounds.resolver';
 import { RoundAdjustmentsService } from './round-adjustments.service';
 import { RoundDirectory } from './round-directory.service';
+import { DraftCheck } from './draft-check';
+import { MeetingsRepository } from './meetings.repository';
 import { RoundsRepository } from './rounds.repository';
 import { RoundsService } from './rounds.service';
 
 @Module({
-  providers: [RoundsService, RoundsRepository, RoundDirectory, GenerationLeaseSweeper, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver, LeftOutResolver, AttendeeScoreResolver, DraftReviewResolver, RoundReviewResolver],
-  exports: [RoundsService, MeetingsService, RoundDirectory],
+  providers: [RoundsService, RoundsRepository, MeetingsRepository, DraftCheck, RoundDirectory, GenerationLeaseSweeper, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver, LeftOutResolver, AttendeeScoreResolver, DraftReviewResolver, RoundReviewResolver],
+  exports: [RoundsService, MeetingsService, RoundDirectory, RoundsRepository, MeetingsRepository],
 })
 export class RoundsModule {}

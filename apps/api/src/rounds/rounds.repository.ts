@@ -1,15 +1,61 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { RoundEntity } from './round.entity';
-import type { RoundStatusValue } from './round-lifecycle';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { countAffected } from '../common/sql';
+import { DummyValue, GenerateSql } from '../database/generate-sql';
+import { LEASE_LAPSED, leaseUntil } from './generation-lease';
+import { RoundAdjustmentEntity } from './round-adjustment.entity';
+import { RoundEntity, type GenerationProgress, type StoredRoundStats } from './round.entity';
+import { CANCELLABLE, sqlList, VISIBLE_TO_ATTENDEES, type RoundStatusValue } from './round-lifecycle';
 
-/** Reads of the rounds of an event. */
+/** A round as a generation claims it. */
+export interface GenerationClaim {
+  seed: string;
+  progress: GenerationProgress;
+  claimable: readonly RoundStatusValue[];
+  owner: string;
+  leaseSeconds: number;
+}
+
+/** What a generation stores with its draft. */
+export interface StoredDraft {
+  stats: StoredRoundStats;
+  weights: Record<string, number>;
+  progress: GenerationProgress;
+}
+
+/** An organiser's change by hand, as round_adjustments records it. */
+export type AdjustmentRecord = Pick<RoundAdjustmentEntity, 'roundId' | 'actorId' | 'kind' | 'details' | 'overriddenRules' | 'reason'>;
+
+/**
+ * Every query of the rounds aggregate (`rounds`, and the record of changes by hand,
+ * `round_adjustments`). Statements that belong to a use case's transaction take its `manager`;
+ * the service decides where a transaction begins and ends. Each method's SQL is snapshotted in
+ * queries/rounds.repository.sql.
+ */
 @Injectable()
 export class RoundsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  @GenerateSql({ params: [DummyValue.UUID] , transaction: true })
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<RoundEntity | null> {
+    return manager.getRepository(RoundEntity).findOneBy({ id });
+  }
+
+  @GenerateSql({ params: [DummyValue.UUID] , transaction: true })
+  getById(id: string, manager: EntityManager = this.dataSource.manager): Promise<RoundEntity> {
+    return manager.getRepository(RoundEntity).findOneByOrFail({ id });
+  }
+
+  /** The round, its row locked until the transaction ends (a change by hand, the storing of a draft). */
+  @GenerateSql({ params: [DummyValue.UUID] , transaction: true })
+  lockById(id: string, manager: EntityManager = this.dataSource.manager): Promise<RoundEntity | null> {
+    return manager.getRepository(RoundEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   /** In time order (then creation order); `statuses`: only rounds in these. */
+  @GenerateSql({ name: 'all', params: [DummyValue.UUID] }, { name: 'visible to attendees', params: [DummyValue.UUID, VISIBLE_TO_ATTENDEES] })
   listForEvent(eventId: string, statuses?: readonly RoundStatusValue[]): Promise<RoundEntity[]> {
     const query = this.dataSource
       .getRepository(RoundEntity)
@@ -22,7 +68,132 @@ export class RoundsRepository {
   }
 
   /** The rounds of an event called exactly `name` (names are not unique), in time order. */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.STRING] })
   withName(eventId: string, name: string): Promise<RoundEntity[]> {
     return this.dataSource.getRepository(RoundEntity).find({ where: { eventId, name }, order: { startsAt: 'ASC', createdAt: 'ASC' } });
+  }
+
+  @GenerateSql({ params: [{ eventId: DummyValue.UUID, name: DummyValue.STRING, startsAt: DummyValue.DATE, durationMinutes: 10, tables: [], oddPolicy: null, fairness: 'none' }] , transaction: true })
+  insertDraft(
+    round: Pick<RoundEntity, 'eventId' | 'name' | 'startsAt' | 'durationMinutes' | 'tables' | 'oddPolicy' | 'fairness'>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<RoundEntity> {
+    const rounds = manager.getRepository(RoundEntity);
+    return rounds.save(rounds.create({ ...round, status: 'DRAFT' }));
+  }
+
+  /**
+   * Claims the round for a generation in one conditional UPDATE that takes its lease: a round in one
+   * of `claimable`, or one GENERATING whose lease lapsed (its process died). False: not claimed.
+   */
+  @GenerateSql({ params: [DummyValue.UUID, { seed: DummyValue.STRING, progress: { phase: 'queued' }, claimable: ['DRAFT'], owner: DummyValue.STRING, leaseSeconds: 30 }] })
+  async claimForGeneration(id: string, claim: GenerationClaim): Promise<boolean> {
+    const claimed = await countAffected(
+      this.dataSource.manager,
+      `UPDATE rounds SET status = 'GENERATING', seed = $2, progress = $3, lease_owner = $5, lease_expires_at = ${leaseUntil('$6')}, updated_at = now()
+        WHERE id = $1 AND (status = ANY($4) OR (status = 'GENERATING' AND ${LEASE_LAPSED})) RETURNING 1`,
+      [id, claim.seed, claim.progress, claim.claimable, claim.owner, claim.leaseSeconds],
+    );
+    return claimed > 0;
+  }
+
+  /** The round's status now (undefined: gone). */
+  @GenerateSql({ params: [DummyValue.UUID] })
+  async statusOf(id: string): Promise<RoundStatusValue | undefined> {
+    const rows: { status: RoundStatusValue }[] = await this.dataSource.query(`SELECT status FROM rounds WHERE id = $1`, [id]);
+    return rows[0]?.status;
+  }
+
+  /** Locks the round for publishing: its status and how many meetings its draft has. */
+  @GenerateSql({ params: [DummyValue.UUID] , transaction: true })
+  async lockForPublishing(id: string, manager: EntityManager = this.dataSource.manager): Promise<{ status: RoundStatusValue; meetings: number } | undefined> {
+    const [row] = await manager.query(
+      `SELECT status, (SELECT count(*) FROM meetings WHERE round_id = r.id)::int AS meetings FROM rounds r WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return row;
+  }
+
+  @GenerateSql({ params: [DummyValue.UUID] , transaction: true })
+  async markPublished(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`UPDATE rounds SET status = 'PUBLISHED', published_at = now(), updated_at = now() WHERE id = $1`, [id]);
+  }
+
+  /**
+   * Cancels the round when it may be (round-lifecycle.ts): a GENERATING round loses its lease in the
+   * same statement and its progress says so. False: not cancellable.
+   */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.DATE.toISOString()] , transaction: true })
+  async cancel(id: string, finishedAt: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const cancelled = await countAffected(
+      manager,
+      `UPDATE rounds
+          SET status = 'CANCELLED', lease_owner = NULL, lease_expires_at = NULL, updated_at = now(),
+              progress = CASE WHEN status = 'GENERATING'
+                              THEN coalesce(progress, '{}'::jsonb) || jsonb_build_object('phase', 'cancelled', 'finishedAt', $2::text)
+                              ELSE progress END
+        WHERE id = $1 AND status IN ${sqlList(CANCELLABLE)} RETURNING 1`,
+      [id, finishedAt],
+    );
+    return cancelled > 0;
+  }
+
+  /** Locks the round for closing: its status, and whether it has started by the database's clock. */
+  @GenerateSql({ params: [DummyValue.UUID] , transaction: true })
+  async lockForClosing(id: string, manager: EntityManager = this.dataSource.manager): Promise<{ status: RoundStatusValue; started: boolean } | undefined> {
+    const [row] = await manager.query(`SELECT status, starts_at <= now() AS started FROM rounds WHERE id = $1 FOR UPDATE`, [id]);
+    return row;
+  }
+
+  @GenerateSql({ params: [DummyValue.UUID] , transaction: true })
+  async markClosed(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`UPDATE rounds SET status = 'CLOSED', updated_at = now() WHERE id = $1`, [id]);
+  }
+
+  /** A run's progress, only while it still holds the lease: a cancelled or failed round keeps what was said about it. */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.STRING, { phase: 'loading' }] })
+  async setProgress(id: string, owner: string, progress: GenerationProgress): Promise<void> {
+    await this.dataSource.query(`UPDATE rounds SET progress = $3 WHERE id = $1 AND lease_owner = $2`, [id, owner, progress]);
+  }
+
+  /** The generated draft's figures; the lease is given back. Call with the round locked and the lease checked. */
+  @GenerateSql({ params: [DummyValue.UUID, { stats: {}, weights: {}, progress: { phase: 'done' } }] , transaction: true })
+  async storeDraft(id: string, draft: StoredDraft, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.getRepository(RoundEntity).update(
+      { id },
+      { status: 'GENERATED', stats: draft.stats, weights: draft.weights, generatedAt: new Date(), leaseOwner: null, leaseExpiresAt: null, progress: draft.progress },
+    );
+  }
+
+  /** A failed run, while it still holds the lease: back to its draft (or to DRAFT), `progress` saying why. */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.STRING, { phase: 'failed' }] })
+  async failGeneration(id: string, owner: string, progress: GenerationProgress): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE rounds SET progress = $3, lease_owner = NULL, lease_expires_at = NULL, updated_at = now(),
+              status = CASE WHEN EXISTS (SELECT 1 FROM meetings WHERE round_id = $1) THEN 'GENERATED' ELSE 'DRAFT' END
+        WHERE id = $1 AND status = 'GENERATING' AND lease_owner = $2`,
+      [id, owner, progress],
+    );
+  }
+
+  @GenerateSql({ params: [DummyValue.UUID, {}] , transaction: true })
+  async updateStats(id: string, stats: StoredRoundStats, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.getRepository(RoundEntity).update({ id }, { stats });
+  }
+
+  @GenerateSql({ params: [{ roundId: DummyValue.UUID, actorId: DummyValue.UUID, kind: 'swap', details: {}, overriddenRules: [], reason: null }] , transaction: true })
+  async recordAdjustment(adjustment: AdjustmentRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    // `details` is free-form JSON, which TypeORM's deep-partial type cannot follow.
+    await manager.getRepository(RoundAdjustmentEntity).insert(adjustment as QueryDeepPartialEntity<RoundAdjustmentEntity>);
+  }
+
+  /** The changes by hand that overrode a hard rule on purpose (the draft check accepts exactly those pairs). */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  overridesOf(roundId: string, manager: Pick<EntityManager, 'query'> = this.dataSource.manager): Promise<Pick<RoundAdjustmentEntity, 'details' | 'overriddenRules'>[]> {
+    return manager
+      .query(`SELECT details, overridden_rules FROM round_adjustments WHERE round_id = $1 AND cardinality(overridden_rules) > 0`, [roundId])
+      .then((rows: { details: RoundAdjustmentEntity['details']; overridden_rules: string[] }[]) =>
+        rows.map((row) => ({ details: row.details, overriddenRules: row.overridden_rules })),
+      );
   }
 }

@@ -7,23 +7,24 @@ import { assertCanManage } from '../auth/event-access';
 import { conflict, DomainError, notFound } from '../common/domain-error';
 import { isUniqueViolation } from '../common/postgres-errors';
 import type { AppConfig } from '../config/app-config';
-import { countAffected } from '../common/sql';
 import { noticeRoundPublished } from '../realtime/round-notices';
 import { assertWithinEventDays } from '../events/event-days';
 import { EventEntity } from '../events/event.entity';
 import { DEFAULT_ROUND_MINUTES } from '../events/events.service';
 import { assertCanSeeRound } from './round-visibility';
-import { GenerationLease, GenerationStopped, LEASE_LAPSED, leaseUntil, newLeaseOwner, SHUTDOWN_MESSAGE } from './generation-lease';
+import { GenerationLease, GenerationStopped, newLeaseOwner, SHUTDOWN_MESSAGE } from './generation-lease';
 import { GenerationLock } from './generation-lock';
 import type { CreateRoundInput, GenerateRoundInput } from './inputs/round.inputs';
 import { MatchingRunner } from './matching-runner';
 import { Fairness } from './models/round.model';
 import { OddPolicy } from '../events/models/event.model';
 import { RoundEntity, type GenerationProgress } from './round.entity';
-import { CANCELLABLE, claimableForGeneration, sqlList, type RoundStatusValue } from './round-lifecycle';
+import { claimableForGeneration } from './round-lifecycle';
 import { writeRoundPlan } from './round-plan-writer';
 import { countRoundRoster, loadRoundRoster } from './round-roster';
-import { findDraftProblems, type DraftProblem } from './draft-check';
+import { DraftCheck, type DraftProblem } from './draft-check';
+import { MeetingsRepository } from './meetings.repository';
+import { RoundsRepository } from './rounds.repository';
 import { draftBreaksRules, notEnoughAttendees, roundEmpty, roundNotStarted } from './rounds.errors';
 
 interface RunningGeneration {
@@ -39,6 +40,9 @@ export class RoundsService implements BeforeApplicationShutdown {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rounds: RoundsRepository,
+    private readonly meetings: MeetingsRepository,
+    private readonly draftCheck: DraftCheck,
     private readonly matching: MatchingRunner,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
@@ -51,9 +55,8 @@ export class RoundsService implements BeforeApplicationShutdown {
       assertCanManage(actor, event.id);
       const durationMinutes = input.durationMinutes ?? event.matchingSettings.defaultRoundMinutes ?? DEFAULT_ROUND_MINUTES;
       assertWithinEventDays(event, 'This round', input.startsAt, new Date(input.startsAt.getTime() + durationMinutes * 60_000));
-      const rounds = manager.getRepository(RoundEntity);
-      return rounds.save(
-        rounds.create({
+      return this.rounds.insertDraft(
+        {
           eventId: event.id,
           name: input.name.trim(),
           startsAt: input.startsAt,
@@ -61,14 +64,14 @@ export class RoundsService implements BeforeApplicationShutdown {
           tables: input.tables?.map((t) => t.trim()).filter(Boolean) ?? [],
           oddPolicy: input.oddPolicy ? (input.oddPolicy === OddPolicy.BYE ? 'bye' : 'trio') : null,
           fairness: input.fairness === Fairness.MAXMIN ? 'maxmin' : 'none',
-          status: 'DRAFT',
-        }),
+        },
+        manager,
       );
     });
   }
 
   async get(actor: Actor, roundId: string): Promise<RoundEntity> {
-    const round = await this.dataSource.getRepository(RoundEntity).findOneBy({ id: roundId });
+    const round = await this.rounds.findById(roundId);
     if (!round) throw notFound('Round');
     assertCanSeeRound(actor, round);
     return round;
@@ -99,15 +102,8 @@ export class RoundsService implements BeforeApplicationShutdown {
       const progress: GenerationProgress = { phase: 'queued', startedAt: new Date().toISOString() };
       const leaseSeconds = this.config.get('generation', { infer: true }).leaseSeconds;
       const owner = newLeaseOwner();
-      const claim = await countAffected(
-        this.dataSource.manager,
-        `UPDATE rounds SET status = 'GENERATING', seed = $2, progress = $3, lease_owner = $5, lease_expires_at = ${leaseUntil('$6')}, updated_at = now()
-          WHERE id = $1 AND (status = ANY($4) OR (status = 'GENERATING' AND ${LEASE_LAPSED})) RETURNING 1`,
-        [round.id, seed, progress, claimable, owner, leaseSeconds],
-      );
-      if (!claim) {
-        const current = await this.dataSource.query(`SELECT status FROM rounds WHERE id = $1`, [round.id]);
-        const status = current[0]?.status as RoundStatusValue | undefined;
+      if (!(await this.rounds.claimForGeneration(round.id, { seed, progress, claimable, owner, leaseSeconds }))) {
+        const status = await this.rounds.statusOf(round.id);
         if (status === 'GENERATING') throw conflict('GENERATION_IN_PROGRESS', 'This round is being generated right now: poll it until it is no longer GENERATING');
         throw conflict(
           status === 'GENERATED' ? 'ROUND_ALREADY_GENERATED' : 'ROUND_NOT_DRAFT',
@@ -129,7 +125,7 @@ export class RoundsService implements BeforeApplicationShutdown {
     } finally {
       if (!claimed) await lock.release();
     }
-    return this.dataSource.getRepository(RoundEntity).findOneByOrFail({ id: round.id });
+    return this.rounds.getById(round.id);
   }
 
   /** Resolves when every generation started by this process has finished. */
@@ -155,21 +151,18 @@ export class RoundsService implements BeforeApplicationShutdown {
     const round = await this.get(actor, roundId);
     assertCanManage(actor, round.eventId, 'Round');
     await this.dataSource.transaction(async (manager) => {
-      const [current] = await manager.query(
-        `SELECT status, (SELECT count(*) FROM meetings WHERE round_id = r.id)::int AS meetings FROM rounds r WHERE id = $1 FOR UPDATE`,
-        [round.id],
-      );
+      const current = await this.rounds.lockForPublishing(round.id, manager);
       if (current?.status !== 'GENERATED') {
         throw conflict('ROUND_NOT_GENERATED', `Only a generated draft can be published; this round is ${current?.status ?? 'gone'}`);
       }
       if (!current.meetings) throw roundEmpty();
       // The draft is a snapshot: blocks, consent, opt-outs and presence may have changed since it was generated.
-      const problems = await findDraftProblems(manager, round);
+      const problems = await this.draftCheck.problemsOf(round, manager);
       if (problems.length) throw draftBreaksRules(problems);
-      await manager.query(`UPDATE rounds SET status = 'PUBLISHED', published_at = now(), updated_at = now() WHERE id = $1`, [round.id]);
+      await this.rounds.markPublished(round.id, manager);
       await noticeRoundPublished(manager, { roundId: round.id, eventId: round.eventId });
     });
-    return this.dataSource.getRepository(RoundEntity).findOneByOrFail({ id: round.id });
+    return this.rounds.getById(round.id);
   }
 
   /**
@@ -181,22 +174,12 @@ export class RoundsService implements BeforeApplicationShutdown {
     const round = await this.get(actor, roundId);
     assertCanManage(actor, round.eventId, 'Round');
     await this.dataSource.transaction(async (manager) => {
-      const cancelled = await countAffected(
-        manager,
-        `UPDATE rounds
-            SET status = 'CANCELLED', lease_owner = NULL, lease_expires_at = NULL, updated_at = now(),
-                progress = CASE WHEN status = 'GENERATING'
-                                THEN coalesce(progress, '{}'::jsonb) || jsonb_build_object('phase', 'cancelled', 'finishedAt', $2::text)
-                                ELSE progress END
-          WHERE id = $1 AND status IN ${sqlList(CANCELLABLE)} RETURNING 1`,
-        [round.id, new Date().toISOString()],
-      );
+      const cancelled = await this.rounds.cancel(round.id, new Date().toISOString(), manager);
       if (!cancelled) throw conflict('ROUND_NOT_CANCELLABLE', `A ${round.status} round cannot be cancelled`);
-      await manager.query(`DELETE FROM event_pairs WHERE meeting_id IN (SELECT id FROM meetings WHERE round_id = $1)`, [round.id]);
-      await manager.query(`UPDATE meetings SET status = 'CANCELLED' WHERE round_id = $1`, [round.id]);
+      await this.meetings.cancelOfRound(round.id, manager);
     });
     this.running.get(round.id)?.lease.abort('cancelled');
-    return this.dataSource.getRepository(RoundEntity).findOneByOrFail({ id: round.id });
+    return this.rounds.getById(round.id);
   }
 
   /**
@@ -207,32 +190,31 @@ export class RoundsService implements BeforeApplicationShutdown {
     const round = await this.get(actor, roundId);
     assertCanManage(actor, round.eventId, 'Round');
     await this.dataSource.transaction(async (manager) => {
-      const [current] = await manager.query(`SELECT status, starts_at <= now() AS started FROM rounds WHERE id = $1 FOR UPDATE`, [round.id]);
+      const current = await this.rounds.lockForClosing(round.id, manager);
       if (current?.status !== 'PUBLISHED') {
         throw conflict('ROUND_NOT_PUBLISHED', `Only a published round can be closed; this round is ${current?.status ?? 'gone'}`);
       }
       if (!current.started) throw roundNotStarted(round.startsAt);
-      await manager.query(`UPDATE rounds SET status = 'CLOSED', updated_at = now() WHERE id = $1`, [round.id]);
-      await manager.query(`UPDATE meetings SET status = 'HELD' WHERE round_id = $1 AND status = 'SCHEDULED'`, [round.id]);
+      await this.rounds.markClosed(round.id, manager);
+      await this.meetings.holdScheduledOfRound(round.id, manager);
     });
-    return this.dataSource.getRepository(RoundEntity).findOneByOrFail({ id: round.id });
+    return this.rounds.getById(round.id);
   }
 
   /** Organisers' review: what the draft breaks now (empty unless the round is a generated draft). */
   async draftProblems(actor: Actor, round: { id: string; eventId: string; status: string }): Promise<DraftProblem[]> {
     assertCanManage(actor, round.eventId, 'Round');
     if (round.status !== 'GENERATED') return [];
-    return findDraftProblems(this.dataSource.manager, round);
+    return this.draftCheck.problemsOf(round);
   }
 
   private async runGeneration(roundId: string, seed: string, lease: GenerationLease): Promise<void> {
-    const rounds = this.dataSource.getRepository(RoundEntity);
     const startedAt = new Date().toISOString();
     // Only while the run still holds the lease: a cancelled or failed round keeps what was said about it.
     const setProgress = (progress: Omit<GenerationProgress, 'startedAt'>) =>
-      this.dataSource.query(`UPDATE rounds SET progress = $3 WHERE id = $1 AND lease_owner = $2`, [roundId, lease.owner, { ...progress, startedAt }]);
+      this.rounds.setProgress(roundId, lease.owner, { ...progress, startedAt });
     try {
-      const round = await rounds.findOneByOrFail({ id: roundId });
+      const round = await this.rounds.getById(roundId);
       const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: round.eventId });
       await setProgress({ phase: 'loading' });
       const roster = await loadRoundRoster(this.dataSource, round.eventId, round.id);
@@ -256,20 +238,13 @@ export class RoundsService implements BeforeApplicationShutdown {
       const stored = await this.dataSource.transaction(async (manager) => {
         // The round's row lock, then the lease check: a cancel or a sweep either came first (and the plan is
         // dropped) or waits for this transaction (and then finds the round GENERATED, not GENERATING).
-        const current = await manager.getRepository(RoundEntity).findOne({ where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
+        const current = await this.rounds.lockById(roundId, manager);
         if (current?.status !== 'GENERATING' || current.leaseOwner !== lease.owner) return false;
-        const stats = await writeRoundPlan(manager, current, plan, roster);
-        await manager.getRepository(RoundEntity).update(
-          { id: roundId },
-          {
-            status: 'GENERATED',
-            stats,
-            weights,
-            generatedAt: new Date(),
-            leaseOwner: null,
-            leaseExpiresAt: null,
-            progress: { phase: 'done', attendees: roster.profiles.length, startedAt, finishedAt: new Date().toISOString() },
-          },
+        const stats = await writeRoundPlan(this.meetings, manager, current, plan, roster);
+        await this.rounds.storeDraft(
+          roundId,
+          { stats, weights, progress: { phase: 'done', attendees: roster.profiles.length, startedAt, finishedAt: new Date().toISOString() } },
+          manager,
         );
         return true;
       });
@@ -292,13 +267,8 @@ export class RoundsService implements BeforeApplicationShutdown {
                 : 'The matching failed unexpectedly; it has been logged';
       if (stopped) this.logger.warn({ roundId }, 'Round generation stopped: the API is shutting down');
       else this.logger.error({ err: error, roundId }, 'Round generation failed');
-      await this.dataSource
-        .query(
-          `UPDATE rounds SET progress = $3, lease_owner = NULL, lease_expires_at = NULL, updated_at = now(),
-                  status = CASE WHEN EXISTS (SELECT 1 FROM meetings WHERE round_id = $1) THEN 'GENERATED' ELSE 'DRAFT' END
-            WHERE id = $1 AND status = 'GENERATING' AND lease_owner = $2`,
-          [roundId, lease.owner, { phase: 'failed', startedAt, finishedAt: new Date().toISOString(), error: message }],
-        )
+      await this.rounds
+        .failGeneration(roundId, lease.owner, { phase: 'failed', startedAt, finishedAt: new Date().toISOString(), error: message })
         .catch((cause) => this.logger.error({ err: cause, roundId }, 'Could not record the failed generation'));
     }
   }

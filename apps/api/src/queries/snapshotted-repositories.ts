@@ -1,0 +1,12 @@
+import { MeetingsRepository } from '../rounds/meetings.repository';
+import { RoundsRepository } from '../rounds/rounds.repository';
+
+/**
+ * The repositories whose SQL is snapshotted in this folder (one `<name>.repository.sql` each, see
+ * database/generate-sql.ts). A new repository: one line here, `@GenerateSql` on its methods, then
+ * `npm run sql:snapshots`.
+ */
+export const SNAPSHOTTED_REPOSITORIES = [
+  RoundsRepository,
+  MeetingsRepository,
+] as const;

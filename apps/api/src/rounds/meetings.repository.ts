@@ -1,0 +1,275 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { DummyValue, GenerateSql } from '../database/generate-sql';
+import { FeedbackEntity } from './feedback.entity';
+import { MeetingEntity, MeetingParticipantEntity, type MeetingStatusValue } from './meeting.entity';
+import { MeetingsWhen } from './models/meeting-views.model';
+import { NOT_YET_PUBLISHED, sqlList, VISIBLE_TO_ATTENDEES } from './round-lifecycle';
+import { RoundTablesReader, type RoundTables } from './round-tables-reader';
+
+/** A draft's meeting as the publishing check reads it: its members in one order (by id). */
+export interface SeatedMeeting {
+  id: string;
+  table_label: string;
+  members: string[];
+}
+
+/** A plan's meetings, column by column, as one bulk insert takes them. */
+export interface PlannedMeetings {
+  ids: string[];
+  tableNumbers: number[];
+  tableLabels: string[];
+  scores: number[];
+  /** Each meeting's stored reasons, as JSON text. */
+  reasons: string[];
+}
+
+/** Pairs, column by column: lower id, higher id, their meeting. */
+export interface PlannedPairs {
+  low: string[];
+  high: string[];
+  meetingIds: string[];
+}
+
+export type FeedbackRecord = Pick<FeedbackEntity, 'meetingId' | 'attendeeId' | 'met' | 'rating' | 'wouldMeetAgain' | 'note' | 'updatedAt'>;
+
+/**
+ * Every query of the meetings aggregate: `meetings`, their `meeting_participants`, the event-wide
+ * pair registry `event_pairs` (whose constraints forbid a repeated pair), and the participants'
+ * `feedback`. Statements that belong to a use case's transaction take its `manager`. Each method's
+ * SQL is snapshotted in queries/meetings.repository.sql.
+ */
+@Injectable()
+export class MeetingsRepository {
+  private readonly roundTables: RoundTablesReader;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.roundTables = new RoundTablesReader(dataSource);
+  }
+
+  /**
+   * An attendee's published round tables for `myMeetings` (the hottest read of the API: one prepared
+   * statement shared by the callers of one turn of the event loop, round-tables-reader.ts).
+   */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.UUID, DummyValue.UUID, MeetingsWhen.UPCOMING] })
+  roundTablesOf(attendeeId: string, eventId: string, sessionId: string | null, when: MeetingsWhen): Promise<RoundTables> {
+    return this.roundTables.read(attendeeId, eventId, sessionId, when);
+  }
+
+  /** A page of a round's meetings, by table number, after table `afterTable`. */
+  @GenerateSql({ params: [DummyValue.UUID, 0, 50] })
+  pageOfRound(roundId: string, afterTable: number, first: number): Promise<MeetingEntity[]> {
+    return this.dataSource
+      .getRepository(MeetingEntity)
+      .createQueryBuilder('m')
+      .where('m.round_id = :roundId AND m.table_number > :afterTable', { roundId, afterTable })
+      .orderBy('m.table_number', 'ASC')
+      .take(first)
+      .getMany();
+  }
+
+  /** The participants of these meetings with their attendee rows, in one order for every read (by attendee id). */
+  @GenerateSql({ params: [[DummyValue.UUID]] })
+  participantsWithAttendees(meetingIds: readonly string[]): Promise<MeetingParticipantEntity[]> {
+    return this.dataSource.getRepository(MeetingParticipantEntity).find({
+      where: { meetingId: In([...meetingIds]) },
+      relations: { attendee: true },
+      order: { attendeeId: 'ASC' },
+    });
+  }
+
+  /** The meeting, its row locked until the transaction ends. */
+  @GenerateSql({ params: [DummyValue.UUID] , transaction: true })
+  lockById(id: string, manager: EntityManager = this.dataSource.manager): Promise<MeetingEntity | null> {
+    return manager.getRepository(MeetingEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  @GenerateSql({ params: [DummyValue.UUID] , transaction: true })
+  getById(id: string, manager: EntityManager = this.dataSource.manager): Promise<MeetingEntity> {
+    return manager.getRepository(MeetingEntity).findOneByOrFail({ id });
+  }
+
+  @GenerateSql({ params: [DummyValue.UUID] , transaction: true })
+  participantsOf(meetingId: string, manager: EntityManager = this.dataSource.manager): Promise<MeetingParticipantEntity[]> {
+    return manager.getRepository(MeetingParticipantEntity).findBy({ meetingId });
+  }
+
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID, true] , transaction: true })
+  async setNoShow(meetingId: string, attendeeId: string, noShow: boolean, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.update(MeetingParticipantEntity, { meetingId, attendeeId }, { noShow });
+  }
+
+  @GenerateSql({ params: [DummyValue.UUID, 'HELD'] , transaction: true })
+  async setStatus(id: string, status: MeetingStatusValue, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.update(MeetingEntity, { id }, { status });
+  }
+
+  /** The round status of a meeting the attendee sits at, when attendees may see it (else undefined). */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID] })
+  visibleParticipation(meetingId: string, attendeeId: string): Promise<{ round_status: string } | undefined> {
+    return this.dataSource
+      .query(
+        `SELECT r.status AS round_status FROM meeting_participants p JOIN rounds r ON r.id = p.round_id
+          WHERE p.meeting_id = $1 AND p.attendee_id = $2 AND r.status IN ${sqlList(VISIBLE_TO_ATTENDEES)}`,
+        [meetingId, attendeeId],
+      )
+      .then((rows: { round_status: string }[]) => rows[0]);
+  }
+
+  /** Releases an attendee's pairs at a meeting: the next generation may pair them again. */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID] , transaction: true })
+  async releasePairsOf(meetingId: string, attendeeId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`DELETE FROM event_pairs WHERE meeting_id = $1 AND (attendee_low = $2 OR attendee_high = $2)`, [meetingId, attendeeId]);
+  }
+
+  /** Registers a pair at a meeting; a pair already registered keeps its first meeting. */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.UUID, DummyValue.OTHER_UUID, DummyValue.UUID] , transaction: true })
+  async registerPair(eventId: string, low: string, high: string, meetingId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`INSERT INTO event_pairs (event_id, attendee_low, attendee_high, meeting_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+      eventId,
+      low,
+      high,
+      meetingId,
+    ]);
+  }
+
+  /** A cancelled round's meetings: cancelled, and their pairs released (they may meet in a later round). */
+  @GenerateSql({ params: [DummyValue.UUID] , transaction: true })
+  async cancelOfRound(roundId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`DELETE FROM event_pairs WHERE meeting_id IN (SELECT id FROM meetings WHERE round_id = $1)`, [roundId]);
+    await manager.query(`UPDATE meetings SET status = 'CANCELLED' WHERE round_id = $1`, [roundId]);
+  }
+
+  /** A closed round's scheduled meetings count as held (no-shows stay no-shows). */
+  @GenerateSql({ params: [DummyValue.UUID] , transaction: true })
+  async holdScheduledOfRound(roundId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`UPDATE meetings SET status = 'HELD' WHERE round_id = $1 AND status = 'SCHEDULED'`, [roundId]);
+  }
+
+  /**
+   * Replaces a round's meetings with a plan's, in bulk (one statement per table, whatever the size):
+   * meetings, participants, and the pair registry.
+   */
+  @GenerateSql({
+    params: [
+      { id: DummyValue.UUID, eventId: DummyValue.UUID, startsAt: DummyValue.DATE, endsAt: DummyValue.DATE },
+      { ids: [], tableNumbers: [], tableLabels: [], scores: [], reasons: [] },
+      { meetingIds: [], attendeeIds: [] },
+      { low: [], high: [], meetingIds: [] },
+    ],
+    transaction: true,
+  })
+  async replaceRoundMeetings(
+    round: { id: string; eventId: string; startsAt: Date; endsAt: Date },
+    meetings: PlannedMeetings,
+    participants: { meetingIds: string[]; attendeeIds: string[] },
+    pairs: PlannedPairs,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.query(`DELETE FROM meetings WHERE round_id = $1`, [round.id]);
+    await manager.query(
+      `INSERT INTO meetings (id, round_id, event_id, table_number, table_label, starts_at, ends_at, score, reasons)
+       SELECT m.id, $1, $2, m.table_number, m.table_label, $3, $4, m.score, m.reasons::jsonb
+         FROM unnest($5::uuid[], $6::int[], $7::text[], $8::float8[], $9::text[])
+              AS m(id, table_number, table_label, score, reasons)`,
+      [round.id, round.eventId, round.startsAt, round.endsAt, meetings.ids, meetings.tableNumbers, meetings.tableLabels, meetings.scores, meetings.reasons],
+    );
+    await manager.query(
+      `INSERT INTO meeting_participants (meeting_id, attendee_id, round_id) SELECT m, a, $1 FROM unnest($2::uuid[], $3::uuid[]) AS p(m, a)`,
+      [round.id, participants.meetingIds, participants.attendeeIds],
+    );
+    await manager.query(
+      `INSERT INTO event_pairs (event_id, attendee_low, attendee_high, meeting_id)
+       SELECT $1, l, h, m FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) AS p(l, h, m)`,
+      [round.eventId, pairs.low, pairs.high, pairs.meetingIds],
+    );
+  }
+
+  /** A round's meetings with their members (by attendee id), by table: what the publishing check judges. */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  seatedMeetingsOf(roundId: string, manager: Pick<EntityManager, 'query'> = this.dataSource.manager): Promise<SeatedMeeting[]> {
+    return manager.query(
+      `SELECT m.id, m.table_label, array_agg(p.attendee_id::text ORDER BY p.attendee_id) AS members
+         FROM meetings m JOIN meeting_participants p ON p.meeting_id = m.id
+        WHERE m.round_id = $1
+        GROUP BY m.id ORDER BY m.table_number`,
+      [roundId],
+    );
+  }
+
+  /** A round's meetings (id, score, reasons) and participants: the seating a change by hand starts from. */
+  @GenerateSql({ params: [DummyValue.UUID] , transaction: true })
+  async seatingOf(
+    roundId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ meetings: Pick<MeetingEntity, 'id' | 'score' | 'reasons'>[]; participants: MeetingParticipantEntity[] }> {
+    const meetings = await manager.getRepository(MeetingEntity).find({ where: { roundId }, select: { id: true, score: true, reasons: true } });
+    const participants = await manager.getRepository(MeetingParticipantEntity).findBy({ roundId });
+    return { meetings, participants };
+  }
+
+  /** Empties these tables (participants and their pairs), before they are seated again. */
+  @GenerateSql({ params: [[DummyValue.UUID]] , transaction: true })
+  async unseat(meetingIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`DELETE FROM meeting_participants WHERE meeting_id = ANY($1::uuid[])`, [meetingIds]);
+    await manager.query(`DELETE FROM event_pairs WHERE meeting_id = ANY($1::uuid[])`, [meetingIds]);
+  }
+
+  /** Seats `members` at a meeting of the round. */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.UUID, [DummyValue.OTHER_UUID]] , transaction: true })
+  async seat(roundId: string, meetingId: string, members: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.insert(
+      MeetingParticipantEntity,
+      members.map((attendeeId) => ({ meetingId, attendeeId, roundId })),
+    );
+  }
+
+  /** `reasons`: the stored reasons as JSON text (meeting-reasons.ts). */
+  @GenerateSql({ params: [DummyValue.UUID, 0, '[]'] , transaction: true })
+  async setScore(meetingId: string, score: number, reasons: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`UPDATE meetings SET score = $2, reasons = $3::jsonb WHERE id = $1`, [meetingId, score, reasons]);
+  }
+
+  /** The attendee's seats in rounds not yet published (what a withdrawal or an erasure takes back). */
+  @GenerateSql({ params: [DummyValue.UUID] , transaction: true })
+  draftSeatsOf(attendeeId: string, manager: EntityManager = this.dataSource.manager): Promise<{ round_id: string; meeting_id: string }[]> {
+    return manager.query(
+      `SELECT p.round_id, p.meeting_id FROM meeting_participants p JOIN rounds r ON r.id = p.round_id
+        WHERE p.attendee_id = $1 AND r.status IN ${sqlList(NOT_YET_PUBLISHED)}`,
+      [attendeeId],
+    );
+  }
+
+  /**
+   * Takes an attendee's seat at a draft's meeting away: their pairs, their seat, and their pairs in
+   * the table's reasons (by id), so what is left explains those still seated. A table left with one
+   * person is dissolved (that person sits out).
+   */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID] , transaction: true })
+  async unseatFromDraft(meetingId: string, attendeeId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await this.releasePairsOf(meetingId, attendeeId, manager);
+    await manager.query(`DELETE FROM meeting_participants WHERE meeting_id = $1 AND attendee_id = $2`, [meetingId, attendeeId]);
+    await manager.query(
+      `UPDATE meetings m SET reasons = (
+              SELECT coalesce(jsonb_agg(x.e ORDER BY x.n), '[]'::jsonb) FROM jsonb_array_elements(m.reasons) WITH ORDINALITY AS x(e, n)
+               WHERE NOT (jsonb_typeof(x.e) = 'object' AND $2::text IN (x.e->>'a', x.e->>'b')))
+        WHERE m.id = $1 AND jsonb_typeof(m.reasons) = 'array'`,
+      [meetingId, attendeeId],
+    );
+    await manager.query(`DELETE FROM meetings WHERE id = $1 AND (SELECT count(*) FROM meeting_participants WHERE meeting_id = $1) < 2`, [meetingId]);
+  }
+
+  /** Records (or replaces) a participant's feedback on a meeting, and reads it back. */
+  @GenerateSql({ params: [{ meetingId: DummyValue.UUID, attendeeId: DummyValue.OTHER_UUID, met: true, rating: 5, wouldMeetAgain: true, note: null, updatedAt: DummyValue.DATE }] })
+  async saveFeedback(feedback: FeedbackRecord): Promise<FeedbackEntity> {
+    const repository = this.dataSource.getRepository(FeedbackEntity);
+    await repository.upsert(feedback, ['meetingId', 'attendeeId']);
+    return repository.findOneByOrFail({ meetingId: feedback.meetingId, attendeeId: feedback.attendeeId });
+  }
+
+  @GenerateSql({ params: [DummyValue.UUID] })
+  feedbackOf(meetingId: string): Promise<FeedbackEntity[]> {
+    return this.dataSource.getRepository(FeedbackEntity).find({ where: { meetingId }, order: { attendeeId: 'ASC' } });
+  }
+}
