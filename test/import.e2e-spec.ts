@@ -138,6 +138,69 @@ describe('attendee import', () => {
     ]);
   });
 
+  describe('a file sent as its bytes (csvBase64, what the web app sends)', () => {
+    const UPLOAD = `mutation ($eventId: ID!, $csv: String, $csvBase64: String, $dryRun: Boolean!) {
+      importAttendees(eventId: $eventId, csv: $csv, csvBase64: $csvBase64, dryRun: $dryRun) { dryRun encoding delimiter rows created columns { header field } rejected { line reason } }
+    }`;
+    const base64 = (bytes: Buffer) => bytes.toString('base64');
+    const nameOf = async (email: string) =>
+      expectData(await t.gql(`query ($eventId: ID!, $q: String!) { attendees(eventId: $eventId, first: 5, filter: { search: $q }) { edges { node { email name company } } } }`, { eventId, q: email }, token))
+        .attendees.edges.map((edge: { node: unknown }) => edge.node);
+
+    it('reads Excel\'s "Unicode text" (UTF-16 LE with a mark, tabs): previewed, then imported, with the encoding it was read in', async () => {
+      const text = ['Email\tName\tCompany', 'utf16@example.com\tÉlodie Ünal\tCafé Ltd'].join('\r\n');
+      const bytes = base64(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      const preview = expectData(await t.gql(UPLOAD, { eventId, csvBase64: bytes, dryRun: true }, token)).importAttendees;
+      expect(preview).toEqual({
+        dryRun: true,
+        encoding: 'utf-16le',
+        delimiter: '\t',
+        rows: 1,
+        created: 1,
+        columns: [{ header: 'Email', field: 'email' }, { header: 'Name', field: 'name' }, { header: 'Company', field: 'company' }],
+        rejected: [],
+      });
+      expect(await nameOf('utf16@example.com')).toEqual([]);
+      expect(expectData(await t.gql(UPLOAD, { eventId, csvBase64: bytes, dryRun: false }, token)).importAttendees).toEqual({ ...preview, dryRun: false });
+      expect(await nameOf('utf16@example.com')).toEqual([{ email: 'utf16@example.com', name: 'Élodie Ünal', company: 'Café Ltd' }]);
+    });
+
+    it('reads Windows-1252 with semicolons (French Excel\'s plain "CSV")', async () => {
+      // é and è are single bytes; the euro sign is 0x80 in Windows-1252 (Latin-1 has none).
+      const bytes = Buffer.concat([Buffer.from('E-mail;Name;Company\r\ncp1252@example.com;Hélène Ducas;Crème ', 'latin1'), Buffer.from([0x80]), Buffer.from(' Co\r\n', 'latin1')]);
+      const report = expectData(await t.gql(UPLOAD, { eventId, csvBase64: base64(bytes), dryRun: false }, token)).importAttendees;
+      expect(report).toMatchObject({ encoding: 'windows-1252', delimiter: ';', rows: 1, created: 1, rejected: [] });
+      expect(await nameOf('cp1252@example.com')).toEqual([{ email: 'cp1252@example.com', name: 'Hélène Ducas', company: 'Crème € Co' }]);
+    });
+
+    it('says the text form has no encoding', async () => {
+      expect(expectData(await t.gql(UPLOAD, { eventId, csv: 'email,name\ntext@example.com,Text', dryRun: true }, token)).importAttendees).toMatchObject({ encoding: null, created: 1 });
+    });
+
+    it('refuses text that is not base64, both forms at once or neither, and a workbook, in words (BAD_USER_INPUT), writing nothing', async () => {
+      const cases: [Record<string, unknown>, string, string][] = [
+        [{ csvBase64: 'RW1haWwsTmFtZQp4QHkuZnIsWA=!' }, 'CSV_BASE64_INVALID', 'csvBase64'],
+        [{ csvBase64: 'RW1haWwsTmFtZQp4QHkuZnIsWA' }, 'CSV_BASE64_INVALID', 'csvBase64'], // unpadded: a truncated upload
+        [{ csvBase64: 'RW1h aWws' }, 'CSV_BASE64_INVALID', 'csvBase64'],
+        [{ csv: 'email,name\nx@y.fr,X', csvBase64: base64(Buffer.from('email,name\nx@y.fr,X')) }, 'CSV_ONE_SOURCE', 'csvBase64'],
+        [{}, 'CSV_ONE_SOURCE', 'csv'],
+        [{ csvBase64: base64(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])) }, 'CSV_IS_WORKBOOK', ''],
+        [{ csvBase64: '' }, 'CSV_EMPTY', ''],
+      ];
+      for (const [variables, reason, field] of cases) {
+        const response = await t.gql(UPLOAD, { eventId, dryRun: false, ...variables }, token);
+        expect({ variables, data: response.data ?? null, extensions: response.errors?.[0]?.extensions }).toMatchObject({ variables, data: null, extensions: { code: 'BAD_USER_INPUT', reason } });
+        if (field) expect(response.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ field })]);
+      }
+    });
+
+    it('is for organisers of this event only: a stranger learns nothing of the bytes they sent', async () => {
+      const stranger = await createOrganiser(t, (await createEvent(t)).id);
+      const response = await t.gql(UPLOAD, { eventId, csvBase64: 'not base64!', dryRun: true }, stranger.token);
+      expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    });
+  });
+
   it('says how many imported people can be matched now, and why the others cannot, with the fix', async () => {
     const READINESS = `mutation ($eventId: ID!, $csv: String!) { importAttendees(eventId: $eventId, csv: $csv) { created matchableNow notMatchableNow { reason count fix } } }`;
     const csv = [

@@ -52,10 +52,11 @@ describe('organisers\' attendees in a real browser', () => {
       await t.gql(`query ($id: ID!) { attendees(eventId: $id, first: 100) { edges { node { id name email role present consentMatchmaking interests } } } }`, { id: eventId }, await t.adminToken()),
     ).attendees.edges.map((edge: { node: Record<string, unknown> }) => edge.node) as { id: string; name: string; email: string; role: string; present: boolean; consentMatchmaking: boolean; interests: string[] }[];
 
-  const importThroughPage = async (page: Page, csv: string, fileName = 'tickets.csv') => {
+  /** Chooses the file on the import page (text as UTF-8, or the file's very bytes) and waits for its preview. */
+  const importThroughPage = async (page: Page, csv: string | Buffer, fileName = 'tickets.csv') => {
     await page.getByRole('link', { name: 'Import a CSV' }).click();
     await page.getByRole('heading', { level: 1, name: 'Import attendees' }).waitFor();
-    await page.getByLabel('Ticketing export (CSV)').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByLabel('Ticketing export (CSV)').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: typeof csv === 'string' ? Buffer.from(csv) : csv });
     await page.getByText(`Preview of ${fileName}: nothing is written yet.`).waitFor();
   };
 
@@ -161,6 +162,54 @@ describe('organisers\' attendees in a real browser', () => {
     const alanCode = (await rowOf(page, 'Alan Turing').locator('.code').textContent())!;
     const login = await t.gql(`mutation ($input: LoginInput!) { login(input: $input) { viewer { role } } }`, { input: { email: 'alan@example.com', accessCode: alanCode } });
     expect(login.data?.login?.viewer.role).toBe('ATTENDEE');
+    expect(problems).toEqual([]);
+  });
+
+  it('previews and imports what spreadsheets write: Excel\'s "Unicode text" (UTF-16, tabs) and French Excel\'s CSV (Windows-1252, semicolons)', async () => {
+    const { event, page, problems } = await organiserOfNewEvent();
+    await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/attendees`);
+    await page.getByText('No attendee yet').waitFor();
+    const columnsShown = () =>
+      page.getByRole('table', { name: 'Columns' }).getByRole('row').evaluateAll((rows) => rows.slice(1).map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim())));
+
+    // UTF-16 LE with its byte-order mark: every other byte is NUL, which no UTF-8 reading survives.
+    const unicodeText = ['E-mail\tFirst Name\tLast Name\tCompany', 'elodie@example.fr\tÉlodie\tMüller\tCafé Crème', 'zoe@example.fr\tZoë\tŁukasz\tSmørrebrød AS'].join('\r\n');
+    await importThroughPage(page, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(unicodeText, 'utf16le')]), 'unicode.txt');
+    expect(await columnsShown()).toEqual([
+      ['E-mail', 'Email'],
+      ['First Name', 'First name'],
+      ['Last Name', 'Last name'],
+      ['Company', 'Company'],
+    ]);
+    await page.getByText('2 attendee lines, columns separated by tabs. Text read as UTF-16LE.').waitFor();
+    expect(await page.getByRole('region', { name: 'What the import would do' }).getByRole('definition').allTextContents()).toEqual(['2', '0', '0', '0']);
+    expect(await attendeesOf(event.id)).toEqual([]);
+    await page.getByRole('button', { name: 'Import: 2 attendees to create or update' }).click();
+    await page.getByText('Imported from unicode.txt.').waitFor();
+
+    // Windows-1252 and semicolons; the euro sign is 0x80 there (Latin-1 has none), é and è one byte each.
+    await page.getByRole('button', { name: 'Import another file' }).click();
+    const french = Buffer.concat([Buffer.from('E-mail;Name;Company;Job Title\r\nhelene@example.fr;Hélène Lefèvre;', 'latin1'), Buffer.from([0x80]), Buffer.from(' Capital;ingénieure\r\n', 'latin1')]);
+    await page.getByLabel('Ticketing export (CSV)').setInputFiles({ name: 'excel-fr.csv', mimeType: 'text/csv', buffer: french });
+    await page.getByText('Preview of excel-fr.csv: nothing is written yet.').waitFor();
+    expect(await columnsShown()).toEqual([
+      ['E-mail', 'Email'],
+      ['Name', 'Name'],
+      ['Company', 'Company'],
+      ['Job Title', 'Role'],
+    ]);
+    await page.getByText('1 attendee lines, columns separated by semicolons. Text read as WINDOWS-1252.').waitFor();
+    await page.getByRole('button', { name: 'Import: 1 attendees to create or update' }).click();
+    await page.getByText('Imported from excel-fr.csv.').waitFor();
+
+    const people = await attendeesOf(event.id);
+    expect(people.map(({ name, email, role }) => ({ name, email, role })).sort((a, b) => a.email.localeCompare(b.email))).toEqual([
+      { name: 'Élodie Müller', email: 'elodie@example.fr', role: null },
+      { name: 'Hélène Lefèvre', email: 'helene@example.fr', role: 'ingénieure' },
+      { name: 'Zoë Łukasz', email: 'zoe@example.fr', role: null },
+    ]);
+    await page.getByRole('link', { name: 'See the attendees' }).click();
+    await rowOf(page, 'Élodie Müller').waitFor();
     expect(problems).toEqual([]);
   });
 

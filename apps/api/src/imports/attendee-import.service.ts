@@ -8,12 +8,12 @@ import { CreateAttendeeInput } from '../attendees/inputs/attendee.inputs';
 import { applyProfileChanges, normaliseEmail, type ProfileChanges } from '../attendees/profile-writer';
 import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
-import { notFound } from '../common/domain-error';
+import { badInput, notFound } from '../common/domain-error';
 import { EventEntity } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { NUL_IN_TEXT } from '../common/validation';
 import { LeftOutReason } from '../rounds/models/round.model';
-import type { CsvDelimiter } from './csv-text';
+import { decodeBase64File, decodeCsvBytes, type CsvDelimiter, type CsvEncoding } from './csv-text';
 import { CSV_FIELDS, readAttendeeCsv, type CsvAttendeeRow, type CsvAttendees, type CsvColumn, type CsvField } from './attendee-csv';
 
 export interface RejectedRow {
@@ -58,6 +58,29 @@ export interface ImportReport {
   notMatchableNow: NotMatchable[];
 }
 
+/**
+ * A file as importAttendees receives it: its text, or its bytes in base64 (a browser sends the file as it
+ * is, and the encoding is read from the bytes here, as `pairwise import` reads a file on disk).
+ */
+export interface CsvUpload {
+  csv?: string | null;
+  csvBase64?: string | null;
+}
+
+/** An import's report with the encoding its bytes were read in (null when the file came as text). */
+export type UploadImportReport = ImportReport & { encoding: CsvEncoding | null };
+
+/** The text of an upload: exactly one of its two forms. */
+function readUpload({ csv, csvBase64 }: CsvUpload): { text: string; encoding: CsvEncoding | null } {
+  if ((csv == null) === (csvBase64 == null)) {
+    throw badInput('CSV_ONE_SOURCE', 'Send the file once: as text in csv, or as its bytes in csvBase64 (one of the two)', [
+      { field: csv == null ? 'csv' : 'csvBase64', message: csv == null ? 'csv or csvBase64 is required' : 'give csv or csvBase64, not both' },
+    ]);
+  }
+  if (csv != null) return { text: csv, encoding: null };
+  return decodeCsvBytes(decodeBase64File(csvBase64!));
+}
+
 export type ImportProgress = (done: number, total: number) => void;
 
 /** Fields whose change makes a row count as "updated". */
@@ -85,13 +108,14 @@ export class AttendeeImportService {
   ) {}
 
   /**
-   * The CSV text as sent through GraphQL: the caller is checked before a byte of it is parsed.
-   * A dry run does the whole import, with the same rules and locks, and rolls it back: its report
-   * is the preview of what importing would do.
+   * The file as sent through GraphQL, as text or as its bytes: the caller is checked before a byte of it
+   * is parsed. A dry run does the whole import, with the same rules and locks, and rolls it back: its
+   * report is the preview of what importing would do.
    */
-  async importCsv(actor: Actor, eventId: string, text: string, dryRun = false): Promise<ImportReport> {
+  async importUpload(actor: Actor, eventId: string, upload: CsvUpload, dryRun = false): Promise<UploadImportReport> {
     const event = await this.managedEvent(actor, eventId);
-    return this.importInto(event, await readAttendeeCsv(text), () => undefined, dryRun);
+    const { text, encoding } = readUpload(upload);
+    return { ...(await this.importInto(event, await readAttendeeCsv(text), () => undefined, dryRun)), encoding };
   }
 
   async import(actor: Actor, eventId: string, csv: CsvAttendees, onProgress: ImportProgress = () => undefined): Promise<ImportReport> {

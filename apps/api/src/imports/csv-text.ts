@@ -38,6 +38,22 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
   return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding), encoding };
 }
 
+/** Standard base64 (RFC 4648 §4) with its padding, as a browser's FileReader.readAsDataURL writes it; nothing else. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * The bytes of a file sent as base64 text (importAttendees' `csvBase64`). Node's own decoder skips
+ * characters it does not know, so the text is checked first: a damaged upload is refused, never half read.
+ */
+export function decodeBase64File(base64: string): Uint8Array {
+  if (!BASE64.test(base64)) {
+    throw badInput('CSV_BASE64_INVALID', 'csvBase64 is not base64: send the file\'s bytes encoded in standard base64 (A–Z, a–z, 0–9, + and /, padded with =)', [
+      { field: 'csvBase64', message: 'must be standard base64' },
+    ]);
+  }
+  return new Uint8Array(Buffer.from(base64, 'base64'));
+}
+
 function bomEncoding(bytes: Uint8Array): CsvEncoding | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';

@@ -14,9 +14,15 @@ export class ImportsResolver {
   importAttendees(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,
-    @Args('csv', { description: 'The CSV text, header line first' }) csv: string,
+    @Args('csv', { type: () => String, nullable: true, description: 'The CSV text, header line first (give this or csvBase64)' }) csv: string | null,
+    @Args('csvBase64', {
+      type: () => String,
+      nullable: true,
+      description: "The file's bytes in standard base64 (give this or csv): read as UTF-8 (with or without a byte-order mark), UTF-16 LE or BE, or Windows-1252, as `pairwise import` reads a file",
+    })
+    csvBase64: string | null,
     @Args('dryRun', { defaultValue: false, description: 'Write nothing: report what the import would do (a preview)' }) dryRun: boolean,
   ): Promise<ImportReport> {
-    return this.importService.importCsv(actor, eventId, csv, dryRun);
+    return this.importService.importUpload(actor, eventId, { csv, csvBase64 }, dryRun);
   }
 }

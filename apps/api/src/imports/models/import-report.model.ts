@@ -42,6 +42,9 @@ export class ImportReport {
   @Field({ description: 'Nothing was written: this is what the import would do' })
   dryRun!: boolean;
 
+  @Field(() => String, { nullable: true, description: 'The encoding the bytes of csvBase64 were read in: utf-8, utf-16le, utf-16be or windows-1252 (null when the file came as text in csv)' })
+  encoding!: string | null;
+
   @Field({ description: 'The column separator found in the header line: "," ";" or a tab' })
   delimiter!: string;
 

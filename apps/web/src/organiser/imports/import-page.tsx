@@ -9,18 +9,19 @@ import { paths } from '../../shared/paths';
 import { useOrganiserEvent } from '../events/organiser-event';
 import { ImportAttendeesDocument } from './import.documents';
 import { ImportReport, type ImportReportData } from './import-report';
-import { decodeCsvBytes } from './read-csv-file';
+import { fileAsBase64 } from './file-as-base64';
 
 type Step =
-  | { kind: 'choose'; problem?: 'workbook' | 'unreadable' }
+  | { kind: 'choose'; unreadable?: boolean }
   | { kind: 'previewing'; fileName: string }
-  | { kind: 'preview'; fileName: string; csv: string; report: ImportReportData }
-  | { kind: 'importing'; fileName: string; csv: string; report: ImportReportData }
+  | { kind: 'preview'; fileName: string; csvBase64: string; report: ImportReportData }
+  | { kind: 'importing'; fileName: string; csvBase64: string; report: ImportReportData }
   | { kind: 'imported'; fileName: string; report: ImportReportData };
 
 /**
  * Import a ticketing export: choose the file, see what it would do (a dry run: the columns mapped, the
- * counts, rejected lines, who could be matched), then import it and read the report.
+ * counts, rejected lines, who could be matched), then import it and read the report. The file goes to the
+ * API as it is (its bytes): the API reads its encoding and separator, as `pairwise import` does.
  */
 export function ImportPage() {
   const { t } = useTranslation();
@@ -40,27 +41,26 @@ export function ImportPage() {
     const file = change.target.files?.[0];
     setError(undefined);
     if (!file) return setStep({ kind: 'choose' });
-    let read;
-    try {
-      read = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
-    } catch {
-      return setStep({ kind: 'choose', problem: 'unreadable' });
-    }
-    if (read.kind === 'workbook') return setStep({ kind: 'choose', problem: 'workbook' });
     setStep({ kind: 'previewing', fileName: file.name });
-    const result = await importAttendees({ eventId: event.id, csv: read.text, dryRun: true });
+    let csvBase64;
+    try {
+      csvBase64 = await fileAsBase64(file);
+    } catch {
+      return setStep({ kind: 'choose', unreadable: true });
+    }
+    const result = await importAttendees({ eventId: event.id, csvBase64, dryRun: true });
     if (!result.data) {
       setError(result.error);
       return setStep({ kind: 'choose' });
     }
-    setStep({ kind: 'preview', fileName: file.name, csv: read.text, report: result.data.importAttendees });
+    setStep({ kind: 'preview', fileName: file.name, csvBase64, report: result.data.importAttendees });
   };
 
   const confirm = async () => {
     if (step.kind !== 'preview') return;
     setError(undefined);
     setStep({ ...step, kind: 'importing' });
-    const result = await importAttendees({ eventId: event.id, csv: step.csv, dryRun: false });
+    const result = await importAttendees({ eventId: event.id, csvBase64: step.csvBase64, dryRun: false });
     if (!result.data) {
       setError(result.error);
       return setStep({ ...step, kind: 'preview' });
@@ -99,9 +99,9 @@ export function ImportPage() {
         {step.kind === 'preview' ? <p className="notice">{t('organiser.import.previewOf', { file: step.fileName })}</p> : null}
         {step.kind === 'imported' ? <p className="notice">{t('organiser.import.importedFrom', { file: step.fileName })}</p> : null}
       </div>
-      {step.kind === 'choose' && step.problem ? (
+      {step.kind === 'choose' && step.unreadable ? (
         <div className="notice notice-error" role="alert">
-          <p>{step.problem === 'workbook' ? t('errors.reason.CSV_IS_WORKBOOK') : t('organiser.import.unreadable')}</p>
+          <p>{t('organiser.import.unreadable')}</p>
         </div>
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}

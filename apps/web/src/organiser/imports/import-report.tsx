@@ -66,7 +66,11 @@ export function ImportReport({ report }: { report: ImportReportData }) {
     <>
       <section aria-labelledby="import-columns">
         <h2 id="import-columns">{t('organiser.import.columns')}</h2>
-        <p className="muted">{t('organiser.import.read', { rows: report.rows, delimiter })}</p>
+        <p className="muted">
+          {t('organiser.import.read', { rows: report.rows, delimiter })}
+          {/* Read from the file's bytes by the API: what a garbled accent would be explained by. */}
+          {report.encoding ? ` ${t('organiser.import.encoding', { encoding: report.encoding.toUpperCase() })}` : null}
+        </p>
         <ColumnsTable report={report} />
       </section>
 

@@ -1,9 +1,10 @@
 import { graphql } from '../../gql';
 
 export const ImportAttendeesDocument = graphql(`
-  mutation OrganiserImportAttendees($eventId: ID!, $csv: String!, $dryRun: Boolean!) {
-    importAttendees(eventId: $eventId, csv: $csv, dryRun: $dryRun) {
+  mutation OrganiserImportAttendees($eventId: ID!, $csvBase64: String!, $dryRun: Boolean!) {
+    importAttendees(eventId: $eventId, csvBase64: $csvBase64, dryRun: $dryRun) {
       dryRun
+      encoding
       delimiter
       rows
       created
