@@ -42,6 +42,25 @@ describe('calendar feed', () => {
     expect(meeting!.description).toContain('To open:');
   });
 
+  it('names the table once: "Table 1" for a round without table names, "Table B12" for a code, a named place as it is', async () => {
+    const { id: eventId } = await createEvent(t, { venue: 'Hall B' });
+    const organiser = (await createOrganiser(t, eventId)).token;
+    const people = await Promise.all(['Ada', 'Bob', 'Cy', 'Dee'].map((name) => createAttendee(t, eventId, { name, present: true, interests: ['rag'] })));
+    await runRound(t, organiser, { eventId, name: 'Round 1', startsAt: '2030-06-01T09:00:00Z', durationMinutes: 20 });
+    await runRound(t, organiser, { eventId, name: 'Round 2', startsAt: '2030-06-01T10:00:00Z', durationMinutes: 20, tables: ['B12', 'Speaker corner'] });
+    for (const person of people) {
+      const { url } = expectData(await t.gql(`mutation { issueCalendarFeed { url } }`, {}, await attendeeToken(t, person))).issueCalendarFeed;
+      const { text } = await t.http().get(new URL(url).pathname + new URL(url).search).expect(200);
+      const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+      const [first, second] = events.sort((a, b) => a.startDate.compare(b.startDate));
+      expect(first!.summary).toMatch(/^Meet \w+ — Table [12]$/);
+      expect(first!.location).toMatch(/^Table [12], Hall B$/);
+      expect(second!.summary).toMatch(/^Meet \w+ — (Table B12|Speaker corner)$/);
+      expect(second!.location).toMatch(/^(Table B12|Speaker corner), Hall B$/);
+      expect(text).not.toMatch(/\btables?\s+table\b/i);
+    }
+  });
+
   it('ends every line with CRLF, the last one included (RFC 5545 §3.1)', async () => {
     const { text } = await t.http().get(feedPath).expect(200);
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);

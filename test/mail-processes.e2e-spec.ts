@@ -182,10 +182,10 @@ describe('mail across real API processes', () => {
     expect(new Set(reminders.map((mail) => mail.to)).size).toBe(4);
     expect(notices).toHaveLength(1);
     expect(received.filter((mail) => mail.subject.startsWith('Round 4 at'))).toEqual([]);
-    // "Round 3 at 14:20, table B12, with Ada Lovelace (rag, inference)": Paris time, the partner as shared.
+    // "Round 3 at 14:20, Table B12, with Ada Lovelace (rag, inference)": Paris time, the partner as shared.
     const wallClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(keptStartsAt);
     for (const mail of reminders) {
-      expect(mail.subject).toMatch(new RegExp(`^Round 3 at ${wallClock}, table B1[23], with (${people.join('|')}) \\(rag, inference\\)$`));
+      expect(mail.subject).toMatch(new RegExp(`^Round 3 at ${wallClock}, Table B1[23], with (${people.join('|')}) \\(rag, inference\\)$`));
       expect(mail.subject).not.toContain(people[emails.indexOf(mail.to)]!);
     }
     expect((await reminderRows(kept)).map((row) => row.status)).toEqual(['SENT', 'SENT', 'SENT', 'SENT']);

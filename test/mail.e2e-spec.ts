@@ -464,6 +464,29 @@ describe('reminders: who they reach and what they say (the test ticks the schedu
     expect(await mailRowsContaining(ada.email)).toEqual([]);
   });
 
+  it('names the table once, in English and in French: "Table 1" for a round without table names, "Table B12" for a code, a named place as it is', async () => {
+    for (const [language, tables, place] of [
+      ['EN', [], /^Table [12]$/],
+      ['FR', [], /^Table [12]$/],
+      ['EN', ['B12', 'Speaker corner'], /^(Table B12|Speaker corner)$/],
+      ['FR', ['B12', 'Salle Rouge'], /^(Table B12|Salle Rouge)$/],
+    ] as const) {
+      const event = await createEvent(t, { language, timeZone: 'UTC', startsOn: today(), endsOn: inDays(2) });
+      const organiser = (await createOrganiser(t, event.id)).token;
+      const people = await Promise.all(['Ada', 'Bob', 'Cy', 'Dee'].map((name) => createAttendee(t, event.id, { name, present: true })));
+      await runRound(t, organiser, { eventId: event.id, name: 'Round 1', startsAt: inMinutes(60), tables: [...tables] });
+      await t.app.get(ReminderScheduler).tick();
+      await settled(event.id);
+      for (const person of people) {
+        const [reminder] = (await messagesOf(person.id)).filter((m) => m.kind === 'MEETING_REMINDER');
+        const subjectPlace = (language === 'EN' ? /^Round 1 at \d\d:\d\d, (.+?), with / : /^Round 1 à \d\d:\d\d, (.+?), avec /).exec(reminder.subject)?.[1];
+        const bodyPlace = (language === 'EN' ? /Where: (.+?)\./ : /Lieu : (.+?)\./).exec(reminder.body_text)?.[1];
+        expect({ language, tables, subject: reminder.subject, subjectPlace, bodyPlace }).toEqual({ language, tables, subject: reminder.subject, subjectPlace: expect.stringMatching(place), bodyPlace: subjectPlace });
+        expect(`${reminder.subject}\n${reminder.body_text}\n${reminder.body_html}`).not.toMatch(/\btables?\s+table\b/i);
+      }
+    }
+  });
+
   it('an organiser removing an attendee takes their messages and blanks every reminder to others that named them', async () => {
     const { event, organiser, people } = await eventWith({ 'Dee Dahl': { sharedFields: ['name'] }, 'Eve Ellis': { sharedFields: ['name'] } });
     const dee = people['Dee Dahl']!;

@@ -164,7 +164,7 @@ describe('the attendee home on a phone, live', () => {
 
     await page.context().setOffline(false);
     await banner.waitFor({ state: 'hidden', timeout: 15_000 });
-    await page.getByRole('region', { name: 'Later' }).getByText(/Round 2 · 10:50 · table B/).waitFor({ timeout: 15_000 });
+    await page.getByRole('region', { name: 'Later' }).getByText(/Round 2 · 10:50 · Table B/).waitFor({ timeout: 15_000 });
     // Failed requests while offline are expected console noise; nothing else.
     expect(problems.filter((problem) => !/net::ERR_INTERNET_DISCONNECTED|Failed to fetch|WebSocket/.test(problem))).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { UNNAMED_PARTNER } from '../rounds/meeting-explanation';
 import { toMyMeeting } from '../rounds/meeting-view';
 import { MeetingsService } from '../rounds/meetings.service';
 import { MeetingsWhen } from '../rounds/models/meeting-views.model';
+import { tablePlace } from '../rounds/table-place';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -50,13 +51,15 @@ export class CalendarService {
       // The same texts as myMeetings: built only from what the attendee and each partner share.
       const { sentence, openingQuestion } = toMyMeeting(attendeeMeeting, attendee.id);
       const names = partners.map((p) => (p.sharedFields.includes('name') && p.name ? p.name : UNNAMED_PARTNER)).join(' and ');
+      // The feed is written in English, like the rest of its texts.
+      const place = tablePlace(meeting.tableLabel, (code) => `Table ${code}`);
       calendar.createEvent({
         id: `${meeting.id}@pairwise`,
         start: meeting.startsAt,
         end: meeting.endsAt,
-        summary: `Meet ${names} — ${meeting.tableLabel}`,
+        summary: `Meet ${names} — ${place}`,
         description: `${roundName}\n\n${sentence}\n\nTo open: ${openingQuestion}`,
-        location: [meeting.tableLabel, event.venue].filter(Boolean).join(', '),
+        location: [place, event.venue].filter(Boolean).join(', '),
         status: meeting.status === 'CANCELLED' ? ('CANCELLED' as never) : undefined,
       });
     }

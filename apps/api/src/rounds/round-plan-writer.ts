@@ -12,6 +12,7 @@ export function toLeftOut(bye: Bye): { attendeeId: string; reason: 'ODD_COUNT' |
   return { attendeeId: bye.id, reason: bye.reason === 'odd-count' ? 'ODD_COUNT' : 'NO_COMPATIBLE_PARTNER' };
 }
 
+/** The label a meeting stores: the organiser's, else `Table <n>`; how it reads on each surface: table-place.ts. */
 export function tableLabel(round: Pick<RoundEntity, 'tables'>, tableNumber: number): string {
   return round.tables[tableNumber - 1] ?? `Table ${tableNumber}`;
 }

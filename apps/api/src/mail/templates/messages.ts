@@ -1,3 +1,4 @@
+import { tablePlace } from '../../rounds/table-place';
 import { EventClock } from './format';
 import type { MessageContent } from './layout';
 import { CATALOGUES, type Catalogue, type MailLanguage, type SitOutReason } from './strings';
@@ -74,11 +75,12 @@ export function composeMessage(facts: MessageFacts): MessageContent {
       };
     case 'MEETING_REMINDER': {
       const people = listOf(t, facts.partners.map((partner) => describe(t, partner)));
+      const place = tablePlace(facts.table, t.numberedTable);
       return {
         ...base,
-        subject: t.meetingReminder.subject(facts.roundName, clock.time(facts.startsAt), facts.table, people),
+        subject: t.meetingReminder.subject(facts.roundName, clock.time(facts.startsAt), place, people),
         paragraphs: [
-          t.meetingReminder.body(facts.roundName, clock.day(facts.startsAt), clock.time(facts.startsAt), clock.time(facts.endsAt), clock.zone(facts.startsAt), facts.table),
+          t.meetingReminder.body(facts.roundName, clock.day(facts.startsAt), clock.time(facts.startsAt), clock.time(facts.endsAt), clock.zone(facts.startsAt), place),
           t.meetingReminder.partner(people),
         ],
         footer: unsubscribe(facts.unsubscribeUrl),

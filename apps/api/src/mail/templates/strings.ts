@@ -25,9 +25,12 @@ export interface Catalogue {
     body(event: string): string;
     notYou: string;
   };
+  /** A table known by a number or a code ("7", "B12"), in words: see rounds/table-place.ts. */
+  numberedTable(code: string): string;
   meetingReminder: {
-    subject(round: string, time: string, table: string, partners: string): string;
-    body(round: string, day: string, time: string, end: string, zone: string, table: string): string;
+    /** `place`: the table or place as tablePlace words it ("Table 7", "Speaker corner"). */
+    subject(round: string, time: string, place: string, partners: string): string;
+    body(round: string, day: string, time: string, end: string, zone: string, place: string): string;
     partner(description: string): string;
   };
   slotReminder: {
@@ -69,9 +72,10 @@ const en: Catalogue = {
     body: (event) => `Here is the sign-in link you asked for, for ${event}.`,
     notYou: 'If you did not ask for it, ignore this email: nobody can use the link without access to your mailbox.',
   },
+  numberedTable: (code) => `Table ${code}`,
   meetingReminder: {
-    subject: (round, time, table, partners) => `${round} at ${time}, table ${table}, with ${partners}`,
-    body: (round, day, time, end, zone, table) => `${round} starts at ${time} (${day}, until ${end}, ${zone} time). Your table: ${table}.`,
+    subject: (round, time, place, partners) => `${round} at ${time}, ${place}, with ${partners}`,
+    body: (round, day, time, end, zone, place) => `${round} starts at ${time} (${day}, until ${end}, ${zone} time). Where: ${place}.`,
     partner: (description) => `You are meeting ${description}.`,
   },
   slotReminder: {
@@ -120,9 +124,10 @@ const fr: Catalogue = {
     body: (event) => `Voici le lien de connexion que vous avez demandé pour ${event}.`,
     notYou: 'Si vous ne l’avez pas demandé, ignorez cet e-mail : personne ne peut utiliser ce lien sans accès à votre messagerie.',
   },
+  numberedTable: (code) => `Table ${code}`,
   meetingReminder: {
-    subject: (round, time, table, partners) => `${round} à ${time}, table ${table}, avec ${partners}`,
-    body: (round, day, time, end, zone, table) => `${round} commence à ${time} (${day}, jusqu’à ${end}, heure ${zone}). Votre table : ${table}.`,
+    subject: (round, time, place, partners) => `${round} à ${time}, ${place}, avec ${partners}`,
+    body: (round, day, time, end, zone, place) => `${round} commence à ${time} (${day}, jusqu’à ${end}, heure ${zone}). Lieu : ${place}.`,
     partner: (description) => `Vous rencontrez ${description}.`,
   },
   slotReminder: {

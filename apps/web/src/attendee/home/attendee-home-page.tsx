@@ -4,6 +4,7 @@ import { useQuery, useSubscription } from 'urql';
 import { useOnReconnect } from '../../shared/graphql/connection';
 import { ErrorNotice } from '../../shared/layout/error-notice';
 import { Loading } from '../../shared/layout/loading';
+import { placeFor } from '../../shared/table-place';
 import { formatTime } from '../../shared/time';
 import { AttendeeLayout } from '../attendee-layout';
 import { PastMeetings } from '../past-meetings/past-meetings';
@@ -38,7 +39,7 @@ export function AttendeeHomePage({ eventSlug }: { eventSlug: string }) {
   useEffect(() => {
     if (assigned) refresh();
   }, [assigned, refresh]);
-  const announcement = assigned ? t('attendee.home.announce', { round: assigned.roundName, table: assigned.table, time: formatTime(assigned.startsAt, timeZone, i18n.language) }) : '';
+  const announcement = assigned ? t('attendee.home.announce', { round: assigned.roundName, place: placeFor(t)(assigned.table), time: formatTime(assigned.startsAt, timeZone, i18n.language) }) : '';
 
   const now = useNow(15_000);
   // Sitting a round out is not pushed (only a table is): while a coming round may be published — from half

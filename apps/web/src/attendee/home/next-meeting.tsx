@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import { placeFor } from '../../shared/table-place';
 import { dayIn, formatDay, formatTime, zoneLabel } from '../../shared/time';
 import { Countdown } from './countdown';
 import { PartnerCard } from './partner-card';
@@ -31,7 +32,7 @@ export function NextMeeting({ meeting, timeZone, tagLabels }: { meeting: Fragmen
     <section className="card next-meeting" aria-labelledby="next-meeting-title">
       <p className="eyebrow">{t('attendee.home.next')}</p>
       <h2 id="next-meeting-title">{next.roundName}</h2>
-      <p className="table-label">{t('attendee.home.table', { table: next.table })}</p>
+      <p className="table-label">{placeFor(t)(next.table)}</p>
       <p className="when">
         {today ? t('attendee.home.startsAt', { time: shownTime }) : t('attendee.home.startsAtOn', { day: formatDay(next.startsAt, timeZone, i18n.language), time: shownTime })}
       </p>

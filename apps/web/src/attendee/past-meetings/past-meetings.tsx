@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { getFragmentData, type FragmentType } from '../../gql';
+import { placeFor } from '../../shared/table-place';
 import { dayIn, formatDay, formatTime } from '../../shared/time';
 import { FeedbackForm } from './feedback-form';
 import { PastMeetingFragment } from './past-meetings.documents';
@@ -9,6 +10,7 @@ export function PastMeetings({ meetings, timeZone }: { meetings: FragmentType<ty
   const { t, i18n } = useTranslation();
   const rows = meetings.map((meeting) => getFragmentData(PastMeetingFragment, meeting)).reverse();
   const today = dayIn(new Date(), timeZone);
+  const place = placeFor(t);
   return (
     <section className="past" aria-labelledby="past-title">
       <h2 id="past-title">{t('attendee.past.title')}</h2>
@@ -20,7 +22,7 @@ export function PastMeetings({ meetings, timeZone }: { meetings: FragmentType<ty
           return (
             <li key={row.id} className="card past-meeting">
               <h3 id={`past-${row.id}`}>{row.roundName}</h3>
-              <p className="past-when">{t('attendee.past.when', { when, table: row.table })}</p>
+              <p className="past-when">{t('attendee.past.when', { when, place: place(row.table) })}</p>
               {names ? <p>{t('attendee.past.with', { names })}</p> : null}
               {row.status === 'CANCELLED' ? (
                 <p className="hint">{t('attendee.past.cancelled')}</p>
