@@ -26,8 +26,9 @@ export default tseslint.config(
   },
   {
     // A command's work is required when the command runs, so `pairwise --help` and the offline
-    // commands never load the API (docs/benchmarks.md, CLI start-up).
-    files: ['apps/cli/src/commands/*.command.ts'],
+    // commands never load the API (docs/benchmarks.md, CLI start-up); the API's services load
+    // the same way, through its public entry's loadApi().
+    files: ['apps/cli/src/commands/*.command.ts', 'apps/api/src/public-api.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
@@ -68,6 +69,18 @@ export default tseslint.config(
     files: ['apps/**/*.ts', 'bench/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [throughLibraryIndex] }],
+    },
+  },
+  {
+    // The CLI uses the API through one door, apps/api/src/public-api.ts, never its files one by one.
+    files: ['apps/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          throughLibraryIndex,
+          { group: ['**/api/src/**', '!**/api/src/public-api'], message: 'The CLI imports the API only through apps/api/src/public-api.ts.' },
+        ],
+      }],
     },
   },
   {

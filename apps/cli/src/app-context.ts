@@ -2,17 +2,10 @@ import { DynamicModule, INestApplicationContext, Module, type LoggerService, typ
 import { ConfigModule } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { Actor } from '../../api/src/auth/actor';
-import { loadConfig, type AppConfig } from '../../api/src/config/app-config';
-import { dataSourceOptions } from '../../api/src/database/data-source';
-import { prepareRuntime } from '../../api/src/database/database-runtime';
-import { DemoModule } from '../../api/src/demo/demo.module';
-import { EventsModule } from '../../api/src/events/events.module';
-import { ImportsModule } from '../../api/src/imports/imports.module';
-import { MailCoreModule } from '../../api/src/mail/mail.module';
-import { ReportsModule } from '../../api/src/reports/reports.module';
-import { RoundDirectory } from '../../api/src/rounds/round-directory.service';
-import { RoundsRepository } from '../../api/src/rounds/rounds.repository';
+import { loadApi, type Actor, type AppConfig } from '../../api/src/public-api';
+import { DemoModule } from './demo/demo.module';
+
+const { dataSourceOptions, EventsModule, ImportsModule, loadConfig, MailCoreModule, prepareRuntime, ReportsModule, RoundDirectory, RoundsRepository } = loadApi();
 
 /**
  * Whoever runs the CLI on the server holds the database itself, so CLI

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { pinBuild } from '../../api/src/common/build-pin';
+import { pinBuild } from '../../api/src/public-api';
 import { registerCommands } from './commands';
 import { CliUsageError } from './cli-errors';
 import { pairwiseVersion } from './version';

@@ -1,8 +1,10 @@
-import { DomainError } from '../../../api/src/common/domain-error';
-import { DEMO_DEFAULTS, DEMO_MAX_ATTENDEES, type DemoOptions } from '../../../api/src/demo/demo-options';
-import { DemoSeederService, type DemoReport } from '../../../api/src/demo/demo-seeder.service';
+import { loadApi } from '../../../api/src/public-api';
 import { OPERATOR, withAppContext } from '../app-context';
 import { CliUsageError } from '../cli-errors';
+import { DEMO_DEFAULTS, DEMO_MAX_ATTENDEES, type DemoOptions } from '../demo/demo-options';
+import { DemoSeederService, type DemoReport } from '../demo/demo-seeder.service';
+
+const { DomainError } = loadApi();
 
 /** Options of `pairwise demo` as commander hands them over (strings). */
 export interface DemoCommandOptions {

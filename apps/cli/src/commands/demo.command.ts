@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEMO_DEFAULTS, DEMO_MAX_ATTENDEES } from '../../../api/src/demo/demo-options';
+import { DEMO_DEFAULTS, DEMO_MAX_ATTENDEES } from '../demo/demo-options';
 import type { DemoCommandOptions } from './demo.action';
 
 export function registerDemoCommand(program: Command): void {

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import { Presets, SingleBar } from 'cli-progress';
-import { DomainError } from '../../../api/src/common/domain-error';
-import { EventsService } from '../../../api/src/events/events.service';
-import { REPORT_FORMATS, type ReportFormat } from '../../../api/src/reports/report-format';
-import { ReportsService, type ExportResult } from '../../../api/src/reports/reports.service';
-import { RoundDirectory } from '../../../api/src/rounds/round-directory.service';
+import { loadApi, REPORT_FORMATS, type ExportResult, type ReportFormat } from '../../../api/src/public-api';
 import { OPERATOR, withAppContext } from '../app-context';
 import { CliUsageError } from '../cli-errors';
+
+const { DomainError, EventsService, ReportsService, RoundDirectory } = loadApi();
 
 export interface ExportOptions {
   event: string;

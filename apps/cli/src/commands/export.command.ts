@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { REPORT_FORMATS } from '../../../api/src/reports/report-format';
+import { REPORT_FORMATS } from '../../../api/src/public-api';
 import type { ExportOptions } from './export.action';
 
 export function registerExportCommand(program: Command): void {

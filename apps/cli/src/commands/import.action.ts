@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
-import { DomainError } from '../../../api/src/common/domain-error';
-import { EventsService } from '../../../api/src/events/events.service';
-import { readAttendeeCsv } from '../../../api/src/imports/attendee-csv';
-import { AttendeeImportService, type ImportReport, type NotMatchableReason } from '../../../api/src/imports/attendee-import.service';
-import { decodeCsvBytes, DELIMITER_NAMES, ENCODING_NAMES, type CsvEncoding } from '../../../api/src/imports/csv-text';
+import { loadApi, type CsvEncoding, type ImportReport, type NotMatchableReason } from '../../../api/src/public-api';
 import { OPERATOR, withAppContext } from '../app-context';
 import { CliUsageError } from '../cli-errors';
+
+const { AttendeeImportService, decodeCsvBytes, DELIMITER_NAMES, DomainError, ENCODING_NAMES, EventsService, readAttendeeCsv } = loadApi();
 
 const SHOWN_REJECTIONS = 20;
 

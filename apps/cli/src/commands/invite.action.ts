@@ -1,12 +1,10 @@
 import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { Presets, SingleBar } from 'cli-progress';
-import { DomainError } from '../../../api/src/common/domain-error';
-import { EventsService } from '../../../api/src/events/events.service';
-import { InvitationsService } from '../../../api/src/mail/invitations.service';
-import { MailSender } from '../../../api/src/mail/mail-sender';
-import { OutboxRepository } from '../../../api/src/mail/outbox.repository';
+import { loadApi } from '../../../api/src/public-api';
 import { OPERATOR, withAppContext } from '../app-context';
 import { CliUsageError } from '../cli-errors';
+
+const { DomainError, EventsService, InvitationsService, MailSender, OutboxRepository } = loadApi();
 
 export interface InviteOptions {
   event: string;

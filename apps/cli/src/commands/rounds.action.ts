@@ -1,9 +1,8 @@
-import { DomainError } from '../../../api/src/common/domain-error';
-import { localDateTime } from '../../../api/src/common/local-time';
-import { EventsService } from '../../../api/src/events/events.service';
-import { RoundDirectory } from '../../../api/src/rounds/round-directory.service';
+import { loadApi } from '../../../api/src/public-api';
 import { OPERATOR, withAppContext } from '../app-context';
 import { CliUsageError } from '../cli-errors';
+
+const { DomainError, EventsService, localDateTime, RoundDirectory } = loadApi();
 
 export interface RoundsOptions {
   event: string;

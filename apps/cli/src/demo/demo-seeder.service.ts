@@ -1,18 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createPrng, generateConference } from '@pairwise/matching';
 import { DataSource } from 'typeorm';
-import { AccountsService } from '../accounts/accounts.service';
-import { AttendeeEntity } from '../attendees/attendee.entity';
-import { applyProfileChanges } from '../attendees/profile-writer';
-import { isAdmin, type Actor } from '../auth/actor';
-import { badInput, conflict, forbidden } from '../common/domain-error';
-import { EventsService } from '../events/events.service';
-import { OddPolicy } from '../events/models/event.model';
-import { TagVocabulary } from '../events/tag-vocabulary';
+import { loadApi, type Actor, type Api } from '../../../api/src/public-api';
 import { demoProfile, demoVocabulary, emailAllocator } from './demo-data';
 import { DEMO_MAX_ATTENDEES, type DemoOptions } from './demo-options';
+
+const { AccountsService, applyProfileChanges, AttendeeEntity, badInput, conflict, EventsService, forbidden, isAdmin, OddPolicy, TagVocabulary } = loadApi();
 
 export { DEMO_DEFAULTS, DEMO_MAX_ATTENDEES, type DemoOptions } from './demo-options';
 
@@ -42,8 +37,9 @@ const INSERT_CHUNK = 500;
 export class DemoSeederService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly eventsService: EventsService,
-    private readonly accountsService: AccountsService,
+    // Named explicitly: the classes are loaded values here, so their types emit no injection metadata.
+    @Inject(EventsService) private readonly eventsService: InstanceType<Api['EventsService']>,
+    @Inject(AccountsService) private readonly accountsService: InstanceType<Api['AccountsService']>,
   ) {}
 
   async seed(actor: Actor, options: DemoOptions, now = new Date()): Promise<DemoReport> {
@@ -87,7 +83,7 @@ export class DemoSeederService {
       const emailFor = emailAllocator('demo.pairwise');
       const idOf = new Map(profiles.map((p) => [p.id, randomUUID()]));
       const rows = profiles.map((p) => {
-        const row: Partial<AttendeeEntity> = { id: idOf.get(p.id)!, eventId: event.id };
+        const row: Partial<InstanceType<Api['AttendeeEntity']>> = { id: idOf.get(p.id)!, eventId: event.id };
         applyProfileChanges(row, demoProfile(p, emailFor(p.name ?? p.id), present.has(p.id)), tags, now);
         return row;
       });

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module';
-import { EventsModule } from '../events/events.module';
+import { loadApi } from '../../../api/src/public-api';
 import { DemoSeederService } from './demo-seeder.service';
+
+const { AccountsModule, EventsModule } = loadApi();
 
 /** The demo event seeder; used by `pairwise demo` (no GraphQL operation). */
 @Module({

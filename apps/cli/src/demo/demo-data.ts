@@ -1,7 +1,7 @@
 import type { Profile } from '@pairwise/matching';
-import type { ShareableField } from '../attendees/attendee.entity';
-import type { ProfileChanges } from '../attendees/profile-writer';
-import { slugify, type VocabularyEntry } from '../events/tag-vocabulary';
+import { loadApi, type ProfileChanges, type ShareableField, type VocabularyEntry } from '../../../api/src/public-api';
+
+const { slugify } = loadApi();
 
 /**
  * Turns `generateConference` profiles (ids `p00001`…, companies `company-7`,
