@@ -6,7 +6,8 @@ import createSubscriber, { type Subscriber } from 'pg-listen';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import type { AppConfig } from '../config/app-config';
-import { MeetingsService, type AttendeeMeeting } from '../rounds/meetings.service';
+import type { AttendeeMeeting } from '../rounds/attendee-meeting';
+import { MeetingsService } from '../rounds/meetings.service';
 import { MeetingsWhen, MyMeeting } from '../rounds/models/meeting-views.model';
 import { toMyMeeting } from '../rounds/meeting-view';
 import { ROUND_CHANNEL, type MeetingsPublishedNotice } from './round-notices';
@@ -63,7 +64,9 @@ export class MeetingNotifier implements OnModuleInit, OnModuleDestroy {
     const recipients = await this.recipientsOf(notice);
     const listening = recipients.filter((id) => this.subscribers.listenerCount(key(id, notice.eventId)) > 0);
     const isNew = (meeting: AttendeeMeeting) =>
-      notice.type === 'round-published' ? meeting.meeting.roundId === notice.roundId : meeting.kind === 'OFFICE_HOURS' && meeting.talkId === notice.talkId;
+      notice.type === 'round-published'
+        ? meeting.kind === 'ROUND' && meeting.meeting.roundId === notice.roundId
+        : meeting.kind === 'OFFICE_HOURS' && meeting.talkId === notice.talkId;
     for (const attendeeId of listening) {
       const actor = { kind: 'attendee' as const, attendeeId, eventId: notice.eventId };
       const meetings = await this.meetingsService.myMeetings(actor, MeetingsWhen.ALL);

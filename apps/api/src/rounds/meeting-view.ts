@@ -6,7 +6,7 @@ import type { FeedbackEntity } from './feedback.entity';
 import type { Feedback, MeetingKind, MyMeeting } from './models/meeting-views.model';
 import type { MeetingStatus } from './models/round.model';
 import { explainForAttendee, isPastMeeting } from './meeting-explanation';
-import type { AttendeeMeeting } from './meetings.service';
+import type { AttendeeMeeting } from './attendee-meeting';
 
 /** A partner was matched under consent: they show what they chose to share, even if they withdraw later. */
 export function toPartnerModel(partner: AttendeeEntity): Attendee {
@@ -31,15 +31,17 @@ export function toFeedbackModel(entity: FeedbackEntity): Feedback {
  * calendar feed and exportMyData.
  */
 export function toMyMeeting(attendeeMeeting: AttendeeMeeting, attendeeId: string): MyMeeting {
-  const { kind, talkId, meeting, roundName, timeZone, partners, feedback } = attendeeMeeting;
-  const explanation = attendeeMeeting.fixedText
-    ? { reasons: [], ...attendeeMeeting.fixedText }
-    : explainForAttendee(meeting.reasons, { id: attendeeId, sharedFields: attendeeMeeting.readerSharedFields }, partners, attendeeMeeting.labels, isPastMeeting(meeting.status));
+  const { meeting, roundName, timeZone, partners } = attendeeMeeting;
+  const round = attendeeMeeting.kind === 'ROUND' ? attendeeMeeting : null;
+  const explanation =
+    attendeeMeeting.kind === 'ROUND'
+      ? explainForAttendee(attendeeMeeting.meeting.reasons, { id: attendeeId, sharedFields: attendeeMeeting.readerSharedFields }, partners, attendeeMeeting.labels, isPastMeeting(meeting.status))
+      : { reasons: [], ...attendeeMeeting.fixedText };
   return {
     id: meeting.id,
-    kind: kind as MeetingKind,
-    roundId: meeting.roundId || null,
-    talkId: talkId ?? null,
+    kind: attendeeMeeting.kind as MeetingKind,
+    roundId: round?.meeting.roundId ?? null,
+    talkId: attendeeMeeting.kind === 'OFFICE_HOURS' ? attendeeMeeting.talkId : null,
     roundName,
     table: meeting.tableLabel,
     startsAt: meeting.startsAt,
@@ -52,6 +54,6 @@ export function toMyMeeting(attendeeMeeting: AttendeeMeeting, attendeeId: string
     reasons: explanation.reasons,
     sentence: explanation.sentence,
     openingQuestion: explanation.openingQuestion,
-    myFeedback: feedback ? toFeedbackModel(feedback) : null,
+    myFeedback: round?.feedback ? toFeedbackModel(round.feedback) : null,
   };
 }

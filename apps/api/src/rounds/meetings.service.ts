@@ -10,30 +10,12 @@ import { assertCanSeeRound, canSeeRound } from './round-visibility';
 import { FeedbackEntity } from './feedback.entity';
 import type { FeedbackInput } from './models/meeting-views.model';
 import { MeetingsWhen } from './models/meeting-views.model';
-import type { TagLabels } from './meeting-explanation';
+import type { AttendeeMeeting } from './attendee-meeting';
 import type { MeetingEntity } from './meeting.entity';
 import { officeHoursOf } from '../talks/office-hours';
 import { VISIBLE_TO_ATTENDEES } from './round-lifecycle';
 import { MeetingsRepository } from './meetings.repository';
 import { RoundsRepository } from './rounds.repository';
-
-export interface AttendeeMeeting {
-  /** A round's table, or a speaker's office-hour slot (then `meeting.roundId` is empty and `talkId` set). */
-  kind: 'ROUND' | 'OFFICE_HOURS';
-  talkId?: string;
-  meeting: MeetingEntity;
-  roundName: string;
-  /** The event's time zone, in which its local times are written. */
-  timeZone: string;
-  partners: AttendeeEntity[];
-  feedback: FeedbackEntity | null;
-  /** The fields the attendee reading it shares: with each partner's, they decide what the texts may say. */
-  readerSharedFields: readonly string[];
-  /** The event's vocabulary labels, for the texts. */
-  labels: TagLabels;
-  /** Texts that are not rendered from reasons (an office-hour slot: the talk, and the question asked). */
-  fixedText?: { sentence: string; openingQuestion: string };
-}
 
 export interface MeetingWithParticipants {
   meeting: MeetingEntity;

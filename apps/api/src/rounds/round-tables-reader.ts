@@ -8,13 +8,13 @@ import { isUuid } from '../common/sql';
 import { FeedbackEntity } from './feedback.entity';
 import type { TagLabels } from './meeting-explanation';
 import { MeetingEntity } from './meeting.entity';
-import type { AttendeeMeeting } from './meetings.service';
+import type { RoundTableMeeting } from './attendee-meeting';
 import { MeetingsWhen } from './models/meeting-views.model';
 import { sqlList, VISIBLE_TO_ATTENDEES } from './round-lifecycle';
 
 /** An attendee's round tables, and what `myMeetings` needs to know besides. */
 export interface RoundTables {
-  tables: AttendeeMeeting[];
+  tables: RoundTableMeeting[];
   /** Whether the attendee's event has talks (else there is no office hour to look for). */
   eventHasTalks: boolean;
   /** Whether the attendee still exists, unerased, in that event. */

@@ -1,7 +1,6 @@
 import { DataSource, In } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
-import type { AttendeeMeeting } from '../rounds/meetings.service';
-import { MeetingEntity } from '../rounds/meeting.entity';
+import type { OfficeHourMeeting } from '../rounds/attendee-meeting';
 import { MeetingsWhen } from '../rounds/models/meeting-views.model';
 import { slotWindow } from './talks.service';
 
@@ -25,7 +24,7 @@ interface SlotRow {
  * as the speaker — shaped like meetings, so myMeetings, the subscription and
  * the calendar feed show them with the round tables.
  */
-export async function officeHoursOf(dataSource: DataSource, attendeeId: string, when: MeetingsWhen): Promise<AttendeeMeeting[]> {
+export async function officeHoursOf(dataSource: DataSource, attendeeId: string, when: MeetingsWhen): Promise<OfficeHourMeeting[]> {
   const rows: SlotRow[] = await dataSource.query(
     `SELECT t.id AS talk_id, t.title, t.location, t.event_id, e.time_zone, t.starts_at, t.duration_minutes, t.slot_minutes, t.speaker_id,
             r.attendee_id, r.slot_index, r.question
@@ -47,18 +46,14 @@ export async function officeHoursOf(dataSource: DataSource, attendeeId: string, 
       const window = slotWindow({ startsAt: new Date(row.starts_at), durationMinutes: row.duration_minutes, slotMinutes: row.slot_minutes }, row.slot_index);
       const asking = row.attendee_id === attendeeId;
       const other = others.find((a) => a.id === (asking ? row.speaker_id : row.attendee_id));
-      const meeting = Object.assign(new MeetingEntity(), {
+      const meeting = {
         id: `${row.talk_id}:${row.slot_index}`,
-        roundId: '',
         eventId: row.event_id,
-        tableNumber: row.slot_index + 1,
         tableLabel: row.location ?? 'Speaker corner',
         startsAt: window.startsAt,
         endsAt: window.endsAt,
-        score: 0,
-        reasons: [],
         status: 'SCHEDULED' as const,
-      });
+      };
       // The question was written for the speaker: the speaker and the one who asked it read it.
       const fixedText = {
         sentence: asking ? `Your office-hour slot after “${row.title}”.` : `Office hours after your talk “${row.title}”.`,
@@ -71,11 +66,8 @@ export async function officeHoursOf(dataSource: DataSource, attendeeId: string, 
         roundName: `Office hours · ${row.title}`,
         timeZone: row.time_zone,
         partners: other ? [other] : [],
-        feedback: null,
-        readerSharedFields: [],
-        labels: new Map<string, string>(),
         fixedText,
-      };
+      } satisfies OfficeHourMeeting;
     })
     .filter(({ meeting }) => (when === MeetingsWhen.UPCOMING ? meeting.endsAt.getTime() > now : when === MeetingsWhen.PAST ? meeting.endsAt.getTime() <= now : true));
 }
