@@ -7,3 +7,4 @@ export * from './api-process';
 export * from './built';
 export * from './smtp';
 export * from './sql-snapshots';
+export * from './redis';

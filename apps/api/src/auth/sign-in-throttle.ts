@@ -1,9 +1,9 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import { keyedHasher } from '../common/keyed-hash';
 import type { AppConfig } from '../config/app-config';
 import { clientNetwork } from './client-network';
 
@@ -52,15 +52,14 @@ export interface SignInAttempt {
  */
 @Injectable()
 export class SignInThrottle {
-  private readonly hmacKey: Buffer;
+  private readonly hash: (value: string) => string;
   private readonly networkCapacity: number;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     config: ConfigService<AppConfig, true>,
   ) {
-    const secret = config.get('auth', { infer: true }).jwtSecret;
-    this.hmacKey = secret ? createHmac('sha256', secret).update('pairwise:sign-in-throttle').digest() : randomBytes(32);
+    this.hash = keyedHasher(config.get('auth', { infer: true }).jwtSecret, 'pairwise:sign-in-throttle');
     this.networkCapacity = config.get('limits', { infer: true }).signInFailuresPerNetwork;
   }
 
@@ -150,7 +149,7 @@ export class SignInThrottle {
   }
 
   private key(kind: 'account' | 'network', value: string): string {
-    return createHmac('sha256', this.hmacKey).update(`${kind}:${value}`).digest('base64url');
+    return this.hash(`${kind}:${value}`);
   }
 }
 

@@ -33,6 +33,11 @@ const environmentSchema = z
     PAIRWISE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     PAIRWISE_SIGN_IN_FAILURES_PER_NETWORK: z.coerce.number().int().min(1).default(100),
+    // Rate-limit counters in Redis rather than PostgreSQL (both are shared by every API process).
+    PAIRWISE_REDIS_URL: z
+      .string()
+      .refine((value) => isUrlWithHost(value, ['redis:', 'rediss:']), 'must be a redis:// or rediss:// URL with a host, e.g. redis://127.0.0.1:6379')
+      .optional(),
     PAIRWISE_TRUST_PROXY: z
       .string()
       .refine(isTrustProxy, 'must be a number of proxy hops (1, 2 …), or a comma-separated list of addresses, CIDR ranges or loopback, linklocal, uniquelocal')
@@ -115,6 +120,8 @@ export interface AppConfig {
   scheduledJobs: boolean;
   /** Undefined until the database is resolved: then the URL the app connects to. */
   databaseUrl?: string;
+  /** Where rate-limit counters live when set (Redis); otherwise in PostgreSQL. Shared by every API process either way. */
+  redisUrl?: string;
   dataDir: string;
   /** False when PAIRWISE_DATA_DIR was not set (so the default folder may be relocated, see EmbeddedPostgres). */
   dataDirExplicit: boolean;
@@ -155,7 +162,7 @@ export interface AppConfig {
     signInLinksPerClient: number;
   };
   limits: {
-    /** GraphQL operations per minute per signed-in user (per address when anonymous), per API process. */
+    /** GraphQL operations per minute per signed-in user (per address when anonymous), counted across all API processes. */
     requestsPerMinute: number;
     /** Sign-in attempts per minute per email and address. */
     loginAttemptsPerMinute: number;
@@ -187,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workers: e.PAIRWISE_WORKERS === 'auto' ? os.availableParallelism() : Number(e.PAIRWISE_WORKERS),
     scheduledJobs: true,
     databaseUrl: e.DATABASE_URL,
+    redisUrl: e.PAIRWISE_REDIS_URL,
     dataDir,
     dataDirExplicit: Boolean(env.PAIRWISE_DATA_DIR),
     schemaFile: e.NODE_ENV === 'development' && fs.existsSync(path.dirname(schemaFile)) ? schemaFile : undefined,

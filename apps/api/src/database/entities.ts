@@ -11,6 +11,7 @@ import { InvitationRunEntity, MailOutboxEntity, MailPacingEntity, MailScheduleEn
 import { FeedbackEntity } from '../rounds/feedback.entity';
 import { EventPairEntity, MeetingEntity, MeetingParticipantEntity } from '../rounds/meeting.entity';
 import { ReportExportEntity } from '../reports/report-export.entity';
+import { RateLimitCounterEntity } from '../rate-limit/rate-limit-counter.entity';
 import { RoundAdjustmentEntity } from '../rounds/round-adjustment.entity';
 import { RoundEntity } from '../rounds/round.entity';
 import { SlotRequestEntity, TalkEntity } from '../talks/talk.entity';
@@ -44,4 +45,5 @@ export const ENTITIES = [
   SignInRequestEntity,
   MailPacingEntity,
   MailScheduleEntity,
+  RateLimitCounterEntity,
 ];

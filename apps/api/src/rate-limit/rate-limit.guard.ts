@@ -1,4 +1,5 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
@@ -6,6 +7,8 @@ import type { ThrottlerLimitDetail } from '@nestjs/throttler/dist/throttler.guar
 import { replyOf, requestOf, type RequestWithAuth } from '../auth/auth.decorators';
 import { AuthService } from '../auth/auth.service';
 import { DomainError } from '../common/domain-error';
+import { keyedHasher } from '../common/keyed-hash';
+import type { AppConfig } from '../config/app-config';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
@@ -17,13 +20,17 @@ const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  private readonly hashKey: (key: string) => string;
+
   constructor(
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
     @InjectThrottlerStorage() storage: ThrottlerStorage,
     reflector: Reflector,
     private readonly authService: AuthService,
+    config: ConfigService<AppConfig, true>,
   ) {
     super(options, storage, reflector);
+    this.hashKey = keyedHasher(config.get('auth', { infer: true }).jwtSecret, 'pairwise:rate-limit');
   }
 
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
@@ -52,13 +59,17 @@ export class RateLimitGuard extends ThrottlerGuard {
     return actor.kind === 'attendee' ? `attendee:${actor.attendeeId}` : `account:${actor.accountId}`;
   }
 
-  /** The same key as the default (operation, limit, caller), without hashing it with SHA-256 on every request. */
+  /**
+   * The operation, the limit and the caller, as a keyed hash: the store is shared (PostgreSQL or Redis) and
+   * a sign-in's caller is an email and an address, which it must not hold in clear.
+   */
   protected override generateKey(context: ExecutionContext, tracker: string, throttlerName: string): string {
-    return `${throttlerName}:${context.getClass().name}.${context.getHandler().name}:${tracker}`;
+    return this.hashKey(`${throttlerName}:${context.getClass().name}.${context.getHandler().name}:${tracker}`);
   }
 
   protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    const seconds = Math.max(1, Math.ceil((detail.timeToBlockExpire || detail.timeToExpire) / 1000));
+    // The store answers in seconds (as the throttler's own storage does).
+    const seconds = Math.max(1, detail.timeToBlockExpire || detail.timeToExpire);
     throw new DomainError('TOO_MANY_REQUESTS', 'RATE_LIMITED', `Too many requests: try again in ${seconds} s`);
   }
 }
