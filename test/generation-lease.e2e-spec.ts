@@ -16,7 +16,7 @@ import {
   type TestDatabase,
 } from '@pairwise/testing';
 import { freePort } from '../apps/api/src/common/free-port';
-import { RoundsService } from '../apps/api/src/rounds/rounds.service';
+import { RoundGenerationService } from '../apps/api/src/rounds/round-generation.service';
 
 // Real processes, thousands of attendees, generations of several seconds: minutes on a busy 2-core machine.
 jest.setTimeout(300_000);
@@ -177,7 +177,7 @@ describe('cancelling a GENERATING round', () => {
     const { roundId, organiser } = await bigRound(t!);
     const cancelled = expectData(await t!.gql(CANCEL, { id: roundId }, organiser)).cancelRound;
     expect(cancelled).toEqual({ status: 'CANCELLED', progress: { phase: 'cancelled' } });
-    await t!.app.get(RoundsService).settled();
+    await t!.app.get(RoundGenerationService).settled();
     expect(lines).toContainEqual(expect.objectContaining({ roundId, msg: 'Round generation stopped without a draft', reason: 'cancelled' }));
     expect(await query(t!.database!.url, `SELECT status, lease_owner FROM rounds WHERE id = $1`, [roundId])).toEqual([{ status: 'CANCELLED', lease_owner: null }]);
     expect(await query(t!.database!.url, `SELECT count(*)::int AS n FROM meetings WHERE round_id = $1`, [roundId])).toEqual([{ n: 0 }]);
@@ -187,7 +187,7 @@ describe('cancelling a GENERATING round', () => {
     const { roundId, organiser } = await bigRound(t!);
     // Cancelled through the other API process: the generating one learns it only from the database.
     expect(expectData(await other!.gql(CANCEL, { id: roundId }, organiser)).cancelRound.status).toBe('CANCELLED');
-    await t!.app.get(RoundsService).settled();
+    await t!.app.get(RoundGenerationService).settled();
     expect(lines).toContainEqual(expect.objectContaining({ roundId, msg: 'Round generation dropped its plan: the round was cancelled or failed meanwhile' }));
     expect(await query(t!.database!.url, `SELECT status FROM rounds WHERE id = $1`, [roundId])).toEqual([{ status: 'CANCELLED' }]);
     expect(await query(t!.database!.url, `SELECT count(*)::int AS n FROM meetings WHERE round_id = $1`, [roundId])).toEqual([{ n: 0 }]);

@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor';
 import { callerGone, sessionEnded } from '../auth/auth.service';
 import { assertCanManage } from '../auth/event-access';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
-import { assertCanSeeRound, canSeeRound } from './round-visibility';
+import { canSeeRound, findVisibleRound } from './round-visibility';
 import { FeedbackEntity } from './feedback.entity';
 import type { FeedbackInput } from './models/meeting-views.model';
 import { MeetingsWhen } from './models/meeting-views.model';
@@ -49,9 +49,7 @@ export class MeetingsService {
 
   /** The meetings of a round for its organisers, by table, a page at a time. */
   async roundMeetings(actor: Actor, roundId: string, first: number, afterTable = 0): Promise<MeetingWithParticipants[]> {
-    const round = await this.rounds.findById(roundId);
-    if (!round) throw notFound('Round');
-    assertCanSeeRound(actor, round);
+    const round = await findVisibleRound(this.rounds, actor, roundId);
     assertCanManage(actor, round.eventId, 'Round');
     const meetings = await this.meetings.pageOfRound(roundId, afterTable, first);
     // One order for every read (by attendee id): a table's members must not shuffle between two looks at the same round.

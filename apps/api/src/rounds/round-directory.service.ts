@@ -11,7 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Finding the rounds of an event: the list (GraphQL `rounds`, `pairwise rounds`) and one round by its id
  * or its name (`pairwise export --round`). Needs only the database, so the CLI uses it without the
- * generation machinery of RoundsService.
+ * generation machinery of RoundGenerationService.
  */
 @Injectable()
 export class RoundDirectory {

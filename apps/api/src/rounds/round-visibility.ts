@@ -1,7 +1,9 @@
 import type { Actor } from '../auth/actor';
 import { canSeeEvent } from '../auth/event-access';
 import { notFound } from '../common/domain-error';
+import type { RoundEntity } from './round.entity';
 import { VISIBLE_TO_ATTENDEES, type RoundStatusValue } from './round-lifecycle';
+import type { RoundsRepository } from './rounds.repository';
 
 /**
  * Who may see a round at all: the staff of its event, and its event's attendees once it is
@@ -15,4 +17,12 @@ export function assertCanSeeRound(actor: Actor, round: { eventId: string; status
 
 export function canSeeRound(actor: Actor, round: { eventId: string; status: RoundStatusValue }): boolean {
   return canSeeEvent(actor, round.eventId) && (actor.kind !== 'attendee' || VISIBLE_TO_ATTENDEES.includes(round.status));
+}
+
+/** The round, when the actor may see it; NOT_FOUND otherwise, as for an unknown id. */
+export async function findVisibleRound(rounds: RoundsRepository, actor: Actor, roundId: string): Promise<RoundEntity> {
+  const round = await rounds.findById(roundId);
+  if (!round) throw notFound('Round');
+  assertCanSeeRound(actor, round);
+  return round;
 }

@@ -10,10 +10,11 @@ import { RoundDirectory } from './round-directory.service';
 import { DraftCheck } from './draft-check';
 import { MeetingsRepository } from './meetings.repository';
 import { RoundsRepository } from './rounds.repository';
+import { RoundGenerationService } from './round-generation.service';
 import { RoundsService } from './rounds.service';
 
 @Module({
-  providers: [RoundsService, RoundsRepository, MeetingsRepository, DraftCheck, RoundDirectory, GenerationLeaseSweeper, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver, LeftOutResolver, AttendeeScoreResolver, DraftReviewResolver, RoundReviewResolver],
+  providers: [RoundsService, RoundGenerationService, RoundsRepository, MeetingsRepository, DraftCheck, RoundDirectory, GenerationLeaseSweeper, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver, LeftOutResolver, AttendeeScoreResolver, DraftReviewResolver, RoundReviewResolver],
   exports: [RoundsService, MeetingsService, RoundDirectory, RoundsRepository, MeetingsRepository],
 })
 export class RoundsModule {}

@@ -14,6 +14,7 @@ import { MeetingsService } from './meetings.service';
 import { Feedback } from './models/meeting-views.model';
 import { Meeting, MeetingConnection, MeetingStatus, Round } from './models/round.model';
 import { toRoundModel } from './round.mapper';
+import { RoundGenerationService } from './round-generation.service';
 import { RoundsService } from './rounds.service';
 
 const MAX_MEETINGS_PAGE = 500;
@@ -22,6 +23,7 @@ const MAX_MEETINGS_PAGE = 500;
 export class RoundsResolver {
   constructor(
     private readonly roundsService: RoundsService,
+    private readonly generation: RoundGenerationService,
     private readonly meetingsService: MeetingsService,
     private readonly adjustments: RoundAdjustmentsService,
     private readonly directory: RoundDirectory,
@@ -55,7 +57,7 @@ export class RoundsResolver {
       'poll `round { status progress }` until GENERATED. A second call while one runs gets CONFLICT.',
   })
   async generateRound(@CurrentActor() actor: Actor, @Args('input') input: GenerateRoundInput, @Context() context: GraphqlContext): Promise<Round> {
-    const round = await this.roundsService.generate(actor, input);
+    const round = await this.generation.generate(actor, input);
     return toRoundModel(round, await context.loaders.eventById.load(round.eventId));
   }
 

@@ -1,50 +1,36 @@
-import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
-import { conflict, DomainError, notFound } from '../common/domain-error';
-import { isUniqueViolation } from '../common/postgres-errors';
-import type { AppConfig } from '../config/app-config';
+import { conflict, notFound } from '../common/domain-error';
 import { noticeRoundPublished } from '../realtime/round-notices';
 import { assertWithinEventDays } from '../events/event-days';
 import { EventEntity } from '../events/event.entity';
 import { DEFAULT_ROUND_MINUTES } from '../events/events.service';
-import { assertCanSeeRound } from './round-visibility';
-import { GenerationLease, GenerationStopped, newLeaseOwner, SHUTDOWN_MESSAGE } from './generation-lease';
-import { GenerationLock } from './generation-lock';
-import type { CreateRoundInput, GenerateRoundInput } from './inputs/round.inputs';
-import { MatchingRunner } from './matching-runner';
-import { Fairness } from './models/round.model';
 import { OddPolicy } from '../events/models/event.model';
-import { RoundEntity, type GenerationProgress } from './round.entity';
-import { claimableForGeneration } from './round-lifecycle';
-import { writeRoundPlan } from './round-plan-writer';
-import { countRoundRoster, loadRoundRoster } from './round-roster';
+import { findVisibleRound } from './round-visibility';
+import type { CreateRoundInput } from './inputs/round.inputs';
+import { Fairness } from './models/round.model';
+import type { RoundEntity } from './round.entity';
 import { DraftCheck, type DraftProblem } from './draft-check';
 import { MeetingsRepository } from './meetings.repository';
+import { RoundGenerationService } from './round-generation.service';
 import { RoundsRepository } from './rounds.repository';
-import { draftBreaksRules, notEnoughAttendees, roundEmpty, roundNotStarted } from './rounds.errors';
+import { draftBreaksRules, roundEmpty, roundNotStarted } from './rounds.errors';
 
-interface RunningGeneration {
-  lease: GenerationLease;
-  job: Promise<void>;
-}
-
+/**
+ * A round's life as organisers drive it (round-lifecycle.ts names the statuses and moves): create a
+ * draft, publish the generated draft, cancel, close. Generating the draft is RoundGenerationService's.
+ */
 @Injectable()
-export class RoundsService implements BeforeApplicationShutdown {
-  private readonly logger = new Logger(RoundsService.name);
-  /** Generations under way in this process, by round (awaited by `settled()`; stopped at shutdown). */
-  private readonly running = new Map<string, RunningGeneration>();
-
+export class RoundsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rounds: RoundsRepository,
     private readonly meetings: MeetingsRepository,
     private readonly draftCheck: DraftCheck,
-    private readonly matching: MatchingRunner,
-    private readonly config: ConfigService<AppConfig, true>,
+    private readonly generation: RoundGenerationService,
   ) {}
 
   async create(actor: Actor, input: CreateRoundInput): Promise<RoundEntity> {
@@ -70,76 +56,8 @@ export class RoundsService implements BeforeApplicationShutdown {
     });
   }
 
-  async get(actor: Actor, roundId: string): Promise<RoundEntity> {
-    const round = await this.rounds.findById(roundId);
-    if (!round) throw notFound('Round');
-    assertCanSeeRound(actor, round);
-    return round;
-  }
-
-  /**
-   * Claims the round (DRAFT, or GENERATED with `regenerate`) and starts the
-   * matching in the background; the round comes back GENERATING at once.
-   * A second call while one runs — from anyone, in any process — gets
-   * CONFLICT: the claim is an advisory lock per event plus a conditional
-   * UPDATE. The claim takes the round's generation lease (generation-lease.ts);
-   * a GENERATING round whose lease lapsed (its process died) may be claimed
-   * again at once, without waiting for a sweep to fail it.
-   */
-  async generate(actor: Actor, input: GenerateRoundInput): Promise<RoundEntity> {
-    const round = await this.get(actor, input.roundId);
-    assertCanManage(actor, round.eventId, 'Round');
-    // Said now, not as a failed generation later; checked again on the roster the generation loads.
-    const count = await countRoundRoster(this.dataSource, round.eventId, round.id);
-    if (count.eligible < 2) throw notEnoughAttendees(count);
-    // One generation per event at a time: pairs drafted by one must be visible to the next.
-    const lock = await GenerationLock.tryAcquire(this.config.get('databaseUrl', { infer: true })!, round.eventId);
-    if (!lock) throw conflict('GENERATION_IN_PROGRESS', 'A round of this event is being generated right now; try again when it is done');
-    let claimed = false;
-    try {
-      const claimable = claimableForGeneration(input.regenerate ?? false);
-      const seed = input.seed ?? round.seed ?? round.id;
-      const progress: GenerationProgress = { phase: 'queued', startedAt: new Date().toISOString() };
-      const leaseSeconds = this.config.get('generation', { infer: true }).leaseSeconds;
-      const owner = newLeaseOwner();
-      if (!(await this.rounds.claimForGeneration(round.id, { seed, progress, claimable, owner, leaseSeconds }))) {
-        const status = await this.rounds.statusOf(round.id);
-        if (status === 'GENERATING') throw conflict('GENERATION_IN_PROGRESS', 'This round is being generated right now: poll it until it is no longer GENERATING');
-        throw conflict(
-          status === 'GENERATED' ? 'ROUND_ALREADY_GENERATED' : 'ROUND_NOT_DRAFT',
-          status === 'GENERATED'
-            ? 'This round already has a draft: review it, or generate again with regenerate: true'
-            : `This round is ${status ?? 'gone'}: only a draft can be generated`,
-        );
-      }
-      claimed = true;
-      const lease = new GenerationLease(round.id, owner, leaseSeconds, (sql, parameters) => lock.query(sql, parameters), (error) =>
-        this.logger.warn({ err: error, roundId: round.id }, 'Could not renew a generation lease; trying again'),
-      );
-      lease.keepAlive();
-      const job = this.runGeneration(round.id, seed, lease)
-        .finally(() => lease.stop())
-        .finally(() => lock.release())
-        .finally(() => this.running.delete(round.id));
-      this.running.set(round.id, { lease, job });
-    } finally {
-      if (!claimed) await lock.release();
-    }
-    return this.rounds.getById(round.id);
-  }
-
-  /** Resolves when every generation started by this process has finished. */
-  async settled(): Promise<void> {
-    while (this.running.size) await Promise.allSettled([...this.running.values()].map((run) => run.job));
-  }
-
-  /**
-   * Before the database connections close: generations under way stop their worker and record
-   * that the API stopped (the round goes back to its draft), rather than wait for a sweep.
-   */
-  async beforeApplicationShutdown(): Promise<void> {
-    for (const run of this.running.values()) run.lease.abort('shutdown');
-    await this.settled();
+  get(actor: Actor, roundId: string): Promise<RoundEntity> {
+    return findVisibleRound(this.rounds, actor, roundId);
   }
 
   /**
@@ -178,7 +96,7 @@ export class RoundsService implements BeforeApplicationShutdown {
       if (!cancelled) throw conflict('ROUND_NOT_CANCELLABLE', `A ${round.status} round cannot be cancelled`);
       await this.meetings.cancelOfRound(round.id, manager);
     });
-    this.running.get(round.id)?.lease.abort('cancelled');
+    this.generation.stopRun(round.id);
     return this.rounds.getById(round.id);
   }
 
@@ -206,70 +124,5 @@ export class RoundsService implements BeforeApplicationShutdown {
     assertCanManage(actor, round.eventId, 'Round');
     if (round.status !== 'GENERATED') return [];
     return this.draftCheck.problemsOf(round);
-  }
-
-  private async runGeneration(roundId: string, seed: string, lease: GenerationLease): Promise<void> {
-    const startedAt = new Date().toISOString();
-    // Only while the run still holds the lease: a cancelled or failed round keeps what was said about it.
-    const setProgress = (progress: Omit<GenerationProgress, 'startedAt'>) =>
-      this.rounds.setProgress(roundId, lease.owner, { ...progress, startedAt });
-    try {
-      const round = await this.rounds.getById(roundId);
-      const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: round.eventId });
-      await setProgress({ phase: 'loading' });
-      const roster = await loadRoundRoster(this.dataSource, round.eventId, round.id);
-      if (roster.profiles.length < 2) throw notEnoughAttendees(await countRoundRoster(this.dataSource, round.eventId, round.id));
-      await setProgress({ phase: 'matching', attendees: roster.profiles.length });
-      const policy = round.oddPolicy ?? event.matchingSettings.oddPolicy ?? 'trio';
-      const weights = event.matchingSettings.weights ?? {};
-      const plan = await this.matching.plan(
-        {
-          profiles: roster.profiles,
-          pastPairs: roster.pastPairs,
-          sitOutCounts: roster.sitOutCounts,
-          seed,
-          policy,
-          fairness: round.fairness,
-          weights,
-        },
-        lease.signal,
-      );
-      await setProgress({ phase: 'storing', attendees: roster.profiles.length });
-      const stored = await this.dataSource.transaction(async (manager) => {
-        // The round's row lock, then the lease check: a cancel or a sweep either came first (and the plan is
-        // dropped) or waits for this transaction (and then finds the round GENERATED, not GENERATING).
-        const current = await this.rounds.lockById(roundId, manager);
-        if (current?.status !== 'GENERATING' || current.leaseOwner !== lease.owner) return false;
-        const stats = await writeRoundPlan(this.meetings, manager, current, plan, roster);
-        await this.rounds.storeDraft(
-          roundId,
-          { stats, weights, progress: { phase: 'done', attendees: roster.profiles.length, startedAt, finishedAt: new Date().toISOString() } },
-          manager,
-        );
-        return true;
-      });
-      if (!stored) this.logger.log({ roundId }, 'Round generation dropped its plan: the round was cancelled or failed meanwhile');
-    } catch (error) {
-      const stopped = error instanceof GenerationStopped ? error.reason : undefined;
-      if (stopped === 'cancelled' || stopped === 'lease-lost') {
-        this.logger.log({ roundId, reason: stopped }, 'Round generation stopped without a draft');
-        return;
-      }
-      const message =
-        stopped === 'shutdown'
-          ? SHUTDOWN_MESSAGE
-          : error instanceof DomainError
-            ? error.message
-            : isUniqueViolation(error)
-              ? 'Two rounds tried to pair the same people at once; generate again'
-              : error instanceof Error && error.name === 'MatchingInputError'
-                ? error.message
-                : 'The matching failed unexpectedly; it has been logged';
-      if (stopped) this.logger.warn({ roundId }, 'Round generation stopped: the API is shutting down');
-      else this.logger.error({ err: error, roundId }, 'Round generation failed');
-      await this.rounds
-        .failGeneration(roundId, lease.owner, { phase: 'failed', startedAt, finishedAt: new Date().toISOString(), error: message })
-        .catch((cause) => this.logger.error({ err: cause, roundId }, 'Could not record the failed generation'));
-    }
   }
 }
