@@ -14,7 +14,7 @@ export interface Session {
 }
 
 /** Why the last session ended: the sign-in page says so. */
-export type SessionEnd = 'expired' | 'signed-out' | 'deleted';
+export type SessionEnd = 'expired' | 'signed-out' | 'signed-out-everywhere' | 'deleted';
 
 const STORAGE_KEY = 'pairwise.session';
 

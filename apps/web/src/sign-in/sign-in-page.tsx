@@ -104,6 +104,10 @@ export function SignInPage() {
           <p className="notice" role="status">
             {t('session.signedOut')}
           </p>
+        ) : ended === 'signed-out-everywhere' ? (
+          <p className="notice" role="status">
+            {t('session.signedOutEverywhere')}
+          </p>
         ) : ended === 'deleted' ? (
           <p className="notice" role="status">
             {t('session.deleted')}

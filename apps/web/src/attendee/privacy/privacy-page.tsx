@@ -9,9 +9,14 @@ import { sessionStore } from '../../shared/session';
 import { lastEvent } from '../../sign-in/event-for-link';
 import { AttendeeLayout } from '../attendee-layout';
 import { downloadJson, exportFileName } from './download';
+import { MailChoice } from './mail-choice';
 import { DeleteMyDataDocument, ExportMyDataDocument, PrivacyEventDocument } from './privacy.documents';
+import { SignOutEverywhere } from './sign-out-everywhere';
 
-/** /e/<event>/privacy: download everything Pairwise holds about me (GDPR access), or erase it (GDPR erasure) after a confirmation. */
+/**
+ * /e/<event>/privacy: download everything Pairwise holds about me (GDPR access), the event's emails off or on,
+ * signing out on every device, and erasing it all (GDPR erasure) after a confirmation.
+ */
 export default function PrivacyPage({ eventSlug }: { eventSlug: string }) {
   const { t } = useTranslation();
   const id = useId();
@@ -70,6 +75,9 @@ export default function PrivacyPage({ eventSlug }: { eventSlug: string }) {
           <p>{retention != null ? t('attendee.privacy.keptDays', { days: retention }) : t('attendee.privacy.keptDefault')}</p>
         </section>
       ) : null}
+
+      <MailChoice />
+      <SignOutEverywhere />
 
       <section className="card danger-zone" aria-labelledby={`${id}-delete`}>
         <h2 id={`${id}-delete`}>{t('attendee.privacy.deleteTitle')}</h2>

@@ -21,3 +21,28 @@ export const DeleteMyDataDocument = graphql(`
     deleteMyData
   }
 `);
+
+/** Whether the event's emails reach me (reminders, notices, invitations). */
+export const MyMailChoiceDocument = graphql(`
+  query MyMailChoice {
+    myProfile {
+      id
+      mailOptOut
+    }
+  }
+`);
+
+export const SetMailOptOutDocument = graphql(`
+  mutation SetMailOptOut($optOut: Boolean!) {
+    setMailOptOut(optOut: $optOut) {
+      id
+      mailOptOut
+    }
+  }
+`);
+
+export const SignOutEverywhereDocument = graphql(`
+  mutation SignOutEverywhere {
+    signOutEverywhere
+  }
+`);
