@@ -97,6 +97,7 @@ const MATRIX = {
   issueCalendarFeed:           [UNAUTH, OK,     OK,     DENIED, DENIED, DENIED],
   // Talks and their office hours.
   createTalk:                  [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  importAgenda:                [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
   talks:                       [UNAUTH, OK,     HIDDEN, OK,     HIDDEN, OK],
   'Talk.requests':             [UNAUTH, OK,     HIDDEN, OK,     HIDDEN, OK],
   requestSpeakerSlot:          [UNAUTH, OK,     HIDDEN, DENIED, DENIED, DENIED],
@@ -485,6 +486,14 @@ describe('access matrix', () => {
         token,
       );
       return { response, field: 'createTalk', wroteNothing: async () => expect(await count()).toBe(before) };
+    },
+    importAgenda: async (token) => {
+      const count = async () => (await asAdmin(`query ($e: ID!) { talks(eventId: $e) { id } }`, { e: event.id })).talks.length as number;
+      const before = await count();
+      const startsAt = new Date(Date.now() + 86_400_000).toISOString();
+      const file = `id,title,starts at,duration,speaker email\nS-${unique()},Imported talk,${startsAt},20,${target.email}\n`;
+      const response = await t.gql(`mutation ($e: ID!, $file: String!) { importAgenda(eventId: $e, file: $file) { created } }`, { e: event.id, file }, token);
+      return { response, field: 'importAgenda', wroteNothing: async () => expect(await count()).toBe(before) };
     },
     talks: async (token) => ({ response: await t.gql(`query ($e: ID!) { talks(eventId: $e) { id title } }`, { e: event.id }, token), field: 'talks' }),
     'Talk.requests': async (token) => ({

@@ -28,3 +28,6 @@ export { ReportsModule } from './reports/reports.module';
 export { ReportsService } from './reports/reports.service';
 export { RoundDirectory } from './rounds/round-directory.service';
 export { RoundsRepository } from './rounds/rounds.repository';
+export { AgendaImportService } from './talks/agenda-import.service';
+export { AgendaFormat } from './talks/models/agenda-import-report.model';
+export { TalksModule } from './talks/talks.module';

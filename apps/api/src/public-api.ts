@@ -17,6 +17,7 @@ export type { VocabularyEntry } from './events/tag-vocabulary';
 export type { ImportReport, NotMatchableReason } from './imports/attendee-import.service';
 export type { CsvEncoding } from './imports/csv-text';
 export type { ExportResult } from './reports/reports.service';
+export type { AgendaImportReport } from './talks/models/agenda-import-report.model';
 
 /** The API's modules and services, as the CLI uses them (public-api-services.ts). */
 export type Api = typeof import('./public-api-services');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DATE_TIME_YEARS, parseDateTime } from './date-time';
-import { localDate, localDateTime } from './local-time';
+import { instantOnWallClock, localDate, localDateTime } from './local-time';
 
 describe('localDateTime (an instant on a zone’s clock)', () => {
   it.each([
@@ -31,6 +31,40 @@ describe('localDateTime (an instant on a zone’s clock)', () => {
       fc.property(instants, fc.constantFrom(...zones), (instant, zone) => {
         expect(parseDateTime(localDateTime(instant, zone)).getTime()).toBe(instant.getTime());
       }),
+    );
+  });
+});
+
+describe('instantOnWallClock (a local reading without offset, on a zone’s clock)', () => {
+  const wall = (text: string) => {
+    const [year, month, day, hour, minute] = text.split(/[-T:]/).map(Number) as [number, number, number, number, number];
+    return { year, month, day, hour, minute };
+  };
+  it.each([
+    ['2026-12-03T10:30', 'Europe/Paris', '2026-12-03T09:30:00.000Z'],
+    ['2026-07-03T10:30', 'Europe/Paris', '2026-07-03T08:30:00.000Z'],
+    ['2026-03-29T02:30', 'Europe/Paris', '2026-03-29T01:30:00.000Z'], // skipped by the clock: read as 03:30 summer time
+    ['2026-10-25T02:30', 'Europe/Paris', '2026-10-25T00:30:00.000Z'], // shown twice: the first
+    ['2026-12-03T15:00', 'Asia/Kolkata', '2026-12-03T09:30:00.000Z'],
+    ['2026-12-03T06:00', 'America/St_Johns', '2026-12-03T09:30:00.000Z'],
+    ['2026-12-04T08:30', 'Asia/Tokyo', '2026-12-03T23:30:00.000Z'],
+    ['2026-12-03T09:30', 'UTC', '2026-12-03T09:30:00.000Z'],
+  ])('%s in %s is %s', (local, zone, instant) => {
+    expect(instantOnWallClock(wall(local), zone).toISOString()).toBe(instant);
+  });
+
+  it('reads back the wall clock of any instant whose reading is not repeated', () => {
+    const zones = ['Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC'];
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }), fc.constantFrom(...zones), (ms, zone) => {
+        const instant = new Date(Math.floor(ms / 60_000) * 60_000);
+        const local = localDateTime(instant, zone);
+        const back = instantOnWallClock(wall(local.slice(0, 16)), zone);
+        // Same wall clock; the same instant unless the reading is the second of a repeated hour.
+        expect(localDateTime(back, zone).slice(0, 16)).toBe(local.slice(0, 16));
+        expect(back.getTime() <= instant.getTime()).toBe(true);
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -58,3 +58,27 @@ export const LOCAL_TIME_DOC = {
   endsAt: '`endsAt` on the event’s clock, e.g. 2026-12-03T10:45:00+01:00',
   timeZone: 'The event’s IANA time zone (e.g. Europe/Paris), in which the `…Local` times are written',
 } as const;
+
+/** The zone's offset from UTC at an instant, in minutes (+60 for Paris in winter). */
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const match = /^([+-])(\d{2}):(\d{2})$/.exec(wallClock(instant, timeZone).offset)!;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+}
+
+/**
+ * The instant a wall-clock reading names in a zone: `2026-06-11T09:30` in Europe/Paris is 07:30 UTC.
+ * For exports that write local times without an offset (Sessionize, spreadsheets). The fields are
+ * trusted to be a real calendar date and time (check them first). A reading the clock skips (the
+ * hour lost when daylight saving starts) is read with the offset before the change, as calendar
+ * programs do (02:30 on a spring-forward night becomes 03:30); a reading the clock shows twice (the
+ * hour repeated in autumn) is the first of the two.
+ */
+export function instantOnWallClock(wall: { year: number; month: number; day: number; hour: number; minute: number; second?: number }, timeZone: string): Date {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second ?? 0);
+  // The offsets a day and a half either side of the reading: equal except around a change of offset.
+  const before = offsetMinutes(new Date(asUtc - 36 * 3_600_000), timeZone);
+  const after = offsetMinutes(new Date(asUtc + 36 * 3_600_000), timeZone);
+  const candidates = [asUtc - before * 60_000, asUtc - after * 60_000].filter((t) => localDateTime(new Date(t), timeZone).slice(0, 19) === new Date(asUtc).toISOString().slice(0, 19));
+  // Both fit in the repeated hour: the earlier. None fits in the skipped hour: the offset before the change.
+  return new Date(candidates.length > 0 ? Math.min(...candidates) : asUtc - before * 60_000);
+}

@@ -9,6 +9,7 @@ export type SlotAllocationStatus = 'OPEN' | 'ALLOCATED' | 'PUBLISHED';
 @Check('ck_talks_slots', 'slot_count BETWEEN 0 AND 100 AND slot_minutes BETWEEN 3 AND 60')
 @Check('ck_talks_allocation', `allocation_status IN ('OPEN', 'ALLOCATED', 'PUBLISHED')`)
 @Index('ix_talks_event', ['eventId', 'startsAt'])
+@Index('uq_talks_external_id', ['eventId', 'externalId'], { unique: true, where: '"external_id" IS NOT NULL' })
 export class TalkEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -48,6 +49,17 @@ export class TalkEntity {
   /** Where the office hours happen (e.g. "Speaker corner"). */
   @Column('text', { nullable: true })
   location!: string | null;
+
+  /** The room of the talk itself, as the agenda names it (e.g. "Room A"); null when not given. */
+  @Column('text', { nullable: true })
+  room!: string | null;
+
+  /**
+   * The session's id in the agenda it was imported from, prefixed by the source (`sessionize:160121`,
+   * `csv:T-12`): importing the agenda again updates this talk. Null for talks created by hand.
+   */
+  @Column('text', { name: 'external_id', nullable: true })
+  externalId!: string | null;
 
   @Column('text', { name: 'allocation_status', default: 'OPEN' })
   allocationStatus!: SlotAllocationStatus;

@@ -23,6 +23,7 @@ export function toTalkModel({ talk, speaker, requestCount, timeZone }: TalkWithC
     slotCount: talk.slotCount,
     slotMinutes: talk.slotMinutes,
     location: talk.location,
+    room: talk.room,
     allocationStatus: talk.allocationStatus as SlotAllocationStatus,
     requestCount,
   };

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAgendaCommand } from './agenda.command';
 import { registerDemoCommand } from './demo.command';
 import { registerExportCommand } from './export.command';
 import { registerImportCommand } from './import.command';
@@ -16,6 +17,7 @@ import { registerScoreCommand } from './score.command';
  */
 export function registerCommands(program: Command): void {
   registerImportCommand(program);
+  registerAgendaCommand(program);
   registerDemoCommand(program);
   registerRoundsCommand(program);
   registerExportCommand(program);

@@ -90,6 +90,9 @@ export class Talk {
   @Field(() => String, { nullable: true })
   location!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The room of the talk itself, as the agenda names it (importAgenda)' })
+  room!: string | null;
+
   @Field(() => SlotAllocationStatus)
   allocationStatus!: SlotAllocationStatus;
 
