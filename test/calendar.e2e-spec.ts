@@ -6,7 +6,7 @@ import {
   createOrganiser,
   expectData,
   runRound,
-  startTestApp,
+  startEventApp,
   type TestApp,
 } from '@pairwise/testing';
 
@@ -16,9 +16,9 @@ describe('calendar feed', () => {
   let feedPath: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    const { id: eventId } = await createEvent(t, { venue: 'Hall B' });
-    const organiser = (await createOrganiser(t, eventId)).token;
+    let eventId: string;
+    let organiser: string;
+    ({ t, event: { id: eventId }, organiser: { token: organiser } } = await startEventApp({ event: { venue: 'Hall B' } }));
     const first = await createAttendee(t, eventId, { name: 'Ada Lovelace', present: true, interests: ['rag'] });
     await createAttendee(t, eventId, { name: 'Grace Hopper', present: true, interests: ['rag'] });
     ada = await attendeeToken(t, first);

@@ -7,12 +7,13 @@ import {
   built,
   createAttendee,
   createEvent,
-  createOrganiser,
   expectData,
   runFile,
   runRound,
+  startEventApp,
   startSmtpServer,
   startTestApp,
+  type EventFixture,
   type TestApp,
   type TestSmtpServer,
 } from '@pairwise/testing';
@@ -119,10 +120,10 @@ describe('pairwise rounds, and export --round by name', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-cli-rounds-'));
-    t = await startTestApp();
-    const event = await createEvent(t, { timeZone: 'Europe/Paris' });
+    let event: EventFixture;
+    let organiser: string;
+    ({ t, event, organiser: { token: organiser } } = await startEventApp({ event: { timeZone: 'Europe/Paris' } }));
     slug = event.slug;
-    const organiser = (await createOrganiser(t, event.id)).token;
     for (const name of ['Ada', 'Grace', 'Alan', 'Linus']) await createAttendee(t, event.id, { name, present: true });
     ids.morning = await runRound(t, organiser, { eventId: event.id, name: 'Morning coffee', startsAt: '2030-06-01T08:00:00Z' });
     const create = async (name: string, startsAt: string) =>

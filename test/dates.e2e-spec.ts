@@ -5,7 +5,7 @@ import {
   createOrganiser,
   expectData,
   runRound,
-  startTestApp,
+  startEventApp,
   type AttendeeFixture,
   type TestApp,
 } from '@pairwise/testing';
@@ -22,10 +22,8 @@ describe('dates', () => {
   let speaker: AttendeeFixture;
 
   beforeAll(async () => {
-    t = await startTestApp();
     // 3 and 4 December 2026 in Paris (UTC+1 in winter).
-    ({ id: eventId } = await createEvent(t, { timeZone: 'Europe/Paris', startsOn: '2026-12-03', endsOn: '2026-12-04' }));
-    organiser = (await createOrganiser(t, eventId)).token;
+    ({ t, event: { id: eventId }, organiser: { token: organiser } } = await startEventApp({ event: { timeZone: 'Europe/Paris', startsOn: '2026-12-03', endsOn: '2026-12-04' } }));
     speaker = await createAttendee(t, eventId, { name: 'Sam Speaker' });
   });
   afterAll(() => t?.close());

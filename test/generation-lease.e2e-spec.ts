@@ -10,6 +10,7 @@ import {
   createTestDatabase,
   expectData,
   seedConference,
+  startEventApp,
   startTestApp,
   waitForRound,
   type TestApp,
@@ -199,9 +200,9 @@ describe('a live process fails lapsed generations without being restarted', () =
   afterAll(() => t?.close());
 
   it('sweeps a round whose lease lapsed within about a lease and a half; never one whose lease is alive', async () => {
-    t = await startTestApp({ PAIRWISE_GENERATION_LEASE_SECONDS: '2' });
-    const { id: eventId } = await createEvent(t);
-    const organiser = (await createOrganiser(t, eventId)).token;
+    let eventId: string;
+    let organiser: string;
+    ({ t, event: { id: eventId }, organiser: { token: organiser } } = await startEventApp({ env: { PAIRWISE_GENERATION_LEASE_SECONDS: '2' } }));
     for (const name of ['Ann', 'Bob']) await createAttendee(t, eventId, { name, present: true });
     const roundId = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Orphan', startsAt: '2030-06-01T10:00:00Z' } }, organiser)).createRound.id;
     // A run on another host that died: its lease is valid for 3 s more, then nobody renews it.

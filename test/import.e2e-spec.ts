@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { built, createEvent, createOrganiser, expectData, runFile, startTestApp, type TestApp } from '@pairwise/testing';
+import { built, createEvent, createOrganiser, expectData, runFile, startEventApp, type TestApp } from '@pairwise/testing';
 
 const IMPORT = `mutation ($eventId: ID!, $csv: String!) {
   importAttendees(eventId: $eventId, csv: $csv) {
@@ -26,11 +26,9 @@ describe('attendee import', () => {
   let token: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    ({ id: eventId, slug } = await createEvent(t, {
-      vocabulary: [{ slug: 'rag', label: 'RAG', synonyms: ['Retrieval-Augmented Generation'] }, { label: 'Inference' }, { label: 'Evals' }],
+    ({ t, event: { id: eventId, slug }, organiser: { token } } = await startEventApp({
+      event: { vocabulary: [{ slug: 'rag', label: 'RAG', synonyms: ['Retrieval-Augmented Generation'] }, { label: 'Inference' }, { label: 'Evals' }] },
     }));
-    token = (await createOrganiser(t, eventId)).token;
   });
   afterAll(() => t?.close());
 

@@ -19,12 +19,12 @@ import { FILE_CONTENT_ARGUMENTS } from '../apps/api/src/graphql/argument-rules';
 import {
   attendeeToken,
   createAttendee,
-  createEvent,
-  createOrganiser,
   expectData,
   runRound,
-  startTestApp,
+  startEventApp,
+  type EventFixture,
   type GraphqlResponse,
+  type OrganiserFixture,
   type TestApp,
 } from '@pairwise/testing';
 
@@ -329,9 +329,9 @@ describe('malformed input, generated from the served schema', () => {
   const tokens: Record<'organiser' | 'attendee', string> = { organiser: '', attendee: '' };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    const event = await createEvent(t, { startsOn: '2026-12-03', endsOn: '2026-12-04' });
-    const organiser = await createOrganiser(t, event.id);
+    let event: EventFixture;
+    let organiser: OrganiserFixture;
+    ({ t, event, organiser } = await startEventApp({ event: { startsOn: '2026-12-03', endsOn: '2026-12-04' } }));
     tokens.organiser = organiser.token;
     const people = [];
     for (let i = 0; i < 4; i++) people.push(await createAttendee(t, event.id, { name: `Person ${i}`, present: true }));

@@ -3,9 +3,8 @@ import {
   attendeeToken,
   createAttendee,
   createEvent,
-  createOrganiser,
   expectData,
-  startTestApp,
+  startEventApp,
   waitForRound,
   type AttendeeFixture,
   type TestApp,
@@ -35,9 +34,7 @@ describe('myMeetings', () => {
   let tokens: string[];
 
   beforeAll(async () => {
-    t = await startTestApp();
-    ({ id: eventId } = await createEvent(t, { oddPolicy: 'TRIO' }));
-    organiser = (await createOrganiser(t, eventId)).token;
+    ({ t, event: { id: eventId }, organiser: { token: organiser } } = await startEventApp({ event: { oddPolicy: 'TRIO' } }));
     trio = [
       await createAttendee(t, eventId, { name: 'Ada', company: 'Analytical', role: 'researcher', interests: ['rag', 'evals'], lookingFor: ['gpu-access'], present: true }),
       await createAttendee(t, eventId, {

@@ -10,7 +10,7 @@ import {
   createOrganiser,
   expectData,
   runRound,
-  startTestApp,
+  startEventApp,
   type AttendeeFixture,
   type TestApp,
 } from '@pairwise/testing';
@@ -47,9 +47,7 @@ describe('privacy: consent, access, erasure, retention', () => {
     runRound(t, organiser, { eventId, name, startsAt: '2026-01-08T10:00:00Z' }, { publish });
 
   beforeAll(async () => {
-    t = await startTestApp();
-    ({ id: eventId } = await createEvent(t, { startsOn: '2026-01-08', endsOn: '2026-01-10', retentionDays: 30 }));
-    organiser = (await createOrganiser(t, eventId)).token;
+    ({ t, event: { id: eventId }, organiser: { token: organiser } } = await startEventApp({ event: { startsOn: '2026-01-08', endsOn: '2026-01-10', retentionDays: 30 } }));
     zoe = await createAttendee(t, eventId, { name: 'Zoë Quintessa-Marlowe', email: 'zoe.marlowe@example.org', company: 'Zeta Labs', present: true, consentMatchmaking: false });
     partner = await createAttendee(t, eventId, { name: 'Pat Partner', present: true });
     zoeToken = await attendeeToken(t, zoe);

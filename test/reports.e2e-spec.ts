@@ -7,13 +7,13 @@ import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import {
   attendeeToken,
+  built,
   createAttendee,
   createEvent,
   createOrganiser,
-  built,
   expectData,
   runFile,
-  startTestApp,
+  startEventApp,
   type AttendeeFixture,
   type OrganiserFixture,
   type TestApp,
@@ -128,11 +128,9 @@ describe('pairing reports and event KPIs', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    ({ t, event: { id: eventId, slug }, organiser } = await startEventApp({ event: { timeZone: 'Europe/Paris', name: 'Réseau & Co' } }));
     db = new Client({ connectionString: t.database.url });
     await db.connect();
-    ({ id: eventId, slug } = await createEvent(t, { timeZone: 'Europe/Paris', name: 'Réseau & Co' }));
-    organiser = await createOrganiser(t, eventId);
     const other = await createEvent(t);
     otherOrganiser = await createOrganiser(t, other.id);
 

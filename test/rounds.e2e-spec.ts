@@ -5,6 +5,7 @@ import {
   createEvent,
   createOrganiser,
   expectData,
+  startEventApp,
   startTestApp,
   waitForRound,
   type AttendeeFixture,
@@ -57,9 +58,7 @@ describe('matching rounds, end to end', () => {
     round.meetings.edges.map((edge) => edge.node.participants.map((p) => p.id).sort().join('+'));
 
   beforeAll(async () => {
-    t = await startTestApp();
-    ({ id: eventId } = await createEvent(t, { oddPolicy: 'TRIO' }));
-    organiser = (await createOrganiser(t, eventId)).token;
+    ({ t, event: { id: eventId }, organiser: { token: organiser } } = await startEventApp({ event: { oddPolicy: 'TRIO' } }));
     people = [];
     for (const profile of PROFILES) people.push(await createAttendee(t, eventId, { ...profile, present: true, languages: ['en'] }));
     absent = await createAttendee(t, eventId, { name: 'Absent Abe', present: false });
@@ -570,9 +569,7 @@ describe('publishing re-checks the draft', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
-    ({ id: eventId } = await createEvent(t));
-    organiser = (await createOrganiser(t, eventId)).token;
+    ({ t, event: { id: eventId }, organiser: { token: organiser } } = await startEventApp());
     people = [];
     for (const profile of PROFILES.slice(0, 6)) {
       const person = await createAttendee(t, eventId, { ...profile, present: true, languages: ['en'] });

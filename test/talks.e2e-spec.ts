@@ -4,7 +4,7 @@ import {
   createEvent,
   createOrganiser,
   expectData,
-  startTestApp,
+  startEventApp,
   type AttendeeFixture,
   type TestApp,
 } from '@pairwise/testing';
@@ -27,9 +27,9 @@ describe('speaker office hours', () => {
     expectData(await t.gql(REQUESTS, { e: eventId }, organiser)).talks.find((talk: { id: string }) => talk.id === id);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    ({ id: eventId } = await createEvent(t, { vocabulary: [{ slug: 'rag', label: 'RAG', synonyms: ['Retrieval-Augmented Generation'] }] }));
-    organiser = (await createOrganiser(t, eventId)).token;
+    ({ t, event: { id: eventId }, organiser: { token: organiser } } = await startEventApp({
+      event: { vocabulary: [{ slug: 'rag', label: 'RAG', synonyms: ['Retrieval-Augmented Generation'] }] },
+    }));
     speaker = await createAttendee(t, eventId, { name: 'Sam Speaker', interests: ['rag'] });
     speakerToken = await attendeeToken(t, speaker);
     const interests = [['rag', 'evals'], ['rag'], ['compilers'], ['rag', 'agents', 'evals', 'inference'], ['agents']];

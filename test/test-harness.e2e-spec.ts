@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { trackProcess } from '@pairwise/testing';
+import { openedCount, startEventApp, trackProcess } from '@pairwise/testing';
 
 const root = path.resolve(__dirname, '..');
 
@@ -69,4 +69,12 @@ describe('the test harness on a slow machine', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 450_000);
+});
+
+describe('startEventApp, the preamble of most e2e files', () => {
+  it('closes the app it started when the event cannot be created, since its caller never gets it', async () => {
+    const before = openedCount();
+    await expect(startEventApp({ event: { timeZone: 'Nowhere/Atlantis' } })).rejects.toThrow(/BAD_USER_INPUT|time zone/i);
+    expect(openedCount()).toBe(before);
+  });
 });

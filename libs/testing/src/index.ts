@@ -1,4 +1,5 @@
 export * from './factories';
+export * from './event-app';
 export * from './test-app';
 export * from './test-database';
 export * from './cleanup';
