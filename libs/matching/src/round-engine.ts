@@ -2,16 +2,14 @@ import { solveWithPricing } from './blossom/pricing';
 import { solveMatching } from './blossom/solve-matching';
 import type { SparseGraph } from './blossom/types';
 import { topKCandidates, type CandidateLists } from './candidates';
-import { explainPair } from './explain';
-import { meetingText } from './meeting-text';
 import { greedyMatching } from './greedy';
 import { findNegativeSlack, type PricedEdge } from './pricing';
-import { displayName } from './profile';
 import { hashSeed, mixSeeds, type Seed } from './prng';
-import type { AttendeeScore, Bye, FairnessMode, FairnessStats, GroupPolicy, Meeting, MeetingEdge, OptimalityStats, RoundPlan } from './round-types';
+import { assembleRound } from './round-assembly';
+import { pairKey } from './round-seating';
+import type { FairnessMode, FairnessStats, GroupPolicy, OptimalityStats, RoundPlan } from './round-types';
 import { isMatching, pairingViolations } from './invariants';
-import type { MustMeetReport, RoundConstraints } from './must-meet';
-import { sitOutReason } from './sit-outs';
+import type { RoundConstraints } from './must-meet';
 import { edgeScore, hardRuleOf, SCORE_SCALE, scoreBounds, toSolverWeight, type ScoringModel } from './score';
 
 /** How the engine trades time for certainty. */
@@ -24,7 +22,10 @@ export interface EngineSettings {
   readonly maxGap: number;
   /** Solver units of reduced cost under which left-out edges are added with the violations. */
   readonly pricingMargin?: number;
-  /** Debug assertion: check every plan against the invariants (`invariants.ts`) and throw if broken. */
+  /**
+   * Debug assertion: check every plan against the invariants (`invariants.ts`), and every exact
+   * solve's optimality certificate (`verify`, blossom/verify-optimum.ts), and throw if one fails.
+   */
   readonly checkInvariants?: boolean;
 }
 
@@ -180,12 +181,7 @@ export class RoundEngine {
   }
 
   private key(i: number, j: number): number {
-    return i < j ? i * this.n + j : j * this.n + i;
-  }
-
-  /** Score of {i, j} this round, or −Infinity when a hard rule or an earlier round forbids it. */
-  private score(i: number, j: number, used: ReadonlySet<number>): number {
-    return used.has(this.key(i, j)) ? -Infinity : edgeScore(this.model, i, j);
+    return pairKey(this.n, i, j);
   }
 
   /**
@@ -298,7 +294,7 @@ export class RoundEngine {
       solved = { mate, optimality: { ...o, matchingWeight: o.matchingWeight + weight, upperBound: o.upperBound + weight } };
       fairness = { ...fairness, minBefore: lower(fairness.minBefore), minAfter: lower(fairness.minAfter), totalBefore: fairness.totalBefore + total, totalAfter: fairness.totalAfter + total };
     }
-    const plan = this.assemble(mate, request, solved.optimality, fairness);
+    const plan = assembleRound(this.model, this.lists.k, mate, request, solved.optimality, fairness);
     if (this.settings.checkInvariants === true) this.assertValid(mate, plan, request);
     return plan;
   }
@@ -367,7 +363,7 @@ export class RoundEngine {
           violations = priced.filter((e) => e.slack < -duals.tolerance);
           return violations.map((e) => [e.i, e.j, e.weight] as const);
         },
-        { maxCardinality: true, weightBounds: this.weightBounds, maxRounds: 1, initialMate: keepGraphPairs(initial, graph) },
+        { maxCardinality: true, weightBounds: this.weightBounds, maxRounds: 1, initialMate: keepGraphPairs(initial, graph), verify: this.settings.checkInvariants === true },
       );
       const weight = this.pairWeight(result.mate);
       const upper = result.certified ? weight : result.weight + coverDeficits(violations);
@@ -401,7 +397,7 @@ export class RoundEngine {
     const feasible = (floor: number): boolean => {
       const graph = edges.graph(N, floor, n);
       const unit = { ...graph, w: new Float64Array(graph.w.length).fill(1) };
-      return solveMatching(unit, { maxCardinality: true, initialMate: keepGraphPairs(mate, graph) }).cardinality >= target;
+      return solveMatching(unit, { maxCardinality: true, initialMate: keepGraphPairs(mate, graph), verify: this.settings.checkInvariants === true }).cardinality >= target;
     };
     // The current matching's own minimum is feasible; search above it.
     let lo = Math.max(0, values.indexOf(this.pairMinWeight(mate)));
@@ -475,112 +471,7 @@ export class RoundEngine {
     }
     if (problems.length > 0) throw new Error(`planRound broke an invariant: ${problems.join('; ')}`);
   }
-
-  /** Turns the matching into meetings, byes (or trios), attendee scores and statistics. */
-  private assemble(mate: Int32Array, request: RoundRequest, optimality: Omit<OptimalityStats, 'k'>, fairness: FairnessStats): RoundPlan {
-    const n = this.n;
-    const model = this.model;
-    const ids = model.profiles.map((p) => p.id);
-    const c = request.constraints;
-    // A busy partner is no partner this round; a pre-seated one is taken (odd-count).
-    const unavailable = c === undefined || c.none ? (i: number, j: number) => request.used.has(this.key(i, j)) : (i: number, j: number) => c.busy[j] === 1 || request.used.has(this.key(i, j));
-    const groups: number[][] = [];
-    const byes: Bye[] = [];
-    const loners: number[] = [];
-    // The must-meet tables: nobody joins them as a third.
-    const joined = new Set<number>();
-    for (let v = 0; v < n; v++) {
-      const m = mate[v] as number;
-      if (c?.busy[v] === 1) byes.push({ id: ids[v] as string, reason: 'busy' });
-      else if (m === -1) loners.push(v);
-      else if (m === n) byes.push({ id: ids[v] as string, reason: sitOutReason(model, v, unavailable) });
-      else if (m > v) {
-        if (c?.preSeated[v] === 1) joined.add(groups.length);
-        groups.push([v, m]);
-      }
-    }
-    for (const v of loners) {
-      let best = -1;
-      let bestGain = -Infinity;
-      if (request.policy === 'trio') {
-        groups.forEach((g, index) => {
-          if (g.length !== 2 || joined.has(index)) return;
-          const sa = this.score(v, g[0] as number, request.used);
-          const sb = this.score(v, g[1] as number, request.used);
-          if (sa === -Infinity || sb === -Infinity) return;
-          if (sa + sb > bestGain) {
-            bestGain = sa + sb;
-            best = index;
-          }
-        });
-      }
-      if (best >= 0) {
-        (groups[best] as number[]).push(v);
-        joined.add(best);
-      } else {
-        byes.push({ id: ids[v] as string, reason: sitOutReason(model, v, unavailable) });
-      }
-    }
-
-    const roundSeed = request.seed;
-    const meetingsUnordered = groups.map((g) => {
-      const pairIdx: [number, number][] = g.length === 2 ? [[g[0] as number, g[1] as number]] : [[g[0] as number, g[1] as number], [g[2] as number, g[0] as number], [g[2] as number, g[1] as number]];
-      const edges: MeetingEdge[] = pairIdx.map(([x, y]) => {
-        const explanation = explainPair(model, x, y, roundSeed);
-        return { a: explanation.a, b: explanation.b, score: edgeScore(model, x, y), explanation };
-      });
-      const text = meetingText(edges.map((e) => e.explanation), { nameOf: (id) => displayName(model.profiles[model.index.get(id) as number]!) });
-      return {
-        kind: g.length === 2 ? ('pair' as const) : ('trio' as const),
-        mustMeet: c?.preSeated[g[0] as number] === 1,
-        members: [...g.slice(0, 2).map((x) => ids[x] as string).sort(), ...g.slice(2).map((x) => ids[x] as string)],
-        score: edges.reduce((acc, e) => acc + e.score, 0),
-        edges,
-        ...text,
-      };
-    });
-    meetingsUnordered.sort((x, y) => ((x.members[0] as string) < (y.members[0] as string) ? -1 : 1));
-    const meetings: Meeting[] = meetingsUnordered.map((m, t) => ({ table: t + 1, ...m }));
-
-    const perAttendee = new Map<string, number | null>(ids.map((id) => [id, null]));
-    for (const m of meetings) {
-      for (const id of m.members) {
-        const own = m.edges.filter((e) => e.a === id || e.b === id);
-        perAttendee.set(id, own.reduce((acc, e) => acc + e.score, 0) / own.length);
-      }
-    }
-    const attendeeScores: AttendeeScore[] = [...perAttendee.entries()]
-      .map(([id, score]) => ({ id, score }))
-      .sort((x, y) => (x.score === null ? -Infinity : x.score) - (y.score === null ? -Infinity : y.score) || (x.id < y.id ? -1 : 1));
-    const served = attendeeScores.filter((a): a is { id: string; score: number } => a.score !== null);
-    const scores = served.map((a) => a.score);
-    byes.sort((x, y) => (x.id < y.id ? -1 : 1));
-    return {
-      meetings,
-      byes,
-      attendeeScores,
-      mustMeet: c?.report ?? NO_MUST_MEET,
-      stats: {
-        attendees: n,
-        pairs: meetings.filter((m) => m.kind === 'pair').length,
-        trios: meetings.filter((m) => m.kind === 'trio').length,
-        byes: byes.length,
-        busy: byes.filter((b) => b.reason === 'busy').length,
-        mustMeetSeated: c?.report.seated.length ?? 0,
-        mustMeetUnmet: c?.report.unmet.length ?? 0,
-        totalScore: meetings.reduce((acc, m) => acc + m.score, 0),
-        meanScore: scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length,
-        minScore: scores.length === 0 ? null : (scores[0] as number),
-        medianScore: scores.length === 0 ? null : (scores[Math.floor((scores.length - 1) / 2)] as number),
-        worstServed: served.slice(0, 5),
-        optimality: { ...optimality, k: this.lists.k },
-        fairness,
-      },
-    };
-  }
 }
-
-const NO_MUST_MEET: MustMeetReport = { seated: [], unmet: [] };
 
 /** The pairs of `mate` that are edges of `graph` (a warm start must be a matching of the graph). */
 function keepGraphPairs(mate: Int32Array, graph: SparseGraph): Int32Array {

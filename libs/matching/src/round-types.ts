@@ -158,6 +158,9 @@ export interface PlanRoundInput extends ScoringOptions {
   readonly mustMeet?: readonly PairIds[];
   /** Attendees busy during this round (a talk, an office-hour slot…): seated with nobody, they sit out as `busy`. */
   readonly busy?: readonly string[];
-  /** Debug assertion: verify the plan against the pairing invariants and throw if one breaks (tests turn it on). */
+  /**
+   * Debug assertion: verify the plan against the pairing invariants, and each exact solve's
+   * optimality certificate (`verifyOptimum`), and throw if one breaks (tests turn it on).
+   */
   readonly checkInvariants?: boolean;
 }

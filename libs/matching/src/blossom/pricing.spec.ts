@@ -51,6 +51,8 @@ describe('solveWithPricing equals the exact solve of the full graph', () => {
               maxCardinality,
               weightBounds: bounds(full),
               maxRounds: 1000,
+              // Every solve's certificate is checked on its candidate graph too: none may fail.
+              verify: true,
             });
             const exact = solveMatching(full, { maxCardinality });
             expect(result.certified).toBe(true);

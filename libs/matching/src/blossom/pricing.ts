@@ -62,6 +62,12 @@ export interface PricingOptions extends MatchingOptions {
   readonly maxRounds?: number;
   /** Starting matching for the first solve, as in `solveMatching`. */
   readonly initialMate?: Int32Array | 'greedy';
+  /**
+   * Debug assertion, as `solveMatching`'s: check every solve's certificate on the candidate graph
+   * with `verifyOptimum` and throw if one fails. A `certified` result rests on that certificate
+   * and the oracle's pricing, so with it on the claim is checked, not trusted.
+   */
+  readonly verify?: boolean;
 }
 
 /** Outcome of {@link solveWithPricing}. */
@@ -148,7 +154,7 @@ export function solveWithPricing(candidates: SparseGraph, findViolations: Violat
   for (let round = 1; ; round++) {
     const graph = edges.graph(0);
     const shifted = edges.graph(shift);
-    const solution = solveMatching(shifted, { initialMate });
+    const solution = solveMatching(shifted, { initialMate, verify: options.verify });
     const duals = new SolutionDuals(solution, shift, edges.maxAbs + shift, shiftIsExact(graph.w, shifted.w, shift));
     const violations = findViolations(duals, solution.mate.slice());
     let added = 0;
