@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { closeLater } from './cleanup';
-import { startTestApp, type TestApp } from './test-app';
+import { ADMIN, startTestApp, type TestApp } from './test-app';
 
 /** Debian's Chromium (`apt-get install -y chromium`); Playwright cannot download its own browsers here. */
 export const CHROMIUM_PATH = process.env.PAIRWISE_CHROMIUM ?? '/usr/bin/chromium';
@@ -114,4 +115,85 @@ export async function cutOffOnTheRight(page: Page): Promise<string[]> {
       .map((element) => element.outerHTML.slice(0, 160));
     return [...wide, ...controls];
   });
+}
+
+/** The browser side of a test file: the API under test, one Chromium, and the profiles its tests open. */
+export interface BrowserSuite {
+  /** The real API on its own database, serving the built web app (started by the suite's beforeAll). */
+  readonly t: TestApp & { baseUrl: string };
+  readonly browser: Browser;
+  /** A fresh browser profile (a person on their own device), closed after the file. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A page of a fresh laptop profile (LAPTOP, then `options`). */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** The admin signed in with their password on a fresh laptop page, on the staff home. */
+  signInAdmin(options?: BrowserContextOptions): Promise<{ page: Page; problems: string[] }>;
+  /** A new organiser of the event (addOrganiser, as an admin does) signed in with their one-time code on a fresh laptop page. */
+  signInOrganiser(eventId: string, options?: BrowserContextOptions): Promise<{ page: Page; problems: string[]; email: string }>;
+}
+
+/**
+ * Registers the file's beforeAll and afterAll for a browser test: starts the API (with `env`, read when
+ * the hook runs: it may come from an earlier hook, e.g. an SMTP server's address) and Chromium, and closes
+ * every profile, Chromium and the API afterwards — each of them even when another fails to close, and
+ * whatever started when setup failed half-way (the rest is closed by closeEverythingOpened).
+ * Call it inside the file's `describe`.
+ */
+export function useBrowserSuite(env: () => Record<string, string> = () => ({})): BrowserSuite {
+  let app: (TestApp & { baseUrl: string }) | undefined;
+  let chromium: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started: the browser suite's beforeAll has not run, or it failed`);
+    return value;
+  };
+
+  beforeAll(async () => {
+    app = await startWebTestApp(env());
+    chromium = await launchChromium();
+  });
+  afterAll(async () => {
+    const closing = await Promise.allSettled(contexts.map((context) => context.close()));
+    const last = await Promise.allSettled([chromium?.close(), app?.close()]);
+    const failures = [...closing, ...last].filter((result): result is PromiseRejectedResult => result.status === 'rejected').map((result) => result.reason as unknown);
+    if (failures.length) throw new AggregateError(failures, `closing the browser suite failed ${failures.length} time(s)`);
+  });
+
+  const suite: BrowserSuite = {
+    get t() {
+      return started(app, 'The API');
+    },
+    get browser() {
+      return started(chromium, 'Chromium');
+    },
+    async newContext(options = {}) {
+      const context = await suite.browser.newContext(options);
+      contexts.push(context);
+      return context;
+    },
+    async newPage(options = {}) {
+      return (await suite.newContext({ ...LAPTOP, ...options })).newPage();
+    },
+    async signInAdmin(options = {}) {
+      const page = await suite.newPage(options);
+      const { problems } = watchPage(page);
+      await signInStaffThroughPage(page, suite.t.baseUrl, ADMIN);
+      return { page, problems };
+    },
+    async signInOrganiser(eventId, options = {}) {
+      const email = `organiser-${randomUUID()}@pairwise.test`;
+      const response = await suite.t.gql(
+        `mutation ($input: AddOrganiserInput!) { addOrganiser(input: $input) { accessCode { code } } }`,
+        { input: { eventId, email, name: 'Olga Organiser' } },
+        await suite.t.adminToken(),
+      );
+      const code = response.data?.addOrganiser?.accessCode?.code as string | undefined;
+      if (!code) throw new Error(`addOrganiser failed: ${JSON.stringify(response.errors)}`);
+      const page = await suite.newPage(options);
+      const { problems } = watchPage(page);
+      await signInStaffThroughPage(page, suite.t.baseUrl, { email, accessCode: code });
+      return { page, problems, email };
+    },
+  };
+  return suite;
 }

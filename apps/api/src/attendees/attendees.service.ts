@@ -9,6 +9,7 @@ import { EventEntity } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { forgetMailOfRemoved } from '../mail/mail-erasure';
 import { AttendeeEntity, type ShareableField } from './attendee.entity';
+import { attendeeSearchSql, containsPattern } from './attendee-search';
 import { assertCanManageAttendee, visibilityFor } from './attendee-view';
 import type { AttendeesArgs, CreateAttendeeInput, UpdateAttendeeInput, UpdateMyProfileInput } from './inputs/attendee.inputs';
 import { normaliseLanguages } from './languages';
@@ -121,11 +122,7 @@ export class AttendeesService {
     if (filter.present != null) query.andWhere('a.present = :present', { present: filter.present });
     if (filter.consent != null) query.andWhere('a.consent_matchmaking = :consent', { consent: filter.consent });
     const search = filter.search?.trim();
-    if (search) {
-      // A literal substring: LIKE's own wildcards in what the organiser typed match themselves.
-      const pattern = `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-      query.andWhere(`(a.name ILIKE :search OR a.email ILIKE :search OR a.company ILIKE :search)`, { search: pattern });
-    }
+    if (search) query.andWhere(attendeeSearchSql('a', 'search'), { search: containsPattern(search) });
     const totalCount = await query.clone().getCount();
     const order = staff ? 'name' : 'id';
     if (args.after) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { attendeeSearchSql, containsPattern } from '../attendees/attendee-search';
 import { DummyValue, GenerateSql } from '../database/generate-sql';
 import { FeedbackEntity } from './feedback.entity';
 import { MeetingEntity, MeetingParticipantEntity, type MeetingStatusValue } from './meeting.entity';
@@ -57,16 +58,23 @@ export class MeetingsRepository {
     return this.roundTables.read(attendeeId, eventId, sessionId, when);
   }
 
-  /** A page of a round's meetings, by table number, after table `afterTable`. */
-  @GenerateSql({ params: [DummyValue.UUID, 0, 50] })
-  pageOfRound(roundId: string, afterTable: number, first: number): Promise<MeetingEntity[]> {
-    return this.dataSource
+  /**
+   * A page of a round's meetings, by table number, after table `afterTable`; with `search`, only the
+   * tables whose label, or one of whose people (as staff search attendees), contains it.
+   */
+  @GenerateSql({ params: [DummyValue.UUID, 0, 50] }, { name: 'searched', params: [DummyValue.UUID, 0, 50, 'ada'] })
+  pageOfRound(roundId: string, afterTable: number, first: number, search?: string): Promise<MeetingEntity[]> {
+    const query = this.dataSource
       .getRepository(MeetingEntity)
       .createQueryBuilder('m')
-      .where('m.round_id = :roundId AND m.table_number > :afterTable', { roundId, afterTable })
-      .orderBy('m.table_number', 'ASC')
-      .take(first)
-      .getMany();
+      .where('m.round_id = :roundId AND m.table_number > :afterTable', { roundId, afterTable });
+    if (search) {
+      query.andWhere(
+        `(m.table_label ILIKE :search OR EXISTS (SELECT 1 FROM meeting_participants mp JOIN attendees a ON a.id = mp.attendee_id WHERE mp.meeting_id = m.id AND ${attendeeSearchSql('a', 'search')}))`,
+        { search: containsPattern(search) },
+      );
+    }
+    return query.orderBy('m.table_number', 'ASC').take(first).getMany();
   }
 
   /** The participants of these meetings with their attendee rows, in one order for every read (by attendee id). */

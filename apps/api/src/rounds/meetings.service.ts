@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
+import { MAX_SEARCH_LENGTH } from '../attendees/attendee-search';
 import type { Actor } from '../auth/actor';
 import { callerGone, sessionEnded } from '../auth/auth.service';
 import { assertCanManage } from '../auth/event-access';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
+import { invalidInput } from '../common/validation';
 import { canSeeRound, findVisibleRound } from './round-visibility';
 import { FeedbackEntity } from './feedback.entity';
 import type { FeedbackInput } from './models/meeting-views.model';
@@ -47,11 +49,16 @@ export class MeetingsService {
     return [...tables, ...slots].sort((a, b) => a.meeting.startsAt.getTime() - b.meeting.startsAt.getTime());
   }
 
-  /** The meetings of a round for its organisers, by table, a page at a time. */
-  async roundMeetings(actor: Actor, roundId: string, first: number, afterTable = 0): Promise<MeetingWithParticipants[]> {
+  /**
+   * The meetings of a round for its organisers, by table, a page at a time; `search` (a part of a table's label, or of a seated
+   * person's name, email or company) looks through the whole round, not the pages a client loaded.
+   */
+  async roundMeetings(actor: Actor, roundId: string, first: number, afterTable = 0, search?: string): Promise<MeetingWithParticipants[]> {
     const round = await findVisibleRound(this.rounds, actor, roundId);
     assertCanManage(actor, round.eventId, 'Round');
-    const meetings = await this.meetings.pageOfRound(roundId, afterTable, first);
+    const searched = search?.trim();
+    if (searched && searched.length > MAX_SEARCH_LENGTH) throw invalidInput([{ field: 'search', message: `at most ${MAX_SEARCH_LENGTH} characters` }]);
+    const meetings = await this.meetings.pageOfRound(roundId, afterTable, first, searched || undefined);
     // One order for every read (by attendee id): a table's members must not shuffle between two looks at the same round.
     const participants = meetings.length ? await this.meetings.participantsWithAttendees(meetings.map((m) => m.id)) : [];
     const membersOf = new Map<string, AttendeeEntity[]>();

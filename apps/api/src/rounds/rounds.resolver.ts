@@ -98,12 +98,14 @@ export class RoundsResolver {
     @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
     @Context() context: GraphqlContext,
     @Args('after', { nullable: true }) after?: string,
+    @Args('search', { nullable: true, description: 'Only the tables whose label, or one of whose people’s name, email or company, contains this (whatever its case), across the whole round' })
+    search?: string,
   ): Promise<MeetingConnection> {
     if (first < 1 || first > MAX_MEETINGS_PAGE) {
       throw badInput('PAGE_SIZE', `first must be between 1 and ${MAX_MEETINGS_PAGE}`, [{ field: 'first', message: `1 to ${MAX_MEETINGS_PAGE}` }]);
     }
     const afterTable = after === undefined || after === null ? 0 : decodeTableCursor(after);
-    const page = await this.meetingsService.roundMeetings(actor, round.id, first + 1, afterTable);
+    const page = await this.meetingsService.roundMeetings(actor, round.id, first + 1, afterTable, search);
     const shown = page.slice(0, first);
     const labels = new Map((await context.loaders.tagsByEventId.load(round.eventId)).map((tag) => [tag.slug, tag.label]));
     const edges = shown.map(({ meeting, participants }) => {

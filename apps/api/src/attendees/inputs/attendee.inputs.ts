@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsNotBlank } from '../../common/validation';
+import { MAX_SEARCH_LENGTH } from '../attendee-search';
 import { ProfileField } from '../models/attendee.model';
 
 const MAX_TAGS = 30;
@@ -180,7 +181,7 @@ export class AttendeeFilter {
 
   @Field({ nullable: true, description: 'Staff only: part of the name, email or company, whatever its case' })
   @IsOptional()
-  @MaxLength(200)
+  @MaxLength(MAX_SEARCH_LENGTH)
   search?: string;
 }
 

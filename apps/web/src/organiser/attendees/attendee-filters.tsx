@@ -1,12 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TYPING_PAUSE_MS } from '../../shared/use-settled-value';
 import { NO_FILTER, isFiltered, type AttendeeFilterState } from './attendee-filter';
 
 /** Roles people usually give (the field is free text: these are suggestions). */
 const COMMON_ROLES = ['engineer', 'researcher', 'founder', 'investor', 'product', 'designer', 'student'];
-
-/** How long the search waits after the last key before asking (typing a name is not ten queries). */
-const SEARCH_DELAY_MS = 300;
 
 /**
  * Search and filters of the attendees table. Choices apply at once; the search box after a short pause
@@ -30,7 +28,7 @@ export function AttendeeFilters({
   // Typed text reaches the filter after a pause.
   useEffect(() => {
     if (search === filter.search && role === filter.role && interest === filter.interest) return;
-    const timer = setTimeout(() => onChange({ ...filter, search, role, interest }), SEARCH_DELAY_MS);
+    const timer = setTimeout(() => onChange({ ...filter, search, role, interest }), TYPING_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [search, role, interest, filter, onChange]);
 

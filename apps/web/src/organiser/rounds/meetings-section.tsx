@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import type { OrganiserRoundMeetingsQuery } from '../../gql/graphql';
 import { ErrorNotice } from '../../shared/layout/error-notice';
 import { Loading } from '../../shared/layout/loading';
+import { useSettledValue } from '../../shared/use-settled-value';
 import { useOrganiserEvent } from '../events/organiser-event';
 import type { Adjustment, Seat } from './adjustment';
 import type { ReviewedRound } from './round-page';
@@ -14,7 +15,6 @@ type Meeting = OrganiserRoundMeetingsQuery['round']['meetings']['edges'][number]
 type MoveTarget = Extract<Adjustment, { kind: 'move' }>['to'];
 
 interface RowOptions {
-  filter: string;
   /** Tables the stale-draft warning lists. */
   brokenTables: ReadonlySet<string>;
   /** The event vocabulary's label of each tag slug. */
@@ -25,7 +25,11 @@ interface RowOptions {
   busy: boolean;
 }
 
-/** The round's tables, 50 at a time: who sits where, the score, and why — with the controls to change a draft. */
+/**
+ * The round's tables, 50 at a time: who sits where, the score, and why — with the controls to change a draft.
+ * The search asks the API (Round.meetings(search:)), so it finds a table or a person anywhere in the round,
+ * not only in the pages already shown.
+ */
 export function MeetingsSection({
   round,
   brokenTables,
@@ -43,12 +47,11 @@ export function MeetingsSection({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [more, setMore] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
+  const search = useSettledValue(filter.trim());
   const vocabulary = useOrganiserEvent().vocabulary;
   const tagLabels = useMemo(() => new Map(vocabulary.map((tag) => [tag.slug, tag.label])), [vocabulary]);
-  const options: RowOptions = { filter: filter.trim().toLocaleLowerCase(), brokenTables, tagLabels, selected, onToggle, onMove, busy };
+  const options: RowOptions = { brokenTables, tagLabels, selected, onToggle, onMove, busy };
   return (
     <section aria-labelledby={`${id}-title`} className="meetings">
       <h2 id={`${id}-title`}>{t('organiser.meetings.title')}</h2>
@@ -56,6 +59,19 @@ export function MeetingsSection({
         <label htmlFor={`${id}-filter`}>{t('organiser.meetings.filter')}</label>
         <input id={`${id}-filter`} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} autoComplete="off" />
       </div>
+      {/* A new search starts again from its first page. */}
+      <MeetingsTable key={search} round={round} search={search} options={options} />
+    </section>
+  );
+}
+
+/** The tables a search finds (all of them without one), a page at a time. */
+function MeetingsTable({ round, search, options }: { round: ReviewedRound; search: string; options: RowOptions }) {
+  const { t } = useTranslation();
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [more, setMore] = useState<string | null>(null);
+  return (
+    <>
       <div className="table-scroll">
         <table className="data-table meetings-table">
           <caption className="visually-hidden">{t('organiser.meetings.caption', { round: round.name })}</caption>
@@ -70,7 +86,7 @@ export function MeetingsSection({
             </tr>
           </thead>
           {cursors.map((after, index) => (
-            <MeetingsPage key={after ?? 'first'} roundId={round.id} after={after} options={options} onNext={index === cursors.length - 1 ? setMore : undefined} />
+            <MeetingsPage key={after ?? 'first'} roundId={round.id} search={search} after={after} options={options} onNext={index === cursors.length - 1 ? setMore : undefined} />
           ))}
         </table>
       </div>
@@ -86,13 +102,13 @@ export function MeetingsSection({
           {t('organiser.meetings.showMore')}
         </button>
       ) : null}
-    </section>
+    </>
   );
 }
 
-function MeetingsPage({ roundId, after, options, onNext }: { roundId: string; after: string | null; options: RowOptions; onNext?: (cursor: string | null) => void }) {
+function MeetingsPage({ roundId, search, after, options, onNext }: { roundId: string; search: string; after: string | null; options: RowOptions; onNext?: (cursor: string | null) => void }) {
   const { t } = useTranslation();
-  const [result, refetch] = useQuery({ query: OrganiserRoundMeetingsDocument, variables: { id: roundId, after }, requestPolicy: 'cache-and-network' });
+  const [result, refetch] = useQuery({ query: OrganiserRoundMeetingsDocument, variables: { id: roundId, after, search: search || null }, requestPolicy: 'cache-and-network' });
   const page = result.data?.round.meetings;
   const next = page?.pageInfo.hasNextPage ? page.pageInfo.endCursor ?? null : null;
   useEffect(() => onNext?.(next), [onNext, next]);
@@ -105,24 +121,18 @@ function MeetingsPage({ roundId, after, options, onNext }: { roundId: string; af
       </tbody>
     );
   }
-  const shown = page.edges.map((edge) => edge.node).filter((meeting) => matches(meeting, options.filter));
   return (
     <tbody>
-      {shown.map((meeting) => (
+      {page.edges.map(({ node: meeting }) => (
         <MeetingRow key={meeting.id} meeting={meeting} options={options} />
       ))}
       {page.edges.length === 0 && !after ? (
         <tr>
-          <td colSpan={4}>{t('organiser.meetings.none')}</td>
+          <td colSpan={4}>{search ? t('organiser.meetings.noMatch', { search }) : t('organiser.meetings.none')}</td>
         </tr>
       ) : null}
     </tbody>
   );
-}
-
-function matches(meeting: Meeting, filter: string): boolean {
-  if (!filter) return true;
-  return [meeting.table, ...meeting.participants.flatMap((person) => [person.name ?? '', person.company ?? ''])].some((text) => text.toLocaleLowerCase().includes(filter));
 }
 
 function MeetingRow({ meeting, options }: { meeting: Meeting; options: RowOptions }) {

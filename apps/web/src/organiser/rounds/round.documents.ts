@@ -68,10 +68,10 @@ export const OrganiserRoundDocument = graphql(`
  * reasons) within the API's budget (PAIRWISE_MAX_QUERY_COST, 10,000 by default).
  */
 export const OrganiserRoundMeetingsDocument = graphql(`
-  query OrganiserRoundMeetings($id: ID!, $after: String) {
+  query OrganiserRoundMeetings($id: ID!, $after: String, $search: String) {
     round(id: $id) {
       id
-      meetings(first: 50, after: $after) {
+      meetings(first: 50, after: $after, search: $search) {
         edges {
           node {
             id
