@@ -9,3 +9,4 @@ export * from './built';
 export * from './smtp';
 export * from './sql-snapshots';
 export * from './redis';
+export * from './nginx';

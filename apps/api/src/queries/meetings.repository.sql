@@ -99,6 +99,11 @@ INSERT INTO "meeting_participants"("meeting_id", "attendee_id", "round_id", "no_
 -- MeetingsRepository.setScore
 UPDATE meetings SET score = $2, reasons = $3::jsonb WHERE id = $1;
 
+-- MeetingsRepository.roundsPublishedSince
+SELECT r.id AS round_id, r.published_at FROM meeting_participants p JOIN rounds r ON r.id = p.round_id
+WHERE p.attendee_id = $1 AND r.event_id = $2 AND date_trunc('milliseconds', r.published_at) > $3 AND r.status IN ('PUBLISHED', 'CLOSED')
+ORDER BY r.published_at, r.id;
+
 -- MeetingsRepository.draftSeatsOf
 SELECT p.round_id, p.meeting_id FROM meeting_participants p JOIN rounds r ON r.id = p.round_id
 WHERE p.attendee_id = $1 AND r.status IN ('DRAFT', 'GENERATING', 'GENERATED');

@@ -6,7 +6,8 @@ import createSubscriber, { type Subscriber } from 'pg-listen';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import type { AppConfig } from '../config/app-config';
-import type { AttendeeMeeting } from '../rounds/attendee-meeting';
+import type { AttendeeMeeting, RoundTableMeeting } from '../rounds/attendee-meeting';
+import { MeetingsRepository } from '../rounds/meetings.repository';
 import { MeetingsService } from '../rounds/meetings.service';
 import { MeetingsWhen, MyMeeting } from '../rounds/models/meeting-views.model';
 import { toMyMeeting } from '../rounds/meeting-view';
@@ -30,6 +31,7 @@ export class MeetingNotifier implements OnModuleInit, OnModuleDestroy {
     private readonly config: ConfigService<AppConfig, true>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly meetingsService: MeetingsService,
+    private readonly meetingsRepository: MeetingsRepository,
     private readonly authService: AuthService,
   ) {}
 
@@ -51,13 +53,37 @@ export class MeetingNotifier implements OnModuleInit, OnModuleDestroy {
   /**
    * The meetings assigned to one attendee from now on, as they are published, while their session
    * lasts: once it has ended (signed out, everywhere, erased, expired) the subscription ends at its
-   * next delivery, delivering nothing more.
+   * next delivery, delivering nothing more. With `since`, first the attendee's round meetings published
+   * after it (what a client missed while reconnecting, possibly to another process): listening starts
+   * before they are read, so a round published meanwhile is delivered once, not missed.
    */
-  async *meetingsOf(attendeeId: string, eventId: string, sessionId: string, signal?: AbortSignal): AsyncGenerator<{ meetingAssigned: MyMeeting }> {
-    for await (const [meeting] of on(this.subscribers, key(attendeeId, eventId), { signal })) {
+  async *meetingsOf(attendeeId: string, eventId: string, sessionId: string, since?: Date, signal?: AbortSignal): AsyncGenerator<{ meetingAssigned: MyMeeting }> {
+    const live = on(this.subscribers, key(attendeeId, eventId), { signal });
+    const replayed = new Set<string>();
+    if (since) {
+      for (const meeting of await this.missedSince(attendeeId, eventId, since)) {
+        replayed.add(meeting.id);
+        yield { meetingAssigned: meeting };
+      }
+    }
+    for await (const [meeting] of live) {
+      if (replayed.has((meeting as MyMeeting).id)) continue;
       if (!(await this.authService.isSessionLive(sessionId))) return;
       yield { meetingAssigned: meeting as MyMeeting };
     }
+  }
+
+  /** The attendee's own round meetings published after `since`, oldest round first (myMeetings' view of them). */
+  private async missedSince(attendeeId: string, eventId: string, since: Date): Promise<MyMeeting[]> {
+    const rounds = await this.meetingsRepository.roundsPublishedSince(attendeeId, eventId, since);
+    if (!rounds.length) return [];
+    const actor = { kind: 'attendee' as const, attendeeId, eventId };
+    const meetings = await this.meetingsService.myMeetings(actor, MeetingsWhen.ALL);
+    const order = new Map(rounds.map((round, index) => [round.round_id, index]));
+    return meetings
+      .filter((meeting): meeting is RoundTableMeeting => meeting.kind === 'ROUND' && order.has(meeting.meeting.roundId))
+      .sort((a, b) => order.get(a.meeting.roundId)! - order.get(b.meeting.roundId)!)
+      .map((meeting) => toMyMeeting(meeting, attendeeId));
   }
 
   private async deliver(notice: MeetingsPublishedNotice): Promise<void> {

@@ -1,4 +1,4 @@
-import { Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Resolver, Subscription } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, CurrentSession } from '../auth/auth.decorators';
 import { forbidden } from '../common/domain-error';
@@ -11,10 +11,15 @@ export class MeetingsSubscriptionResolver {
 
   @Subscription(() => MyMeeting, {
     description:
-      'Attendees (graphql-ws, token in connectionParams.authorization): fires with your meeting when a round that has one is published, or when office-hour slots with you in them are',
+      'Attendees (graphql-ws, token in connectionParams.authorization): fires with your meeting when a round that has one is published, or when office-hour slots with you in them are. ' +
+      'After a reconnection, pass `since` (the latest `publishedAt` you received): your round meetings published after it come first, then new ones as they are published',
   })
-  meetingAssigned(@CurrentActor() actor: Actor, @CurrentSession() sessionId: string): AsyncIterable<{ meetingAssigned: MyMeeting }> {
+  meetingAssigned(
+    @CurrentActor() actor: Actor,
+    @CurrentSession() sessionId: string,
+    @Args('since', { type: () => Date, nullable: true, description: 'Replay your round meetings published after this instant (a `publishedAt` you received)' }) since?: Date,
+  ): AsyncIterable<{ meetingAssigned: MyMeeting }> {
     if (actor.kind !== 'attendee') throw forbidden('Only attendees receive meetings');
-    return this.notifier.meetingsOf(actor.attendeeId, actor.eventId, sessionId);
+    return this.notifier.meetingsOf(actor.attendeeId, actor.eventId, sessionId, since);
   }
 }

@@ -239,6 +239,22 @@ export class MeetingsRepository {
     await manager.query(`UPDATE meetings SET score = $2, reasons = $3::jsonb WHERE id = $1`, [meetingId, score, reasons]);
   }
 
+  /**
+   * The rounds of `eventId` published after `since` in which the attendee has a seat, oldest first, with
+   * their publication time: what a subscriber that reconnects missed (meetingAssigned's `since`). Compared to
+   * the millisecond, the precision clients receive `publishedAt` in (PostgreSQL keeps microseconds): a cursor
+   * that is a round's own `publishedAt` excludes that round.
+   */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID, DummyValue.DATE] })
+  roundsPublishedSince(attendeeId: string, eventId: string, since: Date): Promise<{ round_id: string; published_at: Date }[]> {
+    return this.dataSource.query(
+      `SELECT r.id AS round_id, r.published_at FROM meeting_participants p JOIN rounds r ON r.id = p.round_id
+        WHERE p.attendee_id = $1 AND r.event_id = $2 AND date_trunc('milliseconds', r.published_at) > $3 AND r.status IN ${sqlList(VISIBLE_TO_ATTENDEES)}
+        ORDER BY r.published_at, r.id`,
+      [attendeeId, eventId, since],
+    );
+  }
+
   /** The attendee's seats in rounds not yet published (what a withdrawal or an erasure takes back). */
   @GenerateSql({ params: [DummyValue.UUID] , transaction: true })
   draftSeatsOf(attendeeId: string, manager: EntityManager = this.dataSource.manager): Promise<{ round_id: string; meeting_id: string }[]> {

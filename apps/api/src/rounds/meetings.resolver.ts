@@ -1,6 +1,7 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { ConfirmsAttendeeItself, CurrentActor, UnconfirmedSession } from '../auth/auth.decorators';
+import type { GraphqlContext } from '../common/graphql-context';
 import { toFeedbackModel, toMyMeeting } from './meeting-view';
 import { MeetingsService } from './meetings.service';
 import { Feedback, FeedbackInput, MeetingsWhen, MyMeeting } from './models/meeting-views.model';
@@ -19,6 +20,14 @@ export class MeetingsResolver {
   ): Promise<MyMeeting[]> {
     const meetings = await this.meetingsService.myMeetings(actor, when, { confirmSession });
     return meetings.map((meeting) => toMyMeeting(meeting, actor.kind === 'attendee' ? actor.attendeeId : ''));
+  }
+
+  @ResolveField(() => Date, {
+    nullable: true,
+    description: 'When this table’s round was published (null for office hours): the cursor a client gives meetingAssigned as `since` when it reconnects',
+  })
+  async publishedAt(@Parent() meeting: MyMeeting, @Context() context: GraphqlContext): Promise<Date | null> {
+    return meeting.roundId ? ((await context.loaders.roundById.load(meeting.roundId))?.publishedAt ?? null) : null;
   }
 
   @Mutation(() => Feedback, { description: 'Attendees: say whether you met, how it was (1–5), whether you would meet again' })
