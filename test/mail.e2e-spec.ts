@@ -303,7 +303,12 @@ describe('mail over SMTP', () => {
       const unknown = await ask(stranger);
       expect(registered.response).toEqual({ status: 200, data: { requestSignInLink: true }, errors: undefined });
       expect(unknown).toEqual(registered);
-      expect(registered.writes).toEqual([{ tbl: 'sign_in_requests', op: 'INSERT' }]);
+      // The rate limiter's two counts (the request limit, the sign-in limit: the same whoever asks), then the request.
+      expect(registered.writes).toEqual([
+        { tbl: 'rate_limit_counters', op: 'INSERT' },
+        { tbl: 'rate_limit_counters', op: 'INSERT' },
+        { tbl: 'sign_in_requests', op: 'INSERT' },
+      ]);
     } finally {
       for (const { name } of tables) await dataSource.query(`DROP TRIGGER IF EXISTS test_log_write ON "${name}"`);
       await dataSource.query(`DROP TABLE IF EXISTS test_write_log; DROP FUNCTION IF EXISTS test_log_write()`);
