@@ -11,6 +11,8 @@ export const paths = {
   /** The API's pairing report as a file (bearer token: fetched, then saved; organiser/reports/download.ts). */
   pairingsFile: (eventId: string, format: 'csv' | 'xlsx', roundId?: string) =>
     `/events/${encodeURIComponent(eventId)}/reports/pairings.${format}${roundId ? `?${new URLSearchParams({ round: roundId })}` : ''}`,
+  /** The API's histogram of pair scores per round, an SVG picture (bearer token: organiser/reports/score-chart.tsx). */
+  scoreChart: (eventId: string) => `/events/${encodeURIComponent(eventId)}/reports/scores.svg`,
   organiserAdmin: () => '/organiser/admin',
 };
 

@@ -1,3 +1,4 @@
+import { CombinedError } from '@urql/core';
 import { sessionStore } from '../../shared/session';
 
 /** Why a download failed: the API's code and reason (its JSON error body), or the network. */
@@ -8,6 +9,14 @@ export class DownloadError extends Error {
   ) {
     super(reason ?? code);
   }
+}
+
+/** The API's failure as the app's other errors are: the same words for the same code and reason. */
+export function asCombinedError(error: unknown): CombinedError {
+  if (error instanceof DownloadError && error.code !== 'NETWORK') {
+    return new CombinedError({ graphQLErrors: [{ message: error.message, extensions: { code: error.code, ...(error.reason ? { reason: error.reason } : {}) } }] });
+  }
+  return new CombinedError({ networkError: error instanceof Error ? error : new Error(String(error)) });
 }
 
 /** The file name a `content-disposition: attachment; filename="…"` header gives, if any. */
@@ -22,10 +31,10 @@ export function filenameOf(disposition: string | null): string | undefined {
 }
 
 /**
- * Fetches one of the API's report files with the session's token (the API wants it in a header, so a
- * plain link cannot do) and hands it to the browser as a download, named as the API names it.
+ * One of the API's report files, fetched with the session's token (the API wants it in a header, so a
+ * plain link or `<img src>` cannot do). A refusal throws the API's code and reason; a 401 ends the session.
  */
-export async function downloadFile(url: string, fallbackName: string): Promise<void> {
+export async function fetchReportFile(url: string): Promise<Response> {
   const token = sessionStore.get()?.token;
   const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, cache: 'no-store' }).catch(() => {
     throw new DownloadError('NETWORK');
@@ -35,6 +44,12 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
     if (response.status === 401) sessionStore.end('expired');
     throw new DownloadError(typeof body.code === 'string' ? body.code : 'INTERNAL_SERVER_ERROR', typeof body.reason === 'string' ? body.reason : undefined);
   }
+  return response;
+}
+
+/** A report file handed to the browser as a download, named as the API names it. */
+export async function downloadFile(url: string, fallbackName: string): Promise<void> {
+  const response = await fetchReportFile(url);
   const blob = await response.blob();
   const href = URL.createObjectURL(blob);
   const link = document.createElement('a');

@@ -1,17 +1,9 @@
-import { CombinedError } from '@urql/core';
+import type { CombinedError } from '@urql/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../shared/layout/error-notice';
 import { paths } from '../../shared/paths';
-import { DownloadError, downloadFile } from './download';
-
-/** The API's failure as the app's other errors are: the same words for the same code and reason. */
-function asCombinedError(error: unknown): CombinedError {
-  if (error instanceof DownloadError && error.code !== 'NETWORK') {
-    return new CombinedError({ graphQLErrors: [{ message: error.message, extensions: { code: error.code, ...(error.reason ? { reason: error.reason } : {}) } }] });
-  }
-  return new CombinedError({ networkError: error instanceof Error ? error : new Error(String(error)) });
-}
+import { asCombinedError, downloadFile } from './download';
 
 /** The pairing report as files (the whole event, or the round chosen): CSV for any tool, XLSX with a summary sheet. */
 export function Downloads({ eventId, eventSlug, roundId }: { eventId: string; eventSlug: string; roundId?: string }) {

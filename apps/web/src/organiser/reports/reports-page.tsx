@@ -11,6 +11,7 @@ import { formatScore, formatShare } from '../rounds/round-stats';
 import { RoundStatusBadge } from '../rounds/round-status';
 import { Downloads } from './downloads';
 import { PairingsTable } from './pairings-table';
+import { ScoreChart } from './score-chart';
 import { OrganiserEventStatsDocument } from './reports.documents';
 // The figures and badges look as in a round's review.
 import '../rounds/rounds.css';
@@ -83,6 +84,7 @@ export function ReportsPage() {
                 </table>
               </div>
             )}
+            {stats.rounds.length ? <ScoreChart eventId={event.id} roundNames={stats.rounds.map((round) => round.name)} version={stats} /> : null}
           </section>
           <section aria-labelledby={`${id}-pairings`}>
             <h2 id={`${id}-pairings`}>{t('organiser.reports.pairingsTitle')}</h2>
