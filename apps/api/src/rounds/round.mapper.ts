@@ -1,8 +1,8 @@
 import { localDateTime } from '../common/local-time';
 import { OddPolicy } from '../events/models/event.model';
 import type { EventEntity } from '../events/event.entity';
-import { Fairness, LeftOutReason, Round, RoundStatus } from './models/round.model';
-import type { RoundEntity } from './round.entity';
+import { Fairness, LeftOutReason, Round, RoundStats, RoundStatus } from './models/round.model';
+import type { RoundEntity, StoredRoundStats } from './round.entity';
 
 /** `event`: the round's event (its policy and time zone); absent only if it was deleted meanwhile. */
 export function toRoundModel(round: RoundEntity, event?: Pick<EventEntity, 'matchingSettings' | 'timeZone'>): Round {
@@ -35,9 +35,14 @@ export function toRoundModel(round: RoundEntity, event?: Pick<EventEntity, 'matc
           error: progress.error ?? null,
         }
       : null,
-    stats: stats ? { ...stats, worstServed: stats.worstServed.map((entry) => ({ ...entry, eventId: round.eventId })) } : null,
+    stats: stats ? toRoundStats(stats, round.eventId) : null,
     leftOut: (stats?.leftOut ?? []).map((entry) => ({ attendeeId: entry.attendeeId, eventId: round.eventId, reason: entry.reason as LeftOutReason })),
     generatedAt: round.generatedAt,
     publishedAt: round.publishedAt,
   };
+}
+
+/** The stored figures as the review shows them: field for field, who sat out apart (`Round.leftOut`). */
+function toRoundStats({ leftOut: _leftOut, worstServed, ...figures }: StoredRoundStats, eventId: string): RoundStats {
+  return { ...figures, worstServed: worstServed.map((entry) => ({ ...entry, eventId })) };
 }
