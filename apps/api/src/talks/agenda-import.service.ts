@@ -67,8 +67,7 @@ export class AgendaImportService {
   }
 
   private async managedEvent(actor: Actor, eventId: string): Promise<EventEntity> {
-    const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id: eventId });
-    if (!event) throw notFound('Event');
+    const event = await this.eventsService.find(actor, { id: eventId });
     assertCanManage(actor, event.id);
     return event;
   }
