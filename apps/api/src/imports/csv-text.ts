@@ -42,13 +42,14 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /**
- * The bytes of a file sent as base64 text (importAttendees' `csvBase64`). Node's own decoder skips
- * characters it does not know, so the text is checked first: a damaged upload is refused, never half read.
+ * The bytes of a file sent as base64 text (importAttendees' `csvBase64`, importAgenda's `fileBase64`,
+ * named by `field`). Node's own decoder skips characters it does not know, so the text is checked
+ * first: a damaged upload is refused, never half read.
  */
-export function decodeBase64File(base64: string): Uint8Array {
+export function decodeBase64File(base64: string, field = 'csvBase64'): Uint8Array {
   if (!BASE64.test(base64)) {
-    throw badInput('CSV_BASE64_INVALID', 'csvBase64 is not base64: send the file\'s bytes encoded in standard base64 (A–Z, a–z, 0–9, + and /, padded with =)', [
-      { field: 'csvBase64', message: 'must be standard base64' },
+    throw badInput('CSV_BASE64_INVALID', `${field} is not base64: send the file's bytes encoded in standard base64 (A–Z, a–z, 0–9, + and /, padded with =)`, [
+      { field, message: 'must be standard base64' },
     ]);
   }
   return new Uint8Array(Buffer.from(base64, 'base64'));

@@ -15,6 +15,7 @@ import { readAgendaCsv } from './agenda-csv';
 import { readSessionizeAgenda } from './agenda-sessionize';
 import { SOURCE_PREFIX, type AgendaFile, type AgendaSession, type AgendaSpeaker, type AgendaTime } from './agenda-source';
 import { AgendaFormat, type AgendaImportReport, type AgendaSessionProblem, type UnmatchedSpeaker } from './models/agenda-import-report.model';
+import { decodeBase64File, decodeCsvBytes, type CsvEncoding } from '../imports/csv-text';
 import { TalkEntity } from './talk.entity';
 import { slotWindow } from './talks.service';
 
@@ -24,6 +25,21 @@ const DURATION = { min: 5, max: 240 } as const;
 const NEW_TALK_SLOTS = { slotCount: 0, slotMinutes: 5 } as const;
 
 class DryRunDone extends Error {}
+
+/** An agenda file as sent through GraphQL: exactly one of its text and its bytes in base64. */
+export interface AgendaUpload {
+  file?: string | null;
+  fileBase64?: string | null;
+}
+
+function readUpload({ file, fileBase64 }: AgendaUpload): { text: string; encoding: CsvEncoding | null } {
+  if ((file == null) === (fileBase64 == null)) {
+    throw badInput('AGENDA_ONE_SOURCE', 'Send the file once: as text in file, or as its bytes in fileBase64 (one of the two)', [
+      { field: file == null ? 'file' : 'fileBase64', message: file == null ? 'file or fileBase64 is required' : 'give file or fileBase64, not both' },
+    ]);
+  }
+  return file != null ? { text: file, encoding: null } : decodeCsvBytes(decodeBase64File(fileBase64!, 'fileBase64'));
+}
 
 /** The attendees a speaker can be: by email, and by name where the name is one person's. */
 interface SpeakerDirectory {
@@ -55,10 +71,15 @@ export class AgendaImportService {
     return chosen === AgendaFormat.SESSIONIZE_JSON ? readSessionizeAgenda(text) : readAgendaCsv(text);
   }
 
-  /** The caller is checked before a byte of the file is read. A dry run does the whole import and rolls it back. */
-  async importText(actor: Actor, eventId: string, text: string, format: AgendaFormat | null | undefined, dryRun: boolean): Promise<AgendaImportReport> {
+  /**
+   * The file as importAgenda receives it: its text, or its bytes in base64 (read as `pairwise agenda
+   * import` reads a file on disk). The caller is checked before a byte of it is read. A dry run does the
+   * whole import and rolls it back.
+   */
+  async importUpload(actor: Actor, eventId: string, upload: AgendaUpload, format: AgendaFormat | null | undefined, dryRun: boolean): Promise<AgendaImportReport> {
     const event = await this.managedEvent(actor, eventId);
-    return this.importFile(event, await AgendaImportService.read(text, format), dryRun);
+    const { text, encoding } = readUpload(upload);
+    return { ...(await this.importFile(event, await AgendaImportService.read(text, format), dryRun)), encoding };
   }
 
   /** For the CLI, which reads (and decodes) the file itself. */
@@ -76,6 +97,7 @@ export class AgendaImportService {
     if (file.sessions.length + file.rejected.length + file.skipped.length === 0) throw badInput('AGENDA_EMPTY', 'The agenda file has no session');
     const report: AgendaImportReport = {
       dryRun,
+      encoding: null,
       format: AgendaFormat[file.format],
       sessions: file.sessions.length + file.rejected.length + file.skipped.length,
       created: 0,

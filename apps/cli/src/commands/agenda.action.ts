@@ -23,11 +23,11 @@ export async function runAgendaImport(file: string, options: AgendaImportOptions
   let report: AgendaImportReport;
   try {
     // The same decoding as attendee CSVs: a byte-order mark, UTF-16 without one, UTF-8, else Windows-1252.
-    const { text } = decodeCsvBytes(fs.readFileSync(file));
+    const { text, encoding } = decodeCsvBytes(fs.readFileSync(file));
     const agenda = await AgendaImportService.read(text, format);
     report = await withAppContext(async (context) => {
       const event = await context.get(EventsService).find(OPERATOR, { slug: options.event });
-      return context.get(AgendaImportService).import(OPERATOR, event.id, agenda, options.dryRun === true);
+      return { ...(await context.get(AgendaImportService).import(OPERATOR, event.id, agenda, options.dryRun === true)), encoding };
     });
   } catch (error) {
     if (error instanceof DomainError) throw new CliUsageError(error.message);

@@ -47,6 +47,9 @@ export class AgendaImportReport {
   @Field(() => AgendaFormat)
   format!: AgendaFormat;
 
+  @Field(() => String, { nullable: true, description: 'The encoding the bytes of fileBase64 were read in: utf-8, utf-16le, utf-16be or windows-1252 (null when the file came as text)' })
+  encoding!: string | null;
+
   @Field(() => Int, { description: 'Sessions (or CSV lines) read' })
   sessions!: number;
 
