@@ -4,15 +4,17 @@ import { DataSource } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor, AttendeeActor } from '../auth/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
-import { RoundEntity } from '../rounds/round.entity';
 import { NOT_YET_PUBLISHED } from '../rounds/round-lifecycle';
 import { BlockEntity, RoundOptOutEntity, WishEntity } from './networking.entities';
-import { upcomingRoundsOf, type UpcomingRoundRow } from './upcoming-rounds';
+import { RoundsRepository, type UpcomingRoundRow } from '../rounds/rounds.repository';
 
 /** What attendees say about their own matchmaking: presence, opt-outs, wishes and (private) blocks. */
 @Injectable()
 export class NetworkingService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rounds: RoundsRepository,
+  ) {}
 
   async setMyPresence(actor: Actor, present: boolean): Promise<AttendeeEntity> {
     const me = asAttendee(actor);
@@ -24,7 +26,7 @@ export class NetworkingService {
   /** Sit out (or rejoin) one round; only before it is published. */
   async setRoundOptOut(actor: Actor, roundId: string, optOut: boolean): Promise<boolean> {
     const me = asAttendee(actor);
-    const round = await this.dataSource.getRepository(RoundEntity).findOneBy({ id: roundId });
+    const round = await this.rounds.findById(roundId);
     if (!round || round.eventId !== me.eventId) throw notFound('Round');
     if (!NOT_YET_PUBLISHED.includes(round.status)) {
       throw conflict('ROUND_ALREADY_PUBLISHED', 'This round is already published: ask an organiser');
@@ -38,7 +40,7 @@ export class NetworkingService {
   /** The rounds still to be published that the attendee can sit out, with their choice for each. */
   async myUpcomingRounds(actor: Actor): Promise<UpcomingRoundRow[]> {
     const me = asAttendee(actor);
-    return upcomingRoundsOf(this.dataSource, me.eventId, me.attendeeId);
+    return this.rounds.upcomingFor(me.eventId, me.attendeeId);
   }
 
   async setWish(actor: Actor, targetId: string, wish: boolean): Promise<boolean> {

@@ -67,3 +67,23 @@ INSERT INTO "round_adjustments"("id", "round_id", "actor_id", "kind", "details",
 
 -- RoundsRepository.overridesOf
 SELECT details, overridden_rules FROM round_adjustments WHERE round_id = $1 AND cardinality(overridden_rules) > 0;
+
+-- RoundsRepository.failLapsedGenerations
+WITH failed AS (
+  UPDATE rounds r
+     SET status = CASE WHEN EXISTS (SELECT 1 FROM meetings m WHERE m.round_id = r.id) THEN 'GENERATED' ELSE 'DRAFT' END,
+         progress = coalesce(r.progress, '{}'::jsonb) || jsonb_build_object('phase', 'failed', 'finishedAt', $1::text, 'error', $2::text),
+         lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+   WHERE r.status = 'GENERATING' AND (lease_expires_at IS NULL OR lease_expires_at < now())
+   RETURNING r.id)
+SELECT id FROM failed;
+
+-- RoundsRepository.upcomingFor
+SELECT r.id, r.name, r.starts_at AS "startsAt", r.duration_minutes AS "durationMinutes", e.time_zone AS "timeZone",
+      (o.attendee_id IS NOT NULL) AS "optedOut"
+ FROM rounds r
+ JOIN events e ON e.id = r.event_id
+ LEFT JOIN round_opt_outs o ON o.round_id = r.id AND o.attendee_id = $2
+WHERE r.event_id = $1 AND r.status IN ('DRAFT', 'GENERATING', 'GENERATED')
+  AND r.starts_at + make_interval(mins => r.duration_minutes) > now()
+ORDER BY r.starts_at, r.name, r.id;

@@ -1,10 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
-import { failLapsedGenerations } from './generation-lease';
+import { RoundsRepository } from './rounds.repository';
 
 /** Longest wait between two sweeps, whatever the lease: a dead run is failed within a minute with the default lease. */
 const MAX_SWEEP_INTERVAL_MS = 30_000;
@@ -19,7 +17,7 @@ export class GenerationLeaseSweeper implements OnApplicationBootstrap {
   private readonly logger = new Logger(GenerationLeaseSweeper.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rounds: RoundsRepository,
     private readonly config: ConfigService<AppConfig, true>,
     private readonly scheduler: SchedulerRegistry,
   ) {}
@@ -34,7 +32,7 @@ export class GenerationLeaseSweeper implements OnApplicationBootstrap {
   /** Returns the rounds failed now. */
   async sweep(): Promise<string[]> {
     try {
-      const failed = await failLapsedGenerations(this.dataSource.manager);
+      const failed = await this.rounds.failLapsedGenerations(new Date().toISOString());
       for (const roundId of failed) this.logger.warn({ roundId }, 'Round generation failed: the process running it stopped (its lease lapsed)');
       return failed;
     } catch (error) {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import type { EntityManager } from 'typeorm';
 
 /**
  * The lease a generation holds on its round (`rounds.lease_owner`, `rounds.lease_expires_at`),
@@ -97,25 +96,3 @@ export class GenerationLease {
 /** What `progress.error` says about a run whose process stopped. */
 export const LAPSED_MESSAGE = 'The process generating this round stopped before it finished (it was killed or lost its database connection); generate it again';
 export const SHUTDOWN_MESSAGE = 'The API was stopped while generating this round; generate it again';
-
-/**
- * Fails every GENERATING round whose lease lapsed: back to DRAFT (or to its previous draft when
- * it was being regenerated, whose meetings are still there), `progress.phase` failed with
- * `progress.error` saying why. One statement, safe to run in every process at once; a run that
- * is writing its draft holds the round's row lock, and this waits for it and then skips it.
- */
-export async function failLapsedGenerations(manager: Pick<EntityManager, 'query'>): Promise<string[]> {
-  const rows: { id: string }[] = await manager.query(
-    // In a CTE: a bare UPDATE … RETURNING comes back from the driver as [rows, count].
-    `WITH failed AS (
-       UPDATE rounds r
-          SET status = CASE WHEN EXISTS (SELECT 1 FROM meetings m WHERE m.round_id = r.id) THEN 'GENERATED' ELSE 'DRAFT' END,
-              progress = coalesce(r.progress, '{}'::jsonb) || jsonb_build_object('phase', 'failed', 'finishedAt', $1::text, 'error', $2::text),
-              lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
-        WHERE r.status = 'GENERATING' AND ${LEASE_LAPSED}
-        RETURNING r.id)
-     SELECT id FROM failed`,
-    [new Date().toISOString(), LAPSED_MESSAGE],
-  );
-  return rows.map((row) => row.id);
-}

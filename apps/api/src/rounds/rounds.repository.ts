@@ -4,10 +4,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { countAffected } from '../common/sql';
 import { DummyValue, GenerateSql } from '../database/generate-sql';
-import { LEASE_LAPSED, leaseUntil } from './generation-lease';
+import { LAPSED_MESSAGE, LEASE_LAPSED, leaseUntil } from './generation-lease';
 import { RoundAdjustmentEntity } from './round-adjustment.entity';
 import { RoundEntity, type GenerationProgress, type StoredRoundStats } from './round.entity';
-import { CANCELLABLE, sqlList, VISIBLE_TO_ATTENDEES, type RoundStatusValue } from './round-lifecycle';
+import { CANCELLABLE, NOT_YET_PUBLISHED, sqlList, VISIBLE_TO_ATTENDEES, type RoundStatusValue } from './round-lifecycle';
 
 /** A round as a generation claims it. */
 export interface GenerationClaim {
@@ -23,6 +23,16 @@ export interface StoredDraft {
   stats: StoredRoundStats;
   weights: Record<string, number>;
   progress: GenerationProgress;
+}
+
+/** A round an attendee can still opt out of, with their choice (networking/upcoming-rounds.ts maps it). */
+export interface UpcomingRoundRow {
+  id: string;
+  name: string;
+  startsAt: Date;
+  durationMinutes: number;
+  timeZone: string;
+  optedOut: boolean;
 }
 
 /** An organiser's change by hand, as round_adjustments records it. */
@@ -195,5 +205,48 @@ export class RoundsRepository {
       .then((rows: { details: RoundAdjustmentEntity['details']; overridden_rules: string[] }[]) =>
         rows.map((row) => ({ details: row.details, overriddenRules: row.overridden_rules })),
       );
+  }
+
+  /**
+   * Fails every GENERATING round whose lease lapsed: back to DRAFT (or to its previous draft when
+   * it was being regenerated, whose meetings are still there), `progress.phase` failed with
+   * `progress.error` saying why. One statement, safe to run in every process at once; a run that
+   * is writing its draft holds the round's row lock, and this waits for it and then skips it.
+   * Returns the rounds failed.
+   */
+  @GenerateSql({ params: [DummyValue.DATE.toISOString()] })
+  async failLapsedGenerations(finishedAt: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      // In a CTE: a bare UPDATE … RETURNING comes back from the driver as [rows, count].
+      `WITH failed AS (
+         UPDATE rounds r
+            SET status = CASE WHEN EXISTS (SELECT 1 FROM meetings m WHERE m.round_id = r.id) THEN 'GENERATED' ELSE 'DRAFT' END,
+                progress = coalesce(r.progress, '{}'::jsonb) || jsonb_build_object('phase', 'failed', 'finishedAt', $1::text, 'error', $2::text),
+                lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+          WHERE r.status = 'GENERATING' AND ${LEASE_LAPSED}
+          RETURNING r.id)
+       SELECT id FROM failed`,
+      [finishedAt, LAPSED_MESSAGE],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * The rounds of an event an attendee can still opt out of — not published, not cancelled, not
+   * ended — in time order, each with the attendee's own opt-out. One statement.
+   */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID] })
+  upcomingFor(eventId: string, attendeeId: string): Promise<UpcomingRoundRow[]> {
+    return this.dataSource.query(
+      `SELECT r.id, r.name, r.starts_at AS "startsAt", r.duration_minutes AS "durationMinutes", e.time_zone AS "timeZone",
+              (o.attendee_id IS NOT NULL) AS "optedOut"
+         FROM rounds r
+         JOIN events e ON e.id = r.event_id
+         LEFT JOIN round_opt_outs o ON o.round_id = r.id AND o.attendee_id = $2
+        WHERE r.event_id = $1 AND r.status IN ${sqlList(NOT_YET_PUBLISHED)}
+          AND r.starts_at + make_interval(mins => r.duration_minutes) > now()
+        ORDER BY r.starts_at, r.name, r.id`,
+      [eventId, attendeeId],
+    );
   }
 }
