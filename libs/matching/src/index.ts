@@ -19,7 +19,8 @@ export type { PairIds, Profile } from './profile';
 export { DEFAULT_ROLE_MIX, DEFAULT_WEIGHTS, resolveWeights } from './weights';
 export type { MatchingWeights, RoleMixEntry } from './weights';
 export { MatchingInputError } from './errors';
-export type { PairExplanation, PairReasons } from './explain';
+export type { PairExplanation } from './explain';
+export type { PairReasons } from './pair-reasons';
 
 // What a meeting says, rendered whenever it is read, for whoever reads it.
 export { humanTag, labelInSentence, meetingText, pairText, visibleReasons } from './meeting-text';

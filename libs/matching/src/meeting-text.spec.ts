@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { PairReasons } from './explain';
+import type { PairReasons } from './pair-reasons';
 import { labelInSentence, meetingText, pairText, visibleReasons, type ReasonField } from './meeting-text';
 
 const reasons = (over: Partial<PairReasons> = {}): PairReasons => ({

@@ -1,4 +1,4 @@
-import type { PairReasons } from './explain';
+import type { PairReasons } from './pair-reasons';
 import { mixSeeds } from './prng';
 
 /**
