@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { ApiProcess, closeLater, createTestDatabase, startSmtpServer, type TestDatabase, type TestSmtpServer } from '@pairwise/testing';
-import { freePort } from '../apps/api/src/common/free-port';
+import { closeLater, createTestDatabase, startApiProcess, startSmtpServer, type RunningApi, type TestDatabase, type TestSmtpServer } from '@pairwise/testing';
 
 // Real API processes (the built server), a real SMTP server, thousands of messages: a minute or two on a busy machine.
 jest.setTimeout(900_000);
@@ -11,10 +10,7 @@ const LANES = 4;
 
 const ADMIN = { email: 'mail-admin@pairwise.test', password: 'mail-admin-password' };
 
-interface Api {
-  process: ApiProcess;
-  port: number;
-}
+type Api = RunningApi;
 
 async function gql<T = Record<string, any>>(api: Api, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
   const response = await fetch(`http://127.0.0.1:${api.port}/graphql`, {
@@ -56,25 +52,19 @@ describe('mail across real API processes', () => {
     closeLater(() => sql.end());
   });
 
-  async function startApi(env: Record<string, string> = {}, mail: TestSmtpServer = smtp): Promise<Api> {
-    const port = await freePort();
-    const process = new ApiProcess({
-      DATABASE_URL: database.url,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PAIRWISE_JWT_SECRET: secret,
-      PAIRWISE_ADMIN_EMAIL: ADMIN.email,
-      PAIRWISE_ADMIN_PASSWORD: ADMIN.password,
-      PAIRWISE_RATE_LIMIT_PER_MINUTE: '1000000',
-      PAIRWISE_SMTP_URL: mail.url,
-      PAIRWISE_MAIL_FROM: 'Summit <hello@summit.test>',
-      PAIRWISE_MAIL_CONNECTIONS: String(LANES),
-      ...env,
+  const startApi = (env: Record<string, string> = {}, mail: TestSmtpServer = smtp): Promise<Api> =>
+    startApiProcess({
+      databaseUrl: database.url,
+      secret,
+      admin: ADMIN,
+      env: {
+        PAIRWISE_RATE_LIMIT_PER_MINUTE: '1000000',
+        PAIRWISE_SMTP_URL: mail.url,
+        PAIRWISE_MAIL_FROM: 'Summit <hello@summit.test>',
+        PAIRWISE_MAIL_CONNECTIONS: String(LANES),
+        ...env,
+      },
     });
-    closeLater(() => process.kill());
-    await process.waitFor(/Pairwise API ready at/, 300_000);
-    return { process, port };
-  }
 
   const adminToken = async (api: Api) =>
     (await gql<{ login: { token: string } }>(api, `mutation ($e: String!, $p: String!) { login(input: {email: $e, password: $p}) { token } }`, { e: ADMIN.email, p: ADMIN.password })).login.token;

@@ -3,7 +3,6 @@ import type { IncomingMessage } from 'node:http';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import {
-  ApiProcess,
   attendeeToken,
   closeLater,
   createAttendee,
@@ -12,14 +11,15 @@ import {
   createTestDatabase,
   expectData,
   remoteApi,
+  startApiProcess,
   startNginx,
   waitForRound,
   type AttendeeFixture,
   type GraphqlCaller,
+  type RunningApi,
   type TestDatabase,
   type TestNginx,
 } from '@pairwise/testing';
-import { freePort } from '../apps/api/src/common/free-port';
 
 // Two real API processes behind a real nginx, a dozen WebSocket clients, a process killed and clients
 // reconnecting: minutes on a busy machine.
@@ -28,11 +28,6 @@ jest.setTimeout(900_000);
 const ADMIN = { email: 'proxy-admin@pairwise.test', password: 'proxy-admin-password' };
 const ATTENDEES = 12;
 const MEETING = `id roundId publishedAt table partners { id }`;
-
-interface Api {
-  process: ApiProcess;
-  port: number;
-}
 
 interface Meeting {
   id: string;
@@ -86,6 +81,8 @@ class Phone {
       connectionParams: { authorization: `Bearer ${this.token}` },
       retryAttempts: 0,
       lazy: false,
+      // A dropped connection is expected here (a process is killed): the subscription's sink reconnects.
+      onNonLazyError: () => undefined,
     });
     this.client = client;
     const cursor = this.received.at(-1)?.publishedAt ?? this.since;
@@ -120,29 +117,19 @@ class Phone {
 
 describe('subscriptions across two API processes behind nginx', () => {
   let database: TestDatabase;
-  let apis: Api[];
+  let apis: RunningApi[];
   let nginx: TestNginx;
   let proxy: GraphqlCaller;
   const secret = randomBytes(32).toString('hex');
 
-  async function startApi(): Promise<Api> {
-    const port = await freePort();
-    const process = new ApiProcess({
-      DATABASE_URL: database.url,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PAIRWISE_JWT_SECRET: secret,
-      PAIRWISE_ADMIN_EMAIL: ADMIN.email,
-      PAIRWISE_ADMIN_PASSWORD: ADMIN.password,
+  const startApi = (): Promise<RunningApi> =>
+    startApiProcess({
+      databaseUrl: database.url,
+      secret,
+      admin: ADMIN,
       // nginx on loopback is trusted to say who the client is.
-      PAIRWISE_TRUST_PROXY: 'loopback',
-      PAIRWISE_RATE_LIMIT_PER_MINUTE: '1000000',
-      PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE: '1000000',
+      env: { PAIRWISE_TRUST_PROXY: 'loopback', PAIRWISE_RATE_LIMIT_PER_MINUTE: '1000000', PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE: '1000000' },
     });
-    closeLater(() => process.kill());
-    await process.waitFor(/Pairwise API ready at/, 300_000);
-    return { process, port };
-  }
 
   beforeAll(async () => {
     database = await createTestDatabase();

@@ -9,8 +9,10 @@ import {
   createOrganiser,
   createTestDatabase,
   remoteApi,
+  startApiProcess,
   startRedisServer,
   type GraphqlResponse,
+  type RunningApi,
   type TestDatabase,
   type TestRedis,
 } from '@pairwise/testing';
@@ -29,10 +31,7 @@ const SIGN_IN_ATTEMPTS_PER_MINUTE = 5;
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { token } }`;
 const LINK = `mutation ($input: RequestSignInLinkInput!) { requestSignInLink(input: $input) }`;
 
-interface Api {
-  process: ApiProcess;
-  port: number;
-}
+type Api = RunningApi;
 
 /** POST /graphql to `api` from a loopback address of our choosing (127.0.0.x: a different client, as the server sees it). */
 function gqlAt(api: Api, from: string, query: string, variables: Record<string, unknown>, token?: string): Promise<GraphqlResponse> {
@@ -88,23 +87,13 @@ describe('limits shared by every API process', () => {
     closeLater(() => redis.close());
   });
 
-  async function startApi(env: Record<string, string>): Promise<Api> {
-    const port = await freePort();
-    const process = new ApiProcess({
-      DATABASE_URL: database.url,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PAIRWISE_JWT_SECRET: secret,
-      PAIRWISE_ADMIN_EMAIL: ADMIN.email,
-      PAIRWISE_ADMIN_PASSWORD: ADMIN.password,
-      PAIRWISE_RATE_LIMIT_PER_MINUTE: String(REQUESTS_PER_MINUTE),
-      PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE: String(SIGN_IN_ATTEMPTS_PER_MINUTE),
-      ...env,
+  const startApi = (env: Record<string, string>): Promise<Api> =>
+    startApiProcess({
+      databaseUrl: database.url,
+      secret,
+      admin: ADMIN,
+      env: { PAIRWISE_RATE_LIMIT_PER_MINUTE: String(REQUESTS_PER_MINUTE), PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE: String(SIGN_IN_ATTEMPTS_PER_MINUTE), ...env },
     });
-    closeLater(() => process.kill());
-    await process.waitFor(/Pairwise API ready at/, 300_000);
-    return { process, port };
-  }
 
   /**
    * The same cases for either store: each sends one sequence of requests spread over both processes

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { freePort } from '../../../apps/api/src/common/free-port';
+import { closeLater } from './cleanup';
 import { trackProcess } from './processes';
 
 /** The built server, as `npm start` runs it. */
@@ -43,4 +45,31 @@ export class ApiProcess {
     if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill('SIGKILL');
     await this.exited;
   }
+}
+
+/** An API process the test started, and the port it serves on. */
+export interface RunningApi {
+  process: ApiProcess;
+  port: number;
+}
+
+/**
+ * Starts the built API on a free port of 127.0.0.1 — on `databaseUrl`, signing with `secret` (processes of
+ * one deployment share it), `admin` its admin — plus `env`; killed with the test file's cleanup even when the
+ * test fails; resolves once it serves (generous: minutes on a busy machine).
+ */
+export async function startApiProcess(options: { databaseUrl: string; secret: string; admin: { email: string; password: string }; env?: Record<string, string> }): Promise<RunningApi> {
+  const port = await freePort();
+  const api = new ApiProcess({
+    DATABASE_URL: options.databaseUrl,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PAIRWISE_JWT_SECRET: options.secret,
+    PAIRWISE_ADMIN_EMAIL: options.admin.email,
+    PAIRWISE_ADMIN_PASSWORD: options.admin.password,
+    ...options.env,
+  });
+  closeLater(() => api.kill());
+  await api.waitFor(/Pairwise API ready at/, 300_000);
+  return { process: api, port };
 }
