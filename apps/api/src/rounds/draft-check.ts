@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { MeetingsRepository, type SeatedMeeting } from './meetings.repository';
 import { loadRoundRoster, type RoundRoster } from './round-roster';
 import { RoundsRepository } from './rounds.repository';
+import { tablePlace } from './table-place';
 
 /**
  * Why a seat of a draft is no longer allowed: a hard rule of the matching library
@@ -122,7 +123,9 @@ function overriddenPairs(overrides: readonly Override[]): Set<string> {
   return keys;
 }
 
-/** For people: "blocked at table A1 (id / id), alone at table A2 (id)". */
+/** For people: "blocked at table A1 (id / id), alone at Table 2 (id)" (the place worded as table-place.ts says). */
 export function describeDraftProblems(problems: readonly DraftProblem[]): string {
-  return problems.map((p) => `${p.rule} at table ${p.table} (${[p.attendeeA, p.attendeeB].filter(Boolean).join(' / ')})`).join(', ');
+  return problems
+    .map((p) => `${p.rule} at ${tablePlace(p.table, (code) => `table ${code}`)} (${[p.attendeeA, p.attendeeB].filter(Boolean).join(' / ')})`)
+    .join(', ');
 }
