@@ -238,6 +238,20 @@ describe('the limit stores count alike', () => {
     expect(answers.filter((answer) => !answer.isBlocked).map((answer) => answer.totalHits).sort((x, y) => x - y)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
   });
 
+  it('Redis: lets requests through, uncounted, while Redis is down (no error reaches the request)', async () => {
+    const own = await startRedisServer();
+    closeLater(() => own.close());
+    const store = new RedisLimitStore(own.url);
+    await store.onModuleInit();
+    closeLater(() => store.onModuleDestroy());
+    const key = `outage-${unique()}`;
+    expect(await store.increment(key, 60_000, 1, 60_000)).toMatchObject({ totalHits: 1, isBlocked: false });
+    expect(await store.increment(key, 60_000, 1, 60_000)).toMatchObject({ isBlocked: true });
+    await own.close();
+    // Redis is gone: no exception reaches the request, and nothing is refused.
+    expect(await store.increment(key, 60_000, 1, 60_000)).toMatchObject({ isBlocked: false });
+  });
+
   it('PostgreSQL: the sweeper deletes the counters that count nothing any more, and only those', async () => {
     const live = `live-${unique()}`;
     await postgres.increment(live, 60_000, 5, 60_000);
