@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, type ObjectLiteral } from 'typeorm';
 import { canManageEvent, isAdmin, type Actor } from '../auth/actor';
 import { assertCanManage, canSeeEvent } from '../auth/event-access';
-import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
+import { commonError, CommonErrorReason, forbidden, notFound } from '../common/domain-error';
+import { attendeesError, AttendeesErrorReason } from './attendees.errors';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { EventEntity } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
@@ -27,7 +28,7 @@ export interface AttendeePage {
   totalCount: number;
 }
 
-const EMAIL_TAKEN = () => conflict('ATTENDEE_EMAIL_TAKEN', 'An attendee of this event already has this email');
+const EMAIL_TAKEN = () => attendeesError(AttendeesErrorReason.ATTENDEE_EMAIL_TAKEN, 'An attendee of this event already has this email');
 
 @Injectable()
 export class AttendeesService {
@@ -183,5 +184,5 @@ function decodeCursor(cursor: string, order: 'name' | 'id'): { name?: string; id
   } catch {
     // fall through to the error below
   }
-  throw badInput('INVALID_CURSOR', 'The `after` cursor is not one this list produced', [{ field: 'after', message: 'unknown cursor' }]);
+  throw commonError(CommonErrorReason.INVALID_CURSOR, 'The `after` cursor is not one this list produced', { fields: [{ field: 'after', message: 'unknown cursor' }] });
 }

@@ -7,7 +7,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
 import { AttendeeEntity } from '../attendees/attendee.entity';
-import { badInput, DomainError, notFound, unauthenticated } from '../common/domain-error';
+import { notFound, unauthenticated } from '../common/domain-error';
+import { authError, AuthErrorReason } from './auth.errors';
 import type { AppConfig } from '../config/app-config';
 import { assertCanManageAttendee } from '../attendees/attendee-view';
 import { AccessCodeEntity } from './access-code.entity';
@@ -27,7 +28,7 @@ export const TOKEN_AUDIENCE = 'pairwise-api';
 export const callerGone = () => unauthenticated('The person behind this token no longer exists');
 
 /** A valid token whose session was ended (signed out, everywhere or here) or ran out. */
-export const sessionEnded = () => new DomainError('UNAUTHENTICATED', 'SESSION_ENDED', 'This session has ended (signed out or expired): sign in again');
+export const sessionEnded = () => authError(AuthErrorReason.SESSION_ENDED, 'This session has ended (signed out or expired): sign in again');
 
 /** No session has this id: for looking an account up before it has one. */
 const NO_SESSION = '00000000-0000-0000-0000-000000000000';
@@ -139,7 +140,7 @@ export class AuthService {
   async login(command: LoginCommand): Promise<IssuedSession> {
     const email = command.email.trim().toLowerCase();
     if (Boolean(command.password) === Boolean(command.accessCode)) {
-      throw badInput('LOGIN_NEEDS_ONE_SECRET', 'Give either a password or an access code');
+      throw authError(AuthErrorReason.LOGIN_NEEDS_ONE_SECRET, 'Give either a password or an access code');
     }
     // Counted as a failure from here on, unless it succeeds.
     const attempt = await this.throttle.begin(email, command.clientAddress);
@@ -314,10 +315,10 @@ export class AuthService {
     if (!row) throw unauthenticated(INVALID_CREDENTIALS);
     if (row.attendee_id) return { kind: 'attendee', attendeeId: row.attendee_id };
     if (row.account_id) return { kind: 'account', accountId: row.account_id };
-    if (row.revoked && !row.used) throw new DomainError('UNAUTHENTICATED', 'ACCESS_CODE_REPLACED', 'A newer code was issued after this one — use the latest code you were given');
-    if (row.expired && !row.used) throw new DomainError('UNAUTHENTICATED', 'ACCESS_CODE_EXPIRED', 'This code has expired — ask for a new one');
+    if (row.revoked && !row.used) throw authError(AuthErrorReason.ACCESS_CODE_REPLACED, 'A newer code was issued after this one — use the latest code you were given');
+    if (row.expired && !row.used) throw authError(AuthErrorReason.ACCESS_CODE_EXPIRED, 'This code has expired — ask for a new one');
     // Used before, or by another device a moment ago.
-    throw new DomainError('UNAUTHENTICATED', 'ACCESS_CODE_USED', 'This code was already used — ask for a new one');
+    throw authError(AuthErrorReason.ACCESS_CODE_USED, 'This code was already used — ask for a new one');
   }
 }
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError } from '../common/domain-error';
 import { keyedHasher } from '../common/keyed-hash';
+import { authError, AuthErrorReason } from './auth.errors';
 import type { AppConfig } from '../config/app-config';
 import { clientNetwork } from './client-network';
 
@@ -88,7 +88,7 @@ export class SignInThrottle {
         [keys.networkKey, drain],
       );
       const seconds = Math.ceil(((row?.level ?? 0) + 1 - this.networkCapacity) / drain);
-      throw new DomainError('TOO_MANY_REQUESTS', 'SIGN_IN_NETWORK_THROTTLED', `Too many failed sign-ins from your network address: try again in ${wait(seconds)}`);
+      throw authError(AuthErrorReason.SIGN_IN_NETWORK_THROTTLED, `Too many failed sign-ins from your network address: try again in ${wait(seconds)}`);
     }
     const next = `CASE WHEN f.last_failed_at < now() - ${FORGET_AFTER} THEN 1 ELSE f.failures + 1 END`;
     const [reserved] = await this.dataSource.query<{ failures: number }[]>(
@@ -109,10 +109,7 @@ export class SignInThrottle {
          SELECT ceil(extract(epoch FROM retry_at - now()))::int AS seconds FROM sign_in_failures WHERE account_key = $1 AND network_key = $2`,
         [keys.accountKey, keys.networkKey],
       );
-      throw new DomainError(
-        'TOO_MANY_REQUESTS',
-        'SIGN_IN_DELAYED',
-        `Too many failed sign-ins for this email from your network address: try again in ${wait(Math.max(1, row?.seconds ?? 1))}`,
+      throw authError(AuthErrorReason.SIGN_IN_DELAYED, `Too many failed sign-ins for this email from your network address: try again in ${wait(Math.max(1, row?.seconds ?? 1))}`,
       );
     }
     return { ...keys, failures: reserved.failures };

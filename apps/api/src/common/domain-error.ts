@@ -1,7 +1,10 @@
+import { registerEnumType } from '@nestjs/graphql';
+
 /**
  * Every failure a client can cause or should know about. The category is the
- * stable `extensions.code` clients switch on; `reason` is a finer,
- * feature-specific code; `fields` carries per-field validation messages.
+ * stable `extensions.code` clients switch on; `reason` (`extensions.reason`) is a
+ * finer code, one value of a feature's `…ErrorReason` enum published in the
+ * schema; `fields` carries per-field validation messages.
  */
 export const ERROR_CATEGORIES = [
   'BAD_USER_INPUT',
@@ -21,10 +24,11 @@ export interface FieldError {
 /** What a client sees of an unexpected failure (the full error is logged with the request's id). */
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error; it has been logged';
 
-export class DomainError extends Error {
+/** Built by a feature's factory (`defineErrorReasons`), so its reason is always a published enum value and its category the one that reason maps to. */
+export class DomainError<Reason extends string = string> extends Error {
   constructor(
     readonly category: ErrorCategory,
-    readonly reason: string,
+    readonly reason: Reason,
     message: string,
     readonly fields?: FieldError[],
     /** Facts a client needs to say what went wrong in its own words (e.g. the rules a change breaks); never overrides code, reason or fields. */
@@ -35,12 +39,84 @@ export class DomainError extends Error {
   }
 }
 
-export const badInput = (reason: string, message: string, fields?: FieldError[]) =>
-  new DomainError('BAD_USER_INPUT', reason, message, fields);
-export const notFound = (what: string, reason = 'NOT_FOUND') => new DomainError('NOT_FOUND', reason, `${what} not found`);
-export const forbidden = (message = 'You are not allowed to do this', reason = 'FORBIDDEN') =>
-  new DomainError('FORBIDDEN', reason, message);
+/** What a reason means: the category it is reported under (`extensions.code`) and the words the schema documents it with. */
+export interface ReasonSpec {
+  category: ErrorCategory;
+  description: string;
+}
+
+/** One feature's reasons as published: the schema name of its enum, the enum, and each reason's category and documentation. */
+export interface ErrorReasonEnum {
+  name: string;
+  values: Readonly<Record<string, string>>;
+  specs: Readonly<Record<string, ReasonSpec>>;
+}
+
+export interface ErrorExtras {
+  fields?: FieldError[];
+  details?: Record<string, unknown>;
+}
+
+export type ErrorFactory<Reason extends string> = ((reason: Reason, message: string, extras?: ErrorExtras) => DomainError<Reason>) & {
+  readonly reasons: ErrorReasonEnum;
+};
+
+const defined: ErrorReasonEnum[] = [];
+
+/** Every reason enum defined so far (each feature's `*.errors.ts` defines one when it is loaded); the schema must publish them all. */
+export function definedErrorReasons(): readonly ErrorReasonEnum[] {
+  return defined;
+}
+
+/**
+ * A feature's reasons, typed once: registers the enum in the GraphQL schema with each value
+ * documented (its category first), and returns the feature's one way to build its errors. The
+ * table is `Record<Reason, ReasonSpec>`, so the compiler refuses a reason without a category
+ * or documentation (the exhaustive mapping twenty writes as a switch).
+ */
+export function defineErrorReasons<Reason extends string>(
+  values: Record<string, Reason>,
+  name: string,
+  description: string,
+  specs: Record<Reason, ReasonSpec>,
+): ErrorFactory<Reason> {
+  registerEnumType(values, {
+    name,
+    description: `${description} Sent as \`extensions.reason\`, beside the stable \`extensions.code\` (each value's category is named first).`,
+    valuesMap: Object.fromEntries(
+      Object.entries(values).map(([key, reason]) => [key, { description: `${specs[reason].category}: ${specs[reason].description}` }]),
+    ) as Partial<Record<string, { description: string }>>,
+  });
+  const reasons: ErrorReasonEnum = { name, values, specs };
+  defined.push(reasons);
+  const build = (reason: Reason, message: string, extras?: ErrorExtras) =>
+    new DomainError(specs[reason].category, reason, message, extras?.fields, extras?.details);
+  return Object.assign(build, { reasons });
+}
+
+/** Reasons any feature may give: the generic ones (their value is the category's name) and the shared rules of lists and input. */
+export enum CommonErrorReason {
+  NOT_FOUND = 'NOT_FOUND',
+  FORBIDDEN = 'FORBIDDEN',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  RATE_LIMITED = 'RATE_LIMITED',
+  PAGE_SIZE = 'PAGE_SIZE',
+  INVALID_CURSOR = 'INVALID_CURSOR',
+}
+
+export const commonError = defineErrorReasons(CommonErrorReason, 'CommonErrorReason', 'Why a request was refused, for reasons any feature may give.', {
+  NOT_FOUND: { category: 'NOT_FOUND', description: 'The thing does not exist, or the caller may not know that it does.' },
+  FORBIDDEN: { category: 'FORBIDDEN', description: 'The caller is signed in but may not do this.' },
+  UNAUTHENTICATED: { category: 'UNAUTHENTICATED', description: 'No valid token, a wrong secret, or the person behind the token is gone: sign in (again).' },
+  VALIDATION_FAILED: { category: 'BAD_USER_INPUT', description: 'The input breaks its rules; `extensions.fields` lists each field and what is wrong with it.' },
+  RATE_LIMITED: { category: 'TOO_MANY_REQUESTS', description: 'Too many requests from this caller or address: the message says when to try again.' },
+  PAGE_SIZE: { category: 'BAD_USER_INPUT', description: '`first` is outside the sizes this list allows (field `first`).' },
+  INVALID_CURSOR: { category: 'BAD_USER_INPUT', description: 'The `after` cursor is not one this list produced (field `after`).' },
+});
+
+export const notFound = (what: string) => commonError(CommonErrorReason.NOT_FOUND, `${what} not found`);
+export const forbidden = (message = 'You are not allowed to do this') => commonError(CommonErrorReason.FORBIDDEN, message);
 export const unauthenticated = (message = 'Sign in first: send a valid token in the Authorization header') =>
-  new DomainError('UNAUTHENTICATED', 'UNAUTHENTICATED', message);
-export const conflict = (reason: string, message: string, details?: Record<string, unknown>) =>
-  new DomainError('CONFLICT', reason, message, undefined, details);
+  commonError(CommonErrorReason.UNAUTHENTICATED, message);
+export const tooManyRequests = (message: string) => commonError(CommonErrorReason.RATE_LIMITED, message);

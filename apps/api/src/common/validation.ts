@@ -2,7 +2,7 @@ import { ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { isISO8601, ValidateBy, type ValidationOptions } from 'class-validator';
 import { DATE_TIME_YEARS } from './date-time';
-import { badInput, type FieldError } from './domain-error';
+import { commonError, CommonErrorReason, type FieldError } from './domain-error';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -14,7 +14,7 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
 
 export function invalidInput(fields: FieldError[]) {
   const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
-  return badInput('VALIDATION_FAILED', `Invalid input: ${summary}`, fields);
+  return commonError(CommonErrorReason.VALIDATION_FAILED, `Invalid input: ${summary}`, { fields });
 }
 
 /** class-validator on every input type; failures become one BAD_USER_INPUT error listing each field. */

@@ -1,4 +1,4 @@
-import { badInput } from '../common/domain-error';
+import { eventsError, EventsErrorReason } from './events.errors';
 import { localDate, localDateTime } from '../common/local-time';
 import type { EventEntity } from './event.entity';
 
@@ -25,6 +25,6 @@ export function outsideEventDays(event: EventDays, startsAt: Date, endsAt: Date)
 export function assertWithinEventDays(event: EventDays, what: string, startsAt: Date, endsAt: Date): void {
   const problem = outsideEventDays(event, startsAt, endsAt);
   if (problem) {
-    throw badInput('OUTSIDE_EVENT_DAYS', `${what} ${problem}`, [{ field: 'startsAt', message: `must fall within the event's days (${event.startsOn ?? '…'} to ${event.endsOn ?? '…'}, ${event.timeZone})` }]);
+    throw eventsError(EventsErrorReason.OUTSIDE_EVENT_DAYS, `${what} ${problem}`, { fields: [{ field: 'startsAt', message: `must fall within the event's days (${event.startsOn ?? '…'} to ${event.endsOn ?? '…'}, ${event.timeZone})` }] });
   }
 }

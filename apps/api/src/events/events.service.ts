@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { isAdmin, type Actor } from '../auth/actor';
 import { assertCanManage, assertCanSee } from '../auth/event-access';
-import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
+import { forbidden, notFound } from '../common/domain-error';
+import { eventsError, EventsErrorReason } from './events.errors';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { rejectNulls } from '../common/validation';
 import { outsideEventDays } from './event-days';
@@ -79,7 +80,7 @@ export class EventsService {
 
   /** By id or slug; attendees see their own event only. */
   async find(actor: Actor, by: { id?: string; slug?: string }): Promise<EventEntity> {
-    if (!by.id === !by.slug) throw badInput('EVENT_LOOKUP', 'Give exactly one of id or slug');
+    if (!by.id === !by.slug) throw eventsError(EventsErrorReason.EVENT_LOOKUP, 'Give exactly one of id or slug');
     const event = await this.dataSource.getRepository(EventEntity).findOneBy(by.id ? { id: by.id } : { slug: by.slug });
     if (!event) throw notFound('Event');
     assertCanSee(actor, event.id, 'Event');
@@ -102,7 +103,7 @@ export class EventsService {
     try {
       return await (within ?? this.dataSource.manager).transaction(work);
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_events_slug')) throw conflict('EVENT_SLUG_TAKEN', 'Another event already uses this slug');
+      if (isUniqueViolation(error, 'uq_events_slug')) throw eventsError(EventsErrorReason.EVENT_SLUG_TAKEN, 'Another event already uses this slug');
       throw error;
     }
   }
@@ -128,16 +129,16 @@ async function assertScheduleFits(manager: EntityManager, event: EventEntity, ch
   });
   if (!outside.length) return;
   const shown = outside.slice(0, 5).join('; ') + (outside.length > 5 ? `; and ${outside.length - 5} more` : '');
-  throw badInput(
-    'SCHEDULE_OUTSIDE_EVENT_DAYS',
+  throw eventsError(
+    EventsErrorReason.SCHEDULE_OUTSIDE_EVENT_DAYS,
     `With these dates, ${outside.length} of the event's rounds and talks would fall outside its days: ${shown}`,
-    changed.map((field) => ({ field, message: 'would leave rounds or talks outside the event’s days' })),
+    { fields: changed.map((field) => ({ field, message: 'would leave rounds or talks outside the event’s days' })) },
   );
 }
 
 function checkDates(startsOn?: string | null, endsOn?: string | null): void {
   if (startsOn && endsOn && startsOn > endsOn) {
-    throw badInput('EVENT_DATES', 'The event cannot end before it starts', [{ field: 'endsOn', message: 'must not be before startsOn' }]);
+    throw eventsError(EventsErrorReason.EVENT_DATES, 'The event cannot end before it starts', { fields: [{ field: 'endsOn', message: 'must not be before startsOn' }] });
   }
 }
 
@@ -148,17 +149,17 @@ function toVocabulary(input: readonly TagInput[]): VocabularyEntry[] {
   return input.map((tag, index) => {
     const slug = tag.slug ?? slugify(tag.label);
     const field = `vocabulary.${index}`;
-    if (!slug) throw badInput('VOCABULARY_INVALID', `Tag ${index + 1} has no usable label`, [{ field, message: 'must contain letters or digits' }]);
-    if (seen.has(slug)) throw badInput('VOCABULARY_DUPLICATE', `The tag "${slug}" is listed twice`, [{ field, message: 'duplicate slug' }]);
+    if (!slug) throw eventsError(EventsErrorReason.VOCABULARY_INVALID, `Tag ${index + 1} has no usable label`, { fields: [{ field, message: 'must contain letters or digits' }] });
+    if (seen.has(slug)) throw eventsError(EventsErrorReason.VOCABULARY_DUPLICATE, `The tag "${slug}" is listed twice`, { fields: [{ field, message: 'duplicate slug' }] });
     seen.add(slug);
     // A spelling with no letters or digits normalises to nothing: it can mean no tag, so it is dropped.
     const synonyms = [...new Set((tag.synonyms ?? []).map((s) => s.trim()).filter((s) => slugify(s)))];
     for (const spelling of [slug, tag.label, ...synonyms].map(slugify).filter(Boolean)) {
       const claimedBy = owner.get(spelling);
       if (claimedBy && claimedBy !== slug) {
-        throw badInput('VOCABULARY_AMBIGUOUS', `"${spelling}" would mean both "${claimedBy}" and "${slug}"`, [
-          { field, message: `"${spelling}" is already used by "${claimedBy}"` },
-        ]);
+        throw eventsError(EventsErrorReason.VOCABULARY_AMBIGUOUS, `"${spelling}" would mean both "${claimedBy}" and "${slug}"`, {
+          fields: [{ field, message: `"${spelling}" is already used by "${claimedBy}"` }],
+        });
       }
       owner.set(spelling, slug);
     }

@@ -10,6 +10,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { APP_LOGGER, type AppLogger } from '../logging/app-logger';
 import { applyArgumentRules } from './argument-rules';
 import { DateTimeScalar } from './date-time.scalar';
+import { ERROR_REASON_ENUMS } from './error-reasons';
 import { formatGraphqlError, isClientFacing } from './format-graphql-error';
 import { INTERNAL_ERROR_LOG_MESSAGE, internalErrorLogPlugin } from './internal-error-log.plugin';
 import { queryCostPlugin } from './query-cost.plugin';
@@ -59,7 +60,11 @@ function requestFromConnection(source: WsContextSource): GraphqlContext['req'] {
         autoSchemaFile: config.get('schemaFile', { infer: true }) ?? true,
         sortSchema: true,
         // One parsing rule for every instant a client sends (RFC 3339 with an offset), under the usual name.
-        buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+        // Every feature's error reasons are published, though no field returns them (errors carry them in extensions.reason).
+        buildSchemaOptions: {
+          scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+          orphanedTypes: ERROR_REASON_ENUMS.map((reasons) => reasons.values),
+        },
         // Ids are UUIDs, text holds no NUL, a null optional argument is an absent one: for every argument at once.
         transformSchema: applyArgumentRules,
         // Guards run on field resolvers too: no field is reachable without the global auth check.

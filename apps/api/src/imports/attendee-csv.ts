@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import { badInput } from '../common/domain-error';
+import { importsError, ImportsErrorReason } from './imports.errors';
 import { DELIMITER_NAMES, sniffDelimiter, type CsvDelimiter } from './csv-text';
 
 /**
@@ -88,7 +88,7 @@ export async function readAttendeeCsv(input: string): Promise<CsvAttendees> {
         });
         header = record.map((name, index) => ({ header: name, field: columns![index] ?? null }));
         if (!columns.includes('email')) {
-          throw badInput('CSV_NO_EMAIL_COLUMN', `The CSV needs an email column; found: ${record.join(', ') || 'nothing'} (${readAs})`);
+          throw importsError(ImportsErrorReason.CSV_NO_EMAIL_COLUMN, `The CSV needs an email column; found: ${record.join(', ') || 'nothing'} (${readAs})`);
         }
         continue;
       }
@@ -106,11 +106,11 @@ export async function readAttendeeCsv(input: string): Promise<CsvAttendees> {
     await consume;
   } catch (error) {
     if ((error as { code?: string }).code?.startsWith('CSV_')) {
-      throw badInput('CSV_MALFORMED', `The file is not valid CSV: ${(error as Error).message}`);
+      throw importsError(ImportsErrorReason.CSV_MALFORMED, `The file is not valid CSV: ${(error as Error).message}`);
     }
     throw error;
   }
-  if (!columns) throw badInput('CSV_EMPTY', 'The CSV is empty: it needs a header line and one line per attendee');
-  if (!rows.length) throw badInput('CSV_NO_ROWS', `The CSV has a header line (${header.map((column) => column.header).join(', ')}) but no attendee line`);
+  if (!columns) throw importsError(ImportsErrorReason.CSV_EMPTY, 'The CSV is empty: it needs a header line and one line per attendee');
+  if (!rows.length) throw importsError(ImportsErrorReason.CSV_NO_ROWS, `The CSV has a header line (${header.map((column) => column.header).join(', ')}) but no attendee line`);
   return { rows, columns: header, ignoredColumns, delimiter };
 }

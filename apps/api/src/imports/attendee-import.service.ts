@@ -8,7 +8,8 @@ import { CreateAttendeeInput } from '../attendees/inputs/attendee.inputs';
 import { applyProfileChanges, normaliseEmail, type ProfileChanges } from '../attendees/profile-writer';
 import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
-import { badInput, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
+import { importsError, ImportsErrorReason } from './imports.errors';
 import { EventEntity } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { NUL_IN_TEXT } from '../common/validation';
@@ -73,9 +74,9 @@ export type UploadImportReport = ImportReport & { encoding: CsvEncoding | null }
 /** The text of an upload: exactly one of its two forms. */
 function readUpload({ csv, csvBase64 }: CsvUpload): { text: string; encoding: CsvEncoding | null } {
   if ((csv == null) === (csvBase64 == null)) {
-    throw badInput('CSV_ONE_SOURCE', 'Send the file once: as text in csv, or as its bytes in csvBase64 (one of the two)', [
-      { field: csv == null ? 'csv' : 'csvBase64', message: csv == null ? 'csv or csvBase64 is required' : 'give csv or csvBase64, not both' },
-    ]);
+    throw importsError(ImportsErrorReason.CSV_ONE_SOURCE, 'Send the file once: as text in csv, or as its bytes in csvBase64 (one of the two)', {
+      fields: [{ field: csv == null ? 'csv' : 'csvBase64', message: csv == null ? 'csv or csvBase64 is required' : 'give csv or csvBase64, not both' }],
+    });
   }
   if (csv != null) return { text: csv, encoding: null };
   return decodeCsvBytes(decodeBase64File(csvBase64!));

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { badInput } from '../common/domain-error';
+import { importsError, ImportsErrorReason } from './imports.errors';
 
 /** The text encodings spreadsheets write attendee lists in. */
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -30,7 +30,7 @@ const SNIFFED_BYTES = 4096;
  */
 export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    throw badInput('CSV_IS_WORKBOOK', 'This is a spreadsheet workbook (.xlsx), not a CSV file: save it as “CSV UTF-8” or “Unicode text” and import that');
+    throw importsError(ImportsErrorReason.CSV_IS_WORKBOOK, 'This is a spreadsheet workbook (.xlsx), not a CSV file: save it as “CSV UTF-8” or “Unicode text” and import that');
   }
   const encoding = bomEncoding(bytes) ?? utf16WithoutBom(bytes) ?? (isUtf8(bytes) ? 'utf-8' : 'windows-1252');
   // iconv-lite, not TextDecoder: Node 20.18.3+ decodes windows-1252 as Latin-1 (0x80 is not €; nodejs/node#60888).
@@ -48,9 +48,9 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  */
 export function decodeBase64File(base64: string, field = 'csvBase64'): Uint8Array {
   if (!BASE64.test(base64)) {
-    throw badInput('CSV_BASE64_INVALID', `${field} is not base64: send the file's bytes encoded in standard base64 (A–Z, a–z, 0–9, + and /, padded with =)`, [
-      { field, message: 'must be standard base64' },
-    ]);
+    throw importsError(ImportsErrorReason.CSV_BASE64_INVALID, `${field} is not base64: send the file's bytes encoded in standard base64 (A–Z, a–z, 0–9, + and /, padded with =)`, {
+      fields: [{ field, message: 'must be standard base64' }],
+    });
   }
   return new Uint8Array(Buffer.from(base64, 'base64'));
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { badInput } from '../common/domain-error';
+import { commonError, CommonErrorReason } from '../common/domain-error';
 import type { MailKind, MailPayload, MailStatus } from './mail.entities';
 import type { ClaimedMessage, ComposedMessage, LaneQuery } from './message-composer';
 
@@ -422,5 +422,5 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
   } catch {
     // fall through to the error below
   }
-  throw badInput('INVALID_CURSOR', 'The `after` cursor is not one this list produced', [{ field: 'after', message: 'unknown cursor' }]);
+  throw commonError(CommonErrorReason.INVALID_CURSOR, 'The `after` cursor is not one this list produced', { fields: [{ field: 'after', message: 'unknown cursor' }] });
 }

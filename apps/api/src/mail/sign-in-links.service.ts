@@ -3,16 +3,16 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthService, type IssuedSession } from '../auth/auth.service';
-import { DomainError } from '../common/domain-error';
+import { tooManyRequests } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { hashSignInToken } from './mail-secrets';
+import { mailError, MailErrorReason } from './mail.errors';
 import { MailSender } from './mail-sender';
 import { OutboxRepository } from './outbox.repository';
 
 /** Every refusal of a link says which of the three it is, and what to do. */
-const linkRefused = (reason: 'SIGN_IN_LINK_INVALID' | 'SIGN_IN_LINK_USED' | 'SIGN_IN_LINK_EXPIRED') =>
-  new DomainError(
-    'UNAUTHENTICATED',
+const linkRefused = (reason: MailErrorReason) =>
+  mailError(
     reason,
     {
       SIGN_IN_LINK_INVALID: 'This sign-in link is not valid: ask for a new one with your email address',
@@ -51,7 +51,7 @@ export class SignInLinksService {
       perClient: limits.signInLinksPerClient,
     });
     if (byClient >= limits.signInLinksPerClient) {
-      throw new DomainError('TOO_MANY_REQUESTS', 'RATE_LIMITED', 'Too many sign-in links asked for from this address: try again in 15 min');
+      throw tooManyRequests('Too many sign-in links asked for from this address: try again in 15 min');
     }
     this.sender.signInRequested();
     return true;
@@ -75,7 +75,7 @@ export class SignInLinksService {
          FROM sign_in_links l JOIN attendees a ON a.id = l.attendee_id WHERE l.token_hash = $1`,
       [tokenHash],
     );
-    if (!link || link.erased) throw linkRefused('SIGN_IN_LINK_INVALID');
-    throw linkRefused(link.used ? 'SIGN_IN_LINK_USED' : 'SIGN_IN_LINK_EXPIRED');
+    if (!link || link.erased) throw linkRefused(MailErrorReason.SIGN_IN_LINK_INVALID);
+    throw linkRefused(link.used ? MailErrorReason.SIGN_IN_LINK_USED : MailErrorReason.SIGN_IN_LINK_EXPIRED);
   }
 }

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor, AttendeeActor } from '../auth/actor';
-import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
+import { forbidden, notFound } from '../common/domain-error';
+import { roundsError, RoundsErrorReason } from '../rounds/rounds.errors';
+import { networkingError, NetworkingErrorReason } from './networking.errors';
 import { NOT_YET_PUBLISHED } from '../rounds/round-lifecycle';
 import { BlockEntity, RoundOptOutEntity, WishEntity } from './networking.entities';
 import { RoundsRepository, type UpcomingRoundRow } from '../rounds/rounds.repository';
@@ -29,7 +31,7 @@ export class NetworkingService {
     const round = await this.rounds.findById(roundId);
     if (!round || round.eventId !== me.eventId) throw notFound('Round');
     if (!NOT_YET_PUBLISHED.includes(round.status)) {
-      throw conflict('ROUND_ALREADY_PUBLISHED', 'This round is already published: ask an organiser');
+      throw roundsError(RoundsErrorReason.ROUND_ALREADY_PUBLISHED, 'This round is already published: ask an organiser');
     }
     const optOuts = this.dataSource.getRepository(RoundOptOutEntity);
     if (optOut) await optOuts.upsert({ roundId, attendeeId: me.attendeeId }, ['roundId', 'attendeeId']);
@@ -74,7 +76,7 @@ export class NetworkingService {
 
   private async withTarget(actor: Actor, targetId: string): Promise<AttendeeActor> {
     const me = asAttendee(actor);
-    if (targetId === me.attendeeId) throw badInput('SELF_TARGET', 'You cannot name yourself', [{ field: 'attendeeId', message: 'is you' }]);
+    if (targetId === me.attendeeId) throw networkingError(NetworkingErrorReason.SELF_TARGET, 'You cannot name yourself', { fields: [{ field: 'attendeeId', message: 'is you' }] });
     const target = await this.dataSource.getRepository(AttendeeEntity).findOne({ where: { id: targetId }, select: { id: true, eventId: true } });
     if (!target || target.eventId !== me.eventId) throw notFound('Attendee');
     return me;

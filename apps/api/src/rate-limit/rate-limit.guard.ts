@@ -6,7 +6,7 @@ import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, type Th
 import type { ThrottlerLimitDetail } from '@nestjs/throttler/dist/throttler.guard.interface';
 import { replyOf, requestOf, type RequestWithAuth } from '../auth/auth.decorators';
 import { AuthService } from '../auth/auth.service';
-import { DomainError } from '../common/domain-error';
+import { tooManyRequests } from '../common/domain-error';
 import { keyedHasher } from '../common/keyed-hash';
 import type { AppConfig } from '../config/app-config';
 
@@ -70,7 +70,7 @@ export class RateLimitGuard extends ThrottlerGuard {
   protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     // The store answers in seconds (as the throttler's own storage does).
     const seconds = Math.max(1, detail.timeToBlockExpire || detail.timeToExpire);
-    throw new DomainError('TOO_MANY_REQUESTS', 'RATE_LIMITED', `Too many requests: try again in ${seconds} s`);
+    throw tooManyRequests(`Too many requests: try again in ${seconds} s`);
   }
 }
 

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type QueryRunner } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
-import { badInput, notFound } from '../common/domain-error';
+import { commonError, CommonErrorReason, notFound } from '../common/domain-error';
 import { isUuid } from '../common/sql';
 import { EventEntity } from '../events/event.entity';
 import { slugify } from '../events/tag-vocabulary';
@@ -101,7 +101,7 @@ export class ReportsService {
   /** A page of report rows (GraphQL), in round then table order. */
   async page(actor: Actor, args: { eventId: string; roundId?: string; first: number; after?: string }): Promise<PairingReportPage> {
     if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_REPORT_PAGE) {
-      throw badInput('PAGE_SIZE', `first must be between 1 and ${MAX_REPORT_PAGE}`, [{ field: 'first', message: `1 to ${MAX_REPORT_PAGE}` }]);
+      throw commonError(CommonErrorReason.PAGE_SIZE, `first must be between 1 and ${MAX_REPORT_PAGE}`, { fields: [{ field: 'first', message: `1 to ${MAX_REPORT_PAGE}` }] });
     }
     const after = args.after === undefined ? undefined : decodeCursor(args.after);
     const { event } = await this.authorise(actor, args.eventId, args.roundId);
@@ -246,5 +246,5 @@ function decodeCursor(cursor: string): RowPosition {
   } catch {
     // fall through
   }
-  throw badInput('INVALID_CURSOR', 'The `after` cursor is not one this list produced', [{ field: 'after', message: 'unknown cursor' }]);
+  throw commonError(CommonErrorReason.INVALID_CURSOR, 'The `after` cursor is not one this list produced', { fields: [{ field: 'after', message: 'unknown cursor' }] });
 }

@@ -2,8 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger } from '@nestjs/common';
-import { planRound, type PlanRoundInput, type RoundPlan } from '@pairwise/matching';
+import { MatchingInputError, planRound, type PlanRoundInput, type RoundPlan } from '@pairwise/matching';
 import { pinBuild } from '../common/build-pin';
+import type { DomainError } from '../common/domain-error';
+import { roundsError, RoundsErrorReason } from './rounds.errors';
+
+/** What the worker thread posts back: a plan, an input the library refused (by type, as its parts), or any other failure. */
+export type WorkerOutcome =
+  | { ok: true; plan: RoundPlan }
+  | { ok: false; inputError: Pick<MatchingInputError, 'field' | 'problem'> }
+  | { ok: false; message: string };
+
+/** The library refused the round's input (a profile, a weight): the API's own error, with the library's words (`field: problem`). */
+function inputRefused({ field, problem }: Pick<MatchingInputError, 'field' | 'problem'>): DomainError {
+  return roundsError(RoundsErrorReason.MATCHING_INPUT_INVALID, `${field}: ${problem}`);
+}
 
 /**
  * Plans a round in a worker thread, so generating for thousands of people
@@ -18,12 +31,19 @@ export class MatchingRunner {
   private readonly logger = new Logger(MatchingRunner.name);
   private readonly workerScript = locateWorker();
 
-  /** Plans the round; `signal` stops the worker thread at once and rejects with the signal's reason. */
+  /**
+   * Plans the round; `signal` stops the worker thread at once and rejects with the signal's reason.
+   * An input the library refuses rejects with a DomainError (MATCHING_INPUT_INVALID), on either path.
+   */
   plan(input: PlanRoundInput, signal?: AbortSignal): Promise<RoundPlan> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (!this.workerScript) {
       this.logger.warn('No compiled matching worker found (run `npm run build`): planning on the main thread');
-      return Promise.resolve().then(() => planRound(input));
+      return Promise.resolve()
+        .then(() => planRound(input))
+        .catch((error: unknown) => {
+          throw error instanceof MatchingInputError ? inputRefused(error) : error;
+        });
     }
     return new Promise<RoundPlan>((resolve, reject) => {
       const worker = new Worker(this.workerScript!, { workerData: input });
@@ -33,10 +53,10 @@ export class MatchingRunner {
       };
       signal?.addEventListener('abort', stop, { once: true });
       const settle = () => signal?.removeEventListener('abort', stop);
-      worker.once('message', (message: { ok: true; plan: RoundPlan } | { ok: false; name: string; message: string }) => {
+      worker.once('message', (outcome: WorkerOutcome) => {
         settle();
-        if (message.ok) resolve(message.plan);
-        else reject(Object.assign(new Error(message.message), { name: message.name }));
+        if (outcome.ok) resolve(outcome.plan);
+        else reject('inputError' in outcome ? inputRefused(outcome.inputError) : new Error(outcome.message));
         void worker.terminate();
       });
       worker.once('error', (error) => {

@@ -6,7 +6,8 @@ import { MAX_SEARCH_LENGTH } from '../attendees/attendee-search';
 import type { Actor } from '../auth/actor';
 import { callerGone, sessionEnded } from '../auth/auth.service';
 import { assertCanManage } from '../auth/event-access';
-import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
+import { forbidden, notFound } from '../common/domain-error';
+import { roundsError, RoundsErrorReason } from './rounds.errors';
 import { invalidInput } from '../common/validation';
 import { canSeeRound, findVisibleRound } from './round-visibility';
 import { FeedbackEntity } from './feedback.entity';
@@ -99,11 +100,11 @@ export class MeetingsService {
       if (!canSeeRound(actor, round)) throw notFound('Meeting');
       assertCanManage(actor, meeting.eventId, 'Meeting');
       if (!VISIBLE_TO_ATTENDEES.includes(round.status)) {
-        throw conflict('ROUND_NOT_PUBLISHED', 'No-shows are marked on published rounds');
+        throw roundsError(RoundsErrorReason.ROUND_NOT_PUBLISHED, 'No-shows are marked on published rounds');
       }
       const participants = await this.meetings.participantsOf(meetingId, manager);
       const participant = participants.find((p) => p.attendeeId === attendeeId);
-      if (!participant) throw badInput('NOT_A_PARTICIPANT', 'This attendee is not at this meeting', [{ field: 'attendeeId', message: 'not at this meeting' }]);
+      if (!participant) throw roundsError(RoundsErrorReason.NOT_A_PARTICIPANT, 'This attendee is not at this meeting', { fields: [{ field: 'attendeeId', message: 'not at this meeting' }] });
       await this.meetings.setNoShow(meetingId, attendeeId, noShow, manager);
       if (noShow) {
         await this.meetings.releasePairsOf(meetingId, attendeeId, manager);

@@ -4,7 +4,8 @@ import { assessGroups, explainSitOuts, type GroupAssessment } from '@pairwise/ma
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
-import { badInput, conflict, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
+import { roundsError, RoundsErrorReason } from './rounds.errors';
 import { EventEntity } from '../events/event.entity';
 import { assertCanSeeRound } from './round-visibility';
 import type { MoveAttendeeInput, SwapAttendeesInput } from './inputs/round.inputs';
@@ -38,12 +39,12 @@ export class RoundAdjustmentsService {
   ) {}
 
   async swap(actor: Actor, input: SwapAttendeesInput): Promise<RoundEntity> {
-    if (input.attendeeA === input.attendeeB) throw badInput('SWAP_SELF', 'Choose two different attendees', [{ field: 'attendeeB', message: 'same as attendeeA' }]);
+    if (input.attendeeA === input.attendeeB) throw roundsError(RoundsErrorReason.SWAP_SELF, 'Choose two different attendees', { fields: [{ field: 'attendeeB', message: 'same as attendeeA' }] });
     return this.adjust(actor, input, 'swap', (seating) => {
       const tableA = seating.seatOf.get(input.attendeeA);
       const tableB = seating.seatOf.get(input.attendeeB);
-      if (!tableA && !tableB) throw badInput('NOT_SEATED', 'Neither attendee has a meeting in this round');
-      if (tableA && tableA === tableB) throw badInput('SAME_TABLE', 'These two already meet each other');
+      if (!tableA && !tableB) throw roundsError(RoundsErrorReason.NOT_SEATED, 'Neither attendee has a meeting in this round');
+      if (tableA && tableA === tableB) throw roundsError(RoundsErrorReason.SAME_TABLE, 'These two already meet each other');
       const changed = new Map<string, string[]>();
       const replace = (table: string, out: string, into: string) =>
         changed.set(table, (changed.get(table) ?? seating.tables.get(table)!).map((id) => (id === out ? into : id)));
@@ -58,12 +59,12 @@ export class RoundAdjustmentsService {
       const target = seating.tables.get(input.toMeetingId);
       if (!target) throw notFound('Meeting in this round');
       const from = seating.seatOf.get(input.attendeeId);
-      if (from === input.toMeetingId) throw badInput('SAME_TABLE', 'This attendee is already at that table');
-      if (target.length >= 3) throw badInput('TABLE_FULL', 'A table seats three at most: swap instead');
+      if (from === input.toMeetingId) throw roundsError(RoundsErrorReason.SAME_TABLE, 'This attendee is already at that table');
+      if (target.length >= 3) throw roundsError(RoundsErrorReason.TABLE_FULL, 'A table seats three at most: swap instead');
       const changed = new Map<string, string[]>([[input.toMeetingId, [...target, input.attendeeId]]]);
       if (from) {
         const left = seating.tables.get(from)!.filter((id) => id !== input.attendeeId);
-        if (left.length < 2) throw conflict('WOULD_LEAVE_ALONE', 'Moving this attendee would leave their partner alone: swap instead');
+        if (left.length < 2) throw roundsError(RoundsErrorReason.WOULD_LEAVE_ALONE, 'Moving this attendee would leave their partner alone: swap instead');
         changed.set(from, left);
       }
       return changed;
@@ -77,20 +78,20 @@ export class RoundAdjustmentsService {
     rearrange: (seating: Seating) => Map<string, string[]>,
   ): Promise<RoundEntity> {
     if (input.force && !input.reason?.trim()) {
-      throw badInput('OVERRIDE_NEEDS_REASON', 'Overriding a hard rule needs a reason', [{ field: 'reason', message: 'required with force' }]);
+      throw roundsError(RoundsErrorReason.OVERRIDE_NEEDS_REASON, 'Overriding a hard rule needs a reason', { fields: [{ field: 'reason', message: 'required with force' }] });
     }
     return this.dataSource.transaction(async (manager) => {
       const round = await this.rounds.lockById(input.roundId, manager);
       if (!round) throw notFound('Round');
       assertCanSeeRound(actor, round);
       assertCanManage(actor, round.eventId, 'Round');
-      if (round.status !== 'GENERATED') throw conflict('ROUND_NOT_GENERATED', `Only a generated draft can be adjusted; this round is ${round.status}`);
+      if (round.status !== 'GENERATED') throw roundsError(RoundsErrorReason.ROUND_NOT_GENERATED, `Only a generated draft can be adjusted; this round is ${round.status}`);
       const seating = seatingFrom(await this.meetings.seatingOf(round.id, manager));
       const changed = rearrange(seating);
       const roster = await loadRoundRoster(this.dataSource, round.eventId, round.id);
       const eligible = new Set(roster.profiles.map((p) => p.id));
       const newcomers = [...changed.values()].flat().filter((id) => !eligible.has(id));
-      if (newcomers.length) throw badInput('NOT_ELIGIBLE', 'Only present, consenting, opted-in attendees of this event can be seated');
+      if (newcomers.length) throw roundsError(RoundsErrorReason.NOT_ELIGIBLE, 'Only present, consenting, opted-in attendees of this event can be seated');
       const event = await manager.getRepository(EventEntity).findOneByOrFail({ id: round.eventId });
       const tables = [...changed.keys()];
       const assessments = assessGroups(
@@ -100,8 +101,8 @@ export class RoundAdjustmentsService {
       const violations = assessments.flatMap((a) => a.violations);
       if (violations.length && !input.force) {
         const list = violations.map((v) => `${v.rule} (${v.a} / ${v.b})`).join(', ');
-        throw conflict('HARD_RULE', `This change breaks a hard rule: ${list}. Force it with a reason to override.`, {
-          violations: violations.map((v) => ({ rule: v.rule, attendeeA: v.a, attendeeB: v.b })),
+        throw roundsError(RoundsErrorReason.HARD_RULE, `This change breaks a hard rule: ${list}. Force it with a reason to override.`, {
+          details: { violations: violations.map((v) => ({ rule: v.rule, attendeeA: v.a, attendeeB: v.b })) },
         });
       }
       // Empty every changed table first: an attendee may move between two of them (once per round is a constraint).

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { assertCanSee } from '../auth/event-access';
-import { badInput, DomainError } from '../common/domain-error';
+import { roundsError, RoundsErrorReason } from './rounds.errors';
 import type { RoundEntity } from './round.entity';
 import { VISIBLE_TO_ATTENDEES } from './round-lifecycle';
 import { RoundsRepository } from './rounds.repository';
@@ -36,8 +36,8 @@ export class RoundDirectory {
     if (named.length === 1) return named[0]!;
     if (named.length > 1) {
       const list = named.map((round) => `${round.id} (${round.status}, ${round.startsAt.toISOString()})`).join(', ');
-      throw badInput('AMBIGUOUS_ROUND_NAME', `${named.length} rounds of this event are named "${reference.trim()}": give one of their ids instead: ${list}`);
+      throw roundsError(RoundsErrorReason.AMBIGUOUS_ROUND_NAME, `${named.length} rounds of this event are named "${reference.trim()}": give one of their ids instead: ${list}`);
     }
-    throw new DomainError('NOT_FOUND', 'ROUND_NOT_FOUND', `No round of this event has the id or name "${reference}"`);
+    throw roundsError(RoundsErrorReason.ROUND_NOT_FOUND, `No round of this event has the id or name "${reference}"`);
   }
 }

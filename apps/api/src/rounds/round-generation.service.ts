@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
-import { conflict, DomainError } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
 import { isUniqueViolation } from '../common/postgres-errors';
 import type { AppConfig } from '../config/app-config';
 import { EventEntity } from '../events/event.entity';
@@ -19,7 +19,7 @@ import { writeRoundPlan } from './round-plan-writer';
 import { countRoundRoster, loadRoundRoster } from './round-roster';
 import { findVisibleRound } from './round-visibility';
 import { RoundsRepository } from './rounds.repository';
-import { notEnoughAttendees } from './rounds.errors';
+import { notEnoughAttendees, roundsError, RoundsErrorReason } from './rounds.errors';
 
 interface RunningGeneration {
   lease: GenerationLease;
@@ -62,7 +62,7 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
     if (count.eligible < 2) throw notEnoughAttendees(count);
     // One generation per event at a time: pairs drafted by one must be visible to the next.
     const lock = await GenerationLock.tryAcquire(this.config.get('databaseUrl', { infer: true })!, round.eventId);
-    if (!lock) throw conflict('GENERATION_IN_PROGRESS', 'A round of this event is being generated right now; try again when it is done');
+    if (!lock) throw roundsError(RoundsErrorReason.GENERATION_IN_PROGRESS, 'A round of this event is being generated right now; try again when it is done');
     let claimed = false;
     try {
       const claimable = claimableForGeneration(input.regenerate ?? false);
@@ -72,9 +72,9 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
       const owner = newLeaseOwner();
       if (!(await this.rounds.claimForGeneration(round.id, { seed, progress, claimable, owner, leaseSeconds }))) {
         const status = await this.rounds.statusOf(round.id);
-        if (status === 'GENERATING') throw conflict('GENERATION_IN_PROGRESS', 'This round is being generated right now: poll it until it is no longer GENERATING');
-        throw conflict(
-          status === 'GENERATED' ? 'ROUND_ALREADY_GENERATED' : 'ROUND_NOT_DRAFT',
+        if (status === 'GENERATING') throw roundsError(RoundsErrorReason.GENERATION_IN_PROGRESS, 'This round is being generated right now: poll it until it is no longer GENERATING');
+        throw roundsError(
+          status === 'GENERATED' ? RoundsErrorReason.ROUND_ALREADY_GENERATED : RoundsErrorReason.ROUND_NOT_DRAFT,
           status === 'GENERATED'
             ? 'This round already has a draft: review it, or generate again with regenerate: true'
             : `This round is ${status ?? 'gone'}: only a draft can be generated`,
@@ -169,9 +169,7 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
             ? error.message
             : isUniqueViolation(error)
               ? 'Two rounds tried to pair the same people at once; generate again'
-              : error instanceof Error && error.name === 'MatchingInputError'
-                ? error.message
-                : 'The matching failed unexpectedly; it has been logged';
+              : 'The matching failed unexpectedly; it has been logged';
       if (stopped) this.logger.warn({ roundId }, 'Round generation stopped: the API is shutting down');
       else this.logger.error({ err: error, roundId }, 'Round generation failed');
       await this.rounds

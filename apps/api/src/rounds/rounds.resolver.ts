@@ -2,7 +2,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { toAttendeeModel } from '../attendees/attendee-view';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
-import { badInput } from '../common/domain-error';
+import { commonError, CommonErrorReason } from '../common/domain-error';
 import { localDateTime } from '../common/local-time';
 import type { GraphqlContext } from '../common/graphql-context';
 import { CreateRoundInput, GenerateRoundInput, MoveAttendeeInput, SwapAttendeesInput } from './inputs/round.inputs';
@@ -102,7 +102,7 @@ export class RoundsResolver {
     search?: string,
   ): Promise<MeetingConnection> {
     if (first < 1 || first > MAX_MEETINGS_PAGE) {
-      throw badInput('PAGE_SIZE', `first must be between 1 and ${MAX_MEETINGS_PAGE}`, [{ field: 'first', message: `1 to ${MAX_MEETINGS_PAGE}` }]);
+      throw commonError(CommonErrorReason.PAGE_SIZE, `first must be between 1 and ${MAX_MEETINGS_PAGE}`, { fields: [{ field: 'first', message: `1 to ${MAX_MEETINGS_PAGE}` }] });
     }
     const afterTable = after === undefined || after === null ? 0 : decodeTableCursor(after);
     const page = await this.meetingsService.roundMeetings(actor, round.id, first + 1, afterTable, search);
@@ -149,6 +149,6 @@ function encodeTableCursor(table: number): string {
 
 function decodeTableCursor(cursor: string): number {
   const match = /^table:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw badInput('INVALID_CURSOR', 'The `after` cursor is not one this list produced', [{ field: 'after', message: 'unknown cursor' }]);
+  if (!match) throw commonError(CommonErrorReason.INVALID_CURSOR, 'The `after` cursor is not one this list produced', { fields: [{ field: 'after', message: 'unknown cursor' }] });
   return Number(match[1]);
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
-import { conflict, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
 import { noticeRoundPublished } from '../realtime/round-notices';
 import { assertWithinEventDays } from '../events/event-days';
 import { EventEntity } from '../events/event.entity';
@@ -17,7 +17,7 @@ import { DraftCheck, type DraftProblem } from './draft-check';
 import { MeetingsRepository } from './meetings.repository';
 import { RoundGenerationService } from './round-generation.service';
 import { RoundsRepository } from './rounds.repository';
-import { draftBreaksRules, roundEmpty, roundNotStarted } from './rounds.errors';
+import { draftBreaksRules, roundEmpty, roundNotStarted, roundsError, RoundsErrorReason } from './rounds.errors';
 
 /**
  * A round's life as organisers drive it (round-lifecycle.ts names the statuses and moves): create a
@@ -71,7 +71,7 @@ export class RoundsService {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.rounds.lockForPublishing(round.id, manager);
       if (current?.status !== 'GENERATED') {
-        throw conflict('ROUND_NOT_GENERATED', `Only a generated draft can be published; this round is ${current?.status ?? 'gone'}`);
+        throw roundsError(RoundsErrorReason.ROUND_NOT_GENERATED, `Only a generated draft can be published; this round is ${current?.status ?? 'gone'}`);
       }
       if (!current.meetings) throw roundEmpty();
       // The draft is a snapshot: blocks, consent, opt-outs and presence may have changed since it was generated.
@@ -93,7 +93,7 @@ export class RoundsService {
     assertCanManage(actor, round.eventId, 'Round');
     await this.dataSource.transaction(async (manager) => {
       const cancelled = await this.rounds.cancel(round.id, new Date().toISOString(), manager);
-      if (!cancelled) throw conflict('ROUND_NOT_CANCELLABLE', `A ${round.status} round cannot be cancelled`);
+      if (!cancelled) throw roundsError(RoundsErrorReason.ROUND_NOT_CANCELLABLE, `A ${round.status} round cannot be cancelled`);
       await this.meetings.cancelOfRound(round.id, manager);
     });
     this.generation.stopRun(round.id);
@@ -110,7 +110,7 @@ export class RoundsService {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.rounds.lockForClosing(round.id, manager);
       if (current?.status !== 'PUBLISHED') {
-        throw conflict('ROUND_NOT_PUBLISHED', `Only a published round can be closed; this round is ${current?.status ?? 'gone'}`);
+        throw roundsError(RoundsErrorReason.ROUND_NOT_PUBLISHED, `Only a published round can be closed; this round is ${current?.status ?? 'gone'}`);
       }
       if (!current.started) throw roundNotStarted(round.startsAt);
       await this.rounds.markClosed(round.id, manager);

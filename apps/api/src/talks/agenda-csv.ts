@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import { badInput } from '../common/domain-error';
+import { talksError, TalksErrorReason } from './talks.errors';
 import { splitList } from '../imports/attendee-csv';
 import { DELIMITER_NAMES, sniffDelimiter } from '../imports/csv-text';
 import { parseAgendaTime, refuseNul, type AgendaFile, type AgendaRejection, type AgendaSession, type AgendaSpeaker } from './agenda-source';
@@ -31,7 +31,7 @@ const FIELD_BY_HEADER = new Map<string, AgendaField>(Object.entries(ALIASES).fla
 /** Parses the file's text (decodeCsvBytes reads its bytes). A file that cannot be an agenda is one BAD_USER_INPUT saying why. */
 export async function readAgendaCsv(text: string): Promise<AgendaFile & { delimiter: string }> {
   refuseNul(text, 'CSV file');
-  if (!text.trim()) throw badInput('AGENDA_EMPTY', 'The agenda file is empty');
+  if (!text.trim()) throw talksError(TalksErrorReason.AGENDA_EMPTY, 'The agenda file is empty');
   const delimiter = sniffDelimiter(text);
   const parser = parse({ bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true, info: true });
   const lines: { line: number; values: Partial<Record<AgendaField, string>> }[] = [];
@@ -52,7 +52,7 @@ export async function readAgendaCsv(text: string): Promise<AgendaFile & { delimi
           !columns.includes('speakerEmail') && !columns.includes('speakerName') && 'speaker email or speaker',
         ].filter((x): x is string => !!x);
         if (missing.length) {
-          throw badInput('AGENDA_CSV_COLUMNS', `The agenda CSV needs the columns ${missing.join(', ')}; found: ${record.join(', ') || 'nothing'} (read as ${DELIMITER_NAMES[delimiter]}-separated)`);
+          throw talksError(TalksErrorReason.AGENDA_CSV_COLUMNS, `The agenda CSV needs the columns ${missing.join(', ')}; found: ${record.join(', ') || 'nothing'} (read as ${DELIMITER_NAMES[delimiter]}-separated)`);
         }
         continue;
       }
@@ -68,10 +68,10 @@ export async function readAgendaCsv(text: string): Promise<AgendaFile & { delimi
   try {
     await consume;
   } catch (error) {
-    if ((error as { code?: string }).code?.startsWith('CSV_')) throw badInput('AGENDA_MALFORMED', `The file is not valid CSV: ${(error as Error).message}`);
+    if ((error as { code?: string }).code?.startsWith('CSV_')) throw talksError(TalksErrorReason.AGENDA_MALFORMED, `The file is not valid CSV: ${(error as Error).message}`);
     throw error;
   }
-  if (!lines.length) throw badInput('AGENDA_EMPTY', 'The agenda CSV has a header line but no talk line');
+  if (!lines.length) throw talksError(TalksErrorReason.AGENDA_EMPTY, 'The agenda CSV has a header line but no talk line');
 
   const sessions: AgendaSession[] = [];
   const rejected: AgendaRejection[] = [];

@@ -4,7 +4,8 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import { normaliseEmail } from '../attendees/profile-writer';
 import type { Actor } from '../auth/actor';
-import { badInput, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
+import { talksError, TalksErrorReason } from './talks.errors';
 import { instantOnWallClock } from '../common/local-time';
 import { outsideEventDays } from '../events/event-days';
 import { EventEntity } from '../events/event.entity';
@@ -34,9 +35,9 @@ export interface AgendaUpload {
 
 function readUpload({ file, fileBase64 }: AgendaUpload): { text: string; encoding: CsvEncoding | null } {
   if ((file == null) === (fileBase64 == null)) {
-    throw badInput('AGENDA_ONE_SOURCE', 'Send the file once: as text in file, or as its bytes in fileBase64 (one of the two)', [
-      { field: file == null ? 'file' : 'fileBase64', message: file == null ? 'file or fileBase64 is required' : 'give file or fileBase64, not both' },
-    ]);
+    throw talksError(TalksErrorReason.AGENDA_ONE_SOURCE, 'Send the file once: as text in file, or as its bytes in fileBase64 (one of the two)', {
+      fields: [{ field: file == null ? 'file' : 'fileBase64', message: file == null ? 'file or fileBase64 is required' : 'give file or fileBase64, not both' }],
+    });
   }
   return file != null ? { text: file, encoding: null } : decodeCsvBytes(decodeBase64File(fileBase64!, 'fileBase64'));
 }
@@ -94,7 +95,7 @@ export class AgendaImportService {
   }
 
   private async importFile(event: EventEntity, file: AgendaFile, dryRun: boolean): Promise<AgendaImportReport> {
-    if (file.sessions.length + file.rejected.length + file.skipped.length === 0) throw badInput('AGENDA_EMPTY', 'The agenda file has no session');
+    if (file.sessions.length + file.rejected.length + file.skipped.length === 0) throw talksError(TalksErrorReason.AGENDA_EMPTY, 'The agenda file has no session');
     const report: AgendaImportReport = {
       dryRun,
       encoding: null,

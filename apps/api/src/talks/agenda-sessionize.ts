@@ -1,4 +1,4 @@
-import { badInput } from '../common/domain-error';
+import { talksError, TalksErrorReason } from './talks.errors';
 import { parseAgendaTime, refuseNul, type AgendaFile, type AgendaRejection, type AgendaSession, type AgendaSpeaker } from './agenda-source';
 
 /**
@@ -15,7 +15,7 @@ import { parseAgendaTime, refuseNul, type AgendaFile, type AgendaRejection, type
  */
 export function readSessionizeAgenda(text: string): AgendaFile {
   refuseNul(text, 'Sessionize file');
-  if (!text.trim()) throw badInput('AGENDA_EMPTY', 'The agenda file is empty');
+  if (!text.trim()) throw talksError(TalksErrorReason.AGENDA_EMPTY, 'The agenda file is empty');
   let data: unknown;
   let nul = false;
   try {
@@ -25,13 +25,13 @@ export function readSessionizeAgenda(text: string): AgendaFile {
       return value;
     });
   } catch (error) {
-    throw badInput('AGENDA_MALFORMED', `The file is not valid JSON: ${(error as Error).message}`);
+    throw talksError(TalksErrorReason.AGENDA_MALFORMED, `The file is not valid JSON: ${(error as Error).message}`);
   }
   if (nul) refuseNul('\u0000', 'Sessionize file');
   if (!isObject(data) || !Array.isArray(data.sessions)) {
-    throw badInput('AGENDA_WRONG_SHAPE', 'This is not a Sessionize "All data" export: expected a JSON object with a "sessions" array (and "speakers", "rooms", "categories")');
+    throw talksError(TalksErrorReason.AGENDA_WRONG_SHAPE, 'This is not a Sessionize "All data" export: expected a JSON object with a "sessions" array (and "speakers", "rooms", "categories")');
   }
-  const wrongShape = (part: string) => badInput('AGENDA_WRONG_SHAPE', `This is not a Sessionize "All data" export: ${part}`);
+  const wrongShape = (part: string) => talksError(TalksErrorReason.AGENDA_WRONG_SHAPE, `This is not a Sessionize "All data" export: ${part}`);
   for (const list of ['speakers', 'rooms', 'categories', 'questions'] as const) {
     if (data[list] !== undefined && !Array.isArray(data[list])) throw wrongShape(`"${list}" must be an array`);
   }

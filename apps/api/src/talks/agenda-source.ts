@@ -1,5 +1,5 @@
 import { DATE_TIME_YEARS, DateTimeFormatError, parseDateTime } from '../common/date-time';
-import { badInput } from '../common/domain-error';
+import { talksError, TalksErrorReason } from './talks.errors';
 
 /**
  * An agenda as read from a file, before it meets the database: the same shape whatever the source
@@ -100,5 +100,5 @@ export function parseAgendaTime(text: string): AgendaTime | string {
 
 /** PostgreSQL refuses NUL in text: a file holding one is refused whole, saying so (never a 500). */
 export function refuseNul(text: string, what: string): void {
-  if (text.includes('\u0000')) throw badInput('AGENDA_NUL_CHARACTER', `The ${what} contains a NUL character (U+0000), which is not text: export the file again`);
+  if (text.includes('\u0000')) throw talksError(TalksErrorReason.AGENDA_NUL_CHARACTER, `The ${what} contains a NUL character (U+0000), which is not text: export the file again`);
 }

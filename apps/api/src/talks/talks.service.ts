@@ -5,7 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor } from '../auth/actor';
 import { assertCanManage, assertCanSee } from '../auth/event-access';
-import { badInput, conflict, forbidden, notFound } from '../common/domain-error';
+import { forbidden, notFound } from '../common/domain-error';
+import { talksError, TalksErrorReason } from './talks.errors';
 import { countAffected } from '../common/sql';
 import { assertWithinEventDays } from '../events/event-days';
 import { EventEntity } from '../events/event.entity';
@@ -43,7 +44,7 @@ export class TalksService {
       assertCanManage(actor, event.id);
       const speaker = await manager.getRepository(AttendeeEntity).findOneBy({ id: input.speakerId });
       if (!speaker || speaker.eventId !== event.id) {
-        throw badInput('SPEAKER_NOT_ATTENDEE', 'The speaker must be an attendee of this event', [{ field: 'speakerId', message: 'not an attendee of this event' }]);
+        throw talksError(TalksErrorReason.SPEAKER_NOT_ATTENDEE, 'The speaker must be an attendee of this event', { fields: [{ field: 'speakerId', message: 'not an attendee of this event' }] });
       }
       // The office hours after the talk are on the event's schedule too.
       const endsAt = input.slotCount ? slotWindow(input, input.slotCount - 1).endsAt : new Date(input.startsAt.getTime() + input.durationMinutes * 60_000);
@@ -84,7 +85,7 @@ export class TalksService {
     // Staff never ask: refused before the talk is looked up, as withdrawing is (nothing told about the id).
     if (actor.kind !== 'attendee') throw forbidden('Only attendees ask for office-hour slots');
     const { talk } = await this.get(actor, input.talkId);
-    if (talk.speakerId === actor.attendeeId) throw badInput('OWN_TALK', 'Speakers do not book their own office hours');
+    if (talk.speakerId === actor.attendeeId) throw talksError(TalksErrorReason.OWN_TALK, 'Speakers do not book their own office hours');
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT 1 FROM talks WHERE id = $1 FOR UPDATE`, [talk.id]);
       const current = await manager.getRepository(TalkEntity).findOneByOrFail({ id: talk.id });
@@ -132,7 +133,7 @@ export class TalksService {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT 1 FROM talks WHERE id = $1 FOR UPDATE`, [talk.id]);
       const current = await manager.getRepository(TalkEntity).findOneByOrFail({ id: talk.id });
-      if (current.allocationStatus === 'PUBLISHED') throw conflict('SLOTS_PUBLISHED', 'These office hours are already published');
+      if (current.allocationStatus === 'PUBLISHED') throw talksError(TalksErrorReason.SLOTS_PUBLISHED, 'These office hours are already published');
       const requests: { attendee_id: string; interests: string[]; stack: string[]; created_at: Date; held: number }[] = await manager.query(
         `SELECT r.attendee_id, a.interests, a.stack, r.created_at,
                 (SELECT count(*)::int FROM slot_requests o JOIN talks t ON t.id = o.talk_id
@@ -172,7 +173,7 @@ export class TalksService {
         `UPDATE talks SET allocation_status = 'PUBLISHED' WHERE id = $1 AND allocation_status = 'ALLOCATED' RETURNING 1`,
         [talk.id],
       );
-      if (!published) throw conflict('SLOTS_NOT_ALLOCATED', `Allocate the slots first; they are ${talk.allocationStatus}`);
+      if (!published) throw talksError(TalksErrorReason.SLOTS_NOT_ALLOCATED, `Allocate the slots first; they are ${talk.allocationStatus}`);
       // Sent on commit only: subscribers hear of slots they can already fetch.
       await noticeSlotsPublished(manager, { talkId: talk.id, eventId: talk.eventId });
     });

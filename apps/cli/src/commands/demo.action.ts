@@ -4,7 +4,7 @@ import { CliUsageError } from '../cli-errors';
 import { DEMO_DEFAULTS, DEMO_MAX_ATTENDEES, type DemoOptions } from '../demo/demo-options';
 import { DemoSeederService, type DemoReport } from '../demo/demo-seeder.service';
 
-const { DomainError } = loadApi();
+const { DomainError, EventsErrorReason } = loadApi();
 
 /** Options of `pairwise demo` as commander hands them over (strings). */
 export interface DemoCommandOptions {
@@ -47,7 +47,7 @@ async function seedDemo(options: DemoOptions): Promise<DemoReport> {
   try {
     return await withAppContext((context) => context.get(DemoSeederService).seed(OPERATOR, options));
   } catch (error) {
-    if (error instanceof DomainError && error.reason === 'EVENT_SLUG_TAKEN') {
+    if (error instanceof DomainError && error.reason === EventsErrorReason.EVENT_SLUG_TAKEN) {
       throw new CliUsageError(`the event "${options.slug}" already exists; pass --reset to delete it and seed it again`);
     }
     if (error instanceof DomainError) throw new CliUsageError(error.message);

@@ -4,10 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createPrng, generateConference } from '@pairwise/matching';
 import { DataSource } from 'typeorm';
 import { loadApi, type Actor, type Api } from '../../../api/src/public-api';
+import { demoError, DemoErrorReason } from './demo.errors';
 import { demoProfile, demoVocabulary, emailAllocator } from './demo-data';
 import { DEMO_MAX_ATTENDEES, type DemoOptions } from './demo-options';
 
-const { AccountsService, applyProfileChanges, AttendeeEntity, badInput, conflict, EventsService, forbidden, isAdmin, OddPolicy, TagVocabulary } = loadApi();
+const { AccountsService, applyProfileChanges, AttendeeEntity, eventsError, EventsErrorReason, EventsService, forbidden, isAdmin, OddPolicy, TagVocabulary } = loadApi();
 
 export { DEMO_DEFAULTS, DEMO_MAX_ATTENDEES, type DemoOptions } from './demo-options';
 
@@ -60,7 +61,7 @@ export class DemoSeederService {
         const [, deleted] = await manager.query(`DELETE FROM events WHERE slug = $1`, [options.slug]);
         replaced = Boolean(deleted);
       } else if (await manager.query(`SELECT 1 FROM events WHERE slug = $1`, [options.slug]).then((rows: unknown[]) => rows.length)) {
-        throw conflict('EVENT_SLUG_TAKEN', `An event with the slug "${options.slug}" already exists`);
+        throw eventsError(EventsErrorReason.EVENT_SLUG_TAKEN, `An event with the slug "${options.slug}" already exists`);
       }
       const venue = 'Hall B, Centre des Congrès, Lyon';
       const event = await this.eventsService.create(
@@ -125,15 +126,15 @@ export class DemoSeederService {
 
 function checkOptions(options: DemoOptions): void {
   if (!SLUG.test(options.slug) || options.slug.length > 64) {
-    throw badInput('DEMO_OPTIONS', 'The event slug must be lower-case letters, digits and dashes (at most 64)', [{ field: 'slug', message: 'invalid slug' }]);
+    throw demoError(DemoErrorReason.DEMO_OPTIONS, 'The event slug must be lower-case letters, digits and dashes (at most 64)', { fields: [{ field: 'slug', message: 'invalid slug' }] });
   }
   if (!Number.isInteger(options.attendees) || options.attendees < 2 || options.attendees > DEMO_MAX_ATTENDEES) {
-    throw badInput('DEMO_OPTIONS', `The number of attendees must be a whole number from 2 to ${DEMO_MAX_ATTENDEES}`, [{ field: 'attendees', message: 'out of range' }]);
+    throw demoError(DemoErrorReason.DEMO_OPTIONS, `The number of attendees must be a whole number from 2 to ${DEMO_MAX_ATTENDEES}`, { fields: [{ field: 'attendees', message: 'out of range' }] });
   }
   if (!(options.presentShare >= 0 && options.presentShare <= 1)) {
-    throw badInput('DEMO_OPTIONS', 'The present share must be a number from 0 to 1', [{ field: 'presentShare', message: 'out of range' }]);
+    throw demoError(DemoErrorReason.DEMO_OPTIONS, 'The present share must be a number from 0 to 1', { fields: [{ field: 'presentShare', message: 'out of range' }] });
   }
-  if (!options.seed.trim()) throw badInput('DEMO_OPTIONS', 'The seed must not be empty', [{ field: 'seed', message: 'empty' }]);
+  if (!options.seed.trim()) throw demoError(DemoErrorReason.DEMO_OPTIONS, 'The seed must not be empty', { fields: [{ field: 'seed', message: 'empty' }] });
 }
 
 /** `YYYY-MM-DD` of an instant in a time zone. */

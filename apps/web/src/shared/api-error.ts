@@ -1,4 +1,5 @@
 import type { CombinedError } from '@urql/core';
+import { ERROR_REASONS, type ErrorReason } from '../gql/error-reasons';
 import { errors } from './i18n/en.json';
 
 export interface FieldProblem {
@@ -11,8 +12,17 @@ export interface ApiProblem {
   /** A key of the i18n catalogue (`errors.reason.X`, `errors.code.X`, `errors.network` or an override). */
   messageKey: string;
   code?: string;
-  reason?: string;
+  /** One value of the schema's `…ErrorReason` enums; a reason this build does not know (a newer API) is left out. */
+  reason?: ErrorReason;
   fields: FieldProblem[];
+}
+
+const knownReasons: ReadonlySet<string> = new Set(ERROR_REASONS);
+
+/** `extensions.reason` of an API error, when it is one the schema publishes. */
+export function reasonOf(extensions: Record<string, unknown> | undefined): ErrorReason | undefined {
+  const reason = extensions?.reason;
+  return typeof reason === 'string' && knownReasons.has(reason) ? (reason as ErrorReason) : undefined;
 }
 
 const reasons: Record<string, string> = errors.reason;
@@ -27,7 +37,7 @@ export function describeApiError(error: CombinedError, overrides: Partial<Record
   const first = error.graphQLErrors[0];
   if (!first) return { messageKey: 'errors.network', fields: [] };
   const code = typeof first.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
-  const reason = typeof first.extensions?.reason === 'string' ? first.extensions.reason : undefined;
+  const reason = reasonOf(first.extensions);
   const fields = Array.isArray(first.extensions?.fields) ? (first.extensions.fields as FieldProblem[]) : [];
   // A finer reason the catalogue knows beats a screen's words for the whole code (a used access code is UNAUTHENTICATED too).
   const finer = reason && reason !== code && reason in reasons ? `errors.reason.${reason}` : undefined;

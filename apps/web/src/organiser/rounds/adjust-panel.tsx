@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeApiError } from '../../shared/api-error';
+import { describeApiError, reasonOf } from '../../shared/api-error';
 import { ErrorNotice } from '../../shared/layout/error-notice';
 import { namesOf, violationsOf, type Adjustment, type Seat } from './adjustment';
 import type { AdjustState } from './use-adjust';
@@ -71,7 +71,7 @@ function Refusal({ adjust, describe }: { adjust: AdjustState; describe: (adjustm
   const reasonField = useRef<HTMLTextAreaElement>(null);
   const { adjustment, error } = adjust.refused!;
   const extensions = error.graphQLErrors[0]?.extensions;
-  const violations = extensions?.reason === 'HARD_RULE' ? violationsOf(extensions) : [];
+  const violations = reasonOf(extensions) === 'HARD_RULE' ? violationsOf(extensions) : [];
   const names = namesOf(adjustment);
   const nameOf = (attendeeId: string) => names.get(attendeeId) ?? t('organiser.adjust.someone');
   const [reasonMissing, setReasonMissing] = useState(false);

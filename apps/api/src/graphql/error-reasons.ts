@@ -1,0 +1,27 @@
+import { attendeesError } from '../attendees/attendees.errors';
+import { authError } from '../auth/auth.errors';
+import { calendarError } from '../calendar/calendar.errors';
+import { commonError, type ErrorReasonEnum } from '../common/domain-error';
+import { eventsError } from '../events/events.errors';
+import { importsError } from '../imports/imports.errors';
+import { mailError } from '../mail/mail.errors';
+import { networkingError } from '../networking/networking.errors';
+import { roundsError } from '../rounds/rounds.errors';
+import { talksError } from '../talks/talks.errors';
+
+/**
+ * Every feature's reason enum, published in the schema whether or not a field returns it: errors
+ * carry the values in `extensions.reason`, and clients generate their types from the schema.
+ */
+export const ERROR_REASON_ENUMS: readonly ErrorReasonEnum[] = [
+  commonError,
+  authError,
+  mailError,
+  eventsError,
+  attendeesError,
+  importsError,
+  roundsError,
+  networkingError,
+  talksError,
+  calendarError,
+].map((factory) => factory.reasons);
