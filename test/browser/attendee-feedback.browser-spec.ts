@@ -1,22 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { attendeeToken, expectData, type TestApp } from '@pairwise/testing';
-import { launchChromium, seriousAxeViolations, startWebTestApp } from '@pairwise/testing/browser';
+import { attendeeToken, expectData } from '@pairwise/testing';
+import { seriousAxeViolations, useBrowserSuite } from '@pairwise/testing/browser';
 import { parisEvent, phones } from './attendee-fixture';
 
 describe('past meetings and their feedback, on a phone', () => {
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
-  const phone = phones(() => browser, () => t);
-
-  beforeAll(async () => {
-    t = await startWebTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await phone.closeAll();
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = useBrowserSuite();
+  const { t } = suite;
+  const phone = phones(suite);
 
   it('lists the meetings that ended below the next one, and records the feedback given in the form', async () => {
     const event = await parisEvent(t);

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { createAttendee, createEvent, createOrganiser, expectData, waitForRound, type AttendeeFixture, type TestApp } from '@pairwise/testing';
-import { issueAccessCode, phoneContext, signInThroughPage, watchPage } from '@pairwise/testing/browser';
+import { issueAccessCode, signInThroughPage, watchPage, type BrowserSuite } from '@pairwise/testing/browser';
 
 /** A day on the Paris clock, YYYY-MM-DD. */
 export const parisDay = (at: Date): string =>
@@ -48,20 +48,14 @@ export async function parisEvent(t: TestApp, input: Record<string, unknown> = {}
   return { ...event, organiser, attendee, round };
 }
 
-/** Phones for one test file: each a fresh profile, all closed with `closeAll`. */
-export function phones(browser: () => Browser, t: () => TestApp & { baseUrl: string }) {
-  const contexts: BrowserContext[] = [];
-  const open = async (options: BrowserContextOptions = {}): Promise<BrowserContext> => {
-    const context = await phoneContext(browser(), options);
-    contexts.push(context);
-    return context;
-  };
+/** Phones for one test file, each a fresh profile of the file's browser suite (which closes them). */
+export function phones(suite: Pick<BrowserSuite, 't' | 'newPhone'>) {
   /** A phone signed in as `who` through the sign-in page, on their home. */
   const signedIn = async (who: AttendeeFixture, slug: string, options: BrowserContextOptions = {}): Promise<{ page: Page; problems: string[] }> => {
-    const page = await (await open(options)).newPage();
+    const page = await (await suite.newPhone(options)).newPage();
     const { problems } = watchPage(page);
-    await signInThroughPage(page, t().baseUrl, { email: who.email, accessCode: await issueAccessCode(t(), who.id) }, `/e/${slug}/me`);
+    await signInThroughPage(page, suite.t.baseUrl, { email: who.email, accessCode: await issueAccessCode(suite.t, who.id) }, `/e/${slug}/me`);
     return { page, problems };
   };
-  return { open, signedIn, closeAll: () => Promise.all(contexts.map((context) => context.close())) };
+  return { open: (options: BrowserContextOptions = {}) => suite.newPhone(options), signedIn };
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { attendeeToken, createAttendee, createEvent, createOrganiser, expectData, waitForRound, type AttendeeFixture, type TestApp } from '@pairwise/testing';
-import { issueAccessCode, launchChromium, phoneContext, seriousAxeViolations, signInThroughPage, startWebTestApp, watchPage } from '@pairwise/testing/browser';
+import type { BrowserContextOptions } from 'playwright-core';
+import { type AttendeeFixture, attendeeToken, createAttendee, createEvent, createOrganiser, expectData, waitForRound } from '@pairwise/testing';
+import { issueAccessCode, seriousAxeViolations, signInThroughPage, useBrowserSuite, watchPage } from '@pairwise/testing/browser';
 
 /**
  * The README's picture. Each run saves it under test-results/; it replaces the committed one in docs/ when
@@ -24,21 +24,14 @@ function nextParisMorning(now = new Date()): { startsAt: Date; day: string; next
 }
 
 describe('the attendee home on a phone, live', () => {
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
+  const { t, newPhone } = useBrowserSuite();
   let eventId: string;
   let slug: string;
   let organiser: string;
   let people: Record<'ada' | 'grace' | 'alan' | 'katherine', AttendeeFixture & { name: string }>;
   const morning = nextParisMorning();
-  const contexts: BrowserContext[] = [];
 
-  const newPhone = async (options: Parameters<typeof phoneContext>[1] = {}) => {
-    const context = await phoneContext(browser, options);
-    contexts.push(context);
-    return context;
-  };
-  const signedInPhone = async (who: AttendeeFixture, options: Parameters<typeof phoneContext>[1] = {}) => {
+  const signedInPhone = async (who: AttendeeFixture, options: BrowserContextOptions = {}) => {
     const page = await (await newPhone(options)).newPage();
     const watched = watchPage(page);
     await signInThroughPage(page, t.baseUrl, { email: who.email, accessCode: await issueAccessCode(t, who.id) }, `/e/${slug}/me`);
@@ -63,8 +56,6 @@ describe('the attendee home on a phone, live', () => {
   const roundOnePublished = () => (roundOne ??= generatedRound('Round 1', morning.startsAt, ['A1', 'A2']).then(publish));
 
   beforeAll(async () => {
-    t = await startWebTestApp();
-    browser = await launchChromium();
     const event = await createEvent(t, {
       name: 'Paris AI Days',
       timeZone: 'Europe/Paris',
@@ -84,11 +75,6 @@ describe('the attendee home on a phone, live', () => {
       alan: await attendee({ name: 'Alan Turing', role: 'founder', company: 'Bletchley', interests: ['evals', 'agents'], languages: ['en'] }),
       katherine: await attendee({ name: 'Katherine Johnson', role: 'researcher', company: 'Langley', interests: ['inference', 'agents'], languages: ['en'] }),
     };
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await t?.close();
   });
 
   it('shows two attendees, on two phones, nothing yet, then each their own meeting within 2 s of publish, without a reload', async () => {

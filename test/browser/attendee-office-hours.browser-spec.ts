@@ -1,24 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { attendeeToken, expectData, type TestApp } from '@pairwise/testing';
-import { launchChromium, seriousAxeViolations, startWebTestApp } from '@pairwise/testing/browser';
+import { attendeeToken, expectData } from '@pairwise/testing';
+import { seriousAxeViolations, useBrowserSuite } from '@pairwise/testing/browser';
 import { parisEvent, phones } from './attendee-fixture';
 
 const MY_REQUEST = `query ($e: ID!) { talks(eventId: $e) { requests { question status standbyRank } } }`;
 
 describe('speakers’ office hours, on a phone', () => {
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
-  const phone = phones(() => browser, () => t);
-
-  beforeAll(async () => {
-    t = await startWebTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await phone.closeAll();
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = useBrowserSuite();
+  const { t } = suite;
+  const phone = phones(suite);
 
   it('asks for a slot with a question, sees it granted or on standby, and gives it up to the next in line', async () => {
     const event = await parisEvent(t);

@@ -1,22 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { attendeeToken, expectData, waitForRound, type TestApp } from '@pairwise/testing';
-import { launchChromium, seriousAxeViolations, startWebTestApp } from '@pairwise/testing/browser';
+import { attendeeToken, expectData, waitForRound } from '@pairwise/testing';
+import { seriousAxeViolations, useBrowserSuite } from '@pairwise/testing/browser';
 import { parisEvent, phones } from './attendee-fixture';
 
 describe('checking in and out, and sitting rounds out, on a phone', () => {
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
-  const phone = phones(() => browser, () => t);
-
-  beforeAll(async () => {
-    t = await startWebTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await phone.closeAll();
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = useBrowserSuite();
+  const { t } = suite;
+  const phone = phones(suite);
 
   it('checks in with “I’m here” and out again; the API holds each', async () => {
     const event = await parisEvent(t);

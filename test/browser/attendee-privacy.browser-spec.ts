@@ -1,23 +1,12 @@
 import fs from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { attendeeToken, expectData, type TestApp } from '@pairwise/testing';
-import { launchChromium, seriousAxeViolations, startWebTestApp } from '@pairwise/testing/browser';
+import { attendeeToken, expectData } from '@pairwise/testing';
+import { seriousAxeViolations, useBrowserSuite } from '@pairwise/testing/browser';
 import { parisEvent, phones } from './attendee-fixture';
 
 describe('an attendee’s own data, on a phone', () => {
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
-  const phone = phones(() => browser, () => t);
-
-  beforeAll(async () => {
-    t = await startWebTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await phone.closeAll();
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = useBrowserSuite();
+  const { t } = suite;
+  const phone = phones(suite);
 
   it('exports their data as a JSON file, then deletes it after a confirmation', async () => {
     const event = await parisEvent(t, { retentionDays: 30 });

@@ -1,22 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { attendeeToken, expectData, type TestApp } from '@pairwise/testing';
-import { launchChromium, seriousAxeViolations, startWebTestApp } from '@pairwise/testing/browser';
+import { attendeeToken, expectData } from '@pairwise/testing';
+import { seriousAxeViolations, useBrowserSuite } from '@pairwise/testing/browser';
 import { parisEvent, phones } from './attendee-fixture';
 
 describe('the attendee profile, on a phone', () => {
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
-  const phone = phones(() => browser, () => t);
-
-  beforeAll(async () => {
-    t = await startWebTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await phone.closeAll();
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = useBrowserSuite();
+  const { t } = suite;
+  const phone = phones(suite);
 
   it('edits the profile with the vocabulary’s labels, hides a field, and the partner’s view hides it', async () => {
     const event = await parisEvent(t);

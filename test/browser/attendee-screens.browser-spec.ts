@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { expectData, type TestApp } from '@pairwise/testing';
-import { cutOffOnTheRight, launchChromium, seriousAxeViolations, startWebTestApp } from '@pairwise/testing/browser';
+import type { Page } from 'playwright-core';
+import { expectData } from '@pairwise/testing';
+import { cutOffOnTheRight, seriousAxeViolations, useBrowserSuite } from '@pairwise/testing/browser';
 import { parisEvent, phones } from './attendee-fixture';
 
 /** Every attendee screen, as its menu tab reads in English and French, and a heading that says it has loaded. */
@@ -13,15 +13,13 @@ const SCREENS = [
 ] as const;
 
 describe('every attendee screen on a 360 × 740 phone', () => {
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
-  const phone = phones(() => browser, () => t);
+  const suite = useBrowserSuite();
+  const { t } = suite;
+  const phone = phones(suite);
   let event: Awaited<ReturnType<typeof parisEvent>>;
   let ada: Awaited<ReturnType<Awaited<ReturnType<typeof parisEvent>>['attendee']>>;
 
   beforeAll(async () => {
-    t = await startWebTestApp();
-    browser = await launchChromium();
     // Every screen with something on it: a past meeting (its feedback form), the next one, a coming round, a talk.
     event = await parisEvent(t);
     ada = await event.attendee({
@@ -50,11 +48,6 @@ describe('every attendee screen on a 360 × 740 phone', () => {
         event.organiser,
       ),
     );
-  });
-  afterAll(async () => {
-    await phone.closeAll();
-    await browser?.close();
-    await t?.close();
   });
 
   /** Goes to each screen through the menu, as a thumb would, and checks it on the way. */

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { attendeeToken, expectData, type TestApp } from '@pairwise/testing';
-import { cutOffOnTheRight, launchChromium, seriousAxeViolations, startWebTestApp } from '@pairwise/testing/browser';
+import type { Page } from 'playwright-core';
+import { attendeeToken, expectData } from '@pairwise/testing';
+import { cutOffOnTheRight, seriousAxeViolations, useBrowserSuite } from '@pairwise/testing/browser';
 import { parisEvent, phones } from './attendee-fixture';
 
 /** Moves the focus with Tab alone until it is on the button called `name` (a keyboard user's way there). */
@@ -16,19 +16,9 @@ async function tabTo(page: Page, name: string): Promise<void> {
 const MAIL_OPT_OUT = `{ myProfile { mailOptOut } }`;
 
 describe('the attendee’s emails and sessions, on the privacy page of a phone', () => {
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
-  const phone = phones(() => browser, () => t);
-
-  beforeAll(async () => {
-    t = await startWebTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await phone.closeAll();
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = useBrowserSuite();
+  const { t } = suite;
+  const phone = phones(suite);
 
   it('turns the event’s emails off and on again, by keyboard; the API keeps the choice', async () => {
     const event = await parisEvent(t);

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { expectData, waitForRound, type TestApp } from '@pairwise/testing';
-import { launchChromium, startWebTestApp } from '@pairwise/testing/browser';
+import type { Page } from 'playwright-core';
+import { expectData, waitForRound } from '@pairwise/testing';
+import { useBrowserSuite } from '@pairwise/testing/browser';
 import { parisEvent, phones } from './attendee-fixture';
 
 /** "Table Table 1", "table Table 1", "Tisch table 3": the word for a table said twice, in any case. */
@@ -12,19 +12,9 @@ const SAID_TWICE = /\btables?\s+table\b/i;
  * organiser typed ("B12") gets the word; a named place stays as it is. In English and in French.
  */
 describe('the table, on the attendee’s phone', () => {
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
-  const phone = phones(() => browser, () => t);
-
-  beforeAll(async () => {
-    t = await startWebTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await phone.closeAll();
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = useBrowserSuite();
+  const { t } = suite;
+  const phone = phones(suite);
 
   it('reads "Table 1" for a round without table names, "Table B12" for a code and a named place as it is, live and after a reload, in English and French', async () => {
     const event = await parisEvent(t);

@@ -1,36 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ADMIN, createEvent, expectData, type TestApp } from '@pairwise/testing';
-import { LAPTOP, launchChromium, seriousAxeViolations, signInStaffThroughPage, startWebTestApp, watchPage } from '@pairwise/testing/browser';
+import { createEvent, expectData } from '@pairwise/testing';
+import { seriousAxeViolations, signInStaffThroughPage, useBrowserSuite } from '@pairwise/testing/browser';
 
 describe('the admin page in a real browser', () => {
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { t, newPage, signInAdmin } = useBrowserSuite();
 
-  beforeAll(async () => {
-    t = await startWebTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await t?.close();
-  });
-
-  const newPage = async (options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> => {
-    const context = await browser.newContext({ ...LAPTOP, ...options });
-    contexts.push(context);
-    return context.newPage();
-  };
   const organisersOf = async (eventId: string) =>
     expectData(await t.gql(`query ($id: ID!) { event(id: $id) { organisers { email name } } }`, { id: eventId }, await t.adminToken())).event.organisers as { email: string; name: string }[];
 
   it('lets an admin add an organiser, who signs in with the code shown and runs that event only, and remove them', async () => {
     const event = await createEvent(t, { name: 'Nantes Data Days' });
     const other = await createEvent(t, { name: 'Lille Cloud Summit' });
-    const page = await newPage();
-    const { problems } = watchPage(page);
-    await signInStaffThroughPage(page, t.baseUrl, ADMIN);
+    const { page, problems } = await signInAdmin();
     await page.getByRole('navigation', { name: 'Organiser pages' }).getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('heading', { level: 1, name: 'Admin' }).waitFor();
 
@@ -76,8 +56,7 @@ describe('the admin page in a real browser', () => {
     const event = await createEvent(t, { name: 'Bordeaux ML Day' });
     expectData(await t.gql(`mutation ($input: AddOrganiserInput!) { addOrganiser(input: $input) { organiser { id } } }`, { input: { eventId: event.id, email: `o-${event.slug}@example.fr`, name: 'Olga Organiser' } }, await t.adminToken()));
     for (const colorScheme of ['light', 'dark'] as const) {
-      const page = await newPage({ colorScheme });
-      await signInStaffThroughPage(page, t.baseUrl, ADMIN);
+      const { page } = await signInAdmin({ colorScheme });
       await page.goto(`${t.baseUrl}/organiser/admin`);
       await page.getByRole('region', { name: 'Bordeaux ML Day' }).getByRole('rowheader', { name: 'Olga Organiser' }).waitFor();
       await page.getByRole('region', { name: 'Bordeaux ML Day' }).getByRole('button', { name: /^Remove/ }).click();

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createEvent, expectData, type TestApp } from '@pairwise/testing';
-import { LAPTOP, launchChromium, PHONE, seriousAxeViolations, signInStaffThroughPage, startWebTestApp, watchPage } from '@pairwise/testing/browser';
+import type { Browser, Page } from 'playwright-core';
+import { createEvent, expectData } from '@pairwise/testing';
+import { PHONE, seriousAxeViolations, useBrowserSuite } from '@pairwise/testing/browser';
 
 /** A ticketing export as Eventbrite-like tools write it: split names, a job title, yes/no columns, a column Pairwise does not use, one bad line. */
 const TICKETS = [
@@ -14,37 +14,14 @@ const TICKETS = [
 ].join('\n');
 
 describe('organisers\' attendees in a real browser', () => {
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { t, signInOrganiser } = useBrowserSuite();
 
-  beforeAll(async () => {
-    t = await startWebTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await t?.close();
-  });
-
-  const newPage = async (options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> => {
-    const context = await browser.newContext({ ...LAPTOP, ...options });
-    contexts.push(context);
-    return context.newPage();
-  };
 
   /** An event with its vocabulary, and an organiser of it signed in on a laptop. */
   const organiserOfNewEvent = async (options: Parameters<Browser['newContext']>[0] = {}) => {
     const event = await createEvent(t, { name: 'Paris AI Days', vocabulary: [{ label: 'Retrieval-augmented generation', slug: 'rag' }, { label: 'LLM' }, { label: 'Compilers' }] });
-    const email = `olga-${event.slug}@pairwise.test`;
-    const grant = expectData(
-      await t.gql(`mutation ($input: AddOrganiserInput!) { addOrganiser(input: $input) { accessCode { code } } }`, { input: { eventId: event.id, email, name: 'Olga Organiser' } }, await t.adminToken()),
-    ).addOrganiser;
-    const page = await newPage(options);
-    const watched = watchPage(page);
-    await signInStaffThroughPage(page, t.baseUrl, { email, accessCode: grant.accessCode.code });
-    return { event, page, problems: watched.problems };
+    const { page, problems } = await signInOrganiser(event.id, options);
+    return { event, page, problems };
   };
 
   const attendeesOf = async (eventId: string) =>

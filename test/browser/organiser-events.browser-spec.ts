@@ -1,27 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ADMIN, createEvent, expectData, type TestApp } from '@pairwise/testing';
-import { LAPTOP, launchChromium, PHONE, seriousAxeViolations, signInStaffThroughPage, startWebTestApp, watchPage } from '@pairwise/testing/browser';
+import { ADMIN, createEvent, expectData } from '@pairwise/testing';
+import { PHONE, seriousAxeViolations, useBrowserSuite } from '@pairwise/testing/browser';
 
 describe('organisers\' events in a real browser', () => {
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { t, newPage, signInAdmin, signInOrganiser } = useBrowserSuite();
 
-  beforeAll(async () => {
-    t = await startWebTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await t?.close();
-  });
-
-  const newPage = async (options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> => {
-    const context = await browser.newContext({ ...LAPTOP, ...options });
-    contexts.push(context);
-    return context.newPage();
-  };
   const eventBySlug = async (slug: string) =>
     expectData(
       await t.gql(
@@ -32,9 +14,7 @@ describe('organisers\' events in a real browser', () => {
     ).event;
 
   it('lets an admin create an event with its days, clock, venue, language and vocabulary, then change it', async () => {
-    const page = await newPage();
-    const { problems } = watchPage(page);
-    await signInStaffThroughPage(page, t.baseUrl, ADMIN);
+    const { page, problems } = await signInAdmin();
     await page.getByRole('heading', { level: 1, name: 'Your events' }).waitFor();
     await page.getByRole('link', { name: 'New event' }).click();
     await page.getByRole('heading', { level: 1, name: 'New event' }).waitFor();
@@ -105,8 +85,7 @@ describe('organisers\' events in a real browser', () => {
 
   it('says in words why an event is refused, on the field concerned', async () => {
     const taken = await createEvent(t);
-    const page = await newPage();
-    await signInStaffThroughPage(page, t.baseUrl, ADMIN);
+    const { page } = await signInAdmin();
     await page.goto(`${t.baseUrl}/organiser/events/new`);
     await page.getByLabel('Name', { exact: true }).fill('Twice');
     await page.getByLabel('Web address (slug)').fill(taken.slug);
@@ -129,9 +108,7 @@ describe('organisers\' events in a real browser', () => {
   it('shows an organiser only their events, with no way to create one, and an event they do not run in words', async () => {
     const mine = await createEvent(t, { name: 'Lyon ML Meetup' });
     const other = await createEvent(t, { name: 'Berlin Data Week' });
-    const organiser = await organiserWithCode(mine.id);
-    const page = await newPage();
-    await signInStaffThroughPage(page, t.baseUrl, organiser);
+    const { page } = await signInOrganiser(mine.id);
     await page.getByRole('link', { name: 'Lyon ML Meetup', exact: true }).waitFor();
     expect(await page.getByRole('link', { name: 'Berlin Data Week' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'New event' }).count()).toBe(0);
@@ -158,9 +135,7 @@ describe('organisers\' events in a real browser', () => {
 
   it('speaks French on every staff page, the frame and the sections alike, and English again when switched', async () => {
     const event = await createEvent(t, { name: 'Lyon ML Meetup' });
-    const page = await newPage();
-    const { problems } = watchPage(page);
-    await signInStaffThroughPage(page, t.baseUrl, ADMIN);
+    const { page, problems } = await signInAdmin();
     await page.getByRole('heading', { level: 1, name: 'Your events' }).waitFor();
     await page.getByLabel('Language').selectOption('fr');
     await page.getByRole('heading', { level: 1, name: 'Vos événements' }).waitFor();
@@ -179,8 +154,7 @@ describe('organisers\' events in a real browser', () => {
 
   it('works on a phone: the menu and the form fit the screen', async () => {
     const event = await createEvent(t, { name: 'Marseille Dev Days' });
-    const page = await newPage({ ...PHONE });
-    await signInStaffThroughPage(page, t.baseUrl, ADMIN);
+    const { page } = await signInAdmin({ ...PHONE });
     await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/settings`);
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     // Nothing wider than the screen but the menu's own sideways scroll.
@@ -193,8 +167,7 @@ describe('organisers\' events in a real browser', () => {
   it('passes axe-core (no serious or critical violation) on the events list, the new event form and the settings, light and dark', async () => {
     const event = await createEvent(t, { name: 'Toulouse AI Night', vocabulary: [{ label: 'LLM' }] });
     for (const colorScheme of ['light', 'dark'] as const) {
-      const page = await newPage({ colorScheme });
-      await signInStaffThroughPage(page, t.baseUrl, ADMIN);
+      const { page } = await signInAdmin({ colorScheme });
       await page.getByRole('link', { name: 'Toulouse AI Night' }).first().waitFor();
       expect({ colorScheme, screen: 'events', violations: await seriousAxeViolations(page) }).toEqual({ colorScheme, screen: 'events', violations: [] });
       await page.getByRole('link', { name: 'New event' }).click();
@@ -205,17 +178,4 @@ describe('organisers\' events in a real browser', () => {
       expect({ colorScheme, screen: 'settings', violations: await seriousAxeViolations(page) }).toEqual({ colorScheme, screen: 'settings', violations: [] });
     }
   });
-
-  /** An organiser of one event, with the one-time code the admin hands them. */
-  async function organiserWithCode(eventId: string): Promise<{ email: string; accessCode: string }> {
-    const email = `organiser-${Date.now()}-${Math.random().toString(36).slice(2)}@pairwise.test`;
-    const data = expectData(
-      await t.gql(
-        `mutation ($input: AddOrganiserInput!) { addOrganiser(input: $input) { accessCode { code } } }`,
-        { input: { eventId, email, name: 'Olga Organiser' } },
-        await t.adminToken(),
-      ),
-    );
-    return { email, accessCode: data.addOrganiser.accessCode.code };
-  }
 });

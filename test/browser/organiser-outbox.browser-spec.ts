@@ -1,26 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createEvent, expectData, startSmtpServer, type TestApp, type TestSmtpServer } from '@pairwise/testing';
-import { LAPTOP, launchChromium, seriousAxeViolations, signInStaffThroughPage, startWebTestApp, watchPage } from '@pairwise/testing/browser';
+import { seriousAxeViolations, signInStaffThroughPage, startWebTestApp, useBrowserSuite, watchPage } from '@pairwise/testing/browser';
 
 const ATTENDEES = ['email,name,checked in', 'ada@example.com,Ada Lovelace,yes', 'grace@example.com,Grace Hopper,no', 'nobody@example.com,Nobody Here,yes'].join('\n');
 
 describe('the outbox in a real browser', () => {
   let smtp: TestSmtpServer;
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    t = await startWebTestApp({ PAIRWISE_SMTP_URL: smtp.url, PAIRWISE_MAIL_RATE: '1000' });
-    browser = await launchChromium();
   });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await t?.close();
-    await smtp?.close();
-  });
+  const { t, newPage } = useBrowserSuite(() => ({ PAIRWISE_SMTP_URL: smtp.url, PAIRWISE_MAIL_RATE: '1000' }));
+  afterAll(() => smtp?.close());
 
   /** An event with three attendees, and an organiser of it on its outbox page. */
   const outboxOfNewEvent = async (app: TestApp & { baseUrl: string }, options: Parameters<Browser['newContext']>[0] = {}) => {
@@ -30,9 +20,7 @@ describe('the outbox in a real browser', () => {
     const grant = expectData(
       await app.gql(`mutation ($input: AddOrganiserInput!) { addOrganiser(input: $input) { accessCode { code } } }`, { input: { eventId: event.id, email, name: 'Olga Organiser' } }, await app.adminToken()),
     ).addOrganiser;
-    const context = await browser.newContext({ ...LAPTOP, ...options });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await newPage(options);
     const watched = watchPage(page);
     await signInStaffThroughPage(page, app.baseUrl, { email, accessCode: grant.accessCode.code });
     await page.goto(`${app.baseUrl}/organiser/e/${event.slug}/outbox`);

@@ -1,6 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { expectData, type TestApp } from '@pairwise/testing';
-import { LAPTOP, launchChromium, seriousAxeViolations, signInThroughPage, startWebTestApp, watchPage } from '@pairwise/testing/browser';
+import { seriousAxeViolations, useBrowserSuite } from '@pairwise/testing/browser';
 import { parisEvent } from './attendee-fixture';
 
 declare global {
@@ -14,19 +12,7 @@ declare global {
  * under the page's strict Content-Security-Policy (web/web-app.ts): no violation, the picture drawn.
  */
 describe('the organiser’s reports page, with the score chart', () => {
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    t = await startWebTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await t?.close();
-  });
+  const { t, signInOrganiser } = useBrowserSuite();
 
   it('draws the histogram of each round’s pair scores, under the strict CSP, in English and French, axe-core clean', async () => {
     const event = await parisEvent(t, { name: 'Paris <AI> Days' });
@@ -37,21 +23,13 @@ describe('the organiser’s reports page, with the score chart', () => {
     await event.round('Round 1', new Date(Date.now() - 3 * hour));
     await event.round('Round <2> & "more"', new Date(Date.now() - 2 * hour));
 
-    const context = await browser.newContext(LAPTOP);
-    contexts.push(context);
-    const page = await context.newPage();
-    const { problems } = watchPage(page);
-    // Every CSP violation the page meets, whatever the console says about it.
+    const { page, problems } = await signInOrganiser(event.id);
+    // Every CSP violation the reports page meets, whatever the console says about it.
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (violation) => {
         (window.cspViolations ??= []).push(`${violation.effectiveDirective} ${violation.blockedURI}`);
       });
     });
-    const email = `olga-${event.slug}@pairwise.test`;
-    const grant = expectData(
-      await t.gql(`mutation ($input: AddOrganiserInput!) { addOrganiser(input: $input) { accessCode { code } } }`, { input: { eventId: event.id, email, name: 'Olga Organiser' } }, await t.adminToken()),
-    );
-    await signInThroughPage(page, t.baseUrl, { email, accessCode: grant.addOrganiser.accessCode.code }, '/organiser');
     await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/reports`);
     await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
 

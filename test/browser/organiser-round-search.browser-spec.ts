@@ -7,10 +7,9 @@ interface Table {
 }
 
 describe("the round review's search, in a real browser", () => {
-  const suite = useBrowserSuite();
+  const { t, signInOrganiser } = useBrowserSuite();
 
   it('finds a person or a table anywhere in the round, not only in the 50 tables shown, and says when nothing matches', async () => {
-    const { t } = suite;
     const event = await createEvent(t, { name: 'Nantes Data Day' });
     await seedConference(t.database.url, event.id, 160, 'round-search');
     const admin = await t.adminToken();
@@ -23,7 +22,7 @@ describe("the round review's search, in a real browser", () => {
     const last = tables.at(-1)!;
     const [person] = last.participants;
 
-    const { page, problems } = await suite.signInOrganiser(event.id);
+    const { page, problems } = await signInOrganiser(event.id);
     await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/rounds/${roundId}`);
     const rows = page.locator('.meetings-table tbody tr');
     await page.getByRole('button', { name: 'Show more tables' }).waitFor();

@@ -1,12 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions } from 'playwright-core';
 import { Client } from 'pg';
-import { attendeeToken, built, createAttendee, createEvent, createOrganiser, expectData, runFile, seedConference, waitForRound, type TestApp } from '@pairwise/testing';
-import { issueAccessCode, launchChromium, phoneContext, signInThroughPage, startWebTestApp, watchPage } from '@pairwise/testing/browser';
+import { attendeeToken, built, createAttendee, createEvent, createOrganiser, expectData, runFile, seedConference, waitForRound } from '@pairwise/testing';
+import { issueAccessCode, seriousAxeViolations, signInThroughPage, useBrowserSuite, watchPage } from '@pairwise/testing/browser';
+import { tablePlace } from '../../apps/web/src/shared/table-place';
 
 /**
  * The README's demo, run by an organiser in Chromium against the real API on PostgreSQL: the event
@@ -38,14 +38,6 @@ interface Seated {
   members: { id: string; name: string; languages: string[] }[];
 }
 
-/** Serious or critical accessibility problems axe-core finds (WCAG 2.1 A and AA). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
-}
-
 /** A Paris wall-clock time as a datetime-local input takes it: now, to the minute, plus `minutes`. */
 function parisTime(minutes = 0): string {
   const parts = Object.fromEntries(
@@ -66,28 +58,14 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 describe('an organiser runs the demo in the browser', () => {
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
+  const { t, newContext, newPhone } = useBrowserSuite();
   let demo: DemoReport;
   let admin: string;
-  const contexts: BrowserContext[] = [];
-  const newContext = async (options: BrowserContextOptions) => {
-    const context = await browser.newContext(options);
-    contexts.push(context);
-    return context;
-  };
 
   beforeAll(async () => {
-    t = await startWebTestApp();
     const seeded = await runFile('node', [cli, 'demo', '--json'], { env: { ...process.env, DATABASE_URL: t.database.url, LOG_LEVEL: 'silent' } });
     demo = JSON.parse(seeded.stdout);
     admin = await t.adminToken();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await t?.close();
   });
 
   /** Every table of a round as the API has it, with each person's languages (to choose swaps the rules allow). */
@@ -137,15 +115,14 @@ describe('an organiser runs the demo in the browser', () => {
     await organiser.getByRole('link', { name: 'Rounds', exact: true }).click();
     await organiser.waitForURL(`${t.baseUrl}/organiser/e/demo/rounds`);
     await organiser.getByText('No round yet').waitFor();
-    expect(await seriousViolations(organiser)).toEqual([]);
+    expect(await seriousAxeViolations(organiser)).toEqual([]);
 
     // Two checked-in attendees on their own phones, waiting.
     const present = expectData(await t.gql(`query ($e: ID!) { attendees(eventId: $e, first: 2, filter: {present: true}) { edges { node { id email } } } }`, { e: demo.event.id }, admin));
     const watchers = present.attendees.edges.map(({ node }: { node: { id: string; email: string } }) => node);
     const phones = await Promise.all(
       watchers.map(async (who: { id: string; email: string }) => {
-        const page = await (await phoneContext(browser)).newPage();
-        contexts.push(page.context());
+        const page = await (await newPhone()).newPage();
         const problems = watchPage(page).problems;
         await signInThroughPage(page, t.baseUrl, { email: who.email, accessCode: await issueAccessCode(t, who.id) }, '/e/demo/me');
         await page.getByText('No meeting yet').waitFor();
@@ -252,14 +229,14 @@ describe('an organiser runs the demo in the browser', () => {
         expect((await fs.stat(SCREENSHOT)).size).toBeGreaterThan(20_000);
         const missing = await fs.stat(README_SCREENSHOT).then(() => false, () => true);
         if (missing || process.env.UPDATE_SCREENSHOTS === '1') await fs.copyFile(SCREENSHOT, README_SCREENSHOT);
-        expect(await seriousViolations(organiser)).toEqual([]);
+        expect(await seriousAxeViolations(organiser)).toEqual([]);
       }
 
       // Publish (asked first), and on round 1 the two phones show their own meeting, without a reload.
       await organiser.getByRole('button', { name: 'Publish…' }).click();
       const dialog = organiser.getByRole('dialog', { name: `Publish ${name}?` });
       await dialog.getByText('270 attendees see their table and partner at once').waitFor();
-      if (number === 1) expect(await seriousViolations(organiser)).toEqual([]);
+      if (number === 1) expect(await seriousAxeViolations(organiser)).toEqual([]);
       await dialog.getByRole('button', { name: 'Publish now' }).click();
       await organiser.getByText('Published', { exact: true }).waitFor();
       for (const table of await seating(roundId)) {
@@ -270,7 +247,8 @@ describe('an organiser runs the demo in the browser', () => {
           await page.getByRole('heading', { level: 2, name }).waitFor({ timeout: 10_000 });
           const [mine] = expectData(await t.gql(`{ myMeetings { table partners { id name } } }`, {}, await attendeeToken(t, who))).myMeetings;
           const card = page.locator('.next-meeting');
-          expect(await card.textContent()).toContain(`Table ${mine.table}`);
+          // The place as the home words it (apps/web/src/shared/table-place.ts): "Table 135" as stored, "Table A1" for a code.
+          expect(await card.textContent()).toContain(tablePlace(mine.table, (code) => `Table ${code}`));
           for (const partner of mine.partners) expect(await card.textContent()).toContain(partner.name);
           expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
           expect(problems).toEqual([]);
@@ -328,10 +306,10 @@ describe('an organiser runs the demo in the browser', () => {
     await organiser.getByLabel('Round', { exact: true }).selectOption({ label: 'Round 3' });
     await organiser.getByText('1–50 of 135', { exact: true }).waitFor();
     expect(await pairings.first().textContent()).toContain('Round 3');
-    expect(await seriousViolations(organiser)).toEqual([]);
+    expect(await seriousAxeViolations(organiser)).toEqual([]);
 
     await organiser.emulateMedia({ colorScheme: 'dark' });
-    expect({ dark: await seriousViolations(organiser) }).toEqual({ dark: [] });
+    expect({ dark: await seriousAxeViolations(organiser) }).toEqual({ dark: [] });
     await organiser.emulateMedia({ colorScheme: 'light' });
     await organiser.getByLabel('Round', { exact: true }).selectOption({ label: 'All published rounds' });
     const [download] = await Promise.all([organiser.waitForEvent('download'), organiser.getByRole('button', { name: 'Download XLSX (Excel)' }).click()]);
@@ -352,18 +330,7 @@ describe('an organiser runs the demo in the browser', () => {
 });
 
 describe('generating a round shows its progress', () => {
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    t = await startWebTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await t?.close();
-  });
+  const { t, signInOrganiser } = useBrowserSuite();
 
   it('says which phase it is in and how many attendees, then shows the review; light and dark pass axe-core', async () => {
     const parisDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
@@ -374,21 +341,17 @@ describe('generating a round shows its progress', () => {
       await t.gql(`mutation ($input: CreateRoundInput!) { createRound(input: $input) { id } }`, { input: { eventId: event.id, name: 'Big round', startsAt: new Date(Date.now() + 3_600_000).toISOString().replace(/:\d\d\.\d+Z$/, ':00Z') } }, organiser.token),
     ).createRound;
     for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ ...LAPTOP, colorScheme });
-      contexts.push(context);
-      const page = await context.newPage();
-      const problems = watchPage(page).problems;
-      await signInThroughPage(page, t.baseUrl, { email: organiser.email, accessCode: (await reissueOrganiserCode(t, event.id, organiser.email)) }, '/organiser');
+      const { page, problems } = await signInOrganiser(event.id, { ...LAPTOP, colorScheme });
       // The list of rounds and its form, in both schemes.
       await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/rounds`);
       await page.getByRole('link', { name: 'Big round' }).waitFor();
       await page.getByRole('button', { name: 'Create the round' }).waitFor();
-      expect({ colorScheme, screen: 'rounds', violations: await seriousViolations(page) }).toEqual({ colorScheme, screen: 'rounds', violations: [] });
+      expect({ colorScheme, screen: 'rounds', violations: await seriousAxeViolations(page) }).toEqual({ colorScheme, screen: 'rounds', violations: [] });
       await page.getByRole('link', { name: 'Big round' }).click();
       await page.waitForURL(`${t.baseUrl}/organiser/e/${event.slug}/rounds/${round.id}`);
       if (colorScheme === 'light') {
         await page.getByRole('button', { name: 'Generate the pairs' }).waitFor();
-        expect(await seriousViolations(page)).toEqual([]);
+        expect(await seriousAxeViolations(page)).toEqual([]);
         // The generation is held in its storing phase by a real lock, for as long as the page needs to be
         // read: a phase that lasts "long enough" by the roster's size alone was either missed between two
         // polls on an idle machine or took minutes on a loaded one.
@@ -401,7 +364,7 @@ describe('generating a round shows its progress', () => {
           await page.getByRole('heading', { name: 'Generating the pairs' }).waitFor();
           await page.getByText('Saving the tables of 300 attendees…').waitFor({ timeout: 120_000 });
           expect(await page.locator('progress').getAttribute('value')).toBe('3');
-          expect(await seriousViolations(page)).toEqual([]);
+          expect(await seriousAxeViolations(page)).toEqual([]);
         } finally {
           await holder.query('ROLLBACK').catch(() => undefined);
           await holder.end();
@@ -410,32 +373,14 @@ describe('generating a round shows its progress', () => {
       await page.getByRole('heading', { name: 'Review' }).waitFor({ timeout: 180_000 });
       expect(await page.getByRole('heading', { name: 'Generating the pairs' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Select', exact: false }).first().click();
-      expect({ colorScheme, violations: await seriousViolations(page) }).toEqual({ colorScheme, violations: [] });
+      expect({ colorScheme, violations: await seriousAxeViolations(page) }).toEqual({ colorScheme, violations: [] });
       expect(problems).toEqual([]);
     }
   });
 });
 
-/** A fresh access code for an organiser (each code signs in once), as the admin hands it out. */
-async function reissueOrganiserCode(t: TestApp, eventId: string, email: string): Promise<string> {
-  const admin = await t.adminToken();
-  const data = expectData(await t.gql(`mutation ($input: AddOrganiserInput!) { addOrganiser(input: $input) { accessCode { code } } }`, { input: { eventId, email, name: 'Olga Organiser' } }, admin));
-  return data.addOrganiser.accessCode.code;
-}
-
 describe('a draft broken after it was generated', () => {
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    t = await startWebTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await t?.close();
-  });
+  const { t, signInOrganiser } = useBrowserSuite();
 
   it('warns which tables break a rule now, refuses to publish in words, and publishes once a swap fixed them', async () => {
     const parisDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
@@ -459,18 +404,14 @@ describe('a draft broken after it was generated', () => {
     // After the draft was made, a blocks b.
     expectData(await t.gql(`mutation ($id: ID!) { blockAttendee(attendeeId: $id) }`, { id: b.id }, await attendeeToken(t, a)));
 
-    const context = await browser.newContext(LAPTOP);
-    contexts.push(context);
-    const page = await context.newPage();
-    const problems = watchPage(page).problems;
-    await signInThroughPage(page, t.baseUrl, { email: organiser.email, accessCode: await reissueOrganiserCode(t, event.id, organiser.email) }, '/organiser');
+    const { page, problems } = await signInOrganiser(event.id, LAPTOP);
     await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/rounds/${round.id}`);
     const warning = page.getByRole('alert').filter({ hasText: '1 table breaks a rule since this draft was generated' });
     await warning.waitFor();
     expect(await warning.getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(new RegExp(`^\\S+ \\S+: (${a.name} · ${b.name}|${b.name} · ${a.name}) — one of them blocked the other\\.$`))]);
     await page.locator('.meetings-table tbody tr', { hasText: a.name }).getByText('Breaks a rule').waitFor();
     expect(await page.locator('.meetings-table').getByText('Breaks a rule').count()).toBe(1);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Publish…' }).click();
     await page.getByRole('dialog', { name: 'Publish Round 1?' }).getByRole('button', { name: 'Publish now' }).click();

@@ -1,15 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { attendeeToken, createAttendee, createEvent, expectData, type AttendeeFixture, type TestApp } from '@pairwise/testing';
-import { launchChromium, signInThroughPage, startWebTestApp, watchPage } from '@pairwise/testing/browser';
-
-/** Serious or critical accessibility problems axe-core finds (WCAG 2.1 A and AA). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
-}
+import { type AttendeeFixture, attendeeToken, createAttendee, createEvent, expectData } from '@pairwise/testing';
+import { seriousAxeViolations, useBrowserSuite } from '@pairwise/testing/browser';
 
 const parisDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 const parisClock = (at: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
@@ -22,35 +12,18 @@ function parisInput(minutes: number): string {
 
 /** Talks and office hours from an organiser's laptop: a talk added through the form, the requests allocated, reviewed and published. */
 describe('talks and office hours in the browser', () => {
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
+  const { t, signInOrganiser } = useBrowserSuite();
   let event: { id: string; slug: string };
-  let organiser: { email: string };
   let people: Record<'speaker' | 'ada' | 'grace' | 'alan', AttendeeFixture & { name: string }>;
-  const contexts: BrowserContext[] = [];
-  const laptop = async (colorScheme: 'light' | 'dark' = 'light') => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Paris', colorScheme });
-    contexts.push(context);
-    const page = await context.newPage();
-    const problems = watchPage(page).problems;
-    // Each access code signs in once: the admin hands out a new one.
-    const grant = expectData(
-      await t.gql(`mutation ($input: AddOrganiserInput!) { addOrganiser(input: $input) { accessCode { code } } }`, { input: { eventId: event.id, email: organiser.email, name: 'Olga Organiser' } }, await t.adminToken()),
-    );
-    await signInThroughPage(page, t.baseUrl, { email: organiser.email, accessCode: grant.addOrganiser.accessCode.code }, '/organiser');
-    return { page, problems };
-  };
+  const laptop = (colorScheme: 'light' | 'dark' = 'light') => signInOrganiser(event.id, { viewport: { width: 1280, height: 900 }, colorScheme });
 
   beforeAll(async () => {
-    t = await startWebTestApp();
-    browser = await launchChromium();
     event = await createEvent(t, {
       name: 'Paris AI Days',
       startsOn: parisDay(new Date()),
       endsOn: parisDay(new Date(Date.now() + 86_400_000)),
       vocabulary: [{ slug: 'rag', label: 'RAG' }, { slug: 'evals', label: 'Evals' }],
     });
-    organiser = { email: 'olga@pairwise.test' };
     const attendee = async (name: string, interests: string[]) => ({ name, ...(await createAttendee(t, event.id, { name, interests, present: true })) });
     people = {
       speaker: await attendee('Fei-Fei Li', ['rag']),
@@ -59,11 +32,6 @@ describe('talks and office hours in the browser', () => {
       alan: await attendee('Alan Turing', ['rag', 'evals']),
     };
   });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await t?.close();
-  });
 
   it('adds a talk by keyboard, refuses a time outside the event in words, allocates two slots and a standby place, and publishes them', async () => {
     const { page, problems } = await laptop();
@@ -71,7 +39,7 @@ describe('talks and office hours in the browser', () => {
     await page.getByRole('link', { name: 'Talks', exact: true }).click();
     await page.waitForURL(`${t.baseUrl}/organiser/e/${event.slug}/talks`);
     await page.getByText('No talk yet').waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // The form, by keyboard: the speaker is found by name and chosen in the radio group.
     await page.getByLabel('Title', { exact: true }).fill('Retrieval that works');
@@ -123,11 +91,11 @@ describe('talks and office hours in the browser', () => {
       return `Slot ${parisClock(from)}–${parisClock(new Date(from.getTime() + 5 * 60_000))}`;
     };
     expect({ ada: await outcome('Ada Lovelace'), alan: await outcome('Alan Turing'), grace: await outcome('Grace Hopper') }).toEqual({ ada: slot(0), alan: slot(1), grace: 'Standby no. 1' });
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await card.getByRole('button', { name: 'Publish the slots…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Publish the office hours of “Retrieval that works”?' });
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Publish the slots' }).click();
     await card.getByText('Published', { exact: true }).waitFor();
     expect(await card.getByRole('button', { name: /Allocate/ }).count()).toBe(0);
@@ -142,7 +110,7 @@ describe('talks and office hours in the browser', () => {
     await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/talks`);
     await page.getByRole('heading', { level: 1, name: 'Talks and office hours' }).waitFor();
     await page.getByRole('button', { name: 'Add the talk' }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

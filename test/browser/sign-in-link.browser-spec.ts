@@ -1,26 +1,15 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { createAttendee, createEvent, expectData, startSmtpServer, type TestApp, type TestSmtpServer } from '@pairwise/testing';
-import { launchChromium, phoneContext, seriousAxeViolations, startWebTestApp, watchPage } from '@pairwise/testing/browser';
+import { createAttendee, createEvent, expectData, startSmtpServer, type TestSmtpServer } from '@pairwise/testing';
+import { seriousAxeViolations, useBrowserSuite, watchPage } from '@pairwise/testing/browser';
 
 const REQUEST_LINK = `mutation ($input: RequestSignInLinkInput!) { requestSignInLink(input: $input) }`;
 
 describe('signing in with an emailed link, in a real browser', () => {
   let smtp: TestSmtpServer;
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    t = await startWebTestApp({ PAIRWISE_SMTP_URL: smtp.url, PAIRWISE_MAIL_RATE: '1000' });
-    browser = await launchChromium();
   });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await t?.close();
-    await smtp?.close();
-  });
+  const { t, newPhone } = useBrowserSuite(() => ({ PAIRWISE_SMTP_URL: smtp.url, PAIRWISE_MAIL_RATE: '1000' }));
+  afterAll(() => smtp?.close());
 
   /** Asks the API for a link, as the sign-in page's visitor would, and reads its token from the mail. */
   const mailedToken = async (email: string, eventSlug: string): Promise<string> => {
@@ -36,8 +25,7 @@ describe('signing in with an emailed link, in a real browser', () => {
     const event = await createEvent(t, { name: 'Link Summit' });
     const ada = await createAttendee(t, event.id, { name: 'Ada Lovelace' });
     const token = await mailedToken(ada.email, event.slug);
-    const context = await phoneContext(browser);
-    contexts.push(context);
+    const context = await newPhone();
     const page = await context.newPage();
     const { problems } = watchPage(page);
 
@@ -50,8 +38,7 @@ describe('signing in with an emailed link, in a real browser', () => {
     expect(problems).toEqual([]);
 
     // Each link signs in once: opened again (another phone), it says so in words and offers the form.
-    const other = await phoneContext(browser);
-    contexts.push(other);
+    const other = await newPhone();
     const again = await other.newPage();
     await again.goto(`${t.baseUrl}/sign-in?token=${token}`);
     const alert = again.getByRole('alert');
@@ -65,8 +52,7 @@ describe('signing in with an emailed link, in a real browser', () => {
     const event = await createEvent(t);
     const grace = await createAttendee(t, event.id, { name: 'Grace Hopper' });
     const token = await mailedToken(grace.email, event.slug);
-    const context = await phoneContext(browser);
-    contexts.push(context);
+    const context = await newPhone();
     const page = await context.newPage();
     await page.goto(`${t.baseUrl}/sign-in?token=${token}&next=${encodeURIComponent(`/e/${event.slug}/me`)}`);
     await page.waitForURL(`${t.baseUrl}/e/${event.slug}/me`);
@@ -76,8 +62,7 @@ describe('signing in with an emailed link, in a real browser', () => {
   it('asks for a link on the sign-in page: the same answer for any address, the mail only to a registered one', async () => {
     const event = await createEvent(t, { name: 'Link Summit' });
     const alan = await createAttendee(t, event.id, { name: 'Alan Turing' });
-    const context = await phoneContext(browser);
-    contexts.push(context);
+    const context = await newPhone();
     const page = await context.newPage();
     const { problems } = watchPage(page);
     const linkOf = (text: string) => /(https?:\/\/\S+\/sign-in\?token=[A-Za-z0-9_-]+)/.exec(text)?.[1];
@@ -117,8 +102,7 @@ describe('signing in with an emailed link, in a real browser', () => {
   it('asks which event when the page cannot know it, and reads it from a pasted address', async () => {
     const event = await createEvent(t, { name: 'Paste Summit' });
     const grace = await createAttendee(t, event.id, { name: 'Grace Hopper' });
-    const context = await phoneContext(browser);
-    contexts.push(context);
+    const context = await newPhone();
     const page = await context.newPage();
     const before = smtp.received.length;
     await page.goto(`${t.baseUrl}/sign-in`);
@@ -142,8 +126,7 @@ describe('signing in with an emailed link, in a real browser', () => {
 
   it('passes axe-core on the link form, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await phoneContext(browser, { colorScheme });
-      contexts.push(context);
+      const context = await newPhone({ colorScheme });
       const page = await context.newPage();
       await page.goto(`${t.baseUrl}/sign-in`);
       await page.getByRole('button', { name: 'No access code? Get a sign-in link by email' }).click();

@@ -1,6 +1,5 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { createAttendee, createEvent, type TestApp } from '@pairwise/testing';
-import { issueAccessCode as accessCode, launchChromium, phoneContext, startWebTestApp, watchPage } from '@pairwise/testing/browser';
+import { createAttendee, createEvent } from '@pairwise/testing';
+import { issueAccessCode as accessCode, useBrowserSuite, watchPage } from '@pairwise/testing/browser';
 
 /** Waits until `check` holds (10 s at most). */
 async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
@@ -12,25 +11,7 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Pr
 }
 
 describe('signing in, in a real browser', () => {
-  let t: TestApp & { baseUrl: string };
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    t = await startWebTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await t?.close();
-  });
-
-  const newPhone = async (options: Parameters<typeof phoneContext>[1] = {}) => {
-    const context = await phoneContext(browser, options);
-    contexts.push(context);
-    return context;
-  };
+  const { t, newPhone } = useBrowserSuite();
 
   it('signs an attendee in with email and access code, keeps the session across a reload, and signs out', async () => {
     const event = await createEvent(t, { name: 'Paris AI Days' });

@@ -19,14 +19,14 @@ export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 74
  * Chromium, headless. Fails with the reason when it is missing: a browser test is never skipped in silence.
  * Root needs --no-sandbox; the rest keeps Chromium from phoning home or updating itself during tests.
  */
-export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
+export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Browser> {
+  if (!fs.existsSync(executablePath)) {
     throw new Error(
-      `Chromium is not installed at ${CHROMIUM_PATH}, and the browser tests need it: install it with \`apt-get update && apt-get install -y chromium\` (.ci/run does so when it is missing), or set PAIRWISE_CHROMIUM to a Chromium binary.`,
+      `Chromium is not installed at ${executablePath}, and the browser tests need it: install it with \`apt-get update && apt-get install -y chromium\` (.ci/run does so when it is missing), or set PAIRWISE_CHROMIUM to a Chromium binary.`,
     );
   }
   const launching = chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   // Closed after the file's hooks even when its setup failed or was abandoned (see cleanup.ts).
@@ -117,19 +117,29 @@ export async function cutOffOnTheRight(page: Page): Promise<string[]> {
   });
 }
 
-/** The browser side of a test file: the API under test, one Chromium, and the profiles its tests open. */
+/**
+ * The browser side of a test file: the API under test, one Chromium, and the profiles its tests open.
+ * `t` and `browser` may be taken at once (`const { t, browser } = useBrowserSuite()`): they stand for what
+ * the suite's beforeAll starts, and say so clearly when used before it ran or after it failed.
+ */
 export interface BrowserSuite {
-  /** The real API on its own database, serving the built web app (started by the suite's beforeAll). */
+  /** The real API on its own database, serving the built web app. */
   readonly t: TestApp & { baseUrl: string };
   readonly browser: Browser;
   /** A fresh browser profile (a person on their own device), closed after the file. */
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** A page of a fresh laptop profile (LAPTOP, then `options`). */
   newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** A fresh phone profile (PHONE, then `options`), as a person on their own phone. */
+  newPhone(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** The admin signed in with their password on a fresh laptop page, on the staff home. */
   signInAdmin(options?: BrowserContextOptions): Promise<{ page: Page; problems: string[] }>;
   /** A new organiser of the event (addOrganiser, as an admin does) signed in with their one-time code on a fresh laptop page. */
   signInOrganiser(eventId: string, options?: BrowserContextOptions): Promise<{ page: Page; problems: string[]; email: string }>;
+  /** Starts the API, then Chromium (useBrowserSuite's beforeAll). */
+  start(): Promise<void>;
+  /** Closes every profile, Chromium and the API, each even when another fails to close (useBrowserSuite's afterAll). */
+  close(): Promise<void>;
 }
 
 /**
@@ -140,6 +150,14 @@ export interface BrowserSuite {
  * Call it inside the file's `describe`.
  */
 export function useBrowserSuite(env: () => Record<string, string> = () => ({})): BrowserSuite {
+  const suite = browserSuite({ env });
+  beforeAll(() => suite.start());
+  afterAll(() => suite.close());
+  return suite;
+}
+
+/** A browser suite whose start and close the caller runs (useBrowserSuite runs them as the file's hooks). */
+export function browserSuite({ env = () => ({}), chromiumPath = CHROMIUM_PATH }: { env?: () => Record<string, string>; chromiumPath?: string } = {}): BrowserSuite {
   let app: (TestApp & { baseUrl: string }) | undefined;
   let chromium: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -147,53 +165,64 @@ export function useBrowserSuite(env: () => Record<string, string> = () => ({})):
     if (value === undefined) throw new Error(`${what} is not started: the browser suite's beforeAll has not run, or it failed`);
     return value;
   };
-
-  beforeAll(async () => {
-    app = await startWebTestApp(env());
-    chromium = await launchChromium();
-  });
-  afterAll(async () => {
-    const closing = await Promise.allSettled(contexts.map((context) => context.close()));
-    const last = await Promise.allSettled([chromium?.close(), app?.close()]);
-    const failures = [...closing, ...last].filter((result): result is PromiseRejectedResult => result.status === 'rejected').map((result) => result.reason as unknown);
-    if (failures.length) throw new AggregateError(failures, `closing the browser suite failed ${failures.length} time(s)`);
-  });
+  const t = lateBound(() => started(app, 'The API'));
+  const browser = lateBound(() => started(chromium, 'Chromium'));
 
   const suite: BrowserSuite = {
-    get t() {
-      return started(app, 'The API');
+    t,
+    browser,
+    async start() {
+      app = await startWebTestApp(env());
+      chromium = await launchChromium(chromiumPath);
     },
-    get browser() {
-      return started(chromium, 'Chromium');
+    async close() {
+      const closing = await Promise.allSettled(contexts.map((context) => context.close()));
+      const last = await Promise.allSettled([chromium?.close(), app?.close()]);
+      const failures = [...closing, ...last].filter((result): result is PromiseRejectedResult => result.status === 'rejected').map((result) => result.reason as unknown);
+      if (failures.length) throw new AggregateError(failures, `closing the browser suite failed ${failures.length} time(s)`);
     },
     async newContext(options = {}) {
-      const context = await suite.browser.newContext(options);
+      const context = await browser.newContext(options);
       contexts.push(context);
       return context;
     },
     async newPage(options = {}) {
       return (await suite.newContext({ ...LAPTOP, ...options })).newPage();
     },
+    newPhone(options = {}) {
+      return suite.newContext({ ...PHONE, ...options });
+    },
     async signInAdmin(options = {}) {
       const page = await suite.newPage(options);
       const { problems } = watchPage(page);
-      await signInStaffThroughPage(page, suite.t.baseUrl, ADMIN);
+      await signInStaffThroughPage(page, t.baseUrl, ADMIN);
       return { page, problems };
     },
     async signInOrganiser(eventId, options = {}) {
       const email = `organiser-${randomUUID()}@pairwise.test`;
-      const response = await suite.t.gql(
+      const response = await t.gql(
         `mutation ($input: AddOrganiserInput!) { addOrganiser(input: $input) { accessCode { code } } }`,
         { input: { eventId, email, name: 'Olga Organiser' } },
-        await suite.t.adminToken(),
+        await t.adminToken(),
       );
       const code = response.data?.addOrganiser?.accessCode?.code as string | undefined;
       if (!code) throw new Error(`addOrganiser failed: ${JSON.stringify(response.errors)}`);
       const page = await suite.newPage(options);
       const { problems } = watchPage(page);
-      await signInStaffThroughPage(page, suite.t.baseUrl, { email, accessCode: code });
+      await signInStaffThroughPage(page, t.baseUrl, { email, accessCode: code });
       return { page, problems, email };
     },
   };
   return suite;
+}
+
+/** A stand-in for an object made later: each property is read from (and each method called on) what `get` returns at that moment. */
+function lateBound<T extends object>(get: () => T): T {
+  return new Proxy({} as T, {
+    get(_, key) {
+      const target = get();
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
