@@ -138,10 +138,12 @@ describe('planRound with must-meet pairs and busy attendees', () => {
       }),
       { numRuns: 150 },
     );
-    // The property was not vacuous.
-    expect(seatedSeen).toBeGreaterThan(50);
-    expect(unmetSeen).toBeGreaterThan(20);
-    expect(busySeen).toBeGreaterThan(25);
+    // The property was not vacuous. Floors far below what a run sees (ten runs saw 86–111 seated, 204–263
+    // unmet, 17–69 busy: fast-check favours small rates), so that only a generator that stopped making
+    // such cases fails here, never the luck of one run.
+    expect(seatedSeen).toBeGreaterThan(30);
+    expect(unmetSeen).toBeGreaterThan(50);
+    expect(busySeen).toBeGreaterThan(5);
   });
 
   it('seats a must-meet pair even when pairing everyone else would need to split it', () => {
