@@ -162,9 +162,14 @@ describe('access matrix', () => {
   });
   afterAll(() => t?.close());
 
-  /** A round of this event, created and taken to `status` by the admin; it starts an hour ago (so it may be closed). */
+  /**
+   * A round of this event, created and taken to `status` by the admin; it starts an hour ago or earlier (so it
+   * may be closed), each 20 minutes before the last (they last 15, the default): two rounds of an event may not overlap.
+   */
+  const firstRoundStart = Date.now() - 3_600_000;
+  let roundsMade = 0;
   async function newRound(status: 'DRAFT' | 'GENERATED' | 'PUBLISHED'): Promise<string> {
-    const startsAt = new Date(Date.now() - 3_600_000).toISOString();
+    const startsAt = new Date(firstRoundStart - roundsMade++ * 20 * 60_000).toISOString();
     const { id } = (await asAdmin(`mutation ($input: CreateRoundInput!) { createRound(input: $input) { id } }`, { input: { eventId: event.id, name: `Round ${unique()}`, startsAt } })).createRound;
     if (status === 'DRAFT') return id;
     await asAdmin(`mutation ($id: ID!) { generateRound(input: {roundId: $id}) { id } }`, { id });

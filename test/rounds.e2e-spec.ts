@@ -24,6 +24,12 @@ const ROUND = `query ($id: ID!) {
 }`;
 const MY_MEETINGS = `{ myMeetings { id roundName table startsAt endsAt partners { id name email company interests } reasons { sharedInterests } sentence openingQuestion } }`;
 
+/** A start for each new round, an hour apart: two rounds of an event may not overlap. The first is 2030-06-01T10:00Z. */
+const nextSlot = (() => {
+  let rounds = 0;
+  return () => new Date(Date.parse('2030-06-01T10:00:00Z') + rounds++ * 3_600_000).toISOString();
+})();
+
 const PROFILES = [
   { name: 'Ada', company: 'Analytical', role: 'researcher', interests: ['rag', 'evals', 'speculative-decoding'], lookingFor: ['gpu-access'], canOffer: ['paper-feedback'] },
   { name: 'Grace', company: 'Navy', role: 'engineer', interests: ['rag', 'inference'], lookingFor: ['paper-feedback'], canOffer: ['gpu-access'] },
@@ -44,7 +50,7 @@ describe('matching rounds, end to end', () => {
   let noConsent: AttendeeFixture;
 
   const roundInput = (name: string, extra: Record<string, unknown> = {}) => ({
-    input: { eventId, name, startsAt: '2030-06-01T10:00:00Z', durationMinutes: 15, tables: ['A1', 'A2', 'A3'], ...extra },
+    input: { eventId, name, startsAt: nextSlot(), durationMinutes: 15, tables: ['A1', 'A2', 'A3'], ...extra },
   });
 
   async function generated(name: string, extra: Record<string, unknown> = {}) {
@@ -351,6 +357,49 @@ describe('matching rounds, end to end', () => {
   });
 });
 
+describe('two rounds of an event may not overlap', () => {
+  let t: TestApp;
+  let eventId: string;
+  let organiser: string;
+  beforeAll(async () => {
+    ({ t, event: { id: eventId }, organiser: { token: organiser } } = await startEventApp());
+  });
+  afterAll(() => t?.close());
+
+  const create = (name: string, startsAt: string, durationMinutes: number, event = eventId) =>
+    t.gql(CREATE_ROUND, { input: { eventId: event, name, startsAt, durationMinutes } }, organiser);
+
+  it('refuses a round whose time meets another’s, naming it; a round may start as the other ends', async () => {
+    const coffee = expectData(await create('Morning coffee', '2030-06-02T10:00:00Z', 15)).createRound;
+    for (const [startsAt, minutes] of [['2030-06-02T10:14:00Z', 10], ['2030-06-02T09:50:00Z', 11], ['2030-06-02T09:00:00Z', 120], ['2030-06-02T10:05:00Z', 5]] as const) {
+      const refused = await create('Clash', startsAt, minutes);
+      expect(refused.data).toBeNull();
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUNDS_OVERLAP' });
+      expect(refused.errors?.[0]?.message).toContain('“Morning coffee” (2030-06-02T10:00:00.000Z to 2030-06-02T10:15:00.000Z)');
+    }
+    // Rounds hold [start, start + duration): touching ends are not an overlap.
+    expect(expectData(await create('Before', '2030-06-02T09:50:00Z', 10)).createRound.status).toBe('DRAFT');
+    expect(expectData(await create('After', '2030-06-02T10:15:00Z', 10)).createRound.status).toBe('DRAFT');
+    // A cancelled round frees its time.
+    expectData(await t.gql(`mutation ($id: ID!) { cancelRound(roundId: $id) { status } }`, { id: coffee.id }, organiser));
+    expect(expectData(await create('Instead', '2030-06-02T10:00:00Z', 15)).createRound.status).toBe('DRAFT');
+  });
+
+  it('another event’s rounds do not count', async () => {
+    const other = await createEvent(t);
+    const token = (await createOrganiser(t, other.id)).token;
+    const created = await t.gql(CREATE_ROUND, { input: { eventId: other.id, name: 'Same time elsewhere', startsAt: '2030-06-02T10:00:00Z', durationMinutes: 15 } }, token);
+    expect(expectData(created).createRound.status).toBe('DRAFT');
+  });
+
+  it('of two overlapping rounds created at once, one is made and the other refused', async () => {
+    const answers = await Promise.all([create('Race A', '2030-06-03T10:00:00Z', 15), create('Race B', '2030-06-03T10:10:00Z', 15)]);
+    expect(answers.filter((answer) => answer.data?.createRound).length).toBe(1);
+    const refused = answers.find((answer) => answer.errors)!;
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUNDS_OVERLAP' });
+  });
+});
+
 describe('review statistics after a change by hand', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -369,7 +418,7 @@ describe('review statistics after a change by hand', () => {
     const abe = await person('Abe Acme', 'Acme', 'engineer');
     await person('Bea Beta', 'Beta', 'founder');
     await person('Bob Beta', 'Beta', 'investor');
-    const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Mix', startsAt: '2030-06-01T10:00:00Z' } }, organiser)).createRound;
+    const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Mix', startsAt: nextSlot() } }, organiser)).createRound;
     expectData(await t.gql(GENERATE, { input: { roundId: round.id } }, organiser));
     await waitForRound(t, round.id, organiser);
     const review = async () => expectData(await t.gql(ROUND, { id: round.id }, organiser)).round;
@@ -397,7 +446,7 @@ describe('many events generating at once in one process', () => {
         const { id } = await createEvent(t);
         const token = (await createOrganiser(t, id)).token;
         for (const profile of PROFILES.slice(0, 4)) await createAttendee(t, id, { ...profile, present: true });
-        const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId: id, name: 'R1', startsAt: '2030-06-01T10:00:00Z' } }, token)).createRound;
+        const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId: id, name: 'R1', startsAt: nextSlot() } }, token)).createRound;
         return { token, roundId: round.id as string };
       }),
     );
@@ -433,7 +482,7 @@ describe('sit-out reasons are true', () => {
       }
       // Five people: one is the odd one out under either policy, and it can only be the one nobody may meet.
       for (const oddPolicy of ['TRIO', 'BYE']) {
-        const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: `${cutOff} ${oddPolicy}`, startsAt: '2030-06-01T10:00:00Z', oddPolicy } }, organiser)).createRound;
+        const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: `${cutOff} ${oddPolicy}`, startsAt: nextSlot(), oddPolicy } }, organiser)).createRound;
         expectData(await t.gql(GENERATE, { input: { roundId: round.id } }, organiser));
         expect(await waitForRound(t, round.id, organiser)).toMatchObject({ status: 'GENERATED' });
         const review = expectData(await t.gql(ROUND, { id: round.id }, organiser)).round;
@@ -451,7 +500,7 @@ describe('sit-out reasons are true', () => {
     const { id: eventId } = await createEvent(t, { oddPolicy: 'BYE' });
     const organiser = (await createOrganiser(t, eventId)).token;
     for (const profile of PROFILES.slice(0, 5)) await createAttendee(t, eventId, { ...profile, present: true, languages: ['en'] });
-    const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Odd', startsAt: '2030-06-01T10:00:00Z' } }, organiser)).createRound;
+    const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Odd', startsAt: nextSlot() } }, organiser)).createRound;
     expectData(await t.gql(GENERATE, { input: { roundId: round.id } }, organiser));
     await waitForRound(t, round.id, organiser);
     const review = expectData(await t.gql(ROUND, { id: round.id }, organiser)).round;
@@ -475,7 +524,7 @@ describe('rounds with nobody to match', () => {
   it('refuses to generate a round for 0 or 1 eligible attendee, and says why the others cannot be matched', async () => {
     const { id: eventId } = await createEvent(t);
     const organiser = (await createOrganiser(t, eventId)).token;
-    const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Empty', startsAt: '2030-06-01T10:00:00Z' } }, organiser)).createRound;
+    const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Empty', startsAt: nextSlot() } }, organiser)).createRound;
     const empty = await t.gql(GENERATE, { input: { roundId: round.id } }, organiser);
     expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_ENOUGH_ATTENDEES' });
     expect(empty.errors?.[0]?.message).toMatch(/^Nobody in this event can be matched in this round; it takes 2/);
@@ -497,7 +546,7 @@ describe('rounds with nobody to match', () => {
     const ann = await createAttendee(t, eventId, { name: 'Ann', present: true });
     const bob = await createAttendee(t, eventId, { name: 'Bob', present: true });
     const annToken = await attendeeToken(t, ann);
-    const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Pair', startsAt: '2030-06-01T10:00:00Z' } }, organiser)).createRound;
+    const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Pair', startsAt: nextSlot() } }, organiser)).createRound;
     expectData(await t.gql(GENERATE, { input: { roundId: round.id } }, organiser));
     expect(await waitForRound(t, round.id, organiser)).toMatchObject({ status: 'GENERATED' });
     // Ann withdraws her consent: the draft lets her go, and its only table is dissolved.
@@ -508,7 +557,7 @@ describe('rounds with nobody to match', () => {
 
     expectData(await t.gql(`mutation ($v: String!) { giveMatchmakingConsent(noticeVersion: $v) { consentMatchmaking } }`, { v: '2026-11' }, annToken));
     expectData(await t.gql(`mutation ($a: ID!) { blockAttendee(attendeeId: $a) }`, { a: bob.id }, annToken));
-    const blocked = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Blocked', startsAt: '2030-06-01T11:00:00Z' } }, organiser)).createRound;
+    const blocked = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Blocked', startsAt: nextSlot() } }, organiser)).createRound;
     expectData(await t.gql(GENERATE, { input: { roundId: blocked.id } }, organiser));
     expect(await waitForRound(t, blocked.id, organiser)).toMatchObject({ status: 'GENERATED' });
     expect((await t.gql(PUBLISH, { id: blocked.id }, organiser)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ROUND_EMPTY' });
@@ -544,7 +593,7 @@ describe('publishing re-checks the draft', () => {
   let roundCount = 0;
   async function draft(): Promise<{ id: string; review: Review }> {
     roundCount += 1;
-    const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: `Check ${roundCount}`, startsAt: '2030-06-01T10:00:00Z', oddPolicy: 'BYE' } }, organiser)).createRound;
+    const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: `Check ${roundCount}`, startsAt: nextSlot(), oddPolicy: 'BYE' } }, organiser)).createRound;
     expectData(await t.gql(GENERATE, { input: { roundId: round.id } }, organiser));
     expect(await waitForRound(t, round.id, organiser)).toMatchObject({ status: 'GENERATED' });
     const generated = await review(round.id);

@@ -21,6 +21,12 @@ SELECT "RoundEntity"."id" AS "RoundEntity_id", "RoundEntity"."event_id" AS "Roun
 -- RoundsRepository.insertDraft
 INSERT INTO "rounds"("id", "event_id", "name", "starts_at", "duration_minutes", "tables", "status", "odd_policy", "fairness", "seed", "weights", "stats", "progress", "lease_owner", "lease_expires_at", "generated_at", "published_at", "created_at", "updated_at") VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, $7, $8, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT) RETURNING "id", "tables", "status", "fairness", "created_at", "updated_at";
 
+-- RoundsRepository.firstOverlapping
+SELECT id, name, starts_at AS "startsAt", duration_minutes AS "durationMinutes" FROM rounds
+WHERE event_id = $1 AND status IN ('DRAFT', 'GENERATING', 'GENERATED', 'PUBLISHED', 'CLOSED')
+  AND starts_at < $3 AND starts_at + make_interval(mins => duration_minutes) > $2
+ORDER BY starts_at, id LIMIT 1;
+
 -- RoundsRepository.claimForGeneration
 WITH changed AS (UPDATE rounds SET status = 'GENERATING', seed = $2, progress = $3, lease_owner = $5, lease_expires_at = now() + make_interval(secs => $6), updated_at = now()
 WHERE id = $1 AND (status = ANY($4) OR (status = 'GENERATING' AND (lease_expires_at IS NULL OR lease_expires_at < now()))) RETURNING 1) SELECT count(*)::int AS affected FROM changed;

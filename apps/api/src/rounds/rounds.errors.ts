@@ -27,6 +27,7 @@ export enum RoundsErrorReason {
   NOT_ELIGIBLE = 'NOT_ELIGIBLE',
   HARD_RULE = 'HARD_RULE',
   NOT_A_PARTICIPANT = 'NOT_A_PARTICIPANT',
+  ROUNDS_OVERLAP = 'ROUNDS_OVERLAP',
 }
 
 export const roundsError = defineErrorReasons(RoundsErrorReason, 'RoundsErrorReason', 'Why a round, its draft or its meetings were refused.', {
@@ -53,6 +54,7 @@ export const roundsError = defineErrorReasons(RoundsErrorReason, 'RoundsErrorRea
   NOT_ELIGIBLE: { category: 'BAD_USER_INPUT', description: 'Only present, consenting, opted-in attendees of this event can be seated.' },
   HARD_RULE: { category: 'CONFLICT', description: 'The change breaks a hard rule; `extensions.violations` says which, between whom. Force it with a reason to override.' },
   NOT_A_PARTICIPANT: { category: 'BAD_USER_INPUT', description: 'The attendee is not at this meeting (field `attendeeId`).' },
+  ROUNDS_OVERLAP: { category: 'CONFLICT', description: 'The round would overlap another round of the event that is not cancelled (each holds [start, start + duration)); the message names it.' },
 });
 
 /** A round needs two people who may be matched; says how many there are and why the others may not. */
@@ -89,5 +91,15 @@ export function draftBreaksRules(problems: readonly DraftProblem[]): DomainError
     `This draft breaks rules that changed since it was generated: ${describeDraftProblems(problems)}. ` +
       'Generate it again (regenerate: true) or fix those tables with swapAttendees or moveAttendee, then publish.',
     { details: { violations: problems.map(({ meetingId, table, rule, attendeeA, attendeeB }) => ({ meetingId, table, rule, attendeeA, attendeeB })) } },
+  );
+}
+
+/** Two rounds of an event may not run at once: an attendee can sit at one table at a time. */
+export function roundsOverlap(other: { name: string; startsAt: Date; durationMinutes: number }): DomainError {
+  const endsAt = new Date(other.startsAt.getTime() + other.durationMinutes * 60_000);
+  return roundsError(
+    RoundsErrorReason.ROUNDS_OVERLAP,
+    `This round would overlap the round “${other.name}” (${other.startsAt.toISOString()} to ${endsAt.toISOString()}); ` +
+      'two rounds of an event may not overlap: start this one when the other ends, or cancel the other',
   );
 }

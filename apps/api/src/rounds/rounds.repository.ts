@@ -7,7 +7,7 @@ import { DummyValue, GenerateSql } from '../database/generate-sql';
 import { LAPSED_MESSAGE, LEASE_LAPSED, leaseUntil } from './generation-lease';
 import { RoundAdjustmentEntity } from './round-adjustment.entity';
 import { RoundEntity, type GenerationProgress, type StoredRoundStats } from './round.entity';
-import { CANCELLABLE, NOT_YET_PUBLISHED, sqlList, VISIBLE_TO_ATTENDEES, type RoundStatusValue } from './round-lifecycle';
+import { CANCELLABLE, NOT_YET_PUBLISHED, SCHEDULED, sqlList, VISIBLE_TO_ATTENDEES, type RoundStatusValue } from './round-lifecycle';
 
 /** A round as a generation claims it. */
 export interface GenerationClaim {
@@ -90,6 +90,22 @@ export class RoundsRepository {
   ): Promise<RoundEntity> {
     const rounds = manager.getRepository(RoundEntity);
     return rounds.save(rounds.create({ ...round, status: 'DRAFT' }));
+  }
+
+  /**
+   * The first round of the event on its schedule (not cancelled) whose time overlaps [startsAt, endsAt):
+   * a round holds [starts_at, starts_at + duration), so one ending as the other starts does not overlap.
+   */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.DATE, DummyValue.DATE], transaction: true })
+  async firstOverlapping(eventId: string, startsAt: Date, endsAt: Date, manager: EntityManager = this.dataSource.manager): Promise<Pick<RoundEntity, 'id' | 'name' | 'startsAt' | 'durationMinutes'> | undefined> {
+    const [row] = await manager.query(
+      `SELECT id, name, starts_at AS "startsAt", duration_minutes AS "durationMinutes" FROM rounds
+        WHERE event_id = $1 AND status IN ${sqlList(SCHEDULED)}
+          AND starts_at < $3 AND starts_at + make_interval(mins => duration_minutes) > $2
+        ORDER BY starts_at, id LIMIT 1`,
+      [eventId, startsAt, endsAt],
+    );
+    return row;
   }
 
   /**

@@ -17,7 +17,7 @@ import { DraftCheck, type DraftProblem } from './draft-check';
 import { MeetingsRepository } from './meetings.repository';
 import { RoundGenerationService } from './round-generation.service';
 import { RoundsRepository } from './rounds.repository';
-import { draftBreaksRules, roundEmpty, roundNotStarted, roundsError, RoundsErrorReason } from './rounds.errors';
+import { draftBreaksRules, roundEmpty, roundNotStarted, roundsError, RoundsErrorReason, roundsOverlap } from './rounds.errors';
 
 /**
  * A round's life as organisers drive it (round-lifecycle.ts names the statuses and moves): create a
@@ -34,13 +34,17 @@ export class RoundsService {
   ) {}
 
   async create(actor: Actor, input: CreateRoundInput): Promise<RoundEntity> {
-    // The event's row is share-locked: its days cannot change (updateEvent) between the check and the insert.
+    // The event's row is locked (FOR NO KEY UPDATE): its days cannot change (updateEvent) between the check and
+    // the insert, and two rounds created at once for the event are checked for overlap one after the other.
     return this.dataSource.transaction(async (manager) => {
-      const event = await manager.getRepository(EventEntity).findOne({ where: { id: input.eventId }, lock: { mode: 'pessimistic_read' } });
+      const event = await manager.getRepository(EventEntity).findOne({ where: { id: input.eventId }, lock: { mode: 'for_no_key_update' } });
       if (!event) throw notFound('Event');
       assertCanManage(actor, event.id);
       const durationMinutes = input.durationMinutes ?? event.matchingSettings.defaultRoundMinutes ?? DEFAULT_ROUND_MINUTES;
-      assertWithinEventDays(event, 'This round', input.startsAt, new Date(input.startsAt.getTime() + durationMinutes * 60_000));
+      const endsAt = new Date(input.startsAt.getTime() + durationMinutes * 60_000);
+      assertWithinEventDays(event, 'This round', input.startsAt, endsAt);
+      const overlapping = await this.rounds.firstOverlapping(event.id, input.startsAt, endsAt, manager);
+      if (overlapping) throw roundsOverlap(overlapping);
       return this.rounds.insertDraft(
         {
           eventId: event.id,
