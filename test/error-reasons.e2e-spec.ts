@@ -64,7 +64,7 @@ describe('error reasons', () => {
       EventsErrorReason.EVENT_SLUG_TAKEN,
     );
     const attendees = `query ($eventId: ID!, $first: Int, $after: String) { attendees(eventId: $eventId, first: $first, after: $after) { totalCount } }`;
-    await expectReason(await t.gql(attendees, { eventId: event.id, first: 0 }, admin), commonError, CommonErrorReason.VALIDATION_FAILED);
+    await expectReason(await t.gql(attendees, { eventId: event.id, first: 0 }, admin), commonError, CommonErrorReason.PAGE_SIZE);
     await expectReason(await t.gql(attendees, { eventId: event.id, after: 'not-a-cursor' }, admin), commonError, CommonErrorReason.INVALID_CURSOR);
     await expectReason(
       await t.gql(`mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }`, { input: { slug: 'Not A Slug!', name: 'x', timeZone: 'Europe/Paris' } }, admin),

@@ -2,6 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
 import { notFound } from '../common/domain-error';
+import { toConnection } from '../common/paging';
 import { toEventModel } from '../events/event.mapper';
 import { Event } from '../events/models/event.model';
 import type { GraphqlContext } from '../common/graphql-context';
@@ -48,11 +49,7 @@ export class AttendeesResolver {
   @Query(() => AttendeeConnection, { description: 'Attendees of an event, a page at a time (Relay-style cursors)' })
   async attendees(@CurrentActor() actor: Actor, @Args() args: AttendeesArgs): Promise<AttendeeConnection> {
     const page = await this.attendeesService.list(actor, args);
-    return {
-      edges: page.rows.map((row, index) => ({ cursor: page.cursors[index]!, node: view(actor, row) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-      totalCount: page.totalCount,
-    };
+    return { ...toConnection(page, (row) => view(actor, row)), totalCount: page.totalCount };
   }
 
   @ResolveField(() => Event)

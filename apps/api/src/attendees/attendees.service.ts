@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, type ObjectLiteral } from 'typeorm';
 import { canManageEvent, isAdmin, type Actor } from '../auth/actor';
 import { assertCanManage, canSeeEvent } from '../auth/event-access';
-import { commonError, CommonErrorReason, forbidden, notFound } from '../common/domain-error';
+import { forbidden, notFound } from '../common/domain-error';
+import { decodeCursor, isCursorId, pageOf, type KeyedPage } from '../common/paging';
 import { attendeesError, AttendeesErrorReason } from './attendees.errors';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { EventEntity } from '../events/event.entity';
@@ -21,10 +22,7 @@ export interface WrittenAttendee {
   unknownTags: string[];
 }
 
-export interface AttendeePage {
-  rows: AttendeeEntity[];
-  cursors: string[];
-  hasNextPage: boolean;
+export interface AttendeePage extends KeyedPage<AttendeeEntity> {
   totalCount: number;
 }
 
@@ -127,16 +125,13 @@ export class AttendeesService {
     const totalCount = await query.clone().getCount();
     const order = staff ? 'name' : 'id';
     if (args.after) {
-      const after = decodeCursor(args.after, order);
-      if (order === 'name') query.andWhere('(a.name, a.id) > (:name, :id)', after);
-      else query.andWhere('a.id > :id', after);
+      if (order === 'name') query.andWhere('(a.name, a.id) > (:name, :id)', decodeCursor(args.after, ([name, id, ...rest]) => (typeof name === 'string' && isCursorId(id) && !rest.length ? { name, id } : undefined)));
+      else query.andWhere('a.id > :id', decodeCursor(args.after, ([id, ...rest]) => (isCursorId(id) && !rest.length ? { id } : undefined)));
     }
     if (order === 'name') query.orderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC');
     else query.orderBy('a.id', 'ASC');
     const rows = await query.take(args.first + 1).getMany();
-    const hasNextPage = rows.length > args.first;
-    const page = rows.slice(0, args.first);
-    return { rows: page, cursors: page.map((row) => encodeCursor(row, order)), hasNextPage, totalCount };
+    return { ...pageOf(rows, args.first), keyOf: order === 'name' ? (row) => [row.name, row.id] : (row) => [row.id], totalCount };
   }
 
   private async load(actor: Actor, id: string): Promise<AttendeeEntity> {
@@ -167,22 +162,4 @@ export class AttendeesService {
       throw error;
     }
   }
-}
-
-function encodeCursor(row: AttendeeEntity, order: 'name' | 'id'): string {
-  return Buffer.from(JSON.stringify(order === 'name' ? [row.name, row.id] : [row.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string, order: 'name' | 'id'): { name?: string; id: string } {
-  try {
-    const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const uuid = /^[0-9a-f-]{36}$/;
-    if (Array.isArray(parts) && order === 'name' && parts.length === 2 && typeof parts[0] === 'string' && uuid.test(String(parts[1]))) {
-      return { name: parts[0], id: String(parts[1]) };
-    }
-    if (Array.isArray(parts) && order === 'id' && parts.length === 1 && uuid.test(String(parts[0]))) return { id: String(parts[0]) };
-  } catch {
-    // fall through to the error below
-  }
-  throw commonError(CommonErrorReason.INVALID_CURSOR, 'The `after` cursor is not one this list produced', { fields: [{ field: 'after', message: 'unknown cursor' }] });
 }

@@ -12,9 +12,26 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
-export function invalidInput(fields: FieldError[]) {
+export function invalidInput(fields: FieldError[], reason = CommonErrorReason.VALIDATION_FAILED) {
   const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
-  return commonError(CommonErrorReason.VALIDATION_FAILED, `Invalid input: ${summary}`, { fields });
+  return commonError(reason, `Invalid input: ${summary}`, { fields });
+}
+
+/**
+ * A constraint may name a finer reason than VALIDATION_FAILED in its context (`{ context: { reason } }`, as the
+ * paging arguments do for PAGE_SIZE); it is the error's reason when every failed constraint names it.
+ */
+function finerReason(errors: ValidationError[]): CommonErrorReason | undefined {
+  const named = new Set<unknown>();
+  const visit = (list: ValidationError[]) => {
+    for (const error of list) {
+      for (const constraint of Object.keys(error.constraints ?? {})) named.add((error.contexts?.[constraint] as { reason?: unknown } | undefined)?.reason);
+      visit(error.children ?? []);
+    }
+  };
+  visit(errors);
+  const [only] = named;
+  return named.size === 1 && Object.values(CommonErrorReason).includes(only as CommonErrorReason) ? (only as CommonErrorReason) : undefined;
 }
 
 /** class-validator on every input type; failures become one BAD_USER_INPUT error listing each field. */
@@ -23,7 +40,7 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     whitelist: true,
     forbidUnknownValues: false,
-    exceptionFactory: (errors) => invalidInput(flatten(errors)),
+    exceptionFactory: (errors) => invalidInput(flatten(errors), finerReason(errors)),
   });
 }
 

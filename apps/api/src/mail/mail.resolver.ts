@@ -4,6 +4,7 @@ import { Attendee } from '../attendees/models/attendee.model';
 import type { Actor } from '../auth/actor';
 import { ClientAddress, CurrentActor, Public } from '../auth/auth.decorators';
 import { AuthPayload } from '../auth/models/auth.models';
+import { toConnection } from '../common/paging';
 import { toAuthPayload } from '../auth/auth-payload.mapper';
 import { idArg } from '../common/validation';
 import { OutboxArgs, RequestSignInLinkInput, SendInvitationsInput, SignInWithLinkInput } from './inputs/mail.inputs';
@@ -26,11 +27,7 @@ export class MailResolver {
   @Query(() => OutboxConnection, { description: 'Organisers: the messages of an event, newest first (sign-in tokens hidden)' })
   async outbox(@CurrentActor() actor: Actor, @Args() args: OutboxArgs): Promise<OutboxConnection> {
     const page = await this.outboxService.page(actor, args.eventId, args.first, args.after);
-    return {
-      edges: page.rows.map((row, index) => ({ cursor: page.cursors[index]!, node: toOutboxMessage(row) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-      totalCount: page.totalCount,
-    };
+    return { ...toConnection(page, toOutboxMessage), totalCount: page.totalCount };
   }
 
   @Mutation(() => InvitationRun, {

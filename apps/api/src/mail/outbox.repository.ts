@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { commonError, CommonErrorReason } from '../common/domain-error';
+import { decodeCursor, isCursorId, pageOf, type KeyedPage } from '../common/paging';
 import type { MailKind, MailPayload, MailStatus } from './mail.entities';
 import type { ClaimedMessage, ComposedMessage, LaneQuery } from './message-composer';
 
@@ -349,8 +349,9 @@ export class OutboxRepository {
   // ---- reading ----
 
   /** Newest first, keyset-paginated on (created_at, id). */
-  async page(eventId: string, first: number, after: string | undefined): Promise<{ rows: OutboxRow[]; hasNextPage: boolean; totalCount: number }> {
-    const cursor = after ? decodeCursor(after) : undefined;
+  /** Newest first: the cursor is a row's `(created_at, id)`, the timestamp as PostgreSQL wrote it (microseconds kept). */
+  async page(eventId: string, first: number, after: string | undefined): Promise<KeyedPage<OutboxRow> & { totalCount: number }> {
+    const cursor = after ? decodeCursor(after, readOutboxPosition) : undefined;
     const rows: OutboxRow[] = await this.dataSource.query(
       `SELECT id, event_id, attendee_id, kind, run_id, to_address, status, send_after, attempts, message_id, subject, body_text, body_html, error, sent_at, created_at, created_at::text AS created_key
          FROM mail_outbox
@@ -360,7 +361,7 @@ export class OutboxRepository {
       [eventId, cursor?.createdAt ?? null, cursor?.id ?? null, first + 1],
     );
     const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM mail_outbox WHERE event_id = $1`, [eventId]);
-    return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: count };
+    return { ...pageOf(rows, first), keyOf: (row) => [row.created_key, row.id], totalCount: count };
   }
 
   /** How many of a run's messages are in each status. */
@@ -407,20 +408,8 @@ const SLOT_REMINDERS_AFTER_WHERE = `AND a.erased_at IS NULL AND a.mail_opt_out_a
      AND t.starts_at + make_interval(mins => t.duration_minutes + r.slot_index * t.slot_minutes) > now()
      FOR KEY SHARE OF a`;
 
-export function encodeOutboxCursor(row: Pick<OutboxRow, 'created_key' | 'id'>): string {
-  return Buffer.from(JSON.stringify([row.created_key, row.id])).toString('base64url');
-}
-
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parts) && parts.length === 2 && typeof parts[0] === 'string' && TIMESTAMP.test(parts[0]) && /^[0-9a-f-]{36}$/.test(String(parts[1]))) {
-      return { createdAt: parts[0], id: String(parts[1]) };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw commonError(CommonErrorReason.INVALID_CURSOR, 'The `after` cursor is not one this list produced', { fields: [{ field: 'after', message: 'unknown cursor' }] });
+function readOutboxPosition([createdAt, id, ...rest]: readonly unknown[]): { createdAt: string; id: string } | undefined {
+  return typeof createdAt === 'string' && TIMESTAMP.test(createdAt) && isCursorId(id) && !rest.length ? { createdAt, id } : undefined;
 }

@@ -5,12 +5,10 @@ import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
 import { notFound } from '../common/domain-error';
 import { EventEntity } from '../events/event.entity';
-import { encodeOutboxCursor, OutboxRepository, type OutboxRow } from './outbox.repository';
+import type { KeyedPage } from '../common/paging';
+import { OutboxRepository, type OutboxRow } from './outbox.repository';
 
-export interface OutboxPage {
-  rows: OutboxRow[];
-  cursors: string[];
-  hasNextPage: boolean;
+export interface OutboxPage extends KeyedPage<OutboxRow> {
   totalCount: number;
 }
 
@@ -25,7 +23,6 @@ export class OutboxService {
   async page(actor: Actor, eventId: string, first: number, after?: string): Promise<OutboxPage> {
     if (!(await this.dataSource.getRepository(EventEntity).existsBy({ id: eventId }))) throw notFound('Event');
     assertCanManage(actor, eventId);
-    const page = await this.outbox.page(eventId, first, after);
-    return { ...page, cursors: page.rows.map(encodeOutboxCursor) };
+    return this.outbox.page(eventId, first, after);
   }
 }

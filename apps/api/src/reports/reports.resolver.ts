@@ -1,6 +1,8 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
+import { toConnection } from '../common/paging';
+import { PairingReportArgs } from './inputs/pairing-report.args';
 import { EventStats, PairingReportConnection } from './models/report.models';
 import { toEventStats, toPairingReportRow } from './report.mapper';
 import { ReportsService } from './reports.service';
@@ -14,16 +16,9 @@ export class ReportsResolver {
       'Organisers, admins: one row per meeting — the whole event (published rounds) or one round — with what each participant shares, ' +
       'score, top reasons, status and feedback. `first` ≤ 500. Files: GET /events/{eventId}/reports/pairings.csv or .xlsx',
   })
-  async pairingReport(
-    @CurrentActor() actor: Actor,
-    @Args('eventId', { type: () => ID }) eventId: string,
-    @Args('roundId', { type: () => ID, nullable: true }) roundId?: string,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first = 50,
-    @Args('after', { nullable: true }) after?: string,
-  ): Promise<PairingReportConnection> {
-    const page = await this.reportsService.page(actor, { eventId, roundId: roundId ?? undefined, first, after: after ?? undefined });
-    const edges = page.rows.map((row, i) => ({ cursor: page.cursors[i]!, node: toPairingReportRow(row, page.timeZone) }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
+  async pairingReport(@CurrentActor() actor: Actor, @Args() args: PairingReportArgs): Promise<PairingReportConnection> {
+    const page = await this.reportsService.page(actor, args);
+    return { ...toConnection(page, (row) => toPairingReportRow(row, page.timeZone)), totalCount: page.totalCount };
   }
 
   @Query(() => EventStats, { description: 'Organisers, admins: the KPIs of an event (published rounds); as a picture: GET /events/{eventId}/reports/scores.svg' })

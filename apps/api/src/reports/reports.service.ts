@@ -4,11 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type QueryRunner } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
-import { commonError, CommonErrorReason, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
+import { decodeCursor, isCursorId, pageOf, type KeyedPage } from '../common/paging';
 import { isUuid } from '../common/sql';
 import { EventEntity } from '../events/event.entity';
 import { slugify } from '../events/tag-vocabulary';
 import { RoundEntity } from '../rounds/round.entity';
+import type { PairingReportArgs } from './inputs/pairing-report.args';
 import { ReportExportEntity, type ExportOutcome, type ReportFormat } from './report-export.entity';
 import type { TagLabels } from '../rounds/meeting-explanation';
 import { computeStats, countMeetings, pairingRowsQuery, tagLabels, type EventStatsData, type ReportScope, type RowPosition } from './report-queries';
@@ -45,12 +47,9 @@ export interface ExportResult {
   total: number;
 }
 
-export interface PairingReportPage {
-  rows: PairingRow[];
+export interface PairingReportPage extends KeyedPage<PairingRow> {
   /** The event's time zone, in which local times are written. */
   timeZone: string;
-  cursors: string[];
-  hasNextPage: boolean;
   totalCount: number;
 }
 
@@ -99,23 +98,20 @@ export class ReportsService {
   }
 
   /** A page of report rows (GraphQL), in round then table order. */
-  async page(actor: Actor, args: { eventId: string; roundId?: string; first: number; after?: string }): Promise<PairingReportPage> {
-    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_REPORT_PAGE) {
-      throw commonError(CommonErrorReason.PAGE_SIZE, `first must be between 1 and ${MAX_REPORT_PAGE}`, { fields: [{ field: 'first', message: `1 to ${MAX_REPORT_PAGE}` }] });
-    }
-    const after = args.after === undefined ? undefined : decodeCursor(args.after);
+  async page(actor: Actor, args: PairingReportArgs): Promise<PairingReportPage> {
+    const after = args.after === undefined ? undefined : decodeCursor(args.after, readRowPosition);
     const { event } = await this.authorise(actor, args.eventId, args.roundId);
     const scope = { eventId: args.eventId, roundId: args.roundId };
     return this.inSnapshot(async (runner) => {
       const [sql, parameters] = pairingRowsQuery(scope, { after, limit: args.first + 1 });
       const records: PairingRowRecord[] = await runner.query(sql, parameters);
       const labels = await tagLabels(runner.manager, args.eventId);
-      const rows = records.slice(0, args.first).map((record) => toPairingRow(record, labels));
+      const { rows, hasNextPage } = pageOf(records, args.first);
       return {
-        rows,
+        rows: rows.map((record) => toPairingRow(record, labels)),
+        hasNextPage,
+        keyOf: (row: PairingRow) => [row.roundId, row.tableNumber],
         timeZone: event.timeZone,
-        cursors: rows.map(encodeCursor),
-        hasNextPage: records.length > args.first,
         totalCount: await countMeetings(runner.manager, scope),
       };
     });
@@ -232,19 +228,7 @@ async function* streamRows(runner: QueryRunner, scope: ReportScope, labels: TagL
   }
 }
 
-
-function encodeCursor(row: PairingRow): string {
-  return Buffer.from(JSON.stringify([row.roundId, row.tableNumber])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): RowPosition {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && isUuid(value[0]) && Number.isInteger(value[1])) {
-      return { roundId: value[0], tableNumber: value[1] as number };
-    }
-  } catch {
-    // fall through
-  }
-  throw commonError(CommonErrorReason.INVALID_CURSOR, 'The `after` cursor is not one this list produced', { fields: [{ field: 'after', message: 'unknown cursor' }] });
+/** The position in a report's order (round, then table) a cursor holds. */
+function readRowPosition([roundId, tableNumber, ...rest]: readonly unknown[]): RowPosition | undefined {
+  return isCursorId(roundId) && Number.isInteger(tableNumber) && !rest.length ? { roundId, tableNumber: tableNumber as number } : undefined;
 }

@@ -1,11 +1,11 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { toAttendeeModel } from '../attendees/attendee-view';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
-import { commonError, CommonErrorReason } from '../common/domain-error';
 import { localDateTime } from '../common/local-time';
+import { decodeCursor, pageOf, toConnection } from '../common/paging';
 import type { GraphqlContext } from '../common/graphql-context';
-import { CreateRoundInput, GenerateRoundInput, MoveAttendeeInput, SwapAttendeesInput } from './inputs/round.inputs';
+import { CreateRoundInput, GenerateRoundInput, MoveAttendeeInput, RoundMeetingsArgs, SwapAttendeesInput } from './inputs/round.inputs';
 import { RoundAdjustmentsService } from './round-adjustments.service';
 import { RoundDirectory } from './round-directory.service';
 import { explainForStaff, isPastMeeting } from './meeting-explanation';
@@ -16,8 +16,6 @@ import { Meeting, MeetingConnection, MeetingStatus, Round } from './models/round
 import { toRoundModel } from './round.mapper';
 import { RoundGenerationService } from './round-generation.service';
 import { RoundsService } from './rounds.service';
-
-const MAX_MEETINGS_PAGE = 500;
 
 @Resolver(() => Round)
 export class RoundsResolver {
@@ -95,40 +93,27 @@ export class RoundsResolver {
   async meetings(
     @CurrentActor() actor: Actor,
     @Parent() round: Round,
-    @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
+    @Args() { first, after, search }: RoundMeetingsArgs,
     @Context() context: GraphqlContext,
-    @Args('after', { nullable: true }) after?: string,
-    @Args('search', { nullable: true, description: 'Only the tables whose label, or one of whose people’s name, email or company, contains this (whatever its case), across the whole round' })
-    search?: string,
   ): Promise<MeetingConnection> {
-    if (first < 1 || first > MAX_MEETINGS_PAGE) {
-      throw commonError(CommonErrorReason.PAGE_SIZE, `first must be between 1 and ${MAX_MEETINGS_PAGE}`, { fields: [{ field: 'first', message: `1 to ${MAX_MEETINGS_PAGE}` }] });
-    }
-    const afterTable = after === undefined || after === null ? 0 : decodeTableCursor(after);
-    const page = await this.meetingsService.roundMeetings(actor, round.id, first + 1, afterTable, search);
-    const shown = page.slice(0, first);
+    const afterTable = after === undefined ? 0 : decodeCursor(after, ([table, ...rest]) => (Number.isInteger(table) && !rest.length ? (table as number) : undefined));
+    const rows = await this.meetingsService.roundMeetings(actor, round.id, first + 1, afterTable, search);
     const labels = new Map((await context.loaders.tagsByEventId.load(round.eventId)).map((tag) => [tag.slug, tag.label]));
-    const edges = shown.map(({ meeting, participants }) => {
-      const explanation = explainForStaff(meeting.reasons, participants, labels, isPastMeeting(meeting.status));
-      return {
-        cursor: encodeTableCursor(meeting.tableNumber),
-        node: {
-          id: meeting.id,
-          roundId: meeting.roundId,
-          tableNumber: meeting.tableNumber,
-          table: meeting.tableLabel,
-          startsAt: meeting.startsAt,
-          startsAtLocal: localDateTime(meeting.startsAt, round.timeZone),
-          endsAt: meeting.endsAt,
-          endsAtLocal: localDateTime(meeting.endsAt, round.timeZone),
-          score: meeting.score,
-          status: meeting.status as MeetingStatus,
-          participants: participants.map((p) => toAttendeeModel(p, 'full')),
-          ...explanation,
-        },
-      };
-    });
-    return { edges, pageInfo: { hasNextPage: page.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+    const page = { ...pageOf(rows, first), keyOf: ({ meeting }: (typeof rows)[number]) => [meeting.tableNumber] };
+    return toConnection(page, ({ meeting, participants }) => ({
+      id: meeting.id,
+      roundId: meeting.roundId,
+      tableNumber: meeting.tableNumber,
+      table: meeting.tableLabel,
+      startsAt: meeting.startsAt,
+      startsAtLocal: localDateTime(meeting.startsAt, round.timeZone),
+      endsAt: meeting.endsAt,
+      endsAtLocal: localDateTime(meeting.endsAt, round.timeZone),
+      score: meeting.score,
+      status: meeting.status as MeetingStatus,
+      participants: participants.map((p) => toAttendeeModel(p, 'full')),
+      ...explainForStaff(meeting.reasons, participants, labels, isPastMeeting(meeting.status)),
+    }));
   }
 }
 
@@ -141,14 +126,4 @@ export class MeetingFeedbackResolver {
     const round = await context.loaders.roundById.load(meeting.roundId);
     return (await this.meetingsService.feedbackOf(actor, { id: meeting.id, eventId: round!.eventId })).map(toFeedbackModel);
   }
-}
-
-function encodeTableCursor(table: number): string {
-  return Buffer.from(`table:${table}`).toString('base64url');
-}
-
-function decodeTableCursor(cursor: string): number {
-  const match = /^table:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw commonError(CommonErrorReason.INVALID_CURSOR, 'The `after` cursor is not one this list produced', { fields: [{ field: 'after', message: 'unknown cursor' }] });
-  return Number(match[1]);
 }

@@ -1,21 +1,19 @@
 import { Type } from 'class-transformer';
-import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsEmail,
   IsEnum,
-  IsInt,
   IsOptional,
   IsString,
   IsUrl,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
+import { PageArgs } from '../../common/paging';
 import { IsNotBlank } from '../../common/validation';
 import { MAX_SEARCH_LENGTH } from '../attendee-search';
 import { ProfileField } from '../models/attendee.model';
@@ -185,24 +183,11 @@ export class AttendeeFilter {
   search?: string;
 }
 
-export const MAX_PAGE_SIZE = 100;
-
 @ArgsType()
-export class AttendeesArgs {
+export class AttendeesArgs extends PageArgs({ first: 20, max: 100 }) {
   @Field(() => ID)
   @IsUUID('all', { message: 'must be an event id' })
   eventId!: string;
-
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: `Page size, 1 to ${MAX_PAGE_SIZE}` })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first!: number;
-
-  @Field({ nullable: true, description: 'The endCursor of the previous page' })
-  @IsOptional()
-  @MaxLength(500)
-  after?: string;
 
   @Field(() => AttendeeFilter, { nullable: true })
   @IsOptional()

@@ -1,6 +1,7 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { PageArgs } from '../../common/paging';
 
 @InputType({ description: 'Which attendees to invite (all of the event when omitted)' })
 export class InvitationFilter {
@@ -62,19 +63,8 @@ export class SignInWithLinkInput {
 export const MAX_OUTBOX_PAGE = 100;
 
 @ArgsType()
-export class OutboxArgs {
+export class OutboxArgs extends PageArgs({ first: 20, max: MAX_OUTBOX_PAGE }) {
   @Field(() => ID)
   @IsUUID('all', { message: 'must be an event id' })
   eventId!: string;
-
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: `Page size, 1 to ${MAX_OUTBOX_PAGE}` })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_OUTBOX_PAGE)
-  first!: number;
-
-  @Field({ nullable: true, description: 'The endCursor of the previous page' })
-  @IsOptional()
-  @MaxLength(500)
-  after?: string;
 }

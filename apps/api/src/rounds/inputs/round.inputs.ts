@@ -1,6 +1,7 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { PageArgs } from '../../common/paging';
 import { OddPolicy } from '../../events/models/event.model';
 import { Fairness } from '../models/round.model';
 
@@ -108,4 +109,13 @@ export class MoveAttendeeInput {
   @IsOptional()
   @MaxLength(500)
   reason?: string;
+}
+
+/** A round's meetings, by table. */
+@ArgsType()
+export class RoundMeetingsArgs extends PageArgs({ first: 100, max: 500 }) {
+  @Field({ nullable: true, description: 'Only the tables whose label, or one of whose people’s name, email or company, contains this (whatever its case), across the whole round' })
+  @IsOptional()
+  @IsString()
+  search?: string;
 }
