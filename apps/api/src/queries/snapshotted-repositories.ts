@@ -1,5 +1,6 @@
 import { MeetingsRepository } from '../rounds/meetings.repository';
 import { RoundsRepository } from '../rounds/rounds.repository';
+import { TalksRepository } from '../talks/talks.repository';
 
 /**
  * The repositories whose SQL is snapshotted in this folder (one `<name>.repository.sql` each, see
@@ -9,4 +10,5 @@ import { RoundsRepository } from '../rounds/rounds.repository';
 export const SNAPSHOTTED_REPOSITORIES = [
   RoundsRepository,
   MeetingsRepository,
+  TalksRepository,
 ] as const;

@@ -165,11 +165,14 @@ export async function refreshStats(meetingsOf: MeetingsRepository, manager: Enti
   for (const p of participants) membersOf.set(p.meetingId, [...(membersOf.get(p.meetingId) ?? []), p.attendeeId]);
   const members = meetings.map((m) => membersOf.get(m.id) ?? []);
   const sizes = members.map((ids) => ids.length);
-  // Judged again as the planner judges it: someone unseated by hand may well have had a partner.
-  const byes = explainSitOuts(
-    { profiles: roster.profiles, pastPairs: roster.pastPairs },
-    roster.profiles.filter((p) => !seated.has(p.id)).map((p) => p.id),
-  ).map(toLeftOut);
+  // Judged again as the planner judges it: someone unseated by hand may well have had a partner. Who was
+  // busy when the draft was generated (a talk, an office-hour slot) and is still unseated stays BUSY.
+  const busy = new Set((previous?.leftOut ?? []).filter((entry) => entry.reason === 'BUSY').map((entry) => entry.attendeeId));
+  const unseated = roster.profiles.filter((p) => !seated.has(p.id)).map((p) => p.id);
+  const byes = [
+    ...unseated.filter((id) => busy.has(id)).map((attendeeId) => ({ attendeeId, reason: 'BUSY' as const })),
+    ...explainSitOuts({ profiles: roster.profiles, pastPairs: roster.pastPairs }, unseated.filter((id) => !busy.has(id))).map(toLeftOut),
+  ];
   return {
     ...(previous ?? ({} as StoredRoundStats)),
     matched: seated.size,

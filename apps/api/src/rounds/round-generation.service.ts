@@ -15,6 +15,7 @@ import { MatchingRunner } from './matching-runner';
 import { MeetingsRepository } from './meetings.repository';
 import type { GenerationProgress, RoundEntity } from './round.entity';
 import { claimableForGeneration } from './round-lifecycle';
+import { TalksRepository } from '../talks/talks.repository';
 import { writeRoundPlan } from './round-plan-writer';
 import { countRoundRoster, loadRoundRoster } from './round-roster';
 import { findVisibleRound } from './round-visibility';
@@ -42,6 +43,7 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
     private readonly rounds: RoundsRepository,
     private readonly meetings: MeetingsRepository,
     private readonly matching: MatchingRunner,
+    private readonly talks: TalksRepository,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
@@ -126,6 +128,8 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
       await setProgress({ phase: 'loading' });
       const roster = await loadRoundRoster(this.dataSource, round.eventId, round.id);
       if (roster.profiles.length < 2) throw notEnoughAttendees(await countRoundRoster(this.dataSource, round.eventId, round.id));
+      // Speakers during their talk and office hours, and attendees during a slot granted to them, sit this round out.
+      const busy = await this.talks.busyDuring(round.eventId, round.startsAt, new Date(round.startsAt.getTime() + round.durationMinutes * 60_000));
       await setProgress({ phase: 'matching', attendees: roster.profiles.length });
       const policy = round.oddPolicy ?? event.matchingSettings.oddPolicy ?? 'trio';
       const weights = event.matchingSettings.weights ?? {};
@@ -134,6 +138,7 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
           profiles: roster.profiles,
           pastPairs: roster.pastPairs,
           sitOutCounts: roster.sitOutCounts,
+          busy,
           seed,
           policy,
           fairness: round.fairness,

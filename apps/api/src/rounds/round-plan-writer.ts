@@ -7,9 +7,12 @@ import { toStoredReasons } from './meeting-reasons';
 import type { RoundEntity, StoredRoundStats } from './round.entity';
 import type { RoundRoster } from './round-roster';
 
+/** The library's reasons for a bye, as `rounds.stats.leftOut` stores them. */
+const BYE_REASONS = { 'odd-count': 'ODD_COUNT', 'no-compatible-partner': 'NO_COMPATIBLE_PARTNER', busy: 'BUSY' } as const satisfies Record<Bye['reason'], string>;
+
 /** A bye of the matching library as `rounds.stats.leftOut` stores it. */
-export function toLeftOut(bye: Bye): { attendeeId: string; reason: 'ODD_COUNT' | 'NO_COMPATIBLE_PARTNER' } {
-  return { attendeeId: bye.id, reason: bye.reason === 'odd-count' ? 'ODD_COUNT' : 'NO_COMPATIBLE_PARTNER' };
+export function toLeftOut(bye: Bye): { attendeeId: string; reason: (typeof BYE_REASONS)[Bye['reason']] } {
+  return { attendeeId: bye.id, reason: BYE_REASONS[bye.reason] };
 }
 
 /** The label a meeting stores: the organiser's, else `Table <n>`; how it reads on each surface: table-place.ts. */

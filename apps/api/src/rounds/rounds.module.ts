@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TalksModule } from '../talks/talks.module';
 import { GenerationLeaseSweeper } from './generation-lease.sweeper';
 import { MatchingRunner } from './matching-runner';
 import { MeetingsResolver } from './meetings.resolver';
@@ -14,6 +15,7 @@ import { RoundGenerationService } from './round-generation.service';
 import { RoundsService } from './rounds.service';
 
 @Module({
+  imports: [TalksModule],
   providers: [RoundsService, RoundGenerationService, RoundsRepository, MeetingsRepository, DraftCheck, RoundDirectory, GenerationLeaseSweeper, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver, LeftOutResolver, AttendeeScoreResolver, DraftReviewResolver, RoundReviewResolver],
   exports: [RoundsService, MeetingsService, RoundDirectory, RoundsRepository, MeetingsRepository],
 })

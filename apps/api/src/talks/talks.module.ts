@@ -3,11 +3,12 @@ import { EventsModule } from '../events/events.module';
 import { AgendaImportResolver } from './agenda-import.resolver';
 import { AgendaImportService } from './agenda-import.service';
 import { TalksResolver } from './talks.resolver';
+import { TalksRepository } from './talks.repository';
 import { TalksService } from './talks.service';
 
 @Module({
   imports: [EventsModule],
-  providers: [TalksService, TalksResolver, AgendaImportService, AgendaImportResolver],
-  exports: [AgendaImportService],
+  providers: [TalksService, TalksRepository, TalksResolver, AgendaImportService, AgendaImportResolver],
+  exports: [AgendaImportService, TalksRepository],
 })
 export class TalksModule {}

@@ -5,7 +5,7 @@
 export type MailLanguage = 'en' | 'fr';
 export const MAIL_LANGUAGES: readonly MailLanguage[] = ['en', 'fr'];
 
-export type SitOutReason = 'ODD_COUNT' | 'NO_COMPATIBLE_PARTNER' | 'NOT_PRESENT';
+export type SitOutReason = 'ODD_COUNT' | 'NO_COMPATIBLE_PARTNER' | 'NOT_PRESENT' | 'BUSY';
 
 export interface Catalogue {
   hello(name: string): string;
@@ -101,6 +101,7 @@ const en: Catalogue = {
         'An odd number of people take part, so one person sits out this round. It will not be you again before everyone else has sat out once.',
       NO_COMPATIBLE_PARTNER: 'Nobody left in this round could be matched with you. You will be paired again in the next round.',
       NOT_PRESENT: 'You are not checked in. Check in at the registration desk or in the app to be matched in the next round.',
+      BUSY: 'You are busy at that time — giving a talk, holding its office hours, or in an office-hour slot you were granted — so you are not seated in this round.',
     },
   },
 };
@@ -153,6 +154,7 @@ const fr: Catalogue = {
         'Le nombre de participants est impair : une personne ne joue pas ce tour. Ce ne sera pas à nouveau vous avant que chacun ait passé son tour une fois.',
       NO_COMPATIBLE_PARTNER: 'Personne parmi les participants restants ne pouvait vous être associé à ce tour. Vous serez de nouveau apparié·e au prochain tour.',
       NOT_PRESENT: 'Vous n’êtes pas enregistré·e comme présent·e. Signalez votre arrivée à l’accueil ou dans l’application pour participer au prochain tour.',
+      BUSY: 'Vous êtes pris·e à ce moment-là — vous donnez une présentation, tenez ses échanges individuels ou avez obtenu un créneau d’échange avec un·e intervenant·e —, vous n’êtes donc pas placé·e à ce tour.',
     },
   },
 };

@@ -32,6 +32,8 @@ export enum LeftOutReason {
   OPTED_OUT = 'OPTED_OUT',
   ODD_COUNT = 'ODD_COUNT',
   NO_COMPATIBLE_PARTNER = 'NO_COMPATIBLE_PARTNER',
+  /** Giving a talk, holding its office hours, or granted an office-hour slot while the round runs. */
+  BUSY = 'BUSY',
 }
 registerEnumType(LeftOutReason, { name: 'LeftOutReason' });
 
