@@ -94,4 +94,21 @@ describe('nobody is seated in a round while busy with a talk or office hours (BU
       .query(`SELECT attendee_id, payload->>'reason' AS reason FROM mail_outbox WHERE kind = 'SIT_OUT_NOTICE' AND payload->>'roundId' = $1 ORDER BY attendee_id`, [round.id]);
     expect(notices).toEqual([speaker.id, secondSlot].sort().map((attendee_id) => ({ attendee_id, reason: 'BUSY' })));
   });
+
+  it('publishing re-checks: someone seated in the draft who has since become busy (a talk added) is refused, named; generating again seats them out as BUSY', async () => {
+    const round = await generated('Late talk', '2030-06-01T11:00:00Z', 15);
+    const alan = people[2]!.id;
+    expect(round.seated.has(alan)).toBe(true);
+    expectData(await t.gql(CREATE_TALK, { input: { eventId, title: 'A late addition', speakerId: alan, startsAt: '2030-06-01T11:10:00Z', durationMinutes: 10, slotCount: 1, slotMinutes: 5 } }, organiser));
+    const problems = expectData(await t.gql(`query ($id: ID!) { round(id: $id) { draftProblems { rule attendeeA } } }`, { id: round.id }, organiser)).round.draftProblems;
+    expect(problems).toEqual([{ rule: 'busy', attendeeA: alan }]);
+    const refused = await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id: round.id }, organiser);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DRAFT_BREAKS_HARD_RULES', violations: [expect.objectContaining({ rule: 'busy', attendeeA: alan })] });
+    expect(refused.errors?.[0]?.message).toContain(`busy at`);
+    expectData(await t.gql(`mutation ($id: ID!) { generateRound(input: {roundId: $id, regenerate: true}) { id } }`, { id: round.id }, organiser));
+    expect(await waitForRound(t, round.id, organiser)).toMatchObject({ status: 'GENERATED' });
+    const again = expectData(await t.gql(ROUND, { id: round.id }, organiser)).round;
+    expect(again.leftOut).toEqual(expect.arrayContaining([{ attendeeId: alan, reason: 'BUSY' }]));
+    expect(expectData(await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id: round.id }, organiser)).publishRound.status).toBe('PUBLISHED');
+  });
 });

@@ -4,13 +4,15 @@ import { createHardRuleChecker, type HardRule } from '@pairwise/matching';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MeetingsRepository, type SeatedMeeting } from './meetings.repository';
 import { loadRoundRoster, type RoundRoster } from './round-roster';
+import { TalksRepository } from '../talks/talks.repository';
 import { RoundsRepository } from './rounds.repository';
 import { tablePlace } from './table-place';
 
 /**
  * Why a seat of a draft is no longer allowed: a hard rule of the matching library
  * (`blocked`, `already-met`, `no-common-language`), one of the two people may no
- * longer be matched at all (`no-consent`, `opted-out`, `not-present`), or the
+ * longer be matched at all (`no-consent`, `opted-out`, `not-present`), one of them is now
+ * busy during the round (`busy`: a talk, its office hours or a granted slot; TalksRepository.busyDuring), or the
  * meeting lost everyone but one person (`alone`: their partner was deleted).
  */
 export type DraftRule =
@@ -18,6 +20,7 @@ export type DraftRule =
   | 'no-consent'
   | 'opted-out'
   | 'not-present'
+  | 'busy'
   | 'alone';
 
 /**
@@ -65,6 +68,7 @@ export class DraftCheck {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rounds: RoundsRepository,
     private readonly meetings: MeetingsRepository,
+    private readonly talks: TalksRepository,
   ) {}
 
   async problemsOf(round: { id: string; eventId: string }, manager: EntityManager = this.dataSource.manager): Promise<DraftProblem[]> {
@@ -72,11 +76,14 @@ export class DraftCheck {
     if (!meetings.length) return [];
     const roster = await loadRoundRoster(manager, round.eventId, round.id);
     const overrides = (await this.rounds.overridesOf(round.id, manager)) as Override[];
-    return judgeDraft(meetings, roster, overriddenPairs(overrides));
+    // A talk or a slot granted since generation may now fall in the round's time.
+    const { startsAt, durationMinutes } = await this.rounds.getById(round.id, manager);
+    const busy = new Set(await this.talks.busyDuring(round.eventId, startsAt, new Date(startsAt.getTime() + durationMinutes * 60_000), manager));
+    return judgeDraft(meetings, roster, busy, overriddenPairs(overrides));
   }
 }
 
-function judgeDraft(meetings: readonly SeatedMeeting[], roster: RoundRoster, overridden: ReadonlySet<string>): DraftProblem[] {
+function judgeDraft(meetings: readonly SeatedMeeting[], roster: RoundRoster, busy: ReadonlySet<string>, overridden: ReadonlySet<string>): DraftProblem[] {
   const notEligible = new Map(roster.notEligible.map((entry) => [entry.attendeeId, NOT_ELIGIBLE_RULE[entry.reason]]));
   // The hard rules alone (not the scorer, whose model takes a second to build for a few thousand people).
   const rules = createHardRuleChecker(roster.profiles, { pastPairs: roster.pastPairs });
@@ -94,6 +101,11 @@ function judgeDraft(meetings: readonly SeatedMeeting[], roster: RoundRoster, ove
         if (gone) {
           const [first, second] = notEligible.has(a) ? [a, b] : [b, a];
           problems.push({ meetingId: meeting.id, table: meeting.table_label, rule: gone, attendeeA: first, attendeeB: second });
+          continue;
+        }
+        if (busy.has(a) || busy.has(b)) {
+          const [first, second] = busy.has(a) ? [a, b] : [b, a];
+          problems.push({ meetingId: meeting.id, table: meeting.table_label, rule: 'busy', attendeeA: first, attendeeB: second });
           continue;
         }
         const rule = rules.hardRule(a, b);

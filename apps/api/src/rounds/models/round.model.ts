@@ -148,7 +148,7 @@ export class DraftProblem {
   @Field({
     description:
       'blocked, already-met or no-common-language (a hard rule between the two); no-consent, opted-out or not-present ' +
-      '(attendeeA may no longer be matched); alone (attendeeA’s partner was deleted)',
+      '(attendeeA may no longer be matched); busy (attendeeA gives a talk or its office hours, or holds a granted slot, during the round); alone (attendeeA’s partner was deleted)',
   })
   rule!: string;
 
