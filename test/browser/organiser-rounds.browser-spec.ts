@@ -39,19 +39,19 @@ interface Seated {
 }
 
 /** A Paris wall-clock time as a datetime-local input takes it: now, to the minute, plus `minutes`. */
-function parisTime(minutes = 0): string {
+function parisTime(minutes = 0, from = Date.now()): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(Date.now() + minutes * 60_000))
+      .formatToParts(new Date(from + minutes * 60_000))
       .map((part) => [part.type, part.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
-/** Rounds start a few minutes ago (so they can be closed at once) on the demo's first day: just after midnight in Paris, wait until 00:03. */
+/** Rounds start a few minutes ago (so they can be closed at once) on the demo's first day: just after midnight in Paris, wait until 00:10. */
 async function awayFromMidnight(): Promise<void> {
   const [hours, minutes] = parisTime().slice(11).split(':').map(Number) as [number, number];
-  if (hours === 0 && minutes < 3) await new Promise((resolve) => setTimeout(resolve, (3 - minutes) * 60_000));
+  if (hours === 0 && minutes < 10) await new Promise((resolve) => setTimeout(resolve, (10 - minutes) * 60_000));
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -132,17 +132,20 @@ describe('an organiser runs the demo in the browser', () => {
     );
 
     await awayFromMidnight();
+    const startOfDemo = Date.now();
     const blocked = await blocks();
     const met = new Set<string>();
     for (const number of [1, 2, 3]) {
       const name = `Round ${number}`;
-      // Create: the form suggests the name; the rounds started a minute apart, on the event's clock, so they can be closed at once.
+      // Create: the form suggests the name. On the event's clock, rounds 1 and 2 took place in the last minutes, one after
+      // the other (3 minutes each: two rounds of an event may not overlap), and round 3 began 3 minutes ago and lasts half
+      // an hour, so all three can be closed at once and round 3 is the one the phones show as under way.
       await organiser.getByRole('link', { name: 'Rounds', exact: true }).click();
       await organiser.getByRole('heading', { name: 'New round' }).waitFor();
       if (number > 1) await organiser.locator('tbody tr', { hasText: `Round ${number - 1}` }).getByText('Closed', { exact: true }).waitFor();
       expect(await organiser.getByLabel('Name').inputValue()).toBe(name);
-      await organiser.getByLabel('Starts at (Europe/Paris)').fill(parisTime(number - 3));
-      await organiser.getByLabel('Length in minutes').fill('10');
+      await organiser.getByLabel('Starts at (Europe/Paris)').fill(parisTime(3 * (number - 4), startOfDemo));
+      await organiser.getByLabel('Length in minutes').fill(number === 3 ? '30' : '3');
       if (number === 1) await organiser.getByLabel('Tables (optional)').fill('A1, A2, A3');
       await organiser.getByRole('button', { name: 'Create the round' }).click();
       await organiser.waitForURL(/\/organiser\/e\/demo\/rounds\/[0-9a-f-]{36}$/);
@@ -232,7 +235,7 @@ describe('an organiser runs the demo in the browser', () => {
         expect(await seriousAxeViolations(organiser)).toEqual([]);
       }
 
-      // Publish (asked first), and on round 1 the two phones show their own meeting, without a reload.
+      // Publish (asked first), and on round 3 (under way) the two phones show their own meeting, without a reload.
       await organiser.getByRole('button', { name: 'Publish…' }).click();
       const dialog = organiser.getByRole('dialog', { name: `Publish ${name}?` });
       await dialog.getByText('270 attendees see their table and partner at once').waitFor();
@@ -242,10 +245,12 @@ describe('an organiser runs the demo in the browser', () => {
       for (const table of await seating(roundId)) {
         for (const a of table.members) for (const b of table.members) if (a.id < b.id) met.add(pairKey(a.id, b.id));
       }
-      if (number === 1) {
+      if (number === 3) {
         for (const { who, page, problems } of phones) {
           await page.getByRole('heading', { level: 2, name }).waitFor({ timeout: 10_000 });
-          const [mine] = expectData(await t.gql(`{ myMeetings { table partners { id name } } }`, {}, await attendeeToken(t, who))).myMeetings;
+          const mine = expectData(await t.gql(`{ myMeetings { roundId table partners { id name } } }`, {}, await attendeeToken(t, who))).myMeetings.find(
+            (meeting: { roundId: string | null }) => meeting.roundId === roundId,
+          );
           const card = page.locator('.next-meeting');
           // The place as the home words it (apps/web/src/shared/table-place.ts): "Table 135" as stored, "Table A1" for a code.
           expect(await card.textContent()).toContain(tablePlace(mine.table, (code) => `Table ${code}`));
