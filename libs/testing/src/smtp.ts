@@ -99,6 +99,10 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
+  // smtp-server re-emits a client connection's errors on the server: an API process killed mid-session (as the
+  // crash tests do) resets its socket (ECONNRESET), and with no listener that error would crash the test
+  // process. A real mail server carries on serving the other clients; so does this one.
+  server.on('error', () => undefined);
   state.url = `smtp://127.0.0.1:${(server.server.address() as { port: number }).port}`;
   return state;
 }
