@@ -76,3 +76,17 @@ export type { ExplainSitOutsInput } from './sit-outs';
 // Speaker office hours: short 1:1 slots after a talk.
 export { allocateSpeakerSlots, tagRelevance } from './allocate-slots';
 export type { GrantedSlot, SlotAllocation, SlotAllocationInput, SlotRequest, StandbyPlace } from './allocate-slots';
+
+// Office hours of a whole programme: every talk's slots at once, fair, relevant, without clashes.
+export { allocateOfficeHours } from './allocate-office-hours';
+export type {
+  BusyInterval,
+  OfficeHoursAllocation,
+  OfficeHoursGrant,
+  OfficeHoursInput,
+  OfficeHoursLevelStats,
+  OfficeHoursRequest,
+  OfficeHoursStandby,
+  OfficeHoursTalk,
+  TimeInterval,
+} from './allocate-office-hours';
