@@ -176,8 +176,9 @@ export class ScoreKernel {
   }
 
   /**
-   * The score of {i, j} from its `row` value: −Infinity when forbidden or
-   * when both list languages and share none, else `raw + roleMix − sameCompany`
+   * The score of {i, j} from its `row` value: −Infinity when forbidden, when
+   * both list languages and share none, when a who-can-meet rule keeps them
+   * apart or when the rules forbid same-company pairs and theirs is one, else `raw + roleMix − sameCompany`
    * — the same operations in the same order as `edgeScore`.
    */
   finish(i: number, j: number, raw: number): number {
@@ -189,10 +190,15 @@ export class ScoreKernel {
       for (let w = 0; w < words && !common; w++) common = ((bits[i * words + w] as number) & (bits[j * words + w] as number)) !== 0;
       if (!common) return -Infinity;
     }
+    const { meeting, forbidSameCompany } = model.groups;
+    if (meeting.allowed[(meeting.classOf[i] as number) * meeting.classes + (meeting.classOf[j] as number)] === 0) return -Infinity;
     let s = raw;
     s += model.roleTable[(model.roleOf[i] as number) * model.roleCount + (model.roleOf[j] as number)] as number;
     const company = model.companyOf[i] as number;
-    if (company >= 0 && company === model.companyOf[j]) s -= model.weights.sameCompany;
+    if (company >= 0 && company === model.companyOf[j]) {
+      if (forbidSameCompany) return -Infinity;
+      s -= model.weights.sameCompany;
+    }
     return s;
   }
 

@@ -1,14 +1,26 @@
 import type { PairIds, Profile } from './profile';
 import { normalizeTag, validateProfiles } from './profile';
+import { compileGroupRules, groupRuleOf, resolveRules, type MatchingRulesInput } from './rules';
 
 /**
  * Why an edge is impossible. `no-common-language` applies only when both
  * people list languages; `blocked` when either blocks the other;
  * `already-met` for a pair in `pastPairs` (or planned in an earlier round);
  * `excluded` when either person is excluded from the round; `same-person`
- * for a self-pair; `unknown-attendee` when an id is not in the round.
+ * for a self-pair; `unknown-attendee` when an id is not in the round;
+ * `meeting-rule` when an organiser's who-can-meet rule keeps them apart (by
+ * role or ticket type); `same-company` when both work at the same company and
+ * the rules forbid that (`sameCompany: "forbid"`).
  */
-export type HardRule = 'same-person' | 'unknown-attendee' | 'excluded' | 'blocked' | 'already-met' | 'no-common-language';
+export type HardRule =
+  | 'same-person'
+  | 'unknown-attendee'
+  | 'excluded'
+  | 'blocked'
+  | 'already-met'
+  | 'no-common-language'
+  | 'meeting-rule'
+  | 'same-company';
 
 /** Languages as bitsets: person i's set is `bits[i*words .. (i+1)*words)`. */
 export interface LanguageSets {
@@ -68,8 +80,8 @@ export interface ForbiddenPair {
 }
 
 /**
- * The sparse hard rules between attendees of the round: blocks (either way)
- * and past pairs, as index pairs i < j. Ids not in `index` are ignored
+ * The sparse hard rules between attendees of the round: blocks and conflicts
+ * of interest (either way, both `blocked`) and past pairs, as index pairs i < j. Ids not in `index` are ignored
  * (absent people). When a pair is both blocked and already met, `blocked` wins.
  *
  * Complexity: O(total blocks + past pairs) expected.
@@ -93,6 +105,7 @@ export function forbiddenPairs(
   };
   profiles.forEach((p, i) => {
     for (const other of p.blocks ?? []) add(i, index.get(other), 'blocked');
+    for (const other of p.conflicts ?? []) add(i, index.get(other), 'blocked');
   });
   for (const [a, b] of pastPairs) add(index.get(a), index.get(b), 'already-met');
   return [...found.values()].sort((x, y) => x.i - y.i || x.j - y.j);
@@ -104,20 +117,30 @@ export interface HardRuleChecker {
   hardRule(a: string, b: string): HardRule | null;
 }
 
+/** What {@link createHardRuleChecker} needs besides the profiles. */
+export interface HardRuleOptions {
+  /** Pairs that already met: `already-met`. */
+  readonly pastPairs?: readonly PairIds[];
+  /** The organiser's rules document: its who-can-meet rules and same-company policy apply (weights are ignored). */
+  readonly rules?: MatchingRulesInput;
+}
+
 /**
- * Judges given pairs by the hard rules alone — blocks (either way), `pastPairs`, no common language —
+ * Judges given pairs by the hard rules alone — blocks and conflicts (either way), `pastPairs`, no
+ * common language, the rules' who-can-meet rules and same-company policy —
  * exactly as {@link createScorer}'s `hardRule` does, without building the scoring model (tag rarity,
  * roles, companies, wishes): for checking a few thousand stored pairs against the population as it is
  * now (a draft before it is published), where the scorer's build costs far more than the checks.
  *
  * Complexity: O(n + total languages + blocks + past pairs) to build; each query O(⌈L/32⌉).
- * @throws {MatchingInputError} for invalid profiles.
+ * @throws {MatchingInputError} for invalid profiles or rules.
  * @example
  * const rules = createHardRuleChecker(profiles, { pastPairs });
- * rules.hardRule('ada', 'grace'); // 'blocked', 'already-met', 'no-common-language' or null
+ * rules.hardRule('ada', 'grace'); // 'blocked', 'already-met', 'no-common-language', 'meeting-rule', 'same-company' or null
  */
-export function createHardRuleChecker(profiles: readonly Profile[], options: { readonly pastPairs?: readonly PairIds[] } = {}): HardRuleChecker {
+export function createHardRuleChecker(profiles: readonly Profile[], options: HardRuleOptions = {}): HardRuleChecker {
   validateProfiles(profiles);
+  const groups = compileGroupRules(profiles, resolveRules(options.rules));
   const n = profiles.length;
   const index = new Map(profiles.map((p, i) => [p.id, i]));
   const forbidden = new Map(forbiddenPairs(profiles, index, options.pastPairs ?? []).map((f) => [f.i * n + f.j, f.rule] as const));
@@ -130,7 +153,7 @@ export function createHardRuleChecker(profiles: readonly Profile[], options: { r
       if (i === j) return 'same-person';
       const rule = forbidden.get(Math.min(i, j) * n + Math.max(i, j));
       if (rule !== undefined) return rule;
-      return shareLanguage(languages, i, j) ? null : 'no-common-language';
+      return shareLanguage(languages, i, j) ? groupRuleOf(groups, i, j) : 'no-common-language';
     },
   };
 }

@@ -17,6 +17,8 @@ export type { PricingDuals, PricingOptions, PricingResult, ViolationOracle } fro
 // Profiles, weights and scoring.
 export type { PairIds, Profile } from './profile';
 export { DEFAULT_ROLE_MIX, DEFAULT_WEIGHTS, resolveWeights } from './weights';
+export { DEFAULT_RULES, MAX_MEETING_RULES, RULES_VERSION, resolveRules } from './rules';
+export type { MatchingRules, MatchingRulesInput, MeetingRule, PeopleSelector, RulesWeights, SameCompanyPolicy } from './rules';
 export type { MatchingWeights, RoleMixEntry } from './weights';
 export { MatchingInputError } from './errors';
 export type { PairExplanation } from './explain';
@@ -29,7 +31,7 @@ export { createScorer, scoreAllPairs } from './scorer';
 export type { Scorer } from './scorer';
 export { SCORE_SCALE, toSolverWeight } from './score';
 export type { ScoreBreakdown, ScoringOptions } from './score';
-export type { HardRule, HardRuleChecker } from './hard-rules';
+export type { HardRule, HardRuleChecker, HardRuleOptions } from './hard-rules';
 export { createHardRuleChecker } from './hard-rules';
 export { validateProfiles } from './profile';
 export { createPrng, hashSeed } from './prng';

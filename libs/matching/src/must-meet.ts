@@ -9,12 +9,21 @@ import { hardRuleOf, type ScoringModel } from './score';
  *   opted out, excluded — the caller passes only people who may be paired).
  * - `busy`: one of them is busy this round (a talk, an office-hour slot…).
  * - `same-person`: both ids are the same.
- * - `blocked`, `already-met`, `no-common-language`: a hard rule forbids the pair
+ * - `blocked`, `already-met`, `no-common-language`, `meeting-rule`, `same-company`: a hard rule forbids the pair
  *   (`already-met` includes pairs planned in an earlier round of the same plan).
  * - `conflict`: one of them is already in an earlier feasible must-meet pair of the list
  *   (each person sits at one table per round: the earlier request wins, this one waits).
  */
-export type MustMeetUnmetReason = 'not-in-round' | 'busy' | 'same-person' | 'blocked' | 'already-met' | 'no-common-language' | 'conflict';
+export type MustMeetUnmetReason =
+  | 'not-in-round'
+  | 'busy'
+  | 'same-person'
+  | 'blocked'
+  | 'already-met'
+  | 'no-common-language'
+  | 'meeting-rule'
+  | 'same-company'
+  | 'conflict';
 
 /** A requested pair that is not seated, and why. */
 export interface UnmetMustMeet {

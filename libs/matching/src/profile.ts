@@ -13,6 +13,8 @@ export interface Profile {
   readonly role?: string;
   readonly company?: string;
   readonly seniority?: string;
+  /** The kind of ticket (e.g. `student`, `investor pass`): only who-can-meet rules read it. */
+  readonly ticketType?: string;
   readonly stack: readonly string[];
   readonly interests: readonly string[];
   readonly lookingFor: readonly string[];
@@ -20,6 +22,8 @@ export interface Profile {
   readonly languages: readonly string[];
   /** "Never pair me with these ids" — a hard rule, applied both ways. */
   readonly blocks?: readonly string[];
+  /** People this person already knows (co-authors, same lab, same team): never paired, like `blocks`. */
+  readonly conflicts?: readonly string[];
   /** "I would like to meet these ids" — a bonus, larger when mutual. */
   readonly wishes?: readonly string[];
 }
@@ -28,8 +32,8 @@ export interface Profile {
 export type PairIds = readonly [string, string];
 
 const TAG_FIELDS = ['stack', 'interests', 'lookingFor', 'canOffer', 'languages'] as const;
-const ID_LIST_FIELDS = ['blocks', 'wishes'] as const;
-const TEXT_FIELDS = ['name', 'role', 'company', 'seniority'] as const;
+const ID_LIST_FIELDS = ['blocks', 'conflicts', 'wishes'] as const;
+const TEXT_FIELDS = ['name', 'role', 'company', 'seniority', 'ticketType'] as const;
 const KNOWN_FIELDS = new Set<string>(['id', ...TAG_FIELDS, ...ID_LIST_FIELDS, ...TEXT_FIELDS]);
 
 /**

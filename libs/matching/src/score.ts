@@ -2,7 +2,8 @@ import { MatchingInputError } from './errors';
 import { encodeTags, type TagEncoding } from './encode';
 import { buildLanguageSets, forbiddenPairs, shareLanguage, type HardRule, type LanguageSets } from './hard-rules';
 import { normalizeTag, validateProfiles, type PairIds, type Profile } from './profile';
-import { resolveWeights, type MatchingWeights } from './weights';
+import { compileGroupRules, groupRuleOf, mayMeet, resolveRules, type GroupRules, type MatchingRules, type MatchingRulesInput } from './rules';
+import type { MatchingWeights } from './weights';
 
 /** Scores are reals; the exact solver works on integers `round(score × SCORE_SCALE)`. */
 export const SCORE_SCALE = 1_000_000;
@@ -21,8 +22,13 @@ export function toSolverWeight(score: number): number {
 
 /** What the scorer needs besides the profiles. */
 export interface ScoringOptions {
-  /** Partial weights merged into the defaults (see `resolveWeights`). */
+  /** Partial weights merged into the defaults (see `resolveWeights`); or give them as `rules.weights`, not both. */
   readonly weights?: Partial<MatchingWeights>;
+  /**
+   * The organiser's rules document (see `resolveRules`): weights, same company as a penalty or
+   * forbidden, who-can-meet rules. Absent: {@link DEFAULT_RULES}, today's scores.
+   */
+  readonly rules?: MatchingRulesInput;
   /** Pairs that already met: hard rule `already-met`. Unknown ids are ignored. */
   readonly pastPairs?: readonly PairIds[];
   /** Attendees left out of this round: they get no edge at all. */
@@ -40,6 +46,10 @@ export interface ScoringModel {
   readonly index: ReadonlyMap<string, number>;
   readonly excluded: ReadonlySet<string>;
   readonly weights: MatchingWeights;
+  /** The resolved rules document (its weights are `weights`). */
+  readonly rules: MatchingRules;
+  /** Who-can-meet classes and the same-company policy, compiled for `profiles`. */
+  readonly groups: GroupRules;
   readonly tags: TagEncoding;
   readonly roleOf: Int32Array;
   readonly roleCount: number;
@@ -65,13 +75,17 @@ export interface ScoringModel {
  * and wishes.
  *
  * Complexity: O(total profile size + forbidden pairs + wishes).
- * @throws {MatchingInputError} for invalid profiles or weights, or a
- *   `pastPairs`/`excluded` entry that is not a string.
+ * @throws {MatchingInputError} for invalid profiles, weights or rules (weights given both in
+ *   `weights` and `rules.weights`: field `weights`), or a `pastPairs`/`excluded` entry that is not a string.
  * @example const model = buildScoringModel(profiles, { pastPairs: [['a', 'b']] });
  */
 export function buildScoringModel(input: readonly Profile[], options: ScoringOptions = {}): ScoringModel {
   validateProfiles(input);
-  const weights = resolveWeights(options.weights);
+  if (options.weights !== undefined && options.rules?.weights !== undefined) {
+    throw new MatchingInputError('weights', 'give the weights either in weights or in rules.weights, not both');
+  }
+  const rules = resolveRules(options.weights === undefined ? (options.rules ?? {}) : { ...options.rules, weights: options.weights });
+  const { text: _text, ...weights } = rules.weights;
   const excluded = new Set(options.excluded ?? []);
   for (const [i, id] of [...excluded].entries()) {
     if (typeof id !== 'string') throw new MatchingInputError(`excluded[${i}]`, 'must be an attendee id');
@@ -105,13 +119,8 @@ export function buildScoringModel(input: readonly Profile[], options: ScoringOpt
     const r = normalizeTag(p.role ?? '');
     return r.length > 0 ? (roleIndex.get(r) as number) : roleCount - 1;
   });
-  const companies = new Map<string, number>();
-  const companyOf = Int32Array.from(profiles, (p) => {
-    const c = normalizeTag(p.company ?? '');
-    if (c.length === 0) return -1;
-    if (!companies.has(c)) companies.set(c, companies.size);
-    return companies.get(c) as number;
-  });
+  const groups = compileGroupRules(profiles, rules);
+  const companyOf = groups.companyOf;
 
   const forbiddenList = forbiddenPairs(profiles, index, pastPairs);
   const forbidden = new Map(forbiddenList.map((f) => [f.i * n + f.j, f.rule] as const));
@@ -145,7 +154,7 @@ export function buildScoringModel(input: readonly Profile[], options: ScoringOpt
   for (let i = 0; i < n; i++) adjustPtr[i + 1] = (adjustPtr[i + 1] as number) + (adjustPtr[i] as number);
 
   return {
-    n, profiles, index, excluded, weights, tags, roleOf, roleCount, roleTable, companyOf,
+    n, profiles, index, excluded, weights: Object.freeze(weights), rules, groups, tags, roleOf, roleCount, roleTable, companyOf,
     languages: buildLanguageSets(profiles), adjustPtr, adjustNbr, adjustValue, forbidden, wishes,
   };
 }
@@ -165,7 +174,8 @@ function adjustmentOf(model: ScoringModel, i: number, j: number): number | undef
 
 /**
  * The score of the edge {i, j} (indices into `model.profiles`), or −Infinity
- * when a static hard rule forbids it (language, block, past pair). Computed
+ * when a static hard rule forbids it (language, block, past pair, who-can-meet
+ * rule, same company when forbidden). Computed
  * in the canonical orientation (lower index on the left) with the same
  * floating-point operations, in the same order, as the block kernel, so both
  * give bit-identical results:
@@ -179,7 +189,7 @@ export function edgeScore(model: ScoringModel, i: number, j: number): number {
   if (i === j) return -Infinity;
   const lo = i < j ? i : j;
   const hi = i < j ? j : i;
-  if (!shareLanguage(model.languages, lo, hi)) return -Infinity;
+  if (!shareLanguage(model.languages, lo, hi) || !mayMeet(model.groups.meeting, lo, hi)) return -Infinity;
   const { left, right } = model.tags;
   let s = 0;
   let p = left.ptr[lo] as number;
@@ -203,7 +213,10 @@ export function edgeScore(model: ScoringModel, i: number, j: number): number {
   }
   s += model.roleTable[(model.roleOf[lo] as number) * model.roleCount + (model.roleOf[hi] as number)] as number;
   const company = model.companyOf[lo] as number;
-  if (company >= 0 && company === model.companyOf[hi]) s -= model.weights.sameCompany;
+  if (company >= 0 && company === model.companyOf[hi]) {
+    if (model.groups.forbidSameCompany) return -Infinity;
+    s -= model.weights.sameCompany;
+  }
   return s;
 }
 
@@ -247,7 +260,7 @@ export function scoreBounds(model: ScoringModel): { min: number; max: number } {
 
 /**
  * The first hard rule that forbids {i, j}, or null when the edge is allowed
- * (static rules only: language, block, past pair).
+ * (static rules only: block, past pair, language, who-can-meet rule, same company when forbidden).
  *
  * Complexity: O(⌈L/32⌉ + 1).
  * @throws never.
@@ -260,7 +273,7 @@ export function hardRuleOf(model: ScoringModel, i: number, j: number): HardRule 
   const rule = model.forbidden.get(lo * model.n + hi);
   if (rule !== undefined) return rule;
   if (!shareLanguage(model.languages, lo, hi)) return 'no-common-language';
-  return null;
+  return groupRuleOf(model.groups, lo, hi);
 }
 
 /** The terms of a pair score, unweighted except where noted. */
@@ -276,7 +289,7 @@ export interface ScoreBreakdown {
   readonly roleMix: number;
   /** Wish bonus: `mutualWish`, `oneWayWish` or 0. */
   readonly wish: number;
-  /** Same-company penalty: `weights.sameCompany` or 0 (subtracted). */
+  /** Same-company penalty: `weights.sameCompany` or 0 (subtracted); 0 when the rules forbid the pair instead. */
   readonly sameCompany: number;
   /** The weighted total (equal to the pair score up to rounding). */
   readonly total: number;
@@ -321,7 +334,7 @@ export function scoreBreakdown(model: ScoringModel, i: number, j: number): Score
   const wj = model.wishes[j]?.has(i) ?? false;
   const wish = wi && wj ? w.mutualWish : wi || wj ? w.oneWayWish : 0;
   const company = model.companyOf[i] as number;
-  const sameCompany = company >= 0 && company === model.companyOf[j] ? w.sameCompany : 0;
+  const sameCompany = company >= 0 && company === model.companyOf[j] && !model.groups.forbidSameCompany ? w.sameCompany : 0;
   const total = w.interest * interest + (w.complementarity / 2) * (aSeeksBOffers + bSeeksAOffers) + w.stack * stack + roleMix + wish - sameCompany;
   return { interest, aSeeksBOffers, bSeeksAOffers, stack, roleMix, wish, sameCompany, total };
 }

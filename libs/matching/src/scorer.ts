@@ -6,6 +6,7 @@ import type { HardRule } from './hard-rules';
 import type { Profile } from './profile';
 import type { Seed } from './prng';
 import { buildScoringModel, edgeScore, hardRuleOf, scoreBreakdown, toSolverWeight, type ScoreBreakdown, type ScoringOptions } from './score';
+import type { MatchingRules } from './rules';
 import type { MatchingWeights } from './weights';
 
 /** Scores and explains pairs of one population (the round's attendees). */
@@ -14,6 +15,8 @@ export interface Scorer {
   readonly ids: readonly string[];
   /** The validated weights in use. */
   readonly weights: MatchingWeights;
+  /** The validated rules document in use (defaults filled in). */
+  readonly rules: MatchingRules;
   /** Pair score of two attendees, ignoring hard rules. */
   score(a: string, b: string): number;
   /** The hard rule that forbids the pair, or null when it is allowed. */
@@ -29,7 +32,7 @@ export interface Scorer {
  * these profiles, so scores are relative to the population.
  *
  * Complexity: O(total profile size) to build; each query O(tags of both).
- * @throws {MatchingInputError} for invalid profiles, weights or past pairs;
+ * @throws {MatchingInputError} for invalid profiles, weights, rules or past pairs;
  *   queries throw {@link MatchingInputError} for an unknown id (field `id`).
  * @example
  * const scorer = createScorer(profiles);
@@ -50,6 +53,7 @@ export function createScorer(profiles: readonly Profile[], options: ScoringOptio
   return {
     ids: model.profiles.map((p) => p.id),
     weights: model.weights,
+    rules: model.rules,
     score: (a, b) => pairScore(at(a), at(b)),
     hardRule: (a, b) => {
       if (model.excluded.has(a) || model.excluded.has(b)) return 'excluded';

@@ -74,6 +74,47 @@ describe('pairwise plan', () => {
     expect(() => plan(options)).toThrow(expected);
   });
 
+  it('applies a --rules file (who can meet whom, same company forbidden) and conflicts, and prints the rules it used', () => {
+    const people = [
+      { id: 'vc1', role: 'investor', interests: ['rag'], languages: ['en'] },
+      { id: 'vc2', role: 'investor', interests: ['rag'], languages: ['en'] },
+      { id: 'f1', role: 'founder', company: 'Acme', interests: ['rag'], languages: ['en'] },
+      { id: 'f2', role: 'founder', company: 'acme', interests: ['rag'], languages: ['en'] },
+      { id: 's1', ticketType: 'student', interests: ['rag'], languages: ['en'], conflicts: ['s2'] },
+      { id: 's2', ticketType: 'student', interests: ['rag'], languages: ['en'] },
+    ];
+    const profiles = files.write('ruled.json', people);
+    const rules = files.write('rules.json', {
+      version: 1,
+      sameCompany: 'forbid',
+      whoCanMeet: [{ who: { role: 'investor' }, onlyWith: [{ role: 'founder' }] }, { who: { ticketType: 'Student' }, notWith: [{ role: 'investor' }] }],
+    });
+    const out = captureOutput();
+    runPlan({ profiles, rules, rounds: '2', policy: 'bye' }, out);
+    const result = JSON.parse(out.text()) as PlanJson & { rules: { sameCompany: string; whoCanMeet: unknown[] } };
+    expect(result.rules.sameCompany).toBe('forbid');
+    expect(result.rules.whoCanMeet).toEqual([
+      { who: { role: 'investor' }, onlyWith: [{ role: 'founder' }] },
+      { who: { ticketType: 'student' }, notWith: [{ role: 'investor' }] },
+    ]);
+    const pairs = result.rounds.flatMap((r) => r.meetings.map((m) => [...m.members].sort().join('+')));
+    // Investors meet founders only, students never meet investors, the founders are colleagues, the students know each other:
+    // founders are the only partners anyone has, so each round seats two pairs, all with a founder.
+    const allowed = ['f1+vc1', 'f1+vc2', 'f2+vc1', 'f2+vc2', 'f1+s1', 'f1+s2', 'f2+s1', 'f2+s2'];
+    for (const pair of pairs) expect(allowed).toContain(pair);
+    expect(pairs).toHaveLength(4);
+    expect(new Set(pairs).size).toBe(4);
+  });
+
+  it.each([
+    [{ sameCompany: 'never' }, /rules\.json: rules\.sameCompany: must be "penalty" or "forbid"/],
+    [{ whoCanMeet: [{ who: { role: 'investor' } }] }, /rules\.whoCanMeet\[0\]: must have exactly one of "onlyWith" or "notWith"/],
+    [{ weights: { interest: 'high' } }, /weights\.interest: must be a finite number/],
+  ])('refuses a bad --rules file %j naming the file and the field', (document, expected) => {
+    const rules = files.write('rules.json', document);
+    expect(() => runPlan({ profiles: profilesFile, rules }, captureOutput())).toThrow(expected);
+  });
+
   it('names the file for library input errors', () => {
     const file = files.write('b.json', [{ id: 'a', blocks: [3] }]);
     expect(() => runPlan({ profiles: file }, captureOutput())).toThrow(/b\.json: profiles\[0\]\.blocks\[0\]/);

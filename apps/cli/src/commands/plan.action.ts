@@ -1,7 +1,7 @@
 import { planRounds, type FairnessMode, type GroupPolicy, type RoundPlan, type RoundsPlan } from '@pairwise/matching';
 import { CliUsageError } from '../cli-errors';
 import { libraryCall, stdoutOutput, type CommandOutput } from './matching/io';
-import { readProfilesFile } from './score.action';
+import { readProfilesFile, readRulesFile } from './score.action';
 
 /** Options of `pairwise plan` as commander hands them over (strings). */
 export interface PlanOptions {
@@ -11,6 +11,7 @@ export interface PlanOptions {
   readonly policy?: string;
   readonly format?: string;
   readonly fairness?: string;
+  readonly rules?: string;
 }
 
 const MAX_ROUNDS = 100;
@@ -61,7 +62,8 @@ function csvNumber(value: number | null): string {
 /**
  * `pairwise plan`: plans K rounds (no pair twice) for the profiles and
  * prints every round's meetings (pairs, trios), byes, scores, reasons and
- * statistics as JSON (default) or CSV.
+ * statistics as JSON (default, with the rules it applied) or CSV. `--rules FILE`: the organiser's
+ * rules document (weights, same company, who can meet whom), as the API stores it per event.
  * @throws {CliUsageError} for a bad file or option.
  */
 export function runPlan(options: PlanOptions, out: CommandOutput = stdoutOutput): void {
@@ -73,8 +75,9 @@ export function runPlan(options: PlanOptions, out: CommandOutput = stdoutOutput)
   const format = choice(options.format, 'json', ['json', 'csv'] as const, '--format');
   const fairness = choice<FairnessMode>(options.fairness, 'none', ['none', 'maxmin'], '--fairness');
   const seed = options.seed ?? '0';
+  const rules = readRulesFile(options.rules);
   const profiles = readProfilesFile(options.profiles);
-  const plan = libraryCall(options.profiles, () => planRounds({ profiles, rounds, seed, policy, fairness }));
+  const plan = libraryCall(options.profiles, () => planRounds({ profiles, rounds, seed, policy, fairness, rules }));
   if (format === 'csv') {
     out.write(toCsv(plan, new Map(profiles.map((p) => [p.id, p.name ?? p.id]))));
     return;
@@ -84,6 +87,7 @@ export function runPlan(options: PlanOptions, out: CommandOutput = stdoutOutput)
     seed,
     policy,
     fairness,
+    rules,
     rounds: plan.rounds.map((round, r) => ({ round: r + 1, ...round })),
     sitOutCounts: plan.sitOutCounts,
   };

@@ -5,7 +5,8 @@ export function registerPlanCommand(program: Command): void {
   program
     .command('plan')
     .description('Plan rounds of 1:1 meetings from a profiles file: pairs, trios or byes, scores, reasons, statistics')
-    .requiredOption('--profiles <file>', 'JSON array of profiles (id, role, company, stack, interests, lookingFor, canOffer, languages, blocks, wishes)')
+    .requiredOption('--profiles <file>', 'JSON array of profiles (id, role, company, ticketType, stack, interests, lookingFor, canOffer, languages, blocks, conflicts, wishes)')
+    .option('--rules <file>', 'the organiser\'s rules document (JSON: weights, sameCompany, whoCanMeet), as the API stores it per event')
     .option('--rounds <k>', 'consecutive rounds to plan, never repeating a pair', '1')
     .option('--seed <s>', 'seed for tie-breaks and wording', '0')
     .option('--policy <policy>', 'odd one out: trio | bye', 'trio')

@@ -1,4 +1,4 @@
-import { scoreAllPairs, type Profile } from '@pairwise/matching';
+import { resolveRules, scoreAllPairs, type MatchingRules, type Profile } from '@pairwise/matching';
 import { CliUsageError } from '../cli-errors';
 import { libraryCall, parseWith, readJsonFile, stdoutOutput, type CommandOutput } from './matching/io';
 import { profilesFileSchema } from './matching/schemas';
@@ -6,6 +6,18 @@ import { profilesFileSchema } from './matching/schemas';
 /** Options of `pairwise score`. */
 export interface ScoreOptions {
   readonly profiles: string;
+  readonly rules?: string;
+}
+
+/**
+ * Reads and validates a `--rules` file: the organiser's rules document (the one the API stores per
+ * event); none given, the default rules (today's scores).
+ * @throws {CliUsageError} naming the file and the first offending field.
+ */
+export function readRulesFile(file: string | undefined): MatchingRules {
+  if (file === undefined) return resolveRules();
+  const document = readJsonFile(file);
+  return libraryCall(file, () => resolveRules(document as never));
 }
 
 /**
@@ -27,11 +39,13 @@ export function readProfilesFile(file: string): Profile[] {
  * `pairwise score`: every allowed pair of the profiles as `{"n", "edges"}`
  * (vertex i = the i-th profile; weight = round(score × 10⁶), the solver's
  * integer units; pairs a hard rule forbids are absent) — the input format
- * of `pairwise match`.
+ * of `pairwise match`. `--rules FILE` applies an organiser's rules document (weights, same company,
+ * who can meet whom).
  * @throws {CliUsageError} for a bad file.
  */
 export function runScore(options: ScoreOptions, out: CommandOutput = stdoutOutput): void {
+  const rules = readRulesFile(options.rules);
   const profiles = readProfilesFile(options.profiles);
-  const { n, edges } = libraryCall(options.profiles, () => scoreAllPairs(profiles));
+  const { n, edges } = libraryCall(options.profiles, () => scoreAllPairs(profiles, { rules }));
   out.write(`${JSON.stringify({ n, edges })}\n`);
 }

@@ -5,6 +5,7 @@ export function registerScoreCommand(program: Command): void {
   program
     .command('score')
     .description('Score every allowed pair of a profiles file: prints {"n": N, "edges": [[u, v, w], …]}, w = round(score × 10⁶)')
-    .requiredOption('--profiles <file>', 'JSON array of profiles (id, role, company, stack, interests, lookingFor, canOffer, languages, blocks, wishes)')
+    .requiredOption('--profiles <file>', 'JSON array of profiles (id, role, company, ticketType, stack, interests, lookingFor, canOffer, languages, blocks, conflicts, wishes)')
+    .option('--rules <file>', 'the organiser\'s rules document (JSON: weights, sameCompany, whoCanMeet), as the API stores it per event')
     .action((options: ScoreOptions) => (require('./score.action') as typeof import('./score.action')).runScore(options));
 }

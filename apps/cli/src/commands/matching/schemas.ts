@@ -10,12 +10,14 @@ export const profileSchema = z.strictObject({
   role: text,
   company: text,
   seniority: text,
+  ticketType: text,
   stack: tags,
   interests: tags,
   lookingFor: tags,
   canOffer: tags,
   languages: tags,
   blocks: z.array(z.string()).optional(),
+  conflicts: z.array(z.string()).optional(),
   wishes: z.array(z.string()).optional(),
 });
 
