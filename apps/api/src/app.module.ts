@@ -7,6 +7,7 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AccountsModule } from './accounts/accounts.module';
 import { AttendeesModule } from './attendees/attendees.module';
 import { AuthModule } from './auth/auth.module';
+import { AvailabilityModule } from './availability/availability.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { createValidationPipe } from './common/validation';
@@ -64,6 +65,7 @@ export class AppModule {
         RealtimeModule,
         CalendarModule,
         TalksModule,
+        AvailabilityModule,
         PrivacyModule,
         ScheduleModule.forRoot({ cronJobs: config.scheduledJobs }),
         ReportsModule,

@@ -15,6 +15,16 @@ const requestsArb = fc
   );
 const inputArb = fc.record({ talkTags: fc.subarray(TAGS, { minLength: 1 }), slots: fc.integer({ min: 0, max: 12 }), requests: requestsArb });
 
+/** How many a first-free-slot pass seats: a lower bound for the allocation. */
+function greedyCount(input: { slots: number; requests: readonly SlotRequest[] }): number {
+  const taken = new Set<number>();
+  for (const request of input.requests) {
+    const slot = [...Array(input.slots).keys()].find((s) => !taken.has(s) && !(request.unavailableSlots ?? []).includes(s));
+    if (slot !== undefined) taken.add(slot);
+  }
+  return taken.size;
+}
+
 describe('allocateSpeakerSlots', () => {
   it('respects capacity, gives everyone exactly one outcome, and numbers slots and standby in order', () => {
     fc.assert(
@@ -61,6 +71,53 @@ describe('allocateSpeakerSlots', () => {
         expect(allocateSpeakerSlots({ ...input, requests: shuffled })).toEqual(allocateSpeakerSlots(input));
       }),
     );
+  });
+
+  it('never grants a slot its holder cannot take, uses each slot once, and leaves nobody waiting for a free slot they could take', () => {
+    const withUnavailable = inputArb.chain((input) =>
+      fc.record({
+        talkTags: fc.constant(input.talkTags),
+        slots: fc.constant(input.slots),
+        requests: fc.constant(input.requests).chain((requests) =>
+          fc.tuple(...requests.map((r) => fc.subarray([...Array(input.slots).keys()]).map((unavailableSlots) => ({ ...r, unavailableSlots })))),
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(withUnavailable, (input) => {
+        const { granted, standby } = allocateSpeakerSlots(input);
+        const cannot = new Map(input.requests.map((r) => [r.attendeeId, new Set(r.unavailableSlots)]));
+        for (const g of granted) expect(cannot.get(g.attendeeId)!.has(g.slot)).toBe(false);
+        expect(new Set(granted.map((g) => g.slot)).size).toBe(granted.length);
+        const free = [...Array(input.slots).keys()].filter((slot) => !granted.some((g) => g.slot === slot));
+        for (const waiting of standby) for (const slot of free) expect(cannot.get(waiting.attendeeId)!.has(slot)).toBe(true);
+        // As many as possible get a slot: never fewer than a greedy pass in the same order would seat.
+        expect(granted.length).toBeGreaterThanOrEqual(greedyCount(input));
+        expect([...granted, ...standby].map((x) => x.attendeeId).sort()).toEqual(input.requests.map((r) => r.attendeeId).sort());
+      }),
+    );
+  });
+
+  it('moves the more deserving to a later slot so the next can have the one only they can take', () => {
+    const ada: SlotRequest = { attendeeId: 'ada', tags: ['rag'], slotsAlreadyGranted: 0, requestedAt: 0 };
+    const bob: SlotRequest = { attendeeId: 'bob', tags: [], slotsAlreadyGranted: 0, requestedAt: 1, unavailableSlots: [1] };
+    const cy: SlotRequest = { attendeeId: 'cy', tags: [], slotsAlreadyGranted: 0, requestedAt: 2, unavailableSlots: [0, 1] };
+    const dee: SlotRequest = { attendeeId: 'dee', tags: [], slotsAlreadyGranted: 0, requestedAt: 3 };
+    expect(allocateSpeakerSlots({ talkTags: ['rag'], slots: 2, requests: [dee, cy, bob, ada] })).toEqual({
+      granted: [
+        { attendeeId: 'ada', slot: 1, relevance: 1 },
+        { attendeeId: 'bob', slot: 0, relevance: 0 },
+      ],
+      standby: [
+        { attendeeId: 'cy', rank: 1, relevance: 0 },
+        { attendeeId: 'dee', rank: 2, relevance: 0 },
+      ],
+    });
+    // Without constraints the most deserving keep the earliest slots.
+    expect(allocateSpeakerSlots({ talkTags: ['rag'], slots: 2, requests: [dee, ada, { ...bob, unavailableSlots: [] }] }).granted.map((g) => [g.attendeeId, g.slot])).toEqual([
+      ['ada', 0],
+      ['bob', 1],
+    ]);
   });
 
   it('refuses a duplicate asker or a bad slot count, naming the field', () => {

@@ -2,6 +2,7 @@ import { AccountEntity } from '../accounts/account.entity';
 import { EventOrganiserEntity } from '../accounts/event-organiser.entity';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import { AccessCodeEntity } from '../auth/access-code.entity';
+import { AvailabilityWindowEntity } from '../availability/availability-window.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { SignInFailureEntity, SignInNetworkFailureEntity } from '../auth/sign-in-failure.entity';
 import { EventTagEntity } from '../events/event-tag.entity';
@@ -35,6 +36,7 @@ export const ENTITIES = [
   FeedbackEntity,
   TalkEntity,
   SlotRequestEntity,
+  AvailabilityWindowEntity,
   ReportExportEntity,
   SessionEntity,
   SignInFailureEntity,

@@ -1,5 +1,6 @@
 import { attendeesError } from '../attendees/attendees.errors';
 import { authError } from '../auth/auth.errors';
+import { availabilityError } from '../availability/availability.errors';
 import { calendarError } from '../calendar/calendar.errors';
 import { commonError, type ErrorReasonEnum } from '../common/domain-error';
 import { eventsError } from '../events/events.errors';
@@ -24,4 +25,5 @@ export const ERROR_REASON_ENUMS: readonly ErrorReasonEnum[] = [
   networkingError,
   talksError,
   calendarError,
+  availabilityError,
 ].map((factory) => factory.reasons);

@@ -43,7 +43,7 @@ export interface ComposedMessage {
 
 export type Composition = { cancelled: string } | { message: ComposedMessage };
 
-const SIT_OUT_REASONS: readonly string[] = ['ODD_COUNT', 'NO_COMPATIBLE_PARTNER', 'NOT_PRESENT', 'BUSY'] satisfies SitOutReason[];
+const SIT_OUT_REASONS: readonly string[] = ['ODD_COUNT', 'NO_COMPATIBLE_PARTNER', 'NOT_PRESENT', 'BUSY', 'UNAVAILABLE'] satisfies SitOutReason[];
 /** Stands for the link in the rendered text until the real one (sent) or the mark (stored) replaces it. */
 const LINK_SLOT = 'PAIRWISESIGNINLINKSLOT';
 export const HIDDEN_TOKEN = 'hidden';

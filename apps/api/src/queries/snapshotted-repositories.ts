@@ -1,3 +1,4 @@
+import { AvailabilityRepository } from '../availability/availability.repository';
 import { MeetingsRepository } from '../rounds/meetings.repository';
 import { RoundsRepository } from '../rounds/rounds.repository';
 import { TalksRepository } from '../talks/talks.repository';
@@ -11,4 +12,5 @@ export const SNAPSHOTTED_REPOSITORIES = [
   RoundsRepository,
   MeetingsRepository,
   TalksRepository,
+  AvailabilityRepository,
 ] as const;

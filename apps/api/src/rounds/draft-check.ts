@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { MeetingsRepository, type SeatedMeeting } from './meetings.repository';
 import { loadRoundRoster, type RoundRoster } from './round-roster';
 import { TalksRepository } from '../talks/talks.repository';
+import { AvailabilityRepository } from '../availability/availability.repository';
 import { RoundsRepository } from './rounds.repository';
 import { tablePlace } from './table-place';
 
@@ -12,7 +13,8 @@ import { tablePlace } from './table-place';
  * Why a seat of a draft is no longer allowed: a hard rule of the matching library
  * (`blocked`, `already-met`, `no-common-language`), one of the two people may no
  * longer be matched at all (`no-consent`, `opted-out`, `not-present`), one of them is now
- * busy during the round (`busy`: a talk, its office hours or a granted slot; TalksRepository.busyDuring), or the
+ * busy during the round (`busy`: a talk, its office hours or a granted slot; TalksRepository.busyDuring), one of
+ * them is now outside their availability windows for the round (`unavailable`; AvailabilityRepository.unavailableDuring), or the
  * meeting lost everyone but one person (`alone`: their partner was deleted).
  */
 export type DraftRule =
@@ -21,6 +23,7 @@ export type DraftRule =
   | 'opted-out'
   | 'not-present'
   | 'busy'
+  | 'unavailable'
   | 'alone';
 
 /**
@@ -69,6 +72,7 @@ export class DraftCheck {
     private readonly rounds: RoundsRepository,
     private readonly meetings: MeetingsRepository,
     private readonly talks: TalksRepository,
+    private readonly availability: AvailabilityRepository,
   ) {}
 
   async problemsOf(round: { id: string; eventId: string }, manager: EntityManager = this.dataSource.manager): Promise<DraftProblem[]> {
@@ -78,12 +82,21 @@ export class DraftCheck {
     const overrides = (await this.rounds.overridesOf(round.id, manager)) as Override[];
     // A talk or a slot granted since generation may now fall in the round's time.
     const { startsAt, durationMinutes } = await this.rounds.getById(round.id, manager);
-    const busy = new Set(await this.talks.busyDuring(round.eventId, startsAt, new Date(startsAt.getTime() + durationMinutes * 60_000), manager));
-    return judgeDraft(meetings, roster, busy, overriddenPairs(overrides));
+    const endsAt = new Date(startsAt.getTime() + durationMinutes * 60_000);
+    const busy = new Set(await this.talks.busyDuring(round.eventId, startsAt, endsAt, manager));
+    // So may a change of someone's availability windows.
+    const unavailable = new Set(await this.availability.unavailableDuring(round.eventId, startsAt, endsAt, manager));
+    return judgeDraft(meetings, roster, busy, unavailable, overriddenPairs(overrides));
   }
 }
 
-function judgeDraft(meetings: readonly SeatedMeeting[], roster: RoundRoster, busy: ReadonlySet<string>, overridden: ReadonlySet<string>): DraftProblem[] {
+function judgeDraft(
+  meetings: readonly SeatedMeeting[],
+  roster: RoundRoster,
+  busy: ReadonlySet<string>,
+  unavailable: ReadonlySet<string>,
+  overridden: ReadonlySet<string>,
+): DraftProblem[] {
   const notEligible = new Map(roster.notEligible.map((entry) => [entry.attendeeId, NOT_ELIGIBLE_RULE[entry.reason]]));
   // The hard rules alone (not the scorer, whose model takes a second to build for a few thousand people).
   const rules = createHardRuleChecker(roster.profiles, { pastPairs: roster.pastPairs });
@@ -101,6 +114,11 @@ function judgeDraft(meetings: readonly SeatedMeeting[], roster: RoundRoster, bus
         if (gone) {
           const [first, second] = notEligible.has(a) ? [a, b] : [b, a];
           problems.push({ meetingId: meeting.id, table: meeting.table_label, rule: gone, attendeeA: first, attendeeB: second });
+          continue;
+        }
+        if (unavailable.has(a) || unavailable.has(b)) {
+          const [first, second] = unavailable.has(a) ? [a, b] : [b, a];
+          problems.push({ meetingId: meeting.id, table: meeting.table_label, rule: 'unavailable', attendeeA: first, attendeeB: second });
           continue;
         }
         if (busy.has(a) || busy.has(b)) {

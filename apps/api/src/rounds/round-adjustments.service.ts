@@ -166,11 +166,12 @@ export async function refreshStats(meetingsOf: MeetingsRepository, manager: Enti
   const members = meetings.map((m) => membersOf.get(m.id) ?? []);
   const sizes = members.map((ids) => ids.length);
   // Judged again as the planner judges it: someone unseated by hand may well have had a partner. Who was
-  // busy when the draft was generated (a talk, an office-hour slot) and is still unseated stays BUSY.
-  const busy = new Set((previous?.leftOut ?? []).filter((entry) => entry.reason === 'BUSY').map((entry) => entry.attendeeId));
+  // busy when the draft was generated (a talk, an office-hour slot) and is still unseated stays BUSY; so does
+  // UNAVAILABLE (outside their availability windows).
+  const busy = new Map((previous?.leftOut ?? []).filter((entry) => entry.reason === 'BUSY' || entry.reason === 'UNAVAILABLE').map((entry) => [entry.attendeeId, entry.reason]));
   const unseated = roster.profiles.filter((p) => !seated.has(p.id)).map((p) => p.id);
   const byes = [
-    ...unseated.filter((id) => busy.has(id)).map((attendeeId) => ({ attendeeId, reason: 'BUSY' as const })),
+    ...unseated.filter((id) => busy.has(id)).map((attendeeId) => ({ attendeeId, reason: busy.get(attendeeId)! })),
     ...explainSitOuts({ profiles: roster.profiles, pastPairs: roster.pastPairs }, unseated.filter((id) => !busy.has(id))).map(toLeftOut),
   ];
   return {

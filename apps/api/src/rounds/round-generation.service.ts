@@ -16,6 +16,7 @@ import { MeetingsRepository } from './meetings.repository';
 import type { GenerationProgress, RoundEntity } from './round.entity';
 import { claimableForGeneration } from './round-lifecycle';
 import { TalksRepository } from '../talks/talks.repository';
+import { AvailabilityRepository } from '../availability/availability.repository';
 import { writeRoundPlan } from './round-plan-writer';
 import { countRoundRoster, loadRoundRoster } from './round-roster';
 import { findVisibleRound } from './round-visibility';
@@ -44,6 +45,7 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
     private readonly meetings: MeetingsRepository,
     private readonly matching: MatchingRunner,
     private readonly talks: TalksRepository,
+    private readonly availability: AvailabilityRepository,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
@@ -129,7 +131,11 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
       const roster = await loadRoundRoster(this.dataSource, round.eventId, round.id);
       if (roster.profiles.length < 2) throw notEnoughAttendees(await countRoundRoster(this.dataSource, round.eventId, round.id));
       // Speakers during their talk and office hours, and attendees during a slot granted to them, sit this round out.
-      const busy = await this.talks.busyDuring(round.eventId, round.startsAt, new Date(round.startsAt.getTime() + round.durationMinutes * 60_000));
+      const endsAt = new Date(round.startsAt.getTime() + round.durationMinutes * 60_000);
+      const talkBusy = await this.talks.busyDuring(round.eventId, round.startsAt, endsAt);
+      // And whoever is not at the event for the whole round (availability windows) sits it out too, as UNAVAILABLE.
+      const unavailable = new Set(await this.availability.unavailableDuring(round.eventId, round.startsAt, endsAt));
+      const busy = [...new Set([...talkBusy, ...unavailable])].sort();
       await setProgress({ phase: 'matching', attendees: roster.profiles.length });
       const policy = round.oddPolicy ?? event.matchingSettings.oddPolicy ?? 'trio';
       const weights = event.matchingSettings.weights ?? {};
@@ -152,7 +158,7 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
         // dropped) or waits for this transaction (and then finds the round GENERATED, not GENERATING).
         const current = await this.rounds.lockById(roundId, manager);
         if (current?.status !== 'GENERATING' || current.leaseOwner !== lease.owner) return false;
-        const stats = await writeRoundPlan(this.meetings, manager, current, plan, roster);
+        const stats = await writeRoundPlan(this.meetings, manager, current, plan, roster, unavailable);
         await this.rounds.storeDraft(
           roundId,
           { stats, weights, progress: { phase: 'done', attendees: roster.profiles.length, startedAt, finishedAt: new Date().toISOString() } },

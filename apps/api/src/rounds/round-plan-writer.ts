@@ -23,7 +23,8 @@ export function tableLabel(round: Pick<RoundEntity, 'tables'>, tableNumber: numb
 /**
  * Replaces the round's meetings with the plan's, in bulk (one statement per
  * table, whatever the size): meetings, participants, and the event-wide pair
- * registry whose constraints forbid a repeated pair.
+ * registry whose constraints forbid a repeated pair. `unavailable`: who of the plan's busy people
+ * sit out because they are outside their availability windows (UNAVAILABLE rather than BUSY).
  */
 export async function writeRoundPlan(
   meetings: MeetingsRepository,
@@ -31,6 +32,7 @@ export async function writeRoundPlan(
   round: RoundEntity,
   plan: RoundPlan,
   roster: RoundRoster,
+  unavailable: ReadonlySet<string> = new Set(),
 ): Promise<StoredRoundStats> {
   const startsAt = round.startsAt;
   const endsAt = new Date(startsAt.getTime() + round.durationMinutes * 60_000);
@@ -66,10 +68,10 @@ export async function writeRoundPlan(
     { low: pairLow, high: pairHigh, meetingIds: pairMeeting },
     manager,
   );
-  return roundStats(plan, roster);
+  return roundStats(plan, roster, unavailable);
 }
 
-function roundStats(plan: RoundPlan, roster: RoundRoster): StoredRoundStats {
+function roundStats(plan: RoundPlan, roster: RoundRoster, unavailable: ReadonlySet<string>): StoredRoundStats {
   const { stats } = plan;
   return {
     eligible: roster.profiles.length,
@@ -89,7 +91,8 @@ function roundStats(plan: RoundPlan, roster: RoundRoster): StoredRoundStats {
     fairnessCost: stats.fairness.mode === 'none' ? null : stats.fairness.cost,
     worstServed: stats.worstServed.map(({ id, score }) => ({ attendeeId: id, score })),
     leftOut: [
-      ...plan.byes.map(toLeftOut),
+      // The planner sat them out as busy; outside their availability windows says why better.
+      ...plan.byes.map((bye) => (bye.reason === 'busy' && unavailable.has(bye.id) ? { attendeeId: bye.id, reason: 'UNAVAILABLE' } : toLeftOut(bye))),
       ...roster.notEligible,
     ],
   };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AvailabilityModule } from '../availability/availability.module';
 import { TalksModule } from '../talks/talks.module';
 import { GenerationLeaseSweeper } from './generation-lease.sweeper';
 import { MatchingRunner } from './matching-runner';
@@ -15,7 +16,7 @@ import { RoundGenerationService } from './round-generation.service';
 import { RoundsService } from './rounds.service';
 
 @Module({
-  imports: [TalksModule],
+  imports: [TalksModule, AvailabilityModule],
   providers: [RoundsService, RoundGenerationService, RoundsRepository, MeetingsRepository, DraftCheck, RoundDirectory, GenerationLeaseSweeper, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver, LeftOutResolver, AttendeeScoreResolver, DraftReviewResolver, RoundReviewResolver],
   exports: [RoundsService, MeetingsService, RoundDirectory, RoundsRepository, MeetingsRepository],
 })

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AvailabilityModule } from '../availability/availability.module';
 import { EventsModule } from '../events/events.module';
 import { AgendaImportResolver } from './agenda-import.resolver';
 import { AgendaImportService } from './agenda-import.service';
@@ -7,7 +8,7 @@ import { TalksRepository } from './talks.repository';
 import { TalksService } from './talks.service';
 
 @Module({
-  imports: [EventsModule],
+  imports: [EventsModule, AvailabilityModule],
   providers: [TalksService, TalksRepository, TalksResolver, AgendaImportService, AgendaImportResolver],
   exports: [AgendaImportService, TalksRepository],
 })

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { allocateSpeakerSlots } from '@pairwise/matching';
 import { DataSource, EntityManager } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
+import { AvailabilityRepository } from '../availability/availability.repository';
 import type { Actor } from '../auth/actor';
 import { assertCanManage, assertCanSee } from '../auth/event-access';
 import { forbidden, notFound } from '../common/domain-error';
@@ -26,7 +27,8 @@ export interface TalkWithCount {
 /**
  * Speaker office hours: after a talk, its speaker offers a few short 1:1
  * slots; attendees ask with a one-line question; organisers allocate (the
- * matching library decides who gets which slot, fairly across the event)
+ * matching library decides who gets which slot, fairly across the event,
+ * never a slot its holder is not at the event for: availability windows)
  * and publish, after which slots show in myMeetings and calendar feeds.
  */
 @Injectable()
@@ -34,6 +36,7 @@ export class TalksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly eventsService: EventsService,
+    private readonly availability: AvailabilityRepository,
   ) {}
 
   async create(actor: Actor, input: CreateTalkInput): Promise<TalkEntity> {
@@ -115,12 +118,15 @@ export class TalksService {
         await manager.query(`UPDATE slot_requests SET standby_rank = standby_rank - 1 WHERE talk_id = $1 AND standby_rank > $2`, [talkId, mine.standbyRank]);
       }
       if (mine.slotIndex !== null && talk.allocationStatus === 'PUBLISHED') {
-        const promoted = await countAffected(
-          manager,
-          `UPDATE slot_requests SET slot_index = $2, standby_rank = NULL WHERE talk_id = $1 AND standby_rank = 1 RETURNING 1`,
-          [talkId, mine.slotIndex],
-        );
-        if (promoted) await manager.query(`UPDATE slot_requests SET standby_rank = standby_rank - 1 WHERE talk_id = $1 AND standby_rank IS NOT NULL`, [talkId]);
+        // The first on standby who is at the event for the whole slot (availability windows) takes it.
+        const window = slotWindow(talk, mine.slotIndex);
+        const unavailable = new Set(await this.availability.unavailableDuring(talk.eventId, window.startsAt, window.endsAt, manager));
+        const waiting = await requests.find({ where: { talkId }, order: { standbyRank: 'ASC' } });
+        const next = waiting.find((r) => r.standbyRank !== null && !unavailable.has(r.attendeeId));
+        if (next) {
+          await requests.update({ talkId, attendeeId: next.attendeeId }, { slotIndex: mine.slotIndex, standbyRank: null });
+          await manager.query(`UPDATE slot_requests SET standby_rank = standby_rank - 1 WHERE talk_id = $1 AND standby_rank > $2`, [talkId, next.standbyRank]);
+        }
       }
       return true;
     });
@@ -142,6 +148,14 @@ export class TalksService {
           WHERE r.talk_id = $1`,
         [talk.id],
       );
+      // Who is not at the event for the whole of each slot (availability windows) cannot take it.
+      const cannotTake = new Map<string, number[]>();
+      for (let index = 0; index < current.slotCount; index++) {
+        const window = slotWindow(current, index);
+        for (const id of await this.availability.unavailableDuring(current.eventId, window.startsAt, window.endsAt, manager)) {
+          cannotTake.set(id, [...(cannotTake.get(id) ?? []), index]);
+        }
+      }
       const allocation = allocateSpeakerSlots({
         talkTags: current.tags,
         slots: current.slotCount,
@@ -150,6 +164,7 @@ export class TalksService {
           tags: [...r.interests, ...r.stack],
           slotsAlreadyGranted: r.held,
           requestedAt: new Date(r.created_at).getTime(),
+          unavailableSlots: cannotTake.get(r.attendee_id) ?? [],
         })),
       });
       await manager.query(`UPDATE slot_requests SET slot_index = NULL, standby_rank = NULL WHERE talk_id = $1`, [talk.id]);

@@ -34,6 +34,8 @@ export enum LeftOutReason {
   NO_COMPATIBLE_PARTNER = 'NO_COMPATIBLE_PARTNER',
   /** Giving a talk, holding its office hours, or granted an office-hour slot while the round runs. */
   BUSY = 'BUSY',
+  /** Not at the event for the whole round: outside the availability windows they (or an organiser) set. */
+  UNAVAILABLE = 'UNAVAILABLE',
 }
 registerEnumType(LeftOutReason, { name: 'LeftOutReason' });
 
@@ -148,7 +150,7 @@ export class DraftProblem {
   @Field({
     description:
       'blocked, already-met or no-common-language (a hard rule between the two); no-consent, opted-out or not-present ' +
-      '(attendeeA may no longer be matched); busy (attendeeA gives a talk or its office hours, or holds a granted slot, during the round); alone (attendeeA’s partner was deleted)',
+      '(attendeeA may no longer be matched); busy (attendeeA gives a talk or its office hours, or holds a granted slot, during the round); unavailable (attendeeA is outside their availability windows for the round); alone (attendeeA’s partner was deleted)',
   })
   rule!: string;
 

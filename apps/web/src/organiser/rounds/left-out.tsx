@@ -4,7 +4,7 @@ import type { LeftOutReason } from '../../gql/graphql';
 import type { Seat } from './adjustment';
 import type { ReviewedRound } from './round-page';
 
-const ORDER: LeftOutReason[] = ['ODD_COUNT', 'NO_COMPATIBLE_PARTNER', 'BUSY', 'NOT_PRESENT', 'NO_CONSENT', 'OPTED_OUT'];
+const ORDER: LeftOutReason[] = ['ODD_COUNT', 'NO_COMPATIBLE_PARTNER', 'BUSY', 'UNAVAILABLE', 'NOT_PRESENT', 'NO_CONSENT', 'OPTED_OUT'];
 /** Who could be seated by hand: people eligible for the round who were left without a partner. */
 const SEATABLE = new Set<LeftOutReason>(['ODD_COUNT', 'NO_COMPATIBLE_PARTNER']);
 

@@ -1,0 +1,29 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { LOCAL_TIME_DOC } from '../../common/local-time';
+
+@ObjectType({ description: 'A span of time during which an attendee is at the event (windows that touched or overlapped are merged)' })
+export class AvailabilityWindow {
+  @Field()
+  startsAt!: Date;
+
+  @Field({ description: LOCAL_TIME_DOC.startsAt })
+  startsAtLocal!: string;
+
+  @Field()
+  endsAt!: Date;
+
+  @Field({ description: LOCAL_TIME_DOC.endsAt })
+  endsAtLocal!: string;
+}
+
+@ObjectType({ description: 'When an attendee is at the event: no window means all the time' })
+export class Availability {
+  @Field({ description: 'True when the attendee set no window: available for every round and slot' })
+  always!: boolean;
+
+  @Field(() => [AvailabilityWindow], { description: 'In time order' })
+  windows!: AvailabilityWindow[];
+
+  @Field({ description: LOCAL_TIME_DOC.timeZone })
+  timeZone!: string;
+}
