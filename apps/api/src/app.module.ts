@@ -21,6 +21,7 @@ import { createAppLogger, type AppLogger } from './logging/app-logger';
 import { LoggingModule } from './logging/logging.module';
 import { MailModule } from './mail/mail.module';
 import { NetworkingModule } from './networking/networking.module';
+import { MeetingRequestsModule } from './meeting-requests/meeting-requests.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -62,6 +63,7 @@ export class AppModule {
         ImportsModule,
         RoundsModule,
         NetworkingModule,
+        MeetingRequestsModule,
         RealtimeModule,
         CalendarModule,
         TalksModule,

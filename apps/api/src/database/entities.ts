@@ -16,6 +16,7 @@ import { RateLimitCounterEntity } from '../rate-limit/rate-limit-counter.entity'
 import { RoundAdjustmentEntity } from '../rounds/round-adjustment.entity';
 import { RoundEntity } from '../rounds/round.entity';
 import { SlotRequestEntity, TalkEntity } from '../talks/talk.entity';
+import { MeetingRequestEntity } from '../meeting-requests/meeting-request.entity';
 
 /** Every TypeORM entity; the one list both the app and the migration CLI use. */
 export const ENTITIES = [
@@ -48,4 +49,5 @@ export const ENTITIES = [
   MailPacingEntity,
   MailScheduleEntity,
   RateLimitCounterEntity,
+  MeetingRequestEntity,
 ];

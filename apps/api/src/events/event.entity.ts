@@ -5,6 +5,8 @@ import type { EventTagEntity } from './event-tag.entity';
 export interface MatchingSettings {
   oddPolicy?: 'trio' | 'bye';
   defaultRoundMinutes?: number;
+  /** Meeting requests an attendee may send per day of the event (its time zone); 0: none. Default DEFAULT_MEETING_REQUESTS_PER_DAY. */
+  meetingRequestsPerDay?: number;
   weights?: Record<string, number>;
 }
 

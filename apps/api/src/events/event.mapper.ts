@@ -1,7 +1,7 @@
 import { MailLanguageValue } from '../mail/models/mail.models';
 import type { EventEntity } from './event.entity';
 import { Event, OddPolicy } from './models/event.model';
-import { DEFAULT_ROUND_MINUTES } from './events.service';
+import { DEFAULT_MEETING_REQUESTS_PER_DAY, DEFAULT_ROUND_MINUTES } from './events.service';
 
 export function toEventModel(entity: EventEntity): Event {
   return {
@@ -14,6 +14,7 @@ export function toEventModel(entity: EventEntity): Event {
     venue: entity.venue,
     oddPolicy: entity.matchingSettings.oddPolicy === 'bye' ? OddPolicy.BYE : OddPolicy.TRIO,
     defaultRoundMinutes: entity.matchingSettings.defaultRoundMinutes ?? DEFAULT_ROUND_MINUTES,
+    meetingRequestsPerDay: entity.matchingSettings.meetingRequestsPerDay ?? DEFAULT_MEETING_REQUESTS_PER_DAY,
     language: entity.language as MailLanguageValue | null,
     retentionDays: entity.retentionDays,
     createdAt: entity.createdAt,

@@ -15,6 +15,8 @@ import { OddPolicy } from './models/event.model';
 import { slugify, TagVocabulary, type VocabularyEntry } from './tag-vocabulary';
 
 export const DEFAULT_ROUND_MINUTES = 15;
+/** Meeting requests an attendee may send per day when the event does not say (`meetingRequestsPerDay`). */
+export const DEFAULT_MEETING_REQUESTS_PER_DAY = 10;
 
 @Injectable()
 export class EventsService {
@@ -39,6 +41,7 @@ export class EventsService {
           matchingSettings: {
             oddPolicy: input.oddPolicy === OddPolicy.BYE ? 'bye' : 'trio',
             defaultRoundMinutes: input.defaultRoundMinutes ?? DEFAULT_ROUND_MINUTES,
+            meetingRequestsPerDay: input.meetingRequestsPerDay ?? DEFAULT_MEETING_REQUESTS_PER_DAY,
           },
         }),
       );
@@ -48,7 +51,7 @@ export class EventsService {
   }
 
   async update(actor: Actor, input: UpdateEventInput): Promise<EventEntity> {
-    rejectNulls(input, ['slug', 'name', 'timeZone', 'oddPolicy', 'defaultRoundMinutes', 'vocabulary']);
+    rejectNulls(input, ['slug', 'name', 'timeZone', 'oddPolicy', 'defaultRoundMinutes', 'meetingRequestsPerDay', 'vocabulary']);
     const vocabulary = input.vocabulary ? toVocabulary(input.vocabulary) : undefined;
     return this.saveUniqueSlug(undefined, async (manager) => {
       const events = manager.getRepository(EventEntity);
@@ -71,6 +74,7 @@ export class EventsService {
         ...event.matchingSettings,
         ...(input.oddPolicy ? { oddPolicy: input.oddPolicy === OddPolicy.BYE ? 'bye' : 'trio' } : {}),
         ...(input.defaultRoundMinutes ? { defaultRoundMinutes: input.defaultRoundMinutes } : {}),
+        ...(input.meetingRequestsPerDay !== undefined ? { meetingRequestsPerDay: input.meetingRequestsPerDay } : {}),
       };
       await events.save(event);
       if (vocabulary) await replaceVocabulary(manager, event.id, vocabulary);

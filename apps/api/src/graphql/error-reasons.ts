@@ -6,6 +6,7 @@ import { commonError, type ErrorReasonEnum } from '../common/domain-error';
 import { eventsError } from '../events/events.errors';
 import { importsError } from '../imports/imports.errors';
 import { mailError } from '../mail/mail.errors';
+import { meetingRequestsError } from '../meeting-requests/meeting-requests.errors';
 import { networkingError } from '../networking/networking.errors';
 import { roundsError } from '../rounds/rounds.errors';
 import { talksError } from '../talks/talks.errors';
@@ -26,4 +27,5 @@ export const ERROR_REASON_ENUMS: readonly ErrorReasonEnum[] = [
   talksError,
   calendarError,
   availabilityError,
+  meetingRequestsError,
 ].map((factory) => factory.reasons);

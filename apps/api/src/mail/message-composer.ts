@@ -55,6 +55,7 @@ interface RecipientRow {
   erased: boolean;
   opted_out: boolean;
   event_name: string;
+  event_slug: string;
   time_zone: string;
   starts_on: string | null;
   ends_on: string | null;
@@ -80,7 +81,7 @@ interface PersonRow {
 export async function composeClaimed(query: LaneQuery, message: ClaimedMessage, settings: ComposeSettings): Promise<Composition> {
   const [recipient] = await query<RecipientRow>(
     `SELECT a.email, a.name, a.languages, a.erased_at IS NOT NULL AS erased, a.mail_opt_out_at IS NOT NULL AS opted_out,
-            e.name AS event_name, e.time_zone, e.starts_on::text, e.ends_on::text, e.venue, e.language AS event_language
+            e.name AS event_name, e.slug AS event_slug, e.time_zone, e.starts_on::text, e.ends_on::text, e.venue, e.language AS event_language
        FROM attendees a JOIN events e ON e.id = a.event_id
       WHERE a.id = $1 AND a.event_id = $2`,
     [message.attendeeId, message.eventId],
@@ -173,6 +174,28 @@ export async function composeClaimed(query: LaneQuery, message: ClaimedMessage, 
       if (new Date(round.starts_at).getTime() <= Date.now()) return { cancelled: 'The round had already started' };
       if (!SIT_OUT_REASONS.includes(message.payload.reason ?? '')) return { cancelled: `No notice for the reason ${message.payload.reason}` };
       facts = { ...common, kind: 'SIT_OUT_NOTICE', roundName: round.name, startsAt: new Date(round.starts_at), reason: message.payload.reason as SitOutReason, unsubscribeUrl };
+      break;
+    }
+    case 'MEETING_REQUEST':
+    case 'MEETING_REQUEST_ANSWER': {
+      // The request as it is now (locked against a change while the message is rendered): a request withdrawn,
+      // answered or expired since it was asked is not announced, nor an answer withdrawn since.
+      const [request] = await query<{ requester_id: string; recipient_id: string; message: string; status: string; expires_at: Date; expired: boolean }>(
+        `SELECT requester_id, recipient_id, message, status, expires_at, expires_at <= now() AS expired FROM meeting_requests WHERE id = $1 FOR SHARE`,
+        [message.payload.meetingRequestId],
+      );
+      const asking = message.kind === 'MEETING_REQUEST';
+      if (!request || (asking ? request.recipient_id : request.requester_id) !== message.attendeeId) return { cancelled: 'The meeting request is gone' };
+      if (request.expired && request.status !== 'DECLINED' && request.status !== 'FULFILLED') return { cancelled: 'The meeting request has expired' };
+      if (asking ? request.status !== 'PENDING' : !['ACCEPTED', 'FULFILLED', 'DECLINED'].includes(request.status)) {
+        return { cancelled: `The meeting request is ${request.status.toLowerCase()}` };
+      }
+      const [other] = await people.byIds([asking ? request.requester_id : request.recipient_id]);
+      if (!other) return { cancelled: 'The other person of the request was erased or removed' };
+      const requestsUrl = `${settings.publicUrl}/e/${encodeURIComponent(recipient.event_slug)}/requests`;
+      facts = asking
+        ? { ...common, kind: 'MEETING_REQUEST', from: other, message: request.message, expiresAt: new Date(request.expires_at), requestsUrl, unsubscribeUrl }
+        : { ...common, kind: 'MEETING_REQUEST_ANSWER', by: other, accepted: request.status !== 'DECLINED', requestsUrl, unsubscribeUrl };
       break;
     }
   }

@@ -308,6 +308,22 @@ export class OutboxRepository {
   }
 
   /**
+   * In the transaction that asks (MEETING_REQUEST, to the recipient) or answers (MEETING_REQUEST_ANSWER, to the
+   * requester) a meeting request: one message to `attendeeId`, unless they unsubscribed from mail or were
+   * erased. Once per request and kind (`dedupe_key`).
+   */
+  async queueMeetingRequestMail(manager: EntityManager, kind: 'MEETING_REQUEST' | 'MEETING_REQUEST_ANSWER', requestId: string, attendeeId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO mail_outbox (event_id, attendee_id, kind, dedupe_key, payload, to_address)
+       SELECT a.event_id, a.id, $2, $3, jsonb_build_object('meetingRequestId', $4::text), a.email
+         FROM attendees a
+        WHERE a.id = $1 AND a.erased_at IS NULL AND a.mail_opt_out_at IS NULL
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [attendeeId, kind, `${kind === 'MEETING_REQUEST' ? 'meeting-request' : 'meeting-request-answer'}:${requestId}`, requestId],
+    );
+  }
+
+  /**
    * Mail again for an attendee who had unsubscribed, from now on: the reminders of their meetings and
    * office-hour slots still to come — those the scheduler left out while they were unsubscribed, and those
    * cancelled at sending for that reason (same dedupe key: revived, never doubled) — are queued. Returns how many.

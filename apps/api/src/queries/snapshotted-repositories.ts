@@ -1,4 +1,5 @@
 import { AvailabilityRepository } from '../availability/availability.repository';
+import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
 import { MeetingsRepository } from '../rounds/meetings.repository';
 import { RoundsRepository } from '../rounds/rounds.repository';
 import { TalksRepository } from '../talks/talks.repository';
@@ -13,4 +14,5 @@ export const SNAPSHOTTED_REPOSITORIES = [
   MeetingsRepository,
   TalksRepository,
   AvailabilityRepository,
+  MeetingRequestsRepository,
 ] as const;

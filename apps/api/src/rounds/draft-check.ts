@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHardRuleChecker, type HardRule } from '@pairwise/matching';
 import { DataSource, type EntityManager } from 'typeorm';
+import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
 import { MeetingsRepository, type SeatedMeeting } from './meetings.repository';
 import { loadRoundRoster, type RoundRoster } from './round-roster';
 import { TalksRepository } from '../talks/talks.repository';
@@ -14,8 +15,10 @@ import { tablePlace } from './table-place';
  * (`blocked`, `already-met`, `no-common-language`), one of the two people may no
  * longer be matched at all (`no-consent`, `opted-out`, `not-present`), one of them is now
  * busy during the round (`busy`: a talk, its office hours or a granted slot; TalksRepository.busyDuring), one of
- * them is now outside their availability windows for the round (`unavailable`; AvailabilityRepository.unavailableDuring), or the
- * meeting lost everyone but one person (`alone`: their partner was deleted).
+ * them is now outside their availability windows for the round (`unavailable`; AvailabilityRepository.unavailableDuring), the
+ * meeting lost everyone but one person (`alone`: their partner was deleted), or the two were seated together
+ * for a meeting request that has been withdrawn (or has expired) since (`request-withdrawn`: attendeeA asked,
+ * attendeeB was asked) — the round would force a meeting nobody asks for any more.
  */
 export type DraftRule =
   | Extract<HardRule, 'blocked' | 'already-met' | 'no-common-language'>
@@ -24,7 +27,8 @@ export type DraftRule =
   | 'not-present'
   | 'busy'
   | 'unavailable'
-  | 'alone';
+  | 'alone'
+  | 'request-withdrawn';
 
 /**
  * One pair of a draft's meeting that breaks a rule now. `attendeeA` is the one who may no longer
@@ -73,6 +77,7 @@ export class DraftCheck {
     private readonly meetings: MeetingsRepository,
     private readonly talks: TalksRepository,
     private readonly availability: AvailabilityRepository,
+    private readonly meetingRequests: MeetingRequestsRepository,
   ) {}
 
   async problemsOf(round: { id: string; eventId: string }, manager: EntityManager = this.dataSource.manager): Promise<DraftProblem[]> {
@@ -86,7 +91,14 @@ export class DraftCheck {
     const busy = new Set(await this.talks.busyDuring(round.eventId, startsAt, endsAt, manager));
     // So may a change of someone's availability windows.
     const unavailable = new Set(await this.availability.unavailableDuring(round.eventId, startsAt, endsAt, manager));
-    return judgeDraft(meetings, roster, busy, unavailable, overriddenPairs(overrides));
+    const problems = judgeDraft(meetings, roster, busy, unavailable, overriddenPairs(overrides));
+    // Pairs the generation seated for a request (a must-meet pair) that is no longer accepted, and still sit together.
+    const withdrawn = (await this.meetingRequests.ofRound(round.id, manager)).filter((request) => request.planned && request.seated && !['ACCEPTED', 'FULFILLED'].includes(request.status));
+    for (const request of withdrawn) {
+      const meeting = meetings.find((m) => m.members.includes(request.requester_id) && m.members.includes(request.recipient_id));
+      if (meeting) problems.push({ meetingId: meeting.id, table: meeting.table_label, rule: 'request-withdrawn', attendeeA: request.requester_id, attendeeB: request.recipient_id });
+    }
+    return problems;
   }
 }
 

@@ -35,10 +35,13 @@ export function explainForStaff(stored: unknown, participants: readonly SeatedPe
   const names = new Map(participants.map((p) => [p.id, p.name ?? UNNAMED_PARTNER]));
   const members = participants.map((p) => p.id);
   const pairs = seatedPairs(stored, members);
-  return {
-    reasons: pairs.map(toPairReason),
-    ...meetingText(pairs, context(null, (id) => names.get(id) ?? UNNAMED_PARTNER, labels, past), members),
-  };
+  const nameOf = (id: string) => names.get(id) ?? UNNAMED_PARTNER;
+  return withRequest(
+    { reasons: pairs.map(toPairReason), ...meetingText(pairs, context(null, nameOf, labels, past), members) },
+    pairs.find((pair) => pair.requestedBy),
+    null,
+    nameOf,
+  );
 }
 
 /**
@@ -58,10 +61,36 @@ export function explainForAttendee(
   const names = new Map(partners.map((p) => [p.id, p.sharedFields.includes('name') && p.name ? p.name : UNNAMED_PARTNER]));
   const members = [reader.id, ...partners.map((p) => p.id)];
   const pairs = seatedPairs(stored, members).map((pair) => visibleReasons(pair, audience));
-  return {
-    reasons: pairs.filter((pair) => pair.a === reader.id || pair.b === reader.id).map(toPairReason),
-    ...meetingText(pairs, context(reader.id, (id) => names.get(id) ?? UNNAMED_PARTNER, labels, past), members),
-  };
+  const own = pairs.filter((pair) => pair.a === reader.id || pair.b === reader.id);
+  const nameOf = (id: string) => names.get(id) ?? UNNAMED_PARTNER;
+  return withRequest(
+    // Whose request seated a pair is the two people's business: another reader's pairs lose it.
+    { reasons: own.map(toPairReason), ...meetingText(pairs, context(reader.id, nameOf, labels, past), members) },
+    own.find((pair) => pair.requestedBy),
+    reader.id,
+    nameOf,
+  );
+}
+
+/**
+ * A table seated for an accepted meeting request says so first ("You asked to meet Grace, and she accepted."):
+ * to the two people concerned, who both know it, and to staff. `pair`: the reader's own pair with a request.
+ */
+function withRequest(explanation: MeetingExplanation, pair: StoredPairReason | undefined, reader: string | null, nameOf: (id: string) => string): MeetingExplanation {
+  if (!pair?.requestedBy) return explanation;
+  const asker = pair.requestedBy;
+  const other = asker === pair.a ? pair.b : pair.a;
+  const line =
+    reader === asker
+      ? `You asked to meet ${nameOf(other)}, and the request was accepted.`
+      : reader === other
+        ? `${capitalise(nameOf(asker))} asked to meet you, and you accepted.`
+        : `${capitalise(nameOf(asker))} asked to meet ${nameOf(other)} through a meeting request, which was accepted.`;
+  return { ...explanation, sentence: `${line} ${explanation.sentence}` };
+}
+
+function capitalise(text: string): string {
+  return text.replace(/^./, (c) => c.toUpperCase());
 }
 
 /** The stored pairs whose two people are still at the table (someone taken out of a draft leaves none). */
@@ -87,5 +116,6 @@ function toPairReason(pair: StoredPairReason): PairReason {
     wish: pair.wish,
     roleMix: pair.roleMix ? [...pair.roleMix.roles] : null,
     sameCompany: pair.sameCompany,
+    requestedBy: pair.requestedBy,
   };
 }

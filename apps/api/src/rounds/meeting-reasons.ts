@@ -7,15 +7,26 @@ import { hashSeed, type MeetingEdge, type PairReasons } from '@pairwise/matching
  * (meeting-explanation.ts), from the names people have then and what they share then, so erasing
  * or renaming someone needs no text to be edited anywhere.
  */
-export type StoredPairReason = PairReasons & { readonly score: number };
+export type StoredPairReason = PairReasons & {
+  readonly score: number;
+  /**
+   * The attendee who asked to meet the other through a meeting request the other accepted, when the two were
+   * seated together for it (a must-meet pair of the round); null otherwise. Both of them know it.
+   */
+  readonly requestedBy: string | null;
+};
 
-/** The JSON stored in `meetings.reasons` for a table's edges, in the table's order (the pair first). */
-export function toStoredReasons(edges: readonly MeetingEdge[]): string {
+/**
+ * The JSON stored in `meetings.reasons` for a table's edges, in the table's order (the pair first).
+ * `requestedBy(a, b)`: who asked to meet the other, for a pair seated for an accepted meeting request.
+ */
+export function toStoredReasons(edges: readonly MeetingEdge[], requestedBy: (a: string, b: string) => string | null = () => null): string {
   return JSON.stringify(
     edges.map(({ a, b, score, explanation: e }): StoredPairReason => ({
       a,
       b,
       score,
+      requestedBy: requestedBy(a, b),
       sharedInterests: e.sharedInterests,
       aSeeksBOffers: e.aSeeksBOffers,
       bSeeksAOffers: e.bSeeksAOffers,
@@ -50,6 +61,7 @@ export function readStoredReasons(stored: unknown): StoredPairReason[] {
         a: r.a,
         b: r.b,
         score: typeof r.score === 'number' && Number.isFinite(r.score) ? r.score : 0,
+        requestedBy: typeof r.requestedBy === 'string' && (r.requestedBy === r.a || r.requestedBy === r.b) ? r.requestedBy : null,
         sharedInterests: strings(r.sharedInterests),
         aSeeksBOffers: strings(r.aSeeksBOffers),
         bSeeksAOffers: strings(r.bSeeksAOffers),

@@ -17,7 +17,9 @@ import type { GenerationProgress, RoundEntity } from './round.entity';
 import { claimableForGeneration } from './round-lifecycle';
 import { TalksRepository } from '../talks/talks.repository';
 import { AvailabilityRepository } from '../availability/availability.repository';
-import { writeRoundPlan } from './round-plan-writer';
+import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
+import { outcomeOf } from '../meeting-requests/meeting-requests.service';
+import { pairKey, writeRoundPlan } from './round-plan-writer';
 import { countRoundRoster, loadRoundRoster } from './round-roster';
 import { findVisibleRound } from './round-visibility';
 import { RoundsRepository } from './rounds.repository';
@@ -46,6 +48,7 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
     private readonly matching: MatchingRunner,
     private readonly talks: TalksRepository,
     private readonly availability: AvailabilityRepository,
+    private readonly meetingRequests: MeetingRequestsRepository,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
@@ -136,6 +139,8 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
       // And whoever is not at the event for the whole round (availability windows) sits it out too, as UNAVAILABLE.
       const unavailable = new Set(await this.availability.unavailableDuring(round.eventId, round.startsAt, endsAt));
       const busy = [...new Set([...talkBusy, ...unavailable])].sort();
+      // Accepted meeting requests not yet fulfilled: must-meet pairs, oldest acceptance first.
+      const requests = await this.meetingRequests.acceptedForMatching(round.eventId);
       await setProgress({ phase: 'matching', attendees: roster.profiles.length });
       const policy = round.oddPolicy ?? event.matchingSettings.oddPolicy ?? 'trio';
       const weights = event.matchingSettings.weights ?? {};
@@ -145,6 +150,7 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
           pastPairs: roster.pastPairs,
           sitOutCounts: roster.sitOutCounts,
           busy,
+          mustMeet: requests.map((request) => [request.requesterId, request.recipientId] as const),
           seed,
           policy,
           fairness: round.fairness,
@@ -158,7 +164,8 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
         // dropped) or waits for this transaction (and then finds the round GENERATED, not GENERATING).
         const current = await this.rounds.lockById(roundId, manager);
         if (current?.status !== 'GENERATING' || current.leaseOwner !== lease.owner) return false;
-        const stats = await writeRoundPlan(this.meetings, manager, current, plan, roster, unavailable);
+        const requesters = new Map(requests.map((request) => [pairKey(request.requesterId, request.recipientId), request.requesterId]));
+        const stats = { ...(await writeRoundPlan(this.meetings, manager, current, plan, roster, unavailable, requesters)), meetingRequests: outcomeOf(requests, plan.mustMeet) };
         await this.rounds.storeDraft(
           roundId,
           { stats, weights, progress: { phase: 'done', attendees: roster.profiles.length, startedAt, finishedAt: new Date().toISOString() } },

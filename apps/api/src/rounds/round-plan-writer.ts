@@ -15,6 +15,11 @@ export function toLeftOut(bye: Bye): { attendeeId: string; reason: (typeof BYE_R
   return { attendeeId: bye.id, reason: BYE_REASONS[bye.reason] };
 }
 
+/** Two attendees' ids as one key, in either order: `low high`. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a} ${b}` : `${b} ${a}`;
+}
+
 /** The label a meeting stores: the organiser's, else `Table <n>`; how it reads on each surface: table-place.ts. */
 export function tableLabel(round: Pick<RoundEntity, 'tables'>, tableNumber: number): string {
   return round.tables[tableNumber - 1] ?? `Table ${tableNumber}`;
@@ -25,6 +30,8 @@ export function tableLabel(round: Pick<RoundEntity, 'tables'>, tableNumber: numb
  * table, whatever the size): meetings, participants, and the event-wide pair
  * registry whose constraints forbid a repeated pair. `unavailable`: who of the plan's busy people
  * sit out because they are outside their availability windows (UNAVAILABLE rather than BUSY).
+ * `requesters`: for each accepted meeting request given as a must-meet pair, keyed `low high` (sorted ids),
+ * who asked — a must-meet table's reasons say so.
  */
 export async function writeRoundPlan(
   meetings: MeetingsRepository,
@@ -33,6 +40,7 @@ export async function writeRoundPlan(
   plan: RoundPlan,
   roster: RoundRoster,
   unavailable: ReadonlySet<string> = new Set(),
+  requesters: ReadonlyMap<string, string> = new Map(),
 ): Promise<StoredRoundStats> {
   const startsAt = round.startsAt;
   const endsAt = new Date(startsAt.getTime() + round.durationMinutes * 60_000);
@@ -43,7 +51,7 @@ export async function writeRoundPlan(
     tableLabels: plan.meetings.map((m) => tableLabel(round, m.table)),
     scores: plan.meetings.map((m) => m.score),
     // Reasons as data naming people by id; the plan's sentences (with names) are not stored.
-    reasons: plan.meetings.map((m) => toStoredReasons(m.edges)),
+    reasons: plan.meetings.map((m) => toStoredReasons(m.edges, (a, b) => (m.mustMeet ? (requesters.get(pairKey(a, b)) ?? null) : null))),
   };
   const participantMeeting: string[] = [];
   const participantAttendee: string[] = [];

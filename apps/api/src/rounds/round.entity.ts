@@ -27,6 +27,16 @@ export interface StoredRoundStats extends Pick<RoundStats, 'pairs' | 'trios' | '
   fairnessCost: number | null;
   worstServed: { attendeeId: string; score: number | null }[];
   leftOut: { attendeeId: string; reason: string }[];
+  /** The accepted meeting requests the generation was given as must-meet pairs, in priority order, and what it did with each. */
+  meetingRequests?: StoredRoundRequest[];
+}
+
+/** What a round's generation did with one accepted meeting request (`rounds.stats.meetingRequests`). */
+export interface StoredRoundRequest {
+  requestId: string;
+  seated: boolean;
+  /** The matching library's MustMeetUnmetReason when not seated, else null. */
+  reason: string | null;
 }
 
 @Entity('rounds')

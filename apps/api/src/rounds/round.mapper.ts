@@ -43,6 +43,6 @@ export function toRoundModel(round: RoundEntity, event?: Pick<EventEntity, 'matc
 }
 
 /** The stored figures as the review shows them: field for field, who sat out apart (`Round.leftOut`). */
-function toRoundStats({ leftOut: _leftOut, worstServed, ...figures }: StoredRoundStats, eventId: string): RoundStats {
+function toRoundStats({ leftOut: _leftOut, meetingRequests: _requests, worstServed, ...figures }: StoredRoundStats, eventId: string): RoundStats {
   return { ...figures, worstServed: worstServed.map((entry) => ({ ...entry, eventId })) };
 }

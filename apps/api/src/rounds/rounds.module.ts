@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AvailabilityModule } from '../availability/availability.module';
+import { MeetingRequestsModule } from '../meeting-requests/meeting-requests.module';
 import { TalksModule } from '../talks/talks.module';
 import { GenerationLeaseSweeper } from './generation-lease.sweeper';
 import { MatchingRunner } from './matching-runner';
@@ -16,7 +17,7 @@ import { RoundGenerationService } from './round-generation.service';
 import { RoundsService } from './rounds.service';
 
 @Module({
-  imports: [TalksModule, AvailabilityModule],
+  imports: [TalksModule, AvailabilityModule, MeetingRequestsModule],
   providers: [RoundsService, RoundGenerationService, RoundsRepository, MeetingsRepository, DraftCheck, RoundDirectory, GenerationLeaseSweeper, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver, LeftOutResolver, AttendeeScoreResolver, DraftReviewResolver, RoundReviewResolver],
   exports: [RoundsService, MeetingsService, RoundDirectory, RoundsRepository, MeetingsRepository],
 })

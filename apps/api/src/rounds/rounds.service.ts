@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
@@ -31,6 +32,7 @@ export class RoundsService {
     private readonly meetings: MeetingsRepository,
     private readonly draftCheck: DraftCheck,
     private readonly generation: RoundGenerationService,
+    private readonly meetingRequests: MeetingRequestsRepository,
   ) {}
 
   async create(actor: Actor, input: CreateRoundInput): Promise<RoundEntity> {
@@ -82,6 +84,8 @@ export class RoundsService {
       const problems = await this.draftCheck.problemsOf(round, manager);
       if (problems.length) throw draftBreaksRules(problems);
       await this.rounds.markPublished(round.id, manager);
+      // Accepted meeting requests whose two people now sit at one table are fulfilled: no later round is given them.
+      await this.meetingRequests.fulfilInRound(round.id, manager);
       await noticeRoundPublished(manager, { roundId: round.id, eventId: round.eventId });
     });
     return this.rounds.getById(round.id);

@@ -91,6 +91,13 @@ export class CreateEventInput {
   @Max(120)
   defaultRoundMinutes?: number;
 
+  @Field(() => Int, { nullable: true, description: 'Meeting requests an attendee may send per day of the event (its time zone), 0 to 100; 0 turns requests off. Default 10' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  meetingRequestsPerDay?: number;
+
   @Field(() => Int, { nullable: true, description: 'Days after the event ends before its attendees are anonymised (GDPR retention)' })
   @IsOptional()
   @IsInt()

@@ -51,6 +51,9 @@ export class Event {
   @Field(() => Int, { description: 'Length of a round when a round does not say' })
   defaultRoundMinutes!: number;
 
+  @Field(() => Int, { description: 'Meeting requests an attendee may send per day of the event (its time zone); 0: attendees cannot ask to meet anyone. Default 10' })
+  meetingRequestsPerDay!: number;
+
   @Field(() => MailLanguageValue, { nullable: true, description: 'The language of messages to attendees; null: each attendee’s own' })
   language!: MailLanguageValue | null;
 

@@ -7,6 +7,8 @@ export enum MailKindValue {
   MEETING_REMINDER = 'MEETING_REMINDER',
   SLOT_REMINDER = 'SLOT_REMINDER',
   SIT_OUT_NOTICE = 'SIT_OUT_NOTICE',
+  MEETING_REQUEST = 'MEETING_REQUEST',
+  MEETING_REQUEST_ANSWER = 'MEETING_REQUEST_ANSWER',
 }
 registerEnumType(MailKindValue, { name: 'MailKind', description: 'What a message is' });
 

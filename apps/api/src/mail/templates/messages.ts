@@ -44,7 +44,9 @@ export type MessageFacts =
         other: PersonFacts | null;
         question: string;
       })
-  | (Common & Unsubscribable & { kind: 'SIT_OUT_NOTICE'; roundName: string; startsAt: Date; reason: SitOutReason });
+  | (Common & Unsubscribable & { kind: 'SIT_OUT_NOTICE'; roundName: string; startsAt: Date; reason: SitOutReason })
+  | (Common & Unsubscribable & { kind: 'MEETING_REQUEST'; from: PersonFacts; message: string; expiresAt: Date; requestsUrl: string })
+  | (Common & Unsubscribable & { kind: 'MEETING_REQUEST_ANSWER'; by: PersonFacts; accepted: boolean; requestsUrl: string });
 
 /** The content of one message, in its language, every time in the event's zone. */
 export function composeMessage(facts: MessageFacts): MessageContent {
@@ -106,6 +108,31 @@ export function composeMessage(facts: MessageFacts): MessageContent {
         paragraphs: [t.sitOut.body(facts.roundName, clock.day(facts.startsAt), clock.time(facts.startsAt), clock.zone(facts.startsAt)), t.sitOut.reason[facts.reason]],
         footer: unsubscribe(facts.unsubscribeUrl),
       };
+    case 'MEETING_REQUEST': {
+      const who = facts.from.name ? describe(t, facts.from) : t.meetingRequest.someone;
+      return {
+        ...base,
+        subject: t.meetingRequest.subject(who),
+        paragraphs: [
+          t.meetingRequest.body(who, facts.event.name),
+          ...(facts.message ? [t.meetingRequest.message(facts.message)] : []),
+          t.meetingRequest.answerBy(clock.moment(facts.expiresAt)),
+        ],
+        action: { label: t.meetingRequest.action, url: facts.requestsUrl },
+        footer: unsubscribe(facts.unsubscribeUrl),
+      };
+    }
+    case 'MEETING_REQUEST_ANSWER': {
+      const who = facts.by.name ? describe(t, facts.by) : t.meetingRequest.someone;
+      const a = t.meetingRequestAnswer;
+      return {
+        ...base,
+        subject: facts.accepted ? a.acceptedSubject(who) : a.declinedSubject(who),
+        paragraphs: [facts.accepted ? a.accepted(who) : a.declined(who)],
+        action: { label: a.action, url: facts.requestsUrl },
+        footer: unsubscribe(facts.unsubscribeUrl),
+      };
+    }
   }
 }
 

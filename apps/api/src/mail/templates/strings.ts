@@ -51,6 +51,23 @@ export interface Catalogue {
     body(round: string, day: string, time: string, zone: string): string;
     reason: Record<SitOutReason, string>;
   };
+  /** `who`: the other person as they share themselves ("Ada Lovelace (RAG, inference)"), or `someone`. */
+  meetingRequest: {
+    someone: string;
+    subject(who: string): string;
+    body(who: string, event: string): string;
+    message(text: string): string;
+    /** `until`: when the request expires, as EventClock.moment writes it. */
+    answerBy(until: string): string;
+    action: string;
+  };
+  meetingRequestAnswer: {
+    acceptedSubject(who: string): string;
+    accepted(who: string): string;
+    declinedSubject(who: string): string;
+    declined(who: string): string;
+    action: string;
+  };
 }
 
 const en: Catalogue = {
@@ -105,6 +122,21 @@ const en: Catalogue = {
       UNAVAILABLE: 'You said you are not at the event for the whole of this round (your availability), so you are not seated in it. Change your availability in the app if your plans change.',
     },
   },
+  meetingRequest: {
+    someone: 'An attendee',
+    subject: (who) => `${who} would like to meet you`,
+    body: (who, event) => `${who} asked to meet you at ${event}. If you accept, you two will be seated together in the next round where you are both present.`,
+    message: (text) => `Their message: “${text}”`,
+    answerBy: (until) => `Accept or decline in the app before ${until}; after that the request expires.`,
+    action: 'Answer the request',
+  },
+  meetingRequestAnswer: {
+    acceptedSubject: (who) => `${who} accepted to meet you`,
+    accepted: (who) => `${who} accepted your request to meet. You two will be seated together in the next round where you are both present.`,
+    declinedSubject: (who) => `${who} declined your request to meet`,
+    declined: (who) => `${who} declined your request to meet. The rounds will still pair you with people who share your interests.`,
+    action: 'See your requests',
+  },
 };
 
 const fr: Catalogue = {
@@ -158,6 +190,21 @@ const fr: Catalogue = {
       BUSY: 'Vous êtes pris·e à ce moment-là — vous donnez une présentation, tenez ses échanges individuels ou avez obtenu un créneau d’échange avec un·e intervenant·e —, vous n’êtes donc pas placé·e à ce tour.',
       UNAVAILABLE: 'Vous avez indiqué ne pas être à l’événement pendant tout ce tour (vos disponibilités), vous n’y êtes donc pas placé·e. Modifiez vos disponibilités dans l’application si vos plans changent.',
     },
+  },
+  meetingRequest: {
+    someone: 'Un·e participant·e',
+    subject: (who) => `${who} souhaite vous rencontrer`,
+    body: (who, event) => `${who} demande à vous rencontrer à ${event}. Si vous acceptez, vous serez placé·es à la même table au prochain tour où vous serez tous deux présents.`,
+    message: (text) => `Son message : « ${text} »`,
+    answerBy: (until) => `Acceptez ou déclinez dans l’application avant le ${until} ; passé ce délai, la demande expire.`,
+    action: 'Répondre à la demande',
+  },
+  meetingRequestAnswer: {
+    acceptedSubject: (who) => `${who} accepte de vous rencontrer`,
+    accepted: (who) => `${who} a accepté votre demande de rencontre. Vous serez placé·es à la même table au prochain tour où vous serez tous deux présents.`,
+    declinedSubject: (who) => `${who} décline votre demande de rencontre`,
+    declined: (who) => `${who} a décliné votre demande de rencontre. Les tours continueront de vous associer à des personnes qui partagent vos centres d’intérêt.`,
+    action: 'Voir vos demandes',
   },
 };
 

@@ -150,7 +150,8 @@ export class DraftProblem {
   @Field({
     description:
       'blocked, already-met or no-common-language (a hard rule between the two); no-consent, opted-out or not-present ' +
-      '(attendeeA may no longer be matched); busy (attendeeA gives a talk or its office hours, or holds a granted slot, during the round); unavailable (attendeeA is outside their availability windows for the round); alone (attendeeA’s partner was deleted)',
+      '(attendeeA may no longer be matched); busy (attendeeA gives a talk or its office hours, or holds a granted slot, during the round); unavailable (attendeeA is outside their availability windows for the round); alone (attendeeA’s partner was deleted); ' +
+      'request-withdrawn (seated together for a meeting request of attendeeA to attendeeB that was withdrawn or expired since)',
   })
   rule!: string;
 
@@ -195,6 +196,12 @@ export class PairReason {
 
   @Field()
   sameCompany!: boolean;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Seated together for an accepted meeting request: the one who asked (shown to the two of them and to organisers); null otherwise',
+  })
+  requestedBy!: string | null;
 }
 
 @ObjectType({ description: 'One table of a round: two people (or three), a time and why' })

@@ -1,0 +1,95 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AttendeeEntity } from '../attendees/attendee.entity';
+import { EventEntity } from '../events/event.entity';
+import { MeetingEntity } from '../rounds/meeting.entity';
+import { RoundEntity } from '../rounds/round.entity';
+
+/**
+ * What a request's row says. PENDING → ACCEPTED | DECLINED | CANCELLED; ACCEPTED → FULFILLED (seated together in a
+ * published round) | CANCELLED. A PENDING or ACCEPTED request whose `expires_at` has passed reads as EXPIRED
+ * (meeting-requests.repository.ts, STATUS_SQL) without being written; it is written EXPIRED only when the same
+ * person asks the same person again, so the new request is the one pending (uq_meeting_requests_pending).
+ */
+export const STORED_REQUEST_STATUSES = ['PENDING', 'ACCEPTED', 'DECLINED', 'CANCELLED', 'FULFILLED', 'EXPIRED'] as const;
+export type StoredRequestStatus = (typeof STORED_REQUEST_STATUSES)[number];
+
+/** The longest message a request may carry, in characters. */
+export const MEETING_REQUEST_MESSAGE_MAX = 280;
+
+/** "I would like to meet you": an attendee asks another of the same event; the other accepts or declines. */
+@Entity('meeting_requests')
+@Check('ck_meeting_requests_not_self', 'requester_id <> recipient_id')
+@Check('ck_meeting_requests_status', `status IN ('PENDING', 'ACCEPTED', 'DECLINED', 'CANCELLED', 'FULFILLED', 'EXPIRED')`)
+@Check('ck_meeting_requests_message', `char_length(message) <= ${MEETING_REQUEST_MESSAGE_MAX}`)
+// Asking again while a request is pending finds that one (idempotent), even when two calls race.
+@Index('uq_meeting_requests_pending', ['requesterId', 'recipientId'], { unique: true, where: `status = 'PENDING'` })
+@Index('ix_meeting_requests_recipient', ['recipientId', 'createdAt'])
+@Index('ix_meeting_requests_requester', ['requesterId', 'createdAt'])
+@Index('ix_meeting_requests_event', ['eventId', 'status'])
+export class MeetingRequestEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'event_id' })
+  eventId!: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: EventEntity;
+
+  @Column('uuid', { name: 'requester_id' })
+  requesterId!: string;
+
+  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'requester_id' })
+  requester?: AttendeeEntity;
+
+  @Column('uuid', { name: 'recipient_id' })
+  recipientId!: string;
+
+  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'recipient_id' })
+  recipient?: AttendeeEntity;
+
+  /** The requester's words to the recipient (private to the two of them). */
+  @Column('text', { default: '' })
+  message!: string;
+
+  @Column('text', { default: 'PENDING' })
+  status!: StoredRequestStatus;
+
+  /** The end of the event's last day (its time zone) when asked: past it, an unanswered or unseated request has expired. */
+  @Column('timestamptz', { name: 'expires_at' })
+  expiresAt!: Date;
+
+  @Column('timestamptz', { name: 'responded_at', nullable: true })
+  respondedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'cancelled_at', nullable: true })
+  cancelledAt!: Date | null;
+
+  /** Who withdrew it (the requester, or the recipient after accepting). */
+  @Column('uuid', { name: 'cancelled_by', nullable: true })
+  cancelledBy!: string | null;
+
+  /** The published round and meeting that seated the two together. */
+  @Column('uuid', { name: 'round_id', nullable: true })
+  roundId!: string | null;
+
+  @ManyToOne(() => RoundEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'round_id' })
+  round?: RoundEntity;
+
+  @Column('uuid', { name: 'meeting_id', nullable: true })
+  meetingId!: string | null;
+
+  @ManyToOne(() => MeetingEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'meeting_id' })
+  meeting?: MeetingEntity;
+
+  @Column('timestamptz', { name: 'fulfilled_at', nullable: true })
+  fulfilledAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,111 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PageInfo } from '../../attendees/models/attendee.model';
+
+export enum MeetingRequestStatus {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  CANCELLED = 'CANCELLED',
+  FULFILLED = 'FULFILLED',
+  EXPIRED = 'EXPIRED',
+}
+registerEnumType(MeetingRequestStatus, {
+  name: 'MeetingRequestStatus',
+  description:
+    'PENDING (waiting for an answer), ACCEPTED (waiting for a round that seats both), DECLINED, CANCELLED (withdrawn), ' +
+    'FULFILLED (a published round seated the two together), EXPIRED (the event’s last day ended before it was answered or fulfilled)',
+});
+
+export enum MeetingRequestDirection {
+  SENT = 'SENT',
+  RECEIVED = 'RECEIVED',
+}
+registerEnumType(MeetingRequestDirection, { name: 'MeetingRequestDirection', description: 'SENT: you asked; RECEIVED: you were asked' });
+
+export enum MeetingRequestNotSeatedReason {
+  NOT_IN_ROUND = 'NOT_IN_ROUND',
+  BUSY = 'BUSY',
+  BLOCKED = 'BLOCKED',
+  ALREADY_MET = 'ALREADY_MET',
+  NO_COMMON_LANGUAGE = 'NO_COMMON_LANGUAGE',
+  CONFLICT = 'CONFLICT',
+  SEPARATED = 'SEPARATED',
+}
+registerEnumType(MeetingRequestNotSeatedReason, {
+  name: 'MeetingRequestNotSeatedReason',
+  description:
+    'Why a round does not seat an accepted request: NOT_IN_ROUND (one of the two is absent, not consenting or opted out), BUSY (a talk, office hours, or outside their availability), ' +
+    'BLOCKED, ALREADY_MET, NO_COMMON_LANGUAGE (a hard rule), CONFLICT (one of them is in an earlier accepted request seated this round: this one waits), ' +
+    'SEPARATED (seated together by the generation, then moved apart by an organiser’s swap or move)',
+});
+
+@ObjectType({
+  description:
+    'A request to meet: who asked whom, with what message, and what became of it. The two people are shown as each shares ' +
+    'their profile with the reader (null when they share nothing with them); organisers see both in full but not the message.',
+})
+export class MeetingRequest {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  eventId!: string;
+
+  @Field(() => MeetingRequestStatus)
+  status!: MeetingRequestStatus;
+
+  @Field(() => MeetingRequestDirection, { nullable: true, description: 'For the two attendees concerned: whether you sent or received it; null for organisers' })
+  direction!: MeetingRequestDirection | null;
+
+  @Field(() => String, { nullable: true, description: 'The requester’s words to the recipient (up to 280 characters); only the two of them read it' })
+  message!: string | null;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field({ description: 'When an unanswered or unseated request expires: the end of the event’s last day (its time zone), fixed when asked' })
+  expiresAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When it was accepted or declined' })
+  respondedAt!: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'FULFILLED: the meeting of the published round that seated the two together' })
+  meetingId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'FULFILLED: that meeting’s round' })
+  roundId!: string | null;
+
+  /** Resolved by MeetingRequestPeopleResolver, as the reader may see them. */
+  requesterId!: string;
+  recipientId!: string;
+}
+
+@ObjectType()
+export class MeetingRequestEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => MeetingRequest)
+  node!: MeetingRequest;
+}
+
+@ObjectType()
+export class MeetingRequestConnection {
+  @Field(() => [MeetingRequestEdge])
+  edges!: MeetingRequestEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+@ObjectType({ description: 'Organisers: one accepted request a round’s generation was given, and whether the round seats the two together' })
+export class RoundMeetingRequest {
+  @Field(() => MeetingRequest)
+  request!: MeetingRequest;
+
+  @Field({ description: 'The two sit at one table of the round now' })
+  seated!: boolean;
+
+  @Field(() => MeetingRequestNotSeatedReason, { nullable: true, description: 'Why not, when not seated' })
+  reason!: MeetingRequestNotSeatedReason | null;
+}
