@@ -16,8 +16,12 @@ export const DEFAULT_BLOCK_SIZE = 256;
  *   same company, wishes and the hard rules exactly as `edgeScore` does, so
  *   the results are bit-identical to it.
  *
+ * - dense dimensions (the free-text vectors, `tags.dense`) are kept out of the
+ *   inverted lists: `load` copies the block's columns into a dense k × width
+ *   array and `row` adds them with a plain dense loop (`denseRow`).
+ *
  * Work per block row: O(width + Σ over i's tags of the tag's postings in the
- * block); memory O(n + block postings). Why sparse rather than a dense
+ * block + k · width with texts); memory O(n + block postings + k · block). Why sparse rather than a dense
  * register-blocked GEMM: people list ~15 tags out of hundreds, so the dense
  * product wastes >90% of its multiply-adds; `bench/matching` measures both
  * against ml-matrix's `mmul`.
@@ -33,6 +37,10 @@ export class ScoreKernel {
   private readonly postingsPtr: Int32Array;
   private postingsCol: Int32Array;
   private postingsVal: Float64Array;
+  /** Dense dimensions (free text) of the loaded block: value of dimension d for column c at `d · blockSize + c`. */
+  private readonly denseBlock: Float64Array;
+  /** Sparse dimensions end here; the dense ones (if any) follow. */
+  private readonly sparseDims: number;
   private start = 0;
   private width = 0;
 
@@ -59,7 +67,10 @@ export class ScoreKernel {
       this.position[v] = c;
     });
     this.ceilings = roleCeilings(model);
-    this.postingsPtr = new Int32Array(model.tags.dims + 1);
+    const dense = model.tags.dense;
+    this.sparseDims = dense === undefined ? model.tags.dims : dense.from;
+    this.denseBlock = new Float64Array(dense === undefined ? 0 : dense.k * blockSize);
+    this.postingsPtr = new Int32Array(this.sparseDims + 1);
     this.postingsCol = new Int32Array(0);
     this.postingsVal = new Float64Array(0);
   }
@@ -84,9 +95,10 @@ export class ScoreKernel {
     return this.cols[this.start + this.width - 1] as number;
   }
 
-  /** Loads the inverted lists of block b (columns b·blockSize …). */
+  /** Loads the inverted lists of block b (columns b·blockSize …), and its dense (free-text) columns. */
   load(b: number): void {
     const { right } = this.model.tags;
+    const sparseDims = this.sparseDims;
     this.start = b * this.blockSize;
     this.width = Math.min(this.blockSize, this.cols.length - this.start);
     const ptr = this.postingsPtr;
@@ -96,24 +108,37 @@ export class ScoreKernel {
       const j = this.cols[this.start + c] as number;
       for (let q = right.ptr[j] as number; q < (right.ptr[j + 1] as number); q++) {
         const d = right.idx[q] as number;
+        if (d >= sparseDims) break;
         ptr[d + 1] = (ptr[d + 1] as number) + 1;
         total++;
       }
     }
-    for (let d = 0; d < this.model.tags.dims; d++) ptr[d + 1] = (ptr[d + 1] as number) + (ptr[d] as number);
+    for (let d = 0; d < sparseDims; d++) ptr[d + 1] = (ptr[d + 1] as number) + (ptr[d] as number);
     if (this.postingsCol.length < total) {
       this.postingsCol = new Int32Array(total);
       this.postingsVal = new Float64Array(total);
     }
-    const fill = ptr.slice(0, this.model.tags.dims);
+    const fill = ptr.slice(0, sparseDims);
     for (let c = 0; c < this.width; c++) {
       const j = this.cols[this.start + c] as number;
       for (let q = right.ptr[j] as number; q < (right.ptr[j + 1] as number); q++) {
         const d = right.idx[q] as number;
+        if (d >= sparseDims) break;
         const at = fill[d] as number;
         this.postingsCol[at] = c;
         this.postingsVal[at] = right.val[q] as number;
         fill[d] = at + 1;
+      }
+    }
+    const dense = this.model.tags.dense;
+    if (dense !== undefined) {
+      const k = dense.k;
+      const size = this.blockSize;
+      const block = this.denseBlock;
+      for (let c = 0; c < this.width; c++) {
+        const j = this.cols[this.start + c] as number;
+        const has = dense.has[j] === 1;
+        for (let d = 0; d < k; d++) block[d * size + c] = has ? (dense.right[j * k + d] as number) : 0;
       }
     }
   }
@@ -148,14 +173,18 @@ export class ScoreKernel {
     const pVal = this.postingsVal;
     const ptr = this.postingsPtr;
     out.fill(0, c0, width);
+    const sparseDims = this.sparseDims;
     for (let p = left.ptr[i] as number, end = left.ptr[i + 1] as number; p < end; p++) {
       const d = left.idx[p] as number;
+      if (d >= sparseDims) break;
       const a = left.val[p] as number;
       for (let q = ptr[d] as number, qEnd = ptr[d + 1] as number; q < qEnd; q++) {
         const c = pCol[q] as number;
         out[c] = (out[c] as number) + a * (pVal[q] as number);
       }
     }
+    const dense = model.tags.dense;
+    if (dense !== undefined && dense.has[i] === 1) this.denseRow(i, dense.left, dense.k, c0, out);
     const position = this.position;
     for (let p = model.adjustPtr[i] as number, end = model.adjustPtr[i + 1] as number; p < end; p++) {
       const c = (position[model.adjustNbr[p] as number] as number) - start;
@@ -168,6 +197,42 @@ export class ScoreKernel {
       if (self >= 0 && self < width) out[self] = -Infinity;
     }
     return c0;
+  }
+
+  /**
+   * Adds `left_i[d] · right_j[d]` over the dense dimensions, for the columns c0… of the block:
+   * four dimensions per pass over the columns (one load and store of `out[c]` per four products),
+   * each added in dimension order, so the sum rounds exactly as `edgeScore`'s sequential one.
+   */
+  private denseRow(i: number, left: Float64Array, k: number, c0: number, out: Float64Array): void {
+    const block = this.denseBlock;
+    const size = this.blockSize;
+    const width = this.width;
+    const base = i * k;
+    let d = 0;
+    for (; d + 4 <= k; d += 4) {
+      const a0 = left[base + d] as number;
+      const a1 = left[base + d + 1] as number;
+      const a2 = left[base + d + 2] as number;
+      const a3 = left[base + d + 3] as number;
+      const r0 = d * size;
+      const r1 = r0 + size;
+      const r2 = r1 + size;
+      const r3 = r2 + size;
+      for (let c = c0; c < width; c++) {
+        let o = out[c] as number;
+        o = o + a0 * (block[r0 + c] as number);
+        o = o + a1 * (block[r1 + c] as number);
+        o = o + a2 * (block[r2 + c] as number);
+        o = o + a3 * (block[r3 + c] as number);
+        out[c] = o;
+      }
+    }
+    for (; d < k; d++) {
+      const a = left[base + d] as number;
+      const r = d * size;
+      for (let c = c0; c < width; c++) out[c] = (out[c] as number) + a * (block[r + c] as number);
+    }
   }
 
   /** Upper bound on the role-mix term of any pair of i: `row` value + this bounds the score. */

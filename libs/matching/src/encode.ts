@@ -30,6 +30,21 @@ export interface PersonTags {
 }
 
 /**
+ * Dense dimensions appended after the sparse ones (the free-text vectors):
+ * dimensions `from … from + k − 1` of `left`/`right` hold, for every person
+ * with `has[v] = 1`, the values `left[v·k + d]` / `right[v·k + d]` — the same
+ * numbers as the sparse rows, kept dense so the block kernel can run them as
+ * a plain dense product.
+ */
+export interface DenseDims {
+  readonly from: number;
+  readonly k: number;
+  readonly left: Float64Array;
+  readonly right: Float64Array;
+  readonly has: Uint8Array;
+}
+
+/**
  * The tag part of the pair score as a product of two sparse matrices:
  * `score_tags(i, j) = left_i · right_j` for i < j, over four sections of
  * dimensions — interests, "i looks for / j offers", "i offers / j looks for",
@@ -43,6 +58,8 @@ export interface TagEncoding {
   readonly goals: TagSection;
   readonly stack: TagSection;
   readonly people: readonly PersonTags[];
+  /** The free-text dimensions, when the round has texts (see `text/text-model.ts`). */
+  readonly dense?: DenseDims;
 }
 
 const CHUNK_ROWS = 512;

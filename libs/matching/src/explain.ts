@@ -5,6 +5,7 @@ import { displayName } from './profile';
 import { hashSeed, mixSeeds, type Seed } from './prng';
 import type { ScoringModel } from './score';
 import { scoreBreakdown } from './score';
+import { sharedTerms } from './text/text-model';
 
 /** Reasons plus one human sentence and an opening question built from them (third person, names as the profiles give them). */
 export interface PairExplanation extends PairReasons, MeetingText {}
@@ -28,7 +29,7 @@ function intersect(a: Int32Array, b: Int32Array): number[] {
  * from the profiles and the round's tag rarity; `seed` chooses the wording
  * variant of the texts rendered from them.
  *
- * Complexity: O(tags of i + tags of j + languages).
+ * Complexity: O(tags of i + tags of j + languages + text terms of i and j).
  * @throws never.
  * @example pairReasons(model, 0, 1).sharedInterests
  */
@@ -57,6 +58,7 @@ export function pairReasons(model: ScoringModel, i: number, j: number, seed: See
     wish: wa && wb ? 'mutual' : wa ? 'a' : wb ? 'b' : 'none',
     roleMix: breakdown.roleMix !== 0 ? { roles: [role(a), role(b)] as const, bonus: breakdown.roleMix } : null,
     sameCompany: breakdown.sameCompany !== 0,
+    sharedTerms: model.text === null ? [] : sharedTerms(model.text, lo, hi),
     variant: mixSeeds(hashSeed(seed), hashSeed(a.id), hashSeed(b.id)),
   };
 }

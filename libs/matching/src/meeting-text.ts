@@ -5,7 +5,7 @@ import { mixSeeds } from './prng';
  * The profile fields an explanation draws on. What a pair's explanation may
  * mention for a reader depends on whether the people concerned share them.
  */
-export type ReasonField = 'interests' | 'lookingFor' | 'canOffer' | 'stack' | 'languages' | 'role' | 'company';
+export type ReasonField = 'interests' | 'lookingFor' | 'canOffer' | 'stack' | 'languages' | 'role' | 'company' | 'text';
 
 /** Who reads an explanation: what each attendee shares with them, and who they are. */
 export interface ReasonAudience {
@@ -22,7 +22,8 @@ export interface ReasonAudience {
  * The reasons of a pair reduced to what both people concerned share with
  * the audience: shared interests (or stack, languages, roles, company) need
  * both to share that field; "a looks for what b offers" needs `a` to share
- * `lookingFor` and `b` to share `canOffer`. One-way wishes are kept only for
+ * `lookingFor` and `b` to share `canOffer`; the key terms of their free texts
+ * need both to share `text`. One-way wishes are kept only for
  * the reader who made them. Ids, the wording variant and nothing else pass
  * through unchanged; the input is not mutated.
  *
@@ -45,6 +46,7 @@ export function visibleReasons<R extends PairReasons>(reasons: R, audience: Reas
     wish,
     roleMix: both('role') ? reasons.roleMix : null,
     sameCompany: both('company') ? reasons.sameCompany : false,
+    ...(reasons.sharedTerms === undefined ? {} : { sharedTerms: both('text') ? reasons.sharedTerms : [] }),
   };
 }
 
@@ -80,6 +82,7 @@ interface Party {
 }
 
 const MAX_LISTED_IN_SENTENCE = 2;
+const MAX_TERMS_IN_SENTENCE = 3;
 
 /** "speculative-decoding" → "speculative decoding": the fallback when there is no label. */
 export function humanTag(slug: string): string {
@@ -129,6 +132,11 @@ export function pairText(reasons: PairReasons, context: MeetingTextContext): Mee
     const words = tags.slice(0, MAX_LISTED_IN_SENTENCE).map(label);
     return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
   };
+  // Free-text terms are words of the two texts, not slugs: listed as written, up to three.
+  const words = (terms: readonly string[]): string => {
+    const listed = terms.slice(0, MAX_TERMS_IN_SENTENCE);
+    return listed.length <= 1 ? listed.join('') : `${listed.slice(0, -1).join(', ')} and ${listed[listed.length - 1]}`;
+  };
   const party = (id: string): Party => ({ id, you: id === reader, name: id === reader ? 'you' : context.nameOf(id) });
   // The reader comes first: "You and Grace", never "Grace and you".
   const [x, y] = reasons.b === reader ? [party(reasons.b), party(reasons.a)] : [party(reasons.a), party(reasons.b)];
@@ -143,6 +151,8 @@ export function pairText(reasons: PairReasons, context: MeetingTextContext): Mee
   else if (reasons.wish === 'a') clauses.push(`${a.name} asked to meet ${b.name}`);
   else if (reasons.wish === 'b') clauses.push(`${b.name} asked to meet ${a.name}`);
   if (reasons.sharedInterests.length > 0) clauses.push(`${clauses.length === 0 ? both : 'both'} care about ${list(reasons.sharedInterests)}`);
+  const terms = reasons.sharedTerms ?? [];
+  if (terms.length > 0) clauses.push(`${clauses.length === 0 ? both : 'both'} work on ${words(terms)}`);
   const goal = reasons.aSeeksBOffers[0] !== undefined
     ? seeker(a, b, reasons.aSeeksBOffers[0])
     : reasons.bSeeksAOffers[0] !== undefined
@@ -191,6 +201,10 @@ const STACK_QUESTIONS: readonly Template[] = [
   (_s, _o, t) => `What is one thing about ${t} you wish you had known a year ago?`,
   (_s, _o, t) => `How are you using ${t} in production, and what broke first?`,
 ];
+const TEXT_QUESTIONS: readonly Template[] = [
+  (_s, _o, t) => `You both wrote about ${t}: what is your angle on it?`,
+  (_s, _o, t) => `Where does ${t} come into what you are working on?`,
+];
 const OPEN_QUESTIONS: readonly Template[] = [
   () => 'What are you hoping to take home from this conference?',
   () => 'What are you working on that you would love a second opinion on?',
@@ -205,6 +219,7 @@ function openingQuestion(reasons: PairReasons, a: Party, b: Party, label: (slug:
   if (reasons.sharedInterests[0] !== undefined) return pick(INTEREST_QUESTIONS, 1)(a, b, label(reasons.sharedInterests[0]));
   if (reasons.aSeeksBOffers[0] !== undefined) return goalQuestion(a, b, reasons.aSeeksBOffers[0]);
   if (reasons.bSeeksAOffers[0] !== undefined) return goalQuestion(b, a, reasons.bSeeksAOffers[0]);
+  if (reasons.sharedTerms?.[0] !== undefined) return pick(TEXT_QUESTIONS, 5)(a, b, reasons.sharedTerms[0]);
   if (reasons.sharedStack[0] !== undefined) return pick(STACK_QUESTIONS, 3)(a, b, label(reasons.sharedStack[0]));
   return pick(OPEN_QUESTIONS, 4)(a, b, '');
 }

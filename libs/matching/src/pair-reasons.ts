@@ -23,6 +23,12 @@ export interface PairReasons {
   /** True when both work at the same company (a penalty). */
   readonly sameCompany: boolean;
   /**
+   * Key terms both people's free texts use (`text`, `abstracts`), strongest first, each as a word
+   * of one of the two texts; absent in reasons stored before free text existed, and empty when
+   * the round scored no text.
+   */
+  readonly sharedTerms?: readonly string[];
+  /**
    * Which wording the texts use (a 32-bit number from the round's seed and the two ids), kept with
    * the reasons so that a meeting's text, rendered whenever it is read, always reads the same.
    */

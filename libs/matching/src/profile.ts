@@ -26,6 +26,10 @@ export interface Profile {
   readonly conflicts?: readonly string[];
   /** "I would like to meet these ids" — a bonus, larger when mutual. */
   readonly wishes?: readonly string[];
+  /** Free text: what they are building or working on (English or French). See `text/text-model.ts`. */
+  readonly text?: string;
+  /** Free text: abstracts of their papers or talks, each one a text; read together with `text`. */
+  readonly abstracts?: readonly string[];
 }
 
 /** Two attendee ids that met (or will meet); order does not matter. */
@@ -33,8 +37,8 @@ export type PairIds = readonly [string, string];
 
 const TAG_FIELDS = ['stack', 'interests', 'lookingFor', 'canOffer', 'languages'] as const;
 const ID_LIST_FIELDS = ['blocks', 'conflicts', 'wishes'] as const;
-const TEXT_FIELDS = ['name', 'role', 'company', 'seniority', 'ticketType'] as const;
-const KNOWN_FIELDS = new Set<string>(['id', ...TAG_FIELDS, ...ID_LIST_FIELDS, ...TEXT_FIELDS]);
+const TEXT_FIELDS = ['name', 'role', 'company', 'seniority', 'ticketType', 'text'] as const;
+const KNOWN_FIELDS = new Set<string>(['id', ...TAG_FIELDS, ...ID_LIST_FIELDS, ...TEXT_FIELDS, 'abstracts']);
 
 /**
  * Trims and lower-cases a tag, role or company: the form every comparison uses.
@@ -68,7 +72,8 @@ function checkStringList(value: unknown, field: string): void {
 /**
  * Checks that `profiles` honour the {@link Profile} contract: every entry an
  * object with a unique non-empty string `id`, the five tag lists present as
- * arrays of strings, optional text fields strings, optional `blocks`/`wishes`
+ * arrays of strings, optional text fields (`name`, `role`, `company`,
+ * `seniority`, `text`) strings, optional `blocks`/`wishes`/`abstracts`
  * arrays of strings, and no unknown field.
  *
  * Complexity: O(total size of the profiles).
@@ -91,6 +96,7 @@ export function validateProfiles(profiles: readonly Profile[]): void {
     seen.add(p.id);
     for (const field of TAG_FIELDS) checkStringList(p[field], `${at}.${field}`);
     for (const field of ID_LIST_FIELDS) if (p[field] !== undefined) checkStringList(p[field], `${at}.${field}`);
+    if (p.abstracts !== undefined) checkStringList(p.abstracts, `${at}.abstracts`);
     for (const field of TEXT_FIELDS) {
       if (p[field] !== undefined && typeof p[field] !== 'string') throw new MatchingInputError(`${at}.${field}`, 'must be a string');
     }

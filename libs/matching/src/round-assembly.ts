@@ -52,6 +52,7 @@ export function assembleRound(
       worstServed: served.slice(0, 5),
       optimality: { ...optimality, k },
       fairness,
+      text: model.text?.stats ?? null,
     },
   };
 }

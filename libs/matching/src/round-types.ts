@@ -3,6 +3,7 @@ import type { MustMeetReport } from './must-meet';
 import type { Seed } from './prng';
 import type { PairIds, Profile } from './profile';
 import type { ScoringOptions } from './score';
+import type { TextStats } from './text/text-model';
 
 /** What happens to an odd one out: joins a pair as a trio, or sits the round out. */
 export type GroupPolicy = 'trio' | 'bye';
@@ -114,6 +115,8 @@ export interface RoundStats {
   readonly worstServed: readonly AttendeeScore[];
   readonly optimality: OptimalityStats;
   readonly fairness: FairnessStats;
+  /** The free-text analysis (rank chosen, variance it explains…), or null when the round scored no text. */
+  readonly text: TextStats | null;
 }
 
 /** One planned round. */

@@ -4,6 +4,7 @@ import { buildLanguageSets, forbiddenPairs, shareLanguage, type HardRule, type L
 import { normalizeTag, validateProfiles, type PairIds, type Profile } from './profile';
 import { compileGroupRules, groupRuleOf, mayMeet, resolveRules, type GroupRules, type MatchingRules, type MatchingRulesInput } from './rules';
 import type { MatchingWeights } from './weights';
+import { buildTextModel, DEFAULT_TEXT_SHARE, hasTexts, textAffinity, withTextDimensions, type TextModel, type TextOptions } from './text/text-model';
 
 /** Scores are reals; the exact solver works on integers `round(score × SCORE_SCALE)`. */
 export const SCORE_SCALE = 1_000_000;
@@ -33,6 +34,8 @@ export interface ScoringOptions {
   readonly pastPairs?: readonly PairIds[];
   /** Attendees left out of this round: they get no edge at all. */
   readonly excluded?: readonly string[];
+  /** How free text (`text`, `abstracts`) becomes vectors: rank cap, variance target, seed. */
+  readonly text?: TextOptions;
 }
 
 /**
@@ -66,6 +69,16 @@ export interface ScoringModel {
   readonly forbidden: ReadonlyMap<number, 'blocked' | 'already-met'>;
   /** Wishes as index sets (people of the round only). */
   readonly wishes: readonly ReadonlySet<number>[];
+  /**
+   * The free-text vectors, or null when nobody wrote a text or the text share is 0. When set, its
+   * `rank` dimensions are appended to `tags.left` (times `textWeight`) and `tags.right`, so every
+   * dot product of the scorer includes the text affinity.
+   */
+  readonly text: TextModel | null;
+  /** The text's share s of the similarity part of the score (0 without texts); `weights` are already scaled by 1 − s. */
+  readonly textShare: number;
+  /** Weight of the text affinity: s × (interest + complementarity + stack) of the rules' weights. */
+  readonly textWeight: number;
 }
 
 /**
@@ -85,7 +98,7 @@ export function buildScoringModel(input: readonly Profile[], options: ScoringOpt
     throw new MatchingInputError('weights', 'give the weights either in weights or in rules.weights, not both');
   }
   const rules = resolveRules(options.weights === undefined ? (options.rules ?? {}) : { ...options.rules, weights: options.weights });
-  const { text: _text, ...weights } = rules.weights;
+  const { text: shareSetting, ...ruleWeights } = rules.weights;
   const excluded = new Set(options.excluded ?? []);
   for (const [i, id] of [...excluded].entries()) {
     if (typeof id !== 'string') throw new MatchingInputError(`excluded[${i}]`, 'must be an attendee id');
@@ -99,7 +112,22 @@ export function buildScoringModel(input: readonly Profile[], options: ScoringOpt
   const profiles = input.filter((p) => !excluded.has(p.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const n = profiles.length;
   const index = new Map(profiles.map((p, i) => [p.id, i]));
-  const tags = encodeTags(profiles, weights);
+  // Free text blends in with share s: the similarity terms (interest, complementarity, stack) keep
+  // (1 − s) of their weight and the text affinity gets s × their sum. No text, or s = 0: the tag
+  // weights as given, bit for bit.
+  const share = hasTexts(profiles) ? (shareSetting ?? DEFAULT_TEXT_SHARE) : 0;
+  const built = share > 0 ? buildTextModel(profiles, options.text) : null;
+  const text = built === null ? null : { ...built, stats: { ...built.stats, share } };
+  const textShare = text === null ? 0 : share;
+  const textWeight = textShare * (ruleWeights.interest + ruleWeights.complementarity + ruleWeights.stack);
+  const weights: MatchingWeights = textShare === 0 ? ruleWeights : {
+    ...ruleWeights,
+    interest: ruleWeights.interest * (1 - textShare),
+    complementarity: ruleWeights.complementarity * (1 - textShare),
+    stack: ruleWeights.stack * (1 - textShare),
+  };
+  const tagEncoding = encodeTags(profiles, weights);
+  const tags = text === null ? tagEncoding : withTextDimensions(tagEncoding, text, textWeight);
 
   // Roles: every role in the table or in a profile gets an index; the last one means "none".
   const roleNames = [...new Set([
@@ -155,7 +183,7 @@ export function buildScoringModel(input: readonly Profile[], options: ScoringOpt
 
   return {
     n, profiles, index, excluded, weights: Object.freeze(weights), rules, groups, tags, roleOf, roleCount, roleTable, companyOf,
-    languages: buildLanguageSets(profiles), adjustPtr, adjustNbr, adjustValue, forbidden, wishes,
+    languages: buildLanguageSets(profiles), adjustPtr, adjustNbr, adjustValue, forbidden, wishes, text, textShare, textWeight,
   };
 }
 
@@ -238,7 +266,7 @@ export function roleCeilings(model: ScoringModel): Float64Array {
 
 /**
  * Bounds on every pair score the model can produce, from the weights alone:
- * each similarity term lies in [0, 1], the role-mix term within the table's
+ * each similarity term lies in [0, 1] (the text affinity in [−1, 1]), the role-mix term within the table's
  * range, the wish bonus in [0, mutualWish], the company penalty in
  * [0, sameCompany]. The exact solver needs them to certify maximum
  * cardinality on the complete graph.
@@ -255,7 +283,8 @@ export function scoreBounds(model: ScoringModel): { min: number; max: number } {
     roleMin = Math.min(roleMin, value);
     roleMax = Math.max(roleMax, value);
   }
-  return { min: roleMin - w.sameCompany, max: w.interest + w.complementarity + w.stack + roleMax + w.mutualWish };
+  const text = model.textWeight;
+  return { min: roleMin - w.sameCompany - text, max: w.interest + w.complementarity + w.stack + text + roleMax + w.mutualWish };
 }
 
 /**
@@ -291,6 +320,8 @@ export interface ScoreBreakdown {
   readonly wish: number;
   /** Same-company penalty: `weights.sameCompany` or 0 (subtracted); 0 when the rules forbid the pair instead. */
   readonly sameCompany: number;
+  /** Free-text affinity, the cosine of the two texts' latent vectors, −1…1 (0 without texts or when the text share is 0); weighs `textWeight`. */
+  readonly text: number;
   /** The weighted total (equal to the pair score up to rounding). */
   readonly total: number;
 }
@@ -335,6 +366,7 @@ export function scoreBreakdown(model: ScoringModel, i: number, j: number): Score
   const wish = wi && wj ? w.mutualWish : wi || wj ? w.oneWayWish : 0;
   const company = model.companyOf[i] as number;
   const sameCompany = company >= 0 && company === model.companyOf[j] && !model.groups.forbidSameCompany ? w.sameCompany : 0;
-  const total = w.interest * interest + (w.complementarity / 2) * (aSeeksBOffers + bSeeksAOffers) + w.stack * stack + roleMix + wish - sameCompany;
-  return { interest, aSeeksBOffers, bSeeksAOffers, stack, roleMix, wish, sameCompany, total };
+  const text = model.text === null ? 0 : textAffinity(model.text, i, j);
+  const total = w.interest * interest + (w.complementarity / 2) * (aSeeksBOffers + bSeeksAOffers) + w.stack * stack + model.textWeight * text + roleMix + wish - sameCompany;
+  return { interest, aSeeksBOffers, bSeeksAOffers, stack, roleMix, wish, sameCompany, text, total };
 }

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ReasonField } from '@pairwise/matching';
 import { EventEntity } from '../events/event.entity';
 
 /** Profile fields an attendee can choose to show to the people they are matched with. */
@@ -18,6 +19,15 @@ export const SHAREABLE_FIELDS = [
 ] as const;
 export type ShareableField = (typeof SHAREABLE_FIELDS)[number];
 export const DEFAULT_SHARED_FIELDS: ShareableField[] = ['name', 'role', 'company', 'interests'];
+
+/**
+ * The profile field behind each field the matcher's reasons draw on: the same name, except the free
+ * text (`text`), which is the attendee's bio — the key terms two bios share are shown only to
+ * readers both share their bio with.
+ */
+export function shareableFieldOf(field: ReasonField): ShareableField {
+  return field === 'text' ? 'bio' : field;
+}
 
 @Entity('attendees')
 @Index('uq_attendees_event_email', ['eventId', 'email'], { unique: true })

@@ -1,5 +1,5 @@
 import { visibleReasons } from '@pairwise/matching';
-import type { ShareableField } from '../attendees/attendee.entity';
+import { shareableFieldOf, type ShareableField } from '../attendees/attendee.entity';
 import type { TagLabels } from '../rounds/meeting-explanation';
 import { readStoredReasons } from '../rounds/meeting-reasons';
 import type { MeetingStatusValue } from '../rounds/meeting.entity';
@@ -94,7 +94,7 @@ export function toPairingRow(record: PairingRowRecord, labels: TagLabels = new M
  * vocabulary labels.
  */
 export function topReasons(stored: unknown, shares: (attendeeId: string, field: ShareableField) => boolean, labels: TagLabels = new Map()): string[] {
-  const pairs = readStoredReasons(stored).map((pair) => visibleReasons(pair, { shares }));
+  const pairs = readStoredReasons(stored).map((pair) => visibleReasons(pair, { shares: (id, field) => shares(id, shareableFieldOf(field)) }));
   const phrases: string[] = [];
   const add = (phrase: string) => {
     if (!phrases.includes(phrase)) phrases.push(phrase);

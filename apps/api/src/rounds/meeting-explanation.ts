@@ -1,5 +1,5 @@
 import { humanTag, labelInSentence, meetingText, visibleReasons, type MeetingTextContext, type ReasonField } from '@pairwise/matching';
-import type { ShareableField } from '../attendees/attendee.entity';
+import { shareableFieldOf } from '../attendees/attendee.entity';
 import type { PairReason } from './models/round.model';
 import { readStoredReasons, type StoredPairReason } from './meeting-reasons';
 
@@ -57,7 +57,7 @@ export function explainForAttendee(
   past = false,
 ): MeetingExplanation {
   const sharing = new Map<string, ReadonlySet<string>>([[reader.id, new Set(reader.sharedFields)], ...partners.map((p) => [p.id, new Set(p.sharedFields)] as const)]);
-  const audience = { reader: reader.id, shares: (id: string, field: ReasonField) => sharing.get(id)?.has(field as ShareableField) ?? false };
+  const audience = { reader: reader.id, shares: (id: string, field: ReasonField) => sharing.get(id)?.has(shareableFieldOf(field)) ?? false };
   const names = new Map(partners.map((p) => [p.id, p.sharedFields.includes('name') && p.name ? p.name : UNNAMED_PARTNER]));
   const members = [reader.id, ...partners.map((p) => p.id)];
   const pairs = seatedPairs(stored, members).map((pair) => visibleReasons(pair, audience));

@@ -35,6 +35,7 @@ export function toStoredReasons(edges: readonly MeetingEdge[], requestedBy: (a: 
       wish: e.wish,
       roleMix: e.roleMix,
       sameCompany: e.sameCompany,
+      sharedTerms: e.sharedTerms ?? [],
       variant: e.variant,
     })),
   );
@@ -73,6 +74,7 @@ export function readStoredReasons(stored: unknown): StoredPairReason[] {
             ? { roles: [roles[0] as string, roles[1] as string], bonus: typeof bonus === 'number' ? bonus : 1 }
             : null,
         sameCompany: r.sameCompany === true,
+        sharedTerms: strings(r.sharedTerms),
         // Rows from before variants were stored: a wording of their own, the same at every read.
         variant: typeof r.variant === 'number' && Number.isInteger(r.variant) ? r.variant >>> 0 : hashSeed(`${r.a}:${r.b}`),
       },
