@@ -27,6 +27,7 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ReportsModule } from './reports/reports.module';
 import { RoundsModule } from './rounds/rounds.module';
+import { MyScheduleModule } from './schedule/schedule.module';
 import { TalksModule } from './talks/talks.module';
 
 export interface AppModuleOptions {
@@ -68,6 +69,7 @@ export class AppModule {
         CalendarModule,
         TalksModule,
         AvailabilityModule,
+        MyScheduleModule,
         PrivacyModule,
         ScheduleModule.forRoot({ cronJobs: config.scheduledJobs }),
         ReportsModule,

@@ -9,22 +9,22 @@ import { forbidden, notFound } from '../common/domain-error';
 import { EventEntity } from '../events/event.entity';
 import { UNNAMED_PARTNER } from '../rounds/meeting-explanation';
 import { toMyMeeting } from '../rounds/meeting-view';
-import { MeetingsService } from '../rounds/meetings.service';
-import { MeetingsWhen } from '../rounds/models/meeting-views.model';
+import { ScheduleService } from '../schedule/schedule.service';
 import { tablePlace } from '../rounds/table-place';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
- * A per-attendee iCalendar feed of their published meetings, that calendar
- * apps subscribe to by URL. The URL carries a random secret (only its hash is
+ * A per-attendee iCalendar feed of their schedule (ScheduleService, as mySchedule): the talks they
+ * bookmarked or give, their office-hour slots and their published round tables (not the rounds they sit
+ * out: nothing to attend), that calendar apps subscribe to by URL. The URL carries a random secret (only its hash is
  * stored); asking for a new one revokes the old.
  */
 @Injectable()
 export class CalendarService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly meetingsService: MeetingsService,
+    private readonly scheduleService: ScheduleService,
   ) {}
 
   async issueToken(actor: Actor): Promise<string> {
@@ -44,9 +44,23 @@ export class CalendarService {
     if (!attendee) throw notFound('Calendar');
     const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: attendee.eventId });
     const actor = { kind: 'attendee' as const, attendeeId: attendee.id, eventId: attendee.eventId };
-    const meetings = await this.meetingsService.myMeetings(actor, MeetingsWhen.ALL);
+    const schedule = await this.scheduleService.scheduleOf(actor);
     const calendar = ical({ name: `${event.name} — my Pairwise meetings`, method: ICalCalendarMethod.PUBLISH, prodId: '//Pairwise//Meetings//EN' });
-    for (const attendeeMeeting of meetings) {
+    for (const item of schedule.items) {
+      if (item.kind === 'SIT_OUT') continue;
+      if (item.kind === 'TALK') {
+        const { talk } = item.talk;
+        calendar.createEvent({
+          id: `talk-${talk.id}@pairwise`,
+          start: talk.startsAt,
+          end: new Date(talk.startsAt.getTime() + talk.durationMinutes * 60_000),
+          summary: item.speaking ? `Your talk: ${talk.title}` : `Talk: ${talk.title}`,
+          description: item.speaking ? 'You give this talk; your office hours follow it.' : `By ${item.talk.speaker.name}.`,
+          location: [talk.room ?? talk.location, event.venue].filter(Boolean).join(', '),
+        });
+        continue;
+      }
+      const attendeeMeeting = item.meeting;
       const { meeting, roundName, partners } = attendeeMeeting;
       // The same texts as myMeetings: built only from what the attendee and each partner share.
       const { sentence, openingQuestion } = toMyMeeting(attendeeMeeting, attendee.id);

@@ -3,6 +3,7 @@ import { EventOrganiserEntity } from '../accounts/event-organiser.entity';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import { AccessCodeEntity } from '../auth/access-code.entity';
 import { AvailabilityWindowEntity } from '../availability/availability-window.entity';
+import { TalkBookmarkEntity } from '../talks/talk-bookmark.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { SignInFailureEntity, SignInNetworkFailureEntity } from '../auth/sign-in-failure.entity';
 import { EventTagEntity } from '../events/event-tag.entity';
@@ -38,6 +39,7 @@ export const ENTITIES = [
   TalkEntity,
   SlotRequestEntity,
   AvailabilityWindowEntity,
+  TalkBookmarkEntity,
   ReportExportEntity,
   SessionEntity,
   SignInFailureEntity,

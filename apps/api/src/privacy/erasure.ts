@@ -33,6 +33,9 @@ export async function eraseAttendee(manager: EntityManager, attendeeId: string, 
   await manager.query(`DELETE FROM wishes WHERE attendee_id = $1 OR target_id = $1`, [attendeeId]);
   await manager.query(`DELETE FROM blocks WHERE attendee_id = $1 OR target_id = $1`, [attendeeId]);
   await manager.query(`DELETE FROM round_opt_outs WHERE attendee_id = $1`, [attendeeId]);
+  // When they would be at the event, and which talks they meant to see.
+  await manager.query(`DELETE FROM availability_windows WHERE attendee_id = $1`, [attendeeId]);
+  await manager.query(`DELETE FROM talk_bookmarks WHERE attendee_id = $1`, [attendeeId]);
   await manager.query(`UPDATE feedback SET note = NULL WHERE attendee_id = $1`, [attendeeId]);
   await manager.query(
     `DELETE FROM slot_requests r USING talks t WHERE t.id = r.talk_id AND r.attendee_id = $1 AND t.allocation_status <> 'PUBLISHED'`,

@@ -48,7 +48,7 @@ export class PrivacyService {
     const me = asAttendee(actor);
     const attendee = await this.dataSource.getRepository(AttendeeEntity).findOneByOrFail({ id: me.attendeeId });
     const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: attendee.eventId });
-    const [wishes, blocks, optOuts, feedback, slotRequests, meetings] = await Promise.all([
+    const [wishes, blocks, optOuts, feedback, slotRequests, meetings, availability, bookmarks] = await Promise.all([
       this.dataSource.query(`SELECT target_id AS "attendeeId", created_at AS "createdAt" FROM wishes WHERE attendee_id = $1`, [me.attendeeId]),
       this.dataSource.query(`SELECT target_id AS "attendeeId", created_at AS "createdAt" FROM blocks WHERE attendee_id = $1`, [me.attendeeId]),
       this.dataSource.query(`SELECT round_id AS "roundId" FROM round_opt_outs WHERE attendee_id = $1`, [me.attendeeId]),
@@ -63,6 +63,11 @@ export class PrivacyService {
         [me.attendeeId],
       ),
       this.meetingsService.myMeetings(me, MeetingsWhen.ALL),
+      this.dataSource.query(`SELECT starts_at AS "startsAt", ends_at AS "endsAt" FROM availability_windows WHERE attendee_id = $1 ORDER BY starts_at`, [me.attendeeId]),
+      this.dataSource.query(
+        `SELECT t.id AS "talkId", t.title AS talk, b.created_at AS "createdAt" FROM talk_bookmarks b JOIN talks t ON t.id = b.talk_id WHERE b.attendee_id = $1 ORDER BY t.starts_at`,
+        [me.attendeeId],
+      ),
     ]);
     const { calendarTokenHash: _secret, ...profile } = attendee;
     return {
@@ -80,6 +85,8 @@ export class PrivacyService {
       }),
       feedbackGiven: feedback,
       speakerSlotRequests: slotRequests,
+      availabilityWindows: availability,
+      bookmarkedTalks: bookmarks,
     };
   }
 

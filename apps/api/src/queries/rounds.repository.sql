@@ -93,3 +93,9 @@ SELECT r.id, r.name, r.starts_at AS "startsAt", r.duration_minutes AS "durationM
 WHERE r.event_id = $1 AND r.status IN ('DRAFT', 'GENERATING', 'GENERATED')
   AND r.starts_at + make_interval(mins => r.duration_minutes) > now()
 ORDER BY r.starts_at, r.name, r.id;
+
+-- RoundsRepository.sitOutsOf
+SELECT r.id, r.name, r.starts_at AS "startsAt", r.duration_minutes AS "durationMinutes", bye->>'reason' AS reason
+ FROM rounds r, jsonb_array_elements(coalesce(r.stats->'leftOut', '[]'::jsonb)) bye
+WHERE r.event_id = $1 AND r.status IN ('PUBLISHED', 'CLOSED') AND bye->>'attendeeId' = $2::text
+ORDER BY r.starts_at, r.name, r.id;

@@ -10,3 +10,19 @@ SELECT r.attendee_id FROM slot_requests r JOIN talks t ON t.id = r.talk_id
    AND t.starts_at + make_interval(mins => t.duration_minutes + r.slot_index * t.slot_minutes) < $3
    AND t.starts_at + make_interval(mins => t.duration_minutes + (r.slot_index + 1) * t.slot_minutes) > $2
 ORDER BY id;
+
+-- TalksRepository.scheduledTalksOf
+SELECT t.id, (t.speaker_id = $1) AS speaking, (b.attendee_id IS NOT NULL) AS bookmarked,
+      (SELECT count(*)::int FROM slot_requests r WHERE r.talk_id = t.id) AS "requestCount"
+ FROM talks t
+ LEFT JOIN talk_bookmarks b ON b.talk_id = t.id AND b.attendee_id = $1
+WHERE t.speaker_id = $1 OR b.attendee_id IS NOT NULL
+ORDER BY t.starts_at, t.title, t.id;
+
+-- TalksRepository.addBookmark
+WITH talk AS (SELECT id FROM talks WHERE id = $1 AND event_id = $3),
+     added AS (INSERT INTO talk_bookmarks (talk_id, attendee_id) SELECT id, $2 FROM talk ON CONFLICT DO NOTHING)
+SELECT EXISTS (SELECT 1 FROM talk) AS found;
+
+-- TalksRepository.removeBookmark
+WITH changed AS (DELETE FROM talk_bookmarks WHERE talk_id = $1 AND attendee_id = $2 RETURNING 1) SELECT count(*)::int AS affected FROM changed;

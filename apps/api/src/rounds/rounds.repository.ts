@@ -265,4 +265,28 @@ export class RoundsRepository {
       [eventId, attendeeId],
     );
   }
+
+  /**
+   * The published rounds of an event in which an attendee has no table, with why (`stats.leftOut`):
+   * the sit-outs of their schedule (mySchedule), in time order. One statement.
+   */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID] })
+  sitOutsOf(eventId: string, attendeeId: string): Promise<SitOutRow[]> {
+    return this.dataSource.query(
+      `SELECT r.id, r.name, r.starts_at AS "startsAt", r.duration_minutes AS "durationMinutes", bye->>'reason' AS reason
+         FROM rounds r, jsonb_array_elements(coalesce(r.stats->'leftOut', '[]'::jsonb)) bye
+        WHERE r.event_id = $1 AND r.status IN ${sqlList(VISIBLE_TO_ATTENDEES)} AND bye->>'attendeeId' = $2::text
+        ORDER BY r.starts_at, r.name, r.id`,
+      [eventId, attendeeId],
+    );
+  }
+}
+
+/** A published round an attendee sits out, and why (a LeftOutReason). */
+export interface SitOutRow {
+  id: string;
+  name: string;
+  startsAt: Date;
+  durationMinutes: number;
+  reason: string;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { countAffected } from '../common/sql';
 import { DummyValue, GenerateSql } from '../database/generate-sql';
 
 /**
@@ -34,4 +35,47 @@ export class TalksRepository {
     );
     return rows.map((row) => row.id);
   }
+
+  /**
+   * The talks in an attendee's schedule: those they bookmarked and those they give, each with both
+   * flags and its request count, in time order. One statement.
+   */
+  @GenerateSql({ params: [DummyValue.UUID] })
+  async scheduledTalksOf(attendeeId: string): Promise<ScheduledTalkRow[]> {
+    return this.dataSource.query(
+      `SELECT t.id, (t.speaker_id = $1) AS speaking, (b.attendee_id IS NOT NULL) AS bookmarked,
+              (SELECT count(*)::int FROM slot_requests r WHERE r.talk_id = t.id) AS "requestCount"
+         FROM talks t
+         LEFT JOIN talk_bookmarks b ON b.talk_id = t.id AND b.attendee_id = $1
+        WHERE t.speaker_id = $1 OR b.attendee_id IS NOT NULL
+        ORDER BY t.starts_at, t.title, t.id`,
+      [attendeeId],
+    );
+  }
+
+  /** Bookmarks a talk of the attendee's event; true when the talk is one (bookmarking twice keeps one). */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID, DummyValue.UUID] })
+  async addBookmark(talkId: string, attendeeId: string, eventId: string): Promise<boolean> {
+    const rows: { found: boolean }[] = await this.dataSource.query(
+      `WITH talk AS (SELECT id FROM talks WHERE id = $1 AND event_id = $3),
+            added AS (INSERT INTO talk_bookmarks (talk_id, attendee_id) SELECT id, $2 FROM talk ON CONFLICT DO NOTHING)
+       SELECT EXISTS (SELECT 1 FROM talk) AS found`,
+      [talkId, attendeeId, eventId],
+    );
+    return rows[0]!.found;
+  }
+
+  /** Removes a bookmark; true when there was one. */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID] })
+  async removeBookmark(talkId: string, attendeeId: string): Promise<boolean> {
+    return (await countAffected(this.dataSource.manager, `DELETE FROM talk_bookmarks WHERE talk_id = $1 AND attendee_id = $2 RETURNING 1`, [talkId, attendeeId])) > 0;
+  }
+}
+
+/** A talk of an attendee's schedule: they give it (`speaking`), bookmarked it, or both. */
+export interface ScheduledTalkRow {
+  id: string;
+  speaking: boolean;
+  bookmarked: boolean;
+  requestCount: number;
 }

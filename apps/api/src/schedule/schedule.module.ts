@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { RoundsModule } from '../rounds/rounds.module';
+import { TalksModule } from '../talks/talks.module';
+import { ScheduleResolver } from './schedule.resolver';
+import { ScheduleService } from './schedule.service';
+
+@Module({
+  imports: [TalksModule, RoundsModule],
+  providers: [ScheduleService, ScheduleResolver],
+  exports: [ScheduleService],
+})
+export class MyScheduleModule {}
