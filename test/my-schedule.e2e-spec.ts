@@ -8,7 +8,7 @@ const SCHEDULE = `{
     entries {
       __typename id kind title place startsAt startsAtLocal endsAt endsAtLocal
       ... on TalkScheduleEntry { speaking bookmarked talk { id title speaker { name } } }
-      ... on MeetingScheduleEntry { asSpeaker meeting { kind roundId talkId table partners { name } } }
+      ... on MeetingScheduleEntry { asSpeaker meetingRequestId meeting { kind roundId talkId table partners { name } } }
       ... on SitOutScheduleEntry { roundId reason }
     }
   }
@@ -26,9 +26,10 @@ interface Entry {
   speaking?: boolean;
   bookmarked?: boolean;
   asSpeaker?: boolean;
+  meetingRequestId?: string | null;
   roundId?: string;
   reason?: string;
-  meeting?: { kind: string; roundId: string | null; talkId: string | null };
+  meeting?: { kind: string; roundId: string | null; talkId: string | null; partners: { name: string }[] };
 }
 
 /**
@@ -36,7 +37,7 @@ interface Entry {
  * Grace got them), Grace's talk at 12:00, a round at 11:00 (everyone seated, a trio), a round at 10:05 during
  * Sam's talk (Sam sits out BUSY), and an unpublished draft at 14:00 that nobody's schedule shows.
  */
-describe('mySchedule: talks bookmarked or given, office hours, round tables and sit-outs, in time order', () => {
+describe('mySchedule: talks bookmarked or given, office hours, round tables (an accepted request’s among them) and sit-outs, in time order', () => {
   let t: TestApp;
   let eventId: string;
   let organiser: string;
@@ -48,6 +49,7 @@ describe('mySchedule: talks bookmarked or given, office hours, round tables and 
   let graceTalk: string;
   let during: string;
   let later: string;
+  let adaAsksAlan: string;
   const schedule = async (who: AttendeeFixture) => expectData(await t.gql(SCHEDULE, {}, token.get(who.id))).mySchedule as { eventId: string; timeZone: string; entries: Entry[] };
 
   beforeAll(async () => {
@@ -67,6 +69,9 @@ describe('mySchedule: talks bookmarked or given, office hours, round tables and 
     }
     expectData(await t.gql(`mutation ($id: ID!) { allocateSpeakerSlots(talkId: $id) { id } }`, { id: samTalk }, organiser));
     expectData(await t.gql(`mutation ($id: ID!) { publishSpeakerSlots(talkId: $id) { id } }`, { id: samTalk }, organiser));
+    // Ada asked to meet Alan, who accepted: the round at eleven seats them together (a must-meet pair).
+    adaAsksAlan = expectData(await t.gql(`mutation ($input: RequestMeetingInput!) { requestMeeting(input: $input) { id } }`, { input: { attendeeId: alan.id } }, token.get(ada.id))).requestMeeting.id;
+    expectData(await t.gql(`mutation ($input: RespondToMeetingRequestInput!) { respondToMeetingRequest(input: $input) { status } }`, { input: { id: adaAsksAlan, accept: true } }, token.get(alan.id)));
     later = await runRound(t, organiser, { eventId, name: 'Round at eleven', startsAt: '2030-06-01T11:00:00Z', durationMinutes: 15 });
     during = await runRound(t, organiser, { eventId, name: 'Round during the talk', startsAt: '2030-06-01T10:05:00Z', durationMinutes: 10 });
     const { id: draft } = expectData(
@@ -119,7 +124,9 @@ describe('mySchedule: talks bookmarked or given, office hours, round tables and 
     const slot = mine.entries.find((e) => e.kind === 'OFFICE_HOURS')!;
     expect(slot).toMatchObject({ __typename: 'MeetingScheduleEntry', asSpeaker: false, meeting: { kind: 'OFFICE_HOURS', talkId: samTalk } });
     expect(['2030-06-01T10:20:00.000Z', '2030-06-01T10:30:00.000Z']).toContain(slot.startsAt);
-    expect(mine.entries.find((e) => e.kind === 'ROUND_MEETING' && e.meeting?.roundId === later)).toMatchObject({ title: 'Round at eleven', startsAtLocal: '2030-06-01T13:00:00+02:00' });
+    const eleven = mine.entries.find((e) => e.kind === 'ROUND_MEETING' && e.meeting?.roundId === later)!;
+    expect(eleven).toMatchObject({ title: 'Round at eleven', startsAtLocal: '2030-06-01T13:00:00+02:00', meetingRequestId: adaAsksAlan });
+    expect(eleven.meeting!.partners.map((p) => p.name)).toContain('Alan');
     // The round during the talk: a table or a sit-out, once; the draft at 14:00: nothing.
     expect(mine.entries.filter((e) => e.meeting?.roundId === during || e.roundId === during)).toHaveLength(1);
     expect(mine.entries.some((e) => e.startsAt >= '2030-06-01T14:00:00.000Z')).toBe(false);

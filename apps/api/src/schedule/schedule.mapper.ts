@@ -38,6 +38,7 @@ function toEntry(item: ScheduleItem, attendeeId: string, timeZone: string): Talk
         ...times(meeting.startsAt, meeting.endsAt),
         meeting,
         asSpeaker: item.asSpeaker,
+        meetingRequestId: item.meetingRequestId,
       });
     }
     case 'SIT_OUT': {

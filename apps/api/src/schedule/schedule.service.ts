@@ -4,6 +4,7 @@ import { DataSource, In } from 'typeorm';
 import type { Actor, AttendeeActor } from '../auth/actor';
 import { forbidden, notFound } from '../common/domain-error';
 import { EventEntity } from '../events/event.entity';
+import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
 import type { AttendeeMeeting } from '../rounds/attendee-meeting';
 import { MeetingsService } from '../rounds/meetings.service';
 import { MeetingsWhen } from '../rounds/models/meeting-views.model';
@@ -15,7 +16,7 @@ import type { TalkWithCount } from '../talks/talks.service';
 /** One item of an attendee's schedule, before it is written for GraphQL (schedule.mapper.ts). */
 export type ScheduleItem =
   | { kind: 'TALK'; startsAt: Date; talk: TalkWithCount; speaking: boolean; bookmarked: boolean }
-  | { kind: 'MEETING'; startsAt: Date; meeting: AttendeeMeeting; asSpeaker: boolean }
+  | { kind: 'MEETING'; startsAt: Date; meeting: AttendeeMeeting; asSpeaker: boolean; meetingRequestId: string | null }
   | { kind: 'SIT_OUT'; startsAt: Date; sitOut: SitOutRow };
 
 export interface AttendeeSchedule {
@@ -27,7 +28,9 @@ export interface AttendeeSchedule {
 /**
  * One schedule per attendee (mySchedule, the calendar feed): the talks they bookmarked or give, their
  * office-hour slots as speaker and as asker, their tables in published rounds and the published rounds
- * they sit out, in time order. Built from myMeetings (the same texts and privacy) and two statements.
+ * they sit out, in time order; a table that fulfils an accepted meeting request names it (a request still
+ * waiting for a round has no time, and is not in the schedule: myMeetingRequests lists it). Built from
+ * myMeetings (the same texts and privacy) and three statements.
  */
 @Injectable()
 export class ScheduleService {
@@ -36,6 +39,7 @@ export class ScheduleService {
     private readonly talks: TalksRepository,
     private readonly rounds: RoundsRepository,
     private readonly meetingsService: MeetingsService,
+    private readonly meetingRequests: MeetingRequestsRepository,
   ) {}
 
   async bookmark(actor: Actor, talkId: string): Promise<boolean> {
@@ -56,11 +60,14 @@ export class ScheduleService {
   async scheduleOf(actor: Actor): Promise<AttendeeSchedule> {
     const me = asAttendee(actor, 'Only attendees have a schedule of their own');
     const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: me.eventId });
-    const [talkRows, meetings, sitOuts] = await Promise.all([
+    const [talkRows, meetings, sitOuts, accepted] = await Promise.all([
       this.talks.scheduledTalksOf(me.attendeeId),
       this.meetingsService.myMeetings(me, MeetingsWhen.ALL),
       this.rounds.sitOutsOf(me.eventId, me.attendeeId),
+      this.meetingRequests.acceptedFor(me.attendeeId),
     ]);
+    // An accepted meeting request has a time once a published round seats the two together: that table.
+    const requestOf = new Map(accepted.filter((row) => row.meeting_id).map((row) => [row.meeting_id!, row.id]));
     const talks = talkRows.length
       ? await this.dataSource.getRepository(TalkEntity).find({ where: { id: In(talkRows.map((row) => row.id)) }, relations: { speaker: true } })
       : [];
@@ -81,6 +88,7 @@ export class ScheduleService {
         startsAt: meeting.meeting.startsAt,
         meeting,
         asSpeaker: meeting.kind === 'OFFICE_HOURS' && speaking.has(meeting.talkId),
+        meetingRequestId: meeting.kind === 'ROUND' ? (requestOf.get(meeting.meeting.id) ?? null) : null,
       })),
       ...sitOuts.map((sitOut): ScheduleItem => ({ kind: 'SIT_OUT', startsAt: new Date(sitOut.startsAt), sitOut })),
     ];

@@ -66,6 +66,9 @@ export class MeetingScheduleEntry extends ScheduleEntry {
 
   @Field({ description: 'Office hours after your own talk (you are the speaker); false for everything else' })
   asSpeaker!: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'The accepted meeting request this table fulfils (see myMeetingRequests); null for the others' })
+  meetingRequestId!: string | null;
 }
 
 @ObjectType({ implements: () => [ScheduleEntry], description: 'A published round in which you have no table' })
