@@ -1,7 +1,7 @@
 import { planRounds, type FairnessMode, type GroupPolicy, type RoundPlan, type RoundsPlan } from '@pairwise/matching';
 import { CliUsageError } from '../cli-errors';
 import { libraryCall, stdoutOutput, type CommandOutput } from './matching/io';
-import { readProfilesFile, readRulesFile } from './score.action';
+import { readProfilesFile, readRulesFile, withTextWeight } from './score.action';
 
 /** Options of `pairwise plan` as commander hands them over (strings). */
 export interface PlanOptions {
@@ -12,6 +12,7 @@ export interface PlanOptions {
   readonly format?: string;
   readonly fairness?: string;
   readonly rules?: string;
+  readonly textWeight?: string;
 }
 
 const MAX_ROUNDS = 100;
@@ -43,13 +44,14 @@ function toCsv(plan: RoundsPlan, names: ReadonlyMap<string, string>): string {
         ...e.aSeeksBOffers.map((t) => `goal:${e.a} gets ${t} from ${e.b}`),
         ...e.bSeeksAOffers.map((t) => `goal:${e.b} gets ${t} from ${e.a}`),
         ...e.sharedStack.map((t) => `stack:${t}`),
+        ...(e.sharedTerms ?? []).map((t) => `text:${t}`),
         ...(e.wish === 'none' ? [] : [`wish:${e.wish}`]),
       ].join('; ');
       rows.push([r + 1, m.table, m.kind, m.members.join(';'), m.members.map(nameOf).join(';'), m.score, reasons, m.sentence, m.openingQuestion]);
     }
     for (const bye of round.byes) rows.push([r + 1, null, 'bye', bye.id, nameOf(bye.id), null, bye.reason, null, null]);
     const s = round.stats;
-    const summary = `pairs=${s.pairs} trios=${s.trios} byes=${s.byes} mean=${csvNumber(s.meanScore)} min=${csvNumber(s.minScore)} certified=${s.optimality.certified} gap=${s.optimality.gap}`;
+    const summary = `pairs=${s.pairs} trios=${s.trios} byes=${s.byes} mean=${csvNumber(s.meanScore)} min=${csvNumber(s.minScore)} certified=${s.optimality.certified} gap=${s.optimality.gap}${s.text === null ? '' : ` text_share=${s.text.share} text_rank=${s.text.rank} text_explained=${csvNumber(s.text.explainedVariance)}`}`;
     rows.push([r + 1, null, 'stats', null, null, s.totalScore, summary, null, null]);
   });
   return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
@@ -63,7 +65,9 @@ function csvNumber(value: number | null): string {
  * `pairwise plan`: plans K rounds (no pair twice) for the profiles and
  * prints every round's meetings (pairs, trios), byes, scores, reasons and
  * statistics as JSON (default, with the rules it applied) or CSV. `--rules FILE`: the organiser's
- * rules document (weights, same company, who can meet whom), as the API stores it per event.
+ * rules document (weights, same company, who can meet whom), as the API stores it per event;
+ * `--text-weight W` the free text's share (each round's `stats.text` gives the rank and the variance
+ * it explains).
  * @throws {CliUsageError} for a bad file or option.
  */
 export function runPlan(options: PlanOptions, out: CommandOutput = stdoutOutput): void {
@@ -75,7 +79,7 @@ export function runPlan(options: PlanOptions, out: CommandOutput = stdoutOutput)
   const format = choice(options.format, 'json', ['json', 'csv'] as const, '--format');
   const fairness = choice<FairnessMode>(options.fairness, 'none', ['none', 'maxmin'], '--fairness');
   const seed = options.seed ?? '0';
-  const rules = readRulesFile(options.rules);
+  const rules = withTextWeight(readRulesFile(options.rules), options.textWeight);
   const profiles = readProfilesFile(options.profiles);
   const plan = libraryCall(options.profiles, () => planRounds({ profiles, rounds, seed, policy, fairness, rules }));
   if (format === 'csv') {

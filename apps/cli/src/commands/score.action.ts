@@ -7,6 +7,7 @@ import { profilesFileSchema } from './matching/schemas';
 export interface ScoreOptions {
   readonly profiles: string;
   readonly rules?: string;
+  readonly textWeight?: string;
 }
 
 /**
@@ -18,6 +19,22 @@ export function readRulesFile(file: string | undefined): MatchingRules {
   if (file === undefined) return resolveRules();
   const document = readJsonFile(file);
   return libraryCall(file, () => resolveRules(document as never));
+}
+
+/**
+ * The rules with `--text-weight W` applied: W is the free text's share of the similarity part of
+ * the score, 0 (tags only) to 1 (text only); it replaces the rules' `weights.text`. Absent: the
+ * rules' value, and when that is null too, the library's default share (0.5) whenever a profile
+ * has a text.
+ * @throws {CliUsageError} when W is not a number in [0, 1].
+ */
+export function withTextWeight(rules: MatchingRules, value: string | undefined): MatchingRules {
+  if (value === undefined) return rules;
+  const share = Number(value);
+  if (value.trim() === '' || !Number.isFinite(share) || share < 0 || share > 1) {
+    throw new CliUsageError(`--text-weight must be a number between 0 and 1; got "${value}"`);
+  }
+  return resolveRules({ ...rules, weights: { ...rules.weights, text: share } });
 }
 
 /**
@@ -40,11 +57,11 @@ export function readProfilesFile(file: string): Profile[] {
  * (vertex i = the i-th profile; weight = round(score × 10⁶), the solver's
  * integer units; pairs a hard rule forbids are absent) — the input format
  * of `pairwise match`. `--rules FILE` applies an organiser's rules document (weights, same company,
- * who can meet whom).
+ * who can meet whom); `--text-weight W` the free text's share (profiles' `text` and `abstracts`).
  * @throws {CliUsageError} for a bad file.
  */
 export function runScore(options: ScoreOptions, out: CommandOutput = stdoutOutput): void {
-  const rules = readRulesFile(options.rules);
+  const rules = withTextWeight(readRulesFile(options.rules), options.textWeight);
   const profiles = readProfilesFile(options.profiles);
   const { n, edges } = libraryCall(options.profiles, () => scoreAllPairs(profiles, { rules }));
   out.write(`${JSON.stringify({ n, edges })}\n`);

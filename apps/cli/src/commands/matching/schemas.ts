@@ -18,6 +18,8 @@ export const profileSchema = z.strictObject({
   languages: tags,
   blocks: z.array(z.string()).optional(),
   conflicts: z.array(z.string()).optional(),
+  text,
+  abstracts: z.array(z.string()).optional(),
   wishes: z.array(z.string()).optional(),
 });
 
