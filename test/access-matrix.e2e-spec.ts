@@ -104,6 +104,8 @@ const MATRIX = {
   withdrawSpeakerSlotRequest:  [UNAUTH, OK,     HIDDEN, DENIED, DENIED, DENIED],
   allocateSpeakerSlots:        [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
   publishSpeakerSlots:         [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  allocateOfficeHours:         [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  publishOfficeHours:          [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
 } as const satisfies Record<string, Row>;
 type OperationName = keyof typeof MATRIX;
 
@@ -194,6 +196,18 @@ describe('access matrix', () => {
         input: { eventId: event.id, title: `Talk ${unique()}`, speakerId: target.id, startsAt: new Date(Date.now() + 86_400_000).toISOString(), tags: ['rag'], slotCount: 2 },
       })
     ).createTalk.id as string;
+  /** A talk alone on a day of its own (a programme call on that day touches nothing else), with a request. */
+  let programmeDays = 0;
+  const talkAloneOnItsDay = async () => {
+    const day = new Date(Date.UTC(2031, 0, 1 + programmeDays++)).toISOString().slice(0, 10);
+    const id = (
+      await asAdmin(`mutation ($input: CreateTalkInput!) { createTalk(input: $input) { id } }`, {
+        input: { eventId: event.id, title: `Talk ${unique()}`, speakerId: target.id, startsAt: `${day}T10:00:00Z`, tags: ['rag'], slotCount: 2 },
+      })
+    ).createTalk.id as string;
+    expectData(await requestSlot(id));
+    return { day, id };
+  };
   const talkState = async (id: string) =>
     (await asAdmin(`query ($e: ID!) { talks(eventId: $e) { id allocationStatus requests { attendee { id } status } } }`, { e: event.id })).talks.find(
       (talk: { id: string }) => talk.id === id,
@@ -530,6 +544,19 @@ describe('access matrix', () => {
       const before = await talkState(id);
       const response = await t.gql(`mutation ($id: ID!) { publishSpeakerSlots(talkId: $id) { allocationStatus } }`, { id }, token);
       return { response, field: 'publishSpeakerSlots', wroteNothing: async () => expect(await talkState(id)).toEqual(before) };
+    },
+    allocateOfficeHours: async (token) => {
+      const { day, id } = await talkAloneOnItsDay();
+      const before = await talkState(id);
+      const response = await t.gql(`mutation ($e: ID!, $day: String) { allocateOfficeHours(eventId: $e, day: $day) { slotsGranted } }`, { e: event.id, day }, token);
+      return { response, field: 'allocateOfficeHours', wroteNothing: async () => expect(await talkState(id)).toEqual(before) };
+    },
+    publishOfficeHours: async (token) => {
+      const { day, id } = await talkAloneOnItsDay();
+      await asAdmin(`mutation ($id: ID!) { allocateSpeakerSlots(talkId: $id) { allocationStatus } }`, { id });
+      const before = await talkState(id);
+      const response = await t.gql(`mutation ($e: ID!, $day: String) { publishOfficeHours(eventId: $e, day: $day) { id } }`, { e: event.id, day }, token);
+      return { response, field: 'publishOfficeHours', wroteNothing: async () => expect(await talkState(id)).toEqual(before) };
     },
     requestSignInLink: async (token) => ({
       response: await t.gql(`mutation ($email: String!, $slug: String!) { requestSignInLink(input: {email: $email, eventSlug: $slug}) }`, { email: target.email, slug: event.slug }, token),

@@ -658,9 +658,10 @@ describe('office-hour slot reminders over SMTP, from two API apps on one databas
       const token = await attendeeToken(first, who);
       expectData(await first.gql(`mutation ($input: RequestSlotInput!) { requestSpeakerSlot(input: $input) { status } }`, { input: { talkId: talk.id, question } }, token));
     }
-    expectData(await first.gql(`mutation ($id: ID!) { allocateSpeakerSlots(talkId: $id) { allocationStatus } }`, { id: talk.id }, organiser));
+    // The programme's office hours, allocated and published at once (publishOfficeHours publishes each talk as publishSpeakerSlots does).
+    expectData(await first.gql(`mutation ($e: ID!) { allocateOfficeHours(eventId: $e) { slotsGranted } }`, { e: event.id }, organiser));
     const before = smtp.received.length;
-    expectData(await first.gql(`mutation ($id: ID!) { publishSpeakerSlots(talkId: $id) { allocationStatus } }`, { id: talk.id }, organiser));
+    expectData(await first.gql(`mutation ($e: ID!) { publishOfficeHours(eventId: $e) { allocationStatus } }`, { e: event.id }, organiser));
 
     // Both processes look at once (and their timers keep looking): the slot is scheduled once.
     await Promise.all([first.app.get(ReminderScheduler).tick(), second.app.get(ReminderScheduler).tick()]);

@@ -105,7 +105,7 @@ describe('meetingAssigned across two API processes', () => {
     expect(meeting.openingQuestion).toMatch(/\?$/);
   });
 
-  it('delivers office-hour slots when a talk’s slots are published: to the granted askers and the speaker, not to the standby', async () => {
+  it('delivers office-hour slots when the programme’s office hours are published (publishOfficeHours): to the granted askers and the speaker, not to the standby', async () => {
     const { id: eventId } = await createEvent(publisher);
     const organiser = (await createOrganiser(publisher, eventId)).token;
     const speaker = await createAttendee(publisher, eventId, { name: 'Sam Speaker', interests: ['rag'] });
@@ -126,10 +126,10 @@ describe('meetingAssigned across two API processes', () => {
     const toSpeaker = subscribe(wsClient(await attendeeToken(publisher, speaker)), SLOT);
     const toGranted = subscribe(wsClient(await attendeeToken(publisher, granted)), SLOT);
     const toWaiting = subscribe(wsClient(await attendeeToken(publisher, waiting)), SLOT);
-    expectData(await publisher.gql(`mutation ($id: ID!) { allocateSpeakerSlots(talkId: $id) { allocationStatus } }`, { id: talk.id }, organiser));
+    expectData(await publisher.gql(`mutation ($e: ID!) { allocateOfficeHours(eventId: $e) { slotsGranted } }`, { e: eventId }, organiser));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(toGranted.received).toEqual([]); // an allocation is a draft
-    expectData(await publisher.gql(`mutation ($id: ID!) { publishSpeakerSlots(talkId: $id) { allocationStatus } }`, { id: talk.id }, organiser));
+    expectData(await publisher.gql(`mutation ($e: ID!) { publishOfficeHours(eventId: $e) { allocationStatus } }`, { e: eventId }, organiser));
     await eventually(() => toSpeaker.received.length === 1 && toGranted.received.length === 1);
     const slot = { kind: 'OFFICE_HOURS', talkId: talk.id, startsAt: '2030-06-01T14:20:00.000Z', endsAt: '2030-06-01T14:25:00.000Z', openingQuestion: 'How do you evaluate retrieval?' };
     expect(toGranted.received[0]!.meetingAssigned).toMatchObject({ ...slot, partners: [{ name: 'Sam Speaker' }] });

@@ -26,6 +26,7 @@ import { PrivacyModule } from './privacy/privacy.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ReportsModule } from './reports/reports.module';
+import { OfficeHoursModule } from './office-hours/office-hours.module';
 import { RoundsModule } from './rounds/rounds.module';
 import { MyScheduleModule } from './schedule/schedule.module';
 import { TalksModule } from './talks/talks.module';
@@ -70,6 +71,7 @@ export class AppModule {
         TalksModule,
         AvailabilityModule,
         MyScheduleModule,
+        OfficeHoursModule,
         PrivacyModule,
         ScheduleModule.forRoot({ cronJobs: config.scheduledJobs }),
         ReportsModule,

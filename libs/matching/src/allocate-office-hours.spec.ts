@@ -159,6 +159,27 @@ describe('allocateOfficeHours', () => {
     );
   });
 
+  it('gives a talk’s earlier slot to the more relevant holder, unless the two could not swap without a clash', () => {
+    fc.assert(
+      fc.property(instance, (shape) => {
+        const input = build(shape);
+        const result = allocateOfficeHours(input);
+        for (const talk of input.talks) {
+          const line = result.granted.filter((g) => g.talkId === talk.id);
+          for (const early of line) {
+            for (const late of line.filter((g) => g.slot > early.slot && g.relevance > early.relevance)) {
+              const others = (id: string, except: number) => slotsOf(input, result, id).filter((s) => s !== talk.slots[except]);
+              const swappable =
+                allowed(input, talk, talk.slots[late.slot]!, early.attendeeId, others(early.attendeeId, early.slot)) &&
+                allowed(input, talk, talk.slots[early.slot]!, late.attendeeId, others(late.attendeeId, late.slot));
+              expect(swappable).toBe(false);
+            }
+          }
+        }
+      }),
+    );
+  });
+
   it('F1: serves as many of the askers who held no slot as the best allocation does (brute force)', () => {
     fc.assert(
       fc.property(
@@ -210,6 +231,13 @@ describe('allocateOfficeHours', () => {
       const result = allocateOfficeHours({ profiles, talks: [talk], requests: [{ talkId: 't', attendeeId: 'bob', requestedAt: 1 }, { talkId: 't', attendeeId: 'ada', requestedAt: 2 }] });
       expect(result.granted[0]!.attendeeId).toBe('ada');
       expect(result.granted[0]!.relevance).toBeGreaterThan(result.standby[0]!.relevance);
+    });
+
+    it('gives the earliest slot to the most relevant asker', () => {
+      const profiles = [person('sam', ['compilers']), person('ada', ['rag']), person('bob', ['frontend']), person('cy', ['rag', 'cooking'])];
+      const slots = [{ start: 0, end: 10 }, { start: 10, end: 20 }, { start: 20, end: 30 }];
+      const requests = ['bob', 'cy', 'ada'].map((attendeeId, i) => ({ talkId: 't', attendeeId, requestedAt: i }));
+      expect(allocateOfficeHours({ profiles, talks: [{ ...talk, slots }], requests }).granted.map((g) => g.attendeeId)).toEqual(['ada', 'cy', 'bob']);
     });
 
     it('breaks a tie of relevance by the time of asking', () => {

@@ -151,6 +151,9 @@ interface Asker {
  * - Capacity, no clash, one slot per talk per asker; the result depends on no input order.
  * Optimal per level (given the lower levels), not across levels: level 1 takes level 0 as fixed.
  *
+ * Slot order: within a talk, the earlier slot goes to the more relevant (then earlier) asker wherever
+ * the two could take each other's slot without a clash (a swap that changes nothing above).
+ *
  * Standby: per talk, every asker without a slot of it, by fewest slots held in the end, then
  * relevance, then time of asking, then id — the order in which a released slot is offered (the
  * caller skips those who would clash at that slot's time).
@@ -207,6 +210,7 @@ export function allocateOfficeHours(input: OfficeHoursInput): OfficeHoursAllocat
   const seen = new Set<string>();
   const askers = new Map<string, Asker>();
   const relevance = new Map<string, number>();
+  const earlinessOf = new Map<string, number>();
   requests.forEach((r, earliness) => {
     const key = `${r.talk}\u0000${r.attendeeId}`;
     if (seen.has(key)) throw new MatchingInputError(`requests[${r.i}]`, `"${r.attendeeId}" asked twice for talk "${talks[r.talk]!.id}"`);
@@ -214,6 +218,7 @@ export function allocateOfficeHours(input: OfficeHoursInput): OfficeHoursAllocat
     const talk = talks[r.talk]!;
     const value = relevanceOf(scorer.score, r.attendeeId, talk);
     relevance.set(key, value);
+    earlinessOf.set(key, earliness);
     let asker = askers.get(r.attendeeId);
     if (!asker) {
       asker = { id: r.attendeeId, held: held[r.attendeeId] ?? 0, mine: [], busy: busyOf.get(r.attendeeId) ?? [], pending: [], done: false };
@@ -226,7 +231,7 @@ export function allocateOfficeHours(input: OfficeHoursInput): OfficeHoursAllocat
   });
 
   const holder: (Asker | null)[][] = talks.map((t) => t.slots.map(() => null));
-  const grants: OfficeHoursGrant[] = [];
+  const levelOf = new Map<string, number>();
   const levels: OfficeHoursLevelStats[] = [];
   const everyone = [...askers.values()].sort((a, b) => byId(a.id, b.id));
   const canTake = (asker: Asker, slot: TimeInterval): boolean =>
@@ -248,13 +253,45 @@ export function allocateOfficeHours(input: OfficeHoursInput): OfficeHoursAllocat
       holder[won.talk]![won.slot] = asker;
       asker.mine.push(talk.slots[won.slot]!);
       asker.pending.splice(asker.pending.findIndex((p) => p.talk === won.talk), 1);
-      grants.push({ talkId: talk.id, slot: won.slot, attendeeId: asker.id, relevance: won.relevance, level });
+      levelOf.set(`${won.talk}\u0000${asker.id}`, level);
       asker.held++;
     }
     levels.push({ level, competing: competing.length, granted: granted.size });
   }
 
-  grants.sort((a, b) => byId(a.talkId, b.talkId) || a.slot - b.slot);
+  // Within each talk, the earlier slot to the more relevant (then earlier) asker, wherever both fit the other's slot.
+  const ahead = (t: number, a: Asker, b: Asker): boolean => {
+    const [ka, kb] = [`${t}\u0000${a.id}`, `${t}\u0000${b.id}`];
+    return relevance.get(ka)! - relevance.get(kb)! > 0 || (relevance.get(ka) === relevance.get(kb) && earlinessOf.get(ka)! > earlinessOf.get(kb)!);
+  };
+  const fitsInstead = (asker: Asker, target: TimeInterval, current: TimeInterval): boolean =>
+    !asker.busy.some((b) => overlaps(b, target)) && !asker.mine.some((m) => m !== current && overlaps(m, target));
+  talks.forEach((talk, t) => {
+    const line = holder[t]!;
+    for (let swapped = true; swapped; ) {
+      swapped = false;
+      for (let i = 0; i < line.length; i++) {
+        for (let j = i + 1; j < line.length; j++) {
+          const [a, b] = [line[i], line[j]];
+          if (!a || !b || !ahead(t, b, a)) continue;
+          const [si, sj] = [talk.slots[i]!, talk.slots[j]!];
+          if (!fitsInstead(a, sj, si) || !fitsInstead(b, si, sj)) continue;
+          [line[i], line[j]] = [b, a];
+          a.mine[a.mine.indexOf(si)] = sj;
+          b.mine[b.mine.indexOf(sj)] = si;
+          swapped = true;
+        }
+      }
+    }
+  });
+  const grants: OfficeHoursGrant[] = [];
+  for (const t of talks.map((_, i) => i).sort((a, b) => byId(talks[a]!.id, talks[b]!.id))) {
+    holder[t]!.forEach((asker, slot) => {
+      if (!asker) return;
+      const key = `${t}\u0000${asker.id}`;
+      grants.push({ talkId: talks[t]!.id, slot, attendeeId: asker.id, relevance: relevance.get(key)!, level: levelOf.get(key)! });
+    });
+  }
   const standby: OfficeHoursStandby[] = [];
   const holds = new Set(grants.map((g) => `${talkIndex.get(g.talkId)}\u0000${g.attendeeId}`));
   const waitingFor = talks.map(() => [] as { asker: Asker; relevance: number; requestedAt: number }[]);

@@ -79,11 +79,7 @@ export type { AssessGroupsInput, GroupAssessment, GroupViolation } from './asses
 export { explainSitOuts } from './sit-outs';
 export type { ExplainSitOutsInput } from './sit-outs';
 
-// Speaker office hours: short 1:1 slots after a talk.
-export { allocateSpeakerSlots, tagRelevance } from './allocate-slots';
-export type { GrantedSlot, SlotAllocation, SlotAllocationInput, SlotRequest, StandbyPlace } from './allocate-slots';
-
-// Office hours of a whole programme: every talk's slots at once, fair, relevant, without clashes.
+// Speaker office hours (short 1:1 slots after a talk): one talk's, or a whole programme's at once — fair, relevant, without clashes.
 export { allocateOfficeHours } from './allocate-office-hours';
 export type {
   BusyInterval,

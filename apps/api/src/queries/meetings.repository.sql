@@ -104,6 +104,12 @@ SELECT r.id AS round_id, r.published_at FROM meeting_participants p JOIN rounds 
 WHERE p.attendee_id = $1 AND r.event_id = $2 AND date_trunc('milliseconds', r.published_at) > $3 AND r.status IN ('PUBLISHED', 'CLOSED')
 ORDER BY r.published_at, r.id;
 
+-- MeetingsRepository.seatsDuring
+SELECT p.attendee_id, m.starts_at, m.ends_at
+ FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id JOIN rounds r ON r.id = p.round_id
+WHERE r.event_id = $1 AND r.status IN ('PUBLISHED', 'CLOSED') AND m.status <> 'CANCELLED'
+  AND m.starts_at < $3 AND m.ends_at > $2;
+
 -- MeetingsRepository.draftSeatsOf
 SELECT p.round_id, p.meeting_id FROM meeting_participants p JOIN rounds r ON r.id = p.round_id
 WHERE p.attendee_id = $1 AND r.status IN ('DRAFT', 'GENERATING', 'GENERATED');

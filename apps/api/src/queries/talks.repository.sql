@@ -26,3 +26,42 @@ SELECT EXISTS (SELECT 1 FROM talk) AS found;
 
 -- TalksRepository.removeBookmark
 WITH changed AS (DELETE FROM talk_bookmarks WHERE talk_id = $1 AND attendee_id = $2 RETURNING 1) SELECT count(*)::int AS affected FROM changed;
+
+-- TalksRepository.lockForAllocation
+SELECT t.id, t.event_id, t.speaker_id, t.tags, t.starts_at, t.duration_minutes, t.slot_count, t.slot_minutes, t.allocation_status
+ FROM talks t JOIN events e ON e.id = t.event_id
+WHERE t.event_id = $1 AND ($2::uuid[] IS NULL OR t.id = ANY($2::uuid[]))
+  AND ($3::date IS NULL OR (t.starts_at AT TIME ZONE e.time_zone)::date = $3::date)
+ORDER BY t.id FOR UPDATE OF t;
+
+-- TalksRepository.requestsFor
+SELECT r.talk_id, r.attendee_id, r.created_at FROM slot_requests r WHERE r.talk_id = ANY($1::uuid[]);
+
+-- TalksRepository.slotsGrantedElsewhere
+SELECT r.attendee_id, t.starts_at + make_interval(mins => t.duration_minutes + r.slot_index * t.slot_minutes) AS starts_at, t.starts_at + make_interval(mins => t.duration_minutes + (r.slot_index + 1) * t.slot_minutes) AS ends_at
+ FROM slot_requests r JOIN talks t ON t.id = r.talk_id
+WHERE t.event_id = $1 AND r.slot_index IS NOT NULL AND NOT (t.id = ANY($2::uuid[]));
+
+-- TalksRepository.speakingTimes
+SELECT t.speaker_id AS attendee_id, t.starts_at,
+     t.starts_at + make_interval(mins => t.duration_minutes + t.slot_count * t.slot_minutes) AS ends_at
+FROM talks t WHERE t.event_id = $1;
+
+-- TalksRepository.slotsGrantedAt
+SELECT r.talk_id, r.slot_index, r.attendee_id, t.starts_at + make_interval(mins => t.duration_minutes + r.slot_index * t.slot_minutes) AS starts_at, t.starts_at + make_interval(mins => t.duration_minutes + (r.slot_index + 1) * t.slot_minutes) AS ends_at
+ FROM slot_requests r JOIN talks t ON t.id = r.talk_id
+WHERE r.talk_id = ANY($1::uuid[]) AND r.slot_index IS NOT NULL
+ORDER BY r.talk_id, r.slot_index;
+
+-- TalksRepository.profilesOf
+SELECT a.id, a.name, a.role, a.company, a.seniority, a.stack, a.interests, a.looking_for, a.can_offer, a.languages,
+     ARRAY(SELECT w.target_id::text FROM wishes w WHERE w.attendee_id = a.id) AS wishes,
+     ARRAY(SELECT b.target_id::text FROM blocks b WHERE b.attendee_id = a.id) AS blocks
+FROM attendees a WHERE a.id = ANY($1::uuid[]);
+
+-- TalksRepository.writeAllocation
+UPDATE slot_requests SET slot_index = NULL, standby_rank = NULL WHERE talk_id = ANY($1::uuid[]);
+UPDATE slot_requests r SET slot_index = o.slot_index, standby_rank = o.standby_rank
+ FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[]) AS o(talk_id, attendee_id, slot_index, standby_rank)
+WHERE r.talk_id = o.talk_id AND r.attendee_id = o.attendee_id;
+UPDATE talks SET allocation_status = 'ALLOCATED' WHERE id = ANY($1::uuid[]);

@@ -255,6 +255,21 @@ export class MeetingsRepository {
     );
   }
 
+  /**
+   * Who of the event is seated at a published round's table (not cancelled) overlapping [startsAt, endsAt),
+   * and when: the office hours never give them a slot then. Half-open, as rounds are.
+   */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.DATE, DummyValue.DATE], transaction: true })
+  seatsDuring(eventId: string, startsAt: Date, endsAt: Date, manager: Pick<EntityManager, 'query'> = this.dataSource.manager): Promise<{ attendee_id: string; starts_at: Date; ends_at: Date }[]> {
+    return manager.query(
+      `SELECT p.attendee_id, m.starts_at, m.ends_at
+         FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id JOIN rounds r ON r.id = p.round_id
+        WHERE r.event_id = $1 AND r.status IN ${sqlList(VISIBLE_TO_ATTENDEES)} AND m.status <> 'CANCELLED'
+          AND m.starts_at < $3 AND m.ends_at > $2`,
+      [eventId, startsAt, endsAt],
+    );
+  }
+
   /** The attendee's seats in rounds not yet published (what a withdrawal or an erasure takes back). */
   @GenerateSql({ params: [DummyValue.UUID] , transaction: true })
   draftSeatsOf(attendeeId: string, manager: EntityManager = this.dataSource.manager): Promise<{ round_id: string; meeting_id: string }[]> {

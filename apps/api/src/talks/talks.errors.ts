@@ -6,6 +6,7 @@ export enum TalksErrorReason {
   OWN_TALK = 'OWN_TALK',
   SLOTS_PUBLISHED = 'SLOTS_PUBLISHED',
   SLOTS_NOT_ALLOCATED = 'SLOTS_NOT_ALLOCATED',
+  SLOTS_CLASH = 'SLOTS_CLASH',
   AGENDA_EMPTY = 'AGENDA_EMPTY',
   AGENDA_MALFORMED = 'AGENDA_MALFORMED',
   AGENDA_WRONG_SHAPE = 'AGENDA_WRONG_SHAPE',
@@ -19,6 +20,11 @@ export const talksError = defineErrorReasons(TalksErrorReason, 'TalksErrorReason
   OWN_TALK: { category: 'BAD_USER_INPUT', description: 'Speakers do not book their own office hours.' },
   SLOTS_PUBLISHED: { category: 'CONFLICT', description: 'The office hours are already published: they cannot be allocated again.' },
   SLOTS_NOT_ALLOCATED: { category: 'CONFLICT', description: 'The slots must be allocated before they are published.' },
+  SLOTS_CLASH: {
+    category: 'CONFLICT',
+    description:
+      'A granted slot clashes with its holder’s schedule since the allocation (a talk they give, another slot, a published round, their availability windows): allocate again. `extensions.clashes` lists each (talkId, slot, attendeeId, takenBy).',
+  },
   AGENDA_EMPTY: { category: 'BAD_USER_INPUT', description: 'The agenda file is empty, or has no session.' },
   AGENDA_MALFORMED: { category: 'BAD_USER_INPUT', description: 'The agenda file is not valid JSON or CSV (the message says where).' },
   AGENDA_WRONG_SHAPE: { category: 'BAD_USER_INPUT', description: 'The JSON is not a Sessionize "All data" export.' },

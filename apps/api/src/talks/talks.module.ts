@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AvailabilityModule } from '../availability/availability.module';
 import { EventsModule } from '../events/events.module';
 import { AgendaImportResolver } from './agenda-import.resolver';
 import { AgendaImportService } from './agenda-import.service';
@@ -8,8 +7,8 @@ import { TalksRepository } from './talks.repository';
 import { TalksService } from './talks.service';
 
 @Module({
-  imports: [EventsModule, AvailabilityModule],
+  imports: [EventsModule],
   providers: [TalksService, TalksRepository, TalksResolver, AgendaImportService, AgendaImportResolver],
-  exports: [AgendaImportService, TalksRepository],
+  exports: [AgendaImportService, TalksRepository, TalksService],
 })
 export class TalksModule {}

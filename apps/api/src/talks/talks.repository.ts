@@ -2,7 +2,39 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { countAffected } from '../common/sql';
+import type { Profile } from '@pairwise/matching';
 import { DummyValue, GenerateSql } from '../database/generate-sql';
+
+/** A talk as the office-hours allocation reads it (times as instants, slots after the talk). */
+export interface AllocatableTalk {
+  id: string;
+  event_id: string;
+  speaker_id: string;
+  tags: string[];
+  starts_at: Date;
+  duration_minutes: number;
+  slot_count: number;
+  slot_minutes: number;
+  allocation_status: 'OPEN' | 'ALLOCATED' | 'PUBLISHED';
+}
+
+/** When an attendee is taken: [starts_at, ends_at). */
+export interface TakenInterval {
+  attendee_id: string;
+  starts_at: Date;
+  ends_at: Date;
+}
+
+/** A slot request as the allocation reads it. */
+export interface AllocatableRequest {
+  talk_id: string;
+  attendee_id: string;
+  created_at: Date;
+}
+
+/** Where a granted slot ends: the talk's start plus its length and the slots up to this one. */
+const SLOT_START_SQL = `t.starts_at + make_interval(mins => t.duration_minutes + r.slot_index * t.slot_minutes)`;
+const SLOT_END_SQL = `t.starts_at + make_interval(mins => t.duration_minutes + (r.slot_index + 1) * t.slot_minutes)`;
 
 /**
  * Queries of the talks aggregate (`talks`, `slot_requests`) that other features ask. Each method's SQL
@@ -69,6 +101,113 @@ export class TalksRepository {
   @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID] })
   async removeBookmark(talkId: string, attendeeId: string): Promise<boolean> {
     return (await countAffected(this.dataSource.manager, `DELETE FROM talk_bookmarks WHERE talk_id = $1 AND attendee_id = $2 RETURNING 1`, [talkId, attendeeId])) > 0;
+  }
+
+  /**
+   * Talks of the event to allocate, locked (by id, so two allocations wait for each other rather than
+   * deadlock): those of `talkIds` when given, else every talk of the event — of one day on the event's
+   * clock (`YYYY-MM-DD`) when `day` is given. Published talks are returned too: the caller decides.
+   */
+  @GenerateSql({ params: [DummyValue.UUID, null, '2026-12-03'], transaction: true })
+  lockForAllocation(eventId: string, talkIds: readonly string[] | null, day: string | null, manager: Pick<EntityManager, 'query'>): Promise<AllocatableTalk[]> {
+    return manager.query(
+      `SELECT t.id, t.event_id, t.speaker_id, t.tags, t.starts_at, t.duration_minutes, t.slot_count, t.slot_minutes, t.allocation_status
+         FROM talks t JOIN events e ON e.id = t.event_id
+        WHERE t.event_id = $1 AND ($2::uuid[] IS NULL OR t.id = ANY($2::uuid[]))
+          AND ($3::date IS NULL OR (t.starts_at AT TIME ZONE e.time_zone)::date = $3::date)
+        ORDER BY t.id FOR UPDATE OF t`,
+      [eventId, talkIds, day],
+    );
+  }
+
+  /** Every request for these talks. */
+  @GenerateSql({ params: [[DummyValue.UUID]], transaction: true })
+  requestsFor(talkIds: readonly string[], manager: Pick<EntityManager, 'query'>): Promise<AllocatableRequest[]> {
+    return manager.query(`SELECT r.talk_id, r.attendee_id, r.created_at FROM slot_requests r WHERE r.talk_id = ANY($1::uuid[])`, [talkIds]);
+  }
+
+  /**
+   * The slots granted (allocated or published) at the event's other talks, that is not among `talkIds`:
+   * their holders are taken then, and hold them (fairness counts them).
+   */
+  @GenerateSql({ params: [DummyValue.UUID, [DummyValue.OTHER_UUID]], transaction: true })
+  slotsGrantedElsewhere(eventId: string, talkIds: readonly string[], manager: Pick<EntityManager, 'query'>): Promise<TakenInterval[]> {
+    return manager.query(
+      `SELECT r.attendee_id, ${SLOT_START_SQL} AS starts_at, ${SLOT_END_SQL} AS ends_at
+         FROM slot_requests r JOIN talks t ON t.id = r.talk_id
+        WHERE t.event_id = $1 AND r.slot_index IS NOT NULL AND NOT (t.id = ANY($2::uuid[]))`,
+      [eventId, talkIds],
+    );
+  }
+
+  /** Every speaker of the event, taken from the start of each of their talks to the end of its office hours (busyDuring's rule). */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  speakingTimes(eventId: string, manager: Pick<EntityManager, 'query'>): Promise<TakenInterval[]> {
+    return manager.query(
+      `SELECT t.speaker_id AS attendee_id, t.starts_at,
+              t.starts_at + make_interval(mins => t.duration_minutes + t.slot_count * t.slot_minutes) AS ends_at
+         FROM talks t WHERE t.event_id = $1`,
+      [eventId],
+    );
+  }
+
+  /** The granted slots of these talks, each with its holder and time (what publishing re-checks). */
+  @GenerateSql({ params: [[DummyValue.UUID]], transaction: true })
+  slotsGrantedAt(talkIds: readonly string[], manager: Pick<EntityManager, 'query'>): Promise<(TakenInterval & { talk_id: string; slot_index: number })[]> {
+    return manager.query(
+      `SELECT r.talk_id, r.slot_index, r.attendee_id, ${SLOT_START_SQL} AS starts_at, ${SLOT_END_SQL} AS ends_at
+         FROM slot_requests r JOIN talks t ON t.id = r.talk_id
+        WHERE r.talk_id = ANY($1::uuid[]) AND r.slot_index IS NOT NULL
+        ORDER BY r.talk_id, r.slot_index`,
+      [talkIds],
+    );
+  }
+
+  /** The matching profiles of these attendees (as a round sees them), with their wishes and blocks. */
+  @GenerateSql({ params: [[DummyValue.UUID]], transaction: true })
+  async profilesOf(attendeeIds: readonly string[], manager: Pick<EntityManager, 'query'>): Promise<Profile[]> {
+    const rows: { id: string; name: string; role: string | null; company: string | null; seniority: string | null; stack: string[]; interests: string[]; looking_for: string[]; can_offer: string[]; languages: string[]; wishes: string[]; blocks: string[] }[] =
+      await manager.query(
+        `SELECT a.id, a.name, a.role, a.company, a.seniority, a.stack, a.interests, a.looking_for, a.can_offer, a.languages,
+                ARRAY(SELECT w.target_id::text FROM wishes w WHERE w.attendee_id = a.id) AS wishes,
+                ARRAY(SELECT b.target_id::text FROM blocks b WHERE b.attendee_id = a.id) AS blocks
+           FROM attendees a WHERE a.id = ANY($1::uuid[])`,
+        [attendeeIds],
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      role: row.role ?? undefined,
+      company: row.company ?? undefined,
+      seniority: row.seniority ?? undefined,
+      stack: row.stack,
+      interests: row.interests,
+      lookingFor: row.looking_for,
+      canOffer: row.can_offer,
+      languages: row.languages,
+      wishes: row.wishes,
+      blocks: row.blocks,
+    }));
+  }
+
+  /**
+   * Writes an allocation of these talks in three statements: every outcome cleared, then the granted
+   * slots and the standby places set (column arrays, one row each), and the talks marked ALLOCATED.
+   */
+  @GenerateSql({ params: [[DummyValue.UUID], { talkIds: [DummyValue.UUID], attendeeIds: [DummyValue.OTHER_UUID], slotIndexes: [0], standbyRanks: [null] }], transaction: true })
+  async writeAllocation(
+    talkIds: readonly string[],
+    outcomes: { talkIds: string[]; attendeeIds: string[]; slotIndexes: (number | null)[]; standbyRanks: (number | null)[] },
+    manager: Pick<EntityManager, 'query'>,
+  ): Promise<void> {
+    await manager.query(`UPDATE slot_requests SET slot_index = NULL, standby_rank = NULL WHERE talk_id = ANY($1::uuid[])`, [talkIds]);
+    await manager.query(
+      `UPDATE slot_requests r SET slot_index = o.slot_index, standby_rank = o.standby_rank
+         FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[]) AS o(talk_id, attendee_id, slot_index, standby_rank)
+        WHERE r.talk_id = o.talk_id AND r.attendee_id = o.attendee_id`,
+      [outcomes.talkIds, outcomes.attendeeIds, outcomes.slotIndexes, outcomes.standbyRanks],
+    );
+    await manager.query(`UPDATE talks SET allocation_status = 'ALLOCATED' WHERE id = ANY($1::uuid[])`, [talkIds]);
   }
 }
 

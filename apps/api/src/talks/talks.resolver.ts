@@ -27,21 +27,6 @@ export class TalksResolver {
     return this.ownRequest(actor, input.talkId);
   }
 
-  @Mutation(() => Boolean, { description: 'Attendees: withdraw your request; a published slot you give up goes to the standby list' })
-  withdrawSpeakerSlotRequest(@CurrentActor() actor: Actor, @Args('talkId', { type: () => ID }) talkId: string): Promise<boolean> {
-    return this.talksService.withdraw(actor, talkId);
-  }
-
-  @Mutation(() => Talk, { description: 'Organisers: allocate the slots (a draft to review; run again after new requests)' })
-  async allocateSpeakerSlots(@CurrentActor() actor: Actor, @Args('talkId', { type: () => ID }) talkId: string): Promise<Talk> {
-    return toTalkModel(await this.talksService.allocate(actor, talkId));
-  }
-
-  @Mutation(() => Talk, { description: 'Organisers: publish the allocation; slots appear in myMeetings and calendar feeds' })
-  async publishSpeakerSlots(@CurrentActor() actor: Actor, @Args('talkId', { type: () => ID }) talkId: string): Promise<Talk> {
-    return toTalkModel(await this.talksService.publish(actor, talkId));
-  }
-
   @ResolveField(() => [SlotRequest], { description: 'Staff: every request with its outcome; attendees: their own' })
   async requests(@CurrentActor() actor: Actor, @Parent() talk: Talk): Promise<SlotRequest[]> {
     const found = await this.talksService.get(actor, talk.id);
