@@ -231,6 +231,9 @@ function openingQuestion(reasons: PairReasons, a: Party, b: Party, label: (slug:
  * trio. A reader who sits at the table reads the text of their own pair —
  * for the one who joined, the stronger of their two — after "You join Ada
  * and Grace at this table." or "Carol joins you and Grace at this table.".
+ * A table of four or more (a table round) says who sits there ("You sit
+ * with Ada, Grace and Alan." / "Ada, Grace and Alan share this table.") and
+ * then the text of the reader's strongest pair (the table's, for staff).
  * Only pairs between `members` count (a member taken out of a draft leaves
  * none behind). Filter each pair with {@link visibleReasons} first for a
  * reader who may not see everything.
@@ -256,9 +259,19 @@ export function meetingText(pairs: readonly ScoredPairReasons[], context: Meetin
     return pairText(placeholder, context);
   }
   const ids = [...new Set(kept.flatMap((p) => [p.a, p.b]))];
+  const name = (id: string): string => (id === reader ? 'you' : context.nameOf(id));
+  if (ids.length > 3) {
+    // A table: the reader's strongest pair (everyone's, for a third party), after who sits there.
+    const own = reader !== null && ids.includes(reader) ? kept.filter((p) => p.a === reader || p.b === reader) : kept;
+    const best = own.reduce((top, p) => ((p.score ?? 0) > (top.score ?? 0) ? p : top), own[0] ?? first);
+    const text = pairText(best, context);
+    const others = ids.filter((id) => id !== reader).map(name);
+    const list = `${others.slice(0, -1).join(', ')} and ${others[others.length - 1]}`;
+    const seated = reader !== null && ids.includes(reader) ? `You sit with ${list}.` : `${capitalise(list)} share this table.`;
+    return { sentence: `${seated} ${text.sentence}`, openingQuestion: text.openingQuestion };
+  }
   const joiner = ids.length === 3 ? ids.find((id) => id !== first.a && id !== first.b) : undefined;
   if (joiner === undefined) return pairText(first, context);
-  const name = (id: string): string => (id === reader ? 'you' : context.nameOf(id));
   if (reader === joiner) {
     const own = kept.filter((p) => p.a === reader || p.b === reader);
     const best = own.reduce((top, p) => ((p.score ?? 0) > (top.score ?? 0) ? p : top), own[0] ?? first);

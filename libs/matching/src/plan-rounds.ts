@@ -1,6 +1,6 @@
 import { MatchingInputError } from './errors';
 import { mixSeeds, hashSeed } from './prng';
-import { adaptiveK, RoundEngine } from './round-engine';
+import { createEngine } from './planner';
 import type { PlanRoundInput, RoundPlan } from './round-types';
 import { buildScoringModel } from './score';
 import { readRoundOptions, readSitOut } from './round-options';
@@ -22,7 +22,9 @@ export interface RoundsPlan {
  * Plans `rounds` consecutive rounds: each is {@link planRound}'s exact
  * optimum given the rounds before it, never repeating a pair (within the
  * plan, trios included, or from `pastPairs`), and passing byes around (only
- * the least-rested attendees can sit out). Scores and candidate lists are
+ * the least-rested attendees can sit out). With `tableSize`, each round is
+ * a table round (see `TableEngine`), every pair at a table counting as met.
+ * Scores and candidate lists are
  * computed once and reused; round r uses the seed `mix(seed, r)`.
  *
  * Complexity: one scoring pass (as planRound) plus one sparse exact solve
@@ -44,10 +46,7 @@ export function planRounds(input: PlanRoundsInput): RoundsPlan {
   const options = readRoundOptions(input);
   const model = buildScoringModel(input.profiles, input);
   const sitOut = readSitOut(model, input.sitOutCounts);
-  const engine = new RoundEngine(
-    model,
-    { k: input.candidatesPerAttendee ?? adaptiveK(model.n, input.rounds), maxPricingRounds: options.maxPricingRounds, maxGap: options.maxGap, checkInvariants: options.checkInvariants },
-  );
+  const engine = createEngine(model, options, input.candidatesPerAttendee, input.rounds);
   const used = new Set<number>();
   const rounds: RoundPlan[] = [];
   for (let r = 0; r < input.rounds; r++) {

@@ -1,11 +1,12 @@
 import { MatchingInputError } from './errors';
-import { readRoundOptions, readSitOut } from './round-options';
+import { readRoundOptions, readSitOut, type RoundOptions } from './round-options';
 import type { PairIds } from './profile';
 import type { Seed } from './prng';
 import { resolveRoundConstraints } from './must-meet';
-import { adaptiveK, RoundEngine } from './round-engine';
+import { adaptiveK, RoundEngine, type RoundRequest } from './round-engine';
 import type { FairnessMode, GroupPolicy, PlanRoundInput, RoundPlan } from './round-types';
-import { buildScoringModel } from './score';
+import { buildScoringModel, type ScoringModel } from './score';
+import { TableEngine } from './tables';
 
 /** Per-round overrides of a {@link RoundPlanner}. */
 export interface PlannerRoundOptions {
@@ -48,16 +49,11 @@ export interface RoundPlanner {
 export function createRoundPlanner(input: PlanRoundInput): RoundPlanner {
   const defaults = readRoundOptions(input);
   const model = buildScoringModel(input.profiles, input);
-  const engine = new RoundEngine(model, {
-    k: input.candidatesPerAttendee ?? adaptiveK(model.n),
-    maxPricingRounds: defaults.maxPricingRounds,
-    maxGap: defaults.maxGap,
-    checkInvariants: defaults.checkInvariants,
-  });
+  const engine = createEngine(model, defaults, input.candidatesPerAttendee, 1);
   const baseSitOut = readSitOut(model, input.sitOutCounts);
   return {
     attendees: model.n,
-    k: engine.lists.k,
+    k: engine.k,
     plan(overrides = {}) {
       const options = readRoundOptions({ ...input, ...overrides });
       const sitOut = overrides.sitOutCounts === undefined ? baseSitOut : readSitOut(model, overrides.sitOutCounts);
@@ -76,5 +72,41 @@ export function createRoundPlanner(input: PlanRoundInput): RoundPlanner {
       );
       return engine.plan({ used, sitOut, policy: options.policy, fairness: options.fairness, seed: options.seed, constraints });
     },
+  };
+}
+
+/** The engine of a pairs round or of a table round, behind one `plan`. Internal. */
+export interface PlanningEngine {
+  /** Partners per attendee kept by the scoring pass. */
+  readonly k: number;
+  plan(request: RoundRequest): RoundPlan;
+}
+
+/**
+ * The engine the options ask for: {@link RoundEngine} for pairs, {@link TableEngine} when
+ * `options.tableSize` is set (its candidate lists at least 2·tableSize long, so the local search
+ * sees more partners than a table holds). Internal: planRound, createRoundPlanner and planRounds
+ * share it.
+ *
+ * Complexity: one scoring pass (top-k), as the engines' constructors.
+ * @throws never (options are validated by `readRoundOptions`).
+ */
+export function createEngine(model: ScoringModel, options: RoundOptions, k: number | undefined, rounds: number): PlanningEngine {
+  const tableSize = options.tableSize;
+  if (tableSize === null) {
+    const engine = new RoundEngine(model, { k: k ?? adaptiveK(model.n, rounds), maxPricingRounds: options.maxPricingRounds, maxGap: options.maxGap, checkInvariants: options.checkInvariants });
+    return { k: engine.lists.k, plan: (request) => engine.plan(request) };
+  }
+  const engine = new TableEngine(model, { k: k ?? Math.max(adaptiveK(model.n, rounds), 2 * tableSize), checkInvariants: options.checkInvariants });
+  return {
+    k: engine.lists.k,
+    plan: (request) =>
+      engine.plan({
+        tableSize,
+        used: request.used,
+        sitOut: request.sitOut,
+        seed: request.seed,
+        busy: request.constraints === undefined || request.constraints.none ? null : request.constraints.busy,
+      }),
   };
 }

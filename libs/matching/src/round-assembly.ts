@@ -3,7 +3,7 @@ import { meetingText } from './meeting-text';
 import type { MustMeetReport } from './must-meet';
 import { displayName } from './profile';
 import type { AttendeeScore, FairnessStats, Meeting, MeetingEdge, OptimalityStats, RoundPlan } from './round-types';
-import { seatRound, type SeatingRequest } from './round-seating';
+import { seatRound, type Seating, type SeatingRequest } from './round-seating';
 import { edgeScore, type ScoringModel } from './score';
 
 const NO_MUST_MEET: MustMeetReport = { seated: [], unmet: [] };
@@ -25,8 +25,29 @@ export function assembleRound(
   optimality: Omit<OptimalityStats, 'k'>,
   fairness: FairnessStats,
 ): RoundPlan {
-  const { groups, byes } = seatRound(model, mate, request);
-  const meetings = explainTables(model, groups, request);
+  return assembleSeating(model, k, seatRound(model, mate, request), request, optimality, fairness, 'pairs');
+}
+
+/**
+ * Turns a seating (tables as model indices, and who sits out) into the round's plan, as
+ * {@link assembleRound} does; `layout` `tables` makes every group a `table` meeting (all its pairs
+ * explained, members sorted), `pairs` makes pairs and trios.
+ *
+ * Complexity: O(n + Σ table size² · explanation).
+ * @throws never.
+ * @example assembleSeating(model, 22, { groups: [[0, 1, 2, 3]], byes: [] }, request, optimality, fairness, 'table')
+ */
+export function assembleSeating(
+  model: ScoringModel,
+  k: number,
+  seating: Seating,
+  request: SeatingRequest,
+  optimality: Omit<OptimalityStats, 'k'>,
+  fairness: FairnessStats,
+  layout: 'pairs' | 'table',
+): RoundPlan {
+  const { groups, byes } = seating;
+  const meetings = explainTables(model, groups, request, layout);
   const attendeeScores = attendeeScoresOf(model.profiles.map((p) => p.id), meetings);
   const served = attendeeScores.filter((a): a is { id: string; score: number } => a.score !== null);
   const scores = served.map((a) => a.score);
@@ -41,6 +62,7 @@ export function assembleRound(
       attendees: model.n,
       pairs: meetings.filter((m) => m.kind === 'pair').length,
       trios: meetings.filter((m) => m.kind === 'trio').length,
+      tables: meetings.filter((m) => m.kind === 'table').length,
       byes: byes.length,
       busy: byes.filter((b) => b.reason === 'busy').length,
       mustMeetSeated: c?.report.seated.length ?? 0,
@@ -61,21 +83,26 @@ export function assembleRound(
  * The tables as meetings, numbered in the order of their first member's id: each pair of a table
  * (a trio has three) explained, scored, and put into one sentence and an opening question.
  */
-function explainTables(model: ScoringModel, groups: readonly number[][], request: SeatingRequest): Meeting[] {
+function explainTables(model: ScoringModel, groups: readonly number[][], request: SeatingRequest, layout: 'pairs' | 'table'): Meeting[] {
   const ids = model.profiles.map((p) => p.id);
   const c = request.constraints;
   const roundSeed = request.seed;
   const meetingsUnordered = groups.map((g) => {
-    const pairIdx: [number, number][] = g.length === 2 ? [[g[0] as number, g[1] as number]] : [[g[0] as number, g[1] as number], [g[2] as number, g[0] as number], [g[2] as number, g[1] as number]];
+    const pairIdx: [number, number][] =
+      layout === 'table'
+        ? g.flatMap((x, p) => g.slice(p + 1).map((y) => [x, y] as [number, number]))
+        : g.length === 2
+          ? [[g[0] as number, g[1] as number]]
+          : [[g[0] as number, g[1] as number], [g[2] as number, g[0] as number], [g[2] as number, g[1] as number]];
     const edges: MeetingEdge[] = pairIdx.map(([x, y]) => {
       const explanation = explainPair(model, x, y, roundSeed);
       return { a: explanation.a, b: explanation.b, score: edgeScore(model, x, y), explanation };
     });
     const text = meetingText(edges.map((e) => e.explanation), { nameOf: (id) => displayName(model.profiles[model.index.get(id) as number]!) });
     return {
-      kind: g.length === 2 ? ('pair' as const) : ('trio' as const),
-      mustMeet: c?.preSeated[g[0] as number] === 1,
-      members: [...g.slice(0, 2).map((x) => ids[x] as string).sort(), ...g.slice(2).map((x) => ids[x] as string)],
+      kind: layout === 'table' ? ('table' as const) : g.length === 2 ? ('pair' as const) : ('trio' as const),
+      mustMeet: layout === 'pairs' && c?.preSeated[g[0] as number] === 1,
+      members: layout === 'table' ? g.map((x) => ids[x] as string).sort() : [...g.slice(0, 2).map((x) => ids[x] as string).sort(), ...g.slice(2).map((x) => ids[x] as string)],
       score: edges.reduce((acc, e) => acc + e.score, 0),
       edges,
       ...text,

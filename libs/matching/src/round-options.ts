@@ -2,6 +2,7 @@ import { MatchingInputError } from './errors';
 import type { Seed } from './prng';
 import type { FairnessMode, GroupPolicy, PlanRoundInput } from './round-types';
 import type { ScoringModel } from './score';
+import { MAX_TABLE_SIZE, MIN_TABLE_SIZE } from './table-sizes';
 
 /** Validated options shared by planRound and planRounds. */
 export interface RoundOptions {
@@ -11,6 +12,8 @@ export interface RoundOptions {
   readonly maxPricingRounds: number;
   readonly maxGap: number;
   readonly checkInvariants: boolean;
+  /** Table size of a table round (3…8), or null for pairs. */
+  readonly tableSize: number | null;
 }
 
 function checkCount(value: unknown, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -24,7 +27,8 @@ function checkCount(value: unknown, field: string, min: number, max = Number.MAX
  * Validates the options every planner takes and fills in the defaults.
  *
  * Complexity: O(1).
- * @throws {MatchingInputError} naming the offending field (`seed`, `policy`, `fairness`, `maxGap`…).
+ * @throws {MatchingInputError} naming the offending field (`seed`, `policy`, `fairness`, `maxGap`,
+ *   `tableSize` outside 3…8 or with `fairness: 'maxmin'` or `mustMeet`…).
  * @example readRoundOptions({ profiles, policy: 'bye' }).policy // 'bye'
  */
 export function readRoundOptions(input: PlanRoundInput): RoundOptions {
@@ -42,7 +46,13 @@ export function readRoundOptions(input: PlanRoundInput): RoundOptions {
   if (typeof maxGap !== 'number' || !Number.isFinite(maxGap) || maxGap < 0 || maxGap >= 1) {
     throw new MatchingInputError('maxGap', 'must be a number in [0, 1)');
   }
-  return { seed, policy, fairness, maxPricingRounds, maxGap, checkInvariants: input.checkInvariants === true };
+  const tableSize = input.tableSize ?? null;
+  if (tableSize !== null) {
+    checkCount(tableSize, 'tableSize', MIN_TABLE_SIZE, MAX_TABLE_SIZE);
+    if (fairness !== 'none') throw new MatchingInputError('fairness', 'maxmin applies to pairs: a table round maximises the total');
+    if (input.mustMeet !== undefined && input.mustMeet.length > 0) throw new MatchingInputError('mustMeet', 'applies to pairs: a table round cannot promise a 1:1');
+  }
+  return { seed, policy, fairness, maxPricingRounds, maxGap, checkInvariants: input.checkInvariants === true, tableSize };
 }
 
 /**

@@ -25,16 +25,17 @@ export interface MeetingEdge {
   readonly explanation: PairExplanation;
 }
 
-/** A table of the round: two people, or three when the policy allows a trio. */
+/** A table of the round: two people, three when the policy allows a trio, or k − 1 to k at a table round. */
 export interface Meeting {
   /** 1-based table number, in order of the members' ids. */
   readonly table: number;
-  readonly kind: 'pair' | 'trio';
+  /** `pair` or `trio` in a pairs round; `table` in a round planned with a `tableSize`. */
+  readonly kind: 'pair' | 'trio' | 'table';
   /** True for a pair seated because both asked to meet (a `mustMeet` request of the round). */
   readonly mustMeet: boolean;
-  /** Member ids, sorted (for a trio, the pair first, then the one who joined). */
+  /** Member ids, sorted (for a trio, the pair first, then the one who joined; a table: all sorted). */
   readonly members: readonly string[];
-  /** Sum of the scores of its edges (1 for a pair, 3 for a trio). */
+  /** Sum of the scores of its edges (1 for a pair, 3 for a trio, m(m − 1)/2 for a table of m). */
   readonly score: number;
   readonly edges: readonly MeetingEdge[];
   /** One human sentence on why this table. */
@@ -61,9 +62,14 @@ export interface AttendeeScore {
   readonly score: number | null;
 }
 
-/** The exactness of the pairing step and how it was reached. */
+/**
+ * The exactness of the pairing step and how it was reached. For a table round (`tableSize`) the
+ * plan comes from a heuristic: `matchingWeight` is the tables' total (Σ of all pair scores inside
+ * tables, × 10⁶), `upperBound` the Lagrangian bound of `tables.ts` (no seating can do better), and
+ * `gap` how far from optimal the plan is at most; `pricingRounds` and `pricedEdges` are 0.
+ */
 export interface OptimalityStats {
-  /** True when the pricing loop proved the matching optimal on the complete graph. */
+  /** True when the pricing loop proved the matching optimal on the complete graph (tables: the bound is met). */
   readonly certified: boolean;
   /** Total solver weight of the pairs (Σ round(score × 10⁶)). */
   readonly matchingWeight: number;
@@ -79,6 +85,8 @@ export interface OptimalityStats {
   readonly pricingRounds: number;
   /** Edges added by pricing in all. */
   readonly pricedEdges: number;
+  /** Table rounds: passes of the local search (absent for pairs). */
+  readonly searchPasses?: number;
 }
 
 /** What fairness did: the floor it reached and what it cost in total score. */
@@ -99,6 +107,8 @@ export interface RoundStats {
   readonly attendees: number;
   readonly pairs: number;
   readonly trios: number;
+  /** Tables of a table round (0 in a pairs round). */
+  readonly tables: number;
   readonly byes: number;
   /** Byes because the attendee is busy (included in `byes`). */
   readonly busy: number;
@@ -136,8 +146,14 @@ export interface PlanRoundInput extends ScoringOptions {
   readonly profiles: readonly Profile[];
   /** Seed for tie-breaks and wording; default 0. */
   readonly seed?: Seed;
-  /** Odd one out: `trio` (default) joins the pair where they add most, or `bye`. */
+  /** Odd one out: `trio` (default) joins the pair where they add most, or `bye`. Not used at tables. */
   readonly policy?: GroupPolicy;
+  /**
+   * Plan tables of this many people (3…8) instead of pairs: every table seats `tableSize` or
+   * `tableSize − 1` people, maximising the sum of the pair scores inside tables (see `TableEngine`);
+   * undefined or null: pairs. Not combined with `fairness: 'maxmin'` or `mustMeet`.
+   */
+  readonly tableSize?: number | null;
   /** Rounds each attendee already sat out; only the least-rested can get the bye. */
   readonly sitOutCounts?: Readonly<Record<string, number>>;
   /** Lift the worst-served attendee (`maxmin`) or not (`none`, default). */
