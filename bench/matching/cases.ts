@@ -229,3 +229,73 @@ export function fairnessCase(n: number): FairnessCase {
     cost: f.cost,
   };
 }
+
+export interface TablesCase {
+  n: number;
+  tableSize: number;
+  k: number;
+  scoringMs: number;
+  planMs: number;
+  totalMs: number;
+  totalCpuMs: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+  tables: number;
+  sizes: Record<number, number>;
+  byes: number;
+  totalScore: number;
+  upperBound: number;
+  gap: number;
+  searchPasses: number;
+  randomScore: number;
+}
+
+/** A seeded random seating at the same table sizes (forbidden pairs count 0): the baseline of "gain over random". */
+function randomTablesScore(profiles: readonly Profile[], sizes: readonly number[], seed: string): number {
+  const scorer = createScorer(profiles);
+  const ids = createPrng(seed).shuffle([...scorer.ids]);
+  let total = 0;
+  let at = 0;
+  for (const size of sizes) {
+    const table = ids.slice(at, at + size);
+    at += size;
+    for (let x = 0; x < table.length; x++) {
+      for (let y = x + 1; y < table.length; y++) if (scorer.hardRule(table[x] as string, table[y] as string) === null) total += scorer.score(table[x] as string, table[y] as string);
+    }
+  }
+  return total;
+}
+
+/** One table round at size n: scoring and planning timed apart, memory, the bound, and the random baseline. */
+export function tablesCase(n: number, tableSize: number): TablesCase {
+  const profiles = generateConference(n, BENCH_SEED);
+  sampleHeap();
+  const scoring = timed(() => createRoundPlanner({ profiles, seed: 1, tableSize }));
+  sampleHeap();
+  const planned = timed(() => scoring.value.plan());
+  sampleHeap();
+  const rss = peakRss();
+  const plan: RoundPlan = planned.value;
+  const sizes: Record<number, number> = {};
+  for (const m of plan.meetings) sizes[m.members.length] = (sizes[m.members.length] ?? 0) + 1;
+  const o = plan.stats.optimality;
+  return {
+    n,
+    tableSize,
+    k: scoring.value.k,
+    scoringMs: scoring.ms,
+    planMs: planned.ms,
+    totalMs: scoring.ms + planned.ms,
+    totalCpuMs: scoring.cpuMs + planned.cpuMs,
+    peakRssMb: rss / 1e6,
+    peakHeapMb: heapPeak / 1e6,
+    tables: plan.stats.tables,
+    sizes,
+    byes: plan.stats.byes,
+    totalScore: plan.stats.totalScore,
+    upperBound: o.upperBound / 1e6,
+    gap: o.gap,
+    searchPasses: o.searchPasses ?? 0,
+    randomScore: randomTablesScore(profiles, plan.meetings.map((m) => m.members.length), 'random-tables'),
+  };
+}

@@ -2,8 +2,9 @@
  * The matching benchmark (`npm run bench:matching`): one round at n = 500,
  * 2,000, 5,000 and 10,000 seeded conference attendees (scoring and solving
  * timed apart, peak memory, optimality, the random-pairing baseline), the
- * scoring kernel three ways, six consecutive rounds at n = 2,000, and the
- * cost of maxmin fairness. Each case runs in its own process so peak memory
+ * scoring kernel three ways, six consecutive rounds at n = 2,000, the
+ * cost of maxmin fairness, and table rounds (tables of 3, 6, 8 at n = 2,000,
+ * of 6 at 10,000; `--tables-only` runs just those). Each case runs in its own process so peak memory
  * is per case. Prints Markdown for docs/benchmarks.md on stdout, progress on
  * stderr.
  *
@@ -12,9 +13,11 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { createRoundPlanner, generateConference } from '@pairwise/matching';
-import { fairnessCase, kernelCase, roundCase, roundsCase, type FairnessCase, type KernelCase, type RoundCase, type RoundsCase } from './cases';
+import { fairnessCase, kernelCase, roundCase, roundsCase, tablesCase, type FairnessCase, type KernelCase, type RoundCase, type RoundsCase, type TablesCase } from './cases';
 
 const SIZES = [500, 2000, 5000, 10000];
+/** Table rounds: [n, table size]. */
+const TABLE_CASES: readonly (readonly [number, number])[] = [[2000, 3], [2000, 6], [2000, 8], [10000, 6]];
 const EXACT_LIMIT = 2000;
 const ML_MATRIX_LIMIT = 2000;
 
@@ -33,6 +36,7 @@ function runCase(kind: string): void {
   else if (kind === 'kernel') result = kernelCase(n, ML_MATRIX_LIMIT);
   else if (kind === 'rounds') result = roundsCase(n, 6);
   else if (kind === 'fairness') result = fairnessCase(n);
+  else if (kind === 'tables') result = tablesCase(n, Number(argument('--table-size')));
   else throw new Error(`unknown case ${kind}`);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
@@ -72,10 +76,37 @@ function kernelRow(k: KernelCase): string {
   return `| ${num(k.n, 0)} | ${k.d} | ${ml} | ${s(k.blockedDenseMs)} (${gflops(k.blockedDenseMs)}) | ${s(k.sparseMs)} |`;
 }
 
+function tablesRow(t: TablesCase): string {
+  const sizes = Object.entries(t.sizes).sort((a, b) => Number(b[0]) - Number(a[0])).map(([size, count]) => `${count} × ${size}`).join(' + ');
+  const share = (t.totalScore - t.randomScore) / (t.upperBound - t.randomScore);
+  return `| ${num(t.n, 0)} | ${t.tableSize} | ${t.k} | ${s(t.scoringMs)} | ${s(t.planMs)} (${t.searchPasses} passes) | **${s(t.totalMs)}** (CPU ${s(t.totalCpuMs)}) | ${Math.round(t.peakRssMb)} MB / ${Math.round(t.peakHeapMb)} MB | ${sizes}${t.byes ? `, ${t.byes} sit out` : ''} | ${num(t.totalScore)} | ${num(t.upperBound)} | ${pct(t.gap, 1)} | ${num(t.randomScore)} | ≥ ${pct(share, 1)} |`;
+}
+
+function tablesSection(tables: readonly TablesCase[]): string[] {
+  return [
+    '### Topic tables (one round, `tableSize`)',
+    '',
+    'Total = the sum of the pair scores inside every table. Bound = the Lagrangian bound (`libs/matching/src/tables.ts`): no seating of these people at tables of k or k − 1 can total more, so the plan is at most `gap` below the optimum. Random = a seeded random seating at the same table sizes; "share of gain over random" = (total − random) / (bound − random), a lower bound on the share of the possible gain the plan reaches.',
+    '',
+    '| n | table size | k | scoring | plan (search) | total | peak RSS / heap | tables | total score | bound | gap ≤ | random seating | share of gain over random |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...tables.map(tablesRow),
+    '',
+  ];
+}
+
 function main(): void {
   const kind = argument('--case');
   if (kind !== undefined) {
     runCase(kind);
+    return;
+  }
+  if (process.argv.includes('--tables-only')) {
+    // Only the table cases (e.g. while tuning the table planner): `node dist/bench/matching/run.js --tables-only`.
+    const repeat = Number(argument('--repeat') ?? '1');
+    const loadBefore = os.loadavg()[0] as number;
+    const tables = TABLE_CASES.map(([n, size]) => fastest<TablesCase>(['--case', 'tables', '--n', String(n), '--table-size', String(size)], repeat, (t) => t.totalMs));
+    process.stdout.write([`Load average (1 min) ${loadBefore.toFixed(1)} before, ${(os.loadavg()[0] as number).toFixed(1)} after; fastest of ${repeat}.`, '', ...tablesSection(tables)].join('\n'));
     return;
   }
   const quick = process.argv.includes('--quick');
@@ -88,6 +119,9 @@ function main(): void {
   const kernels = (quick ? [500, 2000] : [500, 2000, 10000]).map((n) => fastest<KernelCase>(['--case', 'kernel', '--n', String(n)], repeat, (k) => k.sparseMs));
   const six = fastest<RoundsCase>(['--case', 'rounds', '--n', '2000'], repeat, (r) => r.totalMs);
   const fair = fastest<FairnessCase>(['--case', 'fairness', '--n', '2000'], repeat, (f) => f.fairMs);
+  const tables = (quick ? TABLE_CASES.filter(([n]) => n <= 2000) : TABLE_CASES).map(([n, size]) =>
+    fastest<TablesCase>(['--case', 'tables', '--n', String(n), '--table-size', String(size)], repeat, (t) => t.totalMs),
+  );
   const loadAfter = os.loadavg()[0] as number;
 
   const cpu = os.cpus();
@@ -126,6 +160,7 @@ function main(): void {
     `| plain (max total) | ${fair.minBefore?.toFixed(3)} | ${fair.p10Before.toFixed(3)} | ${num(fair.totalBefore, 2)} | ${s(fair.plainMs)} |`,
     `| maxmin (floor ${fair.floor?.toFixed(3)}) | ${fair.minAfter?.toFixed(3)} | ${fair.p10After.toFixed(3)} | ${num(fair.totalAfter, 2)} (−${pct(fair.cost / fair.totalBefore, 3)}) | ${s(fair.fairMs)} |`,
     '',
+    ...tablesSection(tables),
   ];
   process.stdout.write(lines.join('\n'));
 }

@@ -51,11 +51,19 @@ describe('assessGroups', () => {
     expect(met!.violations).toEqual([{ a: 'grace', b: 'ken', rule: 'already-met' }]);
   });
 
-  it('refuses groups that are not 2 or 3 different known people', () => {
+  it('judges a table of four or more on every pair', () => {
     const profiles = [person('a'), person('b'), person('c'), person('d')];
+    const [table] = assessGroups({ profiles, pastPairs: [['b', 'd']] }, [['a', 'b', 'c', 'd']]);
+    expect(table!.edges).toHaveLength(6);
+    expect(table!.score).toBeCloseTo(table!.edges.reduce((sum, e) => sum + e.score, 0));
+    expect(table!.violations).toEqual([{ a: 'b', b: 'd', rule: 'already-met' }]);
+  });
+
+  it('refuses groups that are not 2 to 8 different known people', () => {
+    const profiles = 'abcdefghi'.split('').map((id) => person(id));
     expect(() => assessGroups({ profiles }, [['a']])).toThrow(MatchingInputError);
     expect(() => assessGroups({ profiles }, [['a', 'a']])).toThrow(MatchingInputError);
-    expect(() => assessGroups({ profiles }, [['a', 'b', 'c', 'd']])).toThrow(MatchingInputError);
+    expect(() => assessGroups({ profiles }, ['abcdefghi'.split('')])).toThrow(MatchingInputError);
     expect(() => assessGroups({ profiles }, [['a', 'zed']])).toThrow(/unknown attendee "zed"/);
   });
 });

@@ -1,4 +1,5 @@
 import { MatchingInputError } from './errors';
+import { MAX_TABLE_SIZE } from './table-sizes';
 import { explainPair } from './explain';
 import { meetingText } from './meeting-text';
 import type { HardRule } from './hard-rules';
@@ -21,7 +22,7 @@ export interface GroupViolation {
   readonly rule: HardRule;
 }
 
-/** How a hand-made group (2 or 3 people) scores, why, and which hard rules it breaks. */
+/** How a hand-made group (2 to 8 people: a pair, a trio or a table) scores, why, and which hard rules it breaks. */
 export interface GroupAssessment {
   readonly members: readonly string[];
   /** Sum of its pair scores (hard rules ignored: see `violations`). */
@@ -37,10 +38,11 @@ export interface GroupAssessment {
  * Scores and explains groups that organisers put together by hand (a swap,
  * a move), with the same model as the planner — so rarity, weights, wishes
  * and hard rules mean exactly what they meant when the round was generated.
- * The first two members form the pair; a third joins it, as in a planned trio.
+ * The first two members form the pair; a third joins it, as in a planned trio;
+ * at a table of four or more every pair counts, as in a planned table.
  *
  * Complexity: one scoring-model build, O(n · tags), plus O(tags) per pair.
- * @throws {MatchingInputError} when a group has fewer than 2 or more than 3
+ * @throws {MatchingInputError} when a group has fewer than 2 or more than 8
  *   members, repeats someone, or names an id not in `profiles`.
  * @example
  * const [table] = assessGroups({ profiles, pastPairs }, [['ada', 'grace']]);
@@ -50,8 +52,8 @@ export function assessGroups(input: AssessGroupsInput, groups: readonly (readonl
   const model = buildScoringModel(input.profiles, input);
   const seed = input.seed ?? 0;
   return groups.map((group, g) => {
-    if (group.length < 2 || group.length > 3 || new Set(group).size !== group.length) {
-      throw new MatchingInputError(`groups[${g}]`, 'must list 2 or 3 different attendees');
+    if (group.length < 2 || group.length > MAX_TABLE_SIZE || new Set(group).size !== group.length) {
+      throw new MatchingInputError(`groups[${g}]`, `must list 2 to ${MAX_TABLE_SIZE} different attendees`);
     }
     const index = group.map((id, m) => {
       const i = model.index.get(id);
@@ -60,7 +62,9 @@ export function assessGroups(input: AssessGroupsInput, groups: readonly (readonl
     });
     const pairs: [number, number][] = index.length === 2
       ? [[index[0]!, index[1]!]]
-      : [[index[0]!, index[1]!], [index[2]!, index[0]!], [index[2]!, index[1]!]];
+      : index.length === 3
+        ? [[index[0]!, index[1]!], [index[2]!, index[0]!], [index[2]!, index[1]!]]
+        : index.flatMap((x, p) => index.slice(p + 1).map((y) => [x, y] as [number, number]));
     const edges: MeetingEdge[] = pairs.map(([x, y]) => {
       const explanation = explainPair(model, x, y, seed);
       return { a: explanation.a, b: explanation.b, score: scoreBreakdown(model, x, y).total, explanation };

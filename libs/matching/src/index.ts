@@ -47,6 +47,7 @@ export { planRounds } from './plan-rounds';
 export { createRoundPlanner } from './planner';
 export type { PlannerRoundOptions, RoundPlanner } from './planner';
 export { greedyMatching } from './greedy';
+export { MAX_TABLE_SIZE, MIN_TABLE_SIZE, tableCounts } from './table-sizes';
 export type { PlanRoundsInput, RoundsPlan } from './plan-rounds';
 export type { MustMeetReport, MustMeetUnmetReason, UnmetMustMeet } from './must-meet';
 export type {

@@ -110,7 +110,7 @@ describe('table rounds (tableSize)', () => {
         expect(optimality.upperBound).toBeGreaterThanOrEqual(optimality.matchingWeight);
         expect(optimality.gap).toBeGreaterThanOrEqual(0);
       }),
-      { numRuns: 150 },
+      { numRuns: 80 },
     );
   });
 
@@ -126,7 +126,7 @@ describe('table rounds (tableSize)', () => {
         // Alone in the round, there is nobody to meet.
         for (const bye of plan.byes) expect(bye.reason).toBe(n === 1 ? 'no-compatible-partner' : 'odd-count');
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 
@@ -147,7 +147,7 @@ describe('table rounds (tableSize)', () => {
           }
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
@@ -163,7 +163,7 @@ describe('table rounds (tableSize)', () => {
         if (!sitOutsForRules) expect(matchingWeight).toBeLessThanOrEqual(Math.round(optimum * SCORE_SCALE) + 2 * n * n);
         expect(upperBound).toBeGreaterThanOrEqual(Math.round(optimum * SCORE_SCALE) - n * n);
       }),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
   });
 
@@ -178,7 +178,7 @@ describe('table rounds (tableSize)', () => {
         expect(b.meetings.map((m) => m.members)).toEqual(a.meetings.map((m) => m.members));
         expect(b.byes).toEqual(a.byes);
       }),
-      { numRuns: 50 },
+      { numRuns: 30 },
     );
   });
 

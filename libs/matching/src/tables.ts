@@ -17,6 +17,10 @@ const CONFLICT = -1e6;
 /** Passes of the local search over every attendee, at most (it stops earlier once a pass gains nothing). */
 const DEFAULT_PASSES = 12;
 
+/** Rounds of at most this many people get {@link RESTARTS} seeded starts (each costs little there). */
+const SMALL_ROUND = 300;
+const RESTARTS = 8;
+
 /** log₂ of the entries of the pair-score cache (16 MB). */
 const SCORE_CACHE_BITS = 20;
 
@@ -123,15 +127,26 @@ export class TableEngine {
     const benchable = new Uint8Array(n);
     for (const v of seatable) if ((request.sitOut[v] as number) <= restLimit) benchable[v] = 1;
 
-    const state = new TableState(n, T, k, s);
-    // The busy and the partnerless are out of this round's seating altogether.
-    for (let v = 0; v < n; v++) state.tableOf[v] = OUT;
-    for (const v of seatable) state.tableOf[v] = FREE;
-    for (let x = 0; x < benchSize; x++) state.bench(byRest[x] as number);
-    this.seed(state, seatable, full);
-    const passes = this.localSearch(state, seatable, benchable);
-    this.resolveConflicts(state, seatable, benchable);
-    const displaced = this.repair(state, s);
+    // Small rounds are cheap: several seeded starts, keeping the one that seats most, then scores most.
+    const attempts = seatable.length <= SMALL_ROUND ? RESTARTS : 1;
+    let best: { state: TableState; displaced: number[]; passes: number; total: number } | null = null;
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      const order = attempt === 0 ? seatable : [...seatable].sort((a, b) => mixSeeds(rank[a] as number, attempt) - mixSeeds(rank[b] as number, attempt) || a - b);
+      const state = new TableState(n, T, k, s);
+      // The busy and the partnerless are out of this round's seating altogether.
+      for (let v = 0; v < n; v++) state.tableOf[v] = OUT;
+      for (const v of seatable) state.tableOf[v] = FREE;
+      for (let x = 0; x < benchSize; x++) state.bench(byRest[x] as number);
+      this.seed(state, order, full);
+      const passes = this.localSearch(state, order, benchable);
+      this.resolveConflicts(state, order, benchable);
+      const displaced = this.repair(state, s);
+      const total = state.total();
+      if (best === null || displaced.length < best.displaced.length || (displaced.length === best.displaced.length && total > best.total + 1e-9)) {
+        best = { state, displaced, passes, total };
+      }
+    }
+    const { state, displaced, passes } = best as NonNullable<typeof best>;
 
     const groups: number[][] = [];
     for (let t = 0; t < T; t++) if (state.size[t] as number > 0) groups.push(state.membersOf(t).sort((a, b) => a - b));

@@ -22,6 +22,8 @@ interface Seating {
   tables: Map<string, string[]>;
   /** Attendee → meeting id. */
   seatOf: Map<string, string>;
+  /** The round's table size (a table round), or null for pairs. */
+  tableSize: number | null;
 }
 
 /**
@@ -60,7 +62,8 @@ export class RoundAdjustmentsService {
       if (!target) throw notFound('Meeting in this round');
       const from = seating.seatOf.get(input.attendeeId);
       if (from === input.toMeetingId) throw roundsError(RoundsErrorReason.SAME_TABLE, 'This attendee is already at that table');
-      if (target.length >= 3) throw roundsError(RoundsErrorReason.TABLE_FULL, 'A table seats three at most: swap instead');
+      const capacity = seating.tableSize ?? 3;
+      if (target.length >= capacity) throw roundsError(RoundsErrorReason.TABLE_FULL, `A table of this round seats ${capacity} at most: swap instead`);
       const changed = new Map<string, string[]>([[input.toMeetingId, [...target, input.attendeeId]]]);
       if (from) {
         const left = seating.tables.get(from)!.filter((id) => id !== input.attendeeId);
@@ -86,7 +89,7 @@ export class RoundAdjustmentsService {
       assertCanSeeRound(actor, round);
       assertCanManage(actor, round.eventId, 'Round');
       if (round.status !== 'GENERATED') throw roundsError(RoundsErrorReason.ROUND_NOT_GENERATED, `Only a generated draft can be adjusted; this round is ${round.status}`);
-      const seating = seatingFrom(await this.meetings.seatingOf(round.id, manager));
+      const seating = seatingFrom(await this.meetings.seatingOf(round.id, manager), round.tableSize);
       const changed = rearrange(seating);
       const roster = await loadRoundRoster(this.dataSource, round.eventId, round.id);
       const eligible = new Set(roster.profiles.map((p) => p.id));
@@ -134,7 +137,7 @@ export class RoundAdjustmentsService {
   }
 }
 
-function seatingFrom({ meetings, participants }: Awaited<ReturnType<MeetingsRepository['seatingOf']>>): Seating {
+function seatingFrom({ meetings, participants }: Awaited<ReturnType<MeetingsRepository['seatingOf']>>, tableSize: number | null): Seating {
   const tables = new Map<string, string[]>();
   for (const meeting of meetings) {
     const members = participants.filter((p) => p.meetingId === meeting.id).map((p) => p.attendeeId);
@@ -145,7 +148,7 @@ function seatingFrom({ meetings, participants }: Awaited<ReturnType<MeetingsRepo
   }
   const seatOf = new Map<string, string>();
   for (const [table, members] of tables) for (const id of members) seatOf.set(id, table);
-  return { tables, seatOf };
+  return { tables, seatOf, tableSize };
 }
 
 /** Review figures after a change by hand (or a withdrawal): recomputed from the stored meetings; no longer certified optimal. */
@@ -177,8 +180,10 @@ export async function refreshStats(meetingsOf: MeetingsRepository, manager: Enti
   return {
     ...(previous ?? ({} as StoredRoundStats)),
     matched: seated.size,
-    pairs: sizes.filter((s) => s === 2).length,
-    trios: sizes.filter((s) => s === 3).length,
+    // A table round counts tables, whatever their size after changes by hand.
+    pairs: round.tableSize ? 0 : sizes.filter((s) => s === 2).length,
+    trios: round.tableSize ? 0 : sizes.filter((s) => s === 3).length,
+    tables: round.tableSize ? sizes.length : 0,
     byes: byes.length,
     ...meetingMix(members, roster.attendees),
     totalScore: meetings.reduce((sum, m) => sum + m.score, 0),

@@ -155,6 +155,7 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
           policy,
           fairness: round.fairness,
           weights,
+          tableSize: round.tableSize,
         },
         lease.signal,
       );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Bye, RoundPlan } from '@pairwise/matching';
+import { SCORE_SCALE, type Bye, type RoundPlan } from '@pairwise/matching';
 import type { EntityManager } from 'typeorm';
 import type { MeetingsRepository } from './meetings.repository';
 import { meetingMix } from './meeting-mix';
@@ -86,6 +86,7 @@ function roundStats(plan: RoundPlan, roster: RoundRoster, unavailable: ReadonlyS
     matched: plan.meetings.reduce((sum, m) => sum + m.members.length, 0),
     pairs: stats.pairs,
     trios: stats.trios,
+    tables: stats.tables,
     byes: stats.byes,
     totalScore: stats.totalScore,
     meanScore: stats.meanScore,
@@ -96,6 +97,7 @@ function roundStats(plan: RoundPlan, roster: RoundRoster, unavailable: ReadonlyS
     ),
     certifiedOptimal: stats.optimality.certified,
     optimalityGap: stats.optimality.gap,
+    scoreUpperBound: stats.optimality.upperBound / SCORE_SCALE,
     fairnessCost: stats.fairness.mode === 'none' ? null : stats.fairness.cost,
     worstServed: stats.worstServed.map(({ id, score }) => ({ attendeeId: id, score })),
     leftOut: [

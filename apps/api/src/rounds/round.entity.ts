@@ -19,6 +19,13 @@ export interface GenerationProgress {
  * the rest), and the GraphQL `RoundStats` implements it (models/round.model.ts).
  */
 export interface StoredRoundStats extends Pick<RoundStats, 'pairs' | 'trios' | 'byes' | 'totalScore' | 'meanScore' | 'minScore'>, MeetingMix {
+  /** Tables of a table round (absent in stats stored before table rounds: read as 0). */
+  tables?: number;
+  /**
+   * The bound on the best possible total score (the dual bound of a pairing, the Lagrangian bound of
+   * tables), in score units; absent in stats stored before it was kept.
+   */
+  scoreUpperBound?: number | null;
   /** Present, consenting, opted-in attendees when the draft was made. */
   eligible: number;
   matched: number;
@@ -42,6 +49,7 @@ export interface StoredRoundRequest {
 @Entity('rounds')
 @Check('ck_rounds_status', `status IN ${sqlList(ROUND_STATUSES)}`)
 @Check('ck_rounds_duration', 'duration_minutes BETWEEN 1 AND 480')
+@Check('ck_rounds_table_size', 'table_size IS NULL OR table_size BETWEEN 3 AND 8')
 @Index('ix_rounds_event', ['eventId', 'startsAt'])
 export class RoundEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -76,6 +84,10 @@ export class RoundEntity {
 
   @Column('text', { default: 'none' })
   fairness!: 'none' | 'maxmin';
+
+  /** Tables of this many people (3…8; k − 1 where the count forces it) instead of pairs; null: pairs. */
+  @Column('int', { name: 'table_size', nullable: true })
+  tableSize!: number | null;
 
   /** The seed and weights the draft was generated with (recorded for reproducibility). */
   @Column('text', { nullable: true })

@@ -25,6 +25,7 @@ export function toRoundModel(round: RoundEntity, event?: Pick<EventEntity, 'matc
     status: round.status as RoundStatus,
     oddPolicy: policy === 'bye' ? OddPolicy.BYE : OddPolicy.TRIO,
     fairness: round.fairness === 'maxmin' ? Fairness.MAXMIN : Fairness.NONE,
+    tableSize: round.tableSize,
     seed: round.seed,
     progress: progress
       ? {
@@ -44,5 +45,5 @@ export function toRoundModel(round: RoundEntity, event?: Pick<EventEntity, 'matc
 
 /** The stored figures as the review shows them: field for field, who sat out apart (`Round.leftOut`). */
 function toRoundStats({ leftOut: _leftOut, meetingRequests: _requests, worstServed, ...figures }: StoredRoundStats, eventId: string): RoundStats {
-  return { ...figures, worstServed: worstServed.map((entry) => ({ ...entry, eventId })) };
+  return { ...figures, tables: figures.tables ?? 0, scoreUpperBound: figures.scoreUpperBound ?? null, worstServed: worstServed.map((entry) => ({ ...entry, eventId })) };
 }

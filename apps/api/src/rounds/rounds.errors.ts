@@ -28,6 +28,7 @@ export enum RoundsErrorReason {
   HARD_RULE = 'HARD_RULE',
   NOT_A_PARTICIPANT = 'NOT_A_PARTICIPANT',
   ROUNDS_OVERLAP = 'ROUNDS_OVERLAP',
+  TABLES_WITH_MAXMIN = 'TABLES_WITH_MAXMIN',
 }
 
 export const roundsError = defineErrorReasons(RoundsErrorReason, 'RoundsErrorReason', 'Why a round, its draft or its meetings were refused.', {
@@ -48,12 +49,13 @@ export const roundsError = defineErrorReasons(RoundsErrorReason, 'RoundsErrorRea
   SWAP_SELF: { category: 'BAD_USER_INPUT', description: 'A swap needs two different attendees (field `attendeeB`).' },
   NOT_SEATED: { category: 'BAD_USER_INPUT', description: 'Neither attendee of the swap has a meeting in this round.' },
   SAME_TABLE: { category: 'BAD_USER_INPUT', description: 'The attendees already meet each other, or the attendee is already at that table.' },
-  TABLE_FULL: { category: 'BAD_USER_INPUT', description: 'A table seats three at most: swap instead.' },
+  TABLE_FULL: { category: 'BAD_USER_INPUT', description: 'The table is full (three at most in a pairs round, the table size in a table round): swap instead.' },
   WOULD_LEAVE_ALONE: { category: 'CONFLICT', description: 'Moving the attendee would leave their partner alone: swap instead.' },
   OVERRIDE_NEEDS_REASON: { category: 'BAD_USER_INPUT', description: 'Forcing a change that breaks a hard rule needs a reason (field `reason`).' },
   NOT_ELIGIBLE: { category: 'BAD_USER_INPUT', description: 'Only present, consenting, opted-in attendees of this event can be seated.' },
   HARD_RULE: { category: 'CONFLICT', description: 'The change breaks a hard rule; `extensions.violations` says which, between whom. Force it with a reason to override.' },
   NOT_A_PARTICIPANT: { category: 'BAD_USER_INPUT', description: 'The attendee is not at this meeting (field `attendeeId`).' },
+  TABLES_WITH_MAXMIN: { category: 'BAD_USER_INPUT', description: 'A table round (`tableSize`) maximises the total: fairness must be NONE (field `fairness`).' },
   ROUNDS_OVERLAP: { category: 'CONFLICT', description: 'The round would overlap another round of the event that is not cancelled (each holds [start, start + duration)); the message names it.' },
 });
 

@@ -85,7 +85,7 @@ export class RoundsRepository {
 
   @GenerateSql({ params: [{ eventId: DummyValue.UUID, name: DummyValue.STRING, startsAt: DummyValue.DATE, durationMinutes: 10, tables: [], oddPolicy: null, fairness: 'none' }] , transaction: true })
   insertDraft(
-    round: Pick<RoundEntity, 'eventId' | 'name' | 'startsAt' | 'durationMinutes' | 'tables' | 'oddPolicy' | 'fairness'>,
+    round: Pick<RoundEntity, 'eventId' | 'name' | 'startsAt' | 'durationMinutes' | 'tables' | 'oddPolicy' | 'fairness' | 'tableSize'>,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<RoundEntity> {
     const rounds = manager.getRepository(RoundEntity);

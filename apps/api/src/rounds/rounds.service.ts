@@ -42,6 +42,11 @@ export class RoundsService {
       const event = await manager.getRepository(EventEntity).findOne({ where: { id: input.eventId }, lock: { mode: 'for_no_key_update' } });
       if (!event) throw notFound('Event');
       assertCanManage(actor, event.id);
+      if (input.tableSize != null && input.fairness === Fairness.MAXMIN) {
+        throw roundsError(RoundsErrorReason.TABLES_WITH_MAXMIN, 'Fairness MAXMIN lifts the worst pair of a pairing: a table round maximises the total (choose NONE)', {
+          fields: [{ field: 'fairness', message: 'must be NONE with tableSize' }],
+        });
+      }
       const durationMinutes = input.durationMinutes ?? event.matchingSettings.defaultRoundMinutes ?? DEFAULT_ROUND_MINUTES;
       const endsAt = new Date(input.startsAt.getTime() + durationMinutes * 60_000);
       assertWithinEventDays(event, 'This round', input.startsAt, endsAt);
@@ -56,6 +61,7 @@ export class RoundsService {
           tables: input.tables?.map((t) => t.trim()).filter(Boolean) ?? [],
           oddPolicy: input.oddPolicy ? (input.oddPolicy === OddPolicy.BYE ? 'bye' : 'trio') : null,
           fairness: input.fairness === Fairness.MAXMIN ? 'maxmin' : 'none',
+          tableSize: input.tableSize ?? null,
         },
         manager,
       );

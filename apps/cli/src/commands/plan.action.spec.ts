@@ -55,6 +55,28 @@ describe('pairwise plan', () => {
     }
   });
 
+  it('plans tables with --table-size: kind table, K members (K − 1 where the count forces it), no pair twice', () => {
+    const file = files.write('tables.json', generateConference(23, 'tables').map((p) => ({ ...p, languages: ['en'] })));
+    const out = captureOutput();
+    runPlan({ profiles: file, rounds: '2', seed: '3', tableSize: '5' }, out);
+    const result = JSON.parse(out.text()) as PlanJson & { tableSize: number };
+    expect(result.tableSize).toBe(5);
+    const seen = new Set<string>();
+    for (const round of result.rounds) {
+      expect(round.byes).toEqual([]);
+      expect(round.meetings.map((m) => m.kind)).toEqual(['table', 'table', 'table', 'table', 'table']);
+      expect(round.meetings.map((m) => m.members.length).sort()).toEqual([4, 4, 5, 5, 5]);
+      for (const m of round.meetings) {
+        for (const a of m.members) for (const b of m.members) if (a < b) {
+          expect(seen.has(`${a}+${b}`)).toBe(false);
+          seen.add(`${a}+${b}`);
+        }
+      }
+    }
+    for (const bad of ['2', '9', '4.5', 'six']) expect(() => plan({ tableSize: bad })).toThrow(CliUsageError);
+    expect(() => plan({ tableSize: '4', fairness: 'maxmin' })).toThrow(/fairness/);
+  });
+
   it('prints CSV with one row per meeting, bye and round statistics', () => {
     const csv = plan({ rounds: '2', policy: 'bye', format: 'csv' }).trimEnd().split('\n');
     expect(csv[0]).toBe('round,table,kind,members,names,score,reasons,sentence,opening_question');

@@ -1,4 +1,4 @@
-import { planRounds, type FairnessMode, type GroupPolicy, type RoundPlan, type RoundsPlan } from '@pairwise/matching';
+import { MAX_TABLE_SIZE, MIN_TABLE_SIZE, planRounds, type FairnessMode, type GroupPolicy, type RoundPlan, type RoundsPlan } from '@pairwise/matching';
 import { CliUsageError } from '../cli-errors';
 import { libraryCall, stdoutOutput, type CommandOutput } from './matching/io';
 import { readProfilesFile, readRulesFile, withTextWeight } from './score.action';
@@ -13,6 +13,7 @@ export interface PlanOptions {
   readonly fairness?: string;
   readonly rules?: string;
   readonly textWeight?: string;
+  readonly tableSize?: string;
 }
 
 const MAX_ROUNDS = 100;
@@ -51,7 +52,7 @@ function toCsv(plan: RoundsPlan, names: ReadonlyMap<string, string>): string {
     }
     for (const bye of round.byes) rows.push([r + 1, null, 'bye', bye.id, nameOf(bye.id), null, bye.reason, null, null]);
     const s = round.stats;
-    const summary = `pairs=${s.pairs} trios=${s.trios} byes=${s.byes} mean=${csvNumber(s.meanScore)} min=${csvNumber(s.minScore)} certified=${s.optimality.certified} gap=${s.optimality.gap}${s.text === null ? '' : ` text_share=${s.text.share} text_rank=${s.text.rank} text_explained=${csvNumber(s.text.explainedVariance)}`}`;
+    const summary = `pairs=${s.pairs} trios=${s.trios} tables=${s.tables} byes=${s.byes} mean=${csvNumber(s.meanScore)} min=${csvNumber(s.minScore)} certified=${s.optimality.certified} gap=${s.optimality.gap}${s.text === null ? '' : ` text_share=${s.text.share} text_rank=${s.text.rank} text_explained=${csvNumber(s.text.explainedVariance)}`}`;
     rows.push([r + 1, null, 'stats', null, null, s.totalScore, summary, null, null]);
   });
   return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
@@ -63,7 +64,8 @@ function csvNumber(value: number | null): string {
 
 /**
  * `pairwise plan`: plans K rounds (no pair twice) for the profiles and
- * prints every round's meetings (pairs, trios), byes, scores, reasons and
+ * prints every round's meetings (pairs and trios, or with `--table-size K`
+ * tables of K or K − 1 of kind `table`), byes, scores, reasons and
  * statistics as JSON (default, with the rules it applied) or CSV. `--rules FILE`: the organiser's
  * rules document (weights, same company, who can meet whom), as the API stores it per event;
  * `--text-weight W` the free text's share (each round's `stats.text` gives the rank and the variance
@@ -78,10 +80,15 @@ export function runPlan(options: PlanOptions, out: CommandOutput = stdoutOutput)
   const policy = choice<GroupPolicy>(options.policy, 'trio', ['trio', 'bye'], '--policy');
   const format = choice(options.format, 'json', ['json', 'csv'] as const, '--format');
   const fairness = choice<FairnessMode>(options.fairness, 'none', ['none', 'maxmin'], '--fairness');
+  const tableSize = options.tableSize === undefined ? null : Number(options.tableSize);
+  if (tableSize !== null && (!/^\d+$/.test(options.tableSize ?? '') || tableSize < MIN_TABLE_SIZE || tableSize > MAX_TABLE_SIZE)) {
+    throw new CliUsageError(`--table-size must be an integer between ${MIN_TABLE_SIZE} and ${MAX_TABLE_SIZE}; got "${options.tableSize}"`);
+  }
+  if (tableSize !== null && fairness !== 'none') throw new CliUsageError('--fairness maxmin applies to pairs, not to --table-size');
   const seed = options.seed ?? '0';
   const rules = withTextWeight(readRulesFile(options.rules), options.textWeight);
   const profiles = readProfilesFile(options.profiles);
-  const plan = libraryCall(options.profiles, () => planRounds({ profiles, rounds, seed, policy, fairness, rules }));
+  const plan = libraryCall(options.profiles, () => planRounds({ profiles, rounds, seed, policy, fairness, rules, tableSize }));
   if (format === 'csv') {
     out.write(toCsv(plan, new Map(profiles.map((p) => [p.id, p.name ?? p.id]))));
     return;
@@ -92,6 +99,7 @@ export function runPlan(options: PlanOptions, out: CommandOutput = stdoutOutput)
     policy,
     fairness,
     rules,
+    tableSize,
     rounds: plan.rounds.map((round, r) => ({ round: r + 1, ...round })),
     sitOutCounts: plan.sitOutCounts,
   };

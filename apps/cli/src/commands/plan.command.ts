@@ -12,6 +12,7 @@ export function registerPlanCommand(program: Command): void {
     .option('--seed <s>', 'seed for tie-breaks and wording', '0')
     .option('--policy <policy>', 'odd one out: trio | bye', 'trio')
     .option('--fairness <mode>', 'none | maxmin (lift the worst-served pair, at a reported cost)', 'none')
+    .option('--table-size <k>', 'plan tables of k people (3…8; k − 1 where the count forces it) instead of pairs')
     .option('--format <format>', 'json | csv', 'json')
     .action((options: PlanOptions) => (require('./plan.action') as typeof import('./plan.action')).runPlan(options));
 }

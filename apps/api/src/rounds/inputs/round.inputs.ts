@@ -45,6 +45,16 @@ export class CreateRoundInput {
   @IsOptional()
   @IsEnum(Fairness)
   fairness?: Fairness;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Topic tables: seat tables of this many people (3 to 8; one fewer where the count forces it) instead of pairs. Null or absent: pairs. Not with fairness MAXMIN',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(3)
+  @Max(8)
+  tableSize?: number | null;
 }
 
 @InputType()

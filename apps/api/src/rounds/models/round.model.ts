@@ -92,6 +92,9 @@ export class RoundStats implements Omit<StoredRoundStats, 'worstServed' | 'leftO
   @Field(() => Int)
   trios!: number;
 
+  @Field(() => Int, { description: 'Tables of a table round (Round.tableSize); 0 in a pairs round' })
+  tables!: number;
+
   @Field(() => Int)
   byes!: number;
 
@@ -113,8 +116,15 @@ export class RoundStats implements Omit<StoredRoundStats, 'worstServed' | 'leftO
   @Field({ description: 'The pairing was proven optimal (dual certificate)' })
   certifiedOptimal!: boolean;
 
-  @Field(() => Float, { description: 'Relative gap to the optimum bound (0 when certified)' })
+  @Field(() => Float, {
+    description:
+      'Relative gap to the optimum bound (0 when certified): the plan is at most this far below the best possible total. ' +
+      'Pairs: the dual bound of the exact matching; tables: a Lagrangian bound (each person’s best partners), so a table round’s gap is an upper limit, not a measured distance',
+  })
   optimalityGap!: number;
+
+  @Field(() => Float, { nullable: true, description: 'The bound itself, in score units: no plan of this round can total more (null for drafts generated before it was kept)' })
+  scoreUpperBound!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Total score given up for fairness (MAXMIN)' })
   fairnessCost!: number | null;
@@ -289,6 +299,9 @@ export class Round {
 
   @Field(() => Fairness)
   fairness!: Fairness;
+
+  @Field(() => Int, { nullable: true, description: 'Topic tables of this many people (one fewer where the count forces it); null: pairs' })
+  tableSize!: number | null;
 
   @Field(() => String, { nullable: true, description: 'The seed the draft was generated with' })
   seed!: string | null;

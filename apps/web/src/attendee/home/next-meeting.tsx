@@ -43,7 +43,7 @@ export function NextMeeting({ meeting, timeZone, tagLabels }: { meeting: Fragmen
           <PartnerCard key={partner.id} partner={partner} tagLabels={tagLabels} />
         ))}
       </ul>
-      <h3>{t('attendee.home.whyYouTwo')}</h3>
+      <h3>{next.partners.length > 1 ? t('attendee.home.whyThisTable') : t('attendee.home.whyYouTwo')}</h3>
       <p className="sentence">{next.sentence}</p>
       <h3>{t('attendee.home.openingQuestion')}</h3>
       <p className="opening-question">{next.openingQuestion}</p>

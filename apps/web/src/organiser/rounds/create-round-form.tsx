@@ -11,7 +11,10 @@ import type { OrganiserEvent } from '../events/organiser-event';
 import { parseLabels, suggestedStart } from './round-form';
 import { CreateRoundDocument } from './rounds.documents';
 
-/** A new round: its name, start on the event's clock, length, tables and how to treat an odd count. Opens the round once created. */
+/** Topic tables a round may seat instead of pairs (the API takes 3 to 8). */
+const TABLE_SIZES = [3, 4, 5, 6, 7, 8] as const;
+
+/** A new round: its name, start on the event's clock, length, tables, pairs or topic tables, and how to treat an odd count. Opens the round once created. */
 export function CreateRoundForm({ event, suggestedName, previousEnd }: { event: OrganiserEvent; suggestedName: string; previousEnd?: string }) {
   const { t } = useTranslation();
   const id = useId();
@@ -29,6 +32,7 @@ export function CreateRoundForm({ event, suggestedName, previousEnd }: { event: 
     setStartInvalid(!startsAt);
     if (!startsAt) return;
     const oddPolicy = String(form.get('oddPolicy') ?? '');
+    const tableSize = Number(form.get('tableSize') ?? '');
     const input: CreateRoundInput = {
       eventId: event.id,
       name: String(form.get('name') ?? '').trim(),
@@ -36,6 +40,7 @@ export function CreateRoundForm({ event, suggestedName, previousEnd }: { event: 
       durationMinutes: Number(form.get('durationMinutes')),
       tables: parseLabels(String(form.get('tables') ?? '')),
       fairness: form.get('fairness') ? 'MAXMIN' : 'NONE',
+      tableSize: tableSize >= 3 ? tableSize : null,
       ...(oddPolicy === 'TRIO' || oddPolicy === 'BYE' ? { oddPolicy } : {}),
     };
     const created = await createRound({ input });
@@ -77,6 +82,20 @@ export function CreateRoundForm({ event, suggestedName, previousEnd }: { event: 
           <input id={`${id}-tables`} name="tables" autoComplete="off" aria-describedby={`${id}-tables-hint`} aria-invalid={invalid('tables')} />
           <p id={`${id}-tables-hint`} className="hint">
             {t('organiser.rounds.create.tablesHint')}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-format`}>{t('organiser.rounds.create.format')}</label>
+          <select id={`${id}-format`} name="tableSize" defaultValue="" aria-describedby={`${id}-format-hint`} aria-invalid={invalid('tableSize')}>
+            <option value="">{t('organiser.rounds.create.formatPairs')}</option>
+            {TABLE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {t('organiser.rounds.create.formatTables', { size })}
+              </option>
+            ))}
+          </select>
+          <p id={`${id}-format-hint`} className="hint">
+            {t('organiser.rounds.create.formatHint')}
           </p>
         </div>
         <div className="field">

@@ -19,7 +19,10 @@ export function RoundStatsView({ round }: { round: ReviewedRound }) {
   const figures: [string, string][] = [
     [t('organiser.stats.eligible'), String(stats.eligible)],
     [t('organiser.stats.matched'), String(stats.matched)],
-    [t('organiser.stats.tables'), t('organiser.stats.tablesValue', { pairs: stats.pairs, trios: stats.trios })],
+    [
+      t('organiser.stats.tables'),
+      round.tableSize ? t('organiser.stats.topicTablesValue', { count: stats.tables, size: round.tableSize }) : t('organiser.stats.tablesValue', { pairs: stats.pairs, trios: stats.trios }),
+    ],
     [t('organiser.stats.byes'), String(stats.byes)],
     [t('organiser.stats.meanScore'), formatScore(stats.meanScore, i18n.language)],
     [t('organiser.stats.minScore'), formatScore(stats.minScore, i18n.language)],
@@ -38,11 +41,13 @@ export function RoundStatsView({ round }: { round: ReviewedRound }) {
         ))}
       </dl>
       <p>
-        {stats.certifiedOptimal
-          ? t('organiser.stats.optimal')
-          : stats.optimalityGap > 0
-            ? t('organiser.stats.gap', { gap: formatShare(stats.optimalityGap, i18n.language) })
-            : t('organiser.stats.notProven')}
+        {round.tableSize && stats.scoreUpperBound !== null && stats.scoreUpperBound !== undefined && !stats.certifiedOptimal
+          ? t('organiser.stats.tablesGap', { gap: formatShare(stats.optimalityGap, i18n.language), total: formatScore(stats.totalScore, i18n.language), bound: formatScore(stats.scoreUpperBound, i18n.language) })
+          : stats.certifiedOptimal
+            ? t('organiser.stats.optimal')
+            : stats.optimalityGap > 0
+              ? t('organiser.stats.gap', { gap: formatShare(stats.optimalityGap, i18n.language) })
+              : t('organiser.stats.notProven')}
         {stats.fairnessCost !== null && stats.fairnessCost !== undefined ? ` ${t('organiser.stats.fairnessCost', { cost: formatScore(stats.fairnessCost, i18n.language) })}` : ''}
       </p>
       {stats.worstServed.length ? (

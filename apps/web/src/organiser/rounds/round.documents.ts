@@ -13,6 +13,7 @@ export const OrganiserRoundDocument = graphql(`
       tables
       oddPolicy
       fairness
+      tableSize
       generatedAt
       publishedAt
       progress {
@@ -25,7 +26,9 @@ export const OrganiserRoundDocument = graphql(`
         matched
         pairs
         trios
+        tables
         byes
+        totalScore
         meanScore
         minScore
         crossCompanyShare
@@ -33,6 +36,7 @@ export const OrganiserRoundDocument = graphql(`
         certifiedOptimal
         optimalityGap
         fairnessCost
+        scoreUpperBound
         worstServed {
           attendeeId
           score

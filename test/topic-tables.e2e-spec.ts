@@ -1,0 +1,117 @@
+import { attendeeToken, createAttendee, expectData, startEventApp, waitForRound, type AttendeeFixture, type TestApp } from '@pairwise/testing';
+
+const CREATE_ROUND = `mutation ($input: CreateRoundInput!) { createRound(input: $input) { id tableSize } }`;
+const ROUND = `query ($id: ID!) {
+  round(id: $id) {
+    status tableSize leftOut { attendeeId reason }
+    stats { matched pairs trios tables totalScore optimalityGap scoreUpperBound certifiedOptimal }
+    meetings(first: 50) { edges { node { id table participants { id } score sentence } } }
+  }
+}`;
+
+interface TableNode {
+  id: string;
+  table: string;
+  participants: { id: string }[];
+  score: number;
+  sentence: string;
+}
+
+/**
+ * Topic tables (issue 15) through GraphQL: a round created with a table size seats tables of k or
+ * k − 1, the review shows the tables and the bound, publishing re-checks every pair of a table,
+ * attendees read all their table-mates, and a second table round repeats no pair.
+ */
+describe('topic tables (Round.tableSize)', () => {
+  let t: TestApp;
+  let eventId: string;
+  let organiser: string;
+  const people: AttendeeFixture[] = [];
+  const tokens = new Map<string, string>();
+
+  beforeAll(async () => {
+    ({ t, event: { id: eventId }, organiser: { token: organiser } } = await startEventApp());
+    const names = ['Ada', 'Grace', 'Alan', 'Linus', 'Edsger', 'Barbara', 'Donald', 'Frances', 'John', 'Margaret', 'Ken'];
+    for (const [i, name] of names.entries()) {
+      const person = await createAttendee(t, eventId, { name, present: true, interests: i % 2 ? ['rag', 'evals'] : ['agents', 'evals'] });
+      people.push(person);
+      tokens.set(person.id, await attendeeToken(t, person));
+    }
+  });
+  afterAll(() => t?.close());
+
+  async function generate(name: string, startsAt: string) {
+    const { id, tableSize } = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name, startsAt, durationMinutes: 20, tableSize: 4 } }, organiser)).createRound;
+    expect(tableSize).toBe(4);
+    expectData(await t.gql(`mutation ($id: ID!) { generateRound(input: {roundId: $id}) { id } }`, { id }, organiser));
+    expect(await waitForRound(t, id, organiser)).toMatchObject({ status: 'GENERATED' });
+    return id as string;
+  }
+  const readRound = async (id: string) => expectData(await t.gql(ROUND, { id }, organiser)).round;
+  const tablesOf = (round: { meetings: { edges: { node: TableNode }[] } }) => round.meetings.edges.map((edge) => edge.node);
+  const pairsOf = (tables: TableNode[]) =>
+    tables.flatMap((m) => m.participants.flatMap((a) => m.participants.filter((b) => a.id < b.id).map((b) => `${a.id}|${b.id}`)));
+
+  it('refuses a table size outside 3…8, and tables with MAXMIN fairness; null means pairs', async () => {
+    for (const tableSize of [2, 9]) {
+      const refused = await t.gql(CREATE_ROUND, { input: { eventId, name: 'Bad', startsAt: '2030-06-01T08:00:00Z', tableSize } }, organiser);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    const maxmin = await t.gql(CREATE_ROUND, { input: { eventId, name: 'Bad', startsAt: '2030-06-01T08:00:00Z', tableSize: 4, fairness: 'MAXMIN' } }, organiser);
+    expect(maxmin.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TABLES_WITH_MAXMIN' });
+    const pairs = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Pairs', startsAt: '2030-06-01T08:00:00Z', durationMinutes: 10, tableSize: null } }, organiser)).createRound;
+    expect(pairs.tableSize).toBeNull();
+    expectData(await t.gql(`mutation ($id: ID!) { cancelRound(roundId: $id) { status } }`, { id: pairs.id }, organiser));
+  });
+
+  it('seats 11 people at tables of 4, 4 and 3, shows the bound, re-checks every pair at publish, and shows attendees all their table-mates', async () => {
+    const id = await generate('Tables 1', '2030-06-01T09:00:00Z');
+    const round = await readRound(id);
+    const tables = tablesOf(round);
+    expect(round.tableSize).toBe(4);
+    expect(tables.map((m) => m.participants.length).sort()).toEqual([3, 4, 4]);
+    expect(round.leftOut).toEqual([]);
+    expect(round.stats).toMatchObject({ matched: 11, pairs: 0, trios: 0, tables: 3 });
+    expect(round.stats.scoreUpperBound).toBeGreaterThanOrEqual(round.stats.totalScore - 1e-6);
+    expect(round.stats.optimalityGap).toBeGreaterThanOrEqual(0);
+    expect(round.stats.optimalityGap).toBeLessThan(1);
+
+    // A table is full at 4: moving someone there is refused; a swap between tables is judged on every pair.
+    const full = tables.find((m) => m.participants.length === 4)!;
+    const other = tables.find((m) => m !== full)!;
+    const moved = await t.gql(`mutation ($input: MoveAttendeeInput!) { moveAttendee(input: $input) { id } }`, { input: { roundId: id, attendeeId: other.participants[0]!.id, toMeetingId: full.id } }, organiser);
+    expect(moved.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TABLE_FULL' });
+
+    // Two table-mates block each other after generation: publishing names the pair, whichever seats they hold.
+    const [a, b] = [full.participants[1]!.id, full.participants[2]!.id];
+    expectData(await t.gql(`mutation ($id: ID!) { blockAttendee(attendeeId: $id) }`, { id: b }, tokens.get(a)));
+    const refused = await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id }, organiser);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DRAFT_BREAKS_HARD_RULES' });
+    expect(refused.errors?.[0]?.extensions?.violations).toEqual([expect.objectContaining({ rule: 'blocked' })]);
+    expectData(await t.gql(`mutation ($id: ID!) { generateRound(input: {roundId: $id, regenerate: true}) { id } }`, { id }, organiser));
+    expect(await waitForRound(t, id, organiser)).toMatchObject({ status: 'GENERATED' });
+    const again = tablesOf(await readRound(id));
+    expect(again.find((m) => m.participants.some((p) => p.id === a))!.participants.some((p) => p.id === b)).toBe(false);
+    expect(expectData(await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id }, organiser)).publishRound.status).toBe('PUBLISHED');
+
+    // Each attendee reads one meeting with every table-mate as a partner.
+    for (const table of again) {
+      const reader = table.participants[0]!.id;
+      const mine = expectData(await t.gql(`{ myMeetings(when: ALL) { roundName partners { id name } sentence } }`, {}, tokens.get(reader))).myMeetings;
+      const meeting = mine.find((m: { roundName: string }) => m.roundName === 'Tables 1');
+      expect(meeting.partners.map((p: { id: string }) => p.id).sort()).toEqual(table.participants.map((p) => p.id).filter((p) => p !== reader).sort());
+      expect(meeting.sentence.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a second table round repeats no pair of the first: with three tables before, no table of 4 is possible, so two sit out', async () => {
+    const first = expectData(await t.gql(`query ($e: ID!) { rounds(eventId: $e) { id name } }`, { e: eventId }, organiser)).rounds.find((r: { name: string }) => r.name === 'Tables 1');
+    const before = new Set(pairsOf(tablesOf(await readRound(first.id))));
+    const round = await readRound(await generate('Tables 2', '2030-06-01T10:00:00Z'));
+    const second = tablesOf(round);
+    for (const pair of pairsOf(second)) expect(before.has(pair)).toBe(false);
+    // A table of 4 would need people from 4 different tables of round 1 (pigeonhole): three tables of 3 at most.
+    expect(second.map((m) => m.participants.length)).toEqual([3, 3, 3]);
+    expect(round.leftOut.map((entry: { reason: string }) => entry.reason)).toEqual(['ODD_COUNT', 'ODD_COUNT']);
+  });
+});
