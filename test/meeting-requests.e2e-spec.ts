@@ -255,4 +255,19 @@ describe('meeting requests', () => {
     expect(again).toMatchObject({ draftProblems: [], meetingRequests: [] });
     expect(expectData(await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id: roundId }, organiser)).publishRound).toEqual({ status: 'PUBLISHED' });
   });
+
+  it('erasing someone removes every request they sent or received, and the mail that carried one', async () => {
+    const request = expectData(await ask('quinn', people.grace!.id, 'Quinn’s private words')).requestMeeting;
+    const deadline = Date.now() + 60_000;
+    while (!smtp.received.some((mail) => mail.to === people.grace!.email && mail.text.includes('Quinn’s private words')) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(smtp.received.filter((mail) => mail.text.includes('Quinn’s private words'))).toHaveLength(1);
+    expect(expectData(await t.gql(`mutation { deleteMyData }`, {}, tokens.quinn)).deleteMyData).toBe(true);
+    expect(expectData(await t.gql(MINE, {}, tokens.grace)).myMeetingRequests.map((r: { id: string }) => r.id)).not.toContain(request.id);
+    const left = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM meeting_requests WHERE requester_id = $1 OR recipient_id = $1`, [people.quinn!.id]);
+    expect(left).toEqual([{ n: 0 }]);
+    const stored = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM mail_outbox WHERE body_text LIKE '%Quinn’s private words%' OR subject LIKE '%Quinn Quota%'`);
+    expect(stored).toEqual([{ n: 0 }]);
+  });
 });

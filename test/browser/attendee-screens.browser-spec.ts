@@ -8,6 +8,7 @@ const SCREENS = [
   { path: 'me', tab: { en: 'My meetings', fr: 'Mes rencontres' }, ready: { en: 'Past meetings', fr: 'Rencontres passées' } },
   { path: 'profile', tab: { en: 'Profile', fr: 'Profil' }, ready: { en: 'What your partners see', fr: 'Ce que voient vos partenaires' } },
   { path: 'office-hours', tab: { en: 'Office hours', fr: 'Permanences' }, ready: { en: 'Agents in production', fr: 'Agents in production' } },
+  { path: 'requests', tab: { en: 'Requests', fr: 'Demandes' }, ready: { en: 'Received', fr: 'Reçues' } },
   { path: 'calendar', tab: { en: 'Calendar', fr: 'Agenda' }, ready: { en: 'Subscription link', fr: 'Lien d’abonnement' } },
   { path: 'privacy', tab: { en: 'Privacy', fr: 'Confidentialité' }, ready: { en: 'Delete my data', fr: 'Supprimer mes données' } },
 ] as const;
@@ -104,7 +105,7 @@ describe('every attendee screen on a 360 × 740 phone', () => {
       await page.keyboard.press('Tab');
       reached.push((await page.evaluate(() => document.activeElement?.textContent?.trim())) ?? '');
     }
-    expect(reached).toEqual(expect.arrayContaining(['My meetings', 'Profile', 'Office hours', 'Calendar', 'Privacy']));
+    expect(reached).toEqual(expect.arrayContaining(['My meetings', 'Profile', 'Office hours', 'Requests', 'Calendar', 'Privacy']));
     await page.keyboard.press('Enter');
     await page.waitForURL(`${t.baseUrl}/e/${event.slug}/privacy`);
     // The new page's title takes the focus (a screen reader says where they are); Tab goes on within the page,

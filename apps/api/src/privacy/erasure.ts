@@ -36,6 +36,8 @@ export async function eraseAttendee(manager: EntityManager, attendeeId: string, 
   // When they would be at the event, and which talks they meant to see.
   await manager.query(`DELETE FROM availability_windows WHERE attendee_id = $1`, [attendeeId]);
   await manager.query(`DELETE FROM talk_bookmarks WHERE attendee_id = $1`, [attendeeId]);
+  // Their meeting requests, sent and received, messages included (the mail that carried them goes with eraseMailOf).
+  await manager.query(`DELETE FROM meeting_requests WHERE requester_id = $1 OR recipient_id = $1`, [attendeeId]);
   await manager.query(`UPDATE feedback SET note = NULL WHERE attendee_id = $1`, [attendeeId]);
   await manager.query(
     `DELETE FROM slot_requests r USING talks t WHERE t.id = r.talk_id AND r.attendee_id = $1 AND t.allocation_status <> 'PUBLISHED'`,

@@ -14,6 +14,7 @@ export function AttendeeLayout({ eventName, title, children }: { eventName?: str
           <NavTab href="/me">{t('attendee.nav.home')}</NavTab>
           <NavTab href="/profile">{t('attendee.nav.profile')}</NavTab>
           <NavTab href="/office-hours">{t('attendee.nav.officeHours')}</NavTab>
+          <NavTab href="/requests">{t('attendee.nav.requests')}</NavTab>
           <NavTab href="/calendar">{t('attendee.nav.calendar')}</NavTab>
           <NavTab href="/privacy">{t('attendee.nav.privacy')}</NavTab>
         </nav>

@@ -10,6 +10,7 @@ const ProfilePage = lazy(() => import('./profile/profile-page'));
 const OfficeHoursPage = lazy(() => import('./office-hours/office-hours-page'));
 const CalendarPage = lazy(() => import('./calendar/calendar-page'));
 const PrivacyPage = lazy(() => import('./privacy/privacy-page'));
+const RequestsPage = lazy(() => import('./requests/requests-page'));
 
 /** An attendee's pages, under /e/<their event>/. Each screen fetches its own data. */
 export function AttendeeRoutes({ eventSlug }: { eventSlug: string }) {
@@ -24,6 +25,9 @@ export function AttendeeRoutes({ eventSlug }: { eventSlug: string }) {
         </Route>
         <Route path="/office-hours">
           <OfficeHoursPage eventSlug={eventSlug} />
+        </Route>
+        <Route path="/requests">
+          <RequestsPage eventSlug={eventSlug} />
         </Route>
         <Route path="/calendar">
           <CalendarPage eventSlug={eventSlug} />

@@ -4,6 +4,7 @@ import { useMutation } from 'urql';
 import { getFragmentData, type FragmentType } from '../../gql';
 import { ErrorNotice } from '../../shared/layout/error-notice';
 import { dayIn, formatDay, formatTime } from '../../shared/time';
+import { AskToMeet } from '../requests/ask-to-meet';
 import { MySlotRequestFragment, RequestSpeakerSlotDocument, TalkCardFragment, WithdrawSpeakerSlotRequestDocument } from './office-hours.documents';
 
 type Request = { question: string; status: 'GRANTED' | 'PENDING' | 'STANDBY'; slotStartsAt?: string | null; slotEndsAt?: string | null; standbyRank?: number | null };
@@ -56,6 +57,7 @@ export function TalkCard({ talk, timeZone, me, tagLabels }: { talk: FragmentType
     <li className="card talk">
       <h2 id={`${id}-title`}>{data.title}</h2>
       <p className="talk-speaker">{speaker}</p>
+      {ownTalk ? null : <AskToMeet attendeeId={data.speaker.id} name={data.speaker.name ?? t('attendee.home.partnerUnnamed')} />}
       <p className="talk-when">
         {t('attendee.officeHours.when', { day, from: time(data.startsAt), to: time(data.endsAt) })}
         {data.location ? ` · ${data.location}` : ''}
