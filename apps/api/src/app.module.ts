@@ -9,6 +9,7 @@ import { AttendeesModule } from './attendees/attendees.module';
 import { AuthModule } from './auth/auth.module';
 import { AvailabilityModule } from './availability/availability.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CheckInModule } from './check-in/check-in.module';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
@@ -72,6 +73,7 @@ export class AppModule {
         AvailabilityModule,
         MyScheduleModule,
         OfficeHoursModule,
+        CheckInModule,
         PrivacyModule,
         ScheduleModule.forRoot({ cronJobs: config.scheduledJobs }),
         ReportsModule,

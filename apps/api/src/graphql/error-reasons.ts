@@ -2,6 +2,7 @@ import { attendeesError } from '../attendees/attendees.errors';
 import { authError } from '../auth/auth.errors';
 import { availabilityError } from '../availability/availability.errors';
 import { calendarError } from '../calendar/calendar.errors';
+import { checkInError } from '../check-in/check-in.errors';
 import { commonError, type ErrorReasonEnum } from '../common/domain-error';
 import { eventsError } from '../events/events.errors';
 import { importsError } from '../imports/imports.errors';
@@ -27,5 +28,6 @@ export const ERROR_REASON_ENUMS: readonly ErrorReasonEnum[] = [
   talksError,
   calendarError,
   availabilityError,
+  checkInError,
   meetingRequestsError,
 ].map((factory) => factory.reasons);

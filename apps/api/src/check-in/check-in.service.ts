@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AttendeeEntity } from '../attendees/attendee.entity';
+import type { Actor } from '../auth/actor';
+import { assertCanManage } from '../auth/event-access';
+import { forbidden, notFound } from '../common/domain-error';
+import type { AppConfig } from '../config/app-config';
+import { checkInError, CheckInErrorReason } from './check-in.errors';
+import { CheckInCodes } from './check-in-code';
+
+export interface CheckedIn {
+  attendee: AttendeeEntity;
+  alreadyPresent: boolean;
+}
+
+/**
+ * Check-in at the venue by QR code: each attendee has a signed code (check-in-code.ts); the event's
+ * organisers' phones read it (checkIn) and mark them present, once — scanning twice changes nothing.
+ */
+@Injectable()
+export class CheckInService {
+  private readonly codes: CheckInCodes;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.codes = new CheckInCodes(config.get('auth', { infer: true }).jwtSecret);
+  }
+
+  myCode(actor: Actor): { eventId: string; code: string } {
+    if (actor.kind !== 'attendee') throw forbidden('Only attendees have a check-in code');
+    return { eventId: actor.eventId, code: this.codes.codeFor(actor.eventId, actor.attendeeId) };
+  }
+
+  async checkIn(actor: Actor, eventId: string, code: string): Promise<CheckedIn> {
+    assertCanManage(actor, eventId);
+    const attendeeId = this.codes.attendeeIdOf(code);
+    if (!attendeeId) throw invalid();
+    const attendees = this.dataSource.getRepository(AttendeeEntity);
+    const attendee = await attendees.findOneBy({ id: attendeeId });
+    // A code naming nobody is as forged as a wrong signature: nothing says whether such a person exists.
+    if (!attendee || attendee.erasedAt) throw invalid();
+    if (attendee.eventId !== eventId) {
+      if (this.codes.isSignedFor(code, attendee.eventId, attendee.id)) {
+        throw checkInError(CheckInErrorReason.CHECK_IN_OTHER_EVENT, 'This code is for another event: this person is not registered here');
+      }
+      throw invalid();
+    }
+    if (!this.codes.isSignedFor(code, eventId, attendee.id)) throw invalid();
+    // Present once: the first check-in's time stays.
+    const [row]: { already: boolean }[] = await this.dataSource.query(
+      `WITH before AS (SELECT present FROM attendees WHERE id = $1 FOR UPDATE),
+            changed AS (UPDATE attendees a SET present = true, updated_at = now(),
+                               checked_in_at = CASE WHEN b.present THEN coalesce(a.checked_in_at, now()) ELSE now() END
+                          FROM before b WHERE a.id = $1 RETURNING b.present AS already)
+       SELECT already FROM changed`,
+      [attendee.id],
+    );
+    if (!row) throw notFound('Attendee');
+    const updated = await attendees.findOneByOrFail({ id: attendee.id });
+    return { attendee: updated, alreadyPresent: row.already };
+  }
+}
+
+const invalid = () => checkInError(CheckInErrorReason.CHECK_IN_CODE_INVALID, 'This is not a valid check-in code (mistyped, or not from Pairwise)');
