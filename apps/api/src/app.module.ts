@@ -21,6 +21,7 @@ import { ImportsModule } from './imports/imports.module';
 import { createAppLogger, type AppLogger } from './logging/app-logger';
 import { LoggingModule } from './logging/logging.module';
 import { MailModule } from './mail/mail.module';
+import { MatchingRulesModule } from './matching-rules/matching-rules.module';
 import { NetworkingModule } from './networking/networking.module';
 import { MeetingRequestsModule } from './meeting-requests/meeting-requests.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -65,6 +66,7 @@ export class AppModule {
         AttendeesModule,
         ImportsModule,
         RoundsModule,
+        MatchingRulesModule,
         NetworkingModule,
         MeetingRequestsModule,
         RealtimeModule,

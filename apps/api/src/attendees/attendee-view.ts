@@ -40,6 +40,7 @@ export function toAttendeeModel(entity: AttendeeEntity, visibility: Exclude<Visi
     company: show('company', entity.company),
     role: show('role', entity.role),
     seniority: show('seniority', entity.seniority),
+    ticketType: full ? entity.ticketType : null,
     stack: show('stack', entity.stack),
     interests: show('interests', entity.interests),
     lookingFor: show('lookingFor', entity.lookingFor),

@@ -58,6 +58,10 @@ export class AttendeeEntity {
   @Column('text', { nullable: true })
   seniority!: string | null;
 
+  /** The kind of ticket (e.g. `student`, `investor`), from the ticketing import: only the organisers' who-can-meet rules read it. */
+  @Column('text', { name: 'ticket_type', nullable: true })
+  ticketType!: string | null;
+
   @Column('text', { array: true, default: () => "'{}'" })
   stack!: string[];
 

@@ -10,6 +10,7 @@ export interface ProfileChanges {
   company?: string | null;
   role?: string | null;
   seniority?: string | null;
+  ticketType?: string | null;
   stack?: readonly string[];
   interests?: readonly string[];
   lookingFor?: readonly string[];
@@ -52,6 +53,8 @@ export function applyProfileChanges(
   if (changes.company !== undefined) target.company = trimmed(changes.company);
   if (changes.role !== undefined) target.role = normaliseWord(changes.role);
   if (changes.seniority !== undefined) target.seniority = normaliseWord(changes.seniority);
+  // As the matching library compares them (trimmed, lower-cased), spaces kept: a rule may name "student pass".
+  if (changes.ticketType !== undefined) target.ticketType = changes.ticketType?.trim() ? changes.ticketType.trim().toLowerCase().replace(/\s+/g, ' ') : null;
   if (changes.bio !== undefined) target.bio = trimmed(changes.bio);
   if (changes.links !== undefined) target.links = [...new Set(changes.links.map((link) => link.trim()))];
   if (changes.sharedFields !== undefined) target.sharedFields = [...new Set(changes.sharedFields)] as ShareableField[];

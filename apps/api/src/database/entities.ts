@@ -8,6 +8,7 @@ import { SessionEntity } from '../auth/session.entity';
 import { SignInFailureEntity, SignInNetworkFailureEntity } from '../auth/sign-in-failure.entity';
 import { EventTagEntity } from '../events/event-tag.entity';
 import { EventEntity } from '../events/event.entity';
+import { ConflictEntity } from '../matching-rules/conflict.entity';
 import { BlockEntity, RoundOptOutEntity, WishEntity } from '../networking/networking.entities';
 import { InvitationRunEntity, MailOutboxEntity, MailPacingEntity, MailScheduleEntity, SignInLinkEntity, SignInRequestEntity } from '../mail/mail.entities';
 import { FeedbackEntity } from '../rounds/feedback.entity';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   RoundAdjustmentEntity,
   WishEntity,
   BlockEntity,
+  ConflictEntity,
   RoundOptOutEntity,
   FeedbackEntity,
   TalkEntity,

@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { MatchingRules } from '@pairwise/matching';
 import type { EventTagEntity } from './event-tag.entity';
 
 /** How an event pairs people; consumed by the matching library when rounds are generated. */
@@ -7,7 +8,12 @@ export interface MatchingSettings {
   defaultRoundMinutes?: number;
   /** Meeting requests an attendee may send per day of the event (its time zone); 0: none. Default DEFAULT_MEETING_REQUESTS_PER_DAY. */
   meetingRequestsPerDay?: number;
+  /** Older weight overrides; `rules` supersedes them (matching-rules/event-rules.ts). */
   weights?: Record<string, number>;
+  /** The organisers' rules document (validated, defaults filled in), for the rounds generated from now on. */
+  rules?: MatchingRules;
+  /** Pairs who met at an earlier event of the same organisers never meet again (rounds/round-roster.ts). */
+  conflictsFromEarlierEvents?: boolean;
 }
 
 @Entity('events')

@@ -8,6 +8,7 @@ import { eventsError } from '../events/events.errors';
 import { importsError } from '../imports/imports.errors';
 import { mailError } from '../mail/mail.errors';
 import { meetingRequestsError } from '../meeting-requests/meeting-requests.errors';
+import { matchingRulesError } from '../matching-rules/matching-rules.errors';
 import { networkingError } from '../networking/networking.errors';
 import { roundsError } from '../rounds/rounds.errors';
 import { talksError } from '../talks/talks.errors';
@@ -24,6 +25,7 @@ export const ERROR_REASON_ENUMS: readonly ErrorReasonEnum[] = [
   attendeesError,
   importsError,
   roundsError,
+  matchingRulesError,
   networkingError,
   talksError,
   calendarError,

@@ -9,7 +9,7 @@ import { DELIMITER_NAMES, sniffDelimiter, type CsvDelimiter } from './csv-text';
  * tabs (whichever the header line uses); list cells split on `;` (or `,`).
  */
 export const CSV_FIELDS = [
-  'email', 'name', 'firstName', 'lastName', 'company', 'role', 'seniority', 'stack', 'interests',
+  'email', 'name', 'firstName', 'lastName', 'company', 'role', 'seniority', 'ticketType', 'stack', 'interests',
   'lookingFor', 'canOffer', 'languages', 'bio', 'links', 'consentMatchmaking', 'present',
 ] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
@@ -22,6 +22,7 @@ const ALIASES: Record<CsvField, readonly string[]> = {
   company: ['company', 'company name', 'organization', 'organisation', 'employer', 'ticket company name'],
   role: ['role', 'job title', 'title', 'position', 'job role', 'job'],
   seniority: ['seniority', 'level', 'experience level', 'experience'],
+  ticketType: ['ticket type', 'ticket', 'ticket name', 'ticket class', 'ticket tier', 'registration type', 'attendee type', 'pass type', 'ticket category'],
   stack: ['stack', 'tech stack', 'technologies', 'tools', 'skills'],
   interests: ['interests', 'interest', 'topics', 'topics of interest'],
   lookingFor: ['looking for', 'lookingfor', 'seeking', 'wants to meet', 'goals'],

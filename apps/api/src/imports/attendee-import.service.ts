@@ -86,7 +86,7 @@ export type ImportProgress = (done: number, total: number) => void;
 
 /** Fields whose change makes a row count as "updated". */
 const COMPARED_FIELDS = [
-  'name', 'company', 'role', 'seniority', 'stack', 'interests', 'lookingFor', 'canOffer', 'languages', 'bio', 'links',
+  'name', 'company', 'role', 'seniority', 'ticketType', 'stack', 'interests', 'lookingFor', 'canOffer', 'languages', 'bio', 'links',
   'consentMatchmaking', 'present',
 ] as const satisfies readonly (keyof AttendeeEntity)[];
 
@@ -239,6 +239,7 @@ function validateRows(rows: readonly CsvAttendeeRow[]): { accepted: AcceptedRow[
       company: text('company'),
       role: text('role'),
       seniority: text('seniority'),
+      ticketType: text('ticketType'),
       stack: list('stack'),
       interests: list('interests'),
       lookingFor: list('lookingFor'),

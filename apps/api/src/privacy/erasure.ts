@@ -32,6 +32,7 @@ export async function eraseAttendee(manager: EntityManager, attendeeId: string, 
   await manager.query(`DELETE FROM access_codes WHERE attendee_id = $1`, [attendeeId]);
   await manager.query(`DELETE FROM wishes WHERE attendee_id = $1 OR target_id = $1`, [attendeeId]);
   await manager.query(`DELETE FROM blocks WHERE attendee_id = $1 OR target_id = $1`, [attendeeId]);
+  await manager.query(`DELETE FROM event_conflicts WHERE attendee_low = $1 OR attendee_high = $1`, [attendeeId]);
   await manager.query(`DELETE FROM round_opt_outs WHERE attendee_id = $1`, [attendeeId]);
   // When they would be at the event, and which talks they meant to see.
   await manager.query(`DELETE FROM availability_windows WHERE attendee_id = $1`, [attendeeId]);
@@ -48,7 +49,7 @@ export async function eraseAttendee(manager: EntityManager, attendeeId: string, 
   await manager.query(`DELETE FROM sessions WHERE attendee_id = $1`, [attendeeId]);
   await eraseMailOf(manager, attendeeId, person.email, `erased-${attendeeId}@erased.invalid`);
   await manager.query(
-    `UPDATE attendees SET name = $2, email = $3, company = NULL, role = NULL, seniority = NULL, bio = NULL,
+    `UPDATE attendees SET name = $2, email = $3, company = NULL, role = NULL, seniority = NULL, ticket_type = NULL, bio = NULL,
             stack = '{}', interests = '{}', looking_for = '{}', can_offer = '{}', languages = '{}', links = '{}',
             consent_matchmaking = false, consent_at = NULL, consent_notice_version = NULL, shared_fields = '{name}',
             present = false, checked_in_at = NULL, calendar_token_hash = NULL, erased_at = $4, updated_at = $4

@@ -1,5 +1,6 @@
 import { AvailabilityRepository } from '../availability/availability.repository';
 import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
+import { ConflictsRepository } from '../matching-rules/conflicts.repository';
 import { MeetingsRepository } from '../rounds/meetings.repository';
 import { RoundsRepository } from '../rounds/rounds.repository';
 import { TalksRepository } from '../talks/talks.repository';
@@ -15,4 +16,5 @@ export const SNAPSHOTTED_REPOSITORIES = [
   TalksRepository,
   AvailabilityRepository,
   MeetingRequestsRepository,
+  ConflictsRepository,
 ] as const;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHardRuleChecker, type HardRule } from '@pairwise/matching';
+import { createHardRuleChecker, type HardRule, type MatchingRules } from '@pairwise/matching';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
 import { MeetingsRepository, type SeatedMeeting } from './meetings.repository';
@@ -12,7 +12,8 @@ import { tablePlace } from './table-place';
 
 /**
  * Why a seat of a draft is no longer allowed: a hard rule of the matching library
- * (`blocked`, `already-met`, `no-common-language`), one of the two people may no
+ * (`blocked` — a block or a conflict of interest —, `already-met`, `no-common-language`, and the
+ * organisers' rules the draft was generated with: `meeting-rule`, `same-company`), one of the two people may no
  * longer be matched at all (`no-consent`, `opted-out`, `not-present`), one of them is now
  * busy during the round (`busy`: a talk, its office hours or a granted slot; TalksRepository.busyDuring), one of
  * them is now outside their availability windows for the round (`unavailable`; AvailabilityRepository.unavailableDuring), the
@@ -21,7 +22,7 @@ import { tablePlace } from './table-place';
  * attendeeB was asked) — the round would force a meeting nobody asks for any more.
  */
 export type DraftRule =
-  | Extract<HardRule, 'blocked' | 'already-met' | 'no-common-language'>
+  | Extract<HardRule, 'blocked' | 'already-met' | 'no-common-language' | 'meeting-rule' | 'same-company'>
   | 'no-consent'
   | 'opted-out'
   | 'not-present'
@@ -86,12 +87,12 @@ export class DraftCheck {
     const roster = await loadRoundRoster(manager, round.eventId, round.id);
     const overrides = (await this.rounds.overridesOf(round.id, manager)) as Override[];
     // A talk or a slot granted since generation may now fall in the round's time.
-    const { startsAt, durationMinutes } = await this.rounds.getById(round.id, manager);
+    const { startsAt, durationMinutes, rules } = await this.rounds.getById(round.id, manager);
     const endsAt = new Date(startsAt.getTime() + durationMinutes * 60_000);
     const busy = new Set(await this.talks.busyDuring(round.eventId, startsAt, endsAt, manager));
     // So may a change of someone's availability windows.
     const unavailable = new Set(await this.availability.unavailableDuring(round.eventId, startsAt, endsAt, manager));
-    const problems = judgeDraft(meetings, roster, busy, unavailable, overriddenPairs(overrides));
+    const problems = judgeDraft(meetings, roster, busy, unavailable, overriddenPairs(overrides), rules);
     // Pairs the generation seated for a request (a must-meet pair) that is no longer accepted, and still sit together.
     const withdrawn = (await this.meetingRequests.ofRound(round.id, manager)).filter((request) => request.planned && request.seated && !['ACCEPTED', 'FULFILLED'].includes(request.status));
     for (const request of withdrawn) {
@@ -108,10 +109,12 @@ function judgeDraft(
   busy: ReadonlySet<string>,
   unavailable: ReadonlySet<string>,
   overridden: ReadonlySet<string>,
+  generatedWith: MatchingRules | null,
 ): DraftProblem[] {
   const notEligible = new Map(roster.notEligible.map((entry) => [entry.attendeeId, NOT_ELIGIBLE_RULE[entry.reason]]));
-  // The hard rules alone (not the scorer, whose model takes a second to build for a few thousand people).
-  const rules = createHardRuleChecker(roster.profiles, { pastPairs: roster.pastPairs });
+  // The hard rules alone (not the scorer, whose model takes a second to build for a few thousand people); the organisers'
+  // rules as of generation (a change of rules applies to the next generation, not to a draft already reviewed).
+  const rules = createHardRuleChecker(roster.profiles, { pastPairs: roster.pastPairs, rules: generatedWith ?? undefined });
   const problems: DraftProblem[] = [];
   for (const meeting of meetings) {
     const { members } = meeting;

@@ -7,6 +7,7 @@ import { assertCanManage } from '../auth/event-access';
 import { notFound } from '../common/domain-error';
 import { roundsError, RoundsErrorReason } from './rounds.errors';
 import { EventEntity } from '../events/event.entity';
+import { eventRules } from '../matching-rules/event-rules';
 import { assertCanSeeRound } from './round-visibility';
 import type { MoveAttendeeInput, SwapAttendeesInput } from './inputs/round.inputs';
 import { meetingMix } from './meeting-mix';
@@ -98,7 +99,7 @@ export class RoundAdjustmentsService {
       const event = await manager.getRepository(EventEntity).findOneByOrFail({ id: round.eventId });
       const tables = [...changed.keys()];
       const assessments = assessGroups(
-        { profiles: roster.profiles, pastPairs: roster.pastPairs, weights: event.matchingSettings.weights, seed: round.seed ?? round.id },
+        { profiles: roster.profiles, pastPairs: roster.pastPairs, rules: round.rules ?? eventRules(event.matchingSettings), seed: round.seed ?? round.id },
         tables.map((table) => changed.get(table)!),
       );
       const violations = assessments.flatMap((a) => a.violations);
@@ -175,7 +176,7 @@ export async function refreshStats(meetingsOf: MeetingsRepository, manager: Enti
   const unseated = roster.profiles.filter((p) => !seated.has(p.id)).map((p) => p.id);
   const byes = [
     ...unseated.filter((id) => busy.has(id)).map((attendeeId) => ({ attendeeId, reason: busy.get(attendeeId)! })),
-    ...explainSitOuts({ profiles: roster.profiles, pastPairs: roster.pastPairs }, unseated.filter((id) => !busy.has(id))).map(toLeftOut),
+    ...explainSitOuts({ profiles: roster.profiles, pastPairs: roster.pastPairs, rules: round.rules ?? undefined }, unseated.filter((id) => !busy.has(id))).map(toLeftOut),
   ];
   return {
     ...(previous ?? ({} as StoredRoundStats)),

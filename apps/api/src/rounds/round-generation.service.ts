@@ -1,6 +1,7 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { resolveRules } from '@pairwise/matching';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
@@ -8,6 +9,7 @@ import { DomainError } from '../common/domain-error';
 import { isUniqueViolation } from '../common/postgres-errors';
 import type { AppConfig } from '../config/app-config';
 import { EventEntity } from '../events/event.entity';
+import { eventRules } from '../matching-rules/event-rules';
 import { GenerationLease, GenerationStopped, newLeaseOwner, SHUTDOWN_MESSAGE } from './generation-lease';
 import { GenerationLock } from './generation-lock';
 import type { GenerateRoundInput } from './inputs/round.inputs';
@@ -144,6 +146,8 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
       await setProgress({ phase: 'matching', attendees: roster.profiles.length });
       const policy = round.oddPolicy ?? event.matchingSettings.oddPolicy ?? 'trio';
       const weights = event.matchingSettings.weights ?? {};
+      // The organisers' rules as they are now, stored with the draft: the review shows them, publishing re-checks with them.
+      const rules = eventRules(event.matchingSettings);
       const plan = await this.matching.plan(
         {
           profiles: roster.profiles,
@@ -154,7 +158,7 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
           seed,
           policy,
           fairness: round.fairness,
-          weights,
+          rules,
           tableSize: round.tableSize,
         },
         lease.signal,
@@ -169,7 +173,7 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
         const stats = { ...(await writeRoundPlan(this.meetings, manager, current, plan, roster, unavailable, requesters)), meetingRequests: outcomeOf(requests, plan.mustMeet) };
         await this.rounds.storeDraft(
           roundId,
-          { stats, weights, progress: { phase: 'done', attendees: roster.profiles.length, startedAt, finishedAt: new Date().toISOString() } },
+          { stats, weights, rules: resolveRules(rules), progress: { phase: 'done', attendees: roster.profiles.length, startedAt, finishedAt: new Date().toISOString() } },
           manager,
         );
         return true;

@@ -5,6 +5,8 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
 import { assertCanManage } from '../auth/event-access';
 import type { GraphqlContext } from '../common/graphql-context';
+import { toMatchingRulesModel } from '../matching-rules/matching-rules.mapper';
+import { MatchingRules } from '../matching-rules/models/matching-rules.model';
 import { AttendeeScore, DraftProblem, LeftOut, LeftOutReason, Round, RoundStats } from './models/round.model';
 import { RoundsService } from './rounds.service';
 
@@ -63,6 +65,17 @@ export class RoundReviewResolver {
   stats(@CurrentActor() actor: Actor, @Parent() round: Round): RoundStats | null {
     assertCanManage(actor, round.eventId, 'Round');
     return round.stats;
+  }
+
+  @ResolveField(() => MatchingRules, {
+    nullable: true,
+    description:
+      'Organisers: the matching rules this draft was generated with (weights, same company, who can meet whom), for the review and to run it again ' +
+      'offline (`document` is `pairwise plan --rules FILE`); publishing re-checks the draft with them. Null before generation, or for a round generated before rules were stored (attendees: FORBIDDEN)',
+  })
+  matchingRules(@CurrentActor() actor: Actor, @Parent() round: Round): MatchingRules | null {
+    assertCanManage(actor, round.eventId, 'Round');
+    return round.rules ? toMatchingRulesModel(round.rules) : null;
   }
 
   @ResolveField(() => [LeftOut], { description: 'Organisers: who is not in this round and why (attendees: FORBIDDEN; they read `mySitOut`)' })

@@ -21,6 +21,7 @@ interface AttendeeRow {
   company: string | null;
   role: string | null;
   seniority: string | null;
+  ticket_type: string | null;
   stack: string[];
   interests: string[];
   looking_for: string[];
@@ -56,13 +57,37 @@ export async function countRoundRoster(dataSource: Pick<EntityManager, 'query'>,
 }
 
 /**
+ * The event's conflicts of interest: the pairs its organisers imported (event_conflicts) and, when
+ * the event opted in (`conflictsFromEarlierEvents`), the pairs that met in a published round of an
+ * earlier event (by its first day, else its creation) run by one of the same organisers — the same
+ * people being the attendees with the same email. Both as (low, high) attendee ids of this event.
+ */
+export const CONFLICTS_SQL = `SELECT attendee_low, attendee_high FROM event_conflicts WHERE event_id = $1
+  UNION
+  SELECT least(a1.id, a2.id), greatest(a1.id, a2.id)
+    FROM events me
+    JOIN event_organisers mine ON mine.event_id = me.id
+    JOIN event_organisers theirs ON theirs.account_id = mine.account_id AND theirs.event_id <> me.id
+    JOIN events earlier ON earlier.id = theirs.event_id
+    JOIN event_pairs p ON p.event_id = earlier.id
+    JOIN meetings m ON m.id = p.meeting_id
+    JOIN rounds r ON r.id = m.round_id AND r.status IN ('PUBLISHED', 'CLOSED')
+    JOIN attendees x ON x.id = p.attendee_low
+    JOIN attendees y ON y.id = p.attendee_high
+    JOIN attendees a1 ON a1.event_id = me.id AND a1.email = x.email
+    JOIN attendees a2 ON a2.event_id = me.id AND a2.email = y.email
+   WHERE me.id = $1 AND (me.matching_settings->>'conflictsFromEarlierEvents')::boolean IS TRUE
+     AND coalesce(earlier.starts_on::timestamptz, earlier.created_at) < coalesce(me.starts_on::timestamptz, me.created_at)`;
+
+/**
  * Loads everything a generation needs in a handful of queries: attendees
  * (with presence, consent and this round's opt-outs), wishes and blocks
- * among them, pairs met in other rounds, and how often each sat out.
+ * among them, conflicts of interest (CONFLICTS_SQL), pairs met in other
+ * rounds, and how often each sat out.
  */
 export async function loadRoundRoster(dataSource: Pick<EntityManager, 'query'>, eventId: string, roundId: string): Promise<RoundRoster> {
   const rows: AttendeeRow[] = await dataSource.query(
-    `SELECT a.id, a.name, a.company, a.role, a.seniority, a.stack, a.interests, a.looking_for, a.can_offer, a.languages,
+    `SELECT a.id, a.name, a.company, a.role, a.seniority, a.ticket_type, a.stack, a.interests, a.looking_for, a.can_offer, a.languages,
             ${NOT_ELIGIBLE_SQL} AS not_eligible
        ${ROSTER_FROM_SQL}`,
     [eventId, roundId],
@@ -76,6 +101,7 @@ export async function loadRoundRoster(dataSource: Pick<EntityManager, 'query'>, 
   // One after the other: inside a transaction they share a single connection.
   const wishes = await dataSource.query(`SELECT attendee_id, target_id FROM wishes WHERE attendee_id = ANY($1::uuid[])`, [ids]);
   const blocks = await dataSource.query(`SELECT attendee_id, target_id FROM blocks WHERE attendee_id = ANY($1::uuid[])`, [ids]);
+  const conflicts: { attendee_low: string; attendee_high: string }[] = await dataSource.query(CONFLICTS_SQL, [eventId]);
   const pairs = await dataSource.query(
     `SELECT p.attendee_low, p.attendee_high FROM event_pairs p JOIN meetings m ON m.id = p.meeting_id
       WHERE p.event_id = $1 AND m.round_id <> $2`,
@@ -96,6 +122,7 @@ export async function loadRoundRoster(dataSource: Pick<EntityManager, 'query'>, 
   };
   const wishesOf = listOf(wishes);
   const blocksOf = listOf(blocks);
+  const conflictsOf = listOf(conflicts.map((c) => ({ attendee_id: c.attendee_low, target_id: c.attendee_high })));
   return {
     profiles: eligible.map((row) => ({
       id: row.id,
@@ -103,6 +130,7 @@ export async function loadRoundRoster(dataSource: Pick<EntityManager, 'query'>, 
       role: row.role ?? undefined,
       company: row.company ?? undefined,
       seniority: row.seniority ?? undefined,
+      ticketType: row.ticket_type ?? undefined,
       stack: row.stack,
       interests: row.interests,
       lookingFor: row.looking_for,
@@ -110,6 +138,7 @@ export async function loadRoundRoster(dataSource: Pick<EntityManager, 'query'>, 
       languages: row.languages,
       wishes: wishesOf.get(row.id) ?? [],
       blocks: blocksOf.get(row.id) ?? [],
+      conflicts: conflictsOf.get(row.id) ?? [],
     })),
     pastPairs: (pairs as { attendee_low: string; attendee_high: string }[]).map((p) => [p.attendee_low, p.attendee_high]),
     sitOutCounts: Object.fromEntries((byes as { attendee_id: string; count: number }[]).map((b) => [b.attendee_id, b.count])),

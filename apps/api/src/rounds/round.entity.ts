@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { EventEntity } from '../events/event.entity';
-import type { RoundStats } from '@pairwise/matching';
+import type { MatchingRules, RoundStats } from '@pairwise/matching';
 import type { MeetingMix } from './meeting-mix';
 import { ROUND_STATUSES, sqlList, type RoundStatusValue } from './round-lifecycle';
 
@@ -95,6 +95,10 @@ export class RoundEntity {
 
   @Column('jsonb', { nullable: true })
   weights!: Record<string, number> | null;
+
+  /** The organiser's rules the draft was generated with, defaults filled in; null for drafts generated before rules existed. */
+  @Column('jsonb', { nullable: true })
+  rules!: MatchingRules | null;
 
   @Column('jsonb', { nullable: true })
   stats!: StoredRoundStats | null;

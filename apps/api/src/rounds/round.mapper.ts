@@ -38,6 +38,7 @@ export function toRoundModel(round: RoundEntity, event?: Pick<EventEntity, 'matc
       : null,
     stats: stats ? toRoundStats(stats, round.eventId) : null,
     leftOut: (stats?.leftOut ?? []).map((entry) => ({ attendeeId: entry.attendeeId, eventId: round.eventId, reason: entry.reason as LeftOutReason })),
+    rules: round.rules,
     generatedAt: round.generatedAt,
     publishedAt: round.publishedAt,
   };

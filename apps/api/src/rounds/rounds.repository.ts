@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { MatchingRules } from '@pairwise/matching';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { countAffected } from '../common/sql';
@@ -22,6 +23,8 @@ export interface GenerationClaim {
 export interface StoredDraft {
   stats: StoredRoundStats;
   weights: Record<string, number>;
+  /** The organisers' rules the draft was generated with (defaults filled in; stored as a plain copy of the frozen document). */
+  rules: MatchingRules;
   progress: GenerationProgress;
 }
 
@@ -183,11 +186,11 @@ export class RoundsRepository {
   }
 
   /** The generated draft's figures; the lease is given back. Call with the round locked and the lease checked. */
-  @GenerateSql({ params: [DummyValue.UUID, { stats: {}, weights: {}, progress: { phase: 'done' } }] , transaction: true })
+  @GenerateSql({ params: [DummyValue.UUID, { stats: {}, weights: {}, rules: {}, progress: { phase: 'done' } }] , transaction: true })
   async storeDraft(id: string, draft: StoredDraft, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.getRepository(RoundEntity).update(
       { id },
-      { status: 'GENERATED', stats: draft.stats, weights: draft.weights, generatedAt: new Date(), leaseOwner: null, leaseExpiresAt: null, progress: draft.progress },
+      { status: 'GENERATED', stats: draft.stats, weights: draft.weights, rules: structuredClone(draft.rules), generatedAt: new Date(), leaseOwner: null, leaseExpiresAt: null, progress: draft.progress },
     );
   }
 

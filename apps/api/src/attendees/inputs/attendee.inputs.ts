@@ -133,6 +133,11 @@ export class CreateAttendeeInput extends ProfileInput {
   @IsOptional()
   @IsBoolean()
   present?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Organisers: the kind of ticket (e.g. student, investor); who-can-meet rules may name it. Attendees cannot change theirs' })
+  @IsOptional()
+  @MaxLength(80)
+  ticketType?: string | null;
 }
 
 @InputType()

@@ -46,6 +46,9 @@ export class Attendee {
   @Field(() => String, { nullable: true })
   seniority!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The kind of ticket (staff and the attendee only; set by organisers and imports)' })
+  ticketType!: string | null;
+
   @Field(() => [String], { nullable: true })
   stack!: string[] | null;
 

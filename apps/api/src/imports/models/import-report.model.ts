@@ -20,7 +20,7 @@ export class ImportColumn {
 
   @Field(() => String, {
     nullable: true,
-    description: 'email, name, firstName, lastName, company, role, seniority, stack, interests, lookingFor, canOffer, languages, bio, links, consentMatchmaking or present; null when not recognised (not imported)',
+    description: 'email, name, firstName, lastName, company, role, seniority, ticketType, stack, interests, lookingFor, canOffer, languages, bio, links, consentMatchmaking or present; null when not recognised (not imported)',
   })
   field!: string | null;
 }

@@ -2,6 +2,7 @@ import { LOCAL_TIME_DOC } from '../../common/local-time';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Attendee } from '../../attendees/models/attendee.model';
 import { OddPolicy } from '../../events/models/event.model';
+import type { MatchingRules as MatchingRulesDocument } from '@pairwise/matching';
 import type { StoredRoundStats } from '../round.entity';
 
 export enum RoundStatus {
@@ -159,7 +160,7 @@ export class DraftProblem {
 
   @Field({
     description:
-      'blocked, already-met or no-common-language (a hard rule between the two); no-consent, opted-out or not-present ' +
+      'blocked (a block or a conflict of interest), already-met, no-common-language, or meeting-rule or same-company (the organisers’ rules the draft was generated with) — a hard rule between the two; no-consent, opted-out or not-present ' +
       '(attendeeA may no longer be matched); busy (attendeeA gives a talk or its office hours, or holds a granted slot, during the round); unavailable (attendeeA is outside their availability windows for the round); alone (attendeeA’s partner was deleted); ' +
       'request-withdrawn (seated together for a meeting request of attendeeA to attendeeB that was withdrawn or expired since)',
   })
@@ -314,6 +315,9 @@ export class Round {
 
   /** Resolved by round-review.resolver.ts: organisers of the event only; attendees read `mySitOut`. */
   leftOut!: LeftOut[];
+
+  /** The rules document the draft was generated with; resolved by round-review.resolver.ts as `matchingRules` (organisers only). */
+  rules!: MatchingRulesDocument | null;
 
   @Field(() => Date, { nullable: true })
   generatedAt!: Date | null;

@@ -126,7 +126,7 @@ function Refusal({ adjust, describe }: { adjust: AdjustState; describe: (adjustm
   );
 }
 
-const RULES = ['blocked', 'already-met', 'no-common-language', 'excluded', 'same-person', 'unknown-attendee'] as const;
+const RULES = ['blocked', 'already-met', 'no-common-language', 'meeting-rule', 'same-company', 'excluded', 'same-person', 'unknown-attendee'] as const;
 
 /** The catalogue's key for a rule the matching library names; one it does not know yet reads as a rule in general. */
 function ruleKey(rule: string): (typeof RULES)[number] | 'other' {

@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import type { ReviewedRound } from './round-page';
 import { DraftProblemAttendeeDocument } from './round.documents';
 
-const RULES = ['blocked', 'already-met', 'no-common-language', 'no-consent', 'opted-out', 'not-present', 'busy', 'unavailable', 'alone', 'request-withdrawn'] as const;
+const RULES = ['blocked', 'already-met', 'no-common-language', 'meeting-rule', 'same-company', 'no-consent', 'opted-out', 'not-present', 'busy', 'unavailable', 'alone', 'request-withdrawn'] as const;
 type Rule = (typeof RULES)[number];
 const known = (rule: string): Rule | 'other' => ((RULES as readonly string[]).includes(rule) ? (rule as Rule) : 'other');
 
