@@ -299,3 +299,62 @@ export function tablesCase(n: number, tableSize: number): TablesCase {
     randomScore: randomTablesScore(profiles, plan.meetings.map((m) => m.members.length), 'random-tables'),
   };
 }
+
+export interface TablesExactCase {
+  n: number;
+  tableSize: number;
+  instances: number;
+  /** Per instance: the plan's total, the true optimum (brute force) and the bound, in score units. */
+  results: { plan: number; optimum: number; bound: number }[];
+}
+
+/**
+ * How far the table planner really is from the optimum, where the optimum can be found: n people
+ * (a multiple of the table size) split every possible way into tables (brute force), on seeded
+ * conferences where everyone speaks English. Shows how much of the reported gap is the bound's looseness.
+ */
+export function tablesExactCase(n: number, tableSize: number, instances: number): TablesExactCase {
+  const results: { plan: number; optimum: number; bound: number }[] = [];
+  for (let x = 0; x < instances; x++) {
+    // One shared language: with their own, a few would have no valid table at all and sit out.
+    const profiles = generateConference(n, `${BENCH_SEED}-exact-${x}`).map((p) => ({ ...p, languages: ['en'] }));
+    const plan = createRoundPlanner({ profiles, seed: 1, tableSize }).plan();
+    const scorer = createScorer(profiles);
+    const ids = scorer.ids;
+    const s = ids.map((a) => ids.map((b) => (a === b || scorer.hardRule(a, b) !== null ? -Infinity : scorer.score(a, b))));
+    const free = ids.map(() => true);
+    let best = -Infinity;
+    const fill = (total: number): void => {
+      const first = free.indexOf(true);
+      if (first === -1) {
+        if (total > best) best = total;
+        return;
+      }
+      // The table of the first person not seated yet, grown with every choice of its other members.
+      const table: number[] = [first];
+      free[first] = false;
+      const grow = (from: number, sum: number): void => {
+        if (table.length === tableSize) {
+          fill(sum);
+          return;
+        }
+        for (let v = from; v < ids.length; v++) {
+          if (!free[v]) continue;
+          let add = 0;
+          for (const w of table) add += s[v]![w]!;
+          if (add === -Infinity) continue;
+          free[v] = false;
+          table.push(v);
+          grow(v + 1, sum + add);
+          table.pop();
+          free[v] = true;
+        }
+      };
+      grow(first + 1, total);
+      free[first] = true;
+    };
+    fill(0);
+    results.push({ plan: plan.stats.totalScore, optimum: best, bound: plan.stats.optimality.upperBound / 1e6 });
+  }
+  return { n, tableSize, instances, results };
+}

@@ -13,11 +13,13 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { createRoundPlanner, generateConference } from '@pairwise/matching';
-import { fairnessCase, kernelCase, roundCase, roundsCase, tablesCase, type FairnessCase, type KernelCase, type RoundCase, type RoundsCase, type TablesCase } from './cases';
+import { fairnessCase, kernelCase, roundCase, roundsCase, tablesCase, tablesExactCase, type FairnessCase, type KernelCase, type RoundCase, type RoundsCase, type TablesCase, type TablesExactCase } from './cases';
 
 const SIZES = [500, 2000, 5000, 10000];
 /** Table rounds: [n, table size]. */
 const TABLE_CASES: readonly (readonly [number, number])[] = [[2000, 3], [2000, 6], [2000, 8], [10000, 6]];
+/** Table rounds small enough to solve exactly by brute force: [n, table size]. */
+const EXACT_TABLE_CASES: readonly (readonly [number, number])[] = [[12, 3], [12, 4], [15, 5]];
 const EXACT_LIMIT = 2000;
 const ML_MATRIX_LIMIT = 2000;
 
@@ -37,6 +39,7 @@ function runCase(kind: string): void {
   else if (kind === 'rounds') result = roundsCase(n, 6);
   else if (kind === 'fairness') result = fairnessCase(n);
   else if (kind === 'tables') result = tablesCase(n, Number(argument('--table-size')));
+  else if (kind === 'tables-exact') result = tablesExactCase(n, Number(argument('--table-size')), 10);
   else throw new Error(`unknown case ${kind}`);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
@@ -82,7 +85,14 @@ function tablesRow(t: TablesCase): string {
   return `| ${num(t.n, 0)} | ${t.tableSize} | ${t.k} | ${s(t.scoringMs)} | ${s(t.planMs)} (${t.searchPasses} passes) | **${s(t.totalMs)}** (CPU ${s(t.totalCpuMs)}) | ${Math.round(t.peakRssMb)} MB / ${Math.round(t.peakHeapMb)} MB | ${sizes}${t.byes ? `, ${t.byes} sit out` : ''} | ${num(t.totalScore)} | ${num(t.upperBound)} | ${pct(t.gap, 1)} | ${num(t.randomScore)} | ≥ ${pct(share, 1)} |`;
 }
 
-function tablesSection(tables: readonly TablesCase[]): string[] {
+function exactRow(e: TablesExactCase): string {
+  const mean = (f: (r: TablesExactCase['results'][number]) => number): number => e.results.reduce((acc, r) => acc + f(r), 0) / e.results.length;
+  const worst = Math.min(...e.results.map((r) => r.plan / r.optimum));
+  const optimal = e.results.filter((r) => Math.abs(r.plan - r.optimum) < 1e-6).length;
+  return `| ${e.n} | ${e.tableSize} | ${e.instances} | ${pct(mean((r) => r.plan / r.optimum), 2)} (worst ${pct(worst, 2)}) | ${optimal} of ${e.instances} | ${pct(mean((r) => (r.bound - r.plan) / r.bound), 1)} | ${pct(mean((r) => (r.bound - r.optimum) / r.bound), 1)} |`;
+}
+
+function tablesSection(tables: readonly TablesCase[], exact: readonly TablesExactCase[] = []): string[] {
   return [
     '### Topic tables (one round, `tableSize`)',
     '',
@@ -92,6 +102,16 @@ function tablesSection(tables: readonly TablesCase[]): string[] {
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...tables.map(tablesRow),
     '',
+    ...(exact.length === 0
+      ? []
+      : [
+          'Where the optimum can be computed (every split of n people into tables, brute force, 10 seeded conferences each), the plan against it: most of the reported gap is the bound, not the plan.',
+          '',
+          '| n | table size | instances | plan / optimum (mean) | plan optimal | reported gap (mean) | bound above the optimum (mean) |',
+          '|---|---|---|---|---|---|---|',
+          ...exact.map(exactRow),
+          '',
+        ]),
   ];
 }
 
@@ -106,7 +126,8 @@ function main(): void {
     const repeat = Number(argument('--repeat') ?? '1');
     const loadBefore = os.loadavg()[0] as number;
     const tables = TABLE_CASES.map(([n, size]) => fastest<TablesCase>(['--case', 'tables', '--n', String(n), '--table-size', String(size)], repeat, (t) => t.totalMs));
-    process.stdout.write([`Load average (1 min) ${loadBefore.toFixed(1)} before, ${(os.loadavg()[0] as number).toFixed(1)} after; fastest of ${repeat}.`, '', ...tablesSection(tables)].join('\n'));
+    const exact = EXACT_TABLE_CASES.map(([n, size]) => child<TablesExactCase>(['--case', 'tables-exact', '--n', String(n), '--table-size', String(size)]));
+    process.stdout.write([`Load average (1 min) ${loadBefore.toFixed(1)} before, ${(os.loadavg()[0] as number).toFixed(1)} after; fastest of ${repeat}.`, '', ...tablesSection(tables, exact)].join('\n'));
     return;
   }
   const quick = process.argv.includes('--quick');
@@ -160,7 +181,7 @@ function main(): void {
     `| plain (max total) | ${fair.minBefore?.toFixed(3)} | ${fair.p10Before.toFixed(3)} | ${num(fair.totalBefore, 2)} | ${s(fair.plainMs)} |`,
     `| maxmin (floor ${fair.floor?.toFixed(3)}) | ${fair.minAfter?.toFixed(3)} | ${fair.p10After.toFixed(3)} | ${num(fair.totalAfter, 2)} (−${pct(fair.cost / fair.totalBefore, 3)}) | ${s(fair.fairMs)} |`,
     '',
-    ...tablesSection(tables),
+    ...tablesSection(tables, EXACT_TABLE_CASES.map(([n, size]) => child<TablesExactCase>(['--case', 'tables-exact', '--n', String(n), '--table-size', String(size)]))),
   ];
   process.stdout.write(lines.join('\n'));
 }
