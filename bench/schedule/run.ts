@@ -1,0 +1,239 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { createPrng } from '@pairwise/matching';
+import { benchAttendeeTokens } from '../support/attendee-sessions';
+import { createBenchDatabase } from '../support/bench-database';
+import { waitUntilReady } from '../support/my-meetings';
+import { freePort } from '../../apps/api/src/common/free-port';
+
+/**
+ * `npm run bench:schedule [-- --attendees 2000 --talks 30 --slots 6 --requests 5000 --rounds 4]`
+ *
+ * Issue 14's day: 2,000 attendees, 30 talks each followed by 6 office-hour slots, 5,000 slot
+ * requests and 4 rounds, "allocated in under 10 s". On real PostgreSQL (DATABASE_URL's server, else
+ * an embedded one), with the real API in a process of its own (NODE_ENV=production):
+ *  1. seeds the attendees (all present, consenting) with the real `pairwise demo` CLI — not timed;
+ *  2. builds the day through GraphQL: 30 talks (createTalk, 3 rooms × 10 time slots on the event's
+ *     second day, 20 min + 6 × 5 min each), then 5,000 requests (requestSpeakerSlot, each by the
+ *     attendee asking, 16 at a time; talks' popularity skewed, 1/rank^0.8) — timed apart;
+ *  3. **allocates everything**, timed: each round created, generated (polled until GENERATED) and
+ *     published, one after the other (speakers sit out as BUSY during their talk and office hours),
+ *     then allocateOfficeHours for the day (every talk at once, around the published rounds' seats)
+ *     and publishOfficeHours;
+ *  4. checks the outcome by SQL: every slot granted, no holder with two overlapping slots, none
+ *     seated in a round or speaking during their slot.
+ */
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '../../..');
+const cli = path.join(root, 'apps/cli/bin/pairwise.js');
+const apiMain = path.join(root, 'dist/apps/api/src/main.js');
+
+interface Options {
+  attendees: number;
+  talks: number;
+  slots: number;
+  requests: number;
+  rounds: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { attendees: 2000, talks: 30, slots: 6, requests: 5000, rounds: 4 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i]?.replace(/^--/, '') as keyof Options;
+    const value = Number(argv[i + 1]);
+    if (!(key in options) || !Number.isInteger(value) || value <= 0) throw new Error(`usage: run.js [--attendees N] [--talks T] [--slots S] [--requests R] [--rounds K]; bad "${argv[i]} ${argv[i + 1]}"`);
+    options[key] = value;
+  }
+  if (options.requests > (options.attendees - options.talks) * options.talks) throw new Error('more requests than (attendee, talk) pairs');
+  if (options.talks > 3 * 10 || options.rounds > 4) throw new Error('the day holds at most 30 talks (3 rooms × 10) and 4 rounds');
+  return options;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const database = await createBenchDatabase('schedule');
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-bench-schedule-'));
+  let api: ChildProcess | undefined;
+  try {
+    // 1. Attendees, through the real CLI.
+    const { stdout } = await run('node', [cli, 'demo', '--event', 'bench-schedule', '--attendees', String(options.attendees), '--present-share', '1', '--seed', 'bench-schedule', '--json'], {
+      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const demo = JSON.parse(stdout) as { event: { id: string; timeZone: string; endsOn: string }; organiser: { email: string; accessCode: string } };
+    const eventId = demo.event.id;
+    const day = demo.event.endsOn;
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    const at = async (time: string): Promise<Date> =>
+      (await client.query<{ at: Date }>(`SELECT ($1::date + $2::time) AT TIME ZONE $3 AS at`, [day, time, demo.event.timeZone])).rows[0]!.at;
+    const ids = (await client.query<{ id: string }>(`SELECT id FROM attendees WHERE event_id = $1 ORDER BY id`, [eventId])).rows.map((r) => r.id);
+    log(`seeded ${ids.length} attendees; the day: ${day} (${demo.event.timeZone})`);
+
+    // The real API in a process of its own; the organiser polls generations: a high request limit.
+    const port = await freePort();
+    const secret = randomBytes(32).toString('hex');
+    const apiLogFile = path.join(logDir, 'api.log');
+    api = spawn('node', [apiMain], {
+      cwd: logDir,
+      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', PAIRWISE_JWT_SECRET: secret, PAIRWISE_RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', fs.openSync(apiLogFile, 'w'), fs.openSync(apiLogFile, 'a')],
+    });
+    await waitUntilReady(apiLogFile, api);
+    const gql = graphqlClient(`http://127.0.0.1:${port}/graphql`);
+    const organiser = (await gql<{ login: { token: string } }>(`mutation ($e: String!, $c: String!) { login(input: {email: $e, accessCode: $c}) { token } }`, { e: demo.organiser.email, c: demo.organiser.accessCode })).login.token;
+
+    // 2. The day, through GraphQL: talks, then requests by the attendees themselves.
+    const rng = createPrng('bench-schedule');
+    const speakers = rng.shuffle([...ids]).slice(0, options.talks);
+    const tags = (await client.query<{ slug: string }>(`SELECT slug FROM event_tags WHERE event_id = $1 ORDER BY slug`, [eventId])).rows.map((r) => r.slug);
+    let started = performance.now();
+    const talkIds: string[] = [];
+    for (let t = 0; t < options.talks; t++) {
+      const startsAt = await at(`${String(9 + Math.floor((t % 10) * 50 / 60)).padStart(2, '0')}:${String(((t % 10) * 50) % 60).padStart(2, '0')}`);
+      const input = {
+        eventId,
+        title: `Talk ${t + 1}`,
+        speakerId: speakers[t],
+        startsAt: startsAt.toISOString(),
+        durationMinutes: 20,
+        slotCount: options.slots,
+        slotMinutes: 5,
+        tags: rng.shuffle([...tags]).slice(0, 3),
+        location: `Room ${'ABC'[Math.floor(t / 10)]} corner`,
+      };
+      talkIds.push((await gql<{ createTalk: { id: string } }>(`mutation ($i: CreateTalkInput!) { createTalk(input: $i) { id } }`, { i: input }, organiser)).createTalk.id);
+    }
+    const talksSeconds = (performance.now() - started) / 1000;
+    const askers = ids.filter((id) => !speakers.includes(id));
+    const tokens = new Map((await benchAttendeeTokens(client, eventId, askers, secret)).map((token, i) => [askers[i]!, token]));
+    const popularity = talkIds.map((_, rank) => 1 / (rank + 1) ** 0.8);
+    const total = popularity.reduce((a, b) => a + b, 0);
+    const pairs = new Set<string>();
+    const requests: [string, string][] = [];
+    while (requests.length < options.requests) {
+      let x = rng.next() * total;
+      let t = 0;
+      while (x > popularity[t]! && t < talkIds.length - 1) x -= popularity[t++]!;
+      const asker = askers[rng.nextInt(askers.length)]!;
+      if (pairs.has(`${asker}/${t}`)) continue;
+      pairs.add(`${asker}/${t}`);
+      requests.push([asker, talkIds[t]!]);
+    }
+    started = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < requests.length) {
+          const [asker, talkId] = requests[next++]!;
+          await gql(`mutation ($i: RequestSlotInput!) { requestSpeakerSlot(input: $i) { status } }`, { i: { talkId, question: 'What would you do first?' } }, tokens.get(asker));
+        }
+      }),
+    );
+    const requestSeconds = (performance.now() - started) / 1000;
+    log(`${options.talks} talks in ${talksSeconds.toFixed(1)} s; ${requests.length} requests in ${requestSeconds.toFixed(1)} s`);
+
+    // 3. Everything allocated: the rounds, then the office hours of the day, timed.
+    const loadBefore = os.loadavg()[0]!;
+    const steps: { what: string; detail: string; seconds: number }[] = [];
+    const roundTimes = ['10:45', '12:35', '14:25', '16:15'].slice(0, options.rounds);
+    for (const [k, time] of roundTimes.entries()) {
+      started = performance.now();
+      const round = (await gql<{ createRound: { id: string } }>(
+        `mutation ($e: ID!, $s: DateTime!) { createRound(input: {eventId: $e, name: "Round ${k + 1}", startsAt: $s, durationMinutes: 15}) { id } }`,
+        { e: eventId, s: (await at(time)).toISOString() },
+        organiser,
+      )).createRound;
+      await gql(`mutation ($r: ID!) { generateRound(input: {roundId: $r}) { status } }`, { r: round.id }, organiser);
+      let status = 'GENERATING';
+      const deadline = Date.now() + 300_000;
+      while (status === 'GENERATING' && Date.now() < deadline) {
+        await sleep(25);
+        status = (await gql<{ round: { status: string } }>(`query ($r: ID!) { round(id: $r) { status } }`, { r: round.id }, organiser)).round.status;
+      }
+      if (status !== 'GENERATED') throw new Error(`round ${k + 1} ended as ${status}`);
+      const { stats, leftOut } = (await gql<{ round: { stats: { matched: number; eligible: number }; leftOut: { reason: string }[] } }>(
+        `query ($r: ID!) { round(id: $r) { stats { matched eligible } leftOut { reason } } }`,
+        { r: round.id },
+        organiser,
+      )).round;
+      await gql(`mutation ($r: ID!) { publishRound(roundId: $r) { status } }`, { r: round.id }, organiser);
+      const busy = leftOut.filter((l) => l.reason === 'BUSY').length;
+      steps.push({ what: `round ${k + 1} (${time}): createRound + generateRound (polled) + publishRound`, detail: `${stats.matched} seated, ${busy} BUSY`, seconds: (performance.now() - started) / 1000 });
+      log(`round ${k + 1}: ${steps.at(-1)!.seconds.toFixed(2)} s`);
+    }
+    started = performance.now();
+    const allocation = (await gql<{ allocateOfficeHours: { askers: number; served: number; slotsOffered: number; slotsGranted: number } }>(
+      `mutation ($e: ID!, $d: String) { allocateOfficeHours(eventId: $e, day: $d) { askers served slotsOffered slotsGranted } }`,
+      { e: eventId, d: day },
+      organiser,
+    )).allocateOfficeHours;
+    steps.push({ what: 'allocateOfficeHours (the day, every talk at once)', detail: `${allocation.askers} askers, ${allocation.slotsGranted}/${allocation.slotsOffered} slots granted`, seconds: (performance.now() - started) / 1000 });
+    started = performance.now();
+    const published = (await gql<{ publishOfficeHours: unknown[] }>(`mutation ($e: ID!, $d: String) { publishOfficeHours(eventId: $e, day: $d) { id } }`, { e: eventId, d: day }, organiser)).publishOfficeHours;
+    steps.push({ what: 'publishOfficeHours (re-checked)', detail: `${published.length} talks`, seconds: (performance.now() - started) / 1000 });
+    const loadAfter = os.loadavg()[0]!;
+
+    // 4. The outcome, checked by SQL.
+    const clashes = (
+      await client.query<{ n: number }>(
+        `WITH slot AS (
+           SELECT r.attendee_id, t.starts_at + make_interval(mins => t.duration_minutes + r.slot_index * t.slot_minutes) AS s,
+                  t.starts_at + make_interval(mins => t.duration_minutes + (r.slot_index + 1) * t.slot_minutes) AS e, r.talk_id
+             FROM slot_requests r JOIN talks t ON t.id = r.talk_id WHERE t.event_id = $1 AND r.slot_index IS NOT NULL)
+         SELECT (SELECT count(*) FROM slot a JOIN slot b ON a.attendee_id = b.attendee_id AND a.talk_id < b.talk_id AND a.s < b.e AND b.s < a.e)
+              + (SELECT count(*) FROM slot a JOIN meeting_participants p ON p.attendee_id = a.attendee_id JOIN meetings m ON m.id = p.meeting_id
+                  WHERE m.starts_at < a.e AND m.ends_at > a.s)
+              + (SELECT count(*) FROM slot a JOIN talks t ON t.speaker_id = a.attendee_id
+                  WHERE t.starts_at < a.e AND t.starts_at + make_interval(mins => t.duration_minutes + t.slot_count * t.slot_minutes) > a.s) AS n`,
+        [eventId],
+      )
+    ).rows[0]!.n;
+    if (Number(clashes) !== 0) throw new Error(`${clashes} clashes in the published day`);
+    if (allocation.slotsGranted !== options.talks * options.slots) log(`note: ${allocation.slotsOffered - allocation.slotsGranted} slots left free (nobody could take them)`);
+    await client.end();
+
+    const everything = steps.reduce((s, x) => s + x.seconds, 0);
+    process.stdout.write(
+      `\nSchedule benchmark: ${options.attendees.toLocaleString('en')} attendees, ${options.talks} talks × ${options.slots} office-hour slots, ${requests.length.toLocaleString('en')} requests, ` +
+        `${options.rounds} rounds; ${database.server}, Node ${process.version}, ${os.cpus().length} cores, load average ${loadBefore.toFixed(2)} before / ${loadAfter.toFixed(2)} after\n` +
+        `(building the day through GraphQL, not counted: ${options.talks} createTalk in ${talksSeconds.toFixed(1)} s, ${requests.length} requestSpeakerSlot in ${requestSeconds.toFixed(1)} s)\n\n`,
+    );
+    process.stdout.write('| step | outcome | wall time |\n|---|---|---|\n');
+    for (const step of steps) process.stdout.write(`| ${step.what} | ${step.detail} | ${step.seconds.toFixed(2)} s |\n`);
+    process.stdout.write(`| **everything allocated and published** | ${allocation.served} askers served, no clash (checked by SQL) | **${everything.toFixed(2)} s** (target < 10 s) |\n`);
+  } finally {
+    if (api && api.exitCode === null) {
+      api.kill('SIGTERM');
+      await new Promise((resolve) => api!.once('exit', resolve));
+    }
+    await database.close();
+  }
+}
+
+function graphqlClient(url: string) {
+  return async <T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const payload = (await response.json()) as { data?: T; errors?: unknown[] };
+    if (payload.errors?.length || !payload.data) throw new Error(`GraphQL call failed (${response.status}): ${JSON.stringify(payload.errors)}`);
+    return payload.data;
+  };
+}
+
+const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+main().catch((error) => {
+  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.exit(1);
+});
