@@ -94,6 +94,14 @@ describe('topic tables (Round.tableSize)', () => {
     expect(again.find((m) => m.participants.some((p) => p.id === a))!.participants.some((p) => p.id === b)).toBe(false);
     expect(expectData(await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id }, organiser)).publishRound.status).toBe('PUBLISHED');
 
+    // The pairing report gives each seat of the largest table its columns: nobody at a table of 4 is cut off.
+    const csv = await t.http().get(`/events/${eventId}/reports/pairings.csv?round=${id}`).set('authorization', `Bearer ${organiser}`).buffer(true).expect(200);
+    const [header, ...rows] = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(header!.split(',')).toEqual(expect.arrayContaining(['Person 4', 'Attendee id 4']));
+    expect(header!.split(',')).not.toContain('Person 5');
+    const seatedIds = new Set(rows.flatMap((row) => row.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []));
+    for (const table of again) for (const p of table.participants) expect(seatedIds.has(p.id)).toBe(true);
+
     // Each attendee reads one meeting with every table-mate as a partner.
     for (const table of again) {
       const reader = table.participants[0]!.id;

@@ -1,7 +1,7 @@
 import type { MeetingStatusValue } from '../rounds/meeting.entity';
 import type { PairingRow } from './report-rows';
 
-/** Participants per row in the files: a pair or a trio (the only table sizes a round produces). */
+/** Participants per row in the files, at least: a pair or a trio; a report holding topic tables gets one group per seat of its largest table. */
 export const PARTICIPANT_COLUMNS = 3;
 
 /** A cell of a report file: text (user text or ours), a number, a wall-clock time, or empty. */
@@ -20,8 +20,8 @@ const text = (value: string | null | undefined): Cell => (value === null || valu
 const number = (value: number | null): Cell => (value === null ? null : { kind: 'number', value });
 
 /** The columns of a pairing report file, in order; the CSV and XLSX writers share them. */
-export function reportColumns(timeZone: string): Column[] {
-  const participantColumns = Array.from({ length: PARTICIPANT_COLUMNS }, (_, i): Column[] => [
+export function reportColumns(timeZone: string, participants = PARTICIPANT_COLUMNS): Column[] {
+  const participantColumns = Array.from({ length: Math.max(PARTICIPANT_COLUMNS, participants) }, (_, i): Column[] => [
     { header: `Person ${i + 1}`, width: 22, cell: (row) => text(row.participants[i]?.name) },
     // The id always, the email when shared: two people of the same name stay apart.
     { header: `Attendee id ${i + 1}`, width: 38, cell: (row) => text(row.participants[i]?.attendeeId) },

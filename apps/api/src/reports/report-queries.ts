@@ -78,6 +78,17 @@ export function pairingRowsQuery(scope: ReportScope, page?: { after?: RowPositio
   return [sql, parameters];
 }
 
+/** The most people at one meeting of the scope (a topic table seats up to 8), 0 with no meeting. */
+export async function largestMeeting(manager: EntityManager, scope: ReportScope): Promise<number> {
+  const [row] = await manager.query(
+    `SELECT coalesce(max(seated), 0)::int AS n FROM (
+       SELECT count(*) AS seated FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id JOIN rounds r ON r.id = m.round_id
+        WHERE ${IN_SCOPE} GROUP BY m.id) sizes`,
+    [scope.eventId, scope.roundId ?? null],
+  );
+  return row.n;
+}
+
 /** How many meetings a scope holds (for progress bars and totals). */
 export async function countMeetings(manager: EntityManager, scope: ReportScope): Promise<number> {
   const [row] = await manager.query(`SELECT count(*)::int AS n FROM meetings m JOIN rounds r ON r.id = m.round_id WHERE ${IN_SCOPE}`, [

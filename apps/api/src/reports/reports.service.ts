@@ -13,7 +13,7 @@ import { RoundEntity } from '../rounds/round.entity';
 import type { PairingReportArgs } from './inputs/pairing-report.args';
 import { ReportExportEntity, type ExportOutcome, type ReportFormat } from './report-export.entity';
 import type { TagLabels } from '../rounds/meeting-explanation';
-import { computeStats, countMeetings, pairingRowsQuery, tagLabels, type EventStatsData, type ReportScope, type RowPosition } from './report-queries';
+import { computeStats, countMeetings, largestMeeting, pairingRowsQuery, tagLabels, type EventStatsData, type ReportScope, type RowPosition } from './report-queries';
 import { toPairingRow, type PairingRow, type PairingRowRecord } from './report-rows';
 import { scoreChartSvg } from './score-chart';
 import { ExportAborted } from './writers/backpressure';
@@ -157,6 +157,7 @@ export class ReportsService {
           generatedAt: new Date(),
           stats,
           total,
+          largestMeeting: await largestMeeting(runner.manager, scope),
           rows: streamRows(runner, scope, await tagLabels(runner.manager, event.id)),
         };
         await format.write(content, destination, (count) => {

@@ -11,7 +11,7 @@ import type { ReportContent, RowProgress } from './report-content';
  */
 export async function writeCsv(content: ReportContent, destination: Writable, onRow: RowProgress = () => undefined): Promise<number> {
   const zone = new ZoneClock(content.event.timeZone);
-  const columns = reportColumns(zone.timeZone);
+  const columns = reportColumns(zone.timeZone, content.largestMeeting);
   const csv = stringify({ bom: true, record_delimiter: 'windows' });
   csv.pipe(destination);
   const done = finished(destination);

@@ -11,6 +11,8 @@ export interface ReportContent {
   stats: EventStatsData | null;
   /** Meetings in the report (the progress total). */
   total: number;
+  /** The most people at one meeting (topic tables seat up to 8): the files give each seat its columns. */
+  largestMeeting: number;
   rows: AsyncIterable<PairingRow>;
 }
 

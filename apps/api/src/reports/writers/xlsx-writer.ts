@@ -25,7 +25,7 @@ const BAR_WIDTH = 40;
  */
 export async function writeXlsx(content: ReportContent, destination: Writable, onRow: RowProgress = () => undefined): Promise<number> {
   const zone = new ZoneClock(content.event.timeZone);
-  const columns = reportColumns(zone.timeZone);
+  const columns = reportColumns(zone.timeZone, content.largestMeeting);
   const done = finished(destination);
   done.catch(() => undefined); // observed below
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: destination, useStyles: true, useSharedStrings: false });
