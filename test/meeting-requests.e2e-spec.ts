@@ -235,6 +235,8 @@ describe('meeting requests', () => {
     const mine = expectData(await t.gql(MINE, {}, tokens.ada)).myMeetingRequests.find((r: { id: string }) => r.id === adaToGrace);
     expect(mine).toMatchObject({ status: 'FULFILLED', roundId });
     expect(mine.meetingId).toEqual(expect.any(String));
+    // They met: asking again, either way, is refused (no round seats a pair twice), and counts nothing.
+    expect(refusal(await ask('grace', people.ada!.id))).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_MET' });
     const erins = expectData(await t.gql(MINE, {}, tokens.erin)).myMeetingRequests.find((r: { id: string }) => r.id === erinToLinus);
     expect(erins).toMatchObject({ status: 'ACCEPTED', roundId: null });
   });

@@ -8,6 +8,7 @@ export enum MeetingRequestsErrorReason {
   DAILY_QUOTA_REACHED = 'DAILY_QUOTA_REACHED',
   REQUESTS_CLOSED = 'REQUESTS_CLOSED',
   ALREADY_ASKED_YOU = 'ALREADY_ASKED_YOU',
+  ALREADY_MET = 'ALREADY_MET',
   WRONG_SIDE = 'WRONG_SIDE',
   REQUEST_NOT_PENDING = 'REQUEST_NOT_PENDING',
   REQUEST_CLOSED = 'REQUEST_CLOSED',
@@ -23,6 +24,7 @@ export const meetingRequestsError = defineErrorReasons(MeetingRequestsErrorReaso
   },
   REQUESTS_CLOSED: { category: 'CONFLICT', description: 'The event takes no meeting requests: it is over, or its organisers set `meetingRequestsPerDay` to 0.' },
   ALREADY_ASKED_YOU: { category: 'CONFLICT', description: 'The other attendee has already asked to meet you: answer their request instead.' },
+  ALREADY_MET: { category: 'CONFLICT', description: 'The two have already met in a published round of the event: no round seats them together again.' },
   WRONG_SIDE: {
     category: 'FORBIDDEN',
     description: 'Only the attendee asked answers a request, and only the one who asked withdraws it while it is pending (the other declines it); either may withdraw an accepted one.',

@@ -131,6 +131,19 @@ export class MeetingRequestsRepository {
     return row.blocked === true;
   }
 
+  /** Whether the two already sat at one table of a published (or closed) round of the event: rounds never seat a pair twice. */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID], transaction: true })
+  async metInPublishedRound(a: string, b: string, manager: EntityManager): Promise<boolean> {
+    const [row] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM meeting_participants p1
+                        JOIN meeting_participants p2 ON p2.meeting_id = p1.meeting_id
+                        JOIN rounds r ON r.id = p1.round_id
+                       WHERE p1.attendee_id = $1 AND p2.attendee_id = $2 AND r.status IN ('PUBLISHED', 'CLOSED')) AS met`,
+      [a, b],
+    );
+    return row.met === true;
+  }
+
   /** Requests `requesterId` sent since the start of today on the event's clock (`timeZone`), whatever became of them. */
   @GenerateSql({ params: [DummyValue.UUID, 'Europe/Paris'], transaction: true })
   async sentToday(requesterId: string, timeZone: string, manager: EntityManager): Promise<number> {

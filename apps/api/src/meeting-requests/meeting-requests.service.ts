@@ -67,6 +67,9 @@ export class MeetingRequestsService {
         });
       }
       if (theirs.erased || !theirs.consent_matchmaking || (await this.requests.blockedEitherWay(me.attendeeId, input.attendeeId, manager))) throw unavailable();
+      if (await this.requests.metInPublishedRound(me.attendeeId, input.attendeeId, manager)) {
+        throw meetingRequestsError(MeetingRequestsErrorReason.ALREADY_MET, 'You two have already met in a round: rounds never seat a pair twice');
+      }
       await this.requests.closeExpired(me.attendeeId, input.attendeeId, manager);
       const created = await this.requests.insert(
         { eventId: me.eventId, requesterId: me.attendeeId, recipientId: input.attendeeId, message, expiresAt: window.expiresAt },

@@ -14,6 +14,12 @@ FROM events e WHERE e.id = $1;
 -- MeetingRequestsRepository.blockedEitherWay
 SELECT EXISTS (SELECT 1 FROM blocks WHERE (attendee_id = $1 AND target_id = $2) OR (attendee_id = $2 AND target_id = $1)) AS blocked;
 
+-- MeetingRequestsRepository.metInPublishedRound
+SELECT EXISTS (SELECT 1 FROM meeting_participants p1
+ JOIN meeting_participants p2 ON p2.meeting_id = p1.meeting_id
+ JOIN rounds r ON r.id = p1.round_id
+WHERE p1.attendee_id = $1 AND p2.attendee_id = $2 AND r.status IN ('PUBLISHED', 'CLOSED')) AS met;
+
 -- MeetingRequestsRepository.sentToday
 SELECT count(*)::int AS count FROM meeting_requests
 WHERE requester_id = $1 AND created_at >= (date_trunc('day', now() AT TIME ZONE $2) AT TIME ZONE $2);
