@@ -114,6 +114,7 @@ describe('pairwise starts fast: a command loads what it needs when it runs', () 
 describe('pairwise rounds, and export --round by name', () => {
   let t: TestApp;
   let slug: string;
+  let eventId: string;
   let env: Record<string, string>;
   const ids: Record<string, string> = {};
   let dir: string;
@@ -124,6 +125,7 @@ describe('pairwise rounds, and export --round by name', () => {
     let organiser: string;
     ({ t, event, organiser: { token: organiser } } = await startEventApp({ event: { timeZone: 'Europe/Paris' } }));
     slug = event.slug;
+    eventId = event.id;
     for (const name of ['Ada', 'Grace', 'Alan', 'Linus']) await createAttendee(t, event.id, { name, present: true });
     ids.morning = await runRound(t, organiser, { eventId: event.id, name: 'Morning coffee', startsAt: '2030-06-01T08:00:00Z' });
     const create = async (name: string, startsAt: string) =>
@@ -177,6 +179,32 @@ describe('pairwise rounds, and export --round by name', () => {
 
     const unknown = await pairwise(['export', '--event', slug, '--round', 'Dinner', '--format', 'csv', '--out', out], env);
     expect(unknown).toMatchObject({ code: 2, stdout: '', stderr: 'pairwise: No round of this event has the id or name "Dinner"\n' });
+  });
+
+  it('rules prints and sets the event’s rules document; conflicts import records who knows whom; bad input exits 2 naming the field', async () => {
+    const shown = await pairwise(['rules', '--event', slug], env);
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ version: 1, sameCompany: 'penalty', whoCanMeet: [], weights: { interest: 1, text: null } });
+    const file = path.join(dir, 'rules.json');
+    fs.writeFileSync(file, JSON.stringify({ sameCompany: 'forbid', whoCanMeet: [{ who: { ticketType: 'Student' }, notWith: [{ role: 'investor' }] }] }));
+    const set = await pairwise(['rules', '--event', slug, '--set', file, '--earlier-events', 'on'], env);
+    expect(set).toMatchObject({ code: 0, stderr: `${slug}: 0 conflict pairs; earlier events on\n` });
+    expect(JSON.parse(set.stdout)).toMatchObject({ sameCompany: 'forbid', whoCanMeet: [{ who: { ticketType: 'student' }, notWith: [{ role: 'investor' }] }] });
+    fs.writeFileSync(file, JSON.stringify({ sameCompany: 'sometimes' }));
+    const bad = await pairwise(['rules', '--event', slug, '--set', file], env);
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toContain('rules.sameCompany: must be "penalty" or "forbid"');
+
+    const csv = path.join(dir, 'conflicts.csv');
+    fs.writeFileSync(csv, 'Ada,Grace\nalan,Nobody Known\n');
+    const dry = await pairwise(['conflicts', 'import', '--event', slug, csv, '--dry-run'], env);
+    expect(dry).toMatchObject({ code: 0, stderr: '' });
+    expect(dry.stdout).toBe(`${csv} → ${slug} (dry run: nothing written): 2 lines, 1 new pairs, 0 already known; 0 conflict pairs in all\n  line 2: "Nobody Known" is no attendee of this event (skipped)\n`);
+    const done = await pairwise(['conflicts', 'import', '--event', slug, csv, '--json'], env);
+    expect(JSON.parse(done.stdout)).toMatchObject({ dryRun: false, added: 1, alreadyKnown: 0, matching: { conflicts: 1 } });
+    const matching = expectData(await t.gql(`query ($e: ID!) { matchingRules(eventId: $e) { conflicts conflictsFromEarlierEvents rules { sameCompany } } }`, { e: eventId }, await t.adminToken())).matchingRules;
+    expect(matching).toEqual({ conflicts: 1, conflictsFromEarlierEvents: true, rules: { sameCompany: 'forbid' } });
+    expect(await pairwise(['conflicts', 'import', '--event', slug, path.join(dir, 'none.csv')], env)).toMatchObject({ code: 2, stdout: '' });
   });
 });
 

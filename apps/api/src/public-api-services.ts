@@ -25,6 +25,8 @@ export { InvitationsService } from './mail/invitations.service';
 export { MailSender } from './mail/mail-sender';
 export { MailCoreModule } from './mail/mail.module';
 export { OutboxRepository } from './mail/outbox.repository';
+export { MatchingRulesModule } from './matching-rules/matching-rules.module';
+export { MatchingRulesService } from './matching-rules/matching-rules.service';
 export { ReportsModule } from './reports/reports.module';
 export { ReportsService } from './reports/reports.service';
 export { RoundDirectory } from './rounds/round-directory.service';

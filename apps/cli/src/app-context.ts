@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { loadApi, type Actor, type AppConfig } from '../../api/src/public-api';
 import { DemoModule } from './demo/demo.module';
 
-const { dataSourceOptions, EventsModule, ImportsModule, loadConfig, MailCoreModule, prepareRuntime, ReportsModule, RoundDirectory, RoundsRepository, TalksModule } = loadApi();
+const { dataSourceOptions, EventsModule, ImportsModule, loadConfig, MailCoreModule, MatchingRulesModule, prepareRuntime, ReportsModule, RoundDirectory, RoundsRepository, TalksModule } = loadApi();
 
 /**
  * Whoever runs the CLI on the server holds the database itself, so CLI
@@ -27,6 +27,7 @@ class CliModule {
         ReportsModule,
         MailCoreModule,
         TalksModule,
+        MatchingRulesModule,
       ],
       // Finding rounds needs only the database: not RoundsModule, whose generation machinery a CLI has no use for.
       providers: [RoundsRepository, RoundDirectory],

@@ -5,6 +5,6 @@ import { MatchingRulesService } from './matching-rules.service';
 
 @Module({
   providers: [ConflictsRepository, MatchingRulesService, MatchingRulesResolver],
-  exports: [ConflictsRepository],
+  exports: [ConflictsRepository, MatchingRulesService],
 })
 export class MatchingRulesModule {}

@@ -7,6 +7,7 @@ import { registerInviteCommand } from './invite.command';
 import { registerMatchCommand } from './match.command';
 import { registerPlanCommand } from './plan.command';
 import { registerRoundsCommand } from './rounds.command';
+import { registerRulesCommand } from './rules.command';
 import { registerScoreCommand } from './score.command';
 
 /**
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   registerAgendaCommand(program);
   registerDemoCommand(program);
   registerRoundsCommand(program);
+  registerRulesCommand(program);
   registerExportCommand(program);
   registerInviteCommand(program);
   registerMatchCommand(program);
