@@ -8,12 +8,15 @@
  * is per case. Prints Markdown for docs/benchmarks.md on stdout, progress on
  * stderr.
  *
- *   node dist/bench/matching/run.js [--quick]
+ * The free-text cases (issue 15, bench/matching/text.ts) close the report; `--text` runs them alone.
+ *
+ *   node dist/bench/matching/run.js [--quick] [--text]
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { createRoundPlanner, generateConference } from '@pairwise/matching';
 import { fairnessCase, kernelCase, roundCase, roundsCase, tablesCase, tablesExactCase, type FairnessCase, type KernelCase, type RoundCase, type RoundsCase, type TablesCase, type TablesExactCase } from './cases';
+import { corpusCase, corpusCategories, corpusTitle, textCase, type CorpusCase, type TextCase } from './text';
 
 const SIZES = [500, 2000, 5000, 10000];
 /** Table rounds: [n, table size]. */
@@ -40,6 +43,8 @@ function runCase(kind: string): void {
   else if (kind === 'fairness') result = fairnessCase(n);
   else if (kind === 'tables') result = tablesCase(n, Number(argument('--table-size')));
   else if (kind === 'tables-exact') result = tablesExactCase(n, Number(argument('--table-size')), 10);
+  else if (kind === 'text') result = textCase(n);
+  else if (kind === 'corpus') result = corpusCase();
   else throw new Error(`unknown case ${kind}`);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
@@ -115,6 +120,36 @@ function tablesSection(tables: readonly TablesCase[], exact: readonly TablesExac
   ];
 }
 
+/** The free-text sections (issue 15): synthetic texts at scale, and the arXiv corpus. */
+function textSections(repeat: number): string[] {
+  const texts = [2000, 10000].map((n) => fastest<TextCase>(['--case', 'text', '--n', String(n)], repeat, (t) => t.scoringMs));
+  const corpus = child<CorpusCase>(['--case', 'corpus', '--n', '0']);
+  return [
+    '### Free text: scoring with texts of ~1,500 characters',
+    '',
+    `Instances: \`withSyntheticTexts(generateConference(n, '${'pairwise-bench-1'}'), …, { length: 1500 })\` — each attendee's text speaks of their interests with a vocabulary of thousands of words; default share 0.5, SVD rank cap 64. "Scoring" is \`createRoundPlanner\`: text analysis, TF-IDF, randomized SVD, the block kernel and top-k; the tags-only column scores the same people with \`weights.text = 0\`.`,
+    '',
+    '| n | mean text | scoring with text | (CPU) | scoring, tags only | solve | rank | explained variance | vocabulary | peak RSS / heap | certified |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...texts.map((t) => `| ${num(t.n, 0)} | ${Math.round(t.meanChars)} chars | **${s(t.scoringMs)}** | ${s(t.scoringCpuMs)} | ${s(t.tagsOnlyScoringMs)} | ${s(t.solveMs)} | ${t.rank} | ${pct(t.explainedVariance, 1)} | ${num(t.vocabulary, 0)} | ${Math.round(t.peakRssMb)} MB / ${Math.round(t.heapMb)} MB | ${t.certified} |`),
+    '',
+    `### Free text on real abstracts: ${corpus.papers} arXiv papers (bench/data/arxiv-0704, CC0)`,
+    '',
+    `Each paper is an attendee whose text is its title and abstract, and whose interests are its arXiv categories. One round each way (policy bye), judged by the same text model (rank ${corpus.rank}, ${pct(corpus.explainedVariance, 1)} of the variance, ${num(corpus.vocabulary, 0)} terms): the mean text affinity (cosine in the LSA space) of the pairs, and how often a pair shares its primary category (e.g. hep-ph) or its archive (e.g. astro-ph, math). ${s(corpus.ms)} for the whole case.`,
+    '',
+    '| matching | pairs | mean text affinity | same primary category | same archive |',
+    '|---|---|---|---|---|',
+    ...corpus.matchings.map((m) => `| ${m.label} | ${m.pairs} | ${m.meanAffinity.toFixed(3)} | ${pct(m.samePrimary, 1)} | ${pct(m.sameArchive, 1)} |`),
+    '',
+    'Ten pairs of the text matching, drawn at random, with the terms "why you two" shows:',
+    '',
+    '| paper A | paper B | affinity | shared terms |',
+    '|---|---|---|---|',
+    ...corpus.samples.map((x) => `| ${x.a} ${corpusTitle(x.a).replace(/\|/g, '/')} (${corpusCategories(x.a)}) | ${x.b} ${corpusTitle(x.b).replace(/\|/g, '/')} (${corpusCategories(x.b)}) | ${x.affinity.toFixed(2)} | ${x.terms.join(', ')} |`),
+    '',
+  ];
+}
+
 function main(): void {
   const kind = argument('--case');
   if (kind !== undefined) {
@@ -128,6 +163,13 @@ function main(): void {
     const tables = TABLE_CASES.map(([n, size]) => fastest<TablesCase>(['--case', 'tables', '--n', String(n), '--table-size', String(size)], repeat, (t) => t.totalMs));
     const exact = EXACT_TABLE_CASES.map(([n, size]) => child<TablesExactCase>(['--case', 'tables-exact', '--n', String(n), '--table-size', String(size)]));
     process.stdout.write([`Load average (1 min) ${loadBefore.toFixed(1)} before, ${(os.loadavg()[0] as number).toFixed(1)} after; fastest of ${repeat}.`, '', ...tablesSection(tables, exact)].join('\n'));
+    return;
+  }
+  if (process.argv.includes('--text')) {
+    const repeat = Number(argument('--repeat') ?? '1');
+    const loadBefore = os.loadavg()[0] as number;
+    const lines = textSections(repeat);
+    process.stdout.write([`Command: \`npm run bench:matching -- --text\` (the free-text sections only; the fastest of ${repeat} run${repeat > 1 ? 's' : ''} per case). Load average (1 min) ${loadBefore.toFixed(1)} before, ${(os.loadavg()[0] as number).toFixed(1)} after.`, '', ...lines].join('\n'));
     return;
   }
   const quick = process.argv.includes('--quick');
@@ -182,6 +224,7 @@ function main(): void {
     `| maxmin (floor ${fair.floor?.toFixed(3)}) | ${fair.minAfter?.toFixed(3)} | ${fair.p10After.toFixed(3)} | ${num(fair.totalAfter, 2)} (−${pct(fair.cost / fair.totalBefore, 3)}) | ${s(fair.fairMs)} |`,
     '',
     ...tablesSection(tables, EXACT_TABLE_CASES.map(([n, size]) => child<TablesExactCase>(['--case', 'tables-exact', '--n', String(n), '--table-size', String(size)]))),
+    ...textSections(repeat),
   ];
   process.stdout.write(lines.join('\n'));
 }

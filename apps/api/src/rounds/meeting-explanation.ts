@@ -116,6 +116,7 @@ function toPairReason(pair: StoredPairReason): PairReason {
     wish: pair.wish,
     roleMix: pair.roleMix ? [...pair.roleMix.roles] : null,
     sameCompany: pair.sameCompany,
+    sharedTerms: [...(pair.sharedTerms ?? [])],
     requestedBy: pair.requestedBy,
   };
 }

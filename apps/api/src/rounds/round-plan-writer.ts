@@ -99,6 +99,7 @@ function roundStats(plan: RoundPlan, roster: RoundRoster, unavailable: ReadonlyS
     optimalityGap: stats.optimality.gap,
     scoreUpperBound: stats.optimality.upperBound / SCORE_SCALE,
     fairnessCost: stats.fairness.mode === 'none' ? null : stats.fairness.cost,
+    text: stats.text === null ? null : { people: stats.text.people, vocabulary: stats.text.vocabulary, rank: stats.text.rank, explainedVariance: stats.text.explainedVariance, share: stats.text.share },
     worstServed: stats.worstServed.map(({ id, score }) => ({ attendeeId: id, score })),
     leftOut: [
       // The planner sat them out as busy; outside their availability windows says why better.

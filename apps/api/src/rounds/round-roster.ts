@@ -27,6 +27,8 @@ interface AttendeeRow {
   looking_for: string[];
   can_offer: string[];
   languages: string[];
+  /** The free text the matcher reads (see README: the bio is the "what I'm building" text). */
+  bio: string | null;
   /** Null when the attendee may be matched in the round. */
   not_eligible: NotEligibleReason | null;
 }
@@ -87,7 +89,7 @@ export const CONFLICTS_SQL = `SELECT attendee_low, attendee_high FROM event_conf
  */
 export async function loadRoundRoster(dataSource: Pick<EntityManager, 'query'>, eventId: string, roundId: string): Promise<RoundRoster> {
   const rows: AttendeeRow[] = await dataSource.query(
-    `SELECT a.id, a.name, a.company, a.role, a.seniority, a.ticket_type, a.stack, a.interests, a.looking_for, a.can_offer, a.languages,
+    `SELECT a.id, a.name, a.company, a.role, a.seniority, a.ticket_type, a.stack, a.interests, a.looking_for, a.can_offer, a.languages, a.bio,
             ${NOT_ELIGIBLE_SQL} AS not_eligible
        ${ROSTER_FROM_SQL}`,
     [eventId, roundId],
@@ -136,6 +138,9 @@ export async function loadRoundRoster(dataSource: Pick<EntityManager, 'query'>, 
       lookingFor: row.looking_for,
       canOffer: row.can_offer,
       languages: row.languages,
+      // The bio is the free text: scored for everyone, whatever they share; what a partner reads of it
+      // (the key terms two bios share) follows the sharing of the bio (shareableFieldOf).
+      ...(row.bio !== null && row.bio.trim().length > 0 ? { text: row.bio } : {}),
       wishes: wishesOf.get(row.id) ?? [],
       blocks: blocksOf.get(row.id) ?? [],
       conflicts: conflictsOf.get(row.id) ?? [],

@@ -34,9 +34,14 @@ export interface StoredRoundStats extends Pick<RoundStats, 'pairs' | 'trios' | '
   fairnessCost: number | null;
   worstServed: { attendeeId: string; score: number | null }[];
   leftOut: { attendeeId: string; reason: string }[];
+  /** The free-text analysis of the attendees' bios (the SVD's rank and the variance it explains); null or absent: no text scored. */
+  text?: StoredTextStats | null;
   /** The accepted meeting requests the generation was given as must-meet pairs, in priority order, and what it did with each. */
   meetingRequests?: StoredRoundRequest[];
 }
+
+/** The library's TextStats that a round keeps (`rounds.stats.text`). */
+export type StoredTextStats = Pick<NonNullable<RoundStats['text']>, 'people' | 'vocabulary' | 'rank' | 'explainedVariance' | 'share'>;
 
 /** What a round's generation did with one accepted meeting request (`rounds.stats.meetingRequests`). */
 export interface StoredRoundRequest {

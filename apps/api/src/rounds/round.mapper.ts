@@ -46,5 +46,5 @@ export function toRoundModel(round: RoundEntity, event?: Pick<EventEntity, 'matc
 
 /** The stored figures as the review shows them: field for field, who sat out apart (`Round.leftOut`). */
 function toRoundStats({ leftOut: _leftOut, meetingRequests: _requests, worstServed, ...figures }: StoredRoundStats, eventId: string): RoundStats {
-  return { ...figures, tables: figures.tables ?? 0, scoreUpperBound: figures.scoreUpperBound ?? null, worstServed: worstServed.map((entry) => ({ ...entry, eventId })) };
+  return { ...figures, tables: figures.tables ?? 0, scoreUpperBound: figures.scoreUpperBound ?? null, text: figures.text ?? null, worstServed: worstServed.map((entry) => ({ ...entry, eventId })) };
 }

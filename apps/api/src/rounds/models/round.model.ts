@@ -3,7 +3,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { Attendee } from '../../attendees/models/attendee.model';
 import { OddPolicy } from '../../events/models/event.model';
 import type { MatchingRules as MatchingRulesDocument } from '@pairwise/matching';
-import type { StoredRoundStats } from '../round.entity';
+import type { StoredRoundStats, StoredTextStats } from '../round.entity';
 
 export enum RoundStatus {
   DRAFT = 'DRAFT',
@@ -132,6 +132,27 @@ export class RoundStats implements Omit<StoredRoundStats, 'worstServed' | 'leftO
 
   @Field(() => [AttendeeScore], { description: 'The five worst-served attendees, lowest first' })
   worstServed!: AttendeeScore[];
+
+  @Field(() => RoundTextStats, { nullable: true, description: "The free-text analysis of the seated attendees' bios; null when no bio was scored" })
+  text!: RoundTextStats | null;
+}
+
+@ObjectType({ description: "How a round read the attendees' bios (free text): TF-IDF, then a truncated SVD (latent semantic analysis)" })
+export class RoundTextStats implements StoredTextStats {
+  @Field(() => Int, { description: 'Attendees whose bio kept at least one term another attendee also uses' })
+  people!: number;
+
+  @Field(() => Int, { description: 'Distinct terms (stems) used by at least two attendees' })
+  vocabulary!: number;
+
+  @Field(() => Int, { description: 'Rank of the latent space: the smallest explaining the target share of the variance, at most 64' })
+  rank!: number;
+
+  @Field(() => Float, { description: "Share of the TF-IDF matrix's variance (energy) the rank explains, 0 to 1" })
+  explainedVariance!: number;
+
+  @Field(() => Float, { description: "The text's share of the similarity part of the score, 0 to 1" })
+  share!: number;
 }
 
 @ObjectType()
@@ -207,6 +228,11 @@ export class PairReason {
 
   @Field()
   sameCompany!: boolean;
+
+  @Field(() => [String], {
+    description: "Key terms both people's bios use (free text), strongest first, as words of their own bios; empty unless both share their bio with the reader",
+  })
+  sharedTerms!: string[];
 
   @Field(() => ID, {
     nullable: true,

@@ -50,6 +50,16 @@ export function RoundStatsView({ round }: { round: ReviewedRound }) {
               : t('organiser.stats.notProven')}
         {stats.fairnessCost !== null && stats.fairnessCost !== undefined ? ` ${t('organiser.stats.fairnessCost', { cost: formatScore(stats.fairnessCost, i18n.language) })}` : ''}
       </p>
+      {stats.text ? (
+        <p>
+          {t('organiser.stats.text', {
+            people: stats.text.people,
+            share: formatShare(stats.text.share, i18n.language),
+            rank: stats.text.rank,
+            explained: formatShare(stats.text.explainedVariance, i18n.language),
+          })}
+        </p>
+      ) : null}
       {stats.worstServed.length ? (
         <>
           <h3 id={`${id}-worst`}>{t('organiser.stats.worstServed')}</h3>

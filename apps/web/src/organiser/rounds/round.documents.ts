@@ -37,6 +37,12 @@ export const OrganiserRoundDocument = graphql(`
         optimalityGap
         fairnessCost
         scoreUpperBound
+        text {
+          people
+          rank
+          explainedVariance
+          share
+        }
         worstServed {
           attendeeId
           score
