@@ -82,7 +82,7 @@ describe('error reasons', () => {
   });
 
   it('maps an input the matching refuses to a DomainError by type, across the worker thread', async () => {
-    const refused = await new MatchingRunner().plan({ profiles: [], weights: { colour: 1 } as never }).catch((error: unknown) => error);
+    const refused = await new MatchingRunner().plan({ input: { profiles: [], weights: { colour: 1 } as never }, tables: [], unavailable: [], requesters: [] }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(DomainError);
     expect(refused).toMatchObject({ category: 'BAD_USER_INPUT', reason: RoundsErrorReason.MATCHING_INPUT_INVALID, message: expect.stringMatching(/^weights\.colour: /) });
   });

@@ -98,6 +98,14 @@ describe('matching rounds, end to end', () => {
     expect(await waitForRound(t, firstRound, organiser)).toMatchObject({ status: 'GENERATED', progress: { phase: 'done' } });
     const round = expectData(await t.gql(ROUND, { id: firstRound }, organiser)).round;
     expect(round.stats).toMatchObject({ eligible: 7, matched: 7, pairs: 2, trios: 1, byes: 0, certifiedOptimal: true });
+    // The phases it took, as measured by the API (the worker's parts add up to the matching, the phases to the total).
+    const { timings } = expectData(
+      await t.gql(`query ($id: ID!) { round(id: $id) { progress { timings { loadingMs matchingMs workerStartMs planMs resultTransferMs storingMs totalMs } } } }`, { id: firstRound }, organiser),
+    ).round.progress;
+    for (const value of Object.values(timings)) expect(Number.isInteger(value) && (value as number) >= 0).toBe(true);
+    expect(timings.workerStartMs + timings.planMs + timings.resultTransferMs).toBeLessThanOrEqual(timings.matchingMs + 3);
+    expect(timings.loadingMs + timings.matchingMs + timings.storingMs).toBeLessThanOrEqual(timings.totalMs + 3);
+    expect(timings.totalMs).toBeGreaterThan(0);
     expect(round.leftOut).toEqual(
       expect.arrayContaining([
         { attendeeId: absent.id, reason: 'NOT_PRESENT' },

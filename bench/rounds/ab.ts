@@ -8,6 +8,7 @@ import { benchAttendeeTokens } from '../support/attendee-sessions';
 import { freePort } from '../../apps/api/src/common/free-port';
 import { isMyMeeting, MY_MEETINGS, waitUntilReady } from '../support/my-meetings';
 import { openLoopLoad, openLoopPool } from '../support/open-loop-load';
+import { cpuMillis } from '../support/process-cpu';
 
 /**
  * `node dist/bench/rounds/ab.js <build A> <build B> [--rate 300 --seconds 15 --rounds 3]`
@@ -82,13 +83,6 @@ async function serve(name: string, root: string, databaseUrl: string, secret: st
   });
   await waitUntilReady(logFile, api);
   return { name, process: api, base: `http://127.0.0.1:${port}` };
-}
-
-/** User + system CPU of a process so far, in milliseconds (/proc/<pid>/stat, in clock ticks of 10 ms). */
-function cpuMillis(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);

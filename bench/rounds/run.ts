@@ -10,16 +10,23 @@ import { benchAttendeeTokens } from '../support/attendee-sessions';
 import { createBenchDatabase } from '../support/bench-database';
 import { isMyMeeting, MY_MEETINGS, waitUntilReady } from '../support/my-meetings';
 import { openLoopLoad, openLoopPool } from '../support/open-loop-load';
+import { cpuMeter, peakRssMb } from '../support/process-cpu';
+import { planRound } from '@pairwise/matching';
 import { freePort } from '../../apps/api/src/common/free-port';
+import { provenGapFor } from '../../apps/api/src/rounds/proven-gap';
+import { loadRoundRoster } from '../../apps/api/src/rounds/round-roster';
 
 /**
- * `npm run bench:rounds [-- --attendees 5000 --rate 1000 --duration 20 --warmup 5 --workers 2]`
+ * `npm run bench:rounds [-- --attendees 5000 --rate 1000 --duration 20 --warmup 5 --workers 2 --generations 1]`
+ * `npm run bench:rounds:10k` (10,000 attendees, the round generated 3 times, a short load phase)
  *
  * On real PostgreSQL (DATABASE_URL's server, else an embedded one):
  *  1. seeds an event of N present, consenting attendees with the real `pairwise demo` CLI;
  *  2. spawns the real API (`node dist/apps/api/src/main.js`, NODE_ENV=production) on 127.0.0.1,
  *     as PAIRWISE_WORKERS processes (default: one per CPU, as a deployment on this machine would);
- *  3. times generateRound + store (mutation → status GENERATED, polled) and publishRound;
+ *  3. times generateRound + store (mutation → status GENERATED, polled; `generations` times, again with
+ *     regenerate: the median is reported) with the phases the API measured (`progress { timings }`) and
+ *     the CPU the API and PostgreSQL spent (/proc), then publishRound;
  *  4. has N distinct attendees fetch `myMeetings` over HTTP at a fixed arrival rate, open loop
  *     (bench/support/open-loop-load.ts), after a ramp: `warmup` seconds at half the rate, then as
  *     long at the full rate (connections and pools opened, code compiled), so the figures are
@@ -41,14 +48,35 @@ interface Options {
   duration: number;
   warmup: number;
   workers: number;
+  generations: number;
+}
+
+/** A generation's phases (GraphQL GenerationTimings), in milliseconds. */
+interface Timings {
+  loadingMs: number;
+  matchingMs: number;
+  workerStartMs: number;
+  planMs: number;
+  resultTransferMs: number;
+  storingMs: number;
+  totalMs: number;
+}
+
+interface Generation {
+  seconds: number;
+  load: number;
+  timings: Timings;
+  apiMs: number;
+  apiMainMs: number;
+  postgresMs: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { attendees: 5000, rate: 1000, duration: 20, warmup: 5, workers: os.availableParallelism() };
+  const options: Options = { attendees: 5000, rate: 1000, duration: 20, warmup: 5, workers: os.availableParallelism(), generations: 1 };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i]?.replace(/^--/, '') as keyof Options;
     const value = Number(argv[i + 1]);
-    if (!(key in options) || !Number.isFinite(value) || value <= 0) throw new Error(`usage: run.js [--attendees N] [--rate R] [--duration S] [--warmup S] [--workers W]; bad "${argv[i]} ${argv[i + 1]}"`);
+    if (!(key in options) || !Number.isFinite(value) || value <= 0) throw new Error(`usage: run.js [--attendees N] [--rate R] [--duration S] [--warmup S] [--workers W] [--generations G]; bad "${argv[i]} ${argv[i + 1]}"`);
     options[key] = value;
   }
   return options;
@@ -92,31 +120,49 @@ async function main(): Promise<void> {
       organiser,
     )).createRound;
     const loadBefore = os.loadavg()[0]!;
-    started = performance.now();
-    await gql(`mutation ($r: ID!) { generateRound(input: {roundId: $r}) { status } }`, { r: round.id }, organiser);
-    let status = 'GENERATING';
-    let progress: { phase: string; error: string | null } | null = null;
-    const deadline = Date.now() + 300_000;
-    while (status === 'GENERATING' && Date.now() < deadline) {
-      await sleep(20);
-      ({ status, progress } = (await gql<{ round: { status: string; progress: { phase: string; error: string | null } } }>(
-        `query ($r: ID!) { round(id: $r) { status progress { phase error } } }`,
-        { r: round.id },
-        organiser,
-      )).round);
+    const generations: Generation[] = [];
+    for (let g = 0; g < options.generations; g++) {
+      const load = os.loadavg()[0]!;
+      const cpu = await cpuMeter(api.pid!, database.url);
+      started = performance.now();
+      await gql(`mutation ($r: ID!, $again: Boolean) { generateRound(input: {roundId: $r, regenerate: $again}) { status } }`, { r: round.id, again: g > 0 }, organiser);
+      let status = 'GENERATING';
+      let progress = null as { phase: string; error: string | null; timings: Timings | null } | null;
+      const deadline = Date.now() + 300_000;
+      while (status === 'GENERATING' && Date.now() < deadline) {
+        await sleep(100);
+        ({ status, progress } = (await gql<{ round: { status: string; progress: typeof progress } }>(
+          `query ($r: ID!) { round(id: $r) { status progress { phase error timings { loadingMs matchingMs workerStartMs planMs resultTransferMs storingMs totalMs } } } }`,
+          { r: round.id },
+          organiser,
+        )).round);
+      }
+      const seconds = (performance.now() - started) / 1000;
+      if (status !== 'GENERATED' || !progress?.timings) throw new Error(`generation ended as ${status}: ${JSON.stringify(progress)}`);
+      generations.push({ seconds, load, timings: progress.timings, ...(await cpu()) });
+      const t = progress.timings;
+      log(
+        `generation ${g + 1}: ${seconds.toFixed(2)} s (load ${load.toFixed(2)}): loading ${t.loadingMs} ms, worker start ${t.workerStartMs} ms, planRound ${t.planMs} ms, ` +
+          `plan back ${t.resultTransferMs} ms, storing ${t.storingMs} ms; CPU: API ${generations.at(-1)!.apiMs} ms (main thread ${generations.at(-1)!.apiMainMs} ms), PostgreSQL ${generations.at(-1)!.postgresMs} ms`,
+      );
     }
-    const generateSeconds = (performance.now() - started) / 1000;
-    if (status !== 'GENERATED') throw new Error(`generation ended as ${status}: ${JSON.stringify(progress)}`);
-    const stats = (await gql<{ round: { stats: { eligible: number; matched: number; pairs: number; trios: number; meanScore: number; certifiedOptimal: boolean } } }>(
-      `query ($r: ID!) { round(id: $r) { stats { eligible matched pairs trios meanScore certifiedOptimal } } }`,
+    const generateSeconds = median(generations.map((g) => g.seconds));
+    const peakRss = peakRssMb(api.pid!);
+    log(`peak resident memory of an API process so far: ${peakRss} MB`);
+    const stats = (await gql<{ round: { stats: { eligible: number; matched: number; pairs: number; trios: number; meanScore: number; certifiedOptimal: boolean; optimalityGap: number } } }>(
+      `query ($r: ID!) { round(id: $r) { stats { eligible matched pairs trios meanScore certifiedOptimal optimalityGap } } }`,
       { r: round.id },
       organiser,
     )).round.stats;
-    log(`generated ${stats.matched}/${stats.eligible} matched (${stats.pairs} pairs, ${stats.trios} trios) in ${generateSeconds.toFixed(2)} s`);
+    log(`generated ${stats.matched}/${stats.eligible} matched (${stats.pairs} pairs, ${stats.trios} trios; ${stats.certifiedOptimal ? 'certified optimal' : `within ${(stats.optimalityGap * 100).toPrecision(2)}% of the optimum`}) in ${generateSeconds.toFixed(2)} s (median of ${generations.length})`);
+    const library = await libraryAlone(database.url, demo.event.id, round.id);
+    log(`the library alone on the same roster, in this process: planRound ${library.planSeconds.toFixed(2)} s (CPU ${library.planCpuMs} ms)`);
+    const publishCpu = await cpuMeter(api.pid!, database.url);
     started = performance.now();
     await gql(`mutation ($r: ID!) { publishRound(roundId: $r) { status } }`, { r: round.id }, organiser);
     const publishSeconds = (performance.now() - started) / 1000;
-    log(`published in ${(publishSeconds * 1000).toFixed(0)} ms`);
+    const publishCpuMs = await publishCpu();
+    log(`published in ${(publishSeconds * 1000).toFixed(0)} ms (CPU: API ${publishCpuMs.apiMs} ms, PostgreSQL ${publishCpuMs.postgresMs} ms)`);
 
     // 4. myMeetings by every attendee, open loop.
     const client = new Client({ connectionString: database.url });
@@ -142,8 +188,15 @@ async function main(): Promise<void> {
 
     const rows: [string, string, string, string][] = [
       ['seed (`pairwise demo`, CLI start-up included)', `${options.attendees} attendees`, `${seedSeconds.toFixed(2)} s`, '—'],
-      ['generateRound + store (mutation → GENERATED)', `${stats.eligible} present; ${stats.pairs} pairs, ${stats.trios} trios`, `${generateSeconds.toFixed(2)} s`, '< 10 s'],
-      ['publishRound', `${stats.pairs + stats.trios} meetings`, `${(publishSeconds * 1000).toFixed(0)} ms`, '< 1 s'],
+      [
+        `generateRound + store (mutation → GENERATED)${generations.length > 1 ? `, median of ${generations.length}` : ''}`,
+        `${stats.eligible} present; ${stats.pairs} pairs, ${stats.trios} trios`,
+        `${generateSeconds.toFixed(2)} s (CPU: API ${median(generations.map((g) => g.apiMs))} ms, PostgreSQL ${median(generations.map((g) => g.postgresMs))} ms)`,
+        options.attendees >= 10_000 ? '< 6 s' : '< 10 s',
+      ],
+      ['peak resident memory of an API process (after generating)', `${options.workers} process${options.workers > 1 ? 'es' : ''}`, `${peakRss} MB`, '—'],
+      ['planRound alone on the same roster (in the bench process)', `${stats.eligible} profiles`, `${library.planSeconds.toFixed(2)} s (CPU ${library.planCpuMs} ms)`, '—'],
+      ['publishRound', `${stats.pairs + stats.trios} meetings`, `${(publishSeconds * 1000).toFixed(0)} ms (CPU: API ${publishCpuMs.apiMs} ms, PostgreSQL ${publishCpuMs.postgresMs} ms)`, '< 1 s'],
       ['myMeetings: offered / achieved rate', `${measured.requests} requests, ${measured.distinctTokens} distinct attendees, ${measured.connections} connections, at most ${measured.peakOutstanding} outstanding`, `${options.rate} / ${measured.achievedRate.toFixed(0)} req/s`, '≥ 1,000 req/s'],
       ['myMeetings: latency p50 / p90 / p99 / max', 'open loop, from when each request was due to its whole response', `${[measured.latency.p50, measured.latency.p90, measured.latency.p99, measured.latency.max].map((value) => value ?? 'n/a').join(' / ')} ms`, 'p99 < 100 ms'],
       ['myMeetings: errors', 'HTTP errors, network errors, 200s without the meeting', `${measured.errors}${measured.errors ? ` ${JSON.stringify(measured.errorsByKind)}` : ''}`, '0'],
@@ -151,6 +204,11 @@ async function main(): Promise<void> {
     process.stdout.write(`\nRounds benchmark, ${database.server}, Node ${process.version}, ${os.cpus().length} cores, API in ${options.workers} process${options.workers > 1 ? 'es' : ''}, load average ${loadBefore.toFixed(2)} before generating, ${loadDuring.toFixed(2)} before measuring\n\n`);
     process.stdout.write('| what | size | measured | target |\n|---|---|---|---|\n');
     for (const row of rows) process.stdout.write(`| ${row.join(' | ')} |\n`);
+    process.stdout.write(`\nGenerations (wall s, load average, phases in ms: loading / worker start / planRound / plan back / storing; CPU ms: API (its main thread) / PostgreSQL):\n`);
+    for (const g of generations) {
+      const t = g.timings;
+      process.stdout.write(`- ${g.seconds.toFixed(2)} s at load ${g.load.toFixed(2)}: ${t.loadingMs} / ${t.workerStartMs} / ${t.planMs} / ${t.resultTransferMs} / ${t.storingMs}; CPU ${g.apiMs} (${g.apiMainMs}) / ${g.postgresMs}\n`);
+    }
     process.stdout.write(`\nSlowest myMeetings response per second of the measurement (ms): ${measured.slowestBySecond.join(' ')}\n`);
     process.stdout.write(`API log: ${path.join(logDir, 'api.log')}\n`);
   } finally {
@@ -160,6 +218,27 @@ async function main(): Promise<void> {
     }
     if (process.env.BENCH_KEEP_DATABASE === '1') log(`database kept: ${database.url}`);
     else await database.close();
+  }
+}
+
+/**
+ * The matching library alone on the roster the API matched (read with the API's own loadRoundRoster), with the
+ * API's options, in this process: the yardstick for what the API adds around it (roster, worker, storing).
+ */
+async function libraryAlone(databaseUrl: string, eventId: string, roundId: string): Promise<{ planSeconds: number; planCpuMs: number }> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const query = (sql: string, parameters?: unknown[]) => client.query(sql, parameters).then((result) => result.rows);
+    const roster = await loadRoundRoster({ query: query as never }, eventId, roundId);
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    planRound({ profiles: roster.profiles, pastPairs: roster.pastPairs, sitOutCounts: roster.sitOutCounts, busy: [], seed: roundId, policy: 'trio', fairness: 'none', weights: {}, maxGap: provenGapFor(roster.profiles.length) });
+    const planSeconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    return { planSeconds, planCpuMs: Math.round((used.user + used.system) / 1000) };
+  } finally {
+    await client.end();
   }
 }
 
@@ -178,6 +257,7 @@ function graphqlClient(url: string) {
   };
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 

@@ -72,12 +72,11 @@ UPDATE meetings SET status = 'HELD' WHERE round_id = $1 AND status = 'SCHEDULED'
 -- MeetingsRepository.replaceRoundMeetings
 DELETE FROM meetings WHERE round_id = $1;
 INSERT INTO meetings (id, round_id, event_id, table_number, table_label, starts_at, ends_at, score, reasons)
-SELECT m.id, $1, $2, m.table_number, m.table_label, $3, $4, m.score, m.reasons::jsonb
-  FROM unnest($5::uuid[], $6::int[], $7::text[], $8::float8[], $9::text[])
-       AS m(id, table_number, table_label, score, reasons);
-INSERT INTO meeting_participants (meeting_id, attendee_id, round_id) SELECT m, a, $1 FROM unnest($2::uuid[], $3::uuid[]) AS p(m, a);
+SELECT m.id, $1, $2, m.table_number, m.table_label, $3, $4, m.score, m.reasons
+  FROM json_to_recordset($5::json) AS m(id uuid, table_number int, table_label text, score float8, reasons jsonb);
+INSERT INTO meeting_participants (meeting_id, attendee_id, round_id) SELECT p.m, p.a, $1 FROM json_to_recordset($2::json) AS p(m uuid, a uuid);
 INSERT INTO event_pairs (event_id, attendee_low, attendee_high, meeting_id)
-SELECT $1, l, h, m FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) AS p(l, h, m);
+SELECT $1, p.l, p.h, p.m FROM json_to_recordset($2::json) AS p(l uuid, h uuid, m uuid);
 
 -- MeetingsRepository.seatedMeetingsOf
 SELECT m.id, m.table_label, array_agg(p.attendee_id::text ORDER BY p.attendee_id) AS members

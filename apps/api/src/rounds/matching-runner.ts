@@ -2,14 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger } from '@nestjs/common';
-import { MatchingInputError, planRound, type PlanRoundInput, type RoundPlan } from '@pairwise/matching';
+import { MatchingInputError, planRound, type PlanRoundInput } from '@pairwise/matching';
 import { pinBuild } from '../common/build-pin';
+import { epochNow } from './generation-clock';
 import type { DomainError } from '../common/domain-error';
+import { packRoundPlan, type PackedRoundPlan, type PackingContext } from './round-plan-writer';
 import { roundsError, RoundsErrorReason } from './rounds.errors';
 
 /** What the worker thread posts back: a plan, an input the library refused (by type, as its parts), or any other failure. */
 export type WorkerOutcome =
-  | { ok: true; plan: RoundPlan }
+  | { ok: true; draft: PackedRoundPlan; planStartedAt: number; planEndedAt: number }
   | { ok: false; inputError: Pick<MatchingInputError, 'field' | 'problem'> }
   | { ok: false; message: string };
 
@@ -32,21 +34,24 @@ export class MatchingRunner {
   private readonly workerScript = locateWorker();
 
   /**
-   * Plans the round; `signal` stops the worker thread at once and rejects with the signal's reason.
+   * Plans the round and packs the plan as the draft stores it (round-plan-writer.ts), with how long the
+   * worker's start (its code and the input), the planning and the way back took; `signal` stops the worker thread at once and rejects with the signal's reason.
    * An input the library refuses rejects with a DomainError (MATCHING_INPUT_INVALID), on either path.
    */
-  plan(input: PlanRoundInput, signal?: AbortSignal): Promise<RoundPlan> {
+  plan(request: DraftRequest, signal?: AbortSignal): Promise<{ draft: PackedRoundPlan; timings: MatchingTimings }> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (!this.workerScript) {
       this.logger.warn('No compiled matching worker found (run `npm run build`): planning on the main thread');
+      const started = epochNow();
       return Promise.resolve()
-        .then(() => planRound(input))
+        .then(() => ({ draft: packRoundPlan(planRound(request.input), request, request.input.profiles), timings: { workerStartMs: 0, planMs: Math.round(epochNow() - started), resultTransferMs: 0 } }))
         .catch((error: unknown) => {
           throw error instanceof MatchingInputError ? inputRefused(error) : error;
         });
     }
-    return new Promise<RoundPlan>((resolve, reject) => {
-      const worker = new Worker(this.workerScript!, { workerData: input });
+    return new Promise((resolve, reject) => {
+      const spawnedAt = epochNow();
+      const worker = new Worker(this.workerScript!, { workerData: request });
       const stop = () => {
         reject(signal!.reason);
         void worker.terminate();
@@ -55,7 +60,10 @@ export class MatchingRunner {
       const settle = () => signal?.removeEventListener('abort', stop);
       worker.once('message', (outcome: WorkerOutcome) => {
         settle();
-        if (outcome.ok) resolve(outcome.plan);
+        if (outcome.ok) {
+          const timings = { workerStartMs: Math.round(outcome.planStartedAt - spawnedAt), planMs: Math.round(outcome.planEndedAt - outcome.planStartedAt), resultTransferMs: Math.round(epochNow() - outcome.planEndedAt) };
+          resolve({ draft: outcome.draft, timings });
+        }
         else reject('inputError' in outcome ? inputRefused(outcome.inputError) : new Error(outcome.message));
         void worker.terminate();
       });
@@ -69,6 +77,21 @@ export class MatchingRunner {
       });
     });
   }
+}
+
+/** What a generation asks of the worker: the library's input, and what packing the draft needs (round-plan-writer.ts). */
+export interface DraftRequest extends PackingContext {
+  input: PlanRoundInput;
+}
+
+/** Where a worker's time went, in milliseconds. */
+export interface MatchingTimings {
+  /** From spawning the thread to planRound's start: loading the code and receiving the input. */
+  workerStartMs: number;
+  /** planRound, then packing its plan as the draft stores it. */
+  planMs: number;
+  /** From planRound's end to the plan's arrival on the main thread. */
+  resultTransferMs: number;
 }
 
 function locateWorker(): string | undefined {

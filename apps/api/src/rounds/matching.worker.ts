@@ -1,10 +1,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { MatchingInputError, planRound, type PlanRoundInput } from '@pairwise/matching';
-import type { WorkerOutcome } from './matching-runner';
+import { MatchingInputError, planRound } from '@pairwise/matching';
+import { epochNow } from './generation-clock';
+import type { DraftRequest, WorkerOutcome } from './matching-runner';
+import { packRoundPlan } from './round-plan-writer';
 
-/** Runs one planRound off the main thread: the API keeps serving requests meanwhile. */
+/**
+ * Runs one planRound off the main thread (the API keeps serving requests meanwhile) and packs the plan
+ * as the draft stores it, so that only a few strings travel back (round-plan-writer.ts).
+ */
 try {
-  parentPort!.postMessage({ ok: true, plan: planRound(workerData as PlanRoundInput) } satisfies WorkerOutcome);
+  const request = workerData as DraftRequest;
+  const planStartedAt = epochNow();
+  const draft = packRoundPlan(planRound(request.input), request, request.input.profiles);
+  parentPort!.postMessage({ ok: true, draft, planStartedAt, planEndedAt: epochNow() } satisfies WorkerOutcome);
 } catch (error) {
   // A class does not cross the thread boundary: an input the library refused is sent as its parts, by type.
   const outcome: WorkerOutcome =

@@ -1,5 +1,3 @@
-import type { RoundRoster } from './round-roster';
-
 export interface MeetingMix {
   /** Share of meetings whose members all work for different companies (null when no meeting's companies are all known). */
   crossCompanyShare: number | null;
@@ -11,7 +9,7 @@ export interface MeetingMix {
  * How mixed a round's meetings are, from their members' ids. A meeting counts only when the field
  * is known for every member (case-insensitive for companies): "unknown" is neither same nor cross.
  */
-export function meetingMix(meetings: readonly (readonly string[])[], attendees: RoundRoster['attendees']): MeetingMix {
+export function meetingMix(meetings: readonly (readonly string[])[], attendees: ReadonlyMap<string, { company?: string | null; role?: string | null }>): MeetingMix {
   const differs = (values: (string | null | undefined)[]) => {
     const known = values.filter((v): v is string => Boolean(v));
     return known.length < values.length ? null : new Set(known).size === known.length;

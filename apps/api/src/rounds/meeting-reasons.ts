@@ -21,8 +21,12 @@ export type StoredPairReason = PairReasons & {
  * `requestedBy(a, b)`: who asked to meet the other, for a pair seated for an accepted meeting request.
  */
 export function toStoredReasons(edges: readonly MeetingEdge[], requestedBy: (a: string, b: string) => string | null = () => null): string {
-  return JSON.stringify(
-    edges.map(({ a, b, score, explanation: e }): StoredPairReason => ({
+  return JSON.stringify(storedReasons(edges, requestedBy));
+}
+
+/** What `meetings.reasons` holds for a table's edges (see toStoredReasons), as data. */
+export function storedReasons(edges: readonly MeetingEdge[], requestedBy: (a: string, b: string) => string | null = () => null): StoredPairReason[] {
+  return edges.map(({ a, b, score, explanation: e }): StoredPairReason => ({
       a,
       b,
       score,
@@ -37,8 +41,7 @@ export function toStoredReasons(edges: readonly MeetingEdge[], requestedBy: (a: 
       sameCompany: e.sameCompany,
       sharedTerms: e.sharedTerms ?? [],
       variant: e.variant,
-    })),
-  );
+    }));
 }
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);

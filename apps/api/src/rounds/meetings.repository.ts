@@ -7,6 +7,7 @@ import { FeedbackEntity } from './feedback.entity';
 import { MeetingEntity, MeetingParticipantEntity, type MeetingStatusValue } from './meeting.entity';
 import { MeetingsWhen } from './models/meeting-views.model';
 import { NOT_YET_PUBLISHED, sqlList, VISIBLE_TO_ATTENDEES } from './round-lifecycle';
+import type { PackedRoundPlan } from './round-plan-writer';
 import { RoundTablesReader, type RoundTables } from './round-tables-reader';
 
 /** A draft's meeting as the publishing check reads it: its members in one order (by id). */
@@ -14,23 +15,6 @@ export interface SeatedMeeting {
   id: string;
   table_label: string;
   members: string[];
-}
-
-/** A plan's meetings, column by column, as one bulk insert takes them. */
-export interface PlannedMeetings {
-  ids: string[];
-  tableNumbers: number[];
-  tableLabels: string[];
-  scores: number[];
-  /** Each meeting's stored reasons, as JSON text. */
-  reasons: string[];
-}
-
-/** Pairs, column by column: lower id, higher id, their meeting. */
-export interface PlannedPairs {
-  low: string[];
-  high: string[];
-  meetingIds: string[];
 }
 
 export type FeedbackRecord = Pick<FeedbackEntity, 'meetingId' | 'attendeeId' | 'met' | 'rating' | 'wouldMeetAgain' | 'note' | 'updatedAt'>;
@@ -162,35 +146,32 @@ export class MeetingsRepository {
   @GenerateSql({
     params: [
       { id: DummyValue.UUID, eventId: DummyValue.UUID, startsAt: DummyValue.DATE, endsAt: DummyValue.DATE },
-      { ids: [], tableNumbers: [], tableLabels: [], scores: [], reasons: [] },
-      { meetingIds: [], attendeeIds: [] },
-      { low: [], high: [], meetingIds: [] },
+      { meetings: '[]', participants: '[]', pairs: '[]' },
     ],
     transaction: true,
   })
   async replaceRoundMeetings(
     round: { id: string; eventId: string; startsAt: Date; endsAt: Date },
-    meetings: PlannedMeetings,
-    participants: { meetingIds: string[]; attendeeIds: string[] },
-    pairs: PlannedPairs,
+    plan: Pick<PackedRoundPlan, 'meetings' | 'participants' | 'pairs'>,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
     await manager.query(`DELETE FROM meetings WHERE round_id = $1`, [round.id]);
+    // Each table's rows as one JSON document (packed in the matching worker): PostgreSQL parses it, the API
+    // thread does no per-row work.
     await manager.query(
       `INSERT INTO meetings (id, round_id, event_id, table_number, table_label, starts_at, ends_at, score, reasons)
-       SELECT m.id, $1, $2, m.table_number, m.table_label, $3, $4, m.score, m.reasons::jsonb
-         FROM unnest($5::uuid[], $6::int[], $7::text[], $8::float8[], $9::text[])
-              AS m(id, table_number, table_label, score, reasons)`,
-      [round.id, round.eventId, round.startsAt, round.endsAt, meetings.ids, meetings.tableNumbers, meetings.tableLabels, meetings.scores, meetings.reasons],
+       SELECT m.id, $1, $2, m.table_number, m.table_label, $3, $4, m.score, m.reasons
+         FROM json_to_recordset($5::json) AS m(id uuid, table_number int, table_label text, score float8, reasons jsonb)`,
+      [round.id, round.eventId, round.startsAt, round.endsAt, plan.meetings],
     );
     await manager.query(
-      `INSERT INTO meeting_participants (meeting_id, attendee_id, round_id) SELECT m, a, $1 FROM unnest($2::uuid[], $3::uuid[]) AS p(m, a)`,
-      [round.id, participants.meetingIds, participants.attendeeIds],
+      `INSERT INTO meeting_participants (meeting_id, attendee_id, round_id) SELECT p.m, p.a, $1 FROM json_to_recordset($2::json) AS p(m uuid, a uuid)`,
+      [round.id, plan.participants],
     );
     await manager.query(
       `INSERT INTO event_pairs (event_id, attendee_low, attendee_high, meeting_id)
-       SELECT $1, l, h, m FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) AS p(l, h, m)`,
-      [round.eventId, pairs.low, pairs.high, pairs.meetingIds],
+       SELECT $1, p.l, p.h, p.m FROM json_to_recordset($2::json) AS p(l uuid, h uuid, m uuid)`,
+      [round.eventId, plan.pairs],
     );
   }
 

@@ -11,6 +11,8 @@ import type { AppConfig } from '../config/app-config';
 import { EventEntity } from '../events/event.entity';
 import { eventRules } from '../matching-rules/event-rules';
 import { GenerationLease, GenerationStopped, newLeaseOwner, SHUTDOWN_MESSAGE } from './generation-lease';
+import { phaseClock } from './generation-clock';
+import { provenGapFor } from './proven-gap';
 import { GenerationLock } from './generation-lock';
 import type { GenerateRoundInput } from './inputs/round.inputs';
 import { MatchingRunner } from './matching-runner';
@@ -129,6 +131,7 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
     // Only while the run still holds the lease: a cancelled or failed round keeps what was said about it.
     const setProgress = (progress: Omit<GenerationProgress, 'startedAt'>) =>
       this.rounds.setProgress(roundId, lease.owner, { ...progress, startedAt });
+    const clock = phaseClock();
     try {
       const round = await this.rounds.getById(roundId);
       const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: round.eventId });
@@ -139,43 +142,52 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
       const endsAt = new Date(round.startsAt.getTime() + round.durationMinutes * 60_000);
       const talkBusy = await this.talks.busyDuring(round.eventId, round.startsAt, endsAt);
       // And whoever is not at the event for the whole round (availability windows) sits it out too, as UNAVAILABLE.
-      const unavailable = new Set(await this.availability.unavailableDuring(round.eventId, round.startsAt, endsAt));
+      const unavailable = await this.availability.unavailableDuring(round.eventId, round.startsAt, endsAt);
       const busy = [...new Set([...talkBusy, ...unavailable])].sort();
       // Accepted meeting requests not yet fulfilled: must-meet pairs, oldest acceptance first.
       const requests = await this.meetingRequests.acceptedForMatching(round.eventId);
+      const loadingMs = clock.lap();
       await setProgress({ phase: 'matching', attendees: roster.profiles.length });
       const policy = round.oddPolicy ?? event.matchingSettings.oddPolicy ?? 'trio';
       const weights = event.matchingSettings.weights ?? {};
       // The organisers' rules as they are now, stored with the draft: the review shows them, publishing re-checks with them.
       const rules = eventRules(event.matchingSettings);
-      const plan = await this.matching.plan(
+      const { draft, timings: matchingTimings } = await this.matching.plan(
         {
-          profiles: roster.profiles,
-          pastPairs: roster.pastPairs,
-          sitOutCounts: roster.sitOutCounts,
-          busy,
-          mustMeet: requests.map((request) => [request.requesterId, request.recipientId] as const),
-          seed,
-          policy,
-          fairness: round.fairness,
-          rules,
-          tableSize: round.tableSize,
+          tables: round.tables,
+          unavailable,
+          requesters: requests.map((request) => [pairKey(request.requesterId, request.recipientId), request.requesterId] as const),
+          input: {
+            profiles: roster.profiles,
+            pastPairs: roster.pastPairs,
+            sitOutCounts: roster.sitOutCounts,
+            busy,
+            mustMeet: requests.map((request) => [request.requesterId, request.recipientId] as const),
+            seed,
+            policy,
+            fairness: round.fairness,
+            rules,
+            tableSize: round.tableSize,
+            maxGap: provenGapFor(roster.profiles.length),
+          },
         },
         lease.signal,
       );
+      const matchingMs = clock.lap();
       await setProgress({ phase: 'storing', attendees: roster.profiles.length });
       const stored = await this.dataSource.transaction(async (manager) => {
         // The round's row lock, then the lease check: a cancel or a sweep either came first (and the plan is
         // dropped) or waits for this transaction (and then finds the round GENERATED, not GENERATING).
         const current = await this.rounds.lockById(roundId, manager);
         if (current?.status !== 'GENERATING' || current.leaseOwner !== lease.owner) return false;
-        const requesters = new Map(requests.map((request) => [pairKey(request.requesterId, request.recipientId), request.requesterId]));
-        const stats = { ...(await writeRoundPlan(this.meetings, manager, current, plan, roster, unavailable, requesters)), meetingRequests: outcomeOf(requests, plan.mustMeet) };
+        const stats = { ...(await writeRoundPlan(this.meetings, manager, current, draft, roster)), meetingRequests: outcomeOf(requests, draft.mustMeet) };
+        const timings = { loadingMs, matchingMs, ...matchingTimings, storingMs: clock.lap(), totalMs: clock.total() };
         await this.rounds.storeDraft(
           roundId,
-          { stats, weights, rules: resolveRules(rules), progress: { phase: 'done', attendees: roster.profiles.length, startedAt, finishedAt: new Date().toISOString() } },
+          { stats, weights, rules: resolveRules(rules), progress: { phase: 'done', attendees: roster.profiles.length, startedAt, finishedAt: new Date().toISOString(), timings } },
           manager,
         );
+        this.logger.log({ roundId, attendees: roster.profiles.length, ...timings }, 'Round generated');
         return true;
       });
       if (!stored) this.logger.log({ roundId }, 'Round generation dropped its plan: the round was cancelled or failed meanwhile');

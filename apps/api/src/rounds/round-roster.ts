@@ -89,7 +89,9 @@ export const CONFLICTS_SQL = `SELECT attendee_low, attendee_high FROM event_conf
  */
 export async function loadRoundRoster(dataSource: Pick<EntityManager, 'query'>, eventId: string, roundId: string): Promise<RoundRoster> {
   const rows: AttendeeRow[] = await dataSource.query(
-    `SELECT a.id, a.name, a.company, a.role, a.seniority, a.ticket_type, a.stack, a.interests, a.looking_for, a.can_offer, a.languages, a.bio,
+    // The tag lists as JSON: JSON.parse reads them several times faster than node-postgres's text[] parser (10,000 rows × 5 lists).
+    `SELECT a.id, a.name, a.company, a.role, a.seniority, a.ticket_type, array_to_json(a.stack) AS stack, array_to_json(a.interests) AS interests,
+            array_to_json(a.looking_for) AS looking_for, array_to_json(a.can_offer) AS can_offer, array_to_json(a.languages) AS languages, a.bio,
             ${NOT_ELIGIBLE_SQL} AS not_eligible
        ${ROSTER_FROM_SQL}`,
     [eventId, roundId],

@@ -11,6 +11,23 @@ export interface GenerationProgress {
   startedAt?: string;
   finishedAt?: string;
   error?: string;
+  /** Once done: how long each phase took, in milliseconds (GenerationTimings in models/round.model.ts). */
+  timings?: GenerationTimings;
+}
+
+/** A finished generation's phases, in milliseconds of wall time. */
+export interface GenerationTimings {
+  /** Reading the roster (attendees, wishes, blocks, past pairs, sit-outs, busy people). */
+  loadingMs: number;
+  /** The matching worker thread: start-up, the input's transfer, planRound, the plan's transfer back. */
+  matchingMs: number;
+  /** Parts of matchingMs: the thread's start (code and input), planRound, the plan's way back. */
+  workerStartMs: number;
+  planMs: number;
+  resultTransferMs: number;
+  /** Writing the draft: meetings, participants, pairs and the round's figures, in one transaction. */
+  storingMs: number;
+  totalMs: number;
 }
 
 /**

@@ -34,6 +34,7 @@ export function toRoundModel(round: RoundEntity, event?: Pick<EventEntity, 'matc
           startedAt: progress.startedAt ? new Date(progress.startedAt) : null,
           finishedAt: progress.finishedAt ? new Date(progress.finishedAt) : null,
           error: progress.error ?? null,
+          timings: progress.timings ?? null,
         }
       : null,
     stats: stats ? toRoundStats(stats, round.eventId) : null,

@@ -3,7 +3,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { Attendee } from '../../attendees/models/attendee.model';
 import { OddPolicy } from '../../events/models/event.model';
 import type { MatchingRules as MatchingRulesDocument } from '@pairwise/matching';
-import type { StoredRoundStats, StoredTextStats } from '../round.entity';
+import type { GenerationTimings as StoredGenerationTimings, StoredRoundStats, StoredTextStats } from '../round.entity';
 
 export enum RoundStatus {
   DRAFT = 'DRAFT',
@@ -48,6 +48,30 @@ export enum MeetingStatus {
 }
 registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
 
+@ObjectType({ description: 'How long a finished generation spent in each phase, in milliseconds of wall time' })
+export class GenerationTimings implements StoredGenerationTimings {
+  @Field(() => Int, { description: 'Reading the roster: attendees, wishes, blocks, past pairs, sit-outs, busy people' })
+  loadingMs!: number;
+
+  @Field(() => Int, { description: 'The matching worker thread, from its start to the plan back on the main thread (the next three)' })
+  matchingMs!: number;
+
+  @Field(() => Int, { description: 'Starting the worker thread: loading its code and receiving the roster' })
+  workerStartMs!: number;
+
+  @Field(() => Int, { description: 'The matching itself: scoring, solving, seating, explaining' })
+  planMs!: number;
+
+  @Field(() => Int, { description: 'The plan’s way back to the main thread' })
+  resultTransferMs!: number;
+
+  @Field(() => Int, { description: 'Writing the draft: meetings, participants and pairs, in one transaction' })
+  storingMs!: number;
+
+  @Field(() => Int)
+  totalMs!: number;
+}
+
 @ObjectType({ description: 'Where a generation is: poll `round { progress }` while the status is GENERATING' })
 export class GenerationProgress {
   @Field({ description: 'queued, loading, matching, storing, then done, failed (see error) or cancelled' })
@@ -64,6 +88,9 @@ export class GenerationProgress {
 
   @Field(() => String, { nullable: true, description: 'Why the generation failed (the round is back to its draft): generate it again' })
   error!: string | null;
+
+  @Field(() => GenerationTimings, { nullable: true, description: 'Once done: how long each phase took' })
+  timings!: GenerationTimings | null;
 }
 
 @ObjectType()
