@@ -15,6 +15,7 @@ import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { EventsModule } from './events/events.module';
+import { RepositoriesModule } from './database/repositories.module';
 import { PairwiseGraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
@@ -57,6 +58,7 @@ export class AppModule {
           }),
           ...(options.typeormLogger ? { logger: options.typeormLogger, logging: ['query'] } : {}),
         }),
+        RepositoriesModule,
         PairwiseGraphqlModule,
         HealthModule,
         AuthModule,

@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { loadApi, type Actor, type AppConfig } from '../../api/src/public-api';
 import { DemoModule } from './demo/demo.module';
 
-const { dataSourceOptions, EventsModule, ImportsModule, loadConfig, MailCoreModule, MatchingRulesModule, prepareRuntime, ReportsModule, RoundDirectory, RoundsRepository, TalksModule } = loadApi();
+const { dataSourceOptions, EventsModule, ImportsModule, loadConfig, MailCoreModule, MatchingRulesModule, prepareRuntime, ReportsModule, RepositoriesModule, RoundDirectory, TalksModule } = loadApi();
 
 /**
  * Whoever runs the CLI on the server holds the database itself, so CLI
@@ -21,6 +21,7 @@ class CliModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl!)),
+        RepositoriesModule,
         EventsModule,
         ImportsModule,
         DemoModule,
@@ -30,7 +31,7 @@ class CliModule {
         MatchingRulesModule,
       ],
       // Finding rounds needs only the database: not RoundsModule, whose generation machinery a CLI has no use for.
-      providers: [RoundsRepository, RoundDirectory],
+      providers: [RoundDirectory],
     };
   }
 }

@@ -9,9 +9,9 @@ import { assertCanSee } from '../auth/event-access';
 import { hashPassword, verifyPassword } from '../auth/password-hasher';
 import { forbidden, notFound } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
-import { EventEntity } from '../events/event.entity';
 import { AccountEntity } from './account.entity';
 import { EventOrganiserEntity } from './event-organiser.entity';
+import { EventsRepository } from '../events/events.repository';
 
 @Injectable()
 export class AccountsService implements OnApplicationBootstrap {
@@ -21,6 +21,7 @@ export class AccountsService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService<AppConfig, true>,
     private readonly authService: AuthService,
+    private readonly events: EventsRepository,
   ) {}
 
   /** The admin comes from configuration: created on first start, password re-hashed when the variable changes. */
@@ -50,7 +51,7 @@ export class AccountsService implements OnApplicationBootstrap {
   ): Promise<{ account: AccountEntity; grant: AccessCodeGrant }> {
     if (!isAdmin(actor)) throw forbidden('Only an admin can name organisers');
     return (within ?? this.dataSource.manager).transaction(async (manager) => {
-      const event = await manager.getRepository(EventEntity).findOneBy({ id: input.eventId });
+      const event = await this.events.findById(input.eventId, manager);
       if (!event) throw notFound('Event');
       const email = input.email.trim().toLowerCase();
       const accounts = manager.getRepository(AccountEntity);

@@ -7,7 +7,6 @@ import { forbidden, notFound } from '../common/domain-error';
 import { decodeCursor, isCursorId, pageOf, type KeyedPage } from '../common/paging';
 import { attendeesError, AttendeesErrorReason } from './attendees.errors';
 import { isUniqueViolation } from '../common/postgres-errors';
-import { EventEntity } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { forgetMailOfRemoved } from '../mail/mail-erasure';
 import { AttendeeEntity, type ShareableField } from './attendee.entity';
@@ -16,6 +15,7 @@ import { assertCanManageAttendee, visibilityFor } from './attendee-view';
 import type { AttendeesArgs, CreateAttendeeInput, UpdateAttendeeInput, UpdateMyProfileInput } from './inputs/attendee.inputs';
 import { normaliseLanguages } from './languages';
 import { applyProfileChanges, type ProfileChanges } from './profile-writer';
+import { EventsRepository } from '../events/events.repository';
 
 export interface WrittenAttendee {
   attendee: AttendeeEntity;
@@ -33,11 +33,12 @@ export class AttendeesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly eventsService: EventsService,
+    private readonly events: EventsRepository,
   ) {}
 
   async create(actor: Actor, input: CreateAttendeeInput): Promise<WrittenAttendee> {
     return this.writing(async (manager) => {
-      const event = await manager.getRepository(EventEntity).findOneBy({ id: input.eventId });
+      const event = await this.events.findById(input.eventId, manager);
       if (!event) throw notFound('Event');
       assertCanManage(actor, event.id);
       const attendee: Partial<AttendeeEntity> = { eventId: event.id };
@@ -92,7 +93,7 @@ export class AttendeesService {
     const visible = canSeeEvent(actor, args.eventId);
     // An admin "sees" any id, so an unknown event is only told apart from a foreign one by asking.
     if (!visible || isAdmin(actor)) {
-      const exists = await this.dataSource.getRepository(EventEntity).existsBy({ id: args.eventId });
+      const exists = await this.events.exists(args.eventId);
       if (!exists) throw notFound('Event');
       if (!visible) throw notFound('Event');
     }

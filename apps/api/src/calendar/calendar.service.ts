@@ -6,11 +6,11 @@ import { DataSource } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor } from '../auth/actor';
 import { forbidden, notFound } from '../common/domain-error';
-import { EventEntity } from '../events/event.entity';
 import { UNNAMED_PARTNER } from '../rounds/meeting-explanation';
 import { toMyMeeting } from '../rounds/meeting-view';
 import { ScheduleService } from '../schedule/schedule.service';
 import { tablePlace } from '../rounds/table-place';
+import { EventsRepository } from '../events/events.repository';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -25,6 +25,7 @@ export class CalendarService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scheduleService: ScheduleService,
+    private readonly events: EventsRepository,
   ) {}
 
   async issueToken(actor: Actor): Promise<string> {
@@ -42,7 +43,7 @@ export class CalendarService {
       .where('a.calendar_token_hash = :hash', { hash: hashToken(token) })
       .getOne();
     if (!attendee) throw notFound('Calendar');
-    const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: attendee.eventId });
+    const event = await this.events.getById(attendee.eventId);
     const actor = { kind: 'attendee' as const, attendeeId: attendee.id, eventId: attendee.eventId };
     const schedule = await this.scheduleService.scheduleOf(actor);
     const calendar = ical({ name: `${event.name} — my Pairwise meetings`, method: ICalCalendarMethod.PUBLISH, prodId: '//Pairwise//Meetings//EN' });

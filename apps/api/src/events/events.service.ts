@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isAdmin, type Actor } from '../auth/actor';
 import { assertCanManage, assertCanSee } from '../auth/event-access';
 import { forbidden, notFound } from '../common/domain-error';
@@ -8,8 +8,8 @@ import { eventsError, EventsErrorReason } from './events.errors';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { rejectNulls } from '../common/validation';
 import { outsideEventDays } from './event-days';
-import { EventTagEntity } from './event-tag.entity';
 import { EventEntity } from './event.entity';
+import { EventsRepository, type ScheduledItem } from './events.repository';
 import type { CreateEventInput, TagInput, UpdateEventInput } from './inputs/event.inputs';
 import { OddPolicy } from './models/event.model';
 import { slugify, TagVocabulary, type VocabularyEntry } from './tag-vocabulary';
@@ -20,7 +20,10 @@ export const DEFAULT_MEETING_REQUESTS_PER_DAY = 10;
 
 @Injectable()
 export class EventsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsRepository,
+  ) {}
 
   /** `within`: a transaction of the caller's to join (as a savepoint), e.g. the demo seeder's. */
   async create(actor: Actor, input: CreateEventInput, within?: EntityManager): Promise<EventEntity> {
@@ -28,8 +31,8 @@ export class EventsService {
     checkDates(input.startsOn, input.endsOn);
     const vocabulary = input.vocabulary ? toVocabulary(input.vocabulary) : [];
     return this.saveUniqueSlug(within, async (manager) => {
-      const event = await manager.getRepository(EventEntity).save(
-        manager.getRepository(EventEntity).create({
+      const event = await this.events.save(
+        {
           slug: input.slug,
           name: input.name.trim(),
           timeZone: input.timeZone ?? 'UTC',
@@ -43,9 +46,10 @@ export class EventsService {
             defaultRoundMinutes: input.defaultRoundMinutes ?? DEFAULT_ROUND_MINUTES,
             meetingRequestsPerDay: input.meetingRequestsPerDay ?? DEFAULT_MEETING_REQUESTS_PER_DAY,
           },
-        }),
+        },
+        manager,
       );
-      await replaceVocabulary(manager, event.id, vocabulary);
+      await this.events.replaceVocabulary(event.id, vocabulary, manager);
       return event;
     });
   }
@@ -54,8 +58,7 @@ export class EventsService {
     rejectNulls(input, ['slug', 'name', 'timeZone', 'oddPolicy', 'defaultRoundMinutes', 'meetingRequestsPerDay', 'vocabulary']);
     const vocabulary = input.vocabulary ? toVocabulary(input.vocabulary) : undefined;
     return this.saveUniqueSlug(undefined, async (manager) => {
-      const events = manager.getRepository(EventEntity);
-      const event = await events.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      const event = await this.events.lockById(input.id, 'update', manager);
       if (!event) throw notFound('Event');
       assertCanManage(actor, event.id);
       checkDates(input.startsOn !== undefined ? input.startsOn : event.startsOn, input.endsOn !== undefined ? input.endsOn : event.endsOn);
@@ -68,7 +71,7 @@ export class EventsService {
       if (input.retentionDays !== undefined) event.retentionDays = input.retentionDays;
       if (input.language !== undefined) event.language = input.language;
       if (input.startsOn !== undefined || input.endsOn !== undefined || input.timeZone !== undefined) {
-        await assertScheduleFits(manager, event, (['startsOn', 'endsOn', 'timeZone'] as const).filter((field) => input[field] !== undefined));
+        assertScheduleFits(event, await this.events.scheduleOf(event.id, manager), (['startsOn', 'endsOn', 'timeZone'] as const).filter((field) => input[field] !== undefined));
       }
       event.matchingSettings = {
         ...event.matchingSettings,
@@ -76,8 +79,8 @@ export class EventsService {
         ...(input.defaultRoundMinutes ? { defaultRoundMinutes: input.defaultRoundMinutes } : {}),
         ...(input.meetingRequestsPerDay !== undefined ? { meetingRequestsPerDay: input.meetingRequestsPerDay } : {}),
       };
-      await events.save(event);
-      if (vocabulary) await replaceVocabulary(manager, event.id, vocabulary);
+      await this.events.save(event, manager);
+      if (vocabulary) await this.events.replaceVocabulary(event.id, vocabulary, manager);
       return event;
     });
   }
@@ -85,22 +88,20 @@ export class EventsService {
   /** By id or slug; attendees see their own event only. */
   async find(actor: Actor, by: { id?: string; slug?: string }): Promise<EventEntity> {
     if (!by.id === !by.slug) throw eventsError(EventsErrorReason.EVENT_LOOKUP, 'Give exactly one of id or slug');
-    const event = await this.dataSource.getRepository(EventEntity).findOneBy(by.id ? { id: by.id } : { slug: by.slug });
+    const event = by.id ? await this.events.findById(by.id) : await this.events.findBySlug(by.slug!);
     if (!event) throw notFound('Event');
     assertCanSee(actor, event.id, 'Event');
     return event;
   }
 
   async list(actor: Actor): Promise<EventEntity[]> {
-    const events = this.dataSource.getRepository(EventEntity);
-    if (isAdmin(actor)) return events.find({ order: { startsOn: 'DESC', slug: 'ASC' } });
+    if (isAdmin(actor)) return this.events.list();
     const ids = actor.kind === 'attendee' ? [actor.eventId] : [...actor.organiserOf];
-    return ids.length ? events.find({ where: { id: In(ids) }, order: { startsOn: 'DESC', slug: 'ASC' } }) : [];
+    return ids.length ? this.events.list(ids) : [];
   }
 
-  async vocabulary(eventId: string, manager: EntityManager = this.dataSource.manager): Promise<TagVocabulary> {
-    const tags = await manager.getRepository(EventTagEntity).findBy({ eventId });
-    return new TagVocabulary(tags);
+  async vocabulary(eventId: string, manager?: EntityManager): Promise<TagVocabulary> {
+    return new TagVocabulary(await this.events.tagsOf(eventId, manager));
   }
 
   private async saveUniqueSlug(within: EntityManager | undefined, work: (manager: EntityManager) => Promise<EventEntity>): Promise<EventEntity> {
@@ -117,16 +118,7 @@ export class EventsService {
  * New days or a new time zone must keep every round (not cancelled) and every talk, office hours
  * included, inside the event's days: the ones that would fall out are named.
  */
-async function assertScheduleFits(manager: EntityManager, event: EventEntity, changed: readonly string[]): Promise<void> {
-  const scheduled: { what: string; starts_at: Date; ends_at: Date }[] = await manager.query(
-    `SELECT 'round “' || name || '”' AS what, starts_at, starts_at + make_interval(mins => duration_minutes) AS ends_at
-       FROM rounds WHERE event_id = $1 AND status <> 'CANCELLED'
-     UNION ALL
-     SELECT 'talk “' || title || '”', starts_at, starts_at + make_interval(mins => duration_minutes + slot_count * slot_minutes)
-       FROM talks WHERE event_id = $1
-     ORDER BY starts_at`,
-    [event.id],
-  );
+function assertScheduleFits(event: EventEntity, scheduled: readonly ScheduledItem[], changed: readonly string[]): void {
   const outside = scheduled.flatMap((item) => {
     const problem = outsideEventDays(event, item.starts_at, item.ends_at);
     return problem ? [`${item.what} ${problem}`] : [];
@@ -169,10 +161,4 @@ function toVocabulary(input: readonly TagInput[]): VocabularyEntry[] {
     }
     return { slug, label: tag.label.trim(), synonyms };
   });
-}
-
-async function replaceVocabulary(manager: EntityManager, eventId: string, entries: readonly VocabularyEntry[]): Promise<void> {
-  const tags = manager.getRepository(EventTagEntity);
-  await tags.delete({ eventId });
-  if (entries.length) await tags.insert(entries.map((entry) => ({ ...entry, synonyms: [...entry.synonyms], eventId })));
 }

@@ -15,6 +15,7 @@ import { formatGraphqlError, isClientFacing } from './format-graphql-error';
 import { INTERNAL_ERROR_LOG_MESSAGE, internalErrorLogPlugin } from './internal-error-log.plugin';
 import { queryCostPlugin } from './query-cost.plugin';
 import type { GraphqlContext } from '../common/graphql-context';
+import { EventsRepository } from '../events/events.repository';
 import { createRequestLoaders } from './request-loaders';
 
 /** Over HTTP, Fastify's request; its reply comes as the second argument (it carries the rate-limit headers). */
@@ -41,8 +42,8 @@ function requestFromConnection(source: WsContextSource): GraphqlContext['req'] {
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [ConfigService, getDataSourceToken(), APP_LOGGER],
-      useFactory: (config: ConfigService<AppConfig, true>, dataSource: DataSource, logger: AppLogger): ApolloDriverConfig => {
+      inject: [ConfigService, getDataSourceToken(), APP_LOGGER, EventsRepository],
+      useFactory: (config: ConfigService<AppConfig, true>, dataSource: DataSource, logger: AppLogger, events: EventsRepository): ApolloDriverConfig => {
         const production = config.get('env', { infer: true }) === 'production';
         const limits = config.get('limits', { infer: true });
         // Depth, aliases, tokens and directives are capped before execution; suggestions are hidden in production.
@@ -85,7 +86,7 @@ function requestFromConnection(source: WsContextSource): GraphqlContext['req'] {
         context: (source: HttpContextSource | WsContextSource, reply?: GraphqlContext['reply']): GraphqlContext => ({
           req: 'headers' in source ? source : requestFromConnection(source),
           reply,
-          loaders: createRequestLoaders(dataSource),
+          loaders: createRequestLoaders(dataSource, { events }),
         }),
         formatError: formatGraphqlError,
         includeStacktraceInErrorResponses: false,

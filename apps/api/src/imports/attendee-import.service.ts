@@ -16,6 +16,7 @@ import { NUL_IN_TEXT } from '../common/validation';
 import { LeftOutReason } from '../rounds/models/round.model';
 import { decodeBase64File, decodeCsvBytes, type CsvDelimiter, type CsvEncoding } from './csv-text';
 import { CSV_FIELDS, readAttendeeCsv, type CsvAttendeeRow, type CsvAttendees, type CsvColumn, type CsvField } from './attendee-csv';
+import { EventsRepository } from '../events/events.repository';
 
 export interface RejectedRow {
   line: number;
@@ -106,6 +107,7 @@ export class AttendeeImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly eventsService: EventsService,
+    private readonly events: EventsRepository,
   ) {}
 
   /**
@@ -124,7 +126,7 @@ export class AttendeeImportService {
   }
 
   private async managedEvent(actor: Actor, eventId: string): Promise<EventEntity> {
-    const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id: eventId });
+    const event = await this.events.findById(eventId);
     if (!event) throw notFound('Event');
     assertCanManage(actor, event.id);
     return event;

@@ -4,10 +4,10 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
 import { notFound } from '../common/domain-error';
-import { EventEntity } from '../events/event.entity';
 import { InvitationRunEntity, type MailStatus } from './mail.entities';
 import { MailSender } from './mail-sender';
 import { OutboxRepository, type InvitationFilterValues } from './outbox.repository';
+import { EventsRepository } from '../events/events.repository';
 
 export interface InvitationCommand {
   eventId: string;
@@ -26,6 +26,7 @@ export class InvitationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxRepository,
+    private readonly events: EventsRepository,
     private readonly sender: MailSender,
   ) {}
 
@@ -66,7 +67,7 @@ export class InvitationsService {
   }
 
   private async assertStaff(actor: Actor, eventId: string): Promise<void> {
-    if (!(await this.dataSource.getRepository(EventEntity).existsBy({ id: eventId }))) throw notFound('Event');
+    if (!(await this.events.exists(eventId))) throw notFound('Event');
     assertCanManage(actor, eventId);
   }
 }

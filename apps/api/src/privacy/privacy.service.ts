@@ -4,12 +4,12 @@ import { DataSource } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor, AttendeeActor } from '../auth/actor';
 import { forbidden } from '../common/domain-error';
-import { EventEntity } from '../events/event.entity';
 import { MeetingsService } from '../rounds/meetings.service';
 import { toMyMeeting } from '../rounds/meeting-view';
 import { MeetingsWhen } from '../rounds/models/meeting-views.model';
 import { DraftRemoval } from './draft-removal';
 import { eraseAttendee } from './erasure';
+import { EventsRepository } from '../events/events.repository';
 
 /** An attendee's rights over their data: consent, access and portability, erasure. */
 @Injectable()
@@ -18,6 +18,7 @@ export class PrivacyService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly meetingsService: MeetingsService,
     private readonly drafts: DraftRemoval,
+    private readonly events: EventsRepository,
   ) {}
 
   /** Opt in to matchmaking (profiling), recorded with the time and the version of the notice shown. */
@@ -47,7 +48,7 @@ export class PrivacyService {
   async exportMyData(actor: Actor): Promise<Record<string, unknown>> {
     const me = asAttendee(actor);
     const attendee = await this.dataSource.getRepository(AttendeeEntity).findOneByOrFail({ id: me.attendeeId });
-    const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: attendee.eventId });
+    const event = await this.events.getById(attendee.eventId);
     const [wishes, blocks, optOuts, feedback, slotRequests, meetings, availability, bookmarks] = await Promise.all([
       this.dataSource.query(`SELECT target_id AS "attendeeId", created_at AS "createdAt" FROM wishes WHERE attendee_id = $1`, [me.attendeeId]),
       this.dataSource.query(`SELECT target_id AS "attendeeId", created_at AS "createdAt" FROM blocks WHERE attendee_id = $1`, [me.attendeeId]),

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { EventsRepository } from '../events/events.repository';
 import { eraseAttendee } from './erasure';
 
 /** The time source, injectable so retention can be tested at any date. */
@@ -22,6 +23,7 @@ export class RetentionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly events: EventsRepository,
   ) {}
 
   @Cron(CronExpression.EVERY_HOUR)
@@ -32,21 +34,14 @@ export class RetentionService {
   /** Returns the ids of the events anonymised now. */
   async anonymiseExpiredEvents(): Promise<string[]> {
     const now = this.clock.now();
-    const due: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM events
-        WHERE retention_days IS NOT NULL AND anonymised_at IS NULL AND ends_on IS NOT NULL
-          AND (ends_on + retention_days + 1)::timestamptz <= $1`,
-      [now],
-    );
     const anonymised: string[] = [];
-    for (const { id } of due) {
+    for (const id of await this.events.dueForAnonymisation(now)) {
       const done = await this.dataSource.transaction(async (manager) => {
         // Several API processes (or hosts) may run this job at once: the row lock makes one do it.
-        const [event] = await manager.query(`SELECT anonymised_at FROM events WHERE id = $1 FOR UPDATE`, [id]);
-        if (!event || event.anonymised_at) return false;
+        if (!(await this.events.lockForAnonymisation(id, manager))) return false;
         const attendees: { id: string }[] = await manager.query(`SELECT id FROM attendees WHERE event_id = $1 AND erased_at IS NULL`, [id]);
         for (const attendee of attendees) await eraseAttendee(manager, attendee.id, now);
-        await manager.query(`UPDATE events SET anonymised_at = $2 WHERE id = $1`, [id, now]);
+        await this.events.markAnonymised(id, now, manager);
         return true;
       });
       if (!done) continue;

@@ -1,6 +1,7 @@
 import { AvailabilityRepository } from '../availability/availability.repository';
 import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
 import { ConflictsRepository } from '../matching-rules/conflicts.repository';
+import { EventsRepository } from '../events/events.repository';
 import { MeetingsRepository } from '../rounds/meetings.repository';
 import { RoundsRepository } from '../rounds/rounds.repository';
 import { TalksRepository } from '../talks/talks.repository';
@@ -17,4 +18,5 @@ export const SNAPSHOTTED_REPOSITORIES = [
   AvailabilityRepository,
   MeetingRequestsRepository,
   ConflictsRepository,
+  EventsRepository,
 ] as const;

@@ -21,6 +21,7 @@ import { writeCsv } from './writers/csv-writer';
 import { writeJson } from './writers/json-writer';
 import type { ReportContent, RowProgress } from './writers/report-content';
 import { writeXlsx } from './writers/xlsx-writer';
+import { EventsRepository } from '../events/events.repository';
 
 export const MAX_REPORT_PAGE = 500;
 
@@ -71,12 +72,15 @@ const FORMATS = {
 export class ReportsService {
   private readonly logger = new Logger(ReportsService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsRepository,
+  ) {}
 
   /** Authorisation first (a stranger learns nothing about which events exist), then the event and round. */
   async authorise(actor: Actor, eventId: string, roundId?: string): Promise<{ event: EventEntity; round: RoundEntity | null }> {
     assertCanManage(actor, eventId);
-    const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id: eventId });
+    const event = await this.events.findById(eventId);
     if (!event) throw notFound('Event');
     if (!roundId) return { event, round: null };
     const round = await this.dataSource.getRepository(RoundEntity).findOneBy({ id: roundId, eventId });

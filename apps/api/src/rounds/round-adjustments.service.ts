@@ -6,7 +6,6 @@ import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
 import { notFound } from '../common/domain-error';
 import { roundsError, RoundsErrorReason } from './rounds.errors';
-import { EventEntity } from '../events/event.entity';
 import { eventRules } from '../matching-rules/event-rules';
 import { assertCanSeeRound } from './round-visibility';
 import type { MoveAttendeeInput, SwapAttendeesInput } from './inputs/round.inputs';
@@ -17,6 +16,7 @@ import type { RoundEntity, StoredRoundStats } from './round.entity';
 import { RoundsRepository } from './rounds.repository';
 import { toLeftOut } from './round-plan-writer';
 import { loadRoundRoster, type RoundRoster } from './round-roster';
+import { EventsRepository } from '../events/events.repository';
 
 interface Seating {
   /** Meeting id → its members, in seat order (pair first, then the one who joined). */
@@ -39,6 +39,7 @@ export class RoundAdjustmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rounds: RoundsRepository,
     private readonly meetings: MeetingsRepository,
+    private readonly events: EventsRepository,
   ) {}
 
   async swap(actor: Actor, input: SwapAttendeesInput): Promise<RoundEntity> {
@@ -96,7 +97,7 @@ export class RoundAdjustmentsService {
       const eligible = new Set(roster.profiles.map((p) => p.id));
       const newcomers = [...changed.values()].flat().filter((id) => !eligible.has(id));
       if (newcomers.length) throw roundsError(RoundsErrorReason.NOT_ELIGIBLE, 'Only present, consenting, opted-in attendees of this event can be seated');
-      const event = await manager.getRepository(EventEntity).findOneByOrFail({ id: round.eventId });
+      const event = await this.events.getById(round.eventId, manager);
       const tables = [...changed.keys()];
       const assessments = assessGroups(
         { profiles: roster.profiles, pastPairs: roster.pastPairs, rules: round.rules ?? eventRules(event.matchingSettings), seed: round.seed ?? round.id },

@@ -8,7 +8,6 @@ import { assertCanManage } from '../auth/event-access';
 import { DomainError } from '../common/domain-error';
 import { isUniqueViolation } from '../common/postgres-errors';
 import type { AppConfig } from '../config/app-config';
-import { EventEntity } from '../events/event.entity';
 import { eventRules } from '../matching-rules/event-rules';
 import { GenerationLease, GenerationStopped, newLeaseOwner, SHUTDOWN_MESSAGE } from './generation-lease';
 import { phaseClock } from './generation-clock';
@@ -28,6 +27,7 @@ import { countRoundRoster, loadRoundRoster } from './round-roster';
 import { findVisibleRound } from './round-visibility';
 import { RoundsRepository } from './rounds.repository';
 import { notEnoughAttendees, roundsError, RoundsErrorReason } from './rounds.errors';
+import { EventsRepository } from '../events/events.repository';
 
 interface RunningGeneration {
   lease: GenerationLease;
@@ -53,6 +53,7 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
     private readonly talks: TalksRepository,
     private readonly availability: AvailabilityRepository,
     private readonly meetingRequests: MeetingRequestsRepository,
+    private readonly events: EventsRepository,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
@@ -134,7 +135,7 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
     const clock = phaseClock();
     try {
       const round = await this.rounds.getById(roundId);
-      const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: round.eventId });
+      const event = await this.events.getById(round.eventId);
       await setProgress({ phase: 'loading' });
       const roster = await loadRoundRoster(this.dataSource, round.eventId, round.id);
       if (roster.profiles.length < 2) throw notEnoughAttendees(await countRoundRoster(this.dataSource, round.eventId, round.id));

@@ -11,14 +11,12 @@ import { MeetingFeedbackResolver, RoundsResolver } from './rounds.resolver';
 import { RoundAdjustmentsService } from './round-adjustments.service';
 import { RoundDirectory } from './round-directory.service';
 import { DraftCheck } from './draft-check';
-import { MeetingsRepository } from './meetings.repository';
-import { RoundsRepository } from './rounds.repository';
 import { RoundGenerationService } from './round-generation.service';
 import { RoundsService } from './rounds.service';
 
 @Module({
   imports: [TalksModule, AvailabilityModule, MeetingRequestsModule],
-  providers: [RoundsService, RoundGenerationService, RoundsRepository, MeetingsRepository, DraftCheck, RoundDirectory, GenerationLeaseSweeper, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver, LeftOutResolver, AttendeeScoreResolver, DraftReviewResolver, RoundReviewResolver],
-  exports: [RoundsService, MeetingsService, RoundDirectory, RoundsRepository, MeetingsRepository],
+  providers: [RoundsService, RoundGenerationService, DraftCheck, RoundDirectory, GenerationLeaseSweeper, MeetingsService, RoundAdjustmentsService, MatchingRunner, RoundsResolver, MeetingsResolver, MeetingFeedbackResolver, LeftOutResolver, AttendeeScoreResolver, DraftReviewResolver, RoundReviewResolver],
+  exports: [RoundsService, MeetingsService, RoundDirectory],
 })
 export class RoundsModule {}

@@ -7,7 +7,6 @@ import { assertCanManage } from '../auth/event-access';
 import { notFound } from '../common/domain-error';
 import { noticeRoundPublished } from '../realtime/round-notices';
 import { assertWithinEventDays } from '../events/event-days';
-import { EventEntity } from '../events/event.entity';
 import { DEFAULT_ROUND_MINUTES } from '../events/events.service';
 import { OddPolicy } from '../events/models/event.model';
 import { findVisibleRound } from './round-visibility';
@@ -19,6 +18,7 @@ import { MeetingsRepository } from './meetings.repository';
 import { RoundGenerationService } from './round-generation.service';
 import { RoundsRepository } from './rounds.repository';
 import { draftBreaksRules, roundEmpty, roundNotStarted, roundsError, RoundsErrorReason, roundsOverlap } from './rounds.errors';
+import { EventsRepository } from '../events/events.repository';
 
 /**
  * A round's life as organisers drive it (round-lifecycle.ts names the statuses and moves): create a
@@ -30,6 +30,7 @@ export class RoundsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rounds: RoundsRepository,
     private readonly meetings: MeetingsRepository,
+    private readonly events: EventsRepository,
     private readonly draftCheck: DraftCheck,
     private readonly generation: RoundGenerationService,
     private readonly meetingRequests: MeetingRequestsRepository,
@@ -39,7 +40,7 @@ export class RoundsService {
     // The event's row is locked (FOR NO KEY UPDATE): its days cannot change (updateEvent) between the check and
     // the insert, and two rounds created at once for the event are checked for overlap one after the other.
     return this.dataSource.transaction(async (manager) => {
-      const event = await manager.getRepository(EventEntity).findOne({ where: { id: input.eventId }, lock: { mode: 'for_no_key_update' } });
+      const event = await this.events.lockById(input.eventId, 'no key update', manager);
       if (!event) throw notFound('Event');
       assertCanManage(actor, event.id);
       if (input.tableSize != null && input.fairness === Fairness.MAXMIN) {

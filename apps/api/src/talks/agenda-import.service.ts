@@ -19,6 +19,7 @@ import { AgendaFormat, type AgendaImportReport, type AgendaSessionProblem, type 
 import { decodeBase64File, decodeCsvBytes, type CsvEncoding } from '../imports/csv-text';
 import { TalkEntity } from './talk.entity';
 import { slotWindow } from './talks.service';
+import { EventsRepository } from '../events/events.repository';
 
 /** What createTalk allows for a talk's length, in minutes. */
 const DURATION = { min: 5, max: 240 } as const;
@@ -64,6 +65,7 @@ export class AgendaImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly eventsService: EventsService,
+    private readonly events: EventsRepository,
   ) {}
 
   /** Reads a file's text as the format says (or, without one, JSON when it starts with `{`, else CSV). */
@@ -116,7 +118,7 @@ export class AgendaImportService {
       // One import of an event's agenda at a time (a second waits, then finds the talks the first wrote);
       // the event's row is share-locked so its days and time zone cannot change under the checks.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('agenda-import'), hashtext($1))`, [event.id]);
-      const current = await manager.getRepository(EventEntity).findOne({ where: { id: event.id }, lock: { mode: 'pessimistic_read' } });
+      const current = await this.events.lockById(event.id, 'share', manager);
       if (!current) throw notFound('Event');
       const vocabulary = await this.eventsService.vocabulary(current.id, manager);
       const directory = await speakerDirectory(manager, current.id);

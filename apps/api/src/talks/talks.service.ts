@@ -7,10 +7,10 @@ import { assertCanManage, assertCanSee } from '../auth/event-access';
 import { forbidden, notFound } from '../common/domain-error';
 import { talksError, TalksErrorReason } from './talks.errors';
 import { assertWithinEventDays } from '../events/event-days';
-import { EventEntity } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import type { CreateTalkInput, RequestSlotInput } from './inputs/talk.inputs';
 import { SlotRequestEntity, TalkEntity } from './talk.entity';
+import { EventsRepository } from '../events/events.repository';
 
 export interface TalkWithCount {
   talk: TalkEntity;
@@ -30,12 +30,13 @@ export class TalksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly eventsService: EventsService,
+    private readonly events: EventsRepository,
   ) {}
 
   async create(actor: Actor, input: CreateTalkInput): Promise<TalkEntity> {
     // The event's row is share-locked: its days cannot change (updateEvent) between the check and the insert.
     return this.dataSource.transaction(async (manager) => {
-      const event = await manager.getRepository(EventEntity).findOne({ where: { id: input.eventId }, lock: { mode: 'pessimistic_read' } });
+      const event = await this.events.lockById(input.eventId, 'share', manager);
       if (!event) throw notFound('Event');
       assertCanManage(actor, event.id);
       const speaker = await manager.getRepository(AttendeeEntity).findOneBy({ id: input.speakerId });

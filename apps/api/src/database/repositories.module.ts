@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { EventsRepository } from '../events/events.repository';
+import { MeetingsRepository } from '../rounds/meetings.repository';
+import { RoundsRepository } from '../rounds/rounds.repository';
+import { TalksRepository } from '../talks/talks.repository';
+
+/**
+ * The aggregates' repositories, one instance each for the whole app (and the CLI's context). They
+ * hold no state but the DataSource, and every feature may ask any aggregate's repository (a talk
+ * checks its event, a round its talks), so they live in one global module rather than in their
+ * features' modules, which would then have to import each other in circles.
+ */
+const REPOSITORIES = [EventsRepository, RoundsRepository, MeetingsRepository, TalksRepository];
+
+@Global()
+@Module({ providers: REPOSITORIES, exports: REPOSITORIES })
+export class RepositoriesModule {}
