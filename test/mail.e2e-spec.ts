@@ -682,6 +682,59 @@ describe('office-hour slot reminders over SMTP, from two API apps on one databas
     const rows = await first.app.get(DataSource).query(`SELECT attendee_id, status FROM mail_outbox WHERE kind = 'SLOT_REMINDER' AND payload->>'talkId' = $1 ORDER BY attendee_id`, [talk.id]);
     expect(rows).toEqual([ann.id, speaker.id].sort().map((id) => ({ attendee_id: id, status: 'SENT' })));
   });
+
+  it('a slot given up after its reminders were queued: the one promoted from standby gets one reminder, whichever process schedules it; the one who withdrew none', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const event = await createEvent(first, { timeZone: 'UTC', startsOn: today, endsOn: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10), vocabulary: [{ slug: 'rag', label: 'RAG' }] });
+    const organiser = (await createOrganiser(first, event.id)).token;
+    const speaker = await createAttendee(first, event.id, { name: 'Sid Speaker', interests: ['rag'] });
+    const wyn = await createAttendee(first, event.id, { name: 'Wyn Withdraws', interests: ['rag'] });
+    const pat = await createAttendee(first, event.id, { name: 'Pat Promoted', interests: ['rag'] });
+    // The slot starts in 3 h 10 min: its reminders (3 h ahead) are queued now and due in 10 minutes.
+    const startsAt = new Date(Date.now() + 170 * 60_000).toISOString();
+    const talk = expectData(
+      await first.gql(
+        `mutation ($input: CreateTalkInput!) { createTalk(input: $input) { id } }`,
+        { input: { eventId: event.id, title: 'Retrieval at scale', speakerId: speaker.id, startsAt, durationMinutes: 20, tags: ['rag'], slotCount: 1, slotMinutes: 10 } },
+        organiser,
+      ),
+    ).createTalk;
+    const wynToken = await attendeeToken(first, wyn);
+    for (const [token, question] of [[wynToken, 'Which index?'], [await attendeeToken(first, pat), 'Which chunk size?']] as const) {
+      expectData(await first.gql(`mutation ($input: RequestSlotInput!) { requestSpeakerSlot(input: $input) { status } }`, { input: { talkId: talk.id, question } }, token));
+    }
+    expectData(await first.gql(`mutation ($e: ID!) { allocateOfficeHours(eventId: $e) { slotsGranted } }`, { e: event.id }, organiser));
+    expectData(await first.gql(`mutation ($e: ID!) { publishOfficeHours(eventId: $e) { allocationStatus } }`, { e: event.id }, organiser));
+    const db = first.app.get(DataSource);
+    const reminders = (): Promise<{ attendee_id: string; status: string; error: string | null }[]> =>
+      db.query(`SELECT attendee_id, status, error FROM mail_outbox WHERE kind = 'SLOT_REMINDER' AND payload->>'talkId' = $1 ORDER BY attendee_id`, [talk.id]);
+    await Promise.all([first.app.get(ReminderScheduler).tick(), second.app.get(ReminderScheduler).tick()]);
+    expect((await reminders()).map((row) => [row.attendee_id, row.status])).toEqual([wyn.id, speaker.id].sort().map((id) => [id, 'QUEUED']));
+
+    expectData(await first.gql(`mutation ($id: ID!) { withdrawSpeakerSlotRequest(talkId: $id) }`, { id: talk.id }, wynToken));
+    await Promise.all([first.app.get(ReminderScheduler).tick(), second.app.get(ReminderScheduler).tick()]);
+    await Promise.all([first.app.get(ReminderScheduler).tick(), second.app.get(ReminderScheduler).tick()]);
+    expect((await reminders()).map((row) => row.attendee_id)).toEqual([wyn.id, pat.id, speaker.id].sort());
+
+    // The clock reaches the reminders' time: each is sent or cancelled by the real sender.
+    const before = smtp.received.length;
+    await db.query(`UPDATE mail_outbox SET send_after = now() WHERE kind = 'SLOT_REMINDER' AND payload->>'talkId' = $1`, [talk.id]);
+    first.app.get(MailSender).wake();
+    const received = (await smtp.waitFor(before + 2)).slice(before);
+    // Long enough for a third message to arrive if one had been queued or sent twice.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(smtp.received.length).toBe(before + 2);
+    expect(received.map((mail) => mail.to).sort()).toEqual([pat.email, speaker.email].sort());
+    expect(received.find((mail) => mail.to === pat.email)!.subject).toMatch(/^Office hours at \d\d:\d\d, .*with Sid Speaker/);
+    expect(received.find((mail) => mail.to === speaker.email)!.text).toContain('“Which chunk size?”');
+    expect(await reminders()).toEqual(
+      [
+        { attendee_id: wyn.id, status: 'CANCELLED', error: 'The slot went to someone else' },
+        { attendee_id: pat.id, status: 'SENT', error: null },
+        { attendee_id: speaker.id, status: 'SENT', error: null },
+      ].sort((a, b) => (a.attendee_id < b.attendee_id ? -1 : 1)),
+    );
+  });
 });
 
 describe('what is urgent goes first', () => {

@@ -105,7 +105,7 @@ describe('meetingAssigned across two API processes', () => {
     expect(meeting.openingQuestion).toMatch(/\?$/);
   });
 
-  it('delivers office-hour slots when the programme’s office hours are published (publishOfficeHours): to the granted askers and the speaker, not to the standby', async () => {
+  it('delivers office-hour slots when the programme’s office hours are published (publishOfficeHours): to the granted askers and the speaker, not to the standby; a released slot to the one promoted from standby and the speaker', async () => {
     const { id: eventId } = await createEvent(publisher);
     const organiser = (await createOrganiser(publisher, eventId)).token;
     const speaker = await createAttendee(publisher, eventId, { name: 'Sam Speaker', interests: ['rag'] });
@@ -136,6 +136,16 @@ describe('meetingAssigned across two API processes', () => {
     expect(toSpeaker.received[0]!.meetingAssigned).toMatchObject({ ...slot, partners: [{ name: 'Greta Granted' }] });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(toWaiting.received).toEqual([]);
+
+    // Greta gives her slot up: Wes, first on standby, is promoted and told at once, as is the speaker; Greta hears nothing.
+    expectData(await publisher.gql(`mutation ($id: ID!) { withdrawSpeakerSlotRequest(talkId: $id) }`, { id: talk.id }, await attendeeToken(publisher, granted)));
+    await eventually(() => toWaiting.received.length === 1 && toSpeaker.received.length === 2);
+    const promoted = { ...slot, openingQuestion: 'Agents or pipelines?' };
+    expect(toWaiting.received[0]!.meetingAssigned).toMatchObject({ ...promoted, partners: [{ name: 'Sam Speaker' }] });
+    expect(toSpeaker.received[1]!.meetingAssigned).toMatchObject({ ...promoted, partners: [{ name: 'Wes Waiting' }] });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(toGranted.received).toHaveLength(1);
+    expect(toWaiting.received).toHaveLength(1);
   });
 
   it('ends a subscription whose session was signed out, on any process, delivering nothing more', async () => {

@@ -300,11 +300,25 @@ export class OutboxRepository {
       [leadSeconds, horizonSeconds],
     );
     for (const talk of talks) {
-      queued += await this.once(`slot-reminders:${talk.id}`, (manager) =>
-        manager.query(`${SLOT_REMINDERS} WHERE t.id = $1 ${SLOT_REMINDERS_AFTER_WHERE} ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`, [talk.id, leadSeconds]),
-      );
+      queued += await this.once(slotRemindersKey(talk.id), async (manager) => {
+        // The talk's row, shared: a slot changing hands (which holds it FOR UPDATE and clears this mark,
+        // see slotsChanged) either committed before, and is read here, or waits until this mark is
+        // committed, and then clears it for the next tick.
+        await manager.query(`SELECT 1 FROM talks WHERE id = $1 FOR SHARE`, [talk.id]);
+        return manager.query(`${SLOT_REMINDERS} WHERE t.id = $1 ${SLOT_REMINDERS_AFTER_WHERE} ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`, [talk.id, leadSeconds]);
+      });
     }
     return queued;
+  }
+
+  /**
+   * In the transaction that gives a published talk's slot to someone else (holding the talk FOR UPDATE):
+   * the talk's reminders are to be scheduled again, so the next tick of any process queues the new
+   * holder's (the dedupe keys keep everyone else's single; the old holder's is cancelled at sending, the
+   * slot being no longer theirs).
+   */
+  async slotsChanged(manager: EntityManager, talkId: string): Promise<void> {
+    await manager.query(`DELETE FROM mail_schedules WHERE key = $1`, [slotRemindersKey(talkId)]);
   }
 
   /**
@@ -389,6 +403,9 @@ export class OutboxRepository {
     return Object.fromEntries(rows.map((row) => [row.status, row.count]));
   }
 }
+
+/** The mark of a talk whose slot reminders were queued (mail_schedules). */
+const slotRemindersKey = (talkId: string) => `slot-reminders:${talkId}`;
 
 /** How urgent a message is (0 first), as ix_mail_outbox_due indexes it (migration MailClaimPriority: keep the two the same). */
 const CLAIM_PRIORITY = `(CASE kind WHEN 'SIGN_IN_LINK' THEN 0 WHEN 'INVITATION' THEN 2 ELSE 1 END)`;

@@ -8,7 +8,8 @@ import { AvailabilityRepository } from '../availability/availability.repository'
 import { forbidden, notFound } from '../common/domain-error';
 import { countAffected } from '../common/sql';
 import { EventEntity } from '../events/event.entity';
-import { noticeSlotsPublished } from '../realtime/round-notices';
+import { OutboxRepository } from '../mail/outbox.repository';
+import { noticeSlotGranted, noticeSlotsPublished } from '../realtime/round-notices';
 import { MeetingsRepository } from '../rounds/meetings.repository';
 import { SlotRequestEntity, TalkEntity } from '../talks/talk.entity';
 import { talksError, TalksErrorReason } from '../talks/talks.errors';
@@ -54,6 +55,7 @@ export class OfficeHoursService {
     private readonly talks: TalksRepository,
     private readonly meetings: MeetingsRepository,
     private readonly availability: AvailabilityRepository,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   /** Organisers: allocate every not yet published talk of the event (of `day`, on its clock) as drafts. */
@@ -104,7 +106,10 @@ export class OfficeHoursService {
     return this.talksService.get(actor, talk.id);
   }
 
-  /** Attendees: withdraw a request; a published slot given up goes to the first on standby who is free then. */
+  /**
+   * Attendees: withdraw a request; a published slot given up goes to the first on standby who is free
+   * then, who is told live (meetingAssigned) and reminded by mail as the slots' first holders are.
+   */
   async withdraw(actor: Actor, talkId: string): Promise<boolean> {
     if (actor.kind !== 'attendee') throw forbidden('Only attendees withdraw their own requests');
     return this.dataSource.transaction(async (manager) => {
@@ -129,6 +134,9 @@ export class OfficeHoursService {
         if (next) {
           await requests.update({ talkId, attendeeId: next.attendeeId }, { slotIndex: mine.slotIndex, standbyRank: null });
           await manager.query(`UPDATE slot_requests SET standby_rank = standby_rank - 1 WHERE talk_id = $1 AND standby_rank > $2`, [talkId, next.standbyRank]);
+          // On commit: the new holder hears of the slot live, and gets its reminder as the others did.
+          await noticeSlotGranted(manager, { talkId, eventId: talk.eventId, slotIndex: mine.slotIndex, attendeeId: next.attendeeId });
+          await this.outbox.slotsChanged(manager, talkId);
         }
       }
       return true;

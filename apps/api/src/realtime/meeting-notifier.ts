@@ -89,10 +89,16 @@ export class MeetingNotifier implements OnModuleInit, OnModuleDestroy {
   private async deliver(notice: MeetingsPublishedNotice): Promise<void> {
     const recipients = await this.recipientsOf(notice);
     const listening = recipients.filter((id) => this.subscribers.listenerCount(key(id, notice.eventId)) > 0);
-    const isNew = (meeting: AttendeeMeeting) =>
-      notice.type === 'round-published'
-        ? meeting.kind === 'ROUND' && meeting.meeting.roundId === notice.roundId
-        : meeting.kind === 'OFFICE_HOURS' && meeting.talkId === notice.talkId;
+    const isNew = (meeting: AttendeeMeeting) => {
+      switch (notice.type) {
+        case 'round-published':
+          return meeting.kind === 'ROUND' && meeting.meeting.roundId === notice.roundId;
+        case 'slots-published':
+          return meeting.kind === 'OFFICE_HOURS' && meeting.talkId === notice.talkId;
+        case 'slot-granted':
+          return meeting.kind === 'OFFICE_HOURS' && meeting.meeting.id === `${notice.talkId}:${notice.slotIndex}`;
+      }
+    };
     for (const attendeeId of listening) {
       const actor = { kind: 'attendee' as const, attendeeId, eventId: notice.eventId };
       const meetings = await this.meetingsService.myMeetings(actor, MeetingsWhen.ALL);
@@ -102,8 +108,15 @@ export class MeetingNotifier implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** Who has a meeting in what was published: a round's participants, or a talk's granted askers and its speaker. */
+  /**
+   * Who has a meeting in what was published: a round's participants, a talk's granted askers and its
+   * speaker, or a slot's new holder and its speaker.
+   */
   private async recipientsOf(notice: MeetingsPublishedNotice): Promise<string[]> {
+    if (notice.type === 'slot-granted') {
+      const rows: { speaker_id: string }[] = await this.dataSource.query(`SELECT speaker_id FROM talks WHERE id = $1`, [notice.talkId]);
+      return [notice.attendeeId, ...rows.map((row) => row.speaker_id)];
+    }
     const rows: { attendee_id: string }[] =
       notice.type === 'round-published'
         ? await this.dataSource.query(`SELECT attendee_id FROM meeting_participants WHERE round_id = $1`, [notice.roundId])

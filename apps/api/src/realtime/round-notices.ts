@@ -16,7 +16,19 @@ export interface SlotsPublishedNotice {
   eventId: string;
 }
 
-export type MeetingsPublishedNotice = RoundPublishedNotice | SlotsPublishedNotice;
+/**
+ * One slot of a published talk changed hands (a holder withdrew, the first free one on standby took it):
+ * the new holder and the speaker have a new meeting.
+ */
+export interface SlotGrantedNotice {
+  type: 'slot-granted';
+  talkId: string;
+  eventId: string;
+  slotIndex: number;
+  attendeeId: string;
+}
+
+export type MeetingsPublishedNotice = RoundPublishedNotice | SlotsPublishedNotice | SlotGrantedNotice;
 
 /**
  * Queues the notice in the caller's transaction: PostgreSQL delivers it to
@@ -28,6 +40,10 @@ export async function noticeRoundPublished(manager: EntityManager, notice: Omit<
 
 export async function noticeSlotsPublished(manager: EntityManager, notice: Omit<SlotsPublishedNotice, 'type'>): Promise<void> {
   await send(manager, { type: 'slots-published', ...notice });
+}
+
+export async function noticeSlotGranted(manager: EntityManager, notice: Omit<SlotGrantedNotice, 'type'>): Promise<void> {
+  await send(manager, { type: 'slot-granted', ...notice });
 }
 
 async function send(manager: EntityManager, payload: MeetingsPublishedNotice): Promise<void> {
