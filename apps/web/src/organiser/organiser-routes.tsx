@@ -10,6 +10,7 @@ import { CreateEventPage } from './events/create-event-page';
 import { EventSettingsPage } from './events/event-settings-page';
 import { EventsPage } from './events/events-page';
 import { OrganiserEventProvider } from './events/organiser-event';
+import { MatchingRulesPage } from './matching-rules/matching-rules-page';
 import { OutboxPage } from './outbox/outbox-page';
 import { OrganiserLayout, useStaffNav, type OrganiserNavItem } from './organiser-layout';
 import { ReportsPage } from './reports/reports-page';
@@ -26,7 +27,7 @@ import './organiser-strings';
 export interface EventSection {
   path: string;
   /** Its tab's words: `organiser.nav.<label>` in the catalogues. */
-  label: 'attendees' | 'rounds' | 'talks' | 'reports' | 'outbox' | 'settings';
+  label: 'attendees' | 'rounds' | 'matchingRules' | 'talks' | 'reports' | 'outbox' | 'settings';
   component: ComponentType;
 }
 
@@ -34,6 +35,7 @@ export interface EventSection {
 export const EVENT_SECTIONS: EventSection[] = [
   { path: 'attendees', label: 'attendees', component: AttendeesSection },
   { path: 'rounds', label: 'rounds', component: RoundsSection },
+  { path: 'matching-rules', label: 'matchingRules', component: MatchingRulesPage },
   { path: 'talks', label: 'talks', component: TalksPage },
   { path: 'reports', label: 'reports', component: ReportsPage },
   { path: 'outbox', label: 'outbox', component: OutboxPage },
