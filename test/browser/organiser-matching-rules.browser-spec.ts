@@ -33,10 +33,11 @@ describe('matching rules in the browser', () => {
     const rule = page.getByRole('group', { name: 'Rule 1' });
     await rule.getByLabel('Name of the group').fill('investor');
     await rule.getByLabel('Meets').selectOption({ label: 'only' });
-    await rule.getByLabel('Names of the groups (separated by commas)').fill('founder, mentor');
+    await rule.getByLabel('Roles met (separated by commas)').fill('founder, mentor');
+    await rule.getByLabel('Ticket types met (separated by commas)').fill('student');
     await page.getByLabel('People who met at an earlier event of ours are not paired again').check();
     // Saved by keyboard: Enter in a field submits the form.
-    await rule.getByLabel('Names of the groups (separated by commas)').press('Enter');
+    await rule.getByLabel('Ticket types met (separated by commas)').press('Enter');
     await page.getByRole('status').getByText('Rules saved: the next generated round uses them.').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 
@@ -48,16 +49,17 @@ describe('matching rules in the browser', () => {
       forbid: await page.getByLabel('Never meet').isChecked(),
       who: await rule.getByLabel('Name of the group').inputValue(),
       relation: await rule.getByLabel('Meets').inputValue(),
-      with: await rule.getByLabel('Names of the groups (separated by commas)').inputValue(),
+      roles: await rule.getByLabel('Roles met (separated by commas)').inputValue(),
+      ticketTypes: await rule.getByLabel('Ticket types met (separated by commas)').inputValue(),
       earlier: await page.getByLabel('People who met at an earlier event of ours are not paired again').isChecked(),
-    }).toEqual({ stack: '0.8', text: '0.25', forbid: true, who: 'investor', relation: 'onlyWith', with: 'founder, mentor', earlier: true });
+    }).toEqual({ stack: '0.8', text: '0.25', forbid: true, who: 'investor', relation: 'onlyWith', roles: 'founder, mentor', ticketTypes: 'student', earlier: true });
     // What the API keeps is what the page said.
     const stored = expectData(
-      await t.gql(`query ($e: ID!) { matchingRules(eventId: $e) { conflictsFromEarlierEvents rules { sameCompany weights { stack text } whoCanMeet { who { role } onlyWith { role } notWith { role } } } } }`, { e: event.id }, await t.adminToken()),
+      await t.gql(`query ($e: ID!) { matchingRules(eventId: $e) { conflictsFromEarlierEvents rules { sameCompany weights { stack text } whoCanMeet { who { role } onlyWith { role ticketType } notWith { role } } } } }`, { e: event.id }, await t.adminToken()),
     ).matchingRules;
     expect(stored).toEqual({
       conflictsFromEarlierEvents: true,
-      rules: { sameCompany: 'forbid', weights: { stack: 0.8, text: 0.25 }, whoCanMeet: [{ who: { role: 'investor' }, onlyWith: [{ role: 'founder' }, { role: 'mentor' }], notWith: null }] },
+      rules: { sameCompany: 'forbid', weights: { stack: 0.8, text: 0.25 }, whoCanMeet: [{ who: { role: 'investor' }, onlyWith: [{ role: 'founder', ticketType: null }, { role: 'mentor', ticketType: null }, { role: null, ticketType: 'student' }], notWith: null }] },
     });
 
     // A one-way wish that weighs more than a mutual wish: refused by the API, said in words, on that field; nothing changes.

@@ -16,14 +16,14 @@ type WeightKey = (typeof WEIGHTS)[number];
 type GroupKind = 'role' | 'ticketType';
 type PeopleGroup = MatchingRulesFieldsFragment['rules']['whoCanMeet'][number]['who'];
 
-/** One "who can meet whom" rule as the form edits it: a group, and the groups (of one kind, names separated by commas) it may only or may not meet. */
+/** One "who can meet whom" rule as the form edits it: a group, and the roles and ticket types (names separated by commas) it may only or may not meet. */
 interface RuleRow {
   key: number;
   whoKind: GroupKind;
   who: string;
   relation: 'onlyWith' | 'notWith';
-  withKind: GroupKind;
-  with: string;
+  withRoles: string;
+  withTicketTypes: string;
 }
 
 interface FormState {
@@ -50,12 +50,18 @@ function formState(data: MatchingRulesFieldsFragment): FormState {
         whoKind: groupKind(rule.who),
         who: groupName(rule.who),
         relation: rule.onlyWith ? 'onlyWith' : 'notWith',
-        withKind: groups[0] ? groupKind(groups[0]) : 'role',
-        with: groups.map(groupName).join(', '),
+        withRoles: groups.filter((group) => groupKind(group) === 'role').map(groupName).join(', '),
+        withTicketTypes: groups.filter((group) => groupKind(group) === 'ticketType').map(groupName).join(', '),
       };
     }),
   };
 }
+
+const names = (list: string) =>
+  list
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
 
 /** The document setMatchingRules takes: the form's values, the role-mix table (not edited here) kept as it was. */
 function rulesInput(state: FormState, data: MatchingRulesFieldsFragment): MatchingRulesInput {
@@ -70,11 +76,7 @@ function rulesInput(state: FormState, data: MatchingRulesFieldsFragment): Matchi
     },
     whoCanMeet: state.rules.map((row) => ({
       who: { [row.whoKind]: row.who.trim() },
-      [row.relation]: row.with
-        .split(',')
-        .map((name) => name.trim())
-        .filter(Boolean)
-        .map((name) => ({ [row.withKind]: name })),
+      [row.relation]: [...names(row.withRoles).map((role) => ({ role })), ...names(row.withTicketTypes).map((ticketType) => ({ ticketType }))],
     })),
   };
 }
@@ -210,15 +212,12 @@ function RulesForm({ eventId, data }: { eventId: string; data: MatchingRulesFiel
                     </select>
                   </div>
                   <div className="field">
-                    <label htmlFor={`${id}-${row.key}-with-kind`}>{t('organiser.matchingRules.withKind')}</label>
-                    <select id={`${id}-${row.key}-with-kind`} value={row.withKind} onChange={(e: ChangeEvent<HTMLSelectElement>) => setRule(index, { withKind: e.target.value as GroupKind })}>
-                      <option value="role">{t('organiser.matchingRules.kind.role')}</option>
-                      <option value="ticketType">{t('organiser.matchingRules.kind.ticketType')}</option>
-                    </select>
+                    <label htmlFor={`${id}-${row.key}-with-roles`}>{t('organiser.matchingRules.withRoles')}</label>
+                    <input id={`${id}-${row.key}-with-roles`} autoComplete="off" value={row.withRoles} onChange={(e) => setRule(index, { withRoles: e.target.value })} />
                   </div>
                   <div className="field">
-                    <label htmlFor={`${id}-${row.key}-with`}>{t('organiser.matchingRules.with')}</label>
-                    <input id={`${id}-${row.key}-with`} required autoComplete="off" value={row.with} onChange={(e) => setRule(index, { with: e.target.value })} />
+                    <label htmlFor={`${id}-${row.key}-with-ticket-types`}>{t('organiser.matchingRules.withTicketTypes')}</label>
+                    <input id={`${id}-${row.key}-with-ticket-types`} autoComplete="off" value={row.withTicketTypes} onChange={(e) => setRule(index, { withTicketTypes: e.target.value })} />
                   </div>
                 </div>
                 {fieldError(field, errorId)}
@@ -235,7 +234,7 @@ function RulesForm({ eventId, data }: { eventId: string; data: MatchingRulesFiel
               type="button"
               className="button-secondary"
               disabled={state.rules.length >= 50}
-              onClick={() => change((s) => ({ ...s, rules: [...s.rules, { key: nextKey++, whoKind: 'role', who: '', relation: 'onlyWith', withKind: 'role', with: '' }] }))}
+              onClick={() => change((s) => ({ ...s, rules: [...s.rules, { key: nextKey++, whoKind: 'role', who: '', relation: 'onlyWith', withRoles: '', withTicketTypes: '' }] }))}
             >
               {t('organiser.matchingRules.addRule')}
             </button>
