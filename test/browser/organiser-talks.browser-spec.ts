@@ -105,6 +105,33 @@ describe('talks and office hours in the browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('allocates and publishes the whole programme at once; publishing with nothing allocated is refused in words', async () => {
+    const startsAt = new Date(Math.ceil((Date.now() + 3 * 3_600_000) / 300_000) * 300_000).toISOString();
+    const input = { eventId: event.id, title: 'Evals in practice', speakerId: people.grace.id, startsAt, durationMinutes: 20, slotCount: 1, slotMinutes: 10, tags: ['evals'] };
+    const { id: talkId } = expectData(await t.gql(`mutation ($input: CreateTalkInput!) { createTalk(input: $input) { id } }`, { input }, await t.adminToken())).createTalk;
+    expectData(await t.gql(`mutation ($input: RequestSlotInput!) { requestSpeakerSlot(input: $input) { status } }`, { input: { talkId, question: 'Which metrics?' } }, await attendeeToken(t, people.alan)));
+    const { page, problems } = await laptop();
+    await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/talks`);
+    const programme = page.locator('section', { has: page.getByRole('heading', { name: 'The whole programme' }) });
+    const card = page.locator('article', { has: page.getByRole('heading', { name: 'Evals in practice' }) });
+    await card.getByText('Taking requests').waitFor();
+
+    // Nothing allocated yet: refused, in words.
+    await programme.getByRole('button', { name: 'Publish every allocated talk…' }).click();
+    await page.getByRole('dialog', { name: 'Publish the office hours of every allocated talk?' }).getByRole('button', { name: 'Publish them all' }).click();
+    await programme.getByText('Allocate the slots before publishing them.').waitFor();
+
+    await programme.getByRole('button', { name: 'Allocate every talk’s slots' }).click();
+    await programme.getByText('1 of 1 people who asked have a slot; 1 of 1 slots granted.').waitFor();
+    await card.getByText('Allocated: to review').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await programme.getByRole('button', { name: 'Publish every allocated talk…' }).click();
+    await page.getByRole('dialog', { name: 'Publish the office hours of every allocated talk?' }).getByRole('button', { name: 'Publish them all' }).click();
+    await card.getByText('Published', { exact: true }).waitFor();
+    expect(await programme.getByText('Allocate the slots before publishing them.').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
   it('passes axe-core in dark mode too', async () => {
     const { page, problems } = await laptop('dark');
     await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/talks`);

@@ -10,7 +10,7 @@ import { formatDayTime, formatTime } from '../../shared/time';
 import { useOrganiserEvent } from '../events/organiser-event';
 import { ConfirmAction } from '../rounds/confirm-action';
 import { CreateTalkForm } from './create-talk-form';
-import { AllocateSpeakerSlotsDocument, OrganiserTalksDocument, PublishSpeakerSlotsDocument } from './talks.documents';
+import { AllocateOfficeHoursDocument, AllocateSpeakerSlotsDocument, OrganiserTalksDocument, PublishOfficeHoursDocument, PublishSpeakerSlotsDocument } from './talks.documents';
 import '../rounds/rounds.css';
 import './talks.css';
 
@@ -37,10 +37,71 @@ export function TalksPage() {
       ) : talks.length === 0 ? (
         <p>{t('organiser.talks.empty')}</p>
       ) : (
-        talks.map((talk) => <TalkCard key={talk.id} talk={talk} timeZone={event.timeZone} tagLabels={tagLabels} onChanged={refresh} />)
+        <>
+          <ProgrammeCard eventId={event.id} onChanged={refresh} />
+          {talks.map((talk) => (
+            <TalkCard key={talk.id} talk={talk} timeZone={event.timeZone} tagLabels={tagLabels} onChanged={refresh} />
+          ))}
+        </>
       )}
       <CreateTalkForm event={event} onCreated={refresh} />
     </>
+  );
+}
+
+/** The whole programme at once: every talk not yet published allocated (allocateOfficeHours), then every allocated one published. */
+function ProgrammeCard({ eventId, onChanged }: { eventId: string; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [allocation, allocate] = useMutation(AllocateOfficeHoursDocument);
+  const [publication, publish] = useMutation(PublishOfficeHoursDocument);
+  const [error, setError] = useState<CombinedError>();
+  const [stats, setStats] = useState<{ askers: number; served: number; slotsOffered: number; slotsGranted: number }>();
+  const busy = allocation.fetching || publication.fetching;
+  const run = async (action: () => Promise<{ error?: CombinedError }>) => {
+    setError(undefined);
+    setStats(undefined);
+    const outcome = await action();
+    setError(outcome.error);
+    onChanged();
+    return outcome;
+  };
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('organiser.talks.programme.title')}</h2>
+      <p className="hint">{t('organiser.talks.programme.intro')}</p>
+      {error ? <ErrorNotice error={error} /> : null}
+      {stats ? (
+        <p role="status">
+          {t('organiser.talks.programme.allocated', { served: stats.served, askers: stats.askers, granted: stats.slotsGranted, offered: stats.slotsOffered })}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              const outcome = await allocate({ eventId });
+              if (outcome.data) setStats(outcome.data.allocateOfficeHours);
+              return outcome;
+            })
+          }
+        >
+          {t('organiser.talks.programme.allocate')}
+        </button>
+        <ConfirmAction
+          disabled={busy}
+          label={t('organiser.talks.programme.publish')}
+          title={t('organiser.talks.programme.publishTitle')}
+          confirmLabel={t('organiser.talks.programme.publishConfirm')}
+          onConfirm={() => void run(() => publish({ eventId }))}
+        >
+          <p>{t('organiser.talks.publishText')}</p>
+        </ConfirmAction>
+      </div>
+    </section>
   );
 }
 

@@ -76,3 +76,23 @@ export const SpeakerSearchDocument = graphql(`
     }
   }
 `);
+
+export const AllocateOfficeHoursDocument = graphql(`
+  mutation AllocateOfficeHours($eventId: ID!) {
+    allocateOfficeHours(eventId: $eventId) {
+      askers
+      served
+      slotsOffered
+      slotsGranted
+    }
+  }
+`);
+
+export const PublishOfficeHoursDocument = graphql(`
+  mutation PublishOfficeHours($eventId: ID!) {
+    publishOfficeHours(eventId: $eventId) {
+      id
+      allocationStatus
+    }
+  }
+`);
