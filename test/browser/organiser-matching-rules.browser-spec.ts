@@ -39,6 +39,8 @@ describe('matching rules in the browser', () => {
     // Saved by keyboard: Enter in a field submits the form.
     await rule.getByLabel('Ticket types met (separated by commas)').press('Enter');
     await page.getByRole('status').getByText('Rules saved: the next generated round uses them.').waitFor();
+    // The keyboard stays where it was.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await rule.getByLabel('Ticket types met (separated by commas)').getAttribute('id'));
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.reload();

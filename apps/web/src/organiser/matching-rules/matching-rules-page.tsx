@@ -133,7 +133,9 @@ function RulesForm({ eventId, data }: { eventId: string; data: MatchingRulesFiel
     const outcome = await save({ input: { eventId, conflictsFromEarlierEvents: state.conflictsFromEarlierEvents, rules: rulesInput(state, data) } });
     if (!outcome.data) return;
     // The form shows what was saved (names trimmed and lower-cased by the API).
-    setState(formState(getFragmentData(MatchingRulesFieldsFragmentDoc, outcome.data.setMatchingRules)));
+    const next = formState(getFragmentData(MatchingRulesFieldsFragmentDoc, outcome.data.setMatchingRules));
+    // The same rows keep their keys: the field that had the keyboard focus keeps it.
+    setState({ ...next, rules: next.rules.map((row, index) => ({ ...row, key: state.rules[index]?.key ?? row.key })) });
     setSaved(true);
   };
 
