@@ -243,7 +243,8 @@ describe('organisers\' attendees in a real browser', () => {
     await page.getByText('1 attendees match').waitFor();
     await tabTo(page, page.getByRole('checkbox', { name: 'Ada Lovelace is present' }));
     await page.keyboard.press('Space');
-    await page.getByRole('checkbox', { name: 'Ada Lovelace is present' }).and(page.locator(':checked')).waitFor();
+    // Checked and usable again: the API has answered (it is disabled while the change is on its way).
+    await page.getByRole('checkbox', { name: 'Ada Lovelace is present' }).and(page.locator(':checked:enabled')).waitFor();
     expect((await attendeesOf(event.id)).find((attendee) => attendee.name === 'Ada Lovelace')?.present).toBe(true);
     await tabTo(page, page.getByRole('button', { name: 'Issue a code for Ada Lovelace' }), 10);
     await page.keyboard.press('Enter');

@@ -13,14 +13,17 @@ export type AttendeeRow = OrganiserAttendeesQuery['attendees']['edges'][number][
 function PresenceToggle({ attendee }: { attendee: AttendeeRow }) {
   const { t } = useTranslation();
   const [state, setPresence] = useMutation(SetAttendeePresenceDocument);
-  // Shown at once as asked; the API's answer (or its refusal) then decides.
-  const [asked, setAsked] = useState<boolean>();
-  const present = asked ?? Boolean(attendee.present);
+  // Shown at once as asked, for as long as the list still says what it said before the change: the
+  // list is asked again after the API answers, and forgetting the change at the answer showed the old
+  // state until the list came back (a checkbox that flicked back). A refusal forgets it at once.
+  const listed = Boolean(attendee.present);
+  const [asked, setAsked] = useState<{ present: boolean; listedBefore: boolean }>();
+  const present = asked && asked.listedBefore === listed ? asked.present : listed;
   const who = attendee.name ?? attendee.email ?? '';
   const change = async (next: boolean) => {
-    setAsked(next);
-    await setPresence({ id: attendee.id, present: next });
-    setAsked(undefined);
+    setAsked({ present: next, listedBefore: listed });
+    const result = await setPresence({ id: attendee.id, present: next });
+    if (result.error) setAsked(undefined);
   };
   return (
     <>
