@@ -184,7 +184,7 @@ describe('pairwise rounds, and export --round by name', () => {
   it('rules prints and sets the event’s rules document; conflicts import records who knows whom; bad input exits 2 naming the field', async () => {
     const shown = await pairwise(['rules', '--event', slug], env);
     expect(shown.code).toBe(0);
-    expect(JSON.parse(shown.stdout)).toMatchObject({ version: 1, sameCompany: 'penalty', whoCanMeet: [], weights: { interest: 1, text: null } });
+    expect(JSON.parse(shown.stdout)).toMatchObject({ version: 1, sameCompany: 'penalty', whoCanMeet: [], weights: { interest: 1, text: 0 } });
     const file = path.join(dir, 'rules.json');
     fs.writeFileSync(file, JSON.stringify({ sameCompany: 'forbid', whoCanMeet: [{ who: { ticketType: 'Student' }, notWith: [{ role: 'investor' }] }] }));
     const set = await pairwise(['rules', '--event', slug, '--set', file, '--earlier-events', 'on'], env);

@@ -42,7 +42,7 @@ describe('matching rules and conflicts of interest', () => {
   it('an event starts with the default rules: today’s weights, a same-company penalty, nobody kept apart, no conflicts', async () => {
     const matching = expectData(await t.gql(GET, { e: eventId }, organiser)).matchingRules;
     expect(matching).toMatchObject({ conflictsFromEarlierEvents: false, conflicts: 0 });
-    expect(matching.rules).toMatchObject({ version: 1, sameCompany: 'penalty', whoCanMeet: [], weights: { interest: 1, complementarity: 1, stack: 0.4, sameCompany: 0.5, text: null } });
+    expect(matching.rules).toMatchObject({ version: 1, sameCompany: 'penalty', whoCanMeet: [], weights: { interest: 1, complementarity: 1, stack: 0.4, sameCompany: 0.5, text: 0 } });
     expect(matching.rules.weights.roleMixTable).toContainEqual({ roles: ['founder', 'investor'], bonus: 0.6 });
     expect(JSON.parse(matching.rules.document)).toMatchObject({ version: 1, sameCompany: 'penalty', whoCanMeet: [] });
   });
