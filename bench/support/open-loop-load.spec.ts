@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { openLoopLoad, openLoopPool } from './open-loop-load';
+import { openLoopLoad, openLoopPool, rampSchedule } from './open-loop-load';
 
 /** A server answering by the bearer token: `ok` → the expected body, `bad` → another body, `err` → 500; each after `delayMs`. */
 function startServer(delayMs: number): Promise<{ server: Server; url: string }> {
@@ -60,5 +60,22 @@ describe('openLoopLoad', () => {
     expect(first.every((socket) => !socket.destroyed)).toBe(true);
     expect(opened.length).toBeLessThanOrEqual(4);
     await pool.close();
+  });
+
+  it('follows a ramp: the rate climbs from 0 to its peak, then holds until every request is due', async () => {
+    const ramp = rampSchedule(100, 100, 1);
+    // Half the requests arrive during the ramp (its area), the rest at the peak rate; the ramp's first are the sparsest.
+    expect(ramp.dueAtMs(0)).toBe(0);
+    expect(ramp.dueAtMs(1) - ramp.dueAtMs(0)).toBeGreaterThan(ramp.dueAtMs(49) - ramp.dueAtMs(48));
+    expect(ramp.dueAtMs(49)).toBeLessThan(1000);
+    expect(ramp.dueAtMs(50)).toBe(1000);
+    expect(ramp.dueAtMs(99)).toBeCloseTo(1490);
+    let url: string;
+    ({ server, url } = await startServer(0));
+    const result = await openLoopLoad({ url, body: '{}', rate: 100, seconds: 1.5, schedule: ramp, tokens: ['ok'], verify: () => true });
+    expect(result.requests).toBe(100);
+    expect(result.errors).toBe(0);
+    expect(result.dueBySecond).toEqual([50, 50]);
+    expect(result.slowestBySecond).toHaveLength(2);
   });
 });

@@ -20,6 +20,12 @@ export interface OpenLoopOptions {
   /** Requests per second, and for how long. */
   rate: number;
   seconds: number;
+  /**
+   * Another schedule than a constant rate: `requests` requests, the i-th due `dueAtMs(i)` ms after the start
+   * (non-decreasing in i; e.g. `rampSchedule`). `rate` and `seconds` then only describe it (the run's length
+   * for the per-second figures is its last request's second).
+   */
+  schedule?: { requests: number; dueAtMs: (index: number) => number };
   /** One bearer token per request, taken in turn. */
   tokens: readonly string[];
   /** False when a 200 response does not carry what it should (counted as an error). */
@@ -46,6 +52,8 @@ export interface OpenLoopResult {
   latency: { p50: number | null; p90: number | null; p99: number | null; max: number };
   /** The slowest response among the requests due in each second of the run (ms). */
   slowestBySecond: number[];
+  /** How many requests were due in each second of the run. */
+  dueBySecond: number[];
   errors: number;
   /** Errors by kind: an HTTP status, "wrong body" (a 200 that failed `verify`), or "network" (refused, reset, timed out). */
   errorsByKind: Record<string, number>;
@@ -61,8 +69,12 @@ export async function openLoopLoad(options: OpenLoopOptions): Promise<OpenLoopRe
   const url = new URL(options.url);
   const connections = options.connections ?? 100;
   const pool = options.pool ?? openLoopPool(url.origin, connections);
-  const total = Math.round(options.rate * options.seconds);
+  const total = options.schedule?.requests ?? Math.round(options.rate * options.seconds);
   const intervalMs = 1000 / options.rate;
+  // Due times computed once, before the clock starts (a schedule's function may cost a square root).
+  const dueAt = new Float64Array(total);
+  for (let i = 0; i < total; i++) dueAt[i] = options.schedule ? options.schedule.dueAtMs(i) : i * intervalMs;
+  const seconds = total ? Math.max(options.schedule ? Math.floor(dueAt[total - 1]! / 1000) + 1 : Math.ceil(options.seconds), 1) : 0;
   const latencies = new Float64Array(total);
   // By request (NaN when it failed): the tail second by second tells a stall from a saturated machine.
   const byRequest = new Float64Array(total).fill(Number.NaN);
@@ -119,13 +131,13 @@ export async function openLoopLoad(options: OpenLoopOptions): Promise<OpenLoopRe
     // Timers fire late by a millisecond or more: each tick sends everything that has come due.
     const tick = () => {
       const now = performance.now();
-      while (next < total && start + next * intervalMs <= now) {
-        const sending = send(next, start + next * intervalMs);
+      while (next < total && start + dueAt[next]! <= now) {
+        const sending = send(next, start + dueAt[next]!);
         inFlight.add(sending);
         void sending.finally(() => inFlight.delete(sending));
         next++;
       }
-      if (next < total) setTimeout(tick, Math.max(0, start + next * intervalMs - performance.now()));
+      if (next < total) setTimeout(tick, Math.max(0, start + dueAt[next]! - performance.now()));
       else resolve();
     };
     tick();
@@ -141,14 +153,35 @@ export async function openLoopLoad(options: OpenLoopOptions): Promise<OpenLoopRe
     requests: total,
     achievedRate: completed / elapsedSeconds,
     latency: { p50: percentile(50), p90: percentile(90), p99: percentile(99), max: completed ? Math.round(sorted[completed - 1]!) : 0 },
-    slowestBySecond: Array.from({ length: Math.ceil(options.seconds) }, (_, second) => {
-      const window = byRequest.subarray(Math.round(second * options.rate), Math.round((second + 1) * options.rate));
-      return Math.round(window.reduce((max, value) => (value > max ? value : max), 0));
-    }),
+    slowestBySecond: slowestBySecond(byRequest, dueAt, seconds),
+    dueBySecond: Array.from({ length: seconds }, (_, second) => dueAt.filter((due) => Math.floor(due / 1000) === second).length),
     errors,
     errorsByKind,
     connections,
     peakOutstanding,
     distinctTokens: Math.min(total, options.tokens.length),
+  };
+}
+
+/** The slowest completed request among those due in each second (0 for a second with none completed). */
+function slowestBySecond(byRequest: Float64Array, dueAt: Float64Array, seconds: number): number[] {
+  const slowest = new Array<number>(seconds).fill(0);
+  for (let i = 0; i < dueAt.length; i++) {
+    const second = Math.min(seconds - 1, Math.floor(dueAt[i]! / 1000));
+    if (byRequest[i]! > slowest[second]!) slowest[second] = byRequest[i]!;
+  }
+  return slowest.map(Math.round);
+}
+
+/**
+ * A herd's arrivals: the rate climbs linearly from 0 to `peakRate` over `rampSeconds`, then holds, until
+ * `requests` are due. Under a linear ramp the i-th request is due when the area under the rate reaches i:
+ * t = √(2·T·i / R) within the ramp, then one every 1/R s.
+ */
+export function rampSchedule(requests: number, peakRate: number, rampSeconds: number): { requests: number; dueAtMs: (index: number) => number } {
+  const inRamp = (peakRate * rampSeconds) / 2;
+  return {
+    requests,
+    dueAtMs: (i) => 1000 * (i < inRamp ? Math.sqrt((2 * rampSeconds * i) / peakRate) : rampSeconds + (i - inRamp) / peakRate),
   };
 }
