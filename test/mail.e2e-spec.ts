@@ -735,6 +735,86 @@ describe('office-hour slot reminders over SMTP, from two API apps on one databas
       ].sort((a, b) => (a.attendee_id < b.attendee_id ? -1 : 1)),
     );
   });
+
+  /** A published talk of one slot starting in 3 h 10 min held by Wyn, Pat on standby, the reminders queued by both processes. */
+  async function slotHeldWithStandby() {
+    const today = new Date().toISOString().slice(0, 10);
+    const event = await createEvent(first, { timeZone: 'UTC', startsOn: today, endsOn: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10), vocabulary: [{ slug: 'rag', label: 'RAG' }] });
+    const organiser = (await createOrganiser(first, event.id)).token;
+    const speaker = await createAttendee(first, event.id, { name: 'Sid Speaker', interests: ['rag'] });
+    const wyn = await createAttendee(first, event.id, { name: 'Wyn Returns', interests: ['rag'] });
+    const pat = await createAttendee(first, event.id, { name: 'Pat Promoted', interests: ['rag'] });
+    const talk = expectData(
+      await first.gql(
+        `mutation ($input: CreateTalkInput!) { createTalk(input: $input) { id } }`,
+        { input: { eventId: event.id, title: 'Retrieval at scale', speakerId: speaker.id, startsAt: new Date(Date.now() + 170 * 60_000).toISOString(), durationMinutes: 20, tags: ['rag'], slotCount: 1, slotMinutes: 10 } },
+        organiser,
+      ),
+    ).createTalk;
+    const tokens = { wyn: await attendeeToken(first, wyn), pat: await attendeeToken(first, pat) };
+    const ask = async (token: string) =>
+      expectData(await first.gql(`mutation ($input: RequestSlotInput!) { requestSpeakerSlot(input: $input) { status } }`, { input: { talkId: talk.id, question: 'Which index?' } }, token));
+    const withdraw = async (token: string) => expectData(await first.gql(`mutation ($id: ID!) { withdrawSpeakerSlotRequest(talkId: $id) }`, { id: talk.id }, token));
+    await ask(tokens.wyn);
+    expectData(await first.gql(`mutation ($e: ID!) { allocateOfficeHours(eventId: $e) { slotsGranted } }`, { e: event.id }, organiser));
+    expectData(await first.gql(`mutation ($e: ID!) { publishOfficeHours(eventId: $e) { allocationStatus } }`, { e: event.id }, organiser));
+    await ask(tokens.pat);
+    const db = first.app.get(DataSource);
+    const ticks = () => Promise.all([first.app.get(ReminderScheduler).tick(), second.app.get(ReminderScheduler).tick()]);
+    await ticks();
+    const reminders = (): Promise<{ attendee_id: string; status: string }[]> =>
+      db.query(`SELECT attendee_id, status FROM mail_outbox WHERE kind = 'SLOT_REMINDER' AND payload->>'talkId' = $1 ORDER BY attendee_id`, [talk.id]);
+    /** The clock reaches the reminders' time: the real sender sends or cancels each; resolves with the mail that arrived. */
+    const sendDue = async (expected: number) => {
+      const before = smtp.received.length;
+      await db.query(`UPDATE mail_outbox SET send_after = now() WHERE kind = 'SLOT_REMINDER' AND status = 'QUEUED' AND payload->>'talkId' = $1`, [talk.id]);
+      first.app.get(MailSender).wake();
+      if (expected) await smtp.waitFor(before + expected);
+      await until(reminders, (rows) => rows.every((row) => row.status !== 'QUEUED' && row.status !== 'SENDING'));
+      // Long enough for one more message to arrive if one had been queued or sent twice.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      return smtp.received.slice(before);
+    };
+    return { speaker, wyn, pat, tokens, ask, withdraw, ticks, reminders, sendDue };
+  }
+
+  it('promoted back to the very slot they held and were reminded of: no second reminder, to them or to the speaker', async () => {
+    const { speaker, wyn, pat, tokens, ask, withdraw, ticks, reminders, sendDue } = await slotHeldWithStandby();
+    expect((await sendDue(2)).map((mail) => mail.to).sort()).toEqual([speaker.email, wyn.email].sort());
+    // Wyn gives the slot up (Pat takes it), thinks again and queues behind; Pat gives it up: it is Wyn's again.
+    await withdraw(tokens.wyn);
+    await ask(tokens.wyn);
+    await ticks();
+    await withdraw(tokens.pat);
+    await ticks();
+    await ticks();
+    expect(await sendDue(0)).toEqual([]);
+    expect(await reminders()).toEqual(
+      [
+        { attendee_id: wyn.id, status: 'SENT' },
+        { attendee_id: pat.id, status: 'CANCELLED' },
+        { attendee_id: speaker.id, status: 'SENT' },
+      ].sort((a, b) => (a.attendee_id < b.attendee_id ? -1 : 1)),
+    );
+  });
+
+  it('promoted back to a slot whose reminder was cancelled while someone else held it: reminded once, again', async () => {
+    const { speaker, wyn, pat, tokens, ask, withdraw, ticks, reminders, sendDue } = await slotHeldWithStandby();
+    // Wyn gives the slot up before the reminders are due: Pat and the speaker are reminded, Wyn's is cancelled.
+    await withdraw(tokens.wyn);
+    await ask(tokens.wyn);
+    await ticks();
+    expect((await sendDue(2)).map((mail) => mail.to).sort()).toEqual([speaker.email, pat.email].sort());
+    expect((await reminders()).find((row) => row.attendee_id === wyn.id)!.status).toBe('CANCELLED');
+    // Pat gives it up: it is Wyn's again, and Wyn is reminded of it once.
+    await withdraw(tokens.pat);
+    await ticks();
+    await ticks();
+    const received = await sendDue(1);
+    expect(received.map((mail) => mail.to)).toEqual([wyn.email]);
+    expect(received[0]!.subject).toMatch(/^Office hours at \d\d:\d\d, .*with Sid Speaker/);
+    expect((await reminders()).find((row) => row.attendee_id === wyn.id)!.status).toBe('SENT');
+  });
 });
 
 describe('what is urgent goes first', () => {

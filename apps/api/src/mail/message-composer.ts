@@ -43,6 +43,9 @@ export interface ComposedMessage {
 
 export type Composition = { cancelled: string } | { message: ComposedMessage };
 
+/** Why a slot reminder was cancelled at sending when its slot was no longer the addressee's (the scheduler revives exactly those). */
+export const SLOT_TAKEN_BY_SOMEONE_ELSE = 'The slot went to someone else';
+
 const SIT_OUT_REASONS: readonly string[] = ['ODD_COUNT', 'NO_COMPATIBLE_PARTNER', 'NOT_PRESENT', 'BUSY', 'UNAVAILABLE'] satisfies SitOutReason[];
 /** Stands for the link in the rendered text until the real one (sent) or the mark (stored) replaces it. */
 const LINK_SLOT = 'PAIRWISESIGNINLINKSLOT';
@@ -149,7 +152,7 @@ export async function composeClaimed(query: LaneQuery, message: ClaimedMessage, 
       );
       if (!slot || slot.allocation_status !== 'PUBLISHED') return { cancelled: 'The office-hour slots are no longer published' };
       const role = slot.speaker_id === message.attendeeId ? 'speaker' : slot.attendee_id === message.attendeeId ? 'asker' : null;
-      if (!role) return { cancelled: 'The slot went to someone else' };
+      if (!role) return { cancelled: SLOT_TAKEN_BY_SOMEONE_ELSE };
       const window = slotWindow({ startsAt: new Date(slot.starts_at), durationMinutes: slot.duration_minutes, slotMinutes: slot.slot_minutes }, message.payload.slotIndex!);
       if (window.startsAt.getTime() <= Date.now()) return { cancelled: 'The slot had already started' };
       const [other] = await people.byIds([role === 'speaker' ? slot.attendee_id : slot.speaker_id]);

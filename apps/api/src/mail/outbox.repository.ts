@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decodeCursor, isCursorId, pageOf, type KeyedPage } from '../common/paging';
 import type { MailKind, MailPayload, MailStatus } from './mail.entities';
-import type { ClaimedMessage, ComposedMessage, LaneQuery } from './message-composer';
+import { SLOT_TAKEN_BY_SOMEONE_ELSE, type ClaimedMessage, type ComposedMessage, type LaneQuery } from './message-composer';
 
 /** Statuses a message can end in; QUEUED is the only one a sender picks up. */
 export const FINAL_STATUSES: readonly MailStatus[] = ['SENT', 'FAILED', 'BOUNCED', 'CANCELLED', 'HELD'];
@@ -305,7 +305,17 @@ export class OutboxRepository {
         // see slotsChanged) either committed before, and is read here, or waits until this mark is
         // committed, and then clears it for the next tick.
         await manager.query(`SELECT 1 FROM talks WHERE id = $1 FOR SHARE`, [talk.id]);
-        return manager.query(`${SLOT_REMINDERS} WHERE t.id = $1 ${SLOT_REMINDERS_AFTER_WHERE} ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`, [talk.id, leadSeconds]);
+        // A holder's reminder is one per slot (its dedupe key): one already sent is never sent again, even to someone
+        // promoted back to the slot they had held; one cancelled at sending because the slot had gone to someone else
+        // (SLOT_TAKEN_BY_SOMEONE_ELSE) is queued again when the slot is theirs again, else they would never be reminded.
+        return manager.query(
+          `${SLOT_REMINDERS} WHERE t.id = $1 ${SLOT_REMINDERS_AFTER_WHERE}
+           ON CONFLICT (dedupe_key) DO UPDATE SET status = 'QUEUED', error = NULL, attempts = 0, to_address = EXCLUDED.to_address,
+                                                  send_after = EXCLUDED.send_after, updated_at = now()
+            WHERE mail_outbox.status = 'CANCELLED' AND mail_outbox.error = $3
+           RETURNING 1`,
+          [talk.id, leadSeconds, SLOT_TAKEN_BY_SOMEONE_ELSE],
+        );
       });
     }
     return queued;
