@@ -1,4 +1,4 @@
-import { attendeeToken, createAttendee, expectData, startEventApp, waitForRound, type AttendeeFixture, type TestApp } from '@pairwise/testing';
+import { attendeeToken, createAttendee, createEvent, createOrganiser, expectData, startEventApp, waitForRound, type AttendeeFixture, type TestApp } from '@pairwise/testing';
 
 const CREATE_ROUND = `mutation ($input: CreateRoundInput!) { createRound(input: $input) { id tableSize } }`;
 const ROUND = `query ($id: ID!) {
@@ -112,7 +112,7 @@ describe('topic tables (Round.tableSize)', () => {
     }
   });
 
-  it('a second table round repeats no pair of the first: with three tables before, no table of 4 is possible, so two sit out', async () => {
+  it('a second table round repeats no pair of the first: with three tables before, no table of 4 is possible, so two sit out as NO_COMPATIBLE_TABLE', async () => {
     const first = expectData(await t.gql(`query ($e: ID!) { rounds(eventId: $e) { id name } }`, { e: eventId }, organiser)).rounds.find((r: { name: string }) => r.name === 'Tables 1');
     const before = new Set(pairsOf(tablesOf(await readRound(first.id))));
     const round = await readRound(await generate('Tables 2', '2030-06-01T10:00:00Z'));
@@ -120,6 +120,59 @@ describe('topic tables (Round.tableSize)', () => {
     for (const pair of pairsOf(second)) expect(before.has(pair)).toBe(false);
     // A table of 4 would need people from 4 different tables of round 1 (pigeonhole): three tables of 3 at most.
     expect(second.map((m) => m.participants.length)).toEqual([3, 3, 3]);
-    expect(round.leftOut.map((entry: { reason: string }) => entry.reason)).toEqual(['ODD_COUNT', 'ODD_COUNT']);
+    // Not the count (11 people fill tables of 4, 4 and 3): every table they could join holds someone they met.
+    expect(round.leftOut.map((entry: { reason: string }) => entry.reason)).toEqual(['NO_COMPATIBLE_TABLE', 'NO_COMPATIBLE_TABLE']);
+    const id = expectData(await t.gql(`query ($e: ID!) { rounds(eventId: $e) { id name } }`, { e: eventId }, organiser)).rounds.find((r: { name: string }) => r.name === 'Tables 2').id;
+    expect(expectData(await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id }, organiser)).publishRound.status).toBe('PUBLISHED');
+    // The one sitting out reads why, in the reason's own words.
+    const out = round.leftOut[0].attendeeId as string;
+    const mine = expectData(await t.gql(`query ($e: ID!) { rounds(eventId: $e) { name mySitOut } }`, { e: eventId }, tokens.get(out))).rounds;
+    expect(mine.find((r: { name: string }) => r.name === 'Tables 2').mySitOut).toBe('NO_COMPATIBLE_TABLE');
+  });
+
+  it('seats accepted meeting requests together at a table round and reports them in Round.meetingRequests', async () => {
+    const event = await createEvent(t);
+    const { token: host } = await createOrganiser(t, event.id);
+    const guests: AttendeeFixture[] = [];
+    const guestTokens: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      // Three groups with nothing in common across them: the matching alone would never seat 0 with 1, nor 3 with 5.
+      const interests = [['agents', 'planning'], ['rag', 'retrieval'], ['speech', 'audio']][i % 3]!;
+      const guest = await createAttendee(t, event.id, { name: `Guest ${i}`, present: true, interests });
+      guests.push(guest);
+      guestTokens.push(await attendeeToken(t, guest));
+    }
+    const ask = async (from: number, to: number) => {
+      const { id } = expectData(await t.gql(`mutation ($input: RequestMeetingInput!) { requestMeeting(input: $input) { id } }`, { input: { attendeeId: guests[to]!.id } }, guestTokens[from])).requestMeeting;
+      expectData(await t.gql(`mutation ($input: RespondToMeetingRequestInput!) { respondToMeetingRequest(input: $input) { status } }`, { input: { id, accept: true } }, guestTokens[to]));
+      return id as string;
+    };
+    const requests = [await ask(0, 1), await ask(3, 5)];
+    const { id } = expectData(await t.gql(CREATE_ROUND, { input: { eventId: event.id, name: 'Tables with requests', startsAt: '2030-06-01T09:00:00Z', durationMinutes: 20, tableSize: 3 } }, host)).createRound;
+    expectData(await t.gql(`mutation ($id: ID!) { generateRound(input: {roundId: $id}) { id } }`, { id }, host));
+    expect(await waitForRound(t, id, host)).toMatchObject({ status: 'GENERATED' });
+    const review = expectData(
+      await t.gql(
+        `query ($id: ID!) { round(id: $id) { leftOut { reason } stats { tables } meetingRequests { seated reason request { id } }
+           meetings(first: 10) { edges { node { participants { id } reasons { attendeeA attendeeB requestedBy } } } } } }`,
+        { id },
+        host,
+      ),
+    ).round;
+    expect(review.stats.tables).toBe(3);
+    expect(review.leftOut).toEqual([]);
+    expect(review.meetingRequests).toEqual(requests.map((requestId) => ({ seated: true, reason: null, request: { id: requestId } })));
+    const tables = review.meetings.edges.map((edge: { node: { participants: { id: string }[]; reasons: { attendeeA: string; attendeeB: string; requestedBy: string | null }[] } }) => edge.node);
+    for (const [a, b] of [[0, 1], [3, 5]] as const) {
+      const table = tables.find((m: { participants: { id: string }[] }) => m.participants.some((p) => p.id === guests[a]!.id));
+      expect(table.participants.map((p: { id: string }) => p.id)).toContain(guests[b]!.id);
+      // The table says which of its pairs was asked for, and by whom.
+      const asked = table.reasons.filter((r: { requestedBy: string | null }) => r.requestedBy !== null);
+      expect(asked).toEqual([expect.objectContaining({ requestedBy: guests[a]!.id })]);
+    }
+    // Publishing fulfils both requests: each one sits with the person they asked to meet.
+    expectData(await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id }, host));
+    const mine = expectData(await t.gql(`{ myMeetingRequests { id status } }`, {}, guestTokens[0])).myMeetingRequests;
+    expect(mine).toEqual([{ id: requests[0], status: 'FULFILLED' }]);
   });
 });

@@ -13,6 +13,8 @@ import { hardRuleOf, type ScoringModel } from './score';
  *   (`already-met` includes pairs planned in an earlier round of the same plan).
  * - `conflict`: one of them is already in an earlier feasible must-meet pair of the list
  *   (each person sits at one table per round: the earlier request wins, this one waits).
+ * - `no-compatible-table` (table rounds): feasible as a pair, but no table of the seating could
+ *   take the two together (everyone else at a table that has room for them may not meet one of them).
  */
 export type MustMeetUnmetReason =
   | 'not-in-round'
@@ -23,7 +25,8 @@ export type MustMeetUnmetReason =
   | 'no-common-language'
   | 'meeting-rule'
   | 'same-company'
-  | 'conflict';
+  | 'conflict'
+  | 'no-compatible-table';
 
 /** A requested pair that is not seated, and why. */
 export interface UnmetMustMeet {

@@ -204,7 +204,7 @@ function buildIsolating({ base, isolated, how }: { base: Parameters<typeof build
 
 describe('sit-out reasons are true', () => {
   it('NO_COMPATIBLE_PARTNER only for someone nobody may meet; ODD_COUNT only when a partner existed', () => {
-    const seen = { 'odd-count': 0, 'no-compatible-partner': 0, busy: 0 };
+    const seen = { 'odd-count': 0, 'no-compatible-partner': 0, 'no-compatible-table': 0, busy: 0 };
     fc.assert(
       fc.property(isolating, (params) => {
         const input = buildIsolating(params);

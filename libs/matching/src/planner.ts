@@ -107,6 +107,7 @@ export function createEngine(model: ScoringModel, options: RoundOptions, k: numb
         sitOut: request.sitOut,
         seed: request.seed,
         busy: request.constraints === undefined || request.constraints.none ? null : request.constraints.busy,
+        mustMeet: request.constraints === undefined ? undefined : { pairs: request.constraints.pairs, report: request.constraints.report },
       }),
   };
 }

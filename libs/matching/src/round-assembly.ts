@@ -101,7 +101,8 @@ function explainTables(model: ScoringModel, groups: readonly number[][], request
     const text = meetingText(edges.map((e) => e.explanation), { nameOf: (id) => displayName(model.profiles[model.index.get(id) as number]!) });
     return {
       kind: layout === 'table' ? ('table' as const) : g.length === 2 ? ('pair' as const) : ('trio' as const),
-      mustMeet: layout === 'pairs' && c?.preSeated[g[0] as number] === 1,
+      // A pair seated for its request; a table that seats one (or more) such pair.
+      mustMeet: layout === 'pairs' ? c?.preSeated[g[0] as number] === 1 : g.some((x) => c?.preSeated[x] === 1),
       members: layout === 'table' ? g.map((x) => ids[x] as string).sort() : [...g.slice(0, 2).map((x) => ids[x] as string).sort(), ...g.slice(2).map((x) => ids[x] as string)],
       score: edges.reduce((acc, e) => acc + e.score, 0),
       edges,

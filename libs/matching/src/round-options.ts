@@ -28,7 +28,7 @@ function checkCount(value: unknown, field: string, min: number, max = Number.MAX
  *
  * Complexity: O(1).
  * @throws {MatchingInputError} naming the offending field (`seed`, `policy`, `fairness`, `maxGap`,
- *   `tableSize` outside 3…8 or with `fairness: 'maxmin'` or `mustMeet`…).
+ *   `tableSize` outside 3…8 or with `fairness: 'maxmin'`…).
  * @example readRoundOptions({ profiles, policy: 'bye' }).policy // 'bye'
  */
 export function readRoundOptions(input: PlanRoundInput): RoundOptions {
@@ -50,7 +50,6 @@ export function readRoundOptions(input: PlanRoundInput): RoundOptions {
   if (tableSize !== null) {
     checkCount(tableSize, 'tableSize', MIN_TABLE_SIZE, MAX_TABLE_SIZE);
     if (fairness !== 'none') throw new MatchingInputError('fairness', 'maxmin applies to pairs: a table round maximises the total');
-    if (input.mustMeet !== undefined && input.mustMeet.length > 0) throw new MatchingInputError('mustMeet', 'applies to pairs: a table round cannot promise a 1:1');
   }
   return { seed, policy, fairness, maxPricingRounds, maxGap, checkInvariants: input.checkInvariants === true, tableSize };
 }

@@ -31,7 +31,7 @@ export interface Meeting {
   readonly table: number;
   /** `pair` or `trio` in a pairs round; `table` in a round planned with a `tableSize`. */
   readonly kind: 'pair' | 'trio' | 'table';
-  /** True for a pair seated because both asked to meet (a `mustMeet` request of the round). */
+  /** True for a pair seated because both asked to meet (a `mustMeet` request of the round); at a table round, a table seating such a pair. */
   readonly mustMeet: boolean;
   /** Member ids, sorted (for a trio, the pair first, then the one who joined; a table: all sorted). */
   readonly members: readonly string[];
@@ -52,8 +52,11 @@ export interface Bye {
    * used, forbids every partner). `odd-count`: someone they could meet existed, but not everyone
    * could be seated (the odd one out by policy, or their possible partners were all taken).
    * `busy`: listed in the round's `busy` (a talk, an office-hour slot…): nobody is seated with them.
+   * `no-compatible-table` (table rounds): some people in the round may meet them, but no table of
+   * the seating could take them — at every table someone may not meet them (a hard rule, or a
+   * pair already used), and too few of their possible partners may all sit together.
    */
-  readonly reason: 'odd-count' | 'no-compatible-partner' | 'busy';
+  readonly reason: 'odd-count' | 'no-compatible-partner' | 'no-compatible-table' | 'busy';
 }
 
 /** How well one attendee is served: their pair's score, the mean of their two trio edges, or null for a bye. */
@@ -151,7 +154,10 @@ export interface PlanRoundInput extends ScoringOptions {
   /**
    * Plan tables of this many people (3…8) instead of pairs: every table seats `tableSize` or
    * `tableSize − 1` people, maximising the sum of the pair scores inside tables (see `TableEngine`);
-   * undefined or null: pairs. Not combined with `fairness: 'maxmin'` or `mustMeet`.
+   * undefined or null: pairs. With `mustMeet`, each feasible pair sits at one table (with others).
+   * Not combined with `fairness: 'maxmin'`: the floor it lifts is a pair's score, found exactly by a
+   * bottleneck matching; at a table every pair of table-mates is a meeting, and the highest floor
+   * over all table-mates is a clique-partition problem no heuristic here can prove.
    */
   readonly tableSize?: number | null;
   /** Rounds each attendee already sat out; only the least-rested can get the bye. */

@@ -190,6 +190,54 @@ describe('table rounds (tableSize)', () => {
     expect(plan.meetings.map((m) => m.members.length).sort()).toEqual([3, 4, 4]);
   });
 
+  it('sit out someone no table can take as no-compatible-table, not odd-count (one possible partner, tables of 4)', () => {
+    const profiles = generateConference(12, 3, { wishRate: 0, blockRate: 0 }).map((p) => ({ ...p, languages: ['en'] }));
+    // Only one other person speaks their language: at a table of 3 or 4 they need two table-mates.
+    const loner = { ...profiles[0]!, languages: ['tlh'] };
+    const friend = { ...profiles[1]!, languages: ['en', 'tlh'] };
+    const plan = planRound({ profiles: [loner, friend, ...profiles.slice(2)], seed: 1, tableSize: 4, checkInvariants: true });
+    expect(plan.byes).toEqual([{ id: loner.id, reason: 'no-compatible-table' }]);
+    expect(plan.meetings.map((m) => m.members.length).sort()).toEqual([3, 4, 4]);
+  });
+
+  it('give every sit-out a true reason: the count, nobody to meet, or no table that can take them', () => {
+    const seen = { 'odd-count': 0, 'no-compatible-partner': 0, 'no-compatible-table': 0, busy: 0 };
+    fc.assert(
+      fc.property(instance, (params) => {
+        const input = build({ ...params, pastRate: params.pastRate * 2 });
+        const plan = planRound(input);
+        const model = buildScoringModel(input.profiles, input);
+        const busy = new Set(input.busy ?? []);
+        const past = new Set((input.pastPairs ?? []).map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`)));
+        const mayMeet = (a: string, b: string): boolean =>
+          a !== b && !busy.has(a) && !busy.has(b) && !past.has(a < b ? `${a}|${b}` : `${b}|${a}`) && hardRuleOf(model, model.index.get(a) as number, model.index.get(b) as number) === null;
+        const ids = model.profiles.map((p) => p.id);
+        const hasPartner = (id: string): boolean => ids.some((other) => mayMeet(id, other));
+        const seatable = ids.filter((id) => !busy.has(id) && hasPartner(id)).length;
+        let oddCount = 0;
+        for (const bye of plan.byes) {
+          seen[bye.reason]++;
+          if (bye.reason === 'busy') expect(busy.has(bye.id)).toBe(true);
+          if (bye.reason === 'no-compatible-partner') expect(hasPartner(bye.id)).toBe(false);
+          if (bye.reason === 'odd-count') {
+            expect(hasPartner(bye.id)).toBe(true);
+            oddCount++;
+          }
+          if (bye.reason === 'no-compatible-table') {
+            expect(hasPartner(bye.id)).toBe(true);
+            // No table with a free seat (k − 1 people) whose members all may meet them.
+            for (const m of plan.meetings) if (m.members.length < params.k) expect(m.members.every((w) => mayMeet(bye.id, w))).toBe(false);
+          }
+        }
+        // Only the count's sit-outs are "odd-count".
+        expect(oddCount).toBeLessThanOrEqual(seatable - tableCounts(seatable, params.k).seated);
+      }),
+      { numRuns: 150 },
+    );
+    expect(seen['no-compatible-table']).toBeGreaterThan(5);
+    expect(seen['odd-count']).toBeGreaterThan(5);
+  });
+
   it('tell every table who sits there', () => {
     const profiles = generateConference(10, 5);
     const plan = planRound({ profiles, seed: 2, tableSize: 5 });
@@ -210,11 +258,10 @@ describe('table rounds (tableSize)', () => {
     expect(second.meetings.map((m) => m.members.length).sort()).toEqual([6, 6, 6, 6, 6, 5, 5].sort());
   });
 
-  it('refuse a table size outside 3…8, and with maxmin fairness or must-meet pairs', () => {
+  it('refuse a table size outside 3…8, and with maxmin fairness', () => {
     const profiles = generateConference(6, 1);
     for (const tableSize of [2, 9, 3.5, Number.NaN]) expect(() => planRound({ profiles, tableSize })).toThrow(MatchingInputError);
     expect(() => planRound({ profiles, tableSize: 4, fairness: 'maxmin' })).toThrow(/fairness/);
-    expect(() => planRound({ profiles, tableSize: 4, mustMeet: [[profiles[0]!.id, profiles[1]!.id]] })).toThrow(/mustMeet/);
     expect(planRound({ profiles, tableSize: null }).stats.pairs).toBe(3);
   });
 
@@ -231,5 +278,127 @@ describe('table rounds (tableSize)', () => {
         if (m >= (k - 1) * (k - 2)) expect(seated).toBe(m);
       }),
     );
+  });
+});
+
+describe('table rounds with must-meet pairs (accepted meeting requests)', () => {
+  /** A round with no hard rule but the must-meet requests' own: every feasible pair can and must be seated together. */
+  const open = fc.record({
+    n: fc.integer({ min: 0, max: 40 }),
+    k: fc.integer({ min: 3, max: 8 }),
+    seed: fc.integer(),
+    requests: fc.integer({ min: 0, max: 10 }),
+    busyRate: fc.double({ min: 0, max: 0.2, noNaN: true }),
+  });
+
+  function openRound({ n, k, seed, requests, busyRate }: { n: number; k: number; seed: number; requests: number; busyRate: number }): PlanRoundInput {
+    const rng = createPrng(seed);
+    const profiles = generateConference(n, seed, { wishRate: 0.2, blockRate: 0 }).map((p) => ({ ...p, languages: ['en'] }));
+    const ids = profiles.map((p) => p.id);
+    const busy = ids.filter(() => rng.next() < busyRate);
+    const free = ids.filter((id) => !busy.includes(id));
+    const tables = tableCounts(free.length, k).tables;
+    // Requests between people who are free, as many disjoint ones as there are tables at most (each pair then has a table
+    // of its own: with more pairs than tables, tables of 3 could not hold them all), plus a repeat and one sharing a person.
+    const shuffled = [...free].sort(() => rng.next() - 0.5);
+    const mustMeet: PairIds[] = [];
+    for (let p = 0; p < Math.min(requests, tables) && 2 * p + 1 < shuffled.length; p++) mustMeet.push([shuffled[2 * p]!, shuffled[2 * p + 1]!]);
+    if (mustMeet.length > 0) mustMeet.push([mustMeet[0]![1], mustMeet[0]![0]]);
+    if (mustMeet.length > 0 && shuffled.length > 2 * mustMeet.length) mustMeet.push([mustMeet[0]![0], shuffled[shuffled.length - 1]!]);
+    return { profiles, seed, busy, mustMeet, tableSize: k, candidatesPerAttendee: 1 + rng.nextInt(12), checkInvariants: true };
+  }
+
+  it('seat every feasible pair at one table, tables balanced, nobody twice, over two rounds no pair met twice', () => {
+    let seatedPairs = 0;
+    fc.assert(
+      fc.property(open, (params) => {
+        const input = openRound(params);
+        const planner = createRoundPlanner(input);
+        const first = planner.plan();
+        expect(tableViolations(first, input)).toEqual([]);
+        // Each feasible request (as the pairs engine resolves them) is seated; the others are the repeat's and the shared person's.
+        const resolved = planRound({ ...input, tableSize: null, checkInvariants: false }).mustMeet;
+        expect(first.mustMeet).toEqual(resolved);
+        expect(resolved.unmet.every((u) => u.reason === 'conflict')).toBe(true);
+        const tableOf = new Map(first.meetings.flatMap((m) => m.members.map((id) => [id, m] as const)));
+        for (const [a, b] of first.mustMeet.seated) {
+          expect(tableOf.get(a)?.members).toContain(b);
+          expect(tableOf.get(a)?.mustMeet).toBe(true);
+        }
+        seatedPairs += first.mustMeet.seated.length;
+        for (const m of first.meetings) expect(m.mustMeet).toBe(first.mustMeet.seated.some(([a]) => m.members.includes(a)));
+        const free = input.profiles.length - (input.busy ?? []).length;
+        const { tables, full } = tableCounts(free, params.k);
+        expect(first.meetings).toHaveLength(tables);
+        expect(first.meetings.filter((m) => m.members.length === params.k)).toHaveLength(full);
+        // The next round, with the same requests: the pairs met are now already met, and no pair meets twice.
+        const met = first.meetings.flatMap((m) => m.edges.map((e) => [e.a, e.b] as const));
+        const second = planner.plan({ avoid: met, mustMeet: input.mustMeet });
+        expect(tableViolations(second, { ...input, pastPairs: met })).toEqual([]);
+        const unmetAgain = second.mustMeet.unmet.map((u) => `${[u.a, u.b].sort().join('|')} ${u.reason}`);
+        for (const [a, b] of first.mustMeet.seated) expect(unmetAgain).toContain(`${a}|${b} already-met`);
+        const seen = new Set(met.map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`)));
+        for (const m of second.meetings) for (const e of m.edges) expect(seen.has(e.a < e.b ? `${e.a}|${e.b}` : `${e.b}|${e.a}`)).toBe(false);
+      }),
+      { numRuns: 80 },
+    );
+    expect(seatedPairs).toBeGreaterThan(50);
+  });
+
+  it('under hard rules: keep every rule, report each feasible pair seated together or no-compatible-table, and say so truly', () => {
+    let apart = 0;
+    let together = 0;
+    fc.assert(
+      fc.property(instance, fc.integer({ min: 0, max: 8 }), (params, requests) => {
+        const base = build(params);
+        const rng = createPrng(params.seed ^ 0x5eed);
+        const ids = base.profiles.map((p) => p.id);
+        const mustMeet: PairIds[] = ids.length < 2 ? [] : Array.from({ length: requests }, () => [ids[rng.nextInt(ids.length)]!, ids[rng.nextInt(ids.length)]!] as const);
+        const input = { ...base, mustMeet };
+        const plan = planRound(input);
+        expect(tableViolations(plan, input)).toEqual([]);
+        // The pairs engine's resolution decides feasibility; a table round seats each feasible pair or says why not.
+        const pairsRound = planRound({ ...input, tableSize: null, checkInvariants: false });
+        const feasible = pairsRound.mustMeet.seated;
+        const tableOf = new Map(plan.meetings.flatMap((m) => m.members.map((id) => [id, m] as const)));
+        for (const [a, b] of feasible) {
+          const seated = plan.mustMeet.seated.some(([x, y]) => x === a && y === b);
+          expect(seated).toBe(tableOf.get(a) !== undefined && tableOf.get(a) === tableOf.get(b));
+          if (seated) together++;
+          else {
+            apart++;
+            expect(plan.mustMeet.unmet).toContainEqual({ a, b, reason: 'no-compatible-table' });
+          }
+        }
+        expect(plan.stats.mustMeetSeated + plan.stats.mustMeetUnmet).toBe(pairsRound.stats.mustMeetSeated + pairsRound.stats.mustMeetUnmet);
+        const { optimality } = plan.stats;
+        expect(optimality.upperBound).toBeGreaterThanOrEqual(optimality.matchingWeight);
+      }),
+      { numRuns: 120 },
+    );
+    expect(together).toBeGreaterThan(20);
+    // Pairs kept apart are rare (hard rules leaving no table for both); the property above checks them when they occur.
+    expect(apart).toBeLessThan(together);
+  });
+
+  it('seat a requested pair together even when they would not choose each other, and mark their table', () => {
+    const profiles = generateConference(24, 11, { wishRate: 0, blockRate: 0 }).map((p) => ({ ...p, languages: ['en'] }));
+    const model = buildScoringModel(profiles, {});
+    // The lowest-scoring pair of the round.
+    let worst: [number, number] = [0, 1];
+    for (let i = 0; i < model.n; i++) for (let j = i + 1; j < model.n; j++) if (edgeScore(model, i, j) < edgeScore(model, worst[0], worst[1])) worst = [i, j];
+    const a = model.profiles[worst[0]]!.id;
+    const b = model.profiles[worst[1]]!.id;
+    const without = planRound({ profiles, seed: 4, tableSize: 6, checkInvariants: true });
+    expect(without.meetings.some((m) => m.members.includes(a) && m.members.includes(b))).toBe(false);
+    const plan = planRound({ profiles, seed: 4, tableSize: 6, mustMeet: [[a, b]], checkInvariants: true });
+    const table = plan.meetings.find((m) => m.members.includes(a));
+    expect(table?.members).toContain(b);
+    expect(table?.mustMeet).toBe(true);
+    expect(plan.meetings.filter((m) => m.mustMeet)).toHaveLength(1);
+    expect(plan.mustMeet).toEqual({ seated: [[a, b].sort()], unmet: [] });
+    expect(plan.stats).toMatchObject({ mustMeetSeated: 1, mustMeetUnmet: 0 });
+    // The bound still bounds the round without the request, so it bounds this one: the gap stays an honest "at most".
+    expect(plan.stats.optimality.upperBound).toBeGreaterThanOrEqual(without.stats.optimality.matchingWeight);
   });
 });

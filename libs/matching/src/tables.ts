@@ -1,5 +1,6 @@
 import { topKCandidates, type CandidateLists } from './candidates';
 import { pairingViolations } from './invariants';
+import type { MustMeetReport, RoundConstraints, UnmetMustMeet } from './must-meet';
 import { hashSeed, mixSeeds, type Seed } from './prng';
 import { assembleSeating } from './round-assembly';
 import { pairKey } from './round-seating';
@@ -57,6 +58,11 @@ export interface TableRequest {
   /** 1 for an attendee busy this round (seated with nobody), or null. */
   readonly busy: Uint8Array | null;
   readonly seed: Seed;
+  /**
+   * The round's feasible must-meet pairs (model indices, disjoint, resolved by `must-meet.ts`) and
+   * the report of that resolution; absent when none. Each pair is seated at one table.
+   */
+  readonly mustMeet?: { readonly pairs: readonly (readonly [number, number])[]; readonly report: MustMeetReport };
 }
 
 /**
@@ -119,17 +125,28 @@ export class TableEngine {
     }
     seatable.sort(byRank);
     const { tables: T, seated, full } = tableCounts(seatable.length, k);
+    // Must-meet pairs (feasible, disjoint): each member's partner, -1 for everyone else.
+    const pairs = request.mustMeet?.pairs ?? [];
+    const partner = new Int32Array(n).fill(-1);
+    for (const [i, j] of pairs) {
+      partner[i] = j;
+      partner[j] = i;
+    }
 
-    // The bench: who sits out for the count, only among the least-rested (fewest sit-outs so far).
+    // The bench: who sits out for the count, only among the least-rested (fewest sit-outs so far),
+    // and never a member of a must-meet pair while someone else can sit out instead.
     const benchSize = seatable.length - seated;
-    const byRest = [...seatable].sort((a, b) => (request.sitOut[a] as number) - (request.sitOut[b] as number) || byRank(a, b));
-    const restLimit = benchSize === 0 ? -1 : (request.sitOut[byRest[benchSize - 1] as number] as number);
+    const inPair = (v: number): number => (partner[v] === -1 ? 0 : 1);
+    const byRest = [...seatable].sort((a, b) => inPair(a) - inPair(b) || (request.sitOut[a] as number) - (request.sitOut[b] as number) || byRank(a, b));
+    let restLimit = -1;
+    for (let x = 0; x < benchSize; x++) restLimit = Math.max(restLimit, request.sitOut[byRest[x] as number] as number);
+    const pairsMayRest = benchSize > 0 && inPair(byRest[benchSize - 1] as number) === 1;
     const benchable = new Uint8Array(n);
-    for (const v of seatable) if ((request.sitOut[v] as number) <= restLimit) benchable[v] = 1;
+    for (const v of seatable) if ((request.sitOut[v] as number) <= restLimit && (pairsMayRest || partner[v] === -1)) benchable[v] = 1;
 
     // Small rounds are cheap: several seeded starts, keeping the one that seats most, then scores most.
     const attempts = seatable.length <= SMALL_ROUND ? RESTARTS : 1;
-    let best: { state: TableState; displaced: number[]; passes: number; total: number } | null = null;
+    let best: { state: TableState; displaced: number[]; passes: number; total: number; apart: number } | null = null;
     for (let attempt = 0; attempt < attempts; attempt++) {
       const order = attempt === 0 ? seatable : [...seatable].sort((a, b) => mixSeeds(rank[a] as number, attempt) - mixSeeds(rank[b] as number, attempt) || a - b);
       const state = new TableState(n, T, k, s);
@@ -137,20 +154,32 @@ export class TableEngine {
       for (let v = 0; v < n; v++) state.tableOf[v] = OUT;
       for (const v of seatable) state.tableOf[v] = FREE;
       for (let x = 0; x < benchSize; x++) state.bench(byRest[x] as number);
+      // Members of a must-meet pair seated together first stay together: the search never moves them.
+      const glued = this.seatPairs(state, pairs, full, attempt);
       this.seed(state, order, full);
-      const passes = this.localSearch(state, order, benchable);
-      this.resolveConflicts(state, order, benchable);
-      const displaced = this.repair(state, s);
+      const passes = this.localSearch(state, order, benchable, glued);
+      this.resolveConflicts(state, order, benchable, glued);
+      const displaced = this.repair(state, s, glued, partner);
       const total = state.total();
-      if (best === null || displaced.length < best.displaced.length || (displaced.length === best.displaced.length && total > best.total + 1e-9)) {
-        best = { state, displaced, passes, total };
-      }
+      const apart = pairs.reduce((count, [i, j]) => count + (sameTable(state, i, j) ? 0 : 1), 0);
+      const better =
+        best === null ||
+        apart < best.apart ||
+        (apart === best.apart && (displaced.length < best.displaced.length || (displaced.length === best.displaced.length && total > best.total + 1e-9)));
+      if (better) best = { state, displaced, passes, total, apart };
     }
     const { state, displaced, passes } = best as NonNullable<typeof best>;
 
     const groups: number[][] = [];
     for (let t = 0; t < T; t++) if (state.size[t] as number > 0) groups.push(state.membersOf(t).sort((a, b) => a - b));
-    for (const v of [...state.benched(), ...displaced]) byes.push({ id: ids[v] as string, reason: sitOutReason(model, v, unavailable) });
+    // On the bench: the count left no seat for them. Displaced by the repair: they had partners, but
+    // no table of this seating could take them under the hard rules (or the pairs already used).
+    for (const v of state.benched()) byes.push({ id: ids[v] as string, reason: sitOutReason(model, v, unavailable) });
+    for (const v of displaced) {
+      const reason = sitOutReason(model, v, unavailable);
+      byes.push({ id: ids[v] as string, reason: reason === 'odd-count' ? 'no-compatible-table' : reason });
+    }
+    const mustMeet = this.mustMeetOutcome(state, request, ids);
 
     const total = groups.reduce((acc, g) => acc + groupScore(model, g), 0);
     const bound = this.upperBound(seatable, k, benchSize > 0 || displaced.length > 0, isUsed);
@@ -169,9 +198,69 @@ export class TableEngine {
     let min: number | null = null;
     for (const g of groups) for (const score of pairScores(model, g)) if (min === null || score < min) min = score;
     const fairness: FairnessStats = { mode: 'none', floor: null, minBefore: min, minAfter: min, totalBefore: total, totalAfter: total, cost: 0 };
-    const plan = assembleSeating(model, this.lists.k, { groups, byes }, { used, policy: 'bye', seed: request.seed }, optimality, fairness, 'table');
+    const plan = assembleSeating(model, this.lists.k, { groups, byes }, { used, policy: 'bye', seed: request.seed, constraints: mustMeet }, optimality, fairness, 'table');
     if (this.settings.checkInvariants) this.assertValid(plan, request);
     return plan;
+  }
+
+  /**
+   * Seats each must-meet pair (in request order) at a table with room for both whose members may
+   * meet them, spreading the pairs over the tables (pair p looks from table p + attempt onwards).
+   * Returns the glued marks (1 for a member of a pair seated here); a pair no table takes now is
+   * left free, unglued, to the greedy seeding like anyone (and reported apart if it ends so).
+   *
+   * Complexity: O(pairs · tables · k) at worst.
+   */
+  private seatPairs(state: TableState, pairs: readonly (readonly [number, number])[], full: number, attempt: number): Uint8Array {
+    const glued = new Uint8Array(this.n);
+    const T = state.tables;
+    pairs.forEach(([i, j], p) => {
+      if (state.tableOf[i] !== FREE || state.tableOf[j] !== FREE) return;
+      for (let x = 0; x < T; x++) {
+        const t = (p + attempt + x) % T;
+        const target = t < full ? state.k : state.k - 1;
+        if ((state.size[t] as number) + 2 > target) continue;
+        if (state.affinity(i, t) <= CONFLICT / 2 || state.affinity(j, t) <= CONFLICT / 2) continue;
+        state.seat(i, t);
+        state.seat(j, t);
+        glued[i] = 1;
+        glued[j] = 1;
+        return;
+      }
+    });
+    return glued;
+  }
+
+  /**
+   * What the round did with its must-meet requests: the feasible pairs seated at one table are
+   * seated; a feasible pair this seating could not keep together is unmet as `no-compatible-table`
+   * (listed after the requests the resolution turned down). Null when the round has none.
+   */
+  private mustMeetOutcome(state: TableState, request: TableRequest, ids: readonly string[]): RoundConstraints | undefined {
+    const asked = request.mustMeet;
+    if (asked === undefined || (asked.pairs.length === 0 && asked.report.unmet.length === 0)) return undefined;
+    const preSeated = new Uint8Array(this.n);
+    const seatedPairs: [number, number][] = [];
+    const seated: [string, string][] = [];
+    const apart: UnmetMustMeet[] = [];
+    for (const [i, j] of asked.pairs) {
+      const a = ids[i] as string;
+      const b = ids[j] as string;
+      const named: [string, string] = a < b ? [a, b] : [b, a];
+      if (sameTable(state, i, j)) {
+        preSeated[i] = 1;
+        preSeated[j] = 1;
+        seatedPairs.push([i, j]);
+        seated.push(named);
+      } else apart.push({ a: named[0], b: named[1], reason: 'no-compatible-table' });
+    }
+    return {
+      busy: request.busy ?? new Uint8Array(this.n),
+      pairs: seatedPairs,
+      preSeated,
+      report: { seated, unmet: [...asked.report.unmet, ...apart] },
+      none: false,
+    };
   }
 
   /**
@@ -197,9 +286,12 @@ export class TableEngine {
     };
     for (let t = 0; t < state.tables; t++) {
       const target = t < full ? state.k : state.k - 1;
-      const first = nextFree(() => true);
-      if (first === -1) return;
-      state.seat(first, t);
+      // A table that holds a must-meet pair already grows around it.
+      if ((state.size[t] as number) === 0) {
+        const first = nextFree(() => true);
+        if (first === -1) return;
+        state.seat(first, t);
+      }
       while ((state.size[t] as number) < target) {
         let best = -1;
         let bestGain = -Infinity;
@@ -229,7 +321,7 @@ export class TableEngine {
    * more than 10⁻⁹, so the search ends; it stops after `passes` passes or a pass without gain.
    * Returns the passes made.
    */
-  private localSearch(state: TableState, order: readonly number[], benchable: Uint8Array): number {
+  private localSearch(state: TableState, order: readonly number[], benchable: Uint8Array, glued: Uint8Array): number {
     const { lists } = this;
     const maxPasses = this.settings.passes ?? DEFAULT_PASSES;
     const EPS = 1e-9;
@@ -268,7 +360,8 @@ export class TableEngine {
       for (const v of order) {
         const start = nbrPtr[v] as number;
         const end = nbrPtr[v + 1] as number;
-        if (state.tableOf[v] === FREE) continue;
+        // A must-meet pair's members stay where they were seated together; others move around them.
+        if (state.tableOf[v] === FREE || glued[v] === 1) continue;
         let stale = (version[slot(state.tableOf[v] as number)] as number) >= (lookedAt[v] as number);
         for (let p = start; p < end && !stale; p++) {
           const t = state.tableOf[nbr[p] as number] as number;
@@ -323,7 +416,7 @@ export class TableEngine {
           let secondCost = Infinity;
           for (let x = 0; x < size; x++) {
             const w = state.member(B, x);
-            if (A === BENCH && benchable[w] !== 1) continue;
+            if (glued[w] === 1 || (A === BENCH && benchable[w] !== 1)) continue;
             const cost = (state.contribution[w] as number) + 2 * (scratch[x] as number);
             if (cost < firstCost) {
               second = first;
@@ -369,12 +462,12 @@ export class TableEngine {
    * help): the best move or swap with anyone at any other table (or the bench), if it lowers the
    * conflicts. Two sweeps at most; O(conflicted · n · k).
    */
-  private resolveConflicts(state: TableState, order: readonly number[], benchable: Uint8Array): void {
+  private resolveConflicts(state: TableState, order: readonly number[], benchable: Uint8Array, glued: Uint8Array): void {
     for (let sweep = 0; sweep < 2; sweep++) {
       let changed = false;
       for (const v of order) {
         const A = state.tableOf[v] as number;
-        if (A < 0 || (state.contribution[v] as number) > CONFLICT / 2) continue;
+        if (A < 0 || glued[v] === 1 || (state.contribution[v] as number) > CONFLICT / 2) continue;
         let bestGain = 1e-9;
         let best = -1;
         let moveTo = -1;
@@ -388,6 +481,7 @@ export class TableEngine {
           }
           for (let x = 0; x < (state.size[B] as number); x++) {
             const w = state.member(B, x);
+            if (glued[w] === 1) continue;
             const svw = state.s(v, w);
             const gain = toB - svw - (state.contribution[v] as number) + state.affinity(w, A) - svw - (state.contribution[w] as number);
             if (gain > bestGain) {
@@ -417,11 +511,12 @@ export class TableEngine {
 
   /**
    * Makes every table valid: while a table holds a forbidden pair, the member in most such pairs
-   * leaves it; a table left below k − 1 takes compatible people from the bench, or else is
-   * dissolved; then everyone displaced joins, if they can, a compatible table of k − 1. Returns
-   * the displaced who found no seat (they sit out, with the reason `sitOutReason` gives).
+   * leaves it (someone outside a must-meet pair first; a pair that must go leaves whole); a table
+   * left below k − 1 takes compatible people from the bench, or else is dissolved; then everyone
+   * displaced joins, if they can, a compatible table of k − 1. Returns the displaced who found no
+   * seat (they sit out as `no-compatible-table`, or `no-compatible-partner` when nobody may meet them).
    */
-  private repair(state: TableState, s: (i: number, j: number) => number): number[] {
+  private repair(state: TableState, s: (i: number, j: number) => number, glued: Uint8Array, partner: Int32Array): number[] {
     const displaced: number[] = [];
     const conflicts = (v: number, t: number): number => state.membersOf(t).reduce((c, w) => c + (w !== v && s(v, w) <= CONFLICT / 2 ? 1 : 0), 0);
     for (let t = 0; t < state.tables; t++) {
@@ -431,14 +526,20 @@ export class TableEngine {
         let worstCount = 0;
         for (const v of members) {
           const c = conflicts(v, t);
-          if (c > worstCount) {
+          const better = worst === -1 || (glued[worst] === 1 && glued[v] !== 1) || (glued[worst] === glued[v] && c > worstCount);
+          if (c > 0 && better) {
             worstCount = c;
             worst = v;
           }
         }
         if (worst === -1) break;
-        state.unseat(worst);
-        displaced.push(worst);
+        // Only must-meet pairs are in conflict here: one pair leaves whole, each of its two then on their own.
+        const leaving = glued[worst] === 1 ? [worst, partner[worst] as number] : [worst];
+        for (const v of leaving) {
+          glued[v] = 0;
+          state.unseat(v);
+          displaced.push(v);
+        }
       }
     }
     for (let t = 0; t < state.tables; t++) {
@@ -600,6 +701,13 @@ export class TableEngine {
     if (seated !== model.n) problems.push(`${seated} people seated or sitting out, ${model.n} attendees`);
     for (const bye of plan.byes) if (bye.reason !== 'busy' && request.busy?.[at(bye.id)] === 1) problems.push(`${bye.id} is busy but not said so`);
     for (const m of plan.meetings) for (const id of m.members) if (request.busy?.[at(id)] === 1) problems.push(`${id} is busy but seated`);
+    const tableOf = new Map(plan.meetings.flatMap((m) => m.members.map((id) => [id, m] as const)));
+    for (const [a, b] of plan.mustMeet.seated) {
+      const table = tableOf.get(a);
+      if (table === undefined || !table.members.includes(b) || !table.mustMeet) problems.push(`must-meet ${a} and ${b} are reported seated but not together`);
+    }
+    const reported = plan.mustMeet.seated.length + plan.mustMeet.unmet.filter((u) => u.reason === 'no-compatible-table').length;
+    if (reported !== (request.mustMeet?.pairs.length ?? 0)) problems.push(`${reported} feasible must-meet pairs reported, ${request.mustMeet?.pairs.length ?? 0} given`);
     if (problems.length > 0) throw new Error(`planRound (tables) broke an invariant: ${problems.join('; ')}`);
   }
 }
@@ -728,6 +836,11 @@ class TableState {
     if (a === BENCH) this.bench(w);
     else this.seat(w, a);
   }
+}
+
+/** True when i and j sit at one table of `state`. */
+function sameTable(state: TableState, i: number, j: number): boolean {
+  return (state.tableOf[i] as number) >= 0 && state.tableOf[i] === state.tableOf[j];
 }
 
 /** Every pair score of a table. */

@@ -46,7 +46,7 @@ export type Composition = { cancelled: string } | { message: ComposedMessage };
 /** Why a slot reminder was cancelled at sending when its slot was no longer the addressee's (the scheduler revives exactly those). */
 export const SLOT_TAKEN_BY_SOMEONE_ELSE = 'The slot went to someone else';
 
-const SIT_OUT_REASONS: readonly string[] = ['ODD_COUNT', 'NO_COMPATIBLE_PARTNER', 'NOT_PRESENT', 'BUSY', 'UNAVAILABLE'] satisfies SitOutReason[];
+const SIT_OUT_REASONS: readonly string[] = ['ODD_COUNT', 'NO_COMPATIBLE_PARTNER', 'NO_COMPATIBLE_TABLE', 'NOT_PRESENT', 'BUSY', 'UNAVAILABLE'] satisfies SitOutReason[];
 /** Stands for the link in the rendered text until the real one (sent) or the mark (stored) replaces it. */
 const LINK_SLOT = 'PAIRWISESIGNINLINKSLOT';
 export const HIDDEN_TOKEN = 'hidden';

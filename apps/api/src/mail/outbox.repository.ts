@@ -282,7 +282,7 @@ export class OutboxRepository {
              FROM rounds r
              CROSS JOIN LATERAL jsonb_array_elements(coalesce(r.stats->'leftOut', '[]'::jsonb)) left_out
              JOIN attendees a ON a.id::text = left_out->>'attendeeId' AND a.event_id = r.event_id
-            WHERE r.id = $1 AND left_out->>'reason' IN ('ODD_COUNT', 'NO_COMPATIBLE_PARTNER', 'NOT_PRESENT', 'BUSY', 'UNAVAILABLE')
+            WHERE r.id = $1 AND left_out->>'reason' IN ('ODD_COUNT', 'NO_COMPATIBLE_PARTNER', 'NO_COMPATIBLE_TABLE', 'NOT_PRESENT', 'BUSY', 'UNAVAILABLE')
               AND a.erased_at IS NULL AND a.mail_opt_out_at IS NULL
               FOR KEY SHARE OF a
            ON CONFLICT (dedupe_key) DO NOTHING

@@ -1,3 +1,4 @@
+import type { MustMeetUnmetReason } from '@pairwise/matching';
 import type { Actor } from '../auth/actor';
 import type { MeetingRequestRow, RoundRequestRow } from './meeting-requests.repository';
 import { MeetingRequest, MeetingRequestDirection, MeetingRequestNotSeatedReason, MeetingRequestStatus } from './models/meeting-request.model';
@@ -33,8 +34,11 @@ const NOT_SEATED: Record<string, MeetingRequestNotSeatedReason> = {
   blocked: MeetingRequestNotSeatedReason.BLOCKED,
   'already-met': MeetingRequestNotSeatedReason.ALREADY_MET,
   'no-common-language': MeetingRequestNotSeatedReason.NO_COMMON_LANGUAGE,
+  'meeting-rule': MeetingRequestNotSeatedReason.MEETING_RULE,
+  'same-company': MeetingRequestNotSeatedReason.SAME_COMPANY,
   conflict: MeetingRequestNotSeatedReason.CONFLICT,
-};
+  'no-compatible-table': MeetingRequestNotSeatedReason.NO_COMPATIBLE_TABLE,
+} satisfies Record<MustMeetUnmetReason, MeetingRequestNotSeatedReason>;
 
 /** Seated now, or why not: what the generation said, or SEPARATED when it seated them and an adjustment moved them apart. */
 export function notSeatedReason(row: RoundRequestRow): MeetingRequestNotSeatedReason | null {

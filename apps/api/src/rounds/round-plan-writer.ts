@@ -8,7 +8,12 @@ import type { RoundEntity, StoredRoundStats } from './round.entity';
 import type { RoundRoster } from './round-roster';
 
 /** The library's reasons for a bye, as `rounds.stats.leftOut` stores them. */
-const BYE_REASONS = { 'odd-count': 'ODD_COUNT', 'no-compatible-partner': 'NO_COMPATIBLE_PARTNER', busy: 'BUSY' } as const satisfies Record<Bye['reason'], string>;
+const BYE_REASONS = {
+  'odd-count': 'ODD_COUNT',
+  'no-compatible-partner': 'NO_COMPATIBLE_PARTNER',
+  'no-compatible-table': 'NO_COMPATIBLE_TABLE',
+  busy: 'BUSY',
+} as const satisfies Record<Bye['reason'], string>;
 
 /** A bye of the matching library as `rounds.stats.leftOut` stores it. */
 export function toLeftOut(bye: Bye): { attendeeId: string; reason: (typeof BYE_REASONS)[Bye['reason']] } {

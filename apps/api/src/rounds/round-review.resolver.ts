@@ -87,7 +87,7 @@ export class RoundReviewResolver {
   @ResolveField(() => LeftOutReason, {
     nullable: true,
     description:
-      'Attendees: why you sit this round out (NOT_PRESENT, NO_CONSENT, OPTED_OUT, ODD_COUNT, NO_COMPATIBLE_PARTNER, BUSY: giving a talk or its office hours, or in a granted office-hour slot, during the round; UNAVAILABLE: outside your availability windows for part or all of the round); ' +
+      'Attendees: why you sit this round out (NOT_PRESENT, NO_CONSENT, OPTED_OUT, ODD_COUNT, NO_COMPATIBLE_PARTNER, NO_COMPATIBLE_TABLE: at a topic-table round, no table could seat you under the rules; BUSY: giving a talk or its office hours, or in a granted office-hour slot, during the round; UNAVAILABLE: outside your availability windows for part or all of the round); ' +
       'null when you have a table in it, were not yet registered when it was matched, or are not an attendee',
   })
   mySitOut(@CurrentActor() actor: Actor, @Parent() round: Round): LeftOutReason | null {

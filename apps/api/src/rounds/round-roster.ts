@@ -115,7 +115,7 @@ export async function loadRoundRoster(dataSource: Pick<EntityManager, 'query'>, 
     `SELECT bye->>'attendeeId' AS attendee_id, count(*)::int AS count
        FROM rounds r, jsonb_array_elements(coalesce(r.stats->'leftOut', '[]'::jsonb)) bye
       WHERE r.event_id = $1 AND r.id <> $2 AND r.status IN ${sqlList(SEATED)}
-        AND bye->>'reason' IN ('ODD_COUNT', 'NO_COMPATIBLE_PARTNER')
+        AND bye->>'reason' IN ('ODD_COUNT', 'NO_COMPATIBLE_PARTNER', 'NO_COMPATIBLE_TABLE')
       GROUP BY 1`,
     [eventId, roundId],
   );

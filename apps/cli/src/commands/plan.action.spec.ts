@@ -55,6 +55,19 @@ describe('pairwise plan', () => {
     }
   });
 
+  it('with --table-size, says who sits out because no table can take them ("no-compatible-table"), not "odd-count", in JSON and CSV', () => {
+    // One other person speaks their language: at tables of 4 (or 3) they would need two table-mates.
+    const people = generateConference(12, 'no-table').map((p, i) => ({ ...p, languages: i === 0 ? ['ja'] : i === 1 ? ['en', 'ja'] : ['en'] }));
+    const file = files.write('no-table.json', people);
+    const out = captureOutput();
+    runPlan({ profiles: file, tableSize: '4', seed: '1' }, out);
+    expect((JSON.parse(out.text()) as PlanJson).rounds[0]!.byes).toEqual([{ id: people[0]!.id, reason: 'no-compatible-table' }]);
+    const csv = captureOutput();
+    runPlan({ profiles: file, tableSize: '4', seed: '1', format: 'csv' }, csv);
+    expect(csv.text()).toContain(`,bye,${people[0]!.id},`);
+    expect(csv.text()).toMatch(/,bye,[^\n]*,no-compatible-table,/);
+  });
+
   it('plans tables with --table-size: kind table, K members (K − 1 where the count forces it), no pair twice', () => {
     const file = files.write('tables.json', generateConference(23, 'tables').map((p) => ({ ...p, languages: ['en'] })));
     const out = captureOutput();

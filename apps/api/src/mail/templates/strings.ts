@@ -5,7 +5,7 @@
 export type MailLanguage = 'en' | 'fr';
 export const MAIL_LANGUAGES: readonly MailLanguage[] = ['en', 'fr'];
 
-export type SitOutReason = 'ODD_COUNT' | 'NO_COMPATIBLE_PARTNER' | 'NOT_PRESENT' | 'BUSY' | 'UNAVAILABLE';
+export type SitOutReason = 'ODD_COUNT' | 'NO_COMPATIBLE_PARTNER' | 'NO_COMPATIBLE_TABLE' | 'NOT_PRESENT' | 'BUSY' | 'UNAVAILABLE';
 
 export interface Catalogue {
   hello(name: string): string;
@@ -117,6 +117,8 @@ const en: Catalogue = {
       ODD_COUNT:
         'An odd number of people take part, so one person sits out this round. It will not be you again before everyone else has sat out once.',
       NO_COMPATIBLE_PARTNER: 'Nobody left in this round could be matched with you. You will be paired again in the next round.',
+      NO_COMPATIBLE_TABLE:
+        'No table of this round could seat you under the event’s rules (at each one, someone you have already met or may not be seated with). You will be seated again in the next round.',
       NOT_PRESENT: 'You are not checked in. Check in at the registration desk or in the app to be matched in the next round.',
       BUSY: 'You are busy at that time — giving a talk, holding its office hours, or in an office-hour slot you were granted — so you are not seated in this round.',
       UNAVAILABLE: 'You said you are not at the event for the whole of this round (your availability), so you are not seated in it. Change your availability in the app if your plans change.',
@@ -186,6 +188,8 @@ const fr: Catalogue = {
       ODD_COUNT:
         'Le nombre de participants est impair : une personne ne joue pas ce tour. Ce ne sera pas à nouveau vous avant que chacun ait passé son tour une fois.',
       NO_COMPATIBLE_PARTNER: 'Personne parmi les participants restants ne pouvait vous être associé à ce tour. Vous serez de nouveau apparié·e au prochain tour.',
+      NO_COMPATIBLE_TABLE:
+        'Aucune table de ce tour ne pouvait vous accueillir selon les règles de l’événement (à chacune, une personne déjà rencontrée ou avec qui vous ne pouvez pas être placé·e). Vous serez de nouveau placé·e au prochain tour.',
       NOT_PRESENT: 'Vous n’êtes pas enregistré·e comme présent·e. Signalez votre arrivée à l’accueil ou dans l’application pour participer au prochain tour.',
       BUSY: 'Vous êtes pris·e à ce moment-là — vous donnez une présentation, tenez ses échanges individuels ou avez obtenu un créneau d’échange avec un·e intervenant·e —, vous n’êtes donc pas placé·e à ce tour.',
       UNAVAILABLE: 'Vous avez indiqué ne pas être à l’événement pendant tout ce tour (vos disponibilités), vous n’y êtes donc pas placé·e. Modifiez vos disponibilités dans l’application si vos plans changent.',

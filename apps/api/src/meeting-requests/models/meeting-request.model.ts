@@ -28,14 +28,19 @@ export enum MeetingRequestNotSeatedReason {
   BLOCKED = 'BLOCKED',
   ALREADY_MET = 'ALREADY_MET',
   NO_COMMON_LANGUAGE = 'NO_COMMON_LANGUAGE',
+  MEETING_RULE = 'MEETING_RULE',
+  SAME_COMPANY = 'SAME_COMPANY',
   CONFLICT = 'CONFLICT',
+  NO_COMPATIBLE_TABLE = 'NO_COMPATIBLE_TABLE',
   SEPARATED = 'SEPARATED',
 }
 registerEnumType(MeetingRequestNotSeatedReason, {
   name: 'MeetingRequestNotSeatedReason',
   description:
     'Why a round does not seat an accepted request: NOT_IN_ROUND (one of the two is absent, not consenting or opted out), BUSY (a talk, office hours, or outside their availability), ' +
-    'BLOCKED, ALREADY_MET, NO_COMMON_LANGUAGE (a hard rule), CONFLICT (one of them is in an earlier accepted request seated this round: this one waits), ' +
+    'BLOCKED, ALREADY_MET, NO_COMMON_LANGUAGE, MEETING_RULE (the organisers’ who-can-meet-whom rules), SAME_COMPANY (when the rules forbid it) — a hard rule; ' +
+    'CONFLICT (one of them is in an earlier accepted request seated this round: this one waits), ' +
+    'NO_COMPATIBLE_TABLE (a topic-table round: no table could seat the two together under the hard rules), ' +
     'SEPARATED (seated together by the generation, then moved apart by an organiser’s swap or move)',
 });
 

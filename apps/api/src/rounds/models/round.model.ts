@@ -33,6 +33,8 @@ export enum LeftOutReason {
   OPTED_OUT = 'OPTED_OUT',
   ODD_COUNT = 'ODD_COUNT',
   NO_COMPATIBLE_PARTNER = 'NO_COMPATIBLE_PARTNER',
+  /** Topic tables: some people may meet them, but no table of the round could seat them under the hard rules. */
+  NO_COMPATIBLE_TABLE = 'NO_COMPATIBLE_TABLE',
   /** Giving a talk, holding its office hours, or granted an office-hour slot while the round runs. */
   BUSY = 'BUSY',
   /** Not at the event for the whole round: outside the availability windows they (or an organiser) set. */

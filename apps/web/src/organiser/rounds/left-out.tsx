@@ -4,9 +4,9 @@ import type { LeftOutReason } from '../../gql/graphql';
 import type { Seat } from './adjustment';
 import type { ReviewedRound } from './round-page';
 
-const ORDER: LeftOutReason[] = ['ODD_COUNT', 'NO_COMPATIBLE_PARTNER', 'BUSY', 'UNAVAILABLE', 'NOT_PRESENT', 'NO_CONSENT', 'OPTED_OUT'];
+const ORDER: LeftOutReason[] = ['ODD_COUNT', 'NO_COMPATIBLE_PARTNER', 'NO_COMPATIBLE_TABLE', 'BUSY', 'UNAVAILABLE', 'NOT_PRESENT', 'NO_CONSENT', 'OPTED_OUT'];
 /** Who could be seated by hand: people eligible for the round who were left without a partner. */
-const SEATABLE = new Set<LeftOutReason>(['ODD_COUNT', 'NO_COMPATIBLE_PARTNER']);
+const SEATABLE = new Set<LeftOutReason>(['ODD_COUNT', 'NO_COMPATIBLE_PARTNER', 'NO_COMPATIBLE_TABLE']);
 
 /** Who sits this round out, by reason, each reason in words; those who could have a seat can be picked for a swap. */
 export function LeftOutList({ leftOut, selected, onToggle }: { leftOut: ReviewedRound['leftOut']; selected: Seat[]; onToggle?: (seat: Seat) => void }) {
