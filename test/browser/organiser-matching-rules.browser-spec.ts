@@ -2,7 +2,7 @@ import { createAttendee, createEvent, expectData } from '@pairwise/testing';
 import type { Page } from 'playwright-core';
 import { cutOffOnTheRight, PHONE, seriousAxeViolations, useBrowserSuite } from '@pairwise/testing/browser';
 
-/** The matching rules of an event from an organiser's phone: weights and who-can-meet rules saved and kept, a refusal in words, conflicts previewed then imported. */
+/** The matching rules of an event from an organiser's phone: weights, the role-mix table and who-can-meet rules saved and kept, refusals in words, conflicts previewed then imported. */
 describe('matching rules in the browser', () => {
   const { t, signInOrganiser } = useBrowserSuite();
   let event: { id: string; slug: string };
@@ -88,6 +88,63 @@ describe('matching rules in the browser', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText('Imported: lines read: 1; new pairs: 1; already recorded: 0.').waitFor();
     await page.getByText('1 pair is never paired (conflicts of interest).').waitFor();
+    expect(await cutOff(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('edits the role-mix table (bonus per pair of roles): changes, removals and additions kept, a duplicate pair refused on its row, at 360×740', async () => {
+    const mixed = await createEvent(t, { name: 'Role Mix Summit' });
+    const { page, problems } = await signInOrganiser(mixed.id, { ...PHONE });
+    await page.goto(`${t.baseUrl}/organiser/e/${mixed.slug}/matching-rules`);
+    await page.getByRole('heading', { level: 1, name: 'Matching rules' }).waitFor();
+    const pair = (n: number) => page.getByRole('group', { name: `Pair of roles ${n}`, exact: true });
+    const rowOf = async (n: number) => ({
+      first: await pair(n).getByLabel('First role').inputValue(),
+      second: await pair(n).getByLabel('Second role').inputValue(),
+      bonus: await pair(n).getByLabel('Bonus').inputValue(),
+    });
+    // The event's table as the API resolves it: the default one, ten pairs.
+    expect(await page.getByRole('group', { name: /^Pair of roles \d+$/ }).count()).toBe(10);
+    expect(await rowOf(1)).toEqual({ first: 'founder', second: 'investor', bonus: '0.6' });
+    expect(await rowOf(10)).toEqual({ first: 'investor', second: 'investor', bonus: '-0.2' });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await cutOff(page)).toEqual([]);
+
+    await pair(1).getByLabel('Bonus').fill('0.9');
+    await page.getByRole('button', { name: 'Remove pair of roles 10' }).click();
+    await page.getByRole('button', { name: 'Add a pair of roles' }).click();
+    await pair(10).getByLabel('First role').fill('Mentor');
+    await pair(10).getByLabel('Second role').fill('student');
+    await pair(10).getByLabel('Bonus').fill('0.5');
+    await page.getByRole('button', { name: 'Save the rules' }).click();
+    await page.getByRole('status').getByText('Rules saved: the next generated round uses them.').waitFor();
+    // Shown as saved: role names lower-cased by the API.
+    expect(await rowOf(10)).toEqual({ first: 'mentor', second: 'student', bonus: '0.5' });
+    const stored = async () =>
+      expectData(await t.gql(`query ($e: ID!) { matchingRules(eventId: $e) { rules { weights { roleMixTable { roles bonus } } } } }`, { e: mixed.id }, await t.adminToken())).matchingRules.rules.weights
+        .roleMixTable;
+    const table = await stored();
+    expect(table).toHaveLength(10);
+    expect(table[0]).toEqual({ roles: ['founder', 'investor'], bonus: 0.9 });
+    expect(table[9]).toEqual({ roles: ['mentor', 'student'], bonus: 0.5 });
+    expect(table).not.toContainEqual(expect.objectContaining({ roles: ['investor', 'investor'] }));
+
+    await page.reload();
+    await pair(10).waitFor();
+    expect(await rowOf(1)).toEqual({ first: 'founder', second: 'investor', bonus: '0.9' });
+    expect(await rowOf(10)).toEqual({ first: 'mentor', second: 'student', bonus: '0.5' });
+
+    // Engineer–researcher is already pair 2 (in the other order): refused on the new row, nothing written.
+    await page.getByRole('button', { name: 'Add a pair of roles' }).click();
+    await pair(11).getByLabel('First role').fill('engineer');
+    await pair(11).getByLabel('Second role').fill('researcher');
+    await pair(11).getByLabel('Bonus').fill('1');
+    await page.getByRole('button', { name: 'Save the rules' }).click();
+    await page.getByRole('alert').getByText('These matching rules are not valid: check the highlighted value.').waitFor();
+    expect(await pair(11).getByLabel('First role').getAttribute('aria-invalid')).toBe('true');
+    expect(await pair(2).getByLabel('First role').getAttribute('aria-invalid')).toBeNull();
+    expect(await stored()).toEqual(table);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await cutOff(page)).toEqual([]);
     expect(problems).toEqual([]);
   });

@@ -26,12 +26,24 @@ interface RuleRow {
   withTicketTypes: string;
 }
 
+/** One entry of the role-mix table as the form edits it: two roles and the bonus (a penalty below 0) their meeting adds. */
+interface RoleMixRow {
+  key: number;
+  first: string;
+  second: string;
+  bonus: string;
+}
+
 interface FormState {
   weights: Record<WeightKey | 'text', string>;
+  roleMix: RoleMixRow[];
   sameCompany: 'penalty' | 'forbid';
   rules: RuleRow[];
   conflictsFromEarlierEvents: boolean;
 }
+
+/** The API keeps at most this many role pairs in the form's reach (the library has no cap; a page of inputs needs one). */
+const MAX_ROLE_MIX = 100;
 
 let nextKey = 0;
 const groupKind = (group: PeopleGroup): GroupKind => (group.ticketType != null ? 'ticketType' : 'role');
@@ -41,6 +53,7 @@ function formState(data: MatchingRulesFieldsFragment): FormState {
   const { weights } = data.rules;
   return {
     weights: { ...Object.fromEntries(WEIGHTS.map((key) => [key, String(weights[key])])), text: weights.text == null ? '' : String(weights.text) } as FormState['weights'],
+    roleMix: weights.roleMixTable.map(({ roles, bonus }) => ({ key: nextKey++, first: roles[0] ?? '', second: roles[1] ?? '', bonus: String(bonus) })),
     sameCompany: data.rules.sameCompany === 'forbid' ? 'forbid' : 'penalty',
     conflictsFromEarlierEvents: data.conflictsFromEarlierEvents,
     rules: data.rules.whoCanMeet.map((rule) => {
@@ -63,8 +76,8 @@ const names = (list: string) =>
     .map((name) => name.trim())
     .filter(Boolean);
 
-/** The document setMatchingRules takes: the form's values, the role-mix table (not edited here) kept as it was. */
-function rulesInput(state: FormState, data: MatchingRulesFieldsFragment): MatchingRulesInput {
+/** The document setMatchingRules takes: the whole rules document, as the form shows it. */
+function rulesInput(state: FormState): MatchingRulesInput {
   const text = state.weights.text.trim();
   return {
     version: 1,
@@ -72,7 +85,7 @@ function rulesInput(state: FormState, data: MatchingRulesFieldsFragment): Matchi
     weights: {
       ...Object.fromEntries(WEIGHTS.map((key) => [key, Number(state.weights[key])])),
       text: text === '' ? null : Number(text),
-      roleMixTable: data.rules.weights.roleMixTable.map(({ roles, bonus }) => ({ roles, bonus })),
+      roleMixTable: state.roleMix.map((row) => ({ roles: [row.first.trim(), row.second.trim()], bonus: Number(row.bonus) })),
     },
     whoCanMeet: state.rules.map((row) => ({
       who: { [row.whoKind]: row.who.trim() },
@@ -126,16 +139,21 @@ function RulesForm({ eventId, data }: { eventId: string; data: MatchingRulesFiel
     setState(update);
   };
   const setRule = (index: number, patch: Partial<RuleRow>) => change((s) => ({ ...s, rules: s.rules.map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
+  const setRoleMix = (index: number, patch: Partial<RoleMixRow>) => change((s) => ({ ...s, roleMix: s.roleMix.map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
 
   const submit = async (formEvent: FormEvent<HTMLFormElement>) => {
     formEvent.preventDefault();
     setSaved(false);
-    const outcome = await save({ input: { eventId, conflictsFromEarlierEvents: state.conflictsFromEarlierEvents, rules: rulesInput(state, data) } });
+    const outcome = await save({ input: { eventId, conflictsFromEarlierEvents: state.conflictsFromEarlierEvents, rules: rulesInput(state) } });
     if (!outcome.data) return;
     // The form shows what was saved (names trimmed and lower-cased by the API).
     const next = formState(getFragmentData(MatchingRulesFieldsFragmentDoc, outcome.data.setMatchingRules));
     // The same rows keep their keys: the field that had the keyboard focus keeps it.
-    setState({ ...next, rules: next.rules.map((row, index) => ({ ...row, key: state.rules[index]?.key ?? row.key })) });
+    setState({
+      ...next,
+      rules: next.rules.map((row, index) => ({ ...row, key: state.rules[index]?.key ?? row.key })),
+      roleMix: next.roleMix.map((row, index) => ({ ...row, key: state.roleMix[index]?.key ?? row.key })),
+    });
     setSaved(true);
   };
 
@@ -172,6 +190,64 @@ function RulesForm({ eventId, data }: { eventId: string; data: MatchingRulesFiel
                 {fieldError(`weights.${key}`, `${id}-w-${key}-error`)}
               </div>
             ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('organiser.matchingRules.roleMixLegend')}</legend>
+          <p className="hint">{t('organiser.matchingRules.roleMixHint')}</p>
+          {state.roleMix.length === 0 ? <p>{t('organiser.matchingRules.noRoleMix')}</p> : null}
+          {state.roleMix.map((row, index) => {
+            const n = index + 1;
+            const field = `weights.roleMixTable[${index}]`;
+            const errorId = `${id}-mix-${row.key}-error`;
+            const describedBy = invalid(field) ? errorId : undefined;
+            return (
+              <fieldset key={row.key} aria-describedby={describedBy}>
+                <legend>{t('organiser.matchingRules.roleMixRow', { n })}</legend>
+                <div className="field-row">
+                  <div className="field">
+                    <label htmlFor={`${id}-${row.key}-first`}>{t('organiser.matchingRules.firstRole')}</label>
+                    <input id={`${id}-${row.key}-first`} aria-invalid={invalid(`${field}.roles`)} aria-describedby={describedBy} required maxLength={100} autoComplete="off" value={row.first} onChange={(e) => setRoleMix(index, { first: e.target.value })} />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${id}-${row.key}-second`}>{t('organiser.matchingRules.secondRole')}</label>
+                    <input id={`${id}-${row.key}-second`} aria-invalid={invalid(`${field}.roles`)} aria-describedby={describedBy} required maxLength={100} autoComplete="off" value={row.second} onChange={(e) => setRoleMix(index, { second: e.target.value })} />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${id}-${row.key}-bonus`}>{t('organiser.matchingRules.bonus')}</label>
+                    <input
+                      id={`${id}-${row.key}-bonus`}
+                      type="number"
+                      inputMode="decimal"
+                      step="any"
+                      min={-100}
+                      max={100}
+                      required
+                      aria-invalid={invalid(`${field}.bonus`)}
+                      aria-describedby={describedBy}
+                      value={row.bonus}
+                      onChange={(e) => setRoleMix(index, { bonus: e.target.value })}
+                    />
+                  </div>
+                </div>
+                {fieldError(field, errorId)}
+                <div className="form-actions">
+                  <button type="button" className="button-secondary" onClick={() => change((s) => ({ ...s, roleMix: s.roleMix.filter((_, i) => i !== index) }))}>
+                    {t('organiser.matchingRules.removeRoleMix', { n })}
+                  </button>
+                </div>
+              </fieldset>
+            );
+          })}
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={state.roleMix.length >= MAX_ROLE_MIX}
+              onClick={() => change((s) => ({ ...s, roleMix: [...s.roleMix, { key: nextKey++, first: '', second: '', bonus: '0' }] }))}
+            >
+              {t('organiser.matchingRules.addRoleMix')}
+            </button>
           </div>
         </fieldset>
         <fieldset>
