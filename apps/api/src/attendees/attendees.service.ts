@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, type ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { canManageEvent, isAdmin, type Actor } from '../auth/actor';
 import { assertCanManage, canSeeEvent } from '../auth/event-access';
 import { forbidden, notFound } from '../common/domain-error';
@@ -9,8 +9,9 @@ import { attendeesError, AttendeesErrorReason } from './attendees.errors';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { EventsService } from '../events/events.service';
 import { forgetMailOfRemoved } from '../mail/mail-erasure';
-import { AttendeeEntity, type ShareableField } from './attendee.entity';
-import { attendeeSearchSql, containsPattern } from './attendee-search';
+import { AttendeeEntity } from './attendee.entity';
+import { containsPattern } from './attendee-search';
+import { AttendeesRepository, type AttendeeListQuery } from './attendees.repository';
 import { assertCanManageAttendee, visibilityFor } from './attendee-view';
 import type { AttendeesArgs, CreateAttendeeInput, UpdateAttendeeInput, UpdateMyProfileInput } from './inputs/attendee.inputs';
 import { normaliseLanguages } from './languages';
@@ -34,6 +35,7 @@ export class AttendeesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly eventsService: EventsService,
     private readonly events: EventsRepository,
+    private readonly attendees: AttendeesRepository,
   ) {}
 
   async create(actor: Actor, input: CreateAttendeeInput): Promise<WrittenAttendee> {
@@ -44,8 +46,7 @@ export class AttendeesService {
       const attendee: Partial<AttendeeEntity> = { eventId: event.id };
       const vocabulary = await this.eventsService.vocabulary(event.id, manager);
       const unknownTags = applyProfileChanges(attendee, input, vocabulary, new Date());
-      const saved = await manager.getRepository(AttendeeEntity).save(manager.getRepository(AttendeeEntity).create(attendee));
-      return { attendee: saved, unknownTags };
+      return { attendee: await this.attendees.insert(attendee, manager), unknownTags };
     });
   }
 
@@ -61,15 +62,15 @@ export class AttendeesService {
   }
 
   async delete(actor: Actor, id: string): Promise<boolean> {
-    const attendee = await this.dataSource.getRepository(AttendeeEntity).findOneBy({ id });
+    const attendee = await this.attendees.findById(id);
     if (!attendee) throw notFound('Attendee');
     assertCanManageAttendee(actor, attendee);
     await this.dataSource.transaction(async (manager) => {
       // Locked first, as erasure does: a message being queued or rendered about them finishes before, or sees them gone.
-      const [locked] = await manager.query(`SELECT email FROM attendees WHERE id = $1 FOR UPDATE`, [attendee.id]);
-      if (!locked) return;
-      await forgetMailOfRemoved(manager, attendee.id, locked.email);
-      await manager.getRepository(AttendeeEntity).delete({ id: attendee.id });
+      const email = await this.attendees.lockEmail(attendee.id, manager);
+      if (email === null) return;
+      await forgetMailOfRemoved(manager, attendee.id, email);
+      await this.attendees.deleteById(attendee.id, manager);
     });
     return true;
   }
@@ -102,41 +103,30 @@ export class AttendeesService {
     if (filter.present != null && !staff) throw forbidden('Only staff can filter by presence');
     if (filter.consent != null && !staff) throw forbidden('Only staff can filter by consent');
     if (filter.search?.trim() && !staff) throw forbidden('Only staff can search attendees');
-    const query = this.dataSource
-      .getRepository(AttendeeEntity)
-      .createQueryBuilder('a')
-      .where('a.event_id = :eventId', { eventId: args.eventId });
-    if (actor.kind === 'attendee') query.andWhere('(a.consent_matchmaking OR a.id = :self)', { self: actor.attendeeId });
-    // For an attendee, a filter matches others only on fields they share: otherwise it would reveal the private ones.
-    const filterOn = (field: ShareableField, condition: string, parameters: ObjectLiteral) =>
-      actor.kind === 'attendee'
-        ? query.andWhere(`(${condition}) AND (a.id = :self OR :${field}Shared = ANY(a.shared_fields))`, { ...parameters, [`${field}Shared`]: field })
-        : query.andWhere(condition, parameters);
+    const query: AttendeeListQuery = { eventId: args.eventId, viewerId: actor.kind === 'attendee' ? actor.attendeeId : null, order: staff ? 'name' : 'id', limit: args.first + 1 };
     if (filter.interest || filter.stack) {
       const vocabulary = await this.eventsService.vocabulary(args.eventId);
-      if (filter.interest) filterOn('interests', ':interest = ANY(a.interests)', { interest: vocabulary.normalise([filter.interest]).tags[0] ?? '' });
-      if (filter.stack) filterOn('stack', ':stack = ANY(a.stack)', { stack: vocabulary.normalise([filter.stack]).tags[0] ?? '' });
+      if (filter.interest) query.interest = vocabulary.normalise([filter.interest]).tags[0] ?? '';
+      if (filter.stack) query.stack = vocabulary.normalise([filter.stack]).tags[0] ?? '';
     }
-    if (filter.role) filterOn('role', 'a.role = :role', { role: filter.role.trim().toLowerCase().replace(/\s+/g, '-') });
-    if (filter.language) filterOn('languages', ':language = ANY(a.languages)', { language: normaliseLanguages([filter.language]).languages[0] ?? '' });
-    if (filter.present != null) query.andWhere('a.present = :present', { present: filter.present });
-    if (filter.consent != null) query.andWhere('a.consent_matchmaking = :consent', { consent: filter.consent });
+    if (filter.role) query.role = filter.role.trim().toLowerCase().replace(/\s+/g, '-');
+    if (filter.language) query.language = normaliseLanguages([filter.language]).languages[0] ?? '';
+    if (filter.present != null) query.present = filter.present;
+    if (filter.consent != null) query.consent = filter.consent;
     const search = filter.search?.trim();
-    if (search) query.andWhere(attendeeSearchSql('a', 'search'), { search: containsPattern(search) });
-    const totalCount = await query.clone().getCount();
-    const order = staff ? 'name' : 'id';
+    if (search) query.searchPattern = containsPattern(search);
     if (args.after) {
-      if (order === 'name') query.andWhere('(a.name, a.id) > (:name, :id)', decodeCursor(args.after, ([name, id, ...rest]) => (typeof name === 'string' && isCursorId(id) && !rest.length ? { name, id } : undefined)));
-      else query.andWhere('a.id > :id', decodeCursor(args.after, ([id, ...rest]) => (isCursorId(id) && !rest.length ? { id } : undefined)));
+      query.after =
+        query.order === 'name'
+          ? decodeCursor(args.after, ([name, id, ...rest]) => (typeof name === 'string' && isCursorId(id) && !rest.length ? { name, id } : undefined))
+          : decodeCursor(args.after, ([id, ...rest]) => (isCursorId(id) && !rest.length ? { id } : undefined));
     }
-    if (order === 'name') query.orderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC');
-    else query.orderBy('a.id', 'ASC');
-    const rows = await query.take(args.first + 1).getMany();
-    return { ...pageOf(rows, args.first), keyOf: order === 'name' ? (row) => [row.name, row.id] : (row) => [row.id], totalCount };
+    const { rows, totalCount } = await this.attendees.list(query);
+    return { ...pageOf(rows, args.first), keyOf: query.order === 'name' ? (row) => [row.name, row.id] : (row) => [row.id], totalCount };
   }
 
   private async load(actor: Actor, id: string): Promise<AttendeeEntity> {
-    const attendee = await this.dataSource.getRepository(AttendeeEntity).findOneBy({ id });
+    const attendee = await this.attendees.findById(id);
     if (!attendee) throw notFound('Attendee');
     // Another event's attendee, or one who did not consent: not found, as for an unknown id.
     if (visibilityFor(actor, attendee) === 'none') throw notFound('Attendee');
@@ -145,13 +135,12 @@ export class AttendeesService {
 
   private change(id: string, changes: ProfileChanges, authorise: (attendee: AttendeeEntity) => void): Promise<WrittenAttendee> {
     return this.writing(async (manager) => {
-      const attendees = manager.getRepository(AttendeeEntity);
-      const attendee = await attendees.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const attendee = await this.attendees.lockById(id, manager);
       if (!attendee) throw notFound('Attendee');
       authorise(attendee);
       const vocabulary = await this.eventsService.vocabulary(attendee.eventId, manager);
       const unknownTags = applyProfileChanges(attendee, changes, vocabulary, new Date());
-      return { attendee: await attendees.save(attendee), unknownTags };
+      return { attendee: await this.attendees.save(attendee, manager), unknownTags };
     });
   }
 

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import { notFound, unauthenticated } from '../common/domain-error';
@@ -20,6 +20,7 @@ import { attendeeSessionEnd, refreshAfter, staffSessionEnd, type SessionPolicy }
 import { SessionsRepository, type SessionSubject } from './sessions.repository';
 import { SignInThrottle } from './sign-in-throttle';
 import { VerifiedTokens } from './verified-tokens';
+import { AttendeesRepository } from '../attendees/attendees.repository';
 
 export const TOKEN_ISSUER = 'pairwise';
 export const TOKEN_AUDIENCE = 'pairwise-api';
@@ -80,6 +81,7 @@ export class AuthService {
   constructor(
     private readonly jwt: JwtService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly attendees: AttendeesRepository,
     private readonly config: ConfigService<AppConfig, true>,
     private readonly sessions: SessionsRepository,
     private readonly throttle: SignInThrottle,
@@ -232,7 +234,7 @@ export class AuthService {
 
   /** A new one-time code for an attendee; earlier unused codes stop working. */
   async issueAttendeeCode(actor: Actor, attendeeId: string): Promise<AccessCodeGrant & { attendee: AttendeeEntity }> {
-    const attendee = await this.dataSource.getRepository(AttendeeEntity).findOneBy({ id: attendeeId });
+    const attendee = await this.attendees.findById(attendeeId);
     if (!attendee) throw notFound('Attendee');
     assertCanManageAttendee(actor, attendee);
     const grant = await this.dataSource.transaction((manager) =>
@@ -247,7 +249,7 @@ export class AuthService {
    */
   async issueAttendeeCodes(actor: Actor, attendeeIds: readonly string[]): Promise<(AccessCodeGrant & { attendee: AttendeeEntity })[]> {
     const ids = [...new Set(attendeeIds)];
-    const attendees = await this.dataSource.getRepository(AttendeeEntity).findBy({ id: In(ids) });
+    const attendees = await this.attendees.findByIds(ids);
     if (attendees.length !== ids.length) throw notFound('Attendee');
     for (const attendee of attendees) assertCanManageAttendee(actor, attendee);
     const byId = new Map(attendees.map((attendee) => [attendee.id, attendee]));

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
 import { forbidden, notFound } from '../common/domain-error';
@@ -9,6 +8,7 @@ import { assertWithinEventDays } from '../events/event-days';
 import { EventEntity } from '../events/event.entity';
 import { availabilityError, AvailabilityErrorReason } from './availability.errors';
 import { AvailabilityRepository, type StoredWindow } from './availability.repository';
+import { AttendeesRepository } from '../attendees/attendees.repository';
 
 const MAX_WINDOWS = 50;
 
@@ -25,6 +25,7 @@ export interface AvailabilityOf {
 export class AvailabilityService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly attendees: AttendeesRepository,
     private readonly availability: AvailabilityRepository,
   ) {}
 
@@ -35,7 +36,7 @@ export class AvailabilityService {
 
   /** Organisers of the attendee's event read it; an attendee reads only their own (myAvailability). */
   async forAttendee(actor: Actor, attendeeId: string): Promise<AvailabilityOf> {
-    const attendee = await this.dataSource.getRepository(AttendeeEntity).findOneBy({ id: attendeeId });
+    const attendee = await this.attendees.findById(attendeeId);
     if (!attendee) throw notFound('Attendee');
     if (!(actor.kind === 'attendee' && actor.attendeeId === attendee.id)) assertCanManage(actor, attendee.eventId, 'Attendee');
     return this.of(attendee.id);
@@ -47,7 +48,7 @@ export class AvailabilityService {
   }
 
   async setFor(actor: Actor, attendeeId: string, windows: readonly StoredWindow[]): Promise<AvailabilityOf> {
-    const attendee = await this.dataSource.getRepository(AttendeeEntity).findOneBy({ id: attendeeId });
+    const attendee = await this.attendees.findById(attendeeId);
     if (!attendee) throw notFound('Attendee');
     assertCanManage(actor, attendee.eventId, 'Attendee');
     return this.set(attendee.id, windows);
@@ -65,7 +66,7 @@ export class AvailabilityService {
     const merged = mergeWindows(windows);
     return this.dataSource.transaction(async (manager) => {
       // The attendee's row, locked: two changes at once end with one of the two sets, never a mix.
-      const attendee = await manager.getRepository(AttendeeEntity).findOne({ where: { id: attendeeId }, lock: { mode: 'pessimistic_write' } });
+      const attendee = await this.attendees.lockById(attendeeId, manager);
       if (!attendee) throw notFound('Attendee');
       const event = await manager.getRepository(EventEntity).findOneByOrFail({ id: attendee.eventId });
       for (const window of merged) assertWithinEventDays(event, 'This availability window', window.startsAt, window.endsAt);
@@ -81,7 +82,7 @@ export class AvailabilityService {
   }
 
   private async of(attendeeId: string): Promise<AvailabilityOf> {
-    const attendee = await this.dataSource.getRepository(AttendeeEntity).findOne({ where: { id: attendeeId }, relations: { event: true } });
+    const attendee = await this.attendees.findWithEvent(attendeeId);
     if (!attendee) throw notFound('Attendee');
     return { windows: await this.availability.windowsOf(attendee.id), timeZone: attendee.event!.timeZone };
   }

@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DataSource } from 'typeorm';
-import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor } from '../auth/actor';
 import { forbidden, notFound } from '../common/domain-error';
 import { UNNAMED_PARTNER } from '../rounds/meeting-explanation';
@@ -11,6 +10,7 @@ import { toMyMeeting } from '../rounds/meeting-view';
 import { ScheduleService } from '../schedule/schedule.service';
 import { tablePlace } from '../rounds/table-place';
 import { EventsRepository } from '../events/events.repository';
+import { AttendeesRepository } from '../attendees/attendees.repository';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -26,22 +26,19 @@ export class CalendarService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scheduleService: ScheduleService,
     private readonly events: EventsRepository,
+    private readonly attendees: AttendeesRepository,
   ) {}
 
   async issueToken(actor: Actor): Promise<string> {
     if (actor.kind !== 'attendee') throw forbidden('Only attendees have a meeting calendar');
     const token = randomBytes(24).toString('base64url');
-    await this.dataSource.getRepository(AttendeeEntity).update({ id: actor.attendeeId }, { calendarTokenHash: hashToken(token) });
+    await this.attendees.update(actor.attendeeId, { calendarTokenHash: hashToken(token) });
     return token;
   }
 
   /** The feed for a token; NOT_FOUND for an unknown or revoked one. */
   async feed(token: string): Promise<string> {
-    const attendee = await this.dataSource
-      .getRepository(AttendeeEntity)
-      .createQueryBuilder('a')
-      .where('a.calendar_token_hash = :hash', { hash: hashToken(token) })
-      .getOne();
+    const attendee = await this.attendees.findByCalendarTokenHash(hashToken(token));
     if (!attendee) throw notFound('Calendar');
     const event = await this.events.getById(attendee.eventId);
     const actor = { kind: 'attendee' as const, attendeeId: attendee.id, eventId: attendee.eventId };

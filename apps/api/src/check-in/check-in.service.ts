@@ -9,6 +9,7 @@ import { forbidden, notFound } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { checkInError, CheckInErrorReason } from './check-in.errors';
 import { CheckInCodes } from './check-in-code';
+import { AttendeesRepository } from '../attendees/attendees.repository';
 
 export interface CheckedIn {
   attendee: AttendeeEntity;
@@ -25,6 +26,7 @@ export class CheckInService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly attendees: AttendeesRepository,
     config: ConfigService<AppConfig, true>,
   ) {
     this.codes = new CheckInCodes(config.get('auth', { infer: true }).jwtSecret);
@@ -39,8 +41,7 @@ export class CheckInService {
     assertCanManage(actor, eventId);
     const attendeeId = this.codes.attendeeIdOf(code);
     if (!attendeeId) throw invalid();
-    const attendees = this.dataSource.getRepository(AttendeeEntity);
-    const attendee = await attendees.findOneBy({ id: attendeeId });
+    const attendee = await this.attendees.findById(attendeeId);
     // A code naming nobody is as forged as a wrong signature: nothing says whether such a person exists.
     if (!attendee || attendee.erasedAt) throw invalid();
     if (attendee.eventId !== eventId) {
@@ -51,17 +52,9 @@ export class CheckInService {
     }
     if (!this.codes.isSignedFor(code, eventId, attendee.id)) throw invalid();
     // Present once: the first check-in's time stays.
-    const [row]: { already: boolean }[] = await this.dataSource.query(
-      `WITH before AS (SELECT present FROM attendees WHERE id = $1 FOR UPDATE),
-            changed AS (UPDATE attendees a SET present = true, updated_at = now(),
-                               checked_in_at = CASE WHEN b.present THEN coalesce(a.checked_in_at, now()) ELSE now() END
-                          FROM before b WHERE a.id = $1 RETURNING b.present AS already)
-       SELECT already FROM changed`,
-      [attendee.id],
-    );
-    if (!row) throw notFound('Attendee');
-    const updated = await attendees.findOneByOrFail({ id: attendee.id });
-    return { attendee: updated, alreadyPresent: row.already };
+    const alreadyPresent = await this.attendees.checkIn(attendee.id);
+    if (alreadyPresent === null) throw notFound('Attendee');
+    return { attendee: await this.attendees.getById(attendee.id), alreadyPresent };
   }
 }
 

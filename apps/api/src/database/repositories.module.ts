@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AttendeesRepository } from '../attendees/attendees.repository';
 import { EventsRepository } from '../events/events.repository';
 import { MeetingsRepository } from '../rounds/meetings.repository';
 import { RoundsRepository } from '../rounds/rounds.repository';
@@ -10,7 +11,7 @@ import { TalksRepository } from '../talks/talks.repository';
  * checks its event, a round its talks), so they live in one global module rather than in their
  * features' modules, which would then have to import each other in circles.
  */
-const REPOSITORIES = [EventsRepository, RoundsRepository, MeetingsRepository, TalksRepository];
+const REPOSITORIES = [EventsRepository, AttendeesRepository, RoundsRepository, MeetingsRepository, TalksRepository];
 
 @Global()
 @Module({ providers: REPOSITORIES, exports: REPOSITORIES })

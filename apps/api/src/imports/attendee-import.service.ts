@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import { CreateAttendeeInput } from '../attendees/inputs/attendee.inputs';
 import { applyProfileChanges, normaliseEmail, type ProfileChanges } from '../attendees/profile-writer';
@@ -17,6 +17,7 @@ import { LeftOutReason } from '../rounds/models/round.model';
 import { decodeBase64File, decodeCsvBytes, type CsvDelimiter, type CsvEncoding } from './csv-text';
 import { CSV_FIELDS, readAttendeeCsv, type CsvAttendeeRow, type CsvAttendees, type CsvColumn, type CsvField } from './attendee-csv';
 import { EventsRepository } from '../events/events.repository';
+import { AttendeesRepository } from '../attendees/attendees.repository';
 
 export interface RejectedRow {
   line: number;
@@ -106,6 +107,7 @@ class DryRunDone extends Error {}
 export class AttendeeImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly attendees: AttendeesRepository,
     private readonly eventsService: EventsService,
     private readonly events: EventsRepository,
   ) {}
@@ -145,14 +147,10 @@ export class AttendeeImportService {
     let matchableNow = 0;
     const writing = this.dataSource.transaction(async (manager) => {
       const vocabulary = await this.eventsService.vocabulary(event.id, manager);
-      const attendees = manager.getRepository(AttendeeEntity);
       const now = new Date();
       for (let start = 0; start < accepted.length; start += WRITE_CHUNK) {
         const chunk = accepted.slice(start, start + WRITE_CHUNK);
-        const existing = await attendees.find({
-          where: { eventId: event.id, email: In(chunk.map((row) => row.changes.email!)) },
-          lock: { mode: 'pessimistic_write' },
-        });
+        const existing = await this.attendees.lockByEmails(event.id, chunk.map((row) => row.changes.email!), manager);
         const byEmail = new Map(existing.map((attendee) => [attendee.email, attendee]));
         const inserts: Partial<AttendeeEntity>[] = [];
         const updates: AttendeeEntity[] = [];
@@ -172,8 +170,7 @@ export class AttendeeImportService {
             updates.push({ ...next, updatedAt: now } as AttendeeEntity);
           } else unchanged++;
         }
-        if (inserts.length) await attendees.insert(inserts);
-        if (updates.length) await attendees.upsert(updates, { conflictPaths: ['eventId', 'email'] });
+        await this.attendees.writeChunk(inserts, updates, manager);
         created += inserts.length;
         updated += updates.length;
         onProgress(rejectedBeforeWriting + start + chunk.length, total);

@@ -8,6 +8,7 @@ import { forbidden } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { MailSender } from './mail-sender';
 import { OutboxRepository } from './outbox.repository';
+import { AttendeesRepository } from '../attendees/attendees.repository';
 
 /**
  * An attendee's own choice about the event's emails. Only the attendee makes it: staff cannot subscribe
@@ -18,6 +19,7 @@ import { OutboxRepository } from './outbox.repository';
 export class MailPreferencesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly attendees: AttendeesRepository,
     private readonly outbox: OutboxRepository,
     private readonly sender: MailSender,
     private readonly config: ConfigService<AppConfig, true>,
@@ -34,6 +36,6 @@ export class MailPreferencesService {
       return this.outbox.resumeMail(manager, actor.attendeeId, leadSeconds);
     });
     if (queued) this.sender.wake();
-    return this.dataSource.getRepository(AttendeeEntity).findOneByOrFail({ id: actor.attendeeId });
+    return this.attendees.getById(actor.attendeeId);
   }
 }

@@ -9,6 +9,7 @@ import { networkingError, NetworkingErrorReason } from './networking.errors';
 import { NOT_YET_PUBLISHED } from '../rounds/round-lifecycle';
 import { BlockEntity, RoundOptOutEntity, WishEntity } from './networking.entities';
 import { RoundsRepository, type UpcomingRoundRow } from '../rounds/rounds.repository';
+import { AttendeesRepository } from '../attendees/attendees.repository';
 
 /** What attendees say about their own matchmaking: presence, opt-outs, wishes and (private) blocks. */
 @Injectable()
@@ -16,13 +17,13 @@ export class NetworkingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rounds: RoundsRepository,
+    private readonly attendees: AttendeesRepository,
   ) {}
 
   async setMyPresence(actor: Actor, present: boolean): Promise<AttendeeEntity> {
     const me = asAttendee(actor);
-    const attendees = this.dataSource.getRepository(AttendeeEntity);
-    await attendees.update({ id: me.attendeeId }, { present, checkedInAt: present ? new Date() : null });
-    return attendees.findOneByOrFail({ id: me.attendeeId });
+    await this.attendees.update(me.attendeeId, { present, checkedInAt: present ? new Date() : null });
+    return this.attendees.getById(me.attendeeId);
   }
 
   /** Sit out (or rejoin) one round; only before it is published. */
@@ -77,7 +78,7 @@ export class NetworkingService {
   private async withTarget(actor: Actor, targetId: string): Promise<AttendeeActor> {
     const me = asAttendee(actor);
     if (targetId === me.attendeeId) throw networkingError(NetworkingErrorReason.SELF_TARGET, 'You cannot name yourself', { fields: [{ field: 'attendeeId', message: 'is you' }] });
-    const target = await this.dataSource.getRepository(AttendeeEntity).findOne({ where: { id: targetId }, select: { id: true, eventId: true } });
+    const target = await this.attendees.findEventOf(targetId);
     if (!target || target.eventId !== me.eventId) throw notFound('Attendee');
     return me;
   }

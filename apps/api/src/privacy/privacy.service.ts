@@ -10,6 +10,7 @@ import { MeetingsWhen } from '../rounds/models/meeting-views.model';
 import { DraftRemoval } from './draft-removal';
 import { eraseAttendee } from './erasure';
 import { EventsRepository } from '../events/events.repository';
+import { AttendeesRepository } from '../attendees/attendees.repository';
 
 /** An attendee's rights over their data: consent, access and portability, erasure. */
 @Injectable()
@@ -19,25 +20,24 @@ export class PrivacyService {
     private readonly meetingsService: MeetingsService,
     private readonly drafts: DraftRemoval,
     private readonly events: EventsRepository,
+    private readonly attendees: AttendeesRepository,
   ) {}
 
   /** Opt in to matchmaking (profiling), recorded with the time and the version of the notice shown. */
   async giveConsent(actor: Actor, noticeVersion: string): Promise<AttendeeEntity> {
     const me = asAttendee(actor);
-    await this.dataSource
-      .getRepository(AttendeeEntity)
-      .update({ id: me.attendeeId }, { consentMatchmaking: true, consentAt: new Date(), consentNoticeVersion: noticeVersion.trim() });
-    return this.dataSource.getRepository(AttendeeEntity).findOneByOrFail({ id: me.attendeeId });
+    await this.attendees.update(me.attendeeId, { consentMatchmaking: true, consentAt: new Date(), consentNoticeVersion: noticeVersion.trim() });
+    return this.attendees.getById(me.attendeeId);
   }
 
   /** One step out: no later round includes them, and unpublished drafts let them go. */
   async withdrawConsent(actor: Actor): Promise<AttendeeEntity> {
     const me = asAttendee(actor);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(AttendeeEntity, { id: me.attendeeId }, { consentMatchmaking: false, consentAt: null });
+      await this.attendees.update(me.attendeeId, { consentMatchmaking: false, consentAt: null }, manager);
       await this.drafts.removeFromDrafts(manager, me.attendeeId);
     });
-    return this.dataSource.getRepository(AttendeeEntity).findOneByOrFail({ id: me.attendeeId });
+    return this.attendees.getById(me.attendeeId);
   }
 
   /**
@@ -47,7 +47,7 @@ export class PrivacyService {
    */
   async exportMyData(actor: Actor): Promise<Record<string, unknown>> {
     const me = asAttendee(actor);
-    const attendee = await this.dataSource.getRepository(AttendeeEntity).findOneByOrFail({ id: me.attendeeId });
+    const attendee = await this.attendees.getById(me.attendeeId);
     const event = await this.events.getById(attendee.eventId);
     const [wishes, blocks, optOuts, feedback, slotRequests, meetings, availability, bookmarks] = await Promise.all([
       this.dataSource.query(`SELECT target_id AS "attendeeId", created_at AS "createdAt" FROM wishes WHERE attendee_id = $1`, [me.attendeeId]),

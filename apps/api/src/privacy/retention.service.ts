@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EventsRepository } from '../events/events.repository';
 import { eraseAttendee } from './erasure';
+import { AttendeesRepository } from '../attendees/attendees.repository';
 
 /** The time source, injectable so retention can be tested at any date. */
 export const CLOCK = Symbol('CLOCK');
@@ -24,6 +25,7 @@ export class RetentionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly events: EventsRepository,
+    private readonly attendees: AttendeesRepository,
   ) {}
 
   @Cron(CronExpression.EVERY_HOUR)
@@ -39,8 +41,7 @@ export class RetentionService {
       const done = await this.dataSource.transaction(async (manager) => {
         // Several API processes (or hosts) may run this job at once: the row lock makes one do it.
         if (!(await this.events.lockForAnonymisation(id, manager))) return false;
-        const attendees: { id: string }[] = await manager.query(`SELECT id FROM attendees WHERE event_id = $1 AND erased_at IS NULL`, [id]);
-        for (const attendee of attendees) await eraseAttendee(manager, attendee.id, now);
+        for (const attendeeId of await this.attendees.idsNotErased(id, manager)) await eraseAttendee(manager, attendeeId, now);
         await this.events.markAnonymised(id, now, manager);
         return true;
       });

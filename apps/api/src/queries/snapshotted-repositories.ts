@@ -1,3 +1,4 @@
+import { AttendeesRepository } from '../attendees/attendees.repository';
 import { AvailabilityRepository } from '../availability/availability.repository';
 import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
 import { ConflictsRepository } from '../matching-rules/conflicts.repository';
@@ -19,4 +20,5 @@ export const SNAPSHOTTED_REPOSITORIES = [
   MeetingRequestsRepository,
   ConflictsRepository,
   EventsRepository,
+  AttendeesRepository,
 ] as const;

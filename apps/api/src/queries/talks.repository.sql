@@ -19,6 +19,17 @@ SELECT t.id, (t.speaker_id = $1) AS speaking, (b.attendee_id IS NOT NULL) AS boo
 WHERE t.speaker_id = $1 OR b.attendee_id IS NOT NULL
 ORDER BY t.starts_at, t.title, t.id;
 
+-- TalksRepository.publishedSlotsOf
+SELECT t.id AS talk_id, t.title, t.location, t.event_id, e.time_zone, t.starts_at, t.duration_minutes, t.slot_minutes, t.speaker_id,
+       r.attendee_id, r.slot_index, r.question
+  FROM slot_requests r JOIN talks t ON t.id = r.talk_id JOIN events e ON e.id = t.event_id
+ WHERE t.allocation_status = 'PUBLISHED' AND r.slot_index IS NOT NULL AND r.attendee_id = $1
+UNION ALL
+SELECT t.id, t.title, t.location, t.event_id, e.time_zone, t.starts_at, t.duration_minutes, t.slot_minutes, t.speaker_id,
+       r.attendee_id, r.slot_index, r.question
+  FROM talks t JOIN slot_requests r ON r.talk_id = t.id JOIN events e ON e.id = t.event_id
+ WHERE t.allocation_status = 'PUBLISHED' AND r.slot_index IS NOT NULL AND t.speaker_id = $1;
+
 -- TalksRepository.addBookmark
 WITH talk AS (SELECT id FROM talks WHERE id = $1 AND event_id = $3),
      added AS (INSERT INTO talk_bookmarks (talk_id, attendee_id) SELECT id, $2 FROM talk ON CONFLICT DO NOTHING)

@@ -16,6 +16,8 @@ import { MeetingsWhen } from './models/meeting-views.model';
 import type { AttendeeMeeting } from './attendee-meeting';
 import type { MeetingEntity } from './meeting.entity';
 import { officeHoursOf } from '../talks/office-hours';
+import { TalksRepository } from '../talks/talks.repository';
+import { AttendeesRepository } from '../attendees/attendees.repository';
 import { VISIBLE_TO_ATTENDEES } from './round-lifecycle';
 import { MeetingsRepository } from './meetings.repository';
 import { RoundsRepository } from './rounds.repository';
@@ -31,6 +33,8 @@ export class MeetingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly meetings: MeetingsRepository,
     private readonly rounds: RoundsRepository,
+    private readonly talks: TalksRepository,
+    private readonly attendees: AttendeesRepository,
   ) {}
 
   /**
@@ -45,7 +49,7 @@ export class MeetingsService {
     if (confirmSession && !callerExists) throw callerGone();
     if (confirmSession && !sessionLive) throw sessionEnded();
     // Most events have no talks: then there is no office hour to look for (one round trip fewer).
-    const slots = eventHasTalks ? await officeHoursOf(this.dataSource, actor.attendeeId, when) : [];
+    const slots = eventHasTalks ? await officeHoursOf({ talks: this.talks, attendees: this.attendees }, actor.attendeeId, when) : [];
     if (!slots.length) return tables;
     return [...tables, ...slots].sort((a, b) => a.meeting.startsAt.getTime() - b.meeting.startsAt.getTime());
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { AttendeeEntity } from '../attendees/attendee.entity';
+import { DataSource, In } from 'typeorm';
+import { AttendeesRepository, type AttendeeDirectoryEntry } from '../attendees/attendees.repository';
 import { normaliseEmail } from '../attendees/profile-writer';
 import type { Actor } from '../auth/actor';
 import { notFound } from '../common/domain-error';
@@ -45,8 +45,8 @@ function readUpload({ file, fileBase64 }: AgendaUpload): { text: string; encodin
 
 /** The attendees a speaker can be: by email, and by name where the name is one person's. */
 interface SpeakerDirectory {
-  byEmail: Map<string, AttendeeEntity>;
-  byName: Map<string, AttendeeEntity[]>;
+  byEmail: Map<string, AttendeeDirectoryEntry>;
+  byName: Map<string, AttendeeDirectoryEntry[]>;
 }
 
 /** Names compared as people write them: case, accents and spacing aside. */
@@ -66,6 +66,7 @@ export class AgendaImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly eventsService: EventsService,
     private readonly events: EventsRepository,
+    private readonly attendees: AttendeesRepository,
   ) {}
 
   /** Reads a file's text as the format says (or, without one, JSON when it starts with `{`, else CSV). */
@@ -121,7 +122,7 @@ export class AgendaImportService {
       const current = await this.events.lockById(event.id, 'share', manager);
       if (!current) throw notFound('Event');
       const vocabulary = await this.eventsService.vocabulary(current.id, manager);
-      const directory = await speakerDirectory(manager, current.id);
+      const directory = speakerDirectory(await this.attendees.directoryOf(current.id, manager));
       const prefix = SOURCE_PREFIX[file.format];
       const talks = manager.getRepository(TalkEntity);
       const existing = new Map(
@@ -191,9 +192,8 @@ const problem = (p: { where: string; sourceId: string | null; title: string | nu
   reason: p.reason,
 });
 
-async function speakerDirectory(manager: EntityManager, eventId: string): Promise<SpeakerDirectory> {
-  const attendees = await manager.getRepository(AttendeeEntity).find({ where: { eventId }, select: { id: true, email: true, name: true } });
-  const byName = new Map<string, AttendeeEntity[]>();
+function speakerDirectory(attendees: readonly AttendeeDirectoryEntry[]): SpeakerDirectory {
+  const byName = new Map<string, AttendeeDirectoryEntry[]>();
   for (const attendee of attendees) {
     const key = nameKey(attendee.name);
     byName.set(key, [...(byName.get(key) ?? []), attendee]);
@@ -202,7 +202,7 @@ async function speakerDirectory(manager: EntityManager, eventId: string): Promis
 }
 
 /** Why `speaker` is no attendee, or the attendee they are. */
-function findAttendee(speaker: AgendaSpeaker, directory: SpeakerDirectory): AttendeeEntity | string {
+function findAttendee(speaker: AgendaSpeaker, directory: SpeakerDirectory): AttendeeDirectoryEntry | string {
   if (speaker.email) {
     // An email names one person: when the file gives one, a namesake with another email is not them.
     return directory.byEmail.get(normaliseEmail(speaker.email)) ?? 'no attendee has this email';
@@ -213,8 +213,8 @@ function findAttendee(speaker: AgendaSpeaker, directory: SpeakerDirectory): Atte
 }
 
 /** The first listed speaker who is an attendee gives the talk; the others are noted, the unknown reported once each. */
-function pickSpeaker(session: AgendaSession, directory: SpeakerDirectory, unmatched: Map<string, UnmatchedSpeaker>, notes: string[]): AttendeeEntity | null {
-  let chosen: AttendeeEntity | null = null;
+function pickSpeaker(session: AgendaSession, directory: SpeakerDirectory, unmatched: Map<string, UnmatchedSpeaker>, notes: string[]): AttendeeDirectoryEntry | null {
+  let chosen: AttendeeDirectoryEntry | null = null;
   for (const speaker of session.speakers) {
     const found = findAttendee(speaker, directory);
     if (typeof found === 'string') {

@@ -1,45 +1,19 @@
-import { DataSource, In } from 'typeorm';
-import { AttendeeEntity } from '../attendees/attendee.entity';
+import type { AttendeesRepository } from '../attendees/attendees.repository';
 import type { OfficeHourMeeting } from '../rounds/attendee-meeting';
 import { MeetingsWhen } from '../rounds/models/meeting-views.model';
 import { slotWindow } from './talks.service';
-
-interface SlotRow {
-  talk_id: string;
-  title: string;
-  location: string | null;
-  event_id: string;
-  time_zone: string;
-  starts_at: Date;
-  duration_minutes: number;
-  slot_minutes: number;
-  speaker_id: string;
-  attendee_id: string;
-  slot_index: number;
-  question: string;
-}
+import type { TalksRepository } from './talks.repository';
 
 /**
  * The published office-hour slots of an attendee — as the one who asked, or
  * as the speaker — shaped like meetings, so myMeetings, the subscription and
  * the calendar feed show them with the round tables.
  */
-export async function officeHoursOf(dataSource: DataSource, attendeeId: string, when: MeetingsWhen): Promise<OfficeHourMeeting[]> {
-  const rows: SlotRow[] = await dataSource.query(
-    `SELECT t.id AS talk_id, t.title, t.location, t.event_id, e.time_zone, t.starts_at, t.duration_minutes, t.slot_minutes, t.speaker_id,
-            r.attendee_id, r.slot_index, r.question
-       FROM slot_requests r JOIN talks t ON t.id = r.talk_id JOIN events e ON e.id = t.event_id
-      WHERE t.allocation_status = 'PUBLISHED' AND r.slot_index IS NOT NULL AND r.attendee_id = $1
-     UNION ALL
-     SELECT t.id, t.title, t.location, t.event_id, e.time_zone, t.starts_at, t.duration_minutes, t.slot_minutes, t.speaker_id,
-            r.attendee_id, r.slot_index, r.question
-       FROM talks t JOIN slot_requests r ON r.talk_id = t.id JOIN events e ON e.id = t.event_id
-      WHERE t.allocation_status = 'PUBLISHED' AND r.slot_index IS NOT NULL AND t.speaker_id = $1`,
-    [attendeeId],
-  );
+export async function officeHoursOf(repositories: { talks: TalksRepository; attendees: AttendeesRepository }, attendeeId: string, when: MeetingsWhen): Promise<OfficeHourMeeting[]> {
+  const rows = await repositories.talks.publishedSlotsOf(attendeeId);
   if (!rows.length) return [];
   const otherIds = [...new Set(rows.map((row) => (row.attendee_id === attendeeId ? row.speaker_id : row.attendee_id)))];
-  const others = await dataSource.getRepository(AttendeeEntity).findBy({ id: In(otherIds) });
+  const others = await repositories.attendees.findByIds(otherIds);
   const now = Date.now();
   return rows
     .map((row) => {

@@ -85,6 +85,26 @@ export class TalksRepository {
     );
   }
 
+  /**
+   * The published office-hour slots an attendee holds, as the one who asked (first part) or as the
+   * speaker (second), with the talk and its event's time zone.
+   */
+  @GenerateSql({ params: [DummyValue.UUID] })
+  publishedSlotsOf(attendeeId: string): Promise<PublishedSlotRow[]> {
+    return this.dataSource.query(
+      `SELECT t.id AS talk_id, t.title, t.location, t.event_id, e.time_zone, t.starts_at, t.duration_minutes, t.slot_minutes, t.speaker_id,
+              r.attendee_id, r.slot_index, r.question
+         FROM slot_requests r JOIN talks t ON t.id = r.talk_id JOIN events e ON e.id = t.event_id
+        WHERE t.allocation_status = 'PUBLISHED' AND r.slot_index IS NOT NULL AND r.attendee_id = $1
+       UNION ALL
+       SELECT t.id, t.title, t.location, t.event_id, e.time_zone, t.starts_at, t.duration_minutes, t.slot_minutes, t.speaker_id,
+              r.attendee_id, r.slot_index, r.question
+         FROM talks t JOIN slot_requests r ON r.talk_id = t.id JOIN events e ON e.id = t.event_id
+        WHERE t.allocation_status = 'PUBLISHED' AND r.slot_index IS NOT NULL AND t.speaker_id = $1`,
+      [attendeeId],
+    );
+  }
+
   /** Bookmarks a talk of the attendee's event; true when the talk is one (bookmarking twice keeps one). */
   @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID, DummyValue.UUID] })
   async addBookmark(talkId: string, attendeeId: string, eventId: string): Promise<boolean> {
@@ -217,4 +237,20 @@ export interface ScheduledTalkRow {
   speaking: boolean;
   bookmarked: boolean;
   requestCount: number;
+}
+
+/** A published office-hour slot with its talk (publishedSlotsOf). */
+export interface PublishedSlotRow {
+  talk_id: string;
+  title: string;
+  location: string | null;
+  event_id: string;
+  time_zone: string;
+  starts_at: Date;
+  duration_minutes: number;
+  slot_minutes: number;
+  speaker_id: string;
+  attendee_id: string;
+  slot_index: number;
+  question: string;
 }

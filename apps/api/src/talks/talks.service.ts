@@ -11,6 +11,7 @@ import { EventsService } from '../events/events.service';
 import type { CreateTalkInput, RequestSlotInput } from './inputs/talk.inputs';
 import { SlotRequestEntity, TalkEntity } from './talk.entity';
 import { EventsRepository } from '../events/events.repository';
+import { AttendeesRepository } from '../attendees/attendees.repository';
 
 export interface TalkWithCount {
   talk: TalkEntity;
@@ -29,6 +30,7 @@ export interface TalkWithCount {
 export class TalksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly attendees: AttendeesRepository,
     private readonly eventsService: EventsService,
     private readonly events: EventsRepository,
   ) {}
@@ -39,7 +41,7 @@ export class TalksService {
       const event = await this.events.lockById(input.eventId, 'share', manager);
       if (!event) throw notFound('Event');
       assertCanManage(actor, event.id);
-      const speaker = await manager.getRepository(AttendeeEntity).findOneBy({ id: input.speakerId });
+      const speaker = await this.attendees.findById(input.speakerId, manager);
       if (!speaker || speaker.eventId !== event.id) {
         throw talksError(TalksErrorReason.SPEAKER_NOT_ATTENDEE, 'The speaker must be an attendee of this event', { fields: [{ field: 'speakerId', message: 'not an attendee of this event' }] });
       }
