@@ -10,6 +10,7 @@ import { createPrng } from '@pairwise/matching';
 import { benchAttendeeTokens } from '../support/attendee-sessions';
 import { createBenchDatabase } from '../support/bench-database';
 import { waitUntilReady } from '../support/my-meetings';
+import { cpuMeter } from '../support/process-cpu';
 import { freePort } from '../../apps/api/src/common/free-port';
 
 /**
@@ -33,6 +34,16 @@ const run = promisify(execFile);
 const root = path.resolve(__dirname, '../../..');
 const cli = path.join(root, 'apps/cli/bin/pairwise.js');
 const apiMain = path.join(root, 'dist/apps/api/src/main.js');
+
+interface Timings {
+  loadingMs: number;
+  matchingMs: number;
+  workerStartMs: number;
+  planMs: number;
+  resultTransferMs: number;
+  storingMs: number;
+  totalMs: number;
+}
 
 interface Options {
   attendees: number;
@@ -80,9 +91,9 @@ async function main(): Promise<void> {
     const port = await freePort();
     const secret = randomBytes(32).toString('hex');
     const apiLogFile = path.join(logDir, 'api.log');
-    api = spawn('node', [apiMain], {
+    api = spawn('node', [...(process.env.BENCH_API_ARGS?.split(' ').filter(Boolean) ?? []), apiMain], {
       cwd: logDir,
-      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', PAIRWISE_JWT_SECRET: secret, PAIRWISE_RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', PAIRWISE_JWT_SECRET: secret, PAIRWISE_RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' },
       stdio: ['ignore', fs.openSync(apiLogFile, 'w'), fs.openSync(apiLogFile, 'a')],
     });
     await waitUntilReady(apiLogFile, api);
@@ -139,17 +150,23 @@ async function main(): Promise<void> {
     const requestSeconds = (performance.now() - started) / 1000;
     log(`${options.talks} talks in ${talksSeconds.toFixed(1)} s; ${requests.length} requests in ${requestSeconds.toFixed(1)} s`);
 
-    // 3. Everything allocated: the rounds, then the office hours of the day, timed.
+    // 3. Everything allocated: the rounds, then the office hours of the day, timed, with the CPU the API and
+    // PostgreSQL spent on each step (what the work costs whatever else the shared machine runs).
     const loadBefore = os.loadavg()[0]!;
-    const steps: { what: string; detail: string; seconds: number }[] = [];
+    const steps: { what: string; detail: string; seconds: number; cpu: { apiMs: number; postgresMs: number } }[] = [];
+    const dayCpu = await cpuMeter(api.pid!, database.url);
     const roundTimes = ['10:45', '12:35', '14:25', '16:15'].slice(0, options.rounds);
+    const roundIds: string[] = [];
     for (const [k, time] of roundTimes.entries()) {
+      const cpu = await cpuMeter(api.pid!, database.url);
       started = performance.now();
       const round = (await gql<{ createRound: { id: string } }>(
         `mutation ($e: ID!, $s: DateTime!) { createRound(input: {eventId: $e, name: "Round ${k + 1}", startsAt: $s, durationMinutes: 15}) { id } }`,
         { e: eventId, s: (await at(time)).toISOString() },
         organiser,
       )).createRound;
+      roundIds.push(round.id);
+      const created = performance.now();
       await gql(`mutation ($r: ID!) { generateRound(input: {roundId: $r}) { status } }`, { r: round.id }, organiser);
       let status = 'GENERATING';
       const deadline = Date.now() + 300_000;
@@ -158,26 +175,36 @@ async function main(): Promise<void> {
         status = (await gql<{ round: { status: string } }>(`query ($r: ID!) { round(id: $r) { status } }`, { r: round.id }, organiser)).round.status;
       }
       if (status !== 'GENERATED') throw new Error(`round ${k + 1} ended as ${status}`);
-      const { stats, leftOut } = (await gql<{ round: { stats: { matched: number; eligible: number }; leftOut: { reason: string }[] } }>(
-        `query ($r: ID!) { round(id: $r) { stats { matched eligible } leftOut { reason } } }`,
+      const generated = performance.now();
+      const { stats, leftOut, progress } = (await gql<{ round: { stats: { matched: number; eligible: number }; leftOut: { reason: string }[]; progress: { timings: Timings } } }>(
+        `query ($r: ID!) { round(id: $r) { stats { matched eligible } leftOut { reason } progress { timings { loadingMs matchingMs workerStartMs planMs resultTransferMs storingMs totalMs } } } }`,
         { r: round.id },
         organiser,
       )).round;
+      const reviewed = performance.now();
       await gql(`mutation ($r: ID!) { publishRound(roundId: $r) { status } }`, { r: round.id }, organiser);
+      const seconds = (performance.now() - started) / 1000;
       const busy = leftOut.filter((l) => l.reason === 'BUSY').length;
-      steps.push({ what: `round ${k + 1} (${time}): createRound + generateRound (polled) + publishRound`, detail: `${stats.matched} seated, ${busy} BUSY`, seconds: (performance.now() - started) / 1000 });
-      log(`round ${k + 1}: ${steps.at(-1)!.seconds.toFixed(2)} s`);
+      const t = progress.timings;
+      const phases =
+        `create ${ms(created - started)}, generate ${ms(generated - created)} (loading ${t.loadingMs} / worker ${t.workerStartMs} / plan ${t.planMs} / back ${t.resultTransferMs} / storing ${t.storingMs} ms), ` +
+        `review read ${ms(reviewed - generated)}, publish ${ms(performance.now() - reviewed)}`;
+      steps.push({ what: `round ${k + 1} (${time}): createRound + generateRound (polled) + publishRound`, detail: `${stats.matched} seated, ${busy} BUSY; ${phases}`, seconds, cpu: await cpu() });
+      log(`round ${k + 1}: ${seconds.toFixed(2)} s — ${phases}`);
     }
+    let cpu = await cpuMeter(api.pid!, database.url);
     started = performance.now();
     const allocation = (await gql<{ allocateOfficeHours: { askers: number; served: number; slotsOffered: number; slotsGranted: number } }>(
       `mutation ($e: ID!, $d: String) { allocateOfficeHours(eventId: $e, day: $d) { askers served slotsOffered slotsGranted } }`,
       { e: eventId, d: day },
       organiser,
     )).allocateOfficeHours;
-    steps.push({ what: 'allocateOfficeHours (the day, every talk at once)', detail: `${allocation.askers} askers, ${allocation.slotsGranted}/${allocation.slotsOffered} slots granted`, seconds: (performance.now() - started) / 1000 });
+    steps.push({ what: 'allocateOfficeHours (the day, every talk at once)', detail: `${allocation.askers} askers, ${allocation.slotsGranted}/${allocation.slotsOffered} slots granted`, seconds: (performance.now() - started) / 1000, cpu: await cpu() });
+    cpu = await cpuMeter(api.pid!, database.url);
     started = performance.now();
     const published = (await gql<{ publishOfficeHours: unknown[] }>(`mutation ($e: ID!, $d: String) { publishOfficeHours(eventId: $e, day: $d) { id } }`, { e: eventId, d: day }, organiser)).publishOfficeHours;
-    steps.push({ what: 'publishOfficeHours (re-checked)', detail: `${published.length} talks`, seconds: (performance.now() - started) / 1000 });
+    steps.push({ what: 'publishOfficeHours (re-checked)', detail: `${published.length} talks`, seconds: (performance.now() - started) / 1000, cpu: await cpu() });
+    const everythingCpu = await dayCpu();
     const loadAfter = os.loadavg()[0]!;
 
     // 4. The outcome, checked by SQL.
@@ -196,6 +223,9 @@ async function main(): Promise<void> {
       )
     ).rows[0]!.n;
     if (Number(clashes) !== 0) throw new Error(`${clashes} clashes in the published day`);
+    const built = await checkTheDay(client, eventId, options);
+    const sanity = await checkRoundsRespectBusyTimes(client, eventId);
+    for (const line of sanity) log(line);
     if (allocation.slotsGranted !== options.talks * options.slots) log(`note: ${allocation.slotsOffered - allocation.slotsGranted} slots left free (nobody could take them)`);
     await client.end();
 
@@ -205,16 +235,84 @@ async function main(): Promise<void> {
         `${options.rounds} rounds; ${database.server}, Node ${process.version}, ${os.cpus().length} cores, load average ${loadBefore.toFixed(2)} before / ${loadAfter.toFixed(2)} after\n` +
         `(building the day through GraphQL, not counted: ${options.talks} createTalk in ${talksSeconds.toFixed(1)} s, ${requests.length} requestSpeakerSlot in ${requestSeconds.toFixed(1)} s)\n\n`,
     );
-    process.stdout.write('| step | outcome | wall time |\n|---|---|---|\n');
-    for (const step of steps) process.stdout.write(`| ${step.what} | ${step.detail} | ${step.seconds.toFixed(2)} s |\n`);
-    process.stdout.write(`| **everything allocated and published** | ${allocation.served} askers served, no clash (checked by SQL) | **${everything.toFixed(2)} s** (target < 10 s) |\n`);
+    process.stdout.write(`What the database holds (checked by SQL): ${built}\n\nRounds against busy times (checked by SQL):\n${sanity.map((line) => `- ${line}\n`).join('')}\n`);
+    const cpuText = (c: { apiMs: number; postgresMs: number }) => `${(c.apiMs / 1000).toFixed(2)} s + ${(c.postgresMs / 1000).toFixed(2)} s`;
+    process.stdout.write('| step | outcome | wall time | CPU: API + PostgreSQL |\n|---|---|---|---|\n');
+    for (const step of steps) process.stdout.write(`| ${step.what} | ${step.detail} | ${step.seconds.toFixed(2)} s | ${cpuText(step.cpu)} |\n`);
+    process.stdout.write(
+      `| **everything allocated and published** | ${allocation.served} askers served, no clash (checked by SQL) | **${everything.toFixed(2)} s** (target < 10 s) | ${cpuText(everythingCpu)} |\n`,
+    );
   } finally {
     if (api && api.exitCode === null) {
       api.kill('SIGTERM');
       await new Promise((resolve) => api!.once('exit', resolve));
     }
-    await database.close();
+    if (process.env.BENCH_KEEP_DATABASE === '1') log(`database kept: ${database.url}`);
+    else await database.close();
   }
+}
+
+/** That the bench built what it says: the attendees, talks and slots, requests and published rounds asked for. */
+async function checkTheDay(client: Client, eventId: string, options: Options): Promise<string> {
+  const row = (
+    await client.query<{ attendees: number; present: number; talks: number; slots: number; requests: number; askers: number; rounds: number }>(
+      `SELECT (SELECT count(*)::int FROM attendees WHERE event_id = $1) AS attendees,
+              (SELECT count(*)::int FROM attendees WHERE event_id = $1 AND present AND consent_matchmaking) AS present,
+              (SELECT count(*)::int FROM talks WHERE event_id = $1) AS talks,
+              (SELECT coalesce(sum(slot_count), 0)::int FROM talks WHERE event_id = $1) AS slots,
+              (SELECT count(*)::int FROM slot_requests r JOIN talks t ON t.id = r.talk_id WHERE t.event_id = $1) AS requests,
+              (SELECT count(DISTINCT r.attendee_id)::int FROM slot_requests r JOIN talks t ON t.id = r.talk_id WHERE t.event_id = $1) AS askers,
+              (SELECT count(*)::int FROM rounds WHERE event_id = $1 AND status = 'PUBLISHED') AS rounds`,
+      [eventId],
+    )
+  ).rows[0]!;
+  const expected = { attendees: options.attendees, present: options.attendees, talks: options.talks, slots: options.talks * options.slots, requests: options.requests, rounds: options.rounds };
+  const wrong = Object.entries(expected).filter(([key, value]) => row[key as keyof typeof row] !== value);
+  if (wrong.length) throw new Error(`the day is not what was asked for: ${wrong.map(([key, value]) => `${key} ${row[key as keyof typeof row]}, expected ${value}`).join('; ')}`);
+  return (
+    `${row.attendees} attendees (${row.present} present and consenting), ${row.talks} talks with ${row.slots} office-hour slots, ` +
+    `${row.requests} slot requests from ${row.askers} attendees, ${row.rounds} published rounds`
+  );
+}
+
+/**
+ * The sanity count: in each round, the speakers busy then (from the start of their talk to the end of its office
+ * hours) against who the round left out as BUSY, and how many people sit at a table while speaking, holding a
+ * granted slot or outside their availability windows (must be none).
+ */
+async function checkRoundsRespectBusyTimes(client: Client, eventId: string): Promise<string[]> {
+  const { rows } = await client.query<{ name: string; seated: number; speaking: number; busy: number; busy_not_speaking: number; seated_busy: number; seated_unavailable: number }>(
+    `WITH r AS (SELECT id, name, starts_at, starts_at + make_interval(mins => duration_minutes) AS ends_at, stats FROM rounds WHERE event_id = $1),
+          speaking AS (
+            SELECT DISTINCT r.id AS round_id, t.speaker_id AS attendee_id FROM r JOIN talks t ON t.event_id = $1
+             WHERE t.starts_at < r.ends_at AND t.starts_at + make_interval(mins => t.duration_minutes + t.slot_count * t.slot_minutes) > r.starts_at),
+          busy_by_agenda AS (
+            SELECT round_id, attendee_id FROM speaking
+            UNION
+            SELECT r.id, s.attendee_id FROM r JOIN talks t ON t.event_id = $1 JOIN slot_requests s ON s.talk_id = t.id AND s.slot_index IS NOT NULL
+             WHERE t.starts_at + make_interval(mins => t.duration_minutes + s.slot_index * t.slot_minutes) < r.ends_at
+               AND t.starts_at + make_interval(mins => t.duration_minutes + (s.slot_index + 1) * t.slot_minutes) > r.starts_at),
+          left_busy AS (SELECT r.id AS round_id, (x->>'attendeeId')::uuid AS attendee_id FROM r, jsonb_array_elements(coalesce(r.stats->'leftOut', '[]')) x WHERE x->>'reason' = 'BUSY')
+     SELECT r.name,
+            (SELECT count(*)::int FROM meeting_participants p WHERE p.round_id = r.id) AS seated,
+            (SELECT count(*)::int FROM speaking b WHERE b.round_id = r.id) AS speaking,
+            (SELECT count(*)::int FROM left_busy l WHERE l.round_id = r.id) AS busy,
+            (SELECT count(*)::int FROM left_busy l WHERE l.round_id = r.id AND NOT EXISTS (SELECT 1 FROM speaking b WHERE b.round_id = r.id AND b.attendee_id = l.attendee_id)) AS busy_not_speaking,
+            (SELECT count(*)::int FROM meeting_participants p JOIN busy_by_agenda b ON b.round_id = r.id AND b.attendee_id = p.attendee_id WHERE p.round_id = r.id) AS seated_busy,
+            (SELECT count(*)::int FROM meeting_participants p WHERE p.round_id = r.id
+                AND EXISTS (SELECT 1 FROM availability_windows w WHERE w.attendee_id = p.attendee_id)
+                AND NOT EXISTS (SELECT 1 FROM availability_windows w WHERE w.attendee_id = p.attendee_id AND w.starts_at <= r.starts_at AND w.ends_at >= r.ends_at)) AS seated_unavailable
+       FROM r ORDER BY r.starts_at`,
+    [eventId],
+  );
+  return rows.map((row) => {
+    const line =
+      `${row.name}: ${row.speaking} speakers during their talk or office hours, ${row.busy} left out as BUSY (${row.busy_not_speaking} of them not speaking); ` +
+      `${row.seated} seated, of whom ${row.seated_busy} speaking or holding a granted slot then and ${row.seated_unavailable} outside their availability windows`;
+    // Slots are allocated after the rounds, around their seats: at generation the busy are exactly the speakers then.
+    if (row.seated_busy || row.seated_unavailable || row.busy !== row.speaking || row.busy_not_speaking) throw new Error(`a round ignores busy times: ${line}`);
+    return line;
+  });
 }
 
 function graphqlClient(url: string) {
@@ -230,6 +328,7 @@ function graphqlClient(url: string) {
   };
 }
 
+const ms = (millis: number) => `${Math.round(millis)} ms`;
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
