@@ -173,11 +173,15 @@ describe('myMeetings', () => {
     });
     const GONE = { data: null, code: 'UNAUTHENTICATED', message: 'The person behind this token no longer exists' };
 
-    it('costs one SQL statement, the caller’s check included', async () => {
+    it('costs one SQL statement, the caller’s check and the rate limiter’s count included', async () => {
       await t.gql(MY_MEETINGS, {}, tokens[0]);
-      const before = t.queries.count;
+      // A counted hit moves its counter's expiry to now + the window (test/shared-limits.e2e-spec.ts checks the counts across processes).
+      const lastCounted = async () => (await t.app.get(DataSource).query(`SELECT max(expires_at) AS at FROM rate_limit_counters`))[0].at as Date;
+      const countedBefore = await lastCounted();
+      const before = { count: t.queries.count, limitCounts: t.queries.limitCounts };
       expect(expectData(await t.gql(MY_MEETINGS, {}, tokens[0])).myMeetings).toHaveLength(1);
-      expect(t.queries.count - before).toBe(1);
+      expect({ count: t.queries.count, limitCounts: t.queries.limitCounts }).toEqual({ count: before.count + 1, limitCounts: before.limitCounts });
+      expect((await lastCounted()).getTime()).toBeGreaterThan(countedBefore.getTime());
     });
 
     it('refuses an accepted token once its attendee erased their data', async () => {

@@ -4,7 +4,9 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
   ApiProcess,
+  attendeeToken,
   closeLater,
+  createAttendee,
   createEvent,
   createOrganiser,
   createTestDatabase,
@@ -34,7 +36,7 @@ const LINK = `mutation ($input: RequestSignInLinkInput!) { requestSignInLink(inp
 type Api = RunningApi;
 
 /** POST /graphql to `api` from a loopback address of our choosing (127.0.0.x: a different client, as the server sees it). */
-function gqlAt(api: Api, from: string, query: string, variables: Record<string, unknown>, token?: string): Promise<GraphqlResponse> {
+function gqlAt(api: Api, from: string, query: string, variables: Record<string, unknown>, token?: string): Promise<GraphqlResponse & { headers: http.IncomingHttpHeaders }> {
   const body = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -51,7 +53,7 @@ function gqlAt(api: Api, from: string, query: string, variables: Record<string, 
         response.on('data', (chunk) => (text += chunk));
         response.on('end', () => {
           const parsed = JSON.parse(text);
-          resolve({ status: response.statusCode ?? 0, data: parsed.data, errors: parsed.errors });
+          resolve({ status: response.statusCode ?? 0, data: parsed.data, errors: parsed.errors, headers: response.headers });
         });
       },
     );
@@ -117,6 +119,34 @@ describe('limits shared by every API process', () => {
     const requestLimit = [...Array(REQUESTS_PER_MINUTE).fill('OK'), ...Array(3).fill('TOO_MANY_REQUESTS/RATE_LIMITED')];
     expect(await requests(spread)).toEqual(requestLimit);
     expect(await requests(alone)).toEqual(requestLimit);
+
+    // An attendee's myMeetings, counted inside its own statement when the store is PostgreSQL (CountsLimitInStatement):
+    // the same answers, the same rate-limit headers, and two aliased calls in one document count twice.
+    const myMeetings = async (pick: (index: number) => Api) => {
+      const token = await attendeeToken(admin, await createAttendee(admin, event.id));
+      const from = freshAddress();
+      const answers = [];
+      const remaining = [];
+      for (let i = 0; i < REQUESTS_PER_MINUTE + 3; i++) {
+        const response = await gqlAt(pick(i), from, `{ myMeetings { id } }`, {}, token);
+        answers.push(outcome(response));
+        remaining.push(response.headers['x-ratelimit-remaining'] ?? (response.headers['retry-after'] ? 'retry' : undefined));
+      }
+      return { answers, remaining };
+    };
+    const expectedRemaining = [...Array.from({ length: REQUESTS_PER_MINUTE }, (_, i) => String(REQUESTS_PER_MINUTE - 1 - i)), 'retry', 'retry', 'retry'];
+    expect(await myMeetings(spread)).toEqual({ answers: requestLimit, remaining: expectedRemaining });
+    expect(await myMeetings(alone)).toEqual({ answers: requestLimit, remaining: expectedRemaining });
+    const twice = async (pick: (index: number) => Api) => {
+      const token = await attendeeToken(admin, await createAttendee(admin, event.id));
+      const from = freshAddress();
+      const answers = [];
+      for (let i = 0; i < REQUESTS_PER_MINUTE / 2 + 1; i++) answers.push(outcome(await gqlAt(pick(i), from, `{ a: myMeetings { id } b: myMeetings { id } }`, {}, token)));
+      return answers;
+    };
+    const twiceLimit = [...Array(REQUESTS_PER_MINUTE / 2).fill('OK'), 'TOO_MANY_REQUESTS/RATE_LIMITED'];
+    expect(await twice(spread)).toEqual(twiceLimit);
+    expect(await twice(alone)).toEqual(twiceLimit);
 
     // Sign-in link requests per minute, per email and address (the sign-in limit).
     const links = async (pick: (index: number) => Api) => {

@@ -3,12 +3,15 @@ import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
-import type { ThrottlerLimitDetail } from '@nestjs/throttler/dist/throttler.guard.interface';
+import type { ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler/dist/throttler.guard.interface';
 import { replyOf, requestOf, type RequestWithAuth } from '../auth/auth.decorators';
 import { AuthService } from '../auth/auth.service';
 import { tooManyRequests } from '../common/domain-error';
 import { keyedHasher } from '../common/keyed-hash';
 import type { AppConfig } from '../config/app-config';
+import { COUNTS_LIMIT_IN_STATEMENT, deferLimitHit } from './counted-in-statement';
+import type { LimitCount, LimitStore } from './limit-store';
+import { PostgresLimitStore } from './postgres-limit-store';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
@@ -21,6 +24,8 @@ const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
   private readonly hashKey: (key: string) => string;
+  /** Whether a handler's own PostgreSQL statement may count its hit (see CountsLimitInStatement): only when the limits are counted there. */
+  private readonly countsInPostgres: boolean;
 
   constructor(
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
@@ -31,6 +36,45 @@ export class RateLimitGuard extends ThrottlerGuard {
   ) {
     super(options, storage, reflector);
     this.hashKey = keyedHasher(config.get('auth', { infer: true }).jwtSecret, 'pairwise:rate-limit');
+    this.countsInPostgres = storage instanceof PostgresLimitStore;
+  }
+
+  /**
+   * An attendee's call to a handler marked CountsLimitInStatement is not counted here: its hit goes to the
+   * handler, whose statement counts it, and the handler settles it as `settle` does (exactly what the
+   * throttler does after its own count). Every other call is counted here, as before.
+   */
+  protected override async handleRequest(request: ThrottlerRequest): Promise<boolean> {
+    const { context, throttler, ttl, limit, blockDuration } = request;
+    if (!this.countsInPostgres || context.getType<string>() !== 'graphql' || !this.reflector.get<boolean>(COUNTS_LIMIT_IN_STATEMENT, context.getHandler())) {
+      return super.handleRequest(request);
+    }
+    const { req, res } = this.getRequestResponse(context);
+    const tracker = await request.getTracker(req, context);
+    if (!tracker.startsWith('attendee:')) return super.handleRequest(request);
+    const key = request.generateKey(context, tracker, throttler.name!);
+    deferLimitHit(context, {
+      hit: { key, ttl, limit, blockDuration },
+      settle: (count) => this.settle(request, res, key, tracker, count),
+      countAlone: () => (this.storageService as LimitStore).increment(key, ttl, limit, blockDuration, throttler.name!),
+    });
+    return true;
+  }
+
+  /** What ThrottlerGuard.handleRequest does with a count (@nestjs/throttler 6): the refusal, or the rate-limit headers. */
+  private async settle(request: ThrottlerRequest, res: Record<string, unknown>, key: string, tracker: string, count: LimitCount): Promise<void> {
+    const { context, throttler, ttl, limit } = request;
+    const suffix = throttler.name === 'default' ? '' : `-${throttler.name}`;
+    const setHeaders = throttler.setHeaders ?? this.commonOptions.setHeaders ?? true;
+    if (count.isBlocked) {
+      if (setHeaders) this.setResponseHeader(res, `Retry-After${suffix}`, count.timeToBlockExpire);
+      await this.throwThrottlingException(context, { limit, ttl, key, tracker, ...count });
+    }
+    if (setHeaders) {
+      this.setResponseHeader(res, `${this.headerPrefix}-Limit${suffix}`, limit);
+      this.setResponseHeader(res, `${this.headerPrefix}-Remaining${suffix}`, Math.max(0, limit - count.totalHits));
+      this.setResponseHeader(res, `${this.headerPrefix}-Reset${suffix}`, count.timeToExpire);
+    }
   }
 
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { attendeeSearchSql, containsPattern } from '../attendees/attendee-search';
 import { DummyValue, GenerateSql } from '../database/generate-sql';
+import type { LimitHit } from '../rate-limit/counted-in-statement';
 import { FeedbackEntity } from './feedback.entity';
 import { MeetingEntity, MeetingParticipantEntity, type MeetingStatusValue } from './meeting.entity';
 import { MeetingsWhen } from './models/meeting-views.model';
@@ -38,8 +39,8 @@ export class MeetingsRepository {
    * statement shared by the callers of one turn of the event loop, round-tables-reader.ts).
    */
   @GenerateSql({ params: [DummyValue.UUID, DummyValue.UUID, DummyValue.UUID, MeetingsWhen.UPCOMING] })
-  roundTablesOf(attendeeId: string, eventId: string, sessionId: string | null, when: MeetingsWhen): Promise<RoundTables> {
-    return this.roundTables.read(attendeeId, eventId, sessionId, when);
+  roundTablesOf(attendeeId: string, eventId: string, sessionId: string | null, when: MeetingsWhen, hit: LimitHit | null = null): Promise<RoundTables> {
+    return this.roundTables.read(attendeeId, eventId, sessionId, when, hit);
   }
 
   /**

@@ -2,6 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import type { Actor } from '../auth/actor';
 import { ConfirmsAttendeeItself, CurrentActor, UnconfirmedSession } from '../auth/auth.decorators';
 import type { GraphqlContext } from '../common/graphql-context';
+import { CountedInStatement, CountsLimitInStatement, type DeferredLimitHit } from '../rate-limit/counted-in-statement';
 import { toFeedbackModel, toMyMeeting } from './meeting-view';
 import { MeetingsService } from './meetings.service';
 import { Feedback, FeedbackInput, MeetingsWhen, MyMeeting } from './models/meeting-views.model';
@@ -13,12 +14,14 @@ export class MeetingsResolver {
 
   @Query(() => [MyMeeting], { description: 'Attendees: your meetings in published rounds, in time order' })
   @ConfirmsAttendeeItself()
+  @CountsLimitInStatement()
   async myMeetings(
     @CurrentActor() actor: Actor,
     @UnconfirmedSession() confirmSession: string | undefined,
+    @CountedInStatement() limit: DeferredLimitHit | undefined,
     @Args('when', { type: () => MeetingsWhen, defaultValue: MeetingsWhen.ALL }) when: MeetingsWhen,
   ): Promise<MyMeeting[]> {
-    const meetings = await this.meetingsService.myMeetings(actor, when, { confirmSession });
+    const meetings = await this.meetingsService.myMeetings(actor, when, { confirmSession, limit });
     return meetings.map((meeting) => toMyMeeting(meeting, actor.kind === 'attendee' ? actor.attendeeId : ''));
   }
 

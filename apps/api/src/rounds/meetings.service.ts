@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor';
 import { callerGone, sessionEnded } from '../auth/auth.service';
 import { assertCanManage } from '../auth/event-access';
 import { forbidden, notFound } from '../common/domain-error';
+import type { DeferredLimitHit } from '../rate-limit/counted-in-statement';
 import { roundsError, RoundsErrorReason } from './rounds.errors';
 import { invalidInput } from '../common/validation';
 import { canSeeRound, findVisibleRound } from './round-visibility';
@@ -43,9 +44,14 @@ export class MeetingsService {
    * tables (see ConfirmsAttendeeItself); the same statement does it, and a caller who is gone or
    * whose session has ended is refused.
    */
-  async myMeetings(actor: Actor, when: MeetingsWhen, { confirmSession }: { confirmSession?: string } = {}): Promise<AttendeeMeeting[]> {
+  /**
+   * `limit`: the caller's rate-limit hit, when the guard left it to this call (CountsLimitInStatement): counted
+   * by the same statement, and settled (refused when over the limit) before anything else is answered.
+   */
+  async myMeetings(actor: Actor, when: MeetingsWhen, { confirmSession, limit }: { confirmSession?: string; limit?: DeferredLimitHit } = {}): Promise<AttendeeMeeting[]> {
     if (actor.kind !== 'attendee') throw forbidden('Only attendees have meetings of their own');
-    const { tables, eventHasTalks, callerExists, sessionLive } = await this.meetings.roundTablesOf(actor.attendeeId, actor.eventId, confirmSession ?? null, when);
+    const { tables, eventHasTalks, callerExists, sessionLive, limitCount } = await this.meetings.roundTablesOf(actor.attendeeId, actor.eventId, confirmSession ?? null, when, limit?.hit ?? null);
+    if (limit) await limit.settle(limitCount ?? (await limit.countAlone()));
     if (confirmSession && !callerExists) throw callerGone();
     if (confirmSession && !sessionLive) throw sessionEnded();
     // Most events have no talks: then there is no office hour to look for (one round trip fewer).

@@ -5,6 +5,9 @@ import { partnerProfileSql } from '../attendees/attendee-view';
 import { entityFromJson, jsonObjectSql } from '../common/entity-json';
 import { preparedQuery } from '../common/prepared-statement';
 import { isUuid } from '../common/sql';
+import type { LimitHit } from '../rate-limit/counted-in-statement';
+import type { LimitCount } from '../rate-limit/limit-store';
+import { countHitsSql, limitCountOf, type CounterRow } from '../rate-limit/postgres-limit-store';
 import { FeedbackEntity } from './feedback.entity';
 import type { TagLabels } from './meeting-explanation';
 import { MeetingEntity } from './meeting.entity';
@@ -25,6 +28,8 @@ export interface RoundTables {
   labels: TagLabels;
   /** The caller's shared fields. */
   readerSharedFields: readonly string[];
+  /** The count of the rate-limit hit the statement counted for this call; null when it was given none, or did not run. */
+  limitCount: LimitCount | null;
 }
 
 interface Caller {
@@ -32,6 +37,8 @@ interface Caller {
   eventId: string;
   /** The caller's session, to check in the same statement; null: not to be checked. */
   sessionId: string | null;
+  /** A rate-limit hit to count in the same statement (see CountsLimitInStatement); null: none. */
+  hit: LimitHit | null;
 }
 
 /** Callers per statement at most: a statement for 64 attendees still runs in a few milliseconds. */
@@ -58,21 +65,48 @@ export class RoundTablesReader {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  read(attendeeId: string, eventId: string, sessionId: string | null, when: MeetingsWhen): Promise<RoundTables> {
+  read(attendeeId: string, eventId: string, sessionId: string | null, when: MeetingsWhen, hit: LimitHit | null = null): Promise<RoundTables> {
     // Ids come from signed tokens; still, one that is not a UUID must not fail the statement it shares with others.
     if (!isUuid(attendeeId) || !isUuid(eventId) || (sessionId !== null && !isUuid(sessionId))) {
-      return Promise.resolve({ tables: [], eventHasTalks: false, callerExists: false, sessionLive: false, labels: new Map(), readerSharedFields: [] });
+      return Promise.resolve({ tables: [], eventHasTalks: false, callerExists: false, sessionLive: false, labels: new Map(), readerSharedFields: [], limitCount: null });
     }
-    return this.loaderFor(when).load({ attendeeId, eventId, sessionId });
+    return this.loaderFor(when).load({ attendeeId, eventId, sessionId, hit });
   }
 
   private loaderFor(when: MeetingsWhen): DataLoader<Caller, RoundTables> {
     let loader = this.loaders.get(when);
     if (!loader) {
-      loader = new DataLoader((callers) => this.readBatch(when, callers), { cache: false, maxBatchSize: MAX_BATCH, batchScheduleFn: (run) => setImmediate(run) });
+      loader = new DataLoader((callers) => this.readBatches(when, callers), { cache: false, maxBatchSize: MAX_BATCH, batchScheduleFn: (run) => setImmediate(run) });
       this.loaders.set(when, loader);
     }
     return loader;
+  }
+
+  /**
+   * One statement counts a rate-limit key at most once and with one window, limit and block (see countHitsSql):
+   * a caller whose key is already in a statement, or whose limits differ, goes to the next one, run after it
+   * (the same attendee asking twice in one turn is counted twice, in order). Usually there is one.
+   */
+  private async readBatches(when: MeetingsWhen, callers: readonly Caller[]): Promise<RoundTables[]> {
+    const statements: { callers: Caller[]; at: number[]; keys: Set<string>; limits: string | null }[] = [];
+    callers.forEach((caller, at) => {
+      const limits = caller.hit && `${caller.hit.ttl}:${caller.hit.limit}:${caller.hit.blockDuration}`;
+      let statement = statements.find((s) => !caller.hit || (!s.keys.has(caller.hit.key) && (s.limits === null || s.limits === limits)));
+      if (!statement) statements.push((statement = { callers: [], at: [], keys: new Set(), limits: null }));
+      statement.callers.push(caller);
+      statement.at.push(at);
+      if (caller.hit) {
+        statement.keys.add(caller.hit.key);
+        statement.limits = limits;
+      }
+    });
+    if (statements.length === 1) return this.readBatch(when, callers);
+    const answers = new Array<RoundTables>(callers.length);
+    for (const statement of statements) {
+      const read = await this.readBatch(when, statement.callers);
+      statement.at.forEach((at, i) => (answers[at] = read[i]!));
+    }
+    return answers;
   }
 
   /**
@@ -90,8 +124,11 @@ export class RoundTablesReader {
       sql = roundTablesSql(when, slots, partnerProfileSql(this.attendees, 'a'), jsonObjectSql(this.feedback, 'f'));
       this.statements.set(key, sql);
     }
-    const values: (string | null)[] = callers.flatMap((caller) => [caller.attendeeId, caller.eventId, caller.sessionId]);
-    while (values.length < slots * 3) values.push(null);
+    // The throttler's window, limit and block (the same for every hit of a statement), then four per caller.
+    const hit = callers.find((caller) => caller.hit)?.hit;
+    const values: (string | number | null)[] = [hit?.ttl ?? null, hit?.limit ?? null, hit?.blockDuration ?? null];
+    for (const caller of callers) values.push(caller.attendeeId, caller.eventId, caller.sessionId, caller.hit?.key ?? null);
+    while (values.length < 3 + slots * 4) values.push(null);
     const rows = await preparedQuery<{ tables: StoredTables }>(this.dataSource, sql, values);
     return rows.map(({ tables }) => {
       const labels: TagLabels = new Map(Object.entries(tables.labels ?? {}));
@@ -102,6 +139,7 @@ export class RoundTablesReader {
         sessionLive: tables.session_live,
         labels,
         readerSharedFields,
+        limitCount: tables.limit_count ? limitCountOf(tables.limit_count) : null,
         tables: tables.meetings.map((row) => ({
           kind: 'ROUND' as const,
           meeting: meetingFromJson(row),
@@ -129,18 +167,24 @@ interface StoredTables {
   /** The event's vocabulary, slug → label; null when it has none. */
   labels: Record<string, string> | null;
   meetings: (Record<string, unknown> & { round_name: string; partners: Record<string, unknown>[]; feedback: Record<string, unknown> | null })[];
+  /** The caller's rate-limit count, when the statement counted a hit for them. */
+  limit_count: CounterRow | null;
 }
 
 /**
- * One row per caller, in the order given (`slots` triples of parameters: an attendee id, their
- * event and their session, null in unused slots): the meetings in time order (none: an empty
- * list), whether the event has talks and its time zone, whether the caller is there, whether
- * their session is live.
+ * One row per caller, in the order given (the throttler's window, limit and block, then `slots` groups of
+ * parameters: an attendee id, their event, their session and a rate-limit key to count, null in unused
+ * slots): the meetings in time order (none: an empty list), whether the event has talks and its time zone,
+ * whether the caller is there, whether their session is live, and the caller's rate-limit count when a key
+ * was given (counted first, in the same statement: see CountsLimitInStatement; keys unique per statement).
  */
 function roundTablesSql(when: MeetingsWhen, slots: number, partnerJson: string, feedbackJson: string): string {
-  const callers = Array.from({ length: slots }, (_, i) => `($${3 * i + 1}::uuid, $${3 * i + 2}::uuid, $${3 * i + 3}::uuid, ${i + 1})`).join(', ');
+  const callers = Array.from({ length: slots }, (_, i) => `($${4 * i + 4}::uuid, $${4 * i + 5}::uuid, $${4 * i + 6}::uuid, $${4 * i + 7}::text, ${i + 1})`).join(', ');
   const timeFilter = when === MeetingsWhen.UPCOMING ? 'AND m.ends_at > now()' : when === MeetingsWhen.PAST ? 'AND m.ends_at <= now()' : '';
-  return `SELECT json_build_object(
+  return `WITH c (attendee_id, event_id, session_id, limit_key, position) AS (VALUES ${callers}),
+     counted AS (${countHitsSql('SELECT limit_key FROM c WHERE limit_key IS NOT NULL ORDER BY limit_key', { ttl: '$1', limit: '$2', block: '$3' })})
+   SELECT json_build_object(
+            'limit_count', (SELECT row_to_json(n) FROM counted n WHERE n.key = c.limit_key),
             'event_has_talks', EXISTS (SELECT 1 FROM talks k WHERE k.event_id = c.event_id),
             'time_zone', (SELECT e.time_zone FROM events e WHERE e.id = c.event_id),
             'caller_exists', EXISTS (SELECT 1 FROM attendees s WHERE s.id = c.attendee_id AND s.event_id = c.event_id AND s.erased_at IS NULL),
@@ -163,7 +207,7 @@ function roundTablesSql(when: MeetingsWhen, slots: number, partnerJson: string, 
                  WHERE p.attendee_id = c.attendee_id AND r.status IN ${sqlList(VISIBLE_TO_ATTENDEES)} ${timeFilter}
               ) t), '[]'::json)
           ) AS tables
-     FROM (VALUES ${callers}) AS c (attendee_id, event_id, session_id, position)
+     FROM c
     WHERE c.attendee_id IS NOT NULL
     ORDER BY c.position`;
 }
