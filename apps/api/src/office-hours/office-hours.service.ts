@@ -6,12 +6,11 @@ import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
 import { AvailabilityRepository } from '../availability/availability.repository';
 import { forbidden, notFound } from '../common/domain-error';
-import { countAffected } from '../common/sql';
-import { EventEntity } from '../events/event.entity';
+import type { EventEntity } from '../events/event.entity';
+import { EventsRepository } from '../events/events.repository';
 import { OutboxRepository } from '../mail/outbox.repository';
 import { noticeSlotGranted, noticeSlotsPublished } from '../realtime/round-notices';
 import { MeetingsRepository } from '../rounds/meetings.repository';
-import { SlotRequestEntity, TalkEntity } from '../talks/talk.entity';
 import { talksError, TalksErrorReason } from '../talks/talks.errors';
 import { TalksRepository, type AllocatableTalk, type TakenInterval } from '../talks/talks.repository';
 import { slotWindow, TalksService, type TalkWithCount } from '../talks/talks.service';
@@ -56,6 +55,7 @@ export class OfficeHoursService {
     private readonly meetings: MeetingsRepository,
     private readonly availability: AvailabilityRepository,
     private readonly outbox: OutboxRepository,
+    private readonly events: EventsRepository,
   ) {}
 
   /** Organisers: allocate every not yet published talk of the event (of `day`, on its clock) as drafts. */
@@ -113,15 +113,11 @@ export class OfficeHoursService {
   async withdraw(actor: Actor, talkId: string): Promise<boolean> {
     if (actor.kind !== 'attendee') throw forbidden('Only attendees withdraw their own requests');
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT 1 FROM talks WHERE id = $1 FOR UPDATE`, [talkId]);
-      const talk = await manager.getRepository(TalkEntity).findOneBy({ id: talkId });
-      const requests = manager.getRepository(SlotRequestEntity);
-      const mine = await requests.findOneBy({ talkId, attendeeId: actor.attendeeId });
+      const talk = await this.talks.lockById(talkId, manager);
+      const mine = await this.talks.findRequest(talkId, actor.attendeeId, manager);
       if (!talk || !mine) throw notFound('Slot request');
-      await requests.delete({ talkId, attendeeId: actor.attendeeId });
-      if (mine.standbyRank !== null) {
-        await manager.query(`UPDATE slot_requests SET standby_rank = standby_rank - 1 WHERE talk_id = $1 AND standby_rank > $2`, [talkId, mine.standbyRank]);
-      }
+      await this.talks.deleteRequest(talkId, actor.attendeeId, manager);
+      if (mine.standbyRank !== null) await this.talks.closeStandbyGap(talkId, mine.standbyRank, manager);
       if (mine.slotIndex !== null && talk.allocationStatus === 'PUBLISHED') {
         const window = slotWindow(talk, mine.slotIndex);
         const taken = new Set([
@@ -129,11 +125,11 @@ export class OfficeHoursService {
           ...(await this.meetings.seatsDuring(talk.eventId, window.startsAt, window.endsAt, manager)).map((seat) => seat.attendee_id),
           ...(await this.availability.unavailableDuring(talk.eventId, window.startsAt, window.endsAt, manager)),
         ]);
-        const waiting = await requests.find({ where: { talkId }, order: { standbyRank: 'ASC' } });
+        const waiting = await this.talks.standbyOrder(talkId, manager);
         const next = waiting.find((r) => r.standbyRank !== null && !taken.has(r.attendeeId));
         if (next) {
-          await requests.update({ talkId, attendeeId: next.attendeeId }, { slotIndex: mine.slotIndex, standbyRank: null });
-          await manager.query(`UPDATE slot_requests SET standby_rank = standby_rank - 1 WHERE talk_id = $1 AND standby_rank > $2`, [talkId, next.standbyRank]);
+          await this.talks.grantSlot(talkId, next.attendeeId, mine.slotIndex, manager);
+          await this.talks.closeStandbyGap(talkId, next.standbyRank!, manager);
           // On commit: the new holder hears of the slot live, and gets its reminder as the others did.
           await noticeSlotGranted(manager, { talkId, eventId: talk.eventId, slotIndex: mine.slotIndex, attendeeId: next.attendeeId });
           await this.outbox.slotsChanged(manager, talkId);
@@ -145,7 +141,7 @@ export class OfficeHoursService {
 
   private async managedEvent(actor: Actor, eventId: string, manager: EntityManager): Promise<EventEntity> {
     assertCanManage(actor, eventId);
-    const event = await manager.getRepository(EventEntity).findOneBy({ id: eventId });
+    const event = await this.events.findById(eventId, manager);
     if (!event) throw notFound('Event');
     return event;
   }
@@ -255,7 +251,7 @@ export class OfficeHoursService {
         );
       }
     }
-    const published = await countAffected(manager, `UPDATE talks SET allocation_status = 'PUBLISHED' WHERE id = ANY($1::uuid[]) AND allocation_status = 'ALLOCATED' RETURNING 1`, [ids]);
+    const published = await this.talks.markPublished(ids, manager);
     if (published !== ids.length) throw talksError(TalksErrorReason.SLOTS_NOT_ALLOCATED, 'Allocate the slots first');
     // Sent on commit only: subscribers hear of slots they can already fetch.
     for (const talk of talks) await noticeSlotsPublished(manager, { talkId: talk.id, eventId });

@@ -61,6 +61,9 @@ SELECT "MeetingEntity"."id" AS "MeetingEntity_id", "MeetingEntity"."round_id" AS
 -- MeetingsRepository.getById
 SELECT "MeetingEntity"."id" AS "MeetingEntity_id", "MeetingEntity"."round_id" AS "MeetingEntity_round_id", "MeetingEntity"."event_id" AS "MeetingEntity_event_id", "MeetingEntity"."table_number" AS "MeetingEntity_table_number", "MeetingEntity"."table_label" AS "MeetingEntity_table_label", "MeetingEntity"."starts_at" AS "MeetingEntity_starts_at", "MeetingEntity"."ends_at" AS "MeetingEntity_ends_at", "MeetingEntity"."score" AS "MeetingEntity_score", "MeetingEntity"."reasons" AS "MeetingEntity_reasons", "MeetingEntity"."status" AS "MeetingEntity_status", "MeetingEntity"."created_at" AS "MeetingEntity_created_at" FROM "meetings" "MeetingEntity" WHERE (("MeetingEntity"."id" = $1)) LIMIT 1;
 
+-- MeetingsRepository.attendeeIdsOfRound
+SELECT attendee_id FROM meeting_participants WHERE round_id = $1;
+
 -- MeetingsRepository.participantsOf
 SELECT "MeetingParticipantEntity"."meeting_id" AS "MeetingParticipantEntity_meeting_id", "MeetingParticipantEntity"."attendee_id" AS "MeetingParticipantEntity_attendee_id", "MeetingParticipantEntity"."round_id" AS "MeetingParticipantEntity_round_id", "MeetingParticipantEntity"."no_show" AS "MeetingParticipantEntity_no_show" FROM "meeting_participants" "MeetingParticipantEntity" WHERE (("MeetingParticipantEntity"."meeting_id" = $1));
 

@@ -1,9 +1,7 @@
 import { EventEmitter, on } from 'node:events';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
 import createSubscriber, { type Subscriber } from 'pg-listen';
-import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import type { AppConfig } from '../config/app-config';
 import type { AttendeeMeeting, RoundTableMeeting } from '../rounds/attendee-meeting';
@@ -12,6 +10,7 @@ import { MeetingsService } from '../rounds/meetings.service';
 import { MeetingsWhen, MyMeeting } from '../rounds/models/meeting-views.model';
 import { toMyMeeting } from '../rounds/meeting-view';
 import { ROUND_CHANNEL, type MeetingsPublishedNotice } from './round-notices';
+import { TalksRepository } from '../talks/talks.repository';
 
 /**
  * Fans "your meeting is published" (a round's table, or an office-hour slot
@@ -29,9 +28,9 @@ export class MeetingNotifier implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly config: ConfigService<AppConfig, true>,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly meetingsService: MeetingsService,
     private readonly meetingsRepository: MeetingsRepository,
+    private readonly talks: TalksRepository,
     private readonly authService: AuthService,
   ) {}
 
@@ -114,18 +113,11 @@ export class MeetingNotifier implements OnModuleInit, OnModuleDestroy {
    */
   private async recipientsOf(notice: MeetingsPublishedNotice): Promise<string[]> {
     if (notice.type === 'slot-granted') {
-      const rows: { speaker_id: string }[] = await this.dataSource.query(`SELECT speaker_id FROM talks WHERE id = $1`, [notice.talkId]);
-      return [notice.attendeeId, ...rows.map((row) => row.speaker_id)];
+      const speaker = await this.talks.speakerOf(notice.talkId);
+      return speaker === null ? [notice.attendeeId] : [notice.attendeeId, speaker];
     }
-    const rows: { attendee_id: string }[] =
-      notice.type === 'round-published'
-        ? await this.dataSource.query(`SELECT attendee_id FROM meeting_participants WHERE round_id = $1`, [notice.roundId])
-        : await this.dataSource.query(
-            `SELECT attendee_id FROM slot_requests WHERE talk_id = $1 AND slot_index IS NOT NULL
-              UNION SELECT speaker_id FROM talks WHERE id = $1`,
-            [notice.talkId],
-          );
-    return rows.map((row) => row.attendee_id);
+    if (notice.type === 'round-published') return this.meetingsRepository.attendeeIdsOfRound(notice.roundId);
+    return this.talks.slotHoldersAndSpeaker(notice.talkId);
   }
 }
 

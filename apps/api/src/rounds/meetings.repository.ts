@@ -83,6 +83,13 @@ export class MeetingsRepository {
     return manager.getRepository(MeetingEntity).findOneByOrFail({ id });
   }
 
+  /** Everyone seated in a round (whom its publication concerns). */
+  @GenerateSql({ params: [DummyValue.UUID] })
+  async attendeeIdsOfRound(roundId: string): Promise<string[]> {
+    const rows: { attendee_id: string }[] = await this.dataSource.query(`SELECT attendee_id FROM meeting_participants WHERE round_id = $1`, [roundId]);
+    return rows.map((row) => row.attendee_id);
+  }
+
   @GenerateSql({ params: [DummyValue.UUID] , transaction: true })
   participantsOf(meetingId: string, manager: EntityManager = this.dataSource.manager): Promise<MeetingParticipantEntity[]> {
     return manager.getRepository(MeetingParticipantEntity).findBy({ meetingId });

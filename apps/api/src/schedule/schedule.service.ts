@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import type { Actor, AttendeeActor } from '../auth/actor';
 import { forbidden, notFound } from '../common/domain-error';
-import { EventEntity } from '../events/event.entity';
+import { EventsRepository } from '../events/events.repository';
 import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
 import type { AttendeeMeeting } from '../rounds/attendee-meeting';
 import { MeetingsService } from '../rounds/meetings.service';
 import { MeetingsWhen } from '../rounds/models/meeting-views.model';
 import { RoundsRepository, type SitOutRow } from '../rounds/rounds.repository';
-import { TalkEntity } from '../talks/talk.entity';
 import { TalksRepository } from '../talks/talks.repository';
 import type { TalkWithCount } from '../talks/talks.service';
 
@@ -35,7 +32,7 @@ export interface AttendeeSchedule {
 @Injectable()
 export class ScheduleService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsRepository,
     private readonly talks: TalksRepository,
     private readonly rounds: RoundsRepository,
     private readonly meetingsService: MeetingsService,
@@ -51,7 +48,7 @@ export class ScheduleService {
   /** Idempotent: removing a bookmark that is not there is fine, for a talk of the attendee's event. */
   async unbookmark(actor: Actor, talkId: string): Promise<boolean> {
     const me = asAttendee(actor, 'Only attendees bookmark talks');
-    const talk = await this.dataSource.getRepository(TalkEntity).findOneBy({ id: talkId });
+    const talk = await this.talks.findById(talkId);
     if (!talk || talk.eventId !== me.eventId) throw notFound('Talk');
     await this.talks.removeBookmark(talkId, me.attendeeId);
     return true;
@@ -59,7 +56,7 @@ export class ScheduleService {
 
   async scheduleOf(actor: Actor): Promise<AttendeeSchedule> {
     const me = asAttendee(actor, 'Only attendees have a schedule of their own');
-    const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: me.eventId });
+    const event = await this.events.getById(me.eventId);
     const [talkRows, meetings, sitOuts, accepted] = await Promise.all([
       this.talks.scheduledTalksOf(me.attendeeId),
       this.meetingsService.myMeetings(me, MeetingsWhen.ALL),
@@ -69,7 +66,7 @@ export class ScheduleService {
     // An accepted meeting request has a time once a published round seats the two together: that table.
     const requestOf = new Map(accepted.filter((row) => row.meeting_id).map((row) => [row.meeting_id!, row.id]));
     const talks = talkRows.length
-      ? await this.dataSource.getRepository(TalkEntity).find({ where: { id: In(talkRows.map((row) => row.id)) }, relations: { speaker: true } })
+      ? await this.talks.findWithSpeakersByIds(talkRows.map((row) => row.id))
       : [];
     const speaking = new Set(talkRows.filter((row) => row.speaking).map((row) => row.id));
     const items: ScheduleItem[] = [

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AttendeesRepository, type AttendeeDirectoryEntry } from '../attendees/attendees.repository';
+import { TalksRepository } from './talks.repository';
 import { normaliseEmail } from '../attendees/profile-writer';
 import type { Actor } from '../auth/actor';
 import { notFound } from '../common/domain-error';
@@ -67,6 +68,7 @@ export class AgendaImportService {
     private readonly eventsService: EventsService,
     private readonly events: EventsRepository,
     private readonly attendees: AttendeesRepository,
+    private readonly talks: TalksRepository,
   ) {}
 
   /** Reads a file's text as the format says (or, without one, JSON when it starts with `{`, else CSV). */
@@ -124,9 +126,8 @@ export class AgendaImportService {
       const vocabulary = await this.eventsService.vocabulary(current.id, manager);
       const directory = speakerDirectory(await this.attendees.directoryOf(current.id, manager));
       const prefix = SOURCE_PREFIX[file.format];
-      const talks = manager.getRepository(TalkEntity);
       const existing = new Map(
-        (await talks.findBy({ eventId: current.id, externalId: In(file.sessions.map((s) => `${prefix}:${s.sourceId}`)) })).map((t) => [t.externalId!, t]),
+        (await this.talks.findByExternalIds(current.id, file.sessions.map((s) => `${prefix}:${s.sourceId}`), manager)).map((t) => [t.externalId!, t]),
       );
       const unmatched = new Map<string, UnmatchedSpeaker>();
       const unknownTags = new Set<string>();
@@ -163,13 +164,13 @@ export class AgendaImportService {
           continue;
         }
         if (!before) {
-          const created = await talks.save(talks.create({ eventId: current.id, externalId: key, ...NEW_TALK_SLOTS, location: null, ...next }));
+          const created = await this.talks.insert({ eventId: current.id, externalId: key, ...NEW_TALK_SLOTS, location: null, ...next }, manager);
           existing.set(key, created);
           report.created++;
         } else if (sameTalk(before, next)) {
           report.unchanged++;
         } else {
-          await talks.update({ id: before.id }, next);
+          await this.talks.updateImported(before.id, next, manager);
           report.updated++;
         }
       }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { countAffected } from '../common/sql';
 import type { Profile } from '@pairwise/matching';
 import { DummyValue, GenerateSql } from '../database/generate-sql';
+import { SlotRequestEntity, TalkEntity } from './talk.entity';
 
 /** A talk as the office-hours allocation reads it (times as instants, slots after the talk). */
 export interface AllocatableTalk {
@@ -36,13 +37,167 @@ export interface AllocatableRequest {
 const SLOT_START_SQL = `t.starts_at + make_interval(mins => t.duration_minutes + r.slot_index * t.slot_minutes)`;
 const SLOT_END_SQL = `t.starts_at + make_interval(mins => t.duration_minutes + (r.slot_index + 1) * t.slot_minutes)`;
 
+/** A new slot request. */
+export type NewSlotRequest = Pick<SlotRequestEntity, 'talkId' | 'attendeeId' | 'question' | 'standbyRank'>;
+
+/** What an agenda import writes of a talk. */
+export type ImportedTalkFields = Pick<TalkEntity, 'title' | 'speakerId' | 'startsAt' | 'durationMinutes' | 'room' | 'tags'>;
+
+const IN_TIME_ORDER = { startsAt: 'ASC', title: 'ASC' } as const;
+
 /**
- * Queries of the talks aggregate (`talks`, `slot_requests`) that other features ask. Each method's SQL
- * is snapshotted in queries/talks.repository.sql.
+ * Every query of the talks aggregate (`talks`, `slot_requests`, `talk_bookmarks`). Statements that
+ * belong to a use case's transaction take its `manager`; the service decides where a transaction
+ * begins and ends. Each method's SQL is snapshotted in queries/talks.repository.sql.
  */
 @Injectable()
 export class TalksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @GenerateSql({ params: [DummyValue.UUID] })
+  findById(id: string): Promise<TalkEntity | null> {
+    return this.dataSource.getRepository(TalkEntity).findOneBy({ id });
+  }
+
+  /** A talk with its speaker and its event (for the time zone). */
+  @GenerateSql({ params: [DummyValue.UUID] })
+  findWithSpeaker(id: string): Promise<TalkEntity | null> {
+    return this.dataSource.getRepository(TalkEntity).findOne({ where: { id }, relations: { speaker: true, event: true } });
+  }
+
+  /** The event's talks with their speakers and event, in time order (then by title). */
+  @GenerateSql({ params: [DummyValue.UUID] })
+  listForEvent(eventId: string): Promise<TalkEntity[]> {
+    return this.dataSource.getRepository(TalkEntity).find({ where: { eventId }, relations: { speaker: true, event: true }, order: IN_TIME_ORDER });
+  }
+
+  /** Talks by id with their speakers and event, in time order (then by title). */
+  @GenerateSql({ params: [[DummyValue.UUID]] })
+  findManyWithSpeakers(ids: readonly string[]): Promise<TalkEntity[]> {
+    return this.dataSource.getRepository(TalkEntity).find({ where: { id: In([...ids]) }, relations: { speaker: true, event: true }, order: IN_TIME_ORDER });
+  }
+
+  /** Talks by id with their speakers, in no particular order. */
+  @GenerateSql({ params: [[DummyValue.UUID]] })
+  findWithSpeakersByIds(ids: readonly string[]): Promise<TalkEntity[]> {
+    return this.dataSource.getRepository(TalkEntity).find({ where: { id: In([...ids]) }, relations: { speaker: true } });
+  }
+
+  /** The event's talks an import wrote before under these external ids (`sessionize:42`). */
+  @GenerateSql({ params: [DummyValue.UUID, ['sessionize:1']], transaction: true })
+  findByExternalIds(eventId: string, externalIds: readonly string[], manager: EntityManager): Promise<TalkEntity[]> {
+    return manager.getRepository(TalkEntity).findBy({ eventId, externalId: In([...externalIds]) });
+  }
+
+  @GenerateSql({ params: [{ eventId: DummyValue.UUID, title: DummyValue.STRING, speakerId: DummyValue.OTHER_UUID, startsAt: DummyValue.DATE, durationMinutes: 20, tags: [], slotCount: 0, slotMinutes: 10, location: null }], transaction: true })
+  insert(talk: Partial<TalkEntity>, manager: EntityManager): Promise<TalkEntity> {
+    const talks = manager.getRepository(TalkEntity);
+    return talks.save(talks.create(talk));
+  }
+
+  /** Writes what an agenda import changed of a talk. */
+  @GenerateSql({ params: [DummyValue.UUID, { title: DummyValue.STRING, speakerId: DummyValue.OTHER_UUID, startsAt: DummyValue.DATE, durationMinutes: 20, room: null, tags: [] }], transaction: true })
+  async updateImported(id: string, fields: ImportedTalkFields, manager: EntityManager): Promise<void> {
+    await manager.getRepository(TalkEntity).update({ id }, fields);
+  }
+
+  /** The talk, its row locked until the transaction ends (requests for it wait); null when there is none. */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  async lockById(id: string, manager: EntityManager): Promise<TalkEntity | null> {
+    await manager.query(`SELECT 1 FROM talks WHERE id = $1 FOR UPDATE`, [id]);
+    return manager.getRepository(TalkEntity).findOneBy({ id });
+  }
+
+  /** The speaker of a talk, or null. */
+  @GenerateSql({ params: [DummyValue.UUID] })
+  async speakerOf(talkId: string): Promise<string | null> {
+    const rows: { speaker_id: string }[] = await this.dataSource.query(`SELECT speaker_id FROM talks WHERE id = $1`, [talkId]);
+    return rows[0]?.speaker_id ?? null;
+  }
+
+  /** Who has a meeting once a talk's slots are published: every granted asker and the speaker. */
+  @GenerateSql({ params: [DummyValue.UUID] })
+  async slotHoldersAndSpeaker(talkId: string): Promise<string[]> {
+    const rows: { attendee_id: string }[] = await this.dataSource.query(
+      `SELECT attendee_id FROM slot_requests WHERE talk_id = $1 AND slot_index IS NOT NULL
+        UNION SELECT speaker_id FROM talks WHERE id = $1`,
+      [talkId],
+    );
+    return rows.map((row) => row.attendee_id);
+  }
+
+  /** How many requests each talk has (a talk without any is left out). */
+  @GenerateSql({ params: [[DummyValue.UUID]] })
+  async requestCounts(talkIds: readonly string[]): Promise<Map<string, number>> {
+    const counts: { talk_id: string; n: number }[] = await this.dataSource.query(
+      `SELECT talk_id, count(*)::int AS n FROM slot_requests WHERE talk_id = ANY($1::uuid[]) GROUP BY talk_id`,
+      [talkIds],
+    );
+    return new Map(counts.map((count) => [count.talk_id, count.n]));
+  }
+
+  /** A talk's requests with who asked — all, or one attendee's — granted slots first, then the standby list, then the rest. */
+  @GenerateSql({ name: 'all', params: [DummyValue.UUID, null] }, { name: 'one attendee', params: [DummyValue.UUID, DummyValue.OTHER_UUID] })
+  requestsOf(talkId: string, attendeeId: string | null): Promise<SlotRequestEntity[]> {
+    const where = attendeeId === null ? { talkId } : { talkId, attendeeId };
+    return this.dataSource.getRepository(SlotRequestEntity).find({ where, relations: { attendee: true }, order: { slotIndex: 'ASC', standbyRank: 'ASC', createdAt: 'ASC' } });
+  }
+
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID], transaction: true })
+  findRequest(talkId: string, attendeeId: string, manager: EntityManager): Promise<SlotRequestEntity | null> {
+    return manager.getRepository(SlotRequestEntity).findOneBy({ talkId, attendeeId });
+  }
+
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID], transaction: true })
+  getRequest(talkId: string, attendeeId: string, manager: EntityManager): Promise<SlotRequestEntity> {
+    return manager.getRepository(SlotRequestEntity).findOneByOrFail({ talkId, attendeeId });
+  }
+
+  @GenerateSql({ params: [{ talkId: DummyValue.UUID, attendeeId: DummyValue.OTHER_UUID, question: DummyValue.STRING, standbyRank: null }], transaction: true })
+  async insertRequest(request: NewSlotRequest, manager: EntityManager): Promise<void> {
+    await manager.getRepository(SlotRequestEntity).insert(request);
+  }
+
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID, DummyValue.STRING], transaction: true })
+  async setQuestion(talkId: string, attendeeId: string, question: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(SlotRequestEntity).update({ talkId, attendeeId }, { question });
+  }
+
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID], transaction: true })
+  async deleteRequest(talkId: string, attendeeId: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(SlotRequestEntity).delete({ talkId, attendeeId });
+  }
+
+  /** The last place of the talk's standby list (0 when it is empty). */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  async lastStandbyRank(talkId: string, manager: Pick<EntityManager, 'query'>): Promise<number> {
+    const [row]: { rank: number }[] = await manager.query(`SELECT coalesce(max(standby_rank), 0)::int AS rank FROM slot_requests WHERE talk_id = $1`, [talkId]);
+    return row!.rank;
+  }
+
+  /** The talk's requests by standby place (those without one last). */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  standbyOrder(talkId: string, manager: EntityManager): Promise<SlotRequestEntity[]> {
+    return manager.getRepository(SlotRequestEntity).find({ where: { talkId }, order: { standbyRank: 'ASC' } });
+  }
+
+  /** Moves everyone behind standby place `rank` one place up (whoever held it has left the list). */
+  @GenerateSql({ params: [DummyValue.UUID, 1], transaction: true })
+  async closeStandbyGap(talkId: string, rank: number, manager: Pick<EntityManager, 'query'>): Promise<void> {
+    await manager.query(`UPDATE slot_requests SET standby_rank = standby_rank - 1 WHERE talk_id = $1 AND standby_rank > $2`, [talkId, rank]);
+  }
+
+  /** Gives slot `slotIndex` to the attendee's request, which leaves the standby list. */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID, 0], transaction: true })
+  async grantSlot(talkId: string, attendeeId: string, slotIndex: number, manager: EntityManager): Promise<void> {
+    await manager.getRepository(SlotRequestEntity).update({ talkId, attendeeId }, { slotIndex, standbyRank: null });
+  }
+
+  /** Marks these talks' allocations PUBLISHED, those that are ALLOCATED; how many were. */
+  @GenerateSql({ params: [[DummyValue.UUID]], transaction: true })
+  markPublished(talkIds: readonly string[], manager: EntityManager): Promise<number> {
+    return countAffected(manager, `UPDATE talks SET allocation_status = 'PUBLISHED' WHERE id = ANY($1::uuid[]) AND allocation_status = 'ALLOCATED' RETURNING 1`, [talkIds]);
+  }
 
   /**
    * Who of the event is busy at some time within [startsAt, endsAt), in one statement: a speaker from

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor } from '../auth/actor';
 import { assertCanManage, assertCanSee } from '../auth/event-access';
@@ -12,6 +12,7 @@ import type { CreateTalkInput, RequestSlotInput } from './inputs/talk.inputs';
 import { SlotRequestEntity, TalkEntity } from './talk.entity';
 import { EventsRepository } from '../events/events.repository';
 import { AttendeesRepository } from '../attendees/attendees.repository';
+import { TalksRepository } from './talks.repository';
 
 export interface TalkWithCount {
   talk: TalkEntity;
@@ -33,6 +34,7 @@ export class TalksService {
     private readonly attendees: AttendeesRepository,
     private readonly eventsService: EventsService,
     private readonly events: EventsRepository,
+    private readonly talks: TalksRepository,
   ) {}
 
   async create(actor: Actor, input: CreateTalkInput): Promise<TalkEntity> {
@@ -49,9 +51,8 @@ export class TalksService {
       const endsAt = input.slotCount ? slotWindow(input, input.slotCount - 1).endsAt : new Date(input.startsAt.getTime() + input.durationMinutes * 60_000);
       assertWithinEventDays(event, 'This talk (with its office hours)', input.startsAt, endsAt);
       const vocabulary = await this.eventsService.vocabulary(event.id, manager);
-      const talks = manager.getRepository(TalkEntity);
-      return talks.save(
-        talks.create({
+      return this.talks.insert(
+        {
           eventId: event.id,
           title: input.title.trim(),
           speakerId: speaker.id,
@@ -61,19 +62,19 @@ export class TalksService {
           slotCount: input.slotCount,
           slotMinutes: input.slotMinutes,
           location: input.location?.trim() || null,
-        }),
+        },
+        manager,
       );
     });
   }
 
   async list(actor: Actor, eventId: string): Promise<TalkWithCount[]> {
     assertCanSee(actor, eventId, 'Event');
-    const talks = await this.dataSource.getRepository(TalkEntity).find({ where: { eventId }, relations: { speaker: true, event: true }, order: { startsAt: 'ASC', title: 'ASC' } });
-    return this.withCounts(talks);
+    return this.withCounts(await this.talks.listForEvent(eventId));
   }
 
   async get(actor: Actor, talkId: string): Promise<TalkWithCount> {
-    const talk = await this.dataSource.getRepository(TalkEntity).findOne({ where: { id: talkId }, relations: { speaker: true, event: true } });
+    const talk = await this.talks.findWithSpeaker(talkId);
     if (!talk) throw notFound('Talk');
     assertCanSee(actor, talk.eventId, 'Talk');
     return (await this.withCounts([talk]))[0]!;
@@ -82,8 +83,7 @@ export class TalksService {
   /** Several talks by id, in time order (the caller has checked that the actor manages their event). */
   async getMany(talkIds: readonly string[]): Promise<TalkWithCount[]> {
     if (!talkIds.length) return [];
-    const talks = await this.dataSource.getRepository(TalkEntity).find({ where: { id: In([...talkIds]) }, relations: { speaker: true, event: true }, order: { startsAt: 'ASC', title: 'ASC' } });
-    return this.withCounts(talks);
+    return this.withCounts(await this.talks.findManyWithSpeakers(talkIds));
   }
 
   /** Ask for a slot; after publication a request joins the end of the standby list. */
@@ -93,45 +93,35 @@ export class TalksService {
     const { talk } = await this.get(actor, input.talkId);
     if (talk.speakerId === actor.attendeeId) throw talksError(TalksErrorReason.OWN_TALK, 'Speakers do not book their own office hours');
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT 1 FROM talks WHERE id = $1 FOR UPDATE`, [talk.id]);
-      const current = await manager.getRepository(TalkEntity).findOneByOrFail({ id: talk.id });
-      const requests = manager.getRepository(SlotRequestEntity);
-      const existing = await requests.findOneBy({ talkId: talk.id, attendeeId: actor.attendeeId });
+      const current = await this.talks.lockById(talk.id, manager);
+      if (!current) throw notFound('Talk');
+      const existing = await this.talks.findRequest(talk.id, actor.attendeeId, manager);
       if (existing) {
-        await requests.update({ talkId: talk.id, attendeeId: actor.attendeeId }, { question: input.question.trim() });
+        await this.talks.setQuestion(talk.id, actor.attendeeId, input.question.trim(), manager);
       } else {
-        const standbyRank = current.allocationStatus === 'PUBLISHED' ? (await lastStandbyRank(manager, talk.id)) + 1 : null;
-        await requests.insert({ talkId: talk.id, attendeeId: actor.attendeeId, question: input.question.trim(), standbyRank });
+        const standbyRank = current.allocationStatus === 'PUBLISHED' ? (await this.talks.lastStandbyRank(talk.id, manager)) + 1 : null;
+        await this.talks.insertRequest({ talkId: talk.id, attendeeId: actor.attendeeId, question: input.question.trim(), standbyRank }, manager);
       }
-      return requests.findOneByOrFail({ talkId: talk.id, attendeeId: actor.attendeeId });
+      return this.talks.getRequest(talk.id, actor.attendeeId, manager);
     });
   }
 
   /** Staff see every request; an attendee sees their own. */
   async requests(actor: Actor, talk: Pick<TalkEntity, 'id' | 'eventId'>): Promise<SlotRequestEntity[]> {
-    const where = actor.kind === 'attendee' ? { talkId: talk.id, attendeeId: actor.attendeeId } : { talkId: talk.id };
     if (actor.kind !== 'attendee') assertCanManage(actor, talk.eventId, 'Talk');
-    return this.dataSource.getRepository(SlotRequestEntity).find({ where, relations: { attendee: true }, order: { slotIndex: 'ASC', standbyRank: 'ASC', createdAt: 'ASC' } });
+    return this.talks.requestsOf(talk.id, actor.kind === 'attendee' ? actor.attendeeId : null);
   }
 
   private async withCounts(talks: TalkEntity[]): Promise<TalkWithCount[]> {
     if (!talks.length) return [];
-    const counts: { talk_id: string; n: number }[] = await this.dataSource.query(
-      `SELECT talk_id, count(*)::int AS n FROM slot_requests WHERE talk_id = ANY($1::uuid[]) GROUP BY talk_id`,
-      [talks.map((t) => t.id)],
-    );
+    const counts = await this.talks.requestCounts(talks.map((t) => t.id));
     return talks.map((talk) => ({
       talk,
       speaker: talk.speaker!,
-      requestCount: counts.find((c) => c.talk_id === talk.id)?.n ?? 0,
+      requestCount: counts.get(talk.id) ?? 0,
       timeZone: talk.event!.timeZone,
     }));
   }
-}
-
-async function lastStandbyRank(manager: EntityManager, talkId: string): Promise<number> {
-  const [row] = await manager.query(`SELECT coalesce(max(standby_rank), 0)::int AS rank FROM slot_requests WHERE talk_id = $1`, [talkId]);
-  return row.rank;
 }
 
 /** When slot `index` of a talk starts and ends: back to back, right after the talk. */
