@@ -3,6 +3,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { graphqlDocumentModules } from './build/graphql-document-modules.mjs';
 
 /**
  * The web app: `npm run build` (libs/build/src/build.js) writes it to dist/web, which the API serves at /;
@@ -43,7 +44,7 @@ function i18nSections(): Plugin {
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), i18nSections()],
+  plugins: [graphqlDocumentModules(fileURLToPath(new URL('./src/gql/', import.meta.url))), react(), i18nSections()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
