@@ -5,7 +5,6 @@ import {
   createEvent,
   createOrganiser,
   expectData,
-  startEventApp,
   startTestApp,
   waitForRound,
   type AttendeeFixture,
@@ -29,6 +28,21 @@ const nextSlot = (() => {
   let rounds = 0;
   return () => new Date(Date.parse('2030-06-01T10:00:00Z') + rounds++ * 3_600_000).toISOString();
 })();
+
+/**
+ * One app for the file's cases, each on an event of its own (an app start costs seconds on a busy machine); the
+ * case about a small pool starts its own with that setting. Closed after the file's cases.
+ */
+let appStart: Promise<TestApp> | undefined;
+const fileApp = () => (appStart ??= startTestApp());
+afterAll(async () => (await appStart?.catch(() => undefined))?.close());
+
+/** A new event on the file's app, and an organiser of it. */
+async function eventOnFileApp(event: Record<string, unknown> = {}): Promise<{ t: TestApp; eventId: string; organiser: string }> {
+  const t = await fileApp();
+  const { id } = await createEvent(t, event);
+  return { t, eventId: id, organiser: (await createOrganiser(t, id)).token };
+}
 
 const PROFILES = [
   { name: 'Ada', company: 'Analytical', role: 'researcher', interests: ['rag', 'evals', 'speculative-decoding'], lookingFor: ['gpu-access'], canOffer: ['paper-feedback'] },
@@ -64,7 +78,7 @@ describe('matching rounds, end to end', () => {
     round.meetings.edges.map((edge) => edge.node.participants.map((p) => p.id).sort().join('+'));
 
   beforeAll(async () => {
-    ({ t, event: { id: eventId }, organiser: { token: organiser } } = await startEventApp({ event: { oddPolicy: 'TRIO' } }));
+    ({ t, eventId, organiser } = await eventOnFileApp({ oddPolicy: 'TRIO' }));
     people = [];
     for (const profile of PROFILES) people.push(await createAttendee(t, eventId, { ...profile, present: true, languages: ['en'] }));
     absent = await createAttendee(t, eventId, { name: 'Absent Abe', present: false });
@@ -72,7 +86,6 @@ describe('matching rounds, end to end', () => {
     tokens = [];
     for (const person of people) tokens.push(await attendeeToken(t, person));
   });
-  afterAll(() => t?.close());
 
   let firstRound: string;
 
@@ -261,7 +274,7 @@ describe('matching rounds, end to end', () => {
     const first = expectData(await t.gql(ROUND, { id: firstRound }, organiser)).round;
     const client = new Client({ connectionString: t.database.url });
     await client.connect();
-    const { rows: metPairs } = await client.query(`SELECT attendee_low || '+' || attendee_high AS pair FROM event_pairs`);
+    const { rows: metPairs } = await client.query(`SELECT attendee_low || '+' || attendee_high AS pair FROM event_pairs WHERE event_id = $1`, [eventId]);
     await client.end();
     const second = expectData(await t.gql(ROUND, { id: await generated('Round 2') }, organiser)).round;
     const seen = new Set(metPairs.map((row: { pair: string }) => row.pair));
@@ -370,9 +383,8 @@ describe('two rounds of an event may not overlap', () => {
   let eventId: string;
   let organiser: string;
   beforeAll(async () => {
-    ({ t, event: { id: eventId }, organiser: { token: organiser } } = await startEventApp());
+    ({ t, eventId, organiser } = await eventOnFileApp());
   });
-  afterAll(() => t?.close());
 
   const create = (name: string, startsAt: string, durationMinutes: number, event = eventId) =>
     t.gql(CREATE_ROUND, { input: { eventId: event, name, startsAt, durationMinutes } }, organiser);
@@ -411,9 +423,8 @@ describe('two rounds of an event may not overlap', () => {
 describe('review statistics after a change by hand', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await fileApp();
   });
-  afterAll(() => t?.close());
 
   it('recomputes the cross-company and cross-role shares from the adjusted tables', async () => {
     const { id: eventId } = await createEvent(t);
@@ -470,9 +481,8 @@ describe('many events generating at once in one process', () => {
 describe('sit-out reasons are true', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await fileApp();
   });
-  afterAll(() => t?.close());
 
   const SWAP = `mutation ($input: SwapAttendeesInput!) { swapAttendees(input: $input) { leftOut { attendeeId reason } } }`;
   const sittingOut = (leftOut: { attendeeId: string; reason: string }[]) =>
@@ -523,9 +533,8 @@ describe('sit-out reasons are true', () => {
 describe('rounds with nobody to match', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await fileApp();
   });
-  afterAll(() => t?.close());
 
   const PUBLISH = `mutation ($id: ID!) { publishRound(roundId: $id) { status } }`;
 
@@ -628,7 +637,7 @@ describe('publishing re-checks the draft', () => {
   }
 
   beforeAll(async () => {
-    ({ t, event: { id: eventId }, organiser: { token: organiser } } = await startEventApp());
+    ({ t, eventId, organiser } = await eventOnFileApp());
     people = [];
     for (const profile of PROFILES.slice(0, 6)) {
       const person = await createAttendee(t, eventId, { ...profile, present: true, languages: ['en'] });
@@ -636,7 +645,6 @@ describe('publishing re-checks the draft', () => {
       tokenOf.set(person.id, await attendeeToken(t, person));
     }
   });
-  afterAll(() => t?.close());
 
   it('a block added after generation: refused with the pair, listed in the review; a swap fixes it and publish goes through', async () => {
     const round = await draft();
