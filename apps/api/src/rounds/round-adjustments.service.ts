@@ -175,9 +175,14 @@ export async function refreshStats(meetingsOf: MeetingsRepository, manager: Enti
   // UNAVAILABLE (outside their availability windows).
   const busy = new Map((previous?.leftOut ?? []).filter((entry) => entry.reason === 'BUSY' || entry.reason === 'UNAVAILABLE').map((entry) => [entry.attendeeId, entry.reason]));
   const unseated = roster.profiles.filter((p) => !seated.has(p.id)).map((p) => p.id);
+  // At a table round, whom the generation found no table for and who is still unseated keeps that reason while
+  // they still have someone they may meet (explainSitOuts judges people one by one, as for pairs: "odd count").
+  const noTable = new Set((previous?.leftOut ?? []).filter((entry) => entry.reason === 'NO_COMPATIBLE_TABLE').map((entry) => entry.attendeeId));
   const byes = [
     ...unseated.filter((id) => busy.has(id)).map((attendeeId) => ({ attendeeId, reason: busy.get(attendeeId)! })),
-    ...explainSitOuts({ profiles: roster.profiles, pastPairs: roster.pastPairs, rules: round.rules ?? undefined }, unseated.filter((id) => !busy.has(id))).map(toLeftOut),
+    ...explainSitOuts({ profiles: roster.profiles, pastPairs: roster.pastPairs, rules: round.rules ?? undefined }, unseated.filter((id) => !busy.has(id)))
+      .map(toLeftOut)
+      .map((bye) => (bye.reason === 'ODD_COUNT' && noTable.has(bye.attendeeId) ? { ...bye, reason: 'NO_COMPATIBLE_TABLE' as const } : bye)),
   ];
   return {
     ...(previous ?? ({} as StoredRoundStats)),
