@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { ReminderScheduler } from '../apps/api/src/mail/reminder-scheduler';
 import { attendeeToken, createAttendee, createEvent, createOrganiser, expectData, startEventApp, waitForRound, type AttendeeFixture, type TestApp } from '@pairwise/testing';
 
 const CREATE_ROUND = `mutation ($input: CreateRoundInput!) { createRound(input: $input) { id tableSize } }`;
@@ -146,6 +148,12 @@ describe('topic tables (Round.tableSize)', () => {
     const out = round.leftOut[0].attendeeId as string;
     const mine = expectData(await t.gql(`query ($e: ID!) { rounds(eventId: $e) { name mySitOut } }`, { e: eventId }, tokens.get(out))).rounds;
     expect(mine.find((r: { name: string }) => r.name === 'Tables 2').mySitOut).toBe('NO_COMPATIBLE_TABLE');
+    // And their sit-out mail gives that reason (its words: mail/templates/strings.ts, en and fr).
+    await t.app.get(ReminderScheduler).tick();
+    const notices = await t.app
+      .get(DataSource)
+      .query(`SELECT attendee_id, payload->>'reason' AS reason FROM mail_outbox WHERE kind = 'SIT_OUT_NOTICE' AND payload->>'roundId' = $1 ORDER BY attendee_id`, [roundId]);
+    expect(notices).toEqual(round.leftOut.map((entry: { attendeeId: string }) => ({ attendee_id: entry.attendeeId, reason: 'NO_COMPATIBLE_TABLE' })).sort((x: { attendee_id: string }, y: { attendee_id: string }) => (x.attendee_id < y.attendee_id ? -1 : 1)));
   });
 
   it('seats accepted meeting requests together at a table round and reports them in Round.meetingRequests', async () => {
