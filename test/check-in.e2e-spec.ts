@@ -26,7 +26,12 @@ describe('checkIn(code): a signed code per attendee, for their event only', () =
   });
   afterAll(() => t?.close());
 
-  it('an attendee reads the same code each time: PW1- and 44 URL-safe characters', async () => {
+  it('an attendee reads the same code each time: PW1- and 44 URL-safe characters, with its QR modules', async () => {
+    const { qrRows } = expectData(await t.gql(`{ myCheckInCode { qrRows } }`, {}, adaToken)).myCheckInCode;
+    // A square of 0/1 modules; a 7×7 finder pattern in the top-left corner after the 2-module quiet zone.
+    expect(qrRows.every((row: string) => row.length === qrRows.length && /^[01]+$/.test(row))).toBe(true);
+    expect(qrRows.length).toBeGreaterThanOrEqual(21 + 4);
+    expect(qrRows.slice(2, 9).map((row: string) => row.slice(2, 9))).toEqual(['1111111', '1000001', '1011101', '1011101', '1011101', '1000001', '1111111']);
     expect(adaCode).toMatch(/^PW1-[A-Za-z0-9_-]{44}$/);
     expect(expectData(await t.gql(`{ myCheckInCode { eventId code } }`, {}, adaToken)).myCheckInCode).toEqual({ eventId, code: adaCode });
     expect((await t.gql(`{ myCheckInCode { code } }`, {}, organiser)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

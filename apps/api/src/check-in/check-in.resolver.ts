@@ -10,7 +10,7 @@ export class CheckInResolver {
   constructor(private readonly checkInService: CheckInService) {}
 
   @Query(() => CheckInCode, { description: 'Attendees: your signed check-in code, to show as a QR code at the venue’s desk' })
-  myCheckInCode(@CurrentActor() actor: Actor): CheckInCode {
+  myCheckInCode(@CurrentActor() actor: Actor): Promise<CheckInCode> {
     return this.checkInService.myCode(actor);
   }
 

@@ -32,9 +32,14 @@ export class CheckInService {
     this.codes = new CheckInCodes(config.get('auth', { infer: true }).jwtSecret);
   }
 
-  myCode(actor: Actor): { eventId: string; code: string } {
+  async myCode(actor: Actor): Promise<{ eventId: string; code: string; qrRows: string[] }> {
     if (actor.kind !== 'attendee') throw forbidden('Only attendees have a check-in code');
-    return { eventId: actor.eventId, code: this.codes.codeFor(actor.eventId, actor.attendeeId) };
+    const code = this.codes.codeFor(actor.eventId, actor.attendeeId);
+    // Encoded here, not in the phone: the encoder would not fit the attendee pages' JavaScript budget.
+    // `qr` is an ES module: imported when first needed (this file compiles to CommonJS).
+    const { encodeQR } = await import('qr');
+    const rows = encodeQR(code, 'raw', { ecc: 'medium', border: 2 }).map((row) => row.map((dark) => (dark ? '1' : '0')).join(''));
+    return { eventId: actor.eventId, code, qrRows: rows };
   }
 
   async checkIn(actor: Actor, eventId: string, code: string): Promise<CheckedIn> {

@@ -12,6 +12,7 @@ export function AttendeeLayout({ eventName, title, children }: { eventName?: str
       <SiteHeader title={eventName}>
         <nav aria-label={t('attendee.nav.label')} className="tabs attendee-tabs">
           <NavTab href="/me">{t('attendee.nav.home')}</NavTab>
+          <NavTab href="/schedule">{t('attendee.nav.schedule')}</NavTab>
           <NavTab href="/profile">{t('attendee.nav.profile')}</NavTab>
           <NavTab href="/office-hours">{t('attendee.nav.officeHours')}</NavTab>
           <NavTab href="/requests">{t('attendee.nav.requests')}</NavTab>

@@ -9,6 +9,7 @@ import { AttendeeHomePage } from './home/attendee-home-page';
 const ProfilePage = lazy(() => import('./profile/profile-page'));
 const OfficeHoursPage = lazy(() => import('./office-hours/office-hours-page'));
 const CalendarPage = lazy(() => import('./calendar/calendar-page'));
+const SchedulePage = lazy(() => import('./schedule/schedule-page'));
 const PrivacyPage = lazy(() => import('./privacy/privacy-page'));
 const RequestsPage = lazy(() => import('./requests/requests-page'));
 
@@ -28,6 +29,9 @@ export function AttendeeRoutes({ eventSlug }: { eventSlug: string }) {
         </Route>
         <Route path="/requests">
           <RequestsPage eventSlug={eventSlug} />
+        </Route>
+        <Route path="/schedule">
+          <SchedulePage eventSlug={eventSlug} />
         </Route>
         <Route path="/calendar">
           <CalendarPage eventSlug={eventSlug} />

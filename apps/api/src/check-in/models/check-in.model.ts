@@ -8,6 +8,9 @@ export class CheckInCode {
 
   @Field({ description: '`PW1-` and 44 letters, digits, `-` or `_`' })
   code!: string;
+
+  @Field(() => [String], { description: 'The code as a QR code (medium error correction, a 2-module quiet zone): one string per row, `1` a dark module, `0` a light one' })
+  qrRows!: string[];
 }
 
 @ObjectType({ description: 'Who was checked in' })
