@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ImportReportBase } from '../../common/import-report.model';
 import { LeftOutReason } from '../../rounds/models/round.model';
 
 @ObjectType()
@@ -38,13 +39,7 @@ export class NotMatchable {
 }
 
 @ObjectType({ description: 'What an attendee import did; importing the same file again reports everything unchanged' })
-export class ImportReport {
-  @Field({ description: 'Nothing was written: this is what the import would do' })
-  dryRun!: boolean;
-
-  @Field(() => String, { nullable: true, description: 'The encoding the bytes of csvBase64 were read in: utf-8, utf-16le, utf-16be or windows-1252 (null when the file came as text in csv)' })
-  encoding!: string | null;
-
+export class ImportReport extends ImportReportBase {
   @Field({ description: 'The column separator found in the header line: "," ";" or a tab' })
   delimiter!: string;
 
@@ -54,23 +49,11 @@ export class ImportReport {
   @Field(() => Int, { description: 'Attendee lines read' })
   rows!: number;
 
-  @Field(() => Int)
-  created!: number;
-
-  @Field(() => Int)
-  updated!: number;
-
-  @Field(() => Int)
-  unchanged!: number;
-
   @Field(() => [RejectedRow])
   rejected!: RejectedRow[];
 
   @Field(() => [String], { description: 'Tags not in the event vocabulary (kept on the profiles)' })
   unknownTags!: string[];
-
-  @Field(() => [String], { description: 'CSV columns that were not recognised, so not imported' })
-  ignoredColumns!: string[];
 
   @Field(() => Int, { description: 'Imported attendees (created, updated or unchanged) who can be matched in a round now: consenting and checked in' })
   matchableNow!: number;

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ImportReportBase } from '../../common/import-report.model';
 
 export enum AgendaFormat {
   SESSIONIZE_JSON = 'SESSIONIZE_JSON',
@@ -40,27 +41,12 @@ export class UnmatchedSpeaker {
 }
 
 @ObjectType({ description: 'What an agenda import did; importing the same file again reports every talk unchanged' })
-export class AgendaImportReport {
-  @Field({ description: 'Nothing was written: this is what the import would do' })
-  dryRun!: boolean;
-
+export class AgendaImportReport extends ImportReportBase {
   @Field(() => AgendaFormat)
   format!: AgendaFormat;
 
-  @Field(() => String, { nullable: true, description: 'The encoding the bytes of fileBase64 were read in: utf-8, utf-16le, utf-16be or windows-1252 (null when the file came as text)' })
-  encoding!: string | null;
-
   @Field(() => Int, { description: 'Sessions (or CSV lines) read' })
   sessions!: number;
-
-  @Field(() => Int)
-  created!: number;
-
-  @Field(() => Int)
-  updated!: number;
-
-  @Field(() => Int)
-  unchanged!: number;
 
   @Field(() => [AgendaSessionProblem], { description: 'Sessions not imported, with the reason (bad time, outside the event days, no speaker who is an attendee…)' })
   rejected!: AgendaSessionProblem[];
@@ -79,7 +65,4 @@ export class AgendaImportReport {
 
   @Field(() => [String], { description: 'Sessionize category items that are not vocabulary tags (levels, formats, unknown topics): not made tags' })
   ignoredCategories!: string[];
-
-  @Field(() => [String], { description: 'CSV columns that were not recognised, so not imported' })
-  ignoredColumns!: string[];
 }
