@@ -6,6 +6,7 @@ import { PageTitle } from '../shared/layout/page-title';
 import { paths } from '../shared/paths';
 import { AdminPage } from './admin/admin-page';
 import { AttendeesSection } from './attendees/attendees-section';
+import { CheckInPage } from './check-in/check-in-page';
 import { CreateEventPage } from './events/create-event-page';
 import { EventSettingsPage } from './events/event-settings-page';
 import { EventsPage } from './events/events-page';
@@ -27,13 +28,14 @@ import './organiser-strings';
 export interface EventSection {
   path: string;
   /** Its tab's words: `organiser.nav.<label>` in the catalogues. */
-  label: 'attendees' | 'rounds' | 'matchingRules' | 'talks' | 'reports' | 'outbox' | 'settings';
+  label: 'attendees' | 'checkIn' | 'rounds' | 'matchingRules' | 'talks' | 'reports' | 'outbox' | 'settings';
   component: ComponentType;
 }
 
 /** The menu of an event, in this order. The first one is where /organiser/e/<slug> leads. */
 export const EVENT_SECTIONS: EventSection[] = [
   { path: 'attendees', label: 'attendees', component: AttendeesSection },
+  { path: 'check-in', label: 'checkIn', component: CheckInPage },
   { path: 'rounds', label: 'rounds', component: RoundsSection },
   { path: 'matching-rules', label: 'matchingRules', component: MatchingRulesPage },
   { path: 'talks', label: 'talks', component: TalksPage },

@@ -1,0 +1,62 @@
+import { attendeeToken, createAttendee, createEvent, expectData } from '@pairwise/testing';
+import { seriousAxeViolations, useBrowserSuite } from '@pairwise/testing/browser';
+
+const parisDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+
+/** The check-in desk on an organiser's phone (360×740): badges' codes typed in, each answer in words, the count following. */
+describe('check-in at the desk, in the browser', () => {
+  const { t, signInOrganiser } = useBrowserSuite();
+
+  it('checks Ada in with the code of her badge, says she already was, refuses a forged code and another event’s in words, counts who is present (axe-clean, English and French)', async () => {
+    const days = { startsOn: parisDay(new Date()), endsOn: parisDay(new Date(Date.now() + 86_400_000)) };
+    const event = await createEvent(t, { name: 'Paris AI Days', ...days });
+    const other = await createEvent(t, { name: 'Lyon ML Night', ...days });
+    const ada = await createAttendee(t, event.id, { name: 'Ada Lovelace', present: false });
+    await createAttendee(t, event.id, { name: 'Grace Hopper', present: false });
+    const alan = await createAttendee(t, other.id, { name: 'Alan Turing', present: false });
+    // The codes their badges show (My schedule), read as their phones read them.
+    const codeOf = async (attendee: typeof ada) => expectData(await t.gql(`{ myCheckInCode { code } }`, {}, await attendeeToken(t, attendee))).myCheckInCode.code as string;
+    const adaCode = await codeOf(ada);
+    const alanCode = await codeOf(alan);
+
+    const { page, problems } = await signInOrganiser(event.id);
+    await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/check-in`);
+    await page.getByRole('heading', { level: 1, name: 'Check-in' }).waitFor();
+    await page.getByText('0 of 2 attendees present').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    const code = page.getByLabel('Check-in code (PW1-…)');
+    const latest = page.getByRole('status');
+    await code.fill(adaCode);
+    await code.press('Enter');
+    await latest.getByText('Ada Lovelace is checked in.').waitFor();
+    await page.getByText('1 of 2 attendees present').waitFor();
+    expect(await code.inputValue()).toBe(''); // ready for the next badge
+    const present = async () => expectData(await t.gql(`query ($id: ID!) { attendee(id: $id) { present } }`, { id: ada.id }, await t.adminToken())).attendee.present;
+    expect(await present()).toBe(true);
+
+    // The same badge again: nothing changes, and the desk says since when she is here.
+    await code.fill(adaCode);
+    await page.getByRole('button', { name: 'Check in', exact: true }).click();
+    await latest.getByText(/^Ada Lovelace was already checked in \(at \d{1,2}:\d{2}\)\.$/).waitFor();
+
+    // A mistyped code, then a genuine code of another event: refused, in the words of their reasons.
+    await code.fill(`${adaCode.slice(0, -1)}${adaCode.endsWith('A') ? 'B' : 'A'}`);
+    await code.press('Enter');
+    await latest.getByText('This is not a valid check-in code: check it and try again.').waitFor();
+    expect(await code.inputValue()).not.toBe(''); // kept, to be corrected
+    await code.fill(alanCode);
+    await code.press('Enter');
+    await latest.getByText('This code is for another event: this person is not registered here.').waitFor();
+    await page.getByText('1 of 2 attendees present').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Previous scans' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
+    await page.getByText('Présent·es : 1 sur 2').waitFor();
+    await page.getByRole('button', { name: 'Scanner avec l’appareil photo' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
