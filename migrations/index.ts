@@ -20,10 +20,11 @@ import { MeetingRequests1796566000000 } from './1796566000000-MeetingRequests';
 import { TalkBookmarks1796566100000 } from './1796566100000-TalkBookmarks';
 import { RoundTableSize1796566600000 } from './1796566600000-RoundTableSize';
 import { MatchingRules1796567000000 } from './1796567000000-MatchingRules';
+import { RequestSlots1796568000000 } from './1796568000000-RequestSlots';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/<Name>`
  * writes a new file; add its class here (explicit imports work the same in
  * the compiled app, the CLI and jest, where a glob would not).
  */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795603933545, Rounds1795604749552, CalendarFeed1795606788052, Talks1795607213456, ReportExports1795607710521, PrivacyAndLimits1795607858166, Sessions1796529695705, GenerationLease1796530073112, SignInThrottle1796530769009, AccessCodeRevocation1796533634593, Mail1796536000000, MeetingTextsRendered1796541000000, SignInRequestsDispatched1796543675653, MailClaimPriority1796547640463, SharedRateLimits1796553067869, AgendaImport1796554000000, AvailabilityWindows1796564354901, MeetingRequests1796566000000, TalkBookmarks1796566100000, RoundTableSize1796566600000, MatchingRules1796567000000];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795603933545, Rounds1795604749552, CalendarFeed1795606788052, Talks1795607213456, ReportExports1795607710521, PrivacyAndLimits1795607858166, Sessions1796529695705, GenerationLease1796530073112, SignInThrottle1796530769009, AccessCodeRevocation1796533634593, Mail1796536000000, MeetingTextsRendered1796541000000, SignInRequestsDispatched1796543675653, MailClaimPriority1796547640463, SharedRateLimits1796553067869, AgendaImport1796554000000, AvailabilityWindows1796564354901, MeetingRequests1796566000000, TalkBookmarks1796566100000, RoundTableSize1796566600000, MatchingRules1796567000000, RequestSlots1796568000000];

@@ -1,8 +1,13 @@
+import { createClient, type Client } from 'graphql-ws';
+import ICAL from 'ical.js';
 import { DataSource } from 'typeorm';
+import WebSocket from 'ws';
+import { MeetingRequestsRepository } from '../apps/api/src/meeting-requests/meeting-requests.repository';
 import {
   attendeeToken,
   createAttendee,
   createEvent,
+  createOrganiser,
   expectData,
   startEventApp,
   startSmtpServer,
@@ -256,6 +261,162 @@ describe('meeting requests', () => {
     const again = expectData(await t.gql(REVIEW, { id: roundId }, organiser)).round;
     expect(again).toMatchObject({ draftProblems: [], meetingRequests: [] });
     expect(expectData(await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id: roundId }, organiser)).publishRound).toEqual({ status: 'PUBLISHED' });
+  });
+
+  describe('at an event whose organisers give accepted requests a slot of their own', () => {
+    // Tomorrow (UTC) at hh:mm: availability windows pin every slot below to a time known in advance.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const at = (time: string) => `${tomorrow}T${time}:00.000Z`;
+    const SLOT_FIELDS = `id status slot { startsAt startsAtLocal endsAt table } slotOutcome`;
+    const UPDATE = `mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { meetingRequestSlots { minutes tables dayStartsAt dayEndsAt } } }`;
+    const SCHEDULE = `{ mySchedule { entries { id kind title place startsAt endsAt ... on MeetingScheduleEntry { meetingRequestId meeting { kind meetingRequestId table partners { id } openingQuestion } } } } }`;
+    const who: Record<string, AttendeeFixture> = {};
+    const keys: Record<string, string> = {};
+    let slotsEvent: string;
+    let staff: string;
+    const clients: Client[] = [];
+
+    const accept = async (from: string, to: string, message = '') => {
+      const id = expectData(await t.gql(REQUEST, { input: { attendeeId: who[to]!.id, message } }, keys[from])).requestMeeting.id as string;
+      expectData(await t.gql(RESPOND, { input: { id, accept: true } }, keys[to]));
+      return expectData(await t.gql(`{ myMeetingRequests { ${SLOT_FIELDS} } }`, {}, keys[from])).myMeetingRequests.find((r: { id: string }) => r.id === id);
+    };
+    const windows = (person: string, from: string, to: string) =>
+      t.gql(`mutation ($a: ID!, $w: [AvailabilityWindowInput!]!) { setAttendeeAvailability(attendeeId: $a, windows: $w) { always } }`, { a: who[person]!.id, w: [{ startsAt: at(from), endsAt: at(to) }] }, staff);
+
+    beforeAll(async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+      slotsEvent = (await createEvent(t, { name: 'Slots Summit', timeZone: 'UTC', startsOn: today, endsOn: inTwoDays, oddPolicy: 'BYE' })).id;
+      staff = (await createOrganiser(t, slotsEvent)).token;
+      for (const name of ['Ann', 'Ben', 'Cat', 'Dan', 'Eve', 'Fay', 'Gus', 'Hal', 'Ivy', 'Jon', 'Kim', 'Lou']) {
+        who[name.toLowerCase()] = await createAttendee(t, slotsEvent, { name: `${name} Slot`, present: true, interests: ['rag'] });
+        keys[name.toLowerCase()] = await attendeeToken(t, who[name.toLowerCase()]!);
+      }
+    });
+    afterAll(async () => {
+      await Promise.all(clients.map((client) => client.dispose()));
+    });
+
+    it('is the organisers’ choice, set through GraphQL (off by default); hours that hold no slot are refused in words', async () => {
+      expect(expectData(await t.gql(`query ($id: ID!) { event(id: $id) { meetingRequestSlots { minutes } } }`, { id: slotsEvent }, staff)).event.meetingRequestSlots).toBeNull();
+      const settings = { minutes: 15, tables: 2, dayStartsAt: '09:00', dayEndsAt: '18:00' };
+      expect(expectData(await t.gql(UPDATE, { input: { id: slotsEvent, meetingRequestSlots: settings } }, staff)).updateEvent.meetingRequestSlots).toEqual(settings);
+      expect(refusal(await t.gql(UPDATE, { input: { id: slotsEvent, meetingRequestSlots: { ...settings, dayStartsAt: '17:50' } } }, staff))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REQUEST_SLOT_HOURS' });
+      expect(refusal(await t.gql(UPDATE, { input: { id: slotsEvent, meetingRequestSlots: { ...settings, dayEndsAt: '25:00' } } }, staff))).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(refusal(await t.gql(UPDATE, { input: { id: slotsEvent, meetingRequestSlots: { ...settings, tables: 0 } } }, staff))).toMatchObject({ code: 'BAD_USER_INPUT' });
+      // Attendees cannot change it.
+      expect(refusal(await t.gql(UPDATE, { input: { id: slotsEvent, meetingRequestSlots: null } }, keys.ann))).toMatchObject({ code: 'FORBIDDEN' });
+    });
+
+    it('both free: the first slot both are free at, at the first free table; in both schedules, calendars, myMeetings; mailed and pushed to both', async () => {
+      // Ann and Ben are here tomorrow 10:00–12:00; Ben bookmarked Kim's talk 10:00–10:20, so 10:00 and 10:15 do not suit him.
+      for (const person of ['ann', 'ben']) expectData(await windows(person, '10:00', '12:00'));
+      const talk = expectData(
+        await t.gql(`mutation ($input: CreateTalkInput!) { createTalk(input: $input) { id } }`, { input: { eventId: slotsEvent, title: 'Retrieval', speakerId: who.kim!.id, startsAt: at('10:00'), durationMinutes: 20, tags: [], slotCount: 1, slotMinutes: 5 } }, staff),
+      ).createTalk.id;
+      expectData(await t.gql(`mutation ($id: ID!) { bookmarkTalk(talkId: $id) }`, { id: talk }, keys.ben));
+      const url = (await t.listen()).replace('http', 'ws') + '/graphql';
+      const pushed: Record<string, Record<string, any>[]> = { ann: [], ben: [] };
+      for (const person of ['ann', 'ben']) {
+        const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${keys[person]}` }, retryAttempts: 0, lazy: false });
+        clients.push(client);
+        client.subscribe({ query: `subscription { meetingAssigned { id kind meetingRequestId table startsAt partners { id } } }` }, { next: (m) => pushed[person]!.push(m.data as Record<string, any>), error: () => undefined, complete: () => undefined });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the subscriptions are registered
+
+      const mailsBefore = smtp.received.length;
+      const annBen = await accept('ann', 'ben', 'Shall we compare retrieval evals?');
+      expect(annBen).toMatchObject({ status: 'ACCEPTED', slotOutcome: null, slot: { startsAt: at('10:30'), startsAtLocal: `${tomorrow}T10:30:00+00:00`, endsAt: at('10:45'), table: 'R1' } });
+      // One table taken at 10:30: Cat and Dan, here 10:30–11:00, get the other one at the same time.
+      for (const person of ['cat', 'dan']) expectData(await windows(person, '10:30', '11:00'));
+      expect(await accept('cat', 'dan')).toMatchObject({ slot: { startsAt: at('10:30'), table: 'R2' } });
+
+      for (const [person, other] of [['ann', 'ben'], ['ben', 'ann']] as const) {
+        const entry = expectData(await t.gql(SCHEDULE, {}, keys[person])).mySchedule.entries.find((e: { kind: string }) => e.kind === 'MEETING_REQUEST');
+        expect(entry).toMatchObject({ id: `meeting:${annBen.id}`, title: 'Meeting request', place: 'Table R1', startsAt: at('10:30'), endsAt: at('10:45'), meetingRequestId: annBen.id });
+        expect(entry.meeting).toEqual({ kind: 'MEETING_REQUEST', meetingRequestId: annBen.id, table: 'R1', partners: [{ id: who[other]!.id }], openingQuestion: 'Shall we compare retrieval evals?' });
+        const { url: feed } = expectData(await t.gql(`mutation { issueCalendarFeed { url } }`, {}, keys[person])).issueCalendarFeed;
+        const ics = await t.http().get(new URL(feed).pathname + new URL(feed).search).expect(200);
+        const events = new ICAL.Component(ICAL.parse(ics.text)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+        const slot = events.find((e) => e.uid === `${annBen.id}@pairwise`)!;
+        expect(slot.startDate.toJSDate().toISOString()).toBe(at('10:30'));
+        expect(slot.location).toBe('Table R1');
+      }
+      // Both are told: live, and by mail (the slot's mail says it was accepted; no separate answer mail).
+      const deadline = Date.now() + 30_000;
+      while ((pushed.ann!.length < 1 || pushed.ben!.length < 1) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const [person, other] of [['ann', 'ben'], ['ben', 'ann']] as const) {
+        expect(pushed[person]).toEqual([{ meetingAssigned: { id: annBen.id, kind: 'MEETING_REQUEST', meetingRequestId: annBen.id, table: 'R1', startsAt: at('10:30'), partners: [{ id: who[other]!.id }] } }]);
+      }
+      const mails = (await smtp.waitFor(mailsBefore + 4)).slice(mailsBefore).filter((mail) => mail.to === who.ann!.email || mail.to === who.ben!.email);
+      expect(mails.map((mail) => mail.to).sort()).toEqual([who.ann!.email, who.ben!.email].sort());
+      expect(mails.find((mail) => mail.to === who.ann!.email)!.subject).toMatch(/^Meeting with Ben Slot.*: .*, 10:30, Table R1$/);
+      expect(mails.find((mail) => mail.to === who.ann!.email)!.text).toContain('Ben Slot');
+      expect(mails.find((mail) => mail.to === who.ben!.email)!.text).toMatch(/You accepted Ann Slot.*’s request to meet/);
+    });
+
+    it('no common free time: the request stays accepted for the next round, and says why', async () => {
+      expectData(await windows('eve', '10:00', '10:15'));
+      expectData(await windows('fay', '14:00', '15:00'));
+      const eveFay = await accept('eve', 'fay');
+      expect(eveFay).toMatchObject({ status: 'ACCEPTED', slot: null, slotOutcome: 'NO_COMMON_FREE_TIME' });
+      expect(expectData(await t.gql(MINE, {}, keys.fay)).myMeetingRequests[0]).toMatchObject({ id: eveFay.id, status: 'ACCEPTED' });
+      expect(expectData(await t.gql(SCHEDULE, {}, keys.eve)).mySchedule.entries.filter((e: { kind: string }) => e.kind === 'MEETING_REQUEST')).toEqual([]);
+      // The one who asked is told the answer, as before.
+      const outbox = expectData(await t.gql(OUTBOX, { e: slotsEvent }, staff)).outbox.edges.map((edge: { node: { kind: string; to: string } }) => edge.node);
+      expect(outbox.filter((m: { to: string }) => m.to === who.eve!.email || m.to === who.fay!.email).map((m: { kind: string }) => m.kind).sort()).toEqual(['MEETING_REQUEST', 'MEETING_REQUEST_ANSWER']);
+    });
+
+    it('a later round treats both people as BUSY at their slot; a slot given after generation blocks publishing; the waiting request goes to the round', async () => {
+      const roundId = expectData(await t.gql(`mutation ($input: CreateRoundInput!) { createRound(input: $input) { id } }`, { input: { eventId: slotsEvent, name: 'Tomorrow 10:30', startsAt: at('10:30'), durationMinutes: 15 } }, staff)).createRound.id;
+      // Gus and Hal are here only 10:30–10:45: eligible for the round, and free for no other slot.
+      for (const person of ['gus', 'hal']) expectData(await windows(person, '10:30', '10:45'));
+      expectData(await t.gql(`mutation ($id: ID!) { generateRound(input: {roundId: $id}) { id } }`, { id: roundId }, staff));
+      await waitForRound(t, roundId, staff);
+      const ROUND = `query ($id: ID!) { round(id: $id) { status leftOut { attendeeId reason } draftProblems { rule attendeeA attendeeB }
+        meetings(first: 50) { edges { node { participants { id } } } } meetingRequests { seated request { id } } } }`;
+      const draft = expectData(await t.gql(ROUND, { id: roundId }, staff)).round;
+      const busy = draft.leftOut.filter((entry: { reason: string }) => entry.reason === 'BUSY').map((entry: { attendeeId: string }) => entry.attendeeId).sort();
+      expect(busy).toEqual(['ann', 'ben', 'cat', 'dan'].map((p) => who[p]!.id).sort());
+      const seated = draft.meetings.edges.flatMap((edge: { node: { participants: { id: string }[] } }) => edge.node.participants.map((p) => p.id));
+      expect(seated).toEqual(expect.arrayContaining([who.gus!.id, who.hal!.id]));
+      // Eve and Fay's request, with no slot, is the round's to seat (both are away then: not seated).
+      expect(draft.meetingRequests).toEqual([expect.objectContaining({ seated: false })]);
+
+      // A third table; Gus and Hal's request is accepted after the draft was made: their slot is 10:30, at R3.
+      expectData(await t.gql(UPDATE, { input: { id: slotsEvent, meetingRequestSlots: { minutes: 15, tables: 3, dayStartsAt: '09:00', dayEndsAt: '18:00' } } }, staff));
+      expect(await accept('gus', 'hal')).toMatchObject({ slot: { startsAt: at('10:30'), table: 'R3' } });
+      const stale = expectData(await t.gql(ROUND, { id: roundId }, staff)).round;
+      expect(stale.draftProblems.map((p: { rule: string }) => p.rule)).toContain('busy');
+      expect(refusal(await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id: roundId }, staff))).toMatchObject({ code: 'CONFLICT', reason: 'DRAFT_BREAKS_HARD_RULES' });
+      expectData(await t.gql(`mutation ($id: ID!) { generateRound(input: {roundId: $id, regenerate: true}) { id } }`, { id: roundId }, staff));
+      await waitForRound(t, roundId, staff);
+      const again = expectData(await t.gql(ROUND, { id: roundId }, staff)).round;
+      expect(again.leftOut).toEqual(expect.arrayContaining([{ attendeeId: who.gus!.id, reason: 'BUSY' }, { attendeeId: who.hal!.id, reason: 'BUSY' }]));
+      expect(expectData(await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id: roundId }, staff)).publishRound).toEqual({ status: 'PUBLISHED' });
+      // Gus's day: the slot, and the round sat out at that time (BUSY), no table.
+      const gus = expectData(await t.gql(`{ mySchedule { entries { kind startsAt ... on SitOutScheduleEntry { reason } } } }`, {}, keys.gus)).mySchedule.entries;
+      expect(gus).toEqual([
+        { kind: 'MEETING_REQUEST', startsAt: at('10:30') },
+        { kind: 'SIT_OUT', startsAt: at('10:30'), reason: 'BUSY' },
+      ]);
+    });
+
+    it('withdrawn: gone from both schedules and no longer busy; switched off: an accepted request waits for a round again', async () => {
+      const [annBen] = expectData(await t.gql(`{ myMeetingRequests { ${SLOT_FIELDS} } }`, {}, keys.ann)).myMeetingRequests;
+      expect(expectData(await t.gql(CANCEL, { id: annBen.id }, keys.ben)).cancelMeetingRequest).toEqual({ id: annBen.id, status: 'CANCELLED' });
+      for (const person of ['ann', 'ben']) {
+        expect(expectData(await t.gql(SCHEDULE, {}, keys[person])).mySchedule.entries.filter((e: { kind: string }) => e.kind === 'MEETING_REQUEST')).toEqual([]);
+      }
+      const db = t.app.get(DataSource);
+      const holders = await t.app.get(MeetingRequestsRepository).slotHoldersDuring(slotsEvent, new Date(at('10:30')), new Date(at('10:45')), db.manager);
+      expect(holders.sort()).toEqual(['cat', 'dan', 'gus', 'hal'].map((p) => who[p]!.id).sort());
+
+      expect(expectData(await t.gql(UPDATE, { input: { id: slotsEvent, meetingRequestSlots: null } }, staff)).updateEvent.meetingRequestSlots).toBeNull();
+      // (Ann and Cat: two people no round has seated together, so they may still ask.)
+      expect(await accept('cat', 'ann')).toMatchObject({ status: 'ACCEPTED', slot: null, slotOutcome: null });
+    });
   });
 
   it('erasing someone removes every request they sent or received, and the mail that carried one', async () => {

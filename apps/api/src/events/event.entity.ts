@@ -8,12 +8,29 @@ export interface MatchingSettings {
   defaultRoundMinutes?: number;
   /** Meeting requests an attendee may send per day of the event (its time zone); 0: none. Default DEFAULT_MEETING_REQUESTS_PER_DAY. */
   meetingRequestsPerDay?: number;
+  /**
+   * Accepted meeting requests get a slot of their own (a table set aside for requests, at a time both are free)
+   * instead of waiting for the next round; absent: off (meeting-requests/request-slots.ts).
+   */
+  requestSlots?: RequestSlotSettings;
   /** Older weight overrides; `rules` supersedes them (matching-rules/event-rules.ts). */
   weights?: Record<string, number>;
   /** The organisers' rules document (validated, defaults filled in), for the rounds generated from now on. */
   rules?: MatchingRules;
   /** Pairs who met at an earlier event of the same organisers never meet again (rounds/round-roster.ts). */
   conflictsFromEarlierEvents?: boolean;
+}
+
+/** Where and when accepted meeting requests may be given a slot of their own: the event's days, between two times of its clock. */
+export interface RequestSlotSettings {
+  /** A slot's length in minutes; slots start on this grid from `dayStartsAt`. */
+  minutes: number;
+  /** Tables set aside for requests, labelled R1…Rn (rounds never use them). */
+  tables: number;
+  /** `HH:MM` on the event's clock. */
+  dayStartsAt: string;
+  /** `HH:MM` on the event's clock, after dayStartsAt (`24:00`: midnight). */
+  dayEndsAt: string;
 }
 
 @Entity('events')

@@ -15,6 +15,7 @@ export function toEventModel(entity: EventEntity): Event {
     oddPolicy: entity.matchingSettings.oddPolicy === 'bye' ? OddPolicy.BYE : OddPolicy.TRIO,
     defaultRoundMinutes: entity.matchingSettings.defaultRoundMinutes ?? DEFAULT_ROUND_MINUTES,
     meetingRequestsPerDay: entity.matchingSettings.meetingRequestsPerDay ?? DEFAULT_MEETING_REQUESTS_PER_DAY,
+    meetingRequestSlots: entity.matchingSettings.requestSlots ?? null,
     language: entity.language as MailLanguageValue | null,
     retentionDays: entity.retentionDays,
     createdAt: entity.createdAt,

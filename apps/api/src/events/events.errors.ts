@@ -10,6 +10,7 @@ export enum EventsErrorReason {
   VOCABULARY_INVALID = 'VOCABULARY_INVALID',
   VOCABULARY_DUPLICATE = 'VOCABULARY_DUPLICATE',
   VOCABULARY_AMBIGUOUS = 'VOCABULARY_AMBIGUOUS',
+  REQUEST_SLOT_HOURS = 'REQUEST_SLOT_HOURS',
 }
 
 export const eventsError = defineErrorReasons(EventsErrorReason, 'EventsErrorReason', 'Why an event, its dates or its tag vocabulary were refused.', {
@@ -21,4 +22,5 @@ export const eventsError = defineErrorReasons(EventsErrorReason, 'EventsErrorRea
   VOCABULARY_INVALID: { category: 'BAD_USER_INPUT', description: 'A tag of the vocabulary has no usable label.' },
   VOCABULARY_DUPLICATE: { category: 'BAD_USER_INPUT', description: 'A tag is listed twice in the vocabulary.' },
   VOCABULARY_AMBIGUOUS: { category: 'BAD_USER_INPUT', description: 'A spelling (label or synonym) would mean two different tags.' },
+  REQUEST_SLOT_HOURS: { category: 'BAD_USER_INPUT', description: 'Meeting-request slots need dayEndsAt after dayStartsAt with room for at least one slot (field `meetingRequestSlots.dayEndsAt`).' },
 });

@@ -8,9 +8,9 @@ import { eventsError, EventsErrorReason } from './events.errors';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { rejectNulls } from '../common/validation';
 import { outsideEventDays } from './event-days';
-import { EventEntity } from './event.entity';
+import { EventEntity, type RequestSlotSettings } from './event.entity';
 import { EventsRepository, type ScheduledItem } from './events.repository';
-import type { CreateEventInput, TagInput, UpdateEventInput } from './inputs/event.inputs';
+import type { CreateEventInput, MeetingRequestSlotsInput, TagInput, UpdateEventInput } from './inputs/event.inputs';
 import { OddPolicy } from './models/event.model';
 import { slugify, TagVocabulary, type VocabularyEntry } from './tag-vocabulary';
 
@@ -45,6 +45,7 @@ export class EventsService {
             oddPolicy: input.oddPolicy === OddPolicy.BYE ? 'bye' : 'trio',
             defaultRoundMinutes: input.defaultRoundMinutes ?? DEFAULT_ROUND_MINUTES,
             meetingRequestsPerDay: input.meetingRequestsPerDay ?? DEFAULT_MEETING_REQUESTS_PER_DAY,
+            ...(input.meetingRequestSlots ? { requestSlots: toRequestSlots(input.meetingRequestSlots) } : {}),
           },
         },
         manager,
@@ -79,6 +80,9 @@ export class EventsService {
         ...(input.defaultRoundMinutes ? { defaultRoundMinutes: input.defaultRoundMinutes } : {}),
         ...(input.meetingRequestsPerDay !== undefined ? { meetingRequestsPerDay: input.meetingRequestsPerDay } : {}),
       };
+      // null turns slots off: accepted requests wait for the next round again (slots already given stay).
+      if (input.meetingRequestSlots === null) delete event.matchingSettings.requestSlots;
+      else if (input.meetingRequestSlots) event.matchingSettings.requestSlots = toRequestSlots(input.meetingRequestSlots);
       await this.events.save(event, manager);
       if (vocabulary) await this.events.replaceVocabulary(event.id, vocabulary, manager);
       return event;
@@ -112,6 +116,17 @@ export class EventsService {
       throw error;
     }
   }
+}
+
+/** Request slots as stored: their hours must hold at least one slot. */
+function toRequestSlots(input: MeetingRequestSlotsInput): RequestSlotSettings {
+  const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+  if (minutesOf(input.dayEndsAt) - minutesOf(input.dayStartsAt) < input.minutes) {
+    throw eventsError(EventsErrorReason.REQUEST_SLOT_HOURS, `No ${input.minutes}-minute slot fits between ${input.dayStartsAt} and ${input.dayEndsAt}`, {
+      fields: [{ field: 'meetingRequestSlots.dayEndsAt', message: `must leave at least ${input.minutes} minutes after dayStartsAt` }],
+    });
+  }
+  return { minutes: input.minutes, tables: input.tables, dayStartsAt: input.dayStartsAt, dayEndsAt: input.dayEndsAt };
 }
 
 /**

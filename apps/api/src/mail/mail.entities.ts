@@ -3,7 +3,7 @@ import { AttendeeEntity } from '../attendees/attendee.entity';
 import { EventEntity } from '../events/event.entity';
 
 /** What a message is; each has its template (templates/) and, when it can go stale, its check before sending. */
-export const MAIL_KINDS = ['INVITATION', 'SIGN_IN_LINK', 'MEETING_REMINDER', 'SLOT_REMINDER', 'SIT_OUT_NOTICE', 'MEETING_REQUEST', 'MEETING_REQUEST_ANSWER'] as const;
+export const MAIL_KINDS = ['INVITATION', 'SIGN_IN_LINK', 'MEETING_REMINDER', 'SLOT_REMINDER', 'SIT_OUT_NOTICE', 'MEETING_REQUEST', 'MEETING_REQUEST_ANSWER', 'MEETING_REQUEST_SLOT'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /**
@@ -22,7 +22,7 @@ export interface MailPayload {
   slotIndex?: number;
   /** Why the attendee sits out (SIT_OUT_NOTICE): a LeftOutReason. */
   reason?: string;
-  /** The meeting request asked (MEETING_REQUEST) or answered (MEETING_REQUEST_ANSWER). */
+  /** The meeting request asked (MEETING_REQUEST), answered (MEETING_REQUEST_ANSWER) or given a slot of its own (MEETING_REQUEST_SLOT). */
   meetingRequestId?: string;
 }
 
@@ -60,7 +60,7 @@ export class InvitationRunEntity {
  * (an invitation, a reminder per meeting and attendee…): a second INSERT of the same key does nothing.
  */
 @Entity('mail_outbox')
-@Check('ck_mail_outbox_kind', `kind IN ('INVITATION', 'SIGN_IN_LINK', 'MEETING_REMINDER', 'SLOT_REMINDER', 'SIT_OUT_NOTICE', 'MEETING_REQUEST', 'MEETING_REQUEST_ANSWER')`)
+@Check('ck_mail_outbox_kind', `kind IN ('INVITATION', 'SIGN_IN_LINK', 'MEETING_REMINDER', 'SLOT_REMINDER', 'SIT_OUT_NOTICE', 'MEETING_REQUEST', 'MEETING_REQUEST_ANSWER', 'MEETING_REQUEST_SLOT')`)
 @Check('ck_mail_outbox_status', `status IN ('QUEUED', 'SENT', 'FAILED', 'BOUNCED', 'CANCELLED', 'HELD')`)
 @Index('uq_mail_outbox_dedupe', ['dedupeKey'], { unique: true })
 // On (priority, send_after) of queued messages, the priority an expression of the kind (see CLAIM_PRIORITY in

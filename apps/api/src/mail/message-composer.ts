@@ -201,6 +201,22 @@ export async function composeClaimed(query: LaneQuery, message: ClaimedMessage, 
         : { ...common, kind: 'MEETING_REQUEST_ANSWER', by: other, accepted: request.status !== 'DECLINED', requestsUrl, unsubscribeUrl };
       break;
     }
+    case 'MEETING_REQUEST_SLOT': {
+      // The slot as it is now: one withdrawn since, or already begun, is not announced.
+      const [request] = await query<{ requester_id: string; recipient_id: string; status: string; slot_starts_at: Date | null; slot_ends_at: Date; slot_table: string }>(
+        `SELECT requester_id, recipient_id, status, slot_starts_at, slot_ends_at, slot_table FROM meeting_requests WHERE id = $1 FOR SHARE`,
+        [message.payload.meetingRequestId],
+      );
+      if (!request || (request.requester_id !== message.attendeeId && request.recipient_id !== message.attendeeId)) return { cancelled: 'The meeting request is gone' };
+      if (request.status !== 'ACCEPTED' || !request.slot_starts_at) return { cancelled: `The meeting request is ${request.status.toLowerCase()}` };
+      if (new Date(request.slot_starts_at).getTime() <= Date.now()) return { cancelled: 'The meeting had already started' };
+      const asked = request.requester_id === message.attendeeId;
+      const [other] = await people.byIds([asked ? request.recipient_id : request.requester_id]);
+      if (!other) return { cancelled: 'The other person of the request was erased or removed' };
+      const requestsUrl = `${settings.publicUrl}/e/${encodeURIComponent(recipient.event_slug)}/requests`;
+      facts = { ...common, kind: 'MEETING_REQUEST_SLOT', other, asked, startsAt: new Date(request.slot_starts_at), endsAt: new Date(request.slot_ends_at), table: request.slot_table, requestsUrl, unsubscribeUrl };
+      break;
+    }
   }
   const content = composeMessage(facts);
   const text = renderText(content);

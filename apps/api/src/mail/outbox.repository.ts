@@ -348,6 +348,21 @@ export class OutboxRepository {
   }
 
   /**
+   * In the transaction that gives an accepted request a slot of its own: one message to each of its two people
+   * (when, where, with whom), unless they unsubscribed from mail or were erased. Once per request and person.
+   */
+  async queueRequestSlotMail(manager: EntityManager, requestId: string, attendeeIds: readonly string[]): Promise<void> {
+    await manager.query(
+      `INSERT INTO mail_outbox (event_id, attendee_id, kind, dedupe_key, payload, to_address)
+       SELECT a.event_id, a.id, 'MEETING_REQUEST_SLOT', 'meeting-request-slot:' || $2 || ':' || a.id, jsonb_build_object('meetingRequestId', $2::text), a.email
+         FROM attendees a
+        WHERE a.id = ANY($1::uuid[]) AND a.erased_at IS NULL AND a.mail_opt_out_at IS NULL
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [attendeeIds, requestId],
+    );
+  }
+
+  /**
    * Mail again for an attendee who had unsubscribed, from now on: the reminders of their meetings and
    * office-hour slots still to come — those the scheduler left out while they were unsubscribed, and those
    * cancelled at sending for that reason (same dedupe key: revived, never doubled) — are queued. Returns how many.

@@ -26,6 +26,11 @@ export const MEETING_REQUEST_MESSAGE_MAX = 280;
 @Index('ix_meeting_requests_recipient', ['recipientId', 'createdAt'])
 @Index('ix_meeting_requests_requester', ['requesterId', 'createdAt'])
 @Index('ix_meeting_requests_event', ['eventId', 'status'])
+// A slot of its own (events that allow it): a table is held once per start; both-or-none for the slot's three columns.
+@Check('ck_meeting_requests_slot', '(slot_starts_at IS NULL) = (slot_ends_at IS NULL) AND (slot_starts_at IS NULL) = (slot_table IS NULL) AND (slot_ends_at IS NULL OR slot_ends_at > slot_starts_at)')
+@Check('ck_meeting_requests_slot_outcome', `slot_outcome IS NULL OR slot_outcome IN ('NO_COMMON_FREE_TIME')`)
+@Index('uq_meeting_requests_slot', ['eventId', 'slotTable', 'slotStartsAt'], { unique: true, where: `status = 'ACCEPTED' AND slot_starts_at IS NOT NULL` })
+@Index('ix_meeting_requests_slot', ['eventId', 'slotStartsAt'], { where: 'slot_starts_at IS NOT NULL' })
 export class MeetingRequestEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -89,6 +94,20 @@ export class MeetingRequestEntity {
 
   @Column('timestamptz', { name: 'fulfilled_at', nullable: true })
   fulfilledAt!: Date | null;
+
+  /** Events that give accepted requests a slot of their own (MatchingSettings.requestSlots): when, and at which table. */
+  @Column('timestamptz', { name: 'slot_starts_at', nullable: true })
+  slotStartsAt!: Date | null;
+
+  @Column('timestamptz', { name: 'slot_ends_at', nullable: true })
+  slotEndsAt!: Date | null;
+
+  @Column('text', { name: 'slot_table', nullable: true })
+  slotTable!: string | null;
+
+  /** Why an accepted request of such an event got no slot (it waits for the next round instead). */
+  @Column('text', { name: 'slot_outcome', nullable: true })
+  slotOutcome!: 'NO_COMMON_FREE_TIME' | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

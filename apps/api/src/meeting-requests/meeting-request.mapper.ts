@@ -1,7 +1,8 @@
 import type { MustMeetUnmetReason } from '@pairwise/matching';
 import type { Actor } from '../auth/actor';
 import type { MeetingRequestRow, RoundRequestRow } from './meeting-requests.repository';
-import { MeetingRequest, MeetingRequestDirection, MeetingRequestNotSeatedReason, MeetingRequestStatus } from './models/meeting-request.model';
+import { localDateTime } from '../common/local-time';
+import { MeetingRequest, MeetingRequestDirection, MeetingRequestNotSeatedReason, MeetingRequestSlotOutcome, MeetingRequestStatus } from './models/meeting-request.model';
 
 /**
  * A request as `actor` reads it: the two attendees concerned get the direction and the message; anyone else
@@ -21,6 +22,17 @@ export function toMeetingRequestModel(row: MeetingRequestRow, actor: Actor): Mee
     respondedAt: row.responded_at,
     meetingId: row.meeting_id,
     roundId: row.round_id,
+    slot:
+      row.slot_starts_at && row.slot_ends_at && row.slot_table
+        ? {
+            startsAt: row.slot_starts_at,
+            startsAtLocal: localDateTime(row.slot_starts_at, row.time_zone ?? 'UTC'),
+            endsAt: row.slot_ends_at,
+            endsAtLocal: localDateTime(row.slot_ends_at, row.time_zone ?? 'UTC'),
+            table: row.slot_table,
+          }
+        : null,
+    slotOutcome: row.slot_outcome as MeetingRequestSlotOutcome | null,
     requesterId: row.requester_id,
     recipientId: row.recipient_id,
   };

@@ -6,7 +6,9 @@ import type { Actor, AttendeeActor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
 import { forbidden, notFound } from '../common/domain-error';
 import type { KeyedPage } from '../common/paging';
+import { EventsRepository } from '../events/events.repository';
 import { OutboxRepository } from '../mail/outbox.repository';
+import { noticeRequestSlot } from '../realtime/round-notices';
 import type { StoredRoundRequest } from '../rounds/round.entity';
 import { pairKey } from '../rounds/round-plan-writer';
 import { MEETING_REQUEST_MESSAGE_MAX } from './meeting-request.entity';
@@ -30,6 +32,7 @@ export class MeetingRequestsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly requests: MeetingRequestsRepository,
     private readonly outbox: OutboxRepository,
+    private readonly events: EventsRepository,
   ) {}
 
   async request(actor: Actor, input: RequestMeetingInput): Promise<MeetingRequestRow> {
@@ -92,6 +95,9 @@ export class MeetingRequestsService {
         throw meetingRequestsError(MeetingRequestsErrorReason.REQUEST_NOT_PENDING, `This request is ${row.status.toLowerCase()}: it can no longer be answered`, { details: { status: row.status } });
       }
       await this.requests.answer(row.id, input.accept, manager);
+      // Accepted at an event that gives requests a slot of their own: both hear of the slot (it says it was accepted);
+      // otherwise, or when no time suits both, the asker hears of the answer and the next round seats them.
+      if (input.accept && (await this.giveSlot(row, manager))) return;
       await this.outbox.queueMeetingRequestMail(manager, 'MEETING_REQUEST_ANSWER', row.id, row.requester_id);
     });
     return (await this.requests.findById(input.id))!;
@@ -131,6 +137,25 @@ export class MeetingRequestsService {
     });
   }
 
+  /**
+   * When the event gives accepted requests a slot of their own (Event.meetingRequestSlots): the first slot both
+   * are free at, at the first table free then (MeetingRequestsRepository.firstFreeSlot says what "free" means),
+   * written with the request, mailed to both and pushed to both on commit — true; none free: the request records
+   * NO_COMMON_FREE_TIME and stays a must-meet pair of the next round — false; events without slots: null.
+   */
+  private async giveSlot(row: MeetingRequestRow, manager: EntityManager): Promise<boolean | null> {
+    const settings = (await this.events.getById(row.event_id, manager)).matchingSettings.requestSlots;
+    if (!settings) return null;
+    await this.requests.lockSlotsOf(row.event_id, manager);
+    const slot = await this.requests.firstFreeSlot(row.event_id, row.requester_id, row.recipient_id, settings, REQUEST_SLOT_LEAD_MINUTES, manager);
+    await this.requests.setSlot(row.id, slot, manager);
+    if (!slot) return false;
+    const people: [string, string] = [row.requester_id, row.recipient_id];
+    await this.outbox.queueRequestSlotMail(manager, row.id, people);
+    await noticeRequestSlot(manager, { meetingRequestId: row.id, eventId: row.event_id, attendeeIds: people });
+    return true;
+  }
+
   /** A request the caller is one of the two people of (locked): anyone else's is NOT_FOUND, as an unknown id. */
   private async ownRequest(me: AttendeeActor, id: string, manager: EntityManager): Promise<MeetingRequestRow> {
     const row = await this.requests.findById(id, manager, true);
@@ -138,6 +163,9 @@ export class MeetingRequestsService {
     return row;
   }
 }
+
+/** A request's slot starts this many minutes after its acceptance at the earliest: time to find the table. */
+export const REQUEST_SLOT_LEAD_MINUTES = 10;
 
 /**
  * What the generation did with each request it was given, for `rounds.stats.meetingRequests`: the plan's

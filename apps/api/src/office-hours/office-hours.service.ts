@@ -9,6 +9,7 @@ import { forbidden, notFound } from '../common/domain-error';
 import type { EventEntity } from '../events/event.entity';
 import { EventsRepository } from '../events/events.repository';
 import { OutboxRepository } from '../mail/outbox.repository';
+import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
 import { noticeSlotGranted, noticeSlotsPublished } from '../realtime/round-notices';
 import { MeetingsRepository } from '../rounds/meetings.repository';
 import { talksError, TalksErrorReason } from '../talks/talks.errors';
@@ -22,7 +23,7 @@ export interface ProgrammeOutcome {
 }
 
 /** Why someone cannot hold a slot at its time. */
-type TakenBy = 'SPEAKING' | 'ANOTHER_SLOT' | 'SEATED_IN_ROUND' | 'UNAVAILABLE';
+type TakenBy = 'SPEAKING' | 'ANOTHER_SLOT' | 'SEATED_IN_ROUND' | 'MEETING_REQUEST' | 'UNAVAILABLE';
 
 interface Taken extends TakenInterval {
   by: TakenBy;
@@ -32,6 +33,7 @@ const TAKEN_WORDS: Record<TakenBy, string> = {
   SPEAKING: 'giving a talk or its office hours',
   ANOTHER_SLOT: 'holding another office-hour slot',
   SEATED_IN_ROUND: 'seated in a published round',
+  MEETING_REQUEST: 'meeting someone at an accepted meeting request’s slot',
   UNAVAILABLE: 'not at the event (availability windows)',
 };
 
@@ -56,6 +58,7 @@ export class OfficeHoursService {
     private readonly availability: AvailabilityRepository,
     private readonly outbox: OutboxRepository,
     private readonly events: EventsRepository,
+    private readonly meetingRequests: MeetingRequestsRepository,
   ) {}
 
   /** Organisers: allocate every not yet published talk of the event (of `day`, on its clock) as drafts. */
@@ -123,6 +126,7 @@ export class OfficeHoursService {
         const taken = new Set([
           ...(await this.talks.busyDuring(talk.eventId, window.startsAt, window.endsAt, manager)),
           ...(await this.meetings.seatsDuring(talk.eventId, window.startsAt, window.endsAt, manager)).map((seat) => seat.attendee_id),
+          ...(await this.meetingRequests.slotHoldersDuring(talk.eventId, window.startsAt, window.endsAt, manager)),
           ...(await this.availability.unavailableDuring(talk.eventId, window.startsAt, window.endsAt, manager)),
         ]);
         const waiting = await this.talks.standbyOrder(talkId, manager);
@@ -209,6 +213,7 @@ export class OfficeHoursService {
     const speaking = (await this.talks.speakingTimes(eventId, manager)).filter((x) => overlaps(x, from, to));
     const others = (elsewhere ?? (await this.talks.slotsGrantedElsewhere(eventId, talkIds, manager))).filter((x) => overlaps(x, from, to));
     const seats = await this.meetings.seatsDuring(eventId, from, to, manager);
+    const requestSlots = await this.meetingRequests.slotTimesDuring(eventId, from, to, manager);
     const away: Taken[] = [];
     const times = new Map(slots.map((w) => [`${w.startsAt.getTime()}/${w.endsAt.getTime()}`, w]));
     for (const w of times.values()) {
@@ -220,6 +225,7 @@ export class OfficeHoursService {
       ...speaking.map((x) => ({ ...x, by: 'SPEAKING' as const })),
       ...others.map((x) => ({ ...x, by: 'ANOTHER_SLOT' as const })),
       ...seats.map((x) => ({ ...x, by: 'SEATED_IN_ROUND' as const })),
+      ...requestSlots.map((x) => ({ ...x, by: 'MEETING_REQUEST' as const })),
       ...away,
     ];
   }

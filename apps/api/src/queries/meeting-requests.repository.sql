@@ -25,8 +25,10 @@ SELECT count(*)::int AS count FROM meeting_requests
 WHERE requester_id = $1 AND created_at >= (date_trunc('day', now() AT TIME ZONE $2) AT TIME ZONE $2);
 
 -- MeetingRequestsRepository.openBetween
-SELECT r.id, r.event_id, r.requester_id, r.recipient_id, r.message, CASE WHEN r.status IN ('PENDING', 'ACCEPTED') AND r.expires_at <= now() THEN 'EXPIRED' ELSE r.status END AS status, r.expires_at, r.responded_at,
-r.cancelled_at, r.cancelled_by, r.round_id, r.meeting_id, r.fulfilled_at, r.created_at, r.created_at::text AS created_key FROM meeting_requests r
+SELECT r.id, r.event_id, r.requester_id, r.recipient_id, r.message, CASE WHEN r.status IN ('PENDING', 'ACCEPTED') AND r.expires_at <= now() AND r.slot_starts_at IS NULL THEN 'EXPIRED' ELSE r.status END AS status, r.expires_at, r.responded_at,
+r.cancelled_at, r.cancelled_by, r.round_id, r.meeting_id, r.fulfilled_at, r.slot_starts_at, r.slot_ends_at, r.slot_table, r.slot_outcome,
+CASE WHEN r.slot_starts_at IS NOT NULL THEN (SELECT e.time_zone FROM events e WHERE e.id = r.event_id) END AS time_zone,
+r.created_at, r.created_at::text AS created_key FROM meeting_requests r
  WHERE ((r.requester_id = $1 AND r.recipient_id = $2) OR (r.requester_id = $2 AND r.recipient_id = $1))
    AND r.status IN ('PENDING', 'ACCEPTED') AND r.expires_at > now()
  ORDER BY r.created_at DESC
@@ -39,16 +41,22 @@ UPDATE meeting_requests SET status = 'EXPIRED' WHERE requester_id = $1 AND recip
 INSERT INTO meeting_requests (event_id, requester_id, recipient_id, message, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id;
 
 -- MeetingRequestsRepository.findById (read)
-SELECT r.id, r.event_id, r.requester_id, r.recipient_id, r.message, CASE WHEN r.status IN ('PENDING', 'ACCEPTED') AND r.expires_at <= now() THEN 'EXPIRED' ELSE r.status END AS status, r.expires_at, r.responded_at,
-r.cancelled_at, r.cancelled_by, r.round_id, r.meeting_id, r.fulfilled_at, r.created_at, r.created_at::text AS created_key FROM meeting_requests r WHERE r.id = $1;
+SELECT r.id, r.event_id, r.requester_id, r.recipient_id, r.message, CASE WHEN r.status IN ('PENDING', 'ACCEPTED') AND r.expires_at <= now() AND r.slot_starts_at IS NULL THEN 'EXPIRED' ELSE r.status END AS status, r.expires_at, r.responded_at,
+r.cancelled_at, r.cancelled_by, r.round_id, r.meeting_id, r.fulfilled_at, r.slot_starts_at, r.slot_ends_at, r.slot_table, r.slot_outcome,
+CASE WHEN r.slot_starts_at IS NOT NULL THEN (SELECT e.time_zone FROM events e WHERE e.id = r.event_id) END AS time_zone,
+r.created_at, r.created_at::text AS created_key FROM meeting_requests r WHERE r.id = $1;
 
 -- MeetingRequestsRepository.findById (locked)
-SELECT r.id, r.event_id, r.requester_id, r.recipient_id, r.message, CASE WHEN r.status IN ('PENDING', 'ACCEPTED') AND r.expires_at <= now() THEN 'EXPIRED' ELSE r.status END AS status, r.expires_at, r.responded_at,
-r.cancelled_at, r.cancelled_by, r.round_id, r.meeting_id, r.fulfilled_at, r.created_at, r.created_at::text AS created_key FROM meeting_requests r WHERE r.id = $1 FOR UPDATE;
+SELECT r.id, r.event_id, r.requester_id, r.recipient_id, r.message, CASE WHEN r.status IN ('PENDING', 'ACCEPTED') AND r.expires_at <= now() AND r.slot_starts_at IS NULL THEN 'EXPIRED' ELSE r.status END AS status, r.expires_at, r.responded_at,
+r.cancelled_at, r.cancelled_by, r.round_id, r.meeting_id, r.fulfilled_at, r.slot_starts_at, r.slot_ends_at, r.slot_table, r.slot_outcome,
+CASE WHEN r.slot_starts_at IS NOT NULL THEN (SELECT e.time_zone FROM events e WHERE e.id = r.event_id) END AS time_zone,
+r.created_at, r.created_at::text AS created_key FROM meeting_requests r WHERE r.id = $1 FOR UPDATE;
 
 -- MeetingRequestsRepository.findByIds
-SELECT r.id, r.event_id, r.requester_id, r.recipient_id, r.message, CASE WHEN r.status IN ('PENDING', 'ACCEPTED') AND r.expires_at <= now() THEN 'EXPIRED' ELSE r.status END AS status, r.expires_at, r.responded_at,
-r.cancelled_at, r.cancelled_by, r.round_id, r.meeting_id, r.fulfilled_at, r.created_at, r.created_at::text AS created_key FROM meeting_requests r WHERE r.id = ANY($1::uuid[]);
+SELECT r.id, r.event_id, r.requester_id, r.recipient_id, r.message, CASE WHEN r.status IN ('PENDING', 'ACCEPTED') AND r.expires_at <= now() AND r.slot_starts_at IS NULL THEN 'EXPIRED' ELSE r.status END AS status, r.expires_at, r.responded_at,
+r.cancelled_at, r.cancelled_by, r.round_id, r.meeting_id, r.fulfilled_at, r.slot_starts_at, r.slot_ends_at, r.slot_table, r.slot_outcome,
+CASE WHEN r.slot_starts_at IS NOT NULL THEN (SELECT e.time_zone FROM events e WHERE e.id = r.event_id) END AS time_zone,
+r.created_at, r.created_at::text AS created_key FROM meeting_requests r WHERE r.id = ANY($1::uuid[]);
 
 -- MeetingRequestsRepository.answer
 UPDATE meeting_requests SET status = $2, responded_at = now() WHERE id = $1 AND status = 'PENDING';
@@ -57,23 +65,27 @@ UPDATE meeting_requests SET status = $2, responded_at = now() WHERE id = $1 AND 
 UPDATE meeting_requests SET status = 'CANCELLED', cancelled_at = now(), cancelled_by = $2 WHERE id = $1 AND status IN ('PENDING', 'ACCEPTED');
 
 -- MeetingRequestsRepository.listFor
-SELECT r.id, r.event_id, r.requester_id, r.recipient_id, r.message, CASE WHEN r.status IN ('PENDING', 'ACCEPTED') AND r.expires_at <= now() THEN 'EXPIRED' ELSE r.status END AS status, r.expires_at, r.responded_at,
-r.cancelled_at, r.cancelled_by, r.round_id, r.meeting_id, r.fulfilled_at, r.created_at, r.created_at::text AS created_key FROM meeting_requests r
+SELECT r.id, r.event_id, r.requester_id, r.recipient_id, r.message, CASE WHEN r.status IN ('PENDING', 'ACCEPTED') AND r.expires_at <= now() AND r.slot_starts_at IS NULL THEN 'EXPIRED' ELSE r.status END AS status, r.expires_at, r.responded_at,
+r.cancelled_at, r.cancelled_by, r.round_id, r.meeting_id, r.fulfilled_at, r.slot_starts_at, r.slot_ends_at, r.slot_table, r.slot_outcome,
+CASE WHEN r.slot_starts_at IS NOT NULL THEN (SELECT e.time_zone FROM events e WHERE e.id = r.event_id) END AS time_zone,
+r.created_at, r.created_at::text AS created_key FROM meeting_requests r
  WHERE r.requester_id = $1 OR r.recipient_id = $1
  ORDER BY r.created_at DESC, r.id DESC
  LIMIT 500;
 
 -- MeetingRequestsRepository.pageForEvent
-SELECT r.id, r.event_id, r.requester_id, r.recipient_id, r.message, CASE WHEN r.status IN ('PENDING', 'ACCEPTED') AND r.expires_at <= now() THEN 'EXPIRED' ELSE r.status END AS status, r.expires_at, r.responded_at,
-r.cancelled_at, r.cancelled_by, r.round_id, r.meeting_id, r.fulfilled_at, r.created_at, r.created_at::text AS created_key FROM meeting_requests r
- WHERE r.event_id = $1 AND ($2::text IS NULL OR CASE WHEN r.status IN ('PENDING', 'ACCEPTED') AND r.expires_at <= now() THEN 'EXPIRED' ELSE r.status END = $2)
+SELECT r.id, r.event_id, r.requester_id, r.recipient_id, r.message, CASE WHEN r.status IN ('PENDING', 'ACCEPTED') AND r.expires_at <= now() AND r.slot_starts_at IS NULL THEN 'EXPIRED' ELSE r.status END AS status, r.expires_at, r.responded_at,
+r.cancelled_at, r.cancelled_by, r.round_id, r.meeting_id, r.fulfilled_at, r.slot_starts_at, r.slot_ends_at, r.slot_table, r.slot_outcome,
+CASE WHEN r.slot_starts_at IS NOT NULL THEN (SELECT e.time_zone FROM events e WHERE e.id = r.event_id) END AS time_zone,
+r.created_at, r.created_at::text AS created_key FROM meeting_requests r
+ WHERE r.event_id = $1 AND ($2::text IS NULL OR CASE WHEN r.status IN ('PENDING', 'ACCEPTED') AND r.expires_at <= now() AND r.slot_starts_at IS NULL THEN 'EXPIRED' ELSE r.status END = $2)
    AND ($3::timestamptz IS NULL OR (r.created_at, r.id) < ($3::timestamptz, $4::uuid))
  ORDER BY r.created_at DESC, r.id DESC
  LIMIT $5;
 
 -- MeetingRequestsRepository.acceptedForMatching
 SELECT r.id, r.requester_id, r.recipient_id FROM meeting_requests r
-WHERE r.event_id = $1 AND r.status = 'ACCEPTED' AND r.expires_at > now()
+WHERE r.event_id = $1 AND r.status = 'ACCEPTED' AND r.expires_at > now() AND r.slot_starts_at IS NULL
 ORDER BY r.responded_at, r.id;
 
 -- MeetingRequestsRepository.fulfilInRound
@@ -81,11 +93,11 @@ UPDATE meeting_requests r SET status = 'FULFILLED', fulfilled_at = now(), round_
   FROM (SELECT p1.meeting_id, p1.attendee_id AS a, p2.attendee_id AS b
           FROM meeting_participants p1 JOIN meeting_participants p2 ON p2.meeting_id = p1.meeting_id AND p2.attendee_id <> p1.attendee_id
          WHERE p1.round_id = $1) seat
- WHERE r.status = 'ACCEPTED' AND r.expires_at > now() AND seat.a = r.requester_id AND seat.b = r.recipient_id
+ WHERE r.status = 'ACCEPTED' AND r.expires_at > now() AND r.slot_starts_at IS NULL AND seat.a = r.requester_id AND seat.b = r.recipient_id
 RETURNING r.id;
 
 -- MeetingRequestsRepository.ofRound
-SELECT r.id, r.requester_id, r.recipient_id, CASE WHEN r.status IN ('PENDING', 'ACCEPTED') AND r.expires_at <= now() THEN 'EXPIRED' ELSE r.status END AS status,
+SELECT r.id, r.requester_id, r.recipient_id, CASE WHEN r.status IN ('PENDING', 'ACCEPTED') AND r.expires_at <= now() AND r.slot_starts_at IS NULL THEN 'EXPIRED' ELSE r.status END AS status,
       coalesce((entry->>'seated')::boolean, false) AS planned, entry->>'reason' AS reason,
       EXISTS (SELECT 1 FROM meeting_participants p1 JOIN meeting_participants p2 ON p2.meeting_id = p1.meeting_id
                WHERE p1.round_id = rd.id AND p1.attendee_id = r.requester_id AND p2.attendee_id = r.recipient_id) AS seated
@@ -102,3 +114,71 @@ SELECT r.id, CASE WHEN r.requester_id = $1 THEN r.recipient_id ELSE r.requester_
 WHERE (r.requester_id = $1 OR r.recipient_id = $1)
   AND ((r.status = 'ACCEPTED' AND r.expires_at > now()) OR r.status = 'FULFILLED')
 ORDER BY coalesce(m.starts_at, r.responded_at), r.id;
+
+-- MeetingRequestsRepository.lockSlotsOf
+SELECT pg_advisory_xact_lock(hashtextextended('meeting-request-slots:' || $1::text, 0));
+
+-- MeetingRequestsRepository.firstFreeSlot
+WITH ev AS (SELECT e.time_zone, e.starts_on, e.ends_on, (now() AT TIME ZONE e.time_zone)::date AS today FROM events e WHERE e.id = $1),
+     people AS (SELECT unnest(ARRAY[$2, $3]::uuid[]) AS id),
+     busy AS MATERIALIZED (
+       SELECT t.starts_at AS s, t.starts_at + make_interval(mins => t.duration_minutes + t.slot_count * t.slot_minutes) AS e
+         FROM talks t WHERE t.event_id = $1 AND t.speaker_id IN (SELECT id FROM people)
+       UNION ALL
+       SELECT t.starts_at, t.starts_at + make_interval(mins => t.duration_minutes)
+         FROM talk_bookmarks k JOIN talks t ON t.id = k.talk_id WHERE k.attendee_id IN (SELECT id FROM people)
+       UNION ALL
+       SELECT t.starts_at + make_interval(mins => t.duration_minutes + g.slot_index * t.slot_minutes),
+              t.starts_at + make_interval(mins => t.duration_minutes + (g.slot_index + 1) * t.slot_minutes)
+         FROM slot_requests g JOIN talks t ON t.id = g.talk_id WHERE g.attendee_id IN (SELECT id FROM people) AND g.slot_index IS NOT NULL
+       UNION ALL
+       SELECT m.starts_at, m.ends_at
+         FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id JOIN rounds rd ON rd.id = p.round_id
+        WHERE p.attendee_id IN (SELECT id FROM people) AND rd.status = 'PUBLISHED'
+       UNION ALL
+       SELECT q.slot_starts_at, q.slot_ends_at FROM meeting_requests q
+        WHERE (q.requester_id IN (SELECT id FROM people) OR q.recipient_id IN (SELECT id FROM people))
+          AND q.status = 'ACCEPTED' AND q.slot_starts_at IS NOT NULL),
+     windows AS MATERIALIZED (SELECT w.attendee_id, w.starts_at, w.ends_at FROM availability_windows w WHERE w.attendee_id IN (SELECT id FROM people)),
+     starts AS (
+       SELECT ((greatest(coalesce(ev.starts_on, ev.today), ev.today) + d) + $7::interval + make_interval(mins => k * $5)) AT TIME ZONE ev.time_zone AS s
+         FROM ev
+         CROSS JOIN LATERAL generate_series(0, coalesce(ev.ends_on, ev.today + 13) - greatest(coalesce(ev.starts_on, ev.today), ev.today)) d
+         CROSS JOIN LATERAL generate_series(0, (extract(epoch FROM $8::interval - $7::interval)::int / 60) / $5 - 1) k),
+     candidates AS (
+       SELECT st.s, st.s + make_interval(mins => $5) AS e FROM starts st
+        WHERE st.s >= now() + make_interval(mins => $6)
+          AND NOT EXISTS (SELECT 1 FROM busy x WHERE x.s < st.s + make_interval(mins => $5) AND x.e > st.s)
+          AND NOT EXISTS (SELECT 1 FROM people p
+                           WHERE EXISTS (SELECT 1 FROM windows w WHERE w.attendee_id = p.id)
+                             AND NOT EXISTS (SELECT 1 FROM windows w WHERE w.attendee_id = p.id AND w.starts_at <= st.s AND w.ends_at >= st.s + make_interval(mins => $5))))
+SELECT c.s AS starts_at, c.e AS ends_at, 'R' || n.n AS table_label
+  FROM candidates c
+  CROSS JOIN LATERAL (SELECT n FROM generate_series(1, $4) n
+                       WHERE NOT EXISTS (SELECT 1 FROM meeting_requests q
+                                          WHERE q.event_id = $1 AND q.status = 'ACCEPTED' AND q.slot_table = 'R' || n
+                                            AND q.slot_starts_at < c.e AND q.slot_ends_at > c.s)
+                       ORDER BY n LIMIT 1) n
+ ORDER BY c.s
+ LIMIT 1;
+
+-- MeetingRequestsRepository.setSlot
+UPDATE meeting_requests SET slot_starts_at = $2, slot_ends_at = $3, slot_table = $4, slot_outcome = CASE WHEN $2::timestamptz IS NULL THEN 'NO_COMMON_FREE_TIME' END
+WHERE id = $1;
+
+-- MeetingRequestsRepository.slotHoldersDuring
+SELECT unnest(ARRAY[q.requester_id, q.recipient_id]) AS id FROM meeting_requests q
+WHERE q.event_id = $1 AND q.status = 'ACCEPTED' AND q.slot_starts_at < $3 AND q.slot_ends_at > $2
+GROUP BY 1 ORDER BY 1;
+
+-- MeetingRequestsRepository.slotTimesDuring
+SELECT unnest(ARRAY[q.requester_id, q.recipient_id]) AS attendee_id, q.slot_starts_at AS starts_at, q.slot_ends_at AS ends_at
+ FROM meeting_requests q
+WHERE q.event_id = $1 AND q.status = 'ACCEPTED' AND q.slot_starts_at < $3 AND q.slot_ends_at > $2;
+
+-- MeetingRequestsRepository.slotsOf
+SELECT r.id, r.event_id, e.time_zone, r.requester_id, r.recipient_id, r.message, r.slot_starts_at, r.slot_ends_at, r.slot_table
+ FROM meeting_requests r JOIN events e ON e.id = r.event_id
+WHERE (r.requester_id = $1 OR r.recipient_id = $1) AND r.status = 'ACCEPTED' AND r.slot_starts_at IS NOT NULL
+  AND ($2 = 'ALL' OR ($2 = 'UPCOMING') = (r.slot_ends_at > now()))
+ORDER BY r.slot_starts_at, r.id;

@@ -21,6 +21,8 @@ RETURNING key, hits,
  SELECT json_build_object(
           'limit_count', (SELECT row_to_json(n) FROM counted n WHERE n.key = c.limit_key),
           'event_has_talks', EXISTS (SELECT 1 FROM talks k WHERE k.event_id = c.event_id),
+          'has_request_slots', EXISTS (SELECT 1 FROM meeting_requests q WHERE (q.requester_id = c.attendee_id OR q.recipient_id = c.attendee_id)
+                                         AND q.status = 'ACCEPTED' AND q.slot_starts_at IS NOT NULL),
           'time_zone', (SELECT e.time_zone FROM events e WHERE e.id = c.event_id),
           'caller_exists', EXISTS (SELECT 1 FROM attendees s WHERE s.id = c.attendee_id AND s.event_id = c.event_id AND s.erased_at IS NULL),
           'shared_fields', (SELECT s.shared_fields FROM attendees s WHERE s.id = c.attendee_id),

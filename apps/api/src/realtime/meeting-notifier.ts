@@ -96,6 +96,8 @@ export class MeetingNotifier implements OnModuleInit, OnModuleDestroy {
           return meeting.kind === 'OFFICE_HOURS' && meeting.talkId === notice.talkId;
         case 'slot-granted':
           return meeting.kind === 'OFFICE_HOURS' && meeting.meeting.id === `${notice.talkId}:${notice.slotIndex}`;
+        case 'request-slot':
+          return meeting.kind === 'MEETING_REQUEST' && meeting.meetingRequestId === notice.meetingRequestId;
       }
     };
     for (const attendeeId of listening) {
@@ -112,6 +114,7 @@ export class MeetingNotifier implements OnModuleInit, OnModuleDestroy {
    * speaker, or a slot's new holder and its speaker.
    */
   private async recipientsOf(notice: MeetingsPublishedNotice): Promise<string[]> {
+    if (notice.type === 'request-slot') return notice.attendeeIds;
     if (notice.type === 'slot-granted') {
       const speaker = await this.talks.speakerOf(notice.talkId);
       return speaker === null ? [notice.attendeeId] : [notice.attendeeId, speaker];

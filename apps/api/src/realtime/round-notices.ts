@@ -28,7 +28,15 @@ export interface SlotGrantedNotice {
   attendeeId: string;
 }
 
-export type MeetingsPublishedNotice = RoundPublishedNotice | SlotsPublishedNotice | SlotGrantedNotice;
+/** An accepted meeting request was given a slot of its own: its two people have a new meeting. */
+export interface RequestSlotNotice {
+  type: 'request-slot';
+  meetingRequestId: string;
+  eventId: string;
+  attendeeIds: [string, string];
+}
+
+export type MeetingsPublishedNotice = RoundPublishedNotice | SlotsPublishedNotice | SlotGrantedNotice | RequestSlotNotice;
 
 /**
  * Queues the notice in the caller's transaction: PostgreSQL delivers it to
@@ -44,6 +52,10 @@ export async function noticeSlotsPublished(manager: EntityManager, notice: Omit<
 
 export async function noticeSlotGranted(manager: EntityManager, notice: Omit<SlotGrantedNotice, 'type'>): Promise<void> {
   await send(manager, { type: 'slot-granted', ...notice });
+}
+
+export async function noticeRequestSlot(manager: EntityManager, notice: Omit<RequestSlotNotice, 'type'>): Promise<void> {
+  await send(manager, { type: 'request-slot', ...notice });
 }
 
 async function send(manager: EntityManager, payload: MeetingsPublishedNotice): Promise<void> {

@@ -37,5 +37,21 @@ export interface OfficeHourMeeting {
   fixedText: { sentence: string; openingQuestion: string };
 }
 
+/**
+ * An accepted meeting request given a slot of its own (events that allow it: meeting-requests/request-slot-meetings.ts):
+ * no meeting row; `meeting.id` is the request's id, its table one of those set aside for requests (R1…Rn).
+ */
+export interface RequestSlotMeeting {
+  kind: 'MEETING_REQUEST';
+  meetingRequestId: string;
+  meeting: MeetingTime;
+  /** `Meeting request`. */
+  roundName: string;
+  timeZone: string;
+  /** The other person of the request. */
+  partners: AttendeeEntity[];
+  fixedText: { sentence: string; openingQuestion: string };
+}
+
 /** One of an attendee's meetings, as myMeetings, meetingAssigned, the calendar feed and exportMyData read them. */
-export type AttendeeMeeting = RoundTableMeeting | OfficeHourMeeting;
+export type AttendeeMeeting = RoundTableMeeting | OfficeHourMeeting | RequestSlotMeeting;

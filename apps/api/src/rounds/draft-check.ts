@@ -15,7 +15,8 @@ import { tablePlace } from './table-place';
  * (`blocked` — a block or a conflict of interest —, `already-met`, `no-common-language`, and the
  * organisers' rules the draft was generated with: `meeting-rule`, `same-company`), one of the two people may no
  * longer be matched at all (`no-consent`, `opted-out`, `not-present`), one of them is now
- * busy during the round (`busy`: a talk, its office hours or a granted slot; TalksRepository.busyDuring), one of
+ * busy during the round (`busy`: a talk, its office hours, a granted slot — TalksRepository.busyDuring — or an accepted
+ * meeting request's slot of its own — MeetingRequestsRepository.slotHoldersDuring), one of
  * them is now outside their availability windows for the round (`unavailable`; AvailabilityRepository.unavailableDuring), the
  * meeting lost everyone but one person (`alone`: their partner was deleted), or the two were seated together
  * for a meeting request that has been withdrawn (or has expired) since (`request-withdrawn`: attendeeA asked,
@@ -89,7 +90,11 @@ export class DraftCheck {
     // A talk or a slot granted since generation may now fall in the round's time.
     const { startsAt, durationMinutes, rules } = await this.rounds.getById(round.id, manager);
     const endsAt = new Date(startsAt.getTime() + durationMinutes * 60_000);
-    const busy = new Set(await this.talks.busyDuring(round.eventId, startsAt, endsAt, manager));
+    const busy = new Set([
+      ...(await this.talks.busyDuring(round.eventId, startsAt, endsAt, manager)),
+      // So may an accepted meeting request's slot of its own, given since.
+      ...(await this.meetingRequests.slotHoldersDuring(round.eventId, startsAt, endsAt, manager)),
+    ]);
     // So may a change of someone's availability windows.
     const unavailable = new Set(await this.availability.unavailableDuring(round.eventId, startsAt, endsAt, manager));
     const problems = judgeDraft(meetings, roster, busy, unavailable, overriddenPairs(overrides), rules);

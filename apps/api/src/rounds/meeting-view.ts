@@ -42,6 +42,7 @@ export function toMyMeeting(attendeeMeeting: AttendeeMeeting, attendeeId: string
     kind: attendeeMeeting.kind as MeetingKind,
     roundId: round?.meeting.roundId ?? null,
     talkId: attendeeMeeting.kind === 'OFFICE_HOURS' ? attendeeMeeting.talkId : null,
+    meetingRequestId: attendeeMeeting.kind === 'MEETING_REQUEST' ? attendeeMeeting.meetingRequestId : null,
     roundName,
     table: meeting.tableLabel,
     startsAt: meeting.startsAt,

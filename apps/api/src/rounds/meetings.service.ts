@@ -19,6 +19,8 @@ import type { MeetingEntity } from './meeting.entity';
 import { officeHoursOf } from '../talks/office-hours';
 import { TalksRepository } from '../talks/talks.repository';
 import { AttendeesRepository } from '../attendees/attendees.repository';
+import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
+import { requestSlotMeetings } from '../meeting-requests/request-slot-meetings';
 import { VISIBLE_TO_ATTENDEES } from './round-lifecycle';
 import { MeetingsRepository } from './meetings.repository';
 import { RoundsRepository } from './rounds.repository';
@@ -36,10 +38,11 @@ export class MeetingsService {
     private readonly rounds: RoundsRepository,
     private readonly talks: TalksRepository,
     private readonly attendees: AttendeesRepository,
+    private readonly meetingRequests: MeetingRequestsRepository,
   ) {}
 
   /**
-   * An attendee's published meetings — round tables and office-hour slots — in time order.
+   * An attendee's published meetings — round tables, office-hour slots and meeting requests' slots — in time order.
    * `confirmSession`: the caller's token was not yet checked against the attendees and sessions
    * tables (see ConfirmsAttendeeItself); the same statement does it, and a caller who is gone or
    * whose session has ended is refused.
@@ -50,14 +53,15 @@ export class MeetingsService {
    */
   async myMeetings(actor: Actor, when: MeetingsWhen, { confirmSession, limit }: { confirmSession?: string; limit?: DeferredLimitHit } = {}): Promise<AttendeeMeeting[]> {
     if (actor.kind !== 'attendee') throw forbidden('Only attendees have meetings of their own');
-    const { tables, eventHasTalks, callerExists, sessionLive, limitCount } = await this.meetings.roundTablesOf(actor.attendeeId, actor.eventId, confirmSession ?? null, when, limit?.hit ?? null);
+    const { tables, eventHasTalks, hasRequestSlots, callerExists, sessionLive, limitCount } = await this.meetings.roundTablesOf(actor.attendeeId, actor.eventId, confirmSession ?? null, when, limit?.hit ?? null);
     if (limit) await limit.settle(limitCount ?? (await limit.countAlone()));
     if (confirmSession && !callerExists) throw callerGone();
     if (confirmSession && !sessionLive) throw sessionEnded();
-    // Most events have no talks: then there is no office hour to look for (one round trip fewer).
+    // Most events have no talks, most attendees no request slot: then there is nothing more to look for (round trips fewer).
     const slots = eventHasTalks ? await officeHoursOf({ talks: this.talks, attendees: this.attendees }, actor.attendeeId, when) : [];
-    if (!slots.length) return tables;
-    return [...tables, ...slots].sort((a, b) => a.meeting.startsAt.getTime() - b.meeting.startsAt.getTime());
+    const requestSlots = hasRequestSlots ? await requestSlotMeetings(this.attendees, await this.meetingRequests.slotsOf(actor.attendeeId, when), actor.attendeeId) : [];
+    if (!slots.length && !requestSlots.length) return tables;
+    return [...tables, ...slots, ...requestSlots].sort((a, b) => a.meeting.startsAt.getTime() - b.meeting.startsAt.getTime());
   }
 
   /**

@@ -142,9 +142,11 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
       // Speakers during their talk and office hours, and attendees during a slot granted to them, sit this round out.
       const endsAt = new Date(round.startsAt.getTime() + round.durationMinutes * 60_000);
       const talkBusy = await this.talks.busyDuring(round.eventId, round.startsAt, endsAt);
+      // So do both people of an accepted meeting request whose slot of its own falls in the round.
+      const requestBusy = await this.meetingRequests.slotHoldersDuring(round.eventId, round.startsAt, endsAt);
       // And whoever is not at the event for the whole round (availability windows) sits it out too, as UNAVAILABLE.
       const unavailable = await this.availability.unavailableDuring(round.eventId, round.startsAt, endsAt);
-      const busy = [...new Set([...talkBusy, ...unavailable])].sort();
+      const busy = [...new Set([...talkBusy, ...requestBusy, ...unavailable])].sort();
       // Accepted meeting requests not yet fulfilled: must-meet pairs, oldest acceptance first.
       const requests = await this.meetingRequests.acceptedForMatching(round.eventId);
       const loadingMs = clock.lap();

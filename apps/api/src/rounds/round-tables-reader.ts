@@ -20,6 +20,8 @@ export interface RoundTables {
   tables: RoundTableMeeting[];
   /** Whether the attendee's event has talks (else there is no office hour to look for). */
   eventHasTalks: boolean;
+  /** Whether the attendee has an accepted meeting request with a slot of its own (else there is none to look for). */
+  hasRequestSlots: boolean;
   /** Whether the attendee still exists, unerased, in that event. */
   callerExists: boolean;
   /** Whether the caller's session is live (true when no session was given to check). */
@@ -68,7 +70,7 @@ export class RoundTablesReader {
   read(attendeeId: string, eventId: string, sessionId: string | null, when: MeetingsWhen, hit: LimitHit | null = null): Promise<RoundTables> {
     // Ids come from signed tokens; still, one that is not a UUID must not fail the statement it shares with others.
     if (!isUuid(attendeeId) || !isUuid(eventId) || (sessionId !== null && !isUuid(sessionId))) {
-      return Promise.resolve({ tables: [], eventHasTalks: false, callerExists: false, sessionLive: false, labels: new Map(), readerSharedFields: [], limitCount: null });
+      return Promise.resolve({ tables: [], eventHasTalks: false, hasRequestSlots: false, callerExists: false, sessionLive: false, labels: new Map(), readerSharedFields: [], limitCount: null });
     }
     return this.loaderFor(when).load({ attendeeId, eventId, sessionId, hit });
   }
@@ -135,6 +137,7 @@ export class RoundTablesReader {
       const readerSharedFields = tables.shared_fields ?? [];
       return {
         eventHasTalks: tables.event_has_talks,
+        hasRequestSlots: tables.has_request_slots,
         callerExists: tables.caller_exists,
         sessionLive: tables.session_live,
         labels,
@@ -158,6 +161,7 @@ export class RoundTablesReader {
 /** What `roundTablesSql` answers per caller, as JSON (timestamps as ISO strings). */
 interface StoredTables {
   event_has_talks: boolean;
+  has_request_slots: boolean;
   /** The event's time zone (local times are written in it); null when the event is gone. */
   time_zone: string | null;
   caller_exists: boolean;
@@ -186,6 +190,8 @@ function roundTablesSql(when: MeetingsWhen, slots: number, partnerJson: string, 
    SELECT json_build_object(
             'limit_count', (SELECT row_to_json(n) FROM counted n WHERE n.key = c.limit_key),
             'event_has_talks', EXISTS (SELECT 1 FROM talks k WHERE k.event_id = c.event_id),
+            'has_request_slots', EXISTS (SELECT 1 FROM meeting_requests q WHERE (q.requester_id = c.attendee_id OR q.recipient_id = c.attendee_id)
+                                           AND q.status = 'ACCEPTED' AND q.slot_starts_at IS NOT NULL),
             'time_zone', (SELECT e.time_zone FROM events e WHERE e.id = c.event_id),
             'caller_exists', EXISTS (SELECT 1 FROM attendees s WHERE s.id = c.attendee_id AND s.event_id = c.event_id AND s.erased_at IS NULL),
             'shared_fields', (SELECT s.shared_fields FROM attendees s WHERE s.id = c.attendee_id),

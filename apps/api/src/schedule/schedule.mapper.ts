@@ -7,6 +7,12 @@ import { toTalkModel } from '../talks/talk.mapper';
 import { MeetingScheduleEntry, ScheduleEntryKind, SitOutScheduleEntry, TalkScheduleEntry, type MySchedule } from './models/schedule.model';
 import type { AttendeeSchedule, ScheduleItem } from './schedule.service';
 
+const SCHEDULE_KIND = {
+  [MeetingKind.ROUND]: ScheduleEntryKind.ROUND_MEETING,
+  [MeetingKind.OFFICE_HOURS]: ScheduleEntryKind.OFFICE_HOURS,
+  [MeetingKind.MEETING_REQUEST]: ScheduleEntryKind.MEETING_REQUEST,
+} as const satisfies Record<MeetingKind, ScheduleEntryKind>;
+
 /** An attendee's schedule as GraphQL answers it. */
 export function toMyScheduleModel(schedule: AttendeeSchedule, attendeeId: string): MySchedule {
   return { eventId: schedule.eventId, timeZone: schedule.timeZone, entries: schedule.items.map((item) => toEntry(item, attendeeId, schedule.timeZone)) };
@@ -32,7 +38,7 @@ function toEntry(item: ScheduleItem, attendeeId: string, timeZone: string): Talk
       const meeting = toMyMeeting(item.meeting, attendeeId);
       return Object.assign(new MeetingScheduleEntry(), {
         id: `meeting:${meeting.id}`,
-        kind: meeting.kind === MeetingKind.OFFICE_HOURS ? ScheduleEntryKind.OFFICE_HOURS : ScheduleEntryKind.ROUND_MEETING,
+        kind: SCHEDULE_KIND[meeting.kind],
         title: meeting.roundName,
         place: tablePlace(item.meeting.meeting.tableLabel, (code) => `Table ${code}`),
         ...times(meeting.startsAt, meeting.endsAt),

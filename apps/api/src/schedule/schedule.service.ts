@@ -25,8 +25,9 @@ export interface AttendeeSchedule {
 /**
  * One schedule per attendee (mySchedule, the calendar feed): the talks they bookmarked or give, their
  * office-hour slots as speaker and as asker, their tables in published rounds and the published rounds
- * they sit out, in time order; a table that fulfils an accepted meeting request names it (a request still
- * waiting for a round has no time, and is not in the schedule: myMeetingRequests lists it). Built from
+ * they sit out, and their accepted meeting requests' slots of their own (events that give them), in time
+ * order; a table that fulfils an accepted meeting request names it (a request still waiting for a round has no
+ * time, and is not in the schedule: myMeetingRequests lists it). Built from
  * myMeetings (the same texts and privacy) and three statements.
  */
 @Injectable()
@@ -85,7 +86,7 @@ export class ScheduleService {
         startsAt: meeting.meeting.startsAt,
         meeting,
         asSpeaker: meeting.kind === 'OFFICE_HOURS' && speaking.has(meeting.talkId),
-        meetingRequestId: meeting.kind === 'ROUND' ? (requestOf.get(meeting.meeting.id) ?? null) : null,
+        meetingRequestId: meeting.kind === 'ROUND' ? (requestOf.get(meeting.meeting.id) ?? null) : meeting.kind === 'MEETING_REQUEST' ? meeting.meetingRequestId : null,
       })),
       ...sitOuts.map((sitOut): ScheduleItem => ({ kind: 'SIT_OUT', startsAt: new Date(sitOut.startsAt), sitOut })),
     ];

@@ -19,6 +19,31 @@ import { IsCalendarDate, IsNotBlank } from '../../common/validation';
 import { MailLanguageValue } from '../../mail/models/mail.models';
 import { OddPolicy } from '../models/event.model';
 
+const CLOCK_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+
+@InputType({ description: 'Where and when accepted meeting requests get a slot of their own (see Event.meetingRequestSlots)' })
+export class MeetingRequestSlotsInput {
+  @Field(() => Int, { description: 'A slot’s length in minutes (5 to 120); slots start every this many minutes from dayStartsAt' })
+  @IsInt()
+  @Min(5)
+  @Max(120)
+  minutes!: number;
+
+  @Field(() => Int, { description: 'Tables set aside for requests (1 to 500), labelled R1…Rn; rounds never seat anyone at them' })
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  tables!: number;
+
+  @Field({ description: 'HH:MM on the event’s clock: the first slot of each day of the event starts then' })
+  @Matches(CLOCK_TIME, { message: 'must be a time HH:MM' })
+  dayStartsAt!: string;
+
+  @Field({ description: 'HH:MM on the event’s clock (24:00: midnight): every slot ends by then; at least one slot must fit after dayStartsAt' })
+  @Matches(CLOCK_TIME, { message: 'must be a time HH:MM' })
+  dayEndsAt!: string;
+}
+
 @InputType()
 export class TagInput {
   @Field({ nullable: true, description: 'Canonical slug; derived from the label when omitted' })
@@ -97,6 +122,17 @@ export class CreateEventInput {
   @Min(0)
   @Max(100)
   meetingRequestsPerDay?: number;
+
+  @Field(() => MeetingRequestSlotsInput, {
+    nullable: true,
+    description:
+      'Give accepted meeting requests a slot of their own (a table set aside for requests, at the first time both are free within these hours of the event’s days) ' +
+      'instead of a must-meet pair of the next round; null turns it off (the default: the next round seats them)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MeetingRequestSlotsInput)
+  meetingRequestSlots?: MeetingRequestSlotsInput | null;
 
   @Field(() => Int, { nullable: true, description: 'Days after the event ends before its attendees are anonymised (GDPR retention)' })
   @IsOptional()

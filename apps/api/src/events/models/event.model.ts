@@ -10,6 +10,21 @@ registerEnumType(OddPolicy, {
   description: 'With an odd number of people: one trio, or one person sits out (never the same one twice in a row)',
 });
 
+@ObjectType({ description: 'Where and when accepted meeting requests get a slot of their own: tables R1…Rn, slots of `minutes` from dayStartsAt to dayEndsAt of each day of the event, on its clock' })
+export class MeetingRequestSlots {
+  @Field(() => Int)
+  minutes!: number;
+
+  @Field(() => Int)
+  tables!: number;
+
+  @Field()
+  dayStartsAt!: string;
+
+  @Field()
+  dayEndsAt!: string;
+}
+
 @ObjectType({ description: 'One entry of the tag vocabulary' })
 export class Tag {
   @Field({ description: 'Canonical slug stored on profiles, e.g. `rag`' })
@@ -53,6 +68,12 @@ export class Event {
 
   @Field(() => Int, { description: 'Meeting requests an attendee may send per day of the event (its time zone); 0: attendees cannot ask to meet anyone. Default 10' })
   meetingRequestsPerDay!: number;
+
+  @Field(() => MeetingRequestSlots, {
+    nullable: true,
+    description: 'When set, an accepted meeting request gets a slot of its own (MeetingRequest.slot) at the first time both are free; null: it waits for the next round (a must-meet pair)',
+  })
+  meetingRequestSlots!: MeetingRequestSlots | null;
 
   @Field(() => MailLanguageValue, { nullable: true, description: 'The language of messages to attendees; null: each attendee’s own' })
   language!: MailLanguageValue | null;

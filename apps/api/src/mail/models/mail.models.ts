@@ -9,6 +9,7 @@ export enum MailKindValue {
   SIT_OUT_NOTICE = 'SIT_OUT_NOTICE',
   MEETING_REQUEST = 'MEETING_REQUEST',
   MEETING_REQUEST_ANSWER = 'MEETING_REQUEST_ANSWER',
+  MEETING_REQUEST_SLOT = 'MEETING_REQUEST_SLOT',
 }
 registerEnumType(MailKindValue, { name: 'MailKind', description: 'What a message is' });
 

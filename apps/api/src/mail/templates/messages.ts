@@ -46,7 +46,8 @@ export type MessageFacts =
       })
   | (Common & Unsubscribable & { kind: 'SIT_OUT_NOTICE'; roundName: string; startsAt: Date; reason: SitOutReason })
   | (Common & Unsubscribable & { kind: 'MEETING_REQUEST'; from: PersonFacts; message: string; expiresAt: Date; requestsUrl: string })
-  | (Common & Unsubscribable & { kind: 'MEETING_REQUEST_ANSWER'; by: PersonFacts; accepted: boolean; requestsUrl: string });
+  | (Common & Unsubscribable & { kind: 'MEETING_REQUEST_ANSWER'; by: PersonFacts; accepted: boolean; requestsUrl: string })
+  | (Common & Unsubscribable & { kind: 'MEETING_REQUEST_SLOT'; other: PersonFacts; asked: boolean; startsAt: Date; endsAt: Date; table: string; requestsUrl: string });
 
 /** The content of one message, in its language, every time in the event's zone. */
 export function composeMessage(facts: MessageFacts): MessageContent {
@@ -130,6 +131,21 @@ export function composeMessage(facts: MessageFacts): MessageContent {
         subject: facts.accepted ? a.acceptedSubject(who) : a.declinedSubject(who),
         paragraphs: [facts.accepted ? a.accepted(who) : a.declined(who)],
         action: { label: a.action, url: facts.requestsUrl },
+        footer: unsubscribe(facts.unsubscribeUrl),
+      };
+    }
+    case 'MEETING_REQUEST_SLOT': {
+      const who = facts.other.name ? describe(t, facts.other) : t.meetingRequest.someone;
+      const place = tablePlace(facts.table, t.numberedTable);
+      const s = t.meetingRequestSlot;
+      return {
+        ...base,
+        subject: s.subject(who, clock.day(facts.startsAt), clock.time(facts.startsAt), place),
+        paragraphs: [
+          facts.asked ? s.accepted(who) : s.youAccepted(who),
+          s.when(clock.day(facts.startsAt), clock.time(facts.startsAt), clock.time(facts.endsAt), clock.zone(facts.startsAt), place),
+        ],
+        action: { label: t.meetingRequestAnswer.action, url: facts.requestsUrl },
         footer: unsubscribe(facts.unsubscribeUrl),
       };
     }

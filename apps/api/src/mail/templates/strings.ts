@@ -61,6 +61,14 @@ export interface Catalogue {
     answerBy(until: string): string;
     action: string;
   };
+  meetingRequestSlot: {
+    subject(who: string, day: string, time: string, place: string): string;
+    /** To the one who asked. */
+    accepted(who: string): string;
+    /** To the one who accepted. */
+    youAccepted(who: string): string;
+    when(day: string, start: string, end: string, zone: string, place: string): string;
+  };
   meetingRequestAnswer: {
     acceptedSubject(who: string): string;
     accepted(who: string): string;
@@ -132,6 +140,12 @@ const en: Catalogue = {
     answerBy: (until) => `Accept or decline in the app before ${until}; after that the request expires.`,
     action: 'Answer the request',
   },
+  meetingRequestSlot: {
+    subject: (who, day, time, place) => `Meeting with ${who}: ${day}, ${time}, ${place}`,
+    accepted: (who) => `${who} accepted your request to meet, and a table is set aside for the two of you.`,
+    youAccepted: (who) => `You accepted ${who}’s request to meet, and a table is set aside for the two of you.`,
+    when: (day, start, end, zone, place) => `${day}, ${start}–${end} (${zone}), ${place}. It is in your schedule and calendar; withdraw it in the app if you cannot come.`,
+  },
   meetingRequestAnswer: {
     acceptedSubject: (who) => `${who} accepted to meet you`,
     accepted: (who) => `${who} accepted your request to meet. You two will be seated together in the next round where you are both present.`,
@@ -202,6 +216,12 @@ const fr: Catalogue = {
     message: (text) => `Son message : « ${text} »`,
     answerBy: (until) => `Acceptez ou déclinez dans l’application avant le ${until} ; passé ce délai, la demande expire.`,
     action: 'Répondre à la demande',
+  },
+  meetingRequestSlot: {
+    subject: (who, day, time, place) => `Rencontre avec ${who} : ${day}, ${time}, ${place}`,
+    accepted: (who) => `${who} a accepté votre demande de rencontre, et une table vous est réservée à tous les deux.`,
+    youAccepted: (who) => `Vous avez accepté la demande de rencontre de ${who}, et une table vous est réservée à tous les deux.`,
+    when: (day, start, end, zone, place) => `${day}, ${start}–${end} (${zone}), ${place}. Elle figure dans votre programme et votre agenda ; retirez-la dans l’application si vous ne pouvez pas venir.`,
   },
   meetingRequestAnswer: {
     acceptedSubject: (who) => `${who} accepte de vous rencontrer`,

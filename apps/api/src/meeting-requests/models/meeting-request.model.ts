@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../../attendees/models/attendee.model';
+import { LOCAL_TIME_DOC } from '../../common/local-time';
 
 export enum MeetingRequestStatus {
   PENDING = 'PENDING',
@@ -44,6 +45,34 @@ registerEnumType(MeetingRequestNotSeatedReason, {
     'SEPARATED (seated together by the generation, then moved apart by an organiser’s swap or move)',
 });
 
+export enum MeetingRequestSlotOutcome {
+  NO_COMMON_FREE_TIME = 'NO_COMMON_FREE_TIME',
+}
+registerEnumType(MeetingRequestSlotOutcome, {
+  name: 'MeetingRequestSlotOutcome',
+  description:
+    'Why an accepted request got no slot of its own at an event that gives them: NO_COMMON_FREE_TIME (no slot of the event’s request hours, from now to its last day, ' +
+    'finds both people free and a request table free); it stays ACCEPTED and the next round where both are present seats them (a must-meet pair)',
+});
+
+@ObjectType({ description: 'An accepted request’s slot of its own: when, and at which of the tables set aside for requests' })
+export class MeetingRequestSlot {
+  @Field()
+  startsAt!: Date;
+
+  @Field({ description: LOCAL_TIME_DOC.startsAt })
+  startsAtLocal!: string;
+
+  @Field()
+  endsAt!: Date;
+
+  @Field({ description: LOCAL_TIME_DOC.endsAt })
+  endsAtLocal!: string;
+
+  @Field({ description: 'R1…Rn: the tables set aside for requests' })
+  table!: string;
+}
+
 @ObjectType({
   description:
     'A request to meet: who asked whom, with what message, and what became of it. The two people are shown as each shares ' +
@@ -79,6 +108,15 @@ export class MeetingRequest {
 
   @Field(() => ID, { nullable: true, description: 'FULFILLED: that meeting’s round' })
   roundId!: string | null;
+
+  @Field(() => MeetingRequestSlot, {
+    nullable: true,
+    description: 'ACCEPTED at an event that gives requests a slot of their own (Event.meetingRequestSlots): the two people’s slot (also in their myMeetings, mySchedule and calendar)',
+  })
+  slot!: MeetingRequestSlot | null;
+
+  @Field(() => MeetingRequestSlotOutcome, { nullable: true, description: 'Why such a request has no slot (it waits for the next round); null otherwise' })
+  slotOutcome!: MeetingRequestSlotOutcome | null;
 
   /** Resolved by MeetingRequestPeopleResolver, as the reader may see them. */
   requesterId!: string;

@@ -7,8 +7,12 @@ import { MeetingStatus, PairReason } from './round.model';
 export enum MeetingKind {
   ROUND = 'ROUND',
   OFFICE_HOURS = 'OFFICE_HOURS',
+  MEETING_REQUEST = 'MEETING_REQUEST',
 }
-registerEnumType(MeetingKind, { name: 'MeetingKind', description: 'A round’s table, or a speaker’s office-hour slot after a talk' });
+registerEnumType(MeetingKind, {
+  name: 'MeetingKind',
+  description: 'A round’s table, a speaker’s office-hour slot after a talk, or an accepted meeting request’s slot of its own (events whose organisers give them: Event.meetingRequestSlots)',
+});
 
 export enum MeetingsWhen {
   UPCOMING = 'UPCOMING',
@@ -51,6 +55,9 @@ export class MyMeeting {
 
   @Field(() => ID, { nullable: true, description: 'The talk (office hours)' })
   talkId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The meeting request (MEETING_REQUEST: its slot of its own; see myMeetingRequests)' })
+  meetingRequestId!: string | null;
 
   @Field({ description: 'The round’s name, or “Office hours · <talk title>”' })
   roundName!: string;

@@ -8,12 +8,13 @@ export enum ScheduleEntryKind {
   TALK = 'TALK',
   OFFICE_HOURS = 'OFFICE_HOURS',
   ROUND_MEETING = 'ROUND_MEETING',
+  MEETING_REQUEST = 'MEETING_REQUEST',
   SIT_OUT = 'SIT_OUT',
 }
 registerEnumType(ScheduleEntryKind, {
   name: 'ScheduleEntryKind',
   description:
-    'TALK: a talk you bookmarked or give (TalkScheduleEntry); OFFICE_HOURS: an office-hour slot, as the speaker or as the one who asked; ROUND_MEETING: your table in a published round (both MeetingScheduleEntry); SIT_OUT: a published round you sit out, with why (SitOutScheduleEntry)',
+    'TALK: a talk you bookmarked or give (TalkScheduleEntry); OFFICE_HOURS: an office-hour slot, as the speaker or as the one who asked; ROUND_MEETING: your table in a published round; MEETING_REQUEST: an accepted meeting request’s slot of its own (all three MeetingScheduleEntry); SIT_OUT: a published round you sit out, with why (SitOutScheduleEntry)',
 });
 
 @InterfaceType({
@@ -59,7 +60,7 @@ export class TalkScheduleEntry extends ScheduleEntry {
   bookmarked!: boolean;
 }
 
-@ObjectType({ implements: () => [ScheduleEntry], description: 'A table of a published round, or an office-hour slot (as in myMeetings)' })
+@ObjectType({ implements: () => [ScheduleEntry], description: 'A table of a published round, an office-hour slot, or a meeting request’s slot (as in myMeetings)' })
 export class MeetingScheduleEntry extends ScheduleEntry {
   @Field(() => MyMeeting)
   meeting!: MyMeeting;
@@ -67,7 +68,7 @@ export class MeetingScheduleEntry extends ScheduleEntry {
   @Field({ description: 'Office hours after your own talk (you are the speaker); false for everything else' })
   asSpeaker!: boolean;
 
-  @Field(() => ID, { nullable: true, description: 'The accepted meeting request this table fulfils (see myMeetingRequests); null for the others' })
+  @Field(() => ID, { nullable: true, description: 'The accepted meeting request this table fulfils or this slot is for (see myMeetingRequests); null for the others' })
   meetingRequestId!: string | null;
 }
 
@@ -88,6 +89,6 @@ export class MySchedule {
   @Field({ description: LOCAL_TIME_DOC.timeZone })
   timeZone!: string;
 
-  @Field(() => [ScheduleEntry], { description: 'Talks, office hours, round tables and sit-outs, by start time' })
+  @Field(() => [ScheduleEntry], { description: 'Talks, office hours, round tables, meeting requests’ slots and sit-outs, by start time' })
   entries!: ScheduleEntry[];
 }
