@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AttendeesRepository } from '../attendees/attendees.repository';
+import { NetworkingRepository } from '../networking/networking.repository';
 import { EventsRepository } from '../events/events.repository';
 import { MeetingsRepository } from '../rounds/meetings.repository';
 import { RoundsRepository } from '../rounds/rounds.repository';
@@ -11,7 +12,7 @@ import { TalksRepository } from '../talks/talks.repository';
  * checks its event, a round its talks), so they live in one global module rather than in their
  * features' modules, which would then have to import each other in circles.
  */
-const REPOSITORIES = [EventsRepository, AttendeesRepository, RoundsRepository, MeetingsRepository, TalksRepository];
+const REPOSITORIES = [EventsRepository, AttendeesRepository, NetworkingRepository, RoundsRepository, MeetingsRepository, TalksRepository];
 
 @Global()
 @Module({ providers: REPOSITORIES, exports: REPOSITORIES })

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor, AttendeeActor } from '../auth/actor';
 import { forbidden, notFound } from '../common/domain-error';
 import { roundsError, RoundsErrorReason } from '../rounds/rounds.errors';
 import { networkingError, NetworkingErrorReason } from './networking.errors';
 import { NOT_YET_PUBLISHED } from '../rounds/round-lifecycle';
-import { BlockEntity, RoundOptOutEntity, WishEntity } from './networking.entities';
+import { NetworkingRepository } from './networking.repository';
 import { RoundsRepository, type UpcomingRoundRow } from '../rounds/rounds.repository';
 import { AttendeesRepository } from '../attendees/attendees.repository';
 
@@ -15,7 +13,7 @@ import { AttendeesRepository } from '../attendees/attendees.repository';
 @Injectable()
 export class NetworkingService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly networking: NetworkingRepository,
     private readonly rounds: RoundsRepository,
     private readonly attendees: AttendeesRepository,
   ) {}
@@ -34,9 +32,7 @@ export class NetworkingService {
     if (!NOT_YET_PUBLISHED.includes(round.status)) {
       throw roundsError(RoundsErrorReason.ROUND_ALREADY_PUBLISHED, 'This round is already published: ask an organiser');
     }
-    const optOuts = this.dataSource.getRepository(RoundOptOutEntity);
-    if (optOut) await optOuts.upsert({ roundId, attendeeId: me.attendeeId }, ['roundId', 'attendeeId']);
-    else await optOuts.delete({ roundId, attendeeId: me.attendeeId });
+    await this.networking.setOptOut(roundId, me.attendeeId, optOut);
     return optOut;
   }
 
@@ -48,31 +44,22 @@ export class NetworkingService {
 
   async setWish(actor: Actor, targetId: string, wish: boolean): Promise<boolean> {
     const me = await this.withTarget(actor, targetId);
-    const wishes = this.dataSource.getRepository(WishEntity);
-    if (wish) await wishes.upsert({ attendeeId: me.attendeeId, targetId }, ['attendeeId', 'targetId']);
-    else await wishes.delete({ attendeeId: me.attendeeId, targetId });
+    await this.networking.setLink('wish', me.attendeeId, targetId, wish);
     return wish;
   }
 
   async setBlock(actor: Actor, targetId: string, block: boolean): Promise<boolean> {
     const me = await this.withTarget(actor, targetId);
-    const blocks = this.dataSource.getRepository(BlockEntity);
-    if (block) await blocks.upsert({ attendeeId: me.attendeeId, targetId }, ['attendeeId', 'targetId']);
-    else await blocks.delete({ attendeeId: me.attendeeId, targetId });
+    await this.networking.setLink('block', me.attendeeId, targetId, block);
     return block;
   }
 
   async myWishes(actor: Actor): Promise<AttendeeEntity[]> {
-    return this.targets(WishEntity, asAttendee(actor).attendeeId);
+    return this.networking.targetsOf('wish', asAttendee(actor).attendeeId);
   }
 
   async myBlocks(actor: Actor): Promise<AttendeeEntity[]> {
-    return this.targets(BlockEntity, asAttendee(actor).attendeeId);
-  }
-
-  private async targets(entity: typeof WishEntity | typeof BlockEntity, attendeeId: string): Promise<AttendeeEntity[]> {
-    const links = await this.dataSource.getRepository(entity).find({ where: { attendeeId }, relations: { target: true }, order: { createdAt: 'ASC' } });
-    return links.map((link) => link.target!).filter(Boolean);
+    return this.networking.targetsOf('block', asAttendee(actor).attendeeId);
   }
 
   private async withTarget(actor: Actor, targetId: string): Promise<AttendeeActor> {

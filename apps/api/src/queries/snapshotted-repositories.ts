@@ -1,4 +1,5 @@
 import { AttendeesRepository } from '../attendees/attendees.repository';
+import { NetworkingRepository } from '../networking/networking.repository';
 import { AvailabilityRepository } from '../availability/availability.repository';
 import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
 import { ConflictsRepository } from '../matching-rules/conflicts.repository';
@@ -21,4 +22,5 @@ export const SNAPSHOTTED_REPOSITORIES = [
   ConflictsRepository,
   EventsRepository,
   AttendeesRepository,
+  NetworkingRepository,
 ] as const;
