@@ -1,6 +1,12 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { expectData, login } from '@pairwise/testing';
 import { issueAccessCode, seriousAxeViolations, useBrowserSuite } from '@pairwise/testing/browser';
 import { parisEvent, phones } from './attendee-fixture';
+
+/** The README's picture of this screen: written when missing or when asked (`UPDATE_SCREENSHOTS=1`). */
+const SCREENSHOT = path.resolve(__dirname, '../../test-results/screenshots/attendee-schedule.png');
+const README_SCREENSHOT = path.resolve(__dirname, '../../docs/screenshots/attendee-schedule.png');
 
 describe('My schedule and the check-in badge, on a phone', () => {
   const suite = useBrowserSuite();
@@ -50,6 +56,10 @@ describe('My schedule and the check-in badge, on a phone', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     const checkedIn = expectData(await t.gql(`mutation ($e: ID!, $c: String!) { checkIn(eventId: $e, code: $c) { alreadyPresent attendee { id present } } }`, { e: event.id, c: code }, event.organiser)).checkIn;
     expect(checkedIn).toEqual({ alreadyPresent: false, attendee: { id: ada.id, present: true } });
+    await fs.mkdir(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    const missing = await fs.stat(README_SCREENSHOT).then(() => false, () => true);
+    if (missing || process.env.UPDATE_SCREENSHOTS === '1') await fs.copyFile(SCREENSHOT, README_SCREENSHOT);
 
     // In French, on the same phone: the schedule's and the badge's words.
     await page.getByLabel('Language', { exact: true }).selectOption('fr');

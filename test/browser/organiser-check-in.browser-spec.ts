@@ -1,7 +1,13 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { attendeeToken, createAttendee, createEvent, expectData } from '@pairwise/testing';
-import { seriousAxeViolations, useBrowserSuite } from '@pairwise/testing/browser';
+import { PHONE, seriousAxeViolations, useBrowserSuite } from '@pairwise/testing/browser';
 
 const parisDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+
+/** The README's picture of this screen: written when missing or when asked (`UPDATE_SCREENSHOTS=1`). */
+const SCREENSHOT = path.resolve(__dirname, '../../test-results/screenshots/organiser-check-in.png');
+const README_SCREENSHOT = path.resolve(__dirname, '../../docs/screenshots/organiser-check-in.png');
 
 /** The check-in desk on an organiser's phone (360×740): badges' codes typed in, each answer in words, the count following. */
 describe('check-in at the desk, in the browser', () => {
@@ -19,7 +25,7 @@ describe('check-in at the desk, in the browser', () => {
     const adaCode = await codeOf(ada);
     const alanCode = await codeOf(alan);
 
-    const { page, problems } = await signInOrganiser(event.id);
+    const { page, problems } = await signInOrganiser(event.id, PHONE);
     await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/check-in`);
     await page.getByRole('heading', { level: 1, name: 'Check-in' }).waitFor();
     await page.getByText('0 of 2 attendees present').waitFor();
@@ -51,6 +57,10 @@ describe('check-in at the desk, in the browser', () => {
     await page.getByText('1 of 2 attendees present').waitFor();
     await page.getByRole('heading', { level: 2, name: 'Previous scans' }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await fs.mkdir(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    const missing = await fs.stat(README_SCREENSHOT).then(() => false, () => true);
+    if (missing || process.env.UPDATE_SCREENSHOTS === '1') await fs.copyFile(SCREENSHOT, README_SCREENSHOT);
 
     await page.getByLabel('Language').selectOption('fr');
     await page.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
