@@ -17,6 +17,12 @@ export interface PricedEdge {
 export interface PricingFilter {
   /** True for pairs already in the candidate graph or not allowed this round. */
   readonly skip: (i: number, j: number) => boolean;
+  /**
+   * 1 for a vertex in no edge this round (busy, or pre-seated with a must-meet partner), so `skip` is true for
+   * each of its pairs. Such a vertex is isolated in the solver's graph, its dual falls to the bottom (far below 0
+   * with `maxCardinality`'s shift), and without this every pair it is in would pass the dual test and be scored.
+   */
+  readonly inactive?: Uint8Array | null;
   /** Only edges with solver weight ≥ this count (fairness floor); default −Infinity. */
   readonly minWeight?: number;
   /**
@@ -70,10 +76,11 @@ export function findNegativeSlack(model: ScoringModel, lists: CandidateLists, du
   const margin = filter.margin ?? 0;
   const cap = pricingCaps(lists);
   const y = Float64Array.from({ length: n }, (_, v) => duals.vertexDual[v] as number);
+  const active = (v: number): boolean => filter.inactive?.[v] !== 1;
   let minDual = Infinity;
-  for (let v = 0; v < n; v++) minDual = Math.min(minDual, y[v] as number);
+  for (let v = 0; v < n; v++) if (active(v)) minDual = Math.min(minDual, y[v] as number);
   const hopeful: number[] = [];
-  for (let v = 0; v < n; v++) if ((cap[v] as number) + margin - (y[v] as number) > minDual) hopeful.push(v);
+  for (let v = 0; v < n; v++) if (active(v) && (cap[v] as number) + margin - (y[v] as number) > minDual) hopeful.push(v);
   if (hopeful.length < 2) return [];
 
   const cols = Int32Array.from(hopeful).sort((a, b) => (y[a] as number) - (y[b] as number) || a - b);

@@ -252,7 +252,7 @@ export class RoundEngine {
         start[loner] = n;
         start[n] = loner;
       }
-      solved = this.solveExact(N, edges, start, blocked, -Infinity);
+      solved = this.solveExact(N, edges, start, avail, -Infinity);
       mate = solved.mate;
     } else if (hasDummy) {
       addTier();
@@ -264,7 +264,7 @@ export class RoundEngine {
             start[n] = v;
           }
         }
-        solved = this.solveExact(N, edges, start, blocked, -Infinity);
+        solved = this.solveExact(N, edges, start, avail, -Infinity);
         mate = solved.mate;
         const unmatched = Array.from(mate.subarray(0, n)).filter((m, v) => m === -1 && inactive?.[v] !== 1).length;
         if (mate[n] !== -1 || unmatched === 0 || tierCount >= tiers.length) break;
@@ -272,7 +272,7 @@ export class RoundEngine {
         addTier();
       }
     } else {
-      solved = this.solveExact(N, edges, warm, blocked, -Infinity);
+      solved = this.solveExact(N, edges, warm, avail, -Infinity);
       mate = solved.mate;
     }
 
@@ -282,7 +282,7 @@ export class RoundEngine {
     let fairness: FairnessStats = { mode: request.fairness, floor: null, minBefore: plainMin, minAfter: plainMin, totalBefore: plainTotal, totalAfter: plainTotal, cost: 0 };
     if (request.fairness === 'maxmin' && plainMin !== null) {
       const floor = this.bottleneckFloor(N, edges, mate);
-      const fair = this.solveExact(N, edges, mate, blocked, floor);
+      const fair = this.solveExact(N, edges, mate, avail, floor);
       const fairTotal = this.pairTotal(fair.mate);
       const fairMin = this.pairMin(fair.mate);
       if (fair.mate.filter((m) => m !== -1).length === mate.filter((m) => m !== -1).length) {
@@ -363,7 +363,7 @@ export class RoundEngine {
    * the dual bound proves the gap ≤ `maxGap`, or the round cap is reached.
    * Edges below `minWeight` (a fairness floor) are left out everywhere.
    */
-  private solveExact(N: number, edges: EdgeSet, start: Int32Array, blocked: (i: number, j: number) => boolean, minWeight: number): SolvedMatching {
+  private solveExact(N: number, edges: EdgeSet, start: Int32Array, { blocked, inactive }: Availability, minWeight: number): SolvedMatching {
     const n = this.n;
     let initial = start;
     let pricedEdges = 0;
@@ -376,6 +376,7 @@ export class RoundEngine {
         (duals) => {
           priced = findNegativeSlack(this.model, this.lists, duals, {
             skip: (i, j) => blocked(i, j) || edges.has(i, j),
+            inactive,
             minWeight,
             margin: this.settings.pricingMargin ?? DEFAULT_PRICING_MARGIN,
           });
