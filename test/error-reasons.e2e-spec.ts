@@ -81,9 +81,21 @@ describe('error reasons', () => {
     );
   });
 
-  it('maps an input the matching refuses to a DomainError by type, across the worker thread', async () => {
-    const refused = await new MatchingRunner().plan({ input: { profiles: [], weights: { colour: 1 } as never }, tables: [], unavailable: [], requesters: [] }).catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(DomainError);
-    expect(refused).toMatchObject({ category: 'BAD_USER_INPUT', reason: RoundsErrorReason.MATCHING_INPUT_INVALID, message: expect.stringMatching(/^weights\.colour: /) });
+  it('maps an input the matching refuses to a DomainError by type, across the worker thread; the thread then plans the next round', async () => {
+    const runner = new MatchingRunner();
+    try {
+      const refused = await runner.plan({ input: { profiles: [], weights: { colour: 1 } as never }, tables: [], unavailable: [], requesters: [] }).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(DomainError);
+      expect(refused).toMatchObject({ category: 'BAD_USER_INPUT', reason: RoundsErrorReason.MATCHING_INPUT_INVALID, message: expect.stringMatching(/^weights\.colour: /) });
+      // The thread kept warm after a refusal (MatchingRunner's spare) serves the next plans, the same for the same seed.
+      const person = (id: string) => ({ id, name: id, stack: [], interests: ['compilers'], lookingFor: [], canOffer: [], languages: ['en'] });
+      const request = { input: { profiles: ['a', 'b', 'c', 'd'].map(person), seed: 'warm' }, tables: [], unavailable: [], requesters: [] };
+      const first = await runner.plan(request);
+      const second = await runner.plan(request);
+      expect(first.draft.meetingCount).toBe(2);
+      expect(JSON.parse(second.draft.pairs).map((p: { l: string; h: string }) => [p.l, p.h])).toEqual(JSON.parse(first.draft.pairs).map((p: { l: string; h: string }) => [p.l, p.h]));
+    } finally {
+      await runner.onApplicationShutdown();
+    }
   });
 });
