@@ -14,7 +14,7 @@ import { cpuMeter } from '../support/process-cpu';
 import { freePort } from '../../apps/api/src/common/free-port';
 
 /**
- * `npm run bench:schedule [-- --attendees 2000 --talks 30 --slots 6 --requests 5000 --rounds 4]`
+ * `npm run bench:schedule [-- --attendees 2000 --talks 30 --slots 6 --requests 5000 --rounds 4 --windows 200 --meetings 300]`
  *
  * Issue 14's day: 2,000 attendees, 30 talks each followed by 6 office-hour slots, 5,000 slot
  * requests and 4 rounds, "allocated in under 10 s". On real PostgreSQL (DATABASE_URL's server, else
@@ -22,13 +22,19 @@ import { freePort } from '../../apps/api/src/common/free-port';
  *  1. seeds the attendees (all present, consenting) with the real `pairwise demo` CLI — not timed;
  *  2. builds the day through GraphQL: 30 talks (createTalk, 3 rooms × 10 time slots on the event's
  *     second day, 20 min + 6 × 5 min each), then 5,000 requests (requestSpeakerSlot, each by the
- *     attendee asking, 16 at a time; talks' popularity skewed, 1/rank^0.8) — timed apart;
- *  3. **allocates everything**, timed: each round created, generated (polled until GENERATED) and
- *     published, one after the other (speakers sit out as BUSY during their talk and office hours),
- *     then allocateOfficeHours for the day (every talk at once, around the published rounds' seats)
- *     and publishOfficeHours;
- *  4. checks the outcome by SQL: every slot granted, no holder with two overlapping slots, none
- *     seated in a round or speaking during their slot.
+ *     attendee asking, 16 at a time; talks' popularity skewed, 1/rank^0.8), then the rest of one
+ *     schedule per attendee: 200 availability windows (setMyAvailability: half here in the morning only,
+ *     half in the afternoon only) and 300 meeting requests asked and accepted (requestMeeting,
+ *     respondToMeetingRequest: must-meet pairs of the next round) — timed apart;
+ *  3. **allocates everything**, timed, with the CPU the API and PostgreSQL spent (/proc): each round
+ *     created, generated (polled until GENERATED) and published, one after the other (speakers sit out as
+ *     BUSY during their talk and office hours, the absent as UNAVAILABLE), then allocateOfficeHours for the
+ *     day (every talk at once, around the published rounds' seats) and publishOfficeHours;
+ *  4. checks by SQL that the database holds what was asked for, that each round left out as BUSY exactly
+ *     the speakers busy then and as UNAVAILABLE exactly those outside their windows and seated none of them,
+ *     and that no slot holder has two overlapping slots or sits in a round or speaks during their slot.
+ * BENCH_API_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the API, BENCH_LOG_LEVEL sets its
+ * log level, BENCH_KEEP_DATABASE=1 keeps the database.
  */
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '../../..');
@@ -51,17 +57,22 @@ interface Options {
   slots: number;
   requests: number;
   rounds: number;
+  windows: number;
+  meetings: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { attendees: 2000, talks: 30, slots: 6, requests: 5000, rounds: 4 };
+  const options: Options = { attendees: 2000, talks: 30, slots: 6, requests: 5000, rounds: 4, windows: 200, meetings: 300 };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i]?.replace(/^--/, '') as keyof Options;
     const value = Number(argv[i + 1]);
-    if (!(key in options) || !Number.isInteger(value) || value <= 0) throw new Error(`usage: run.js [--attendees N] [--talks T] [--slots S] [--requests R] [--rounds K]; bad "${argv[i]} ${argv[i + 1]}"`);
+    if (!(key in options) || !Number.isInteger(value) || value < (key === 'windows' || key === 'meetings' ? 0 : 1)) {
+      throw new Error(`usage: run.js [--attendees N] [--talks T] [--slots S] [--requests R] [--rounds K] [--windows W] [--meetings M]; bad "${argv[i]} ${argv[i + 1]}"`);
+    }
     options[key] = value;
   }
   if (options.requests > (options.attendees - options.talks) * options.talks) throw new Error('more requests than (attendee, talk) pairs');
+  if (options.windows + 2 * options.meetings > options.attendees - options.talks) throw new Error('more availability windows and meeting requests than attendees who are not speakers');
   if (options.talks > 3 * 10 || options.rounds > 4) throw new Error('the day holds at most 30 talks (3 rooms × 10) and 4 rounds');
   return options;
 }
@@ -150,10 +161,30 @@ async function main(): Promise<void> {
     const requestSeconds = (performance.now() - started) / 1000;
     log(`${options.talks} talks in ${talksSeconds.toFixed(1)} s; ${requests.length} requests in ${requestSeconds.toFixed(1)} s`);
 
+    // The rest of one schedule per attendee, each set by the attendee: availability windows (half here in the
+    // morning only, half in the afternoon only: each sits out two of the rounds as UNAVAILABLE), and accepted
+    // meeting requests between people who are neither speakers nor among those windows' owners (must-meet pairs of
+    // the first round). Different people throughout, so each asks once (well under the daily quota).
+    started = performance.now();
+    const people = rng.shuffle([...askers]);
+    const windowed = people.slice(0, options.windows);
+    const [morning, noon, evening] = [await at('09:00'), await at('13:00'), await at('18:00')];
+    for (const [i, id] of windowed.entries()) {
+      const window = i % 2 === 0 ? { startsAt: morning.toISOString(), endsAt: noon.toISOString() } : { startsAt: noon.toISOString(), endsAt: evening.toISOString() };
+      await gql(`mutation ($w: [AvailabilityWindowInput!]!) { setMyAvailability(windows: $w) { always } }`, { w: [window] }, tokens.get(id));
+    }
+    const pairsToMeet = Array.from({ length: options.meetings }, (_, i) => [people[options.windows + 2 * i]!, people[options.windows + 2 * i + 1]!] as const);
+    for (const [requester, recipient] of pairsToMeet) {
+      const asked = (await gql<{ requestMeeting: { id: string } }>(`mutation ($i: RequestMeetingInput!) { requestMeeting(input: $i) { id } }`, { i: { attendeeId: recipient, message: 'Coffee?' } }, tokens.get(requester))).requestMeeting;
+      await gql(`mutation ($i: RespondToMeetingRequestInput!) { respondToMeetingRequest(input: $i) { status } }`, { i: { id: asked.id, accept: true } }, tokens.get(recipient));
+    }
+    const scheduleSeconds = (performance.now() - started) / 1000;
+    log(`${windowed.length} availability windows and ${pairsToMeet.length} accepted meeting requests in ${scheduleSeconds.toFixed(1)} s`);
+
     // 3. Everything allocated: the rounds, then the office hours of the day, timed, with the CPU the API and
     // PostgreSQL spent on each step (what the work costs whatever else the shared machine runs).
     const loadBefore = os.loadavg()[0]!;
-    const steps: { what: string; detail: string; seconds: number; cpu: { apiMs: number; postgresMs: number } }[] = [];
+    const steps: { what: string; detail: string; seconds: number; cpu: { apiMs: number; apiMainMs: number; postgresMs: number } }[] = [];
     const dayCpu = await cpuMeter(api.pid!, database.url);
     const roundTimes = ['10:45', '12:35', '14:25', '16:15'].slice(0, options.rounds);
     const roundIds: string[] = [];
@@ -176,21 +207,29 @@ async function main(): Promise<void> {
       }
       if (status !== 'GENERATED') throw new Error(`round ${k + 1} ended as ${status}`);
       const generated = performance.now();
-      const { stats, leftOut, progress } = (await gql<{ round: { stats: { matched: number; eligible: number }; leftOut: { reason: string }[]; progress: { timings: Timings } } }>(
-        `query ($r: ID!) { round(id: $r) { stats { matched eligible } leftOut { reason } progress { timings { loadingMs matchingMs workerStartMs planMs resultTransferMs storingMs totalMs } } } }`,
-        { r: round.id },
-        organiser,
-      )).round;
+      const { stats, leftOut, meetingRequests, progress } = (
+        await gql<{ round: { stats: { matched: number; eligible: number }; leftOut: { reason: string }[]; meetingRequests: { seated: boolean; reason: string | null }[]; progress: { timings: Timings } } }>(
+          `query ($r: ID!) { round(id: $r) { stats { matched eligible } leftOut { reason } meetingRequests { seated reason }
+             progress { timings { loadingMs matchingMs workerStartMs planMs resultTransferMs storingMs totalMs } } } }`,
+          { r: round.id },
+          organiser,
+        )
+      ).round;
       const reviewed = performance.now();
       await gql(`mutation ($r: ID!) { publishRound(roundId: $r) { status } }`, { r: round.id }, organiser);
-      const seconds = (performance.now() - started) / 1000;
-      const busy = leftOut.filter((l) => l.reason === 'BUSY').length;
+      const published = performance.now();
+      const seconds = (published - started) / 1000;
+      const sittingOut = (reason: string) => leftOut.filter((l) => l.reason === reason).length;
+      const unseated = [...new Set(meetingRequests.filter((m) => !m.seated).map((m) => m.reason))].map((reason) => `${meetingRequests.filter((m) => m.reason === reason).length} ${reason}`);
+      const outcome =
+        `${stats.matched} seated, ${sittingOut('BUSY')} BUSY, ${sittingOut('UNAVAILABLE')} UNAVAILABLE; ` +
+        `meeting requests: ${meetingRequests.filter((m) => m.seated).length} of ${meetingRequests.length} seated${unseated.length ? ` (not: ${unseated.join(', ')})` : ''}`;
       const t = progress.timings;
       const phases =
         `create ${ms(created - started)}, generate ${ms(generated - created)} (loading ${t.loadingMs} / worker ${t.workerStartMs} / plan ${t.planMs} / back ${t.resultTransferMs} / storing ${t.storingMs} ms), ` +
-        `review read ${ms(reviewed - generated)}, publish ${ms(performance.now() - reviewed)}`;
-      steps.push({ what: `round ${k + 1} (${time}): createRound + generateRound (polled) + publishRound`, detail: `${stats.matched} seated, ${busy} BUSY; ${phases}`, seconds, cpu: await cpu() });
-      log(`round ${k + 1}: ${seconds.toFixed(2)} s — ${phases}`);
+        `review read ${ms(reviewed - generated)}, publish ${ms(published - reviewed)}`;
+      steps.push({ what: `round ${k + 1} (${time}): createRound + generateRound (polled) + publishRound`, detail: `${outcome}; ${phases}`, seconds, cpu: await cpu() });
+      log(`round ${k + 1}: ${seconds.toFixed(2)} s — ${outcome}; ${phases}`);
     }
     let cpu = await cpuMeter(api.pid!, database.url);
     started = performance.now();
@@ -236,8 +275,9 @@ async function main(): Promise<void> {
         `(building the day through GraphQL, not counted: ${options.talks} createTalk in ${talksSeconds.toFixed(1)} s, ${requests.length} requestSpeakerSlot in ${requestSeconds.toFixed(1)} s)\n\n`,
     );
     process.stdout.write(`What the database holds (checked by SQL): ${built}\n\nRounds against busy times (checked by SQL):\n${sanity.map((line) => `- ${line}\n`).join('')}\n`);
-    const cpuText = (c: { apiMs: number; postgresMs: number }) => `${(c.apiMs / 1000).toFixed(2)} s + ${(c.postgresMs / 1000).toFixed(2)} s`;
-    process.stdout.write('| step | outcome | wall time | CPU: API + PostgreSQL |\n|---|---|---|---|\n');
+    const cpuText = (c: { apiMs: number; apiMainMs: number; postgresMs: number }) =>
+      `${(c.apiMs / 1000).toFixed(2)} s (main thread ${(c.apiMainMs / 1000).toFixed(2)} s) + ${(c.postgresMs / 1000).toFixed(2)} s`;
+    process.stdout.write('| step | outcome | wall time | CPU: API (its main thread) + PostgreSQL |\n|---|---|---|---|\n');
     for (const step of steps) process.stdout.write(`| ${step.what} | ${step.detail} | ${step.seconds.toFixed(2)} s | ${cpuText(step.cpu)} |\n`);
     process.stdout.write(
       `| **everything allocated and published** | ${allocation.served} askers served, no clash (checked by SQL) | **${everything.toFixed(2)} s** (target < 10 s) | ${cpuText(everythingCpu)} |\n`,
@@ -277,11 +317,23 @@ async function checkTheDay(client: Client, eventId: string, options: Options): P
 
 /**
  * The sanity count: in each round, the speakers busy then (from the start of their talk to the end of its office
- * hours) against who the round left out as BUSY, and how many people sit at a table while speaking, holding a
- * granted slot or outside their availability windows (must be none).
+ * hours) against who the round left out as BUSY, the people outside their availability windows against who it left
+ * out as UNAVAILABLE, how many people sit at a table while speaking, holding a granted slot or outside their windows
+ * (must be none), and the meeting requests the round fulfilled.
  */
 async function checkRoundsRespectBusyTimes(client: Client, eventId: string): Promise<string[]> {
-  const { rows } = await client.query<{ name: string; seated: number; speaking: number; busy: number; busy_not_speaking: number; seated_busy: number; seated_unavailable: number }>(
+  const { rows } = await client.query<{
+    name: string;
+    seated: number;
+    speaking: number;
+    busy: number;
+    busy_not_speaking: number;
+    seated_busy: number;
+    away: number;
+    unavailable: number;
+    seated_unavailable: number;
+    fulfilled: number;
+  }>(
     `WITH r AS (SELECT id, name, starts_at, starts_at + make_interval(mins => duration_minutes) AS ends_at, stats FROM rounds WHERE event_id = $1),
           speaking AS (
             SELECT DISTINCT r.id AS round_id, t.speaker_id AS attendee_id FROM r JOIN talks t ON t.event_id = $1
@@ -292,25 +344,32 @@ async function checkRoundsRespectBusyTimes(client: Client, eventId: string): Pro
             SELECT r.id, s.attendee_id FROM r JOIN talks t ON t.event_id = $1 JOIN slot_requests s ON s.talk_id = t.id AND s.slot_index IS NOT NULL
              WHERE t.starts_at + make_interval(mins => t.duration_minutes + s.slot_index * t.slot_minutes) < r.ends_at
                AND t.starts_at + make_interval(mins => t.duration_minutes + (s.slot_index + 1) * t.slot_minutes) > r.starts_at),
-          left_busy AS (SELECT r.id AS round_id, (x->>'attendeeId')::uuid AS attendee_id FROM r, jsonb_array_elements(coalesce(r.stats->'leftOut', '[]')) x WHERE x->>'reason' = 'BUSY')
+          away AS (
+            SELECT r.id AS round_id, w.attendee_id FROM r JOIN availability_windows w ON w.event_id = $1
+             GROUP BY r.id, r.starts_at, r.ends_at, w.attendee_id HAVING NOT bool_or(w.starts_at <= r.starts_at AND w.ends_at >= r.ends_at)),
+          left_out AS (SELECT r.id AS round_id, (x->>'attendeeId')::uuid AS attendee_id, x->>'reason' AS reason FROM r, jsonb_array_elements(coalesce(r.stats->'leftOut', '[]')) x),
+          left_busy AS (SELECT round_id, attendee_id FROM left_out WHERE reason = 'BUSY')
      SELECT r.name,
             (SELECT count(*)::int FROM meeting_participants p WHERE p.round_id = r.id) AS seated,
             (SELECT count(*)::int FROM speaking b WHERE b.round_id = r.id) AS speaking,
             (SELECT count(*)::int FROM left_busy l WHERE l.round_id = r.id) AS busy,
             (SELECT count(*)::int FROM left_busy l WHERE l.round_id = r.id AND NOT EXISTS (SELECT 1 FROM speaking b WHERE b.round_id = r.id AND b.attendee_id = l.attendee_id)) AS busy_not_speaking,
             (SELECT count(*)::int FROM meeting_participants p JOIN busy_by_agenda b ON b.round_id = r.id AND b.attendee_id = p.attendee_id WHERE p.round_id = r.id) AS seated_busy,
-            (SELECT count(*)::int FROM meeting_participants p WHERE p.round_id = r.id
-                AND EXISTS (SELECT 1 FROM availability_windows w WHERE w.attendee_id = p.attendee_id)
-                AND NOT EXISTS (SELECT 1 FROM availability_windows w WHERE w.attendee_id = p.attendee_id AND w.starts_at <= r.starts_at AND w.ends_at >= r.ends_at)) AS seated_unavailable
+            (SELECT count(*)::int FROM away a WHERE a.round_id = r.id) AS away,
+            (SELECT count(*)::int FROM left_out l JOIN away a ON a.round_id = l.round_id AND a.attendee_id = l.attendee_id WHERE l.round_id = r.id AND l.reason = 'UNAVAILABLE') AS unavailable,
+            (SELECT count(*)::int FROM meeting_participants p JOIN away a ON a.round_id = r.id AND a.attendee_id = p.attendee_id WHERE p.round_id = r.id) AS seated_unavailable,
+            (SELECT count(*)::int FROM meeting_requests m WHERE m.round_id = r.id AND m.status = 'FULFILLED') AS fulfilled
        FROM r ORDER BY r.starts_at`,
     [eventId],
   );
   return rows.map((row) => {
     const line =
       `${row.name}: ${row.speaking} speakers during their talk or office hours, ${row.busy} left out as BUSY (${row.busy_not_speaking} of them not speaking); ` +
-      `${row.seated} seated, of whom ${row.seated_busy} speaking or holding a granted slot then and ${row.seated_unavailable} outside their availability windows`;
+      `${row.away} outside their availability windows, ${row.unavailable} of them left out as UNAVAILABLE; ` +
+      `${row.seated} seated, of whom ${row.seated_busy} speaking or holding a granted slot then and ${row.seated_unavailable} outside their availability windows; ` +
+      `${row.fulfilled} meeting requests fulfilled`;
     // Slots are allocated after the rounds, around their seats: at generation the busy are exactly the speakers then.
-    if (row.seated_busy || row.seated_unavailable || row.busy !== row.speaking || row.busy_not_speaking) throw new Error(`a round ignores busy times: ${line}`);
+    if (row.seated_busy || row.seated_unavailable || row.busy !== row.speaking || row.busy_not_speaking || row.unavailable !== row.away) throw new Error(`a round ignores busy times: ${line}`);
     return line;
   });
 }
