@@ -106,6 +106,24 @@ const MATRIX = {
   publishSpeakerSlots:         [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
   allocateOfficeHours:         [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
   publishOfficeHours:          [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  // One schedule per attendee (issue 14): bookmarks, availability, meeting requests (their slots too), check-in.
+  mySchedule:                  [UNAUTH, OK,     OK,     DENIED, DENIED, DENIED],
+  bookmarkTalk:                [UNAUTH, OK,     HIDDEN, DENIED, DENIED, DENIED],
+  unbookmarkTalk:              [UNAUTH, OK,     HIDDEN, DENIED, DENIED, DENIED],
+  myAvailability:              [UNAUTH, OK,     OK,     DENIED, DENIED, DENIED],
+  setMyAvailability:           [UNAUTH, OK,     OK,     DENIED, DENIED, DENIED],
+  attendeeAvailability:        [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  setAttendeeAvailability:     [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  requestMeeting:              [UNAUTH, OK,     HIDDEN, DENIED, DENIED, DENIED],
+  respondToMeetingRequest:     [UNAUTH, OK,     HIDDEN, DENIED, DENIED, DENIED],
+  cancelMeetingRequest:        [UNAUTH, OK,     HIDDEN, DENIED, DENIED, DENIED],
+  myMeetingRequests:           [UNAUTH, OK,     OK,     DENIED, DENIED, DENIED],
+  eventMeetingRequests:        [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  'Round.meetingRequests':     [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
+  'Event.meetingRequestSlots': [UNAUTH, OK,     HIDDEN, OK,     HIDDEN, OK],
+  'updateEvent(meetingRequestSlots)': [UNAUTH, DENIED, HIDDEN, OK, HIDDEN, OK],
+  myCheckInCode:               [UNAUTH, OK,     OK,     DENIED, DENIED, DENIED],
+  checkIn:                     [UNAUTH, DENIED, HIDDEN, OK,     HIDDEN, OK],
 } as const satisfies Record<string, Row>;
 type OperationName = keyof typeof MATRIX;
 
@@ -226,6 +244,24 @@ describe('access matrix', () => {
     t.gql(`mutation ($input: RequestSlotInput!) { requestSpeakerSlot(input: $input) { status } }`, { input: { talkId: id, question: 'How do you evaluate retrieval?' } }, tokens.attendee);
 
   const asAdmin = async (query: string, variables: Record<string, unknown> = {}) => expectData(await t.gql(query, variables, admin));
+  /** Rows only the database shows whatever the caller: who bookmarked a talk, the requests one person is part of. */
+  const database = async <T,>(sql: string, params: unknown[]): Promise<T[]> => {
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  };
+  const bookmarksOf = (talk: string) => database(`SELECT attendee_id FROM talk_bookmarks WHERE talk_id = $1`, [talk]);
+  const requestsInvolving = (attendee: string) => database(`SELECT id, status FROM meeting_requests WHERE requester_id = $1 OR recipient_id = $1 ORDER BY created_at`, [attendee]);
+  /** A fresh attendee asks the attendee caller to meet: a pending request only the caller may answer. */
+  const requestToCaller = async () => {
+    const asker = await createAttendee(t, event.id, { name: `Asker ${unique()}` });
+    const { id } = expectData(await t.gql(`mutation ($input: RequestMeetingInput!) { requestMeeting(input: $input) { id } }`, { input: { attendeeId: attendeeCaller.id } }, await attendeeToken(t, asker))).requestMeeting;
+    return { id: id as string, asker: asker.id };
+  };
   const eventState = async () =>
     (await asAdmin(`query ($id: ID) { event(id: $id) { name venue organisers { email } } }`, { id: event.id })).event;
   const attendeeCount = async () =>
@@ -557,6 +593,95 @@ describe('access matrix', () => {
       const before = await talkState(id);
       const response = await t.gql(`mutation ($e: ID!, $day: String) { publishOfficeHours(eventId: $e, day: $day) { id } }`, { e: event.id, day }, token);
       return { response, field: 'publishOfficeHours', wroteNothing: async () => expect(await talkState(id)).toEqual(before) };
+    },
+    mySchedule: async (token) => ({ response: await t.gql(`{ mySchedule { eventId entries { id kind } } }`, {}, token), field: 'mySchedule' }),
+    bookmarkTalk: async (token) => {
+      const id = await newTalk();
+      const response = await t.gql(`mutation ($id: ID!) { bookmarkTalk(talkId: $id) }`, { id }, token);
+      return { response, field: 'bookmarkTalk', wroteNothing: async () => expect(await bookmarksOf(id)).toEqual([]) };
+    },
+    unbookmarkTalk: async (token) => {
+      const id = await newTalk();
+      expectData(await t.gql(`mutation ($id: ID!) { bookmarkTalk(talkId: $id) }`, { id }, tokens.attendee));
+      const response = await t.gql(`mutation ($id: ID!) { unbookmarkTalk(talkId: $id) }`, { id }, token);
+      return { response, field: 'unbookmarkTalk', wroteNothing: async () => expect(await bookmarksOf(id)).toEqual([{ attendee_id: attendeeCaller.id }]) };
+    },
+    myAvailability: async (token) => ({ response: await t.gql(`{ myAvailability { always windows { startsAt } } }`, {}, token), field: 'myAvailability' }),
+    setMyAvailability: async (token) => ({
+      // An empty list: here all the time (as every attendee of the matrix already is), so an allowed call changes nothing either.
+      response: await t.gql(`mutation { setMyAvailability(windows: []) { always } }`, {}, token),
+      field: 'setMyAvailability',
+    }),
+    attendeeAvailability: async (token) => ({
+      response: await t.gql(`query ($a: ID!) { attendeeAvailability(attendeeId: $a) { always } }`, { a: target.id }, token),
+      field: 'attendeeAvailability',
+    }),
+    setAttendeeAvailability: async (token) => {
+      const someone = await createAttendee(t, event.id);
+      const windows = [{ startsAt: new Date(Date.now() + 86_400_000).toISOString(), endsAt: new Date(Date.now() + 90_000_000).toISOString() }];
+      const response = await t.gql(`mutation ($a: ID!, $w: [AvailabilityWindowInput!]!) { setAttendeeAvailability(attendeeId: $a, windows: $w) { always } }`, { a: someone.id, w: windows }, token);
+      return {
+        response,
+        field: 'setAttendeeAvailability',
+        wroteNothing: async () => expect((await asAdmin(`query ($a: ID!) { attendeeAvailability(attendeeId: $a) { always } }`, { a: someone.id })).attendeeAvailability.always).toBe(true),
+      };
+    },
+    requestMeeting: async (token) => {
+      const someone = await createAttendee(t, event.id, { name: `Asked ${unique()}` });
+      const response = await t.gql(`mutation ($input: RequestMeetingInput!) { requestMeeting(input: $input) { id status } }`, { input: { attendeeId: someone.id, message: 'Coffee?' } }, token);
+      return { response, field: 'requestMeeting', wroteNothing: async () => expect(await requestsInvolving(someone.id)).toEqual([]) };
+    },
+    respondToMeetingRequest: async (token) => {
+      const { id, asker } = await requestToCaller();
+      const response = await t.gql(`mutation ($input: RespondToMeetingRequestInput!) { respondToMeetingRequest(input: $input) { id status } }`, { input: { id, accept: true } }, token);
+      return { response, field: 'respondToMeetingRequest', wroteNothing: async () => expect(await requestsInvolving(asker)).toEqual([{ id, status: 'PENDING' }]) };
+    },
+    cancelMeetingRequest: async (token) => {
+      const someone = await createAttendee(t, event.id, { name: `Asked ${unique()}` });
+      const { id } = expectData(await t.gql(`mutation ($input: RequestMeetingInput!) { requestMeeting(input: $input) { id } }`, { input: { attendeeId: someone.id } }, tokens.attendee)).requestMeeting;
+      const response = await t.gql(`mutation ($id: ID!) { cancelMeetingRequest(id: $id) { id status } }`, { id }, token);
+      return { response, field: 'cancelMeetingRequest', wroteNothing: async () => expect(await requestsInvolving(someone.id)).toEqual([{ id, status: 'PENDING' }]) };
+    },
+    myMeetingRequests: async (token) => ({ response: await t.gql(`{ myMeetingRequests { id status } }`, {}, token), field: 'myMeetingRequests' }),
+    eventMeetingRequests: async (token) => ({
+      response: await t.gql(`query ($e: ID!) { eventMeetingRequests(eventId: $e) { edges { node { id status } } } }`, { e: event.id }, token),
+      field: 'eventMeetingRequests',
+    }),
+    'Round.meetingRequests': async (token) => ({
+      response: await t.gql(`query ($id: ID!) { round(id: $id) { id meetingRequests { seated } } }`, { id: published }, token),
+      field: 'round',
+      shown: (data) => data.round?.meetingRequests,
+    }),
+    'Event.meetingRequestSlots': async (token) => ({
+      // Off (null) unless an organiser sets it: whoever may read the event reads the field, so the event itself is what shows.
+      response: await t.gql(`query ($id: ID) { event(id: $id) { id meetingRequestSlots { minutes tables dayStartsAt dayEndsAt } } }`, { id: event.id }, token),
+      field: 'event',
+    }),
+    'updateEvent(meetingRequestSlots)': async (token) => {
+      const slotsOf = async () => (await asAdmin(`query ($id: ID) { event(id: $id) { meetingRequestSlots { tables } } }`, { id: event.id })).event.meetingRequestSlots;
+      const response = await t.gql(
+        `mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { id meetingRequestSlots { tables } } }`,
+        { input: { id: event.id, meetingRequestSlots: { minutes: 15, tables: 3, dayStartsAt: '09:00', dayEndsAt: '18:00' } } },
+        token,
+      );
+      return {
+        response,
+        field: 'updateEvent',
+        wroteNothing: async () => expect(await slotsOf()).toBeNull(),
+        // Back to off: every other cell runs with the event's default.
+        cleanUp: async () => void (await asAdmin(`mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { id } }`, { input: { id: event.id, meetingRequestSlots: null } })),
+      };
+    },
+    myCheckInCode: async (token) => ({ response: await t.gql(`{ myCheckInCode { eventId code } }`, {}, token), field: 'myCheckInCode' }),
+    checkIn: async (token) => {
+      const arriving = await createAttendee(t, event.id, { name: `Arriving ${unique()}`, present: false });
+      const { code } = expectData(await t.gql(`{ myCheckInCode { code } }`, {}, await attendeeToken(t, arriving))).myCheckInCode;
+      const response = await t.gql(`mutation ($e: ID!, $code: String!) { checkIn(eventId: $e, code: $code) { alreadyPresent } }`, { e: event.id, code }, token);
+      return {
+        response,
+        field: 'checkIn',
+        wroteNothing: async () => expect((await asAdmin(`query ($id: ID!) { attendee(id: $id) { present } }`, { id: arriving.id })).attendee.present).toBe(false),
+      };
     },
     requestSignInLink: async (token) => ({
       response: await t.gql(`mutation ($email: String!, $slug: String!) { requestSignInLink(input: {email: $email, eventSlug: $slug}) }`, { email: target.email, slug: event.slug }, token),
