@@ -1,7 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { attendeeToken, createAttendee, createEvent, expectData } from '@pairwise/testing';
-import { PHONE, seriousAxeViolations, useBrowserSuite } from '@pairwise/testing/browser';
+import os from 'node:os';
+import { encodeQR } from 'qr';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, PHONE, seriousAxeViolations, signInStaffThroughPage, useBrowserSuite, watchPage } from '@pairwise/testing/browser';
 
 const parisDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 
@@ -69,4 +72,49 @@ describe('check-in at the desk, in the browser', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
+
+  it('checks Grace in from the camera: Chromium’s fake camera films her badge’s QR code (a Y4M video of it)', async () => {
+    const days = { startsOn: parisDay(new Date()), endsOn: parisDay(new Date(Date.now() + 86_400_000)) };
+    const event = await createEvent(t, { name: 'Camera Day', ...days });
+    const grace = await createAttendee(t, event.id, { name: 'Grace Hopper', present: false });
+    const code = expectData(await t.gql(`{ myCheckInCode { code } }`, {}, await attendeeToken(t, grace))).myCheckInCode.code as string;
+    const video = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'pairwise-camera-')), 'badge.y4m');
+    await fs.writeFile(video, badgeVideo(code));
+    const organiser = await t.gql(`mutation ($input: AddOrganiserInput!) { addOrganiser(input: $input) { accessCode { code } } }`, { input: { eventId: event.id, email: 'camera-desk@pairwise.test', name: 'Desk' } }, await t.adminToken());
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--no-sandbox', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+    });
+    try {
+      const page = await (await browser.newContext({ ...PHONE, permissions: ['camera'] })).newPage();
+      const { problems } = watchPage(page);
+      await signInStaffThroughPage(page, t.baseUrl, { email: 'camera-desk@pairwise.test', accessCode: expectData(organiser).addOrganiser.accessCode.code });
+      await page.goto(`${t.baseUrl}/organiser/e/${event.slug}/check-in`);
+      await page.getByText('0 of 1 attendees present').waitFor();
+      await page.getByRole('button', { name: 'Scan with the camera' }).click();
+      await page.getByRole('status').getByText('Grace Hopper is checked in.').waitFor({ timeout: 60_000 });
+      await page.getByText('1 of 1 attendees present').waitFor();
+      await page.getByRole('button', { name: 'Stop the camera' }).click();
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+      await fs.rm(path.dirname(video), { recursive: true, force: true });
+    }
+  });
 });
+
+/** One second of 640×480 video (YUV 4:2:0, as Chromium's fake camera reads it) showing the code's QR code, black on white. */
+function badgeVideo(code: string): Buffer {
+  const rows = encodeQR(code, 'raw', { ecc: 'medium', border: 4 });
+  const [width, height, scale] = [640, 480, 8];
+  const left = (width - rows.length * scale) >> 1;
+  const top = (height - rows.length * scale) >> 1;
+  const luma = Buffer.alloc(width * height, 235);
+  rows.forEach((row, y) => row.forEach((dark, x) => {
+    if (!dark) return;
+    for (let line = 0; line < scale; line++) luma.fill(16, (top + y * scale + line) * width + left + x * scale, (top + y * scale + line) * width + left + (x + 1) * scale);
+  }));
+  const chroma = Buffer.alloc((width * height) / 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
+  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F30:1 Ip A1:1 C420jpeg\n`), ...Array.from({ length: 30 }, () => frame)]);
+}
