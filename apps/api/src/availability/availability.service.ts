@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
 import { forbidden, notFound } from '../common/domain-error';
 import { assertWithinEventDays } from '../events/event-days';
-import { EventEntity } from '../events/event.entity';
+import { EventsRepository } from '../events/events.repository';
 import { availabilityError, AvailabilityErrorReason } from './availability.errors';
 import { AvailabilityRepository, type StoredWindow } from './availability.repository';
 import { AttendeesRepository } from '../attendees/attendees.repository';
@@ -27,6 +27,7 @@ export class AvailabilityService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly attendees: AttendeesRepository,
     private readonly availability: AvailabilityRepository,
+    private readonly events: EventsRepository,
   ) {}
 
   async mine(actor: Actor): Promise<AvailabilityOf> {
@@ -68,7 +69,7 @@ export class AvailabilityService {
       // The attendee's row, locked: two changes at once end with one of the two sets, never a mix.
       const attendee = await this.attendees.lockById(attendeeId, manager);
       if (!attendee) throw notFound('Attendee');
-      const event = await manager.getRepository(EventEntity).findOneByOrFail({ id: attendee.eventId });
+      const event = await this.events.getById(attendee.eventId, manager);
       for (const window of merged) assertWithinEventDays(event, 'This availability window', window.startsAt, window.endsAt);
       await this.availability.replaceWindows(
         event.id,

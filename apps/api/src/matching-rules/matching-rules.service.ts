@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
 import { notFound } from '../common/domain-error';
-import { EventEntity } from '../events/event.entity';
+import type { EventEntity } from '../events/event.entity';
+import { EventsRepository } from '../events/events.repository';
 import { sniffDelimiter } from '../imports/csv-text';
 import { ConflictsRepository, type ConflictDirectoryEntry } from './conflicts.repository';
 import { eventRules } from './event-rules';
@@ -63,6 +64,7 @@ export class MatchingRulesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly conflicts: ConflictsRepository,
+    private readonly events: EventsRepository,
   ) {}
 
   async get(actor: Actor, eventId: string): Promise<EventMatchingRulesView> {
@@ -79,8 +81,7 @@ export class MatchingRulesService {
     }
     const rules = input.rules === undefined ? undefined : validateRules(input.rules);
     const event = await this.dataSource.transaction(async (manager) => {
-      const events = manager.getRepository(EventEntity);
-      const found = await events.findOne({ where: { id: input.eventId }, lock: { mode: 'pessimistic_write' } });
+      const found = await this.events.lockById(input.eventId, 'update', manager);
       if (!found) throw notFound('Event');
       assertCanManage(actor, found.id);
       found.matchingSettings = {
@@ -88,8 +89,7 @@ export class MatchingRulesService {
         ...(rules ? { rules } : {}),
         ...(input.conflictsFromEarlierEvents === undefined ? {} : { conflictsFromEarlierEvents: input.conflictsFromEarlierEvents }),
       };
-      await events.save(found);
-      return found;
+      return this.events.save(found, manager);
     });
     return this.view(event);
   }
@@ -152,7 +152,7 @@ export class MatchingRulesService {
   }
 
   private async managedEvent(actor: Actor, eventId: string): Promise<EventEntity> {
-    const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id: eventId });
+    const event = await this.events.findById(eventId);
     if (!event) throw notFound('Event');
     assertCanManage(actor, event.id);
     return event;
