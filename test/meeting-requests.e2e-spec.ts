@@ -419,6 +419,53 @@ describe('meeting requests', () => {
     });
   });
 
+  it('a slot of their own counts as the pair’s meeting: a later round never seats the two together, even as each other’s best match, until it is withdrawn', async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const at = (time: string) => `${tomorrow}T${time}:00.000Z`;
+    const today = new Date().toISOString().slice(0, 10);
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const eventId = (await createEvent(t, { name: 'Pair Slots', timeZone: 'UTC', startsOn: today, endsOn: inTwoDays, oddPolicy: 'BYE' })).id;
+    const staff = (await createOrganiser(t, eventId)).token;
+    // Four people, two twins: Ann and Ben share everything, Cat and Dan share the rest; across, nothing.
+    const ai = { interests: ['rag', 'evals', 'vector-search'], stack: ['python', 'pytorch'], lookingFor: ['cofounder'], canOffer: ['cofounder'] };
+    const craft = { interests: ['pottery', 'gardening', 'woodwork'], stack: ['clay'], lookingFor: ['apprentice'], canOffer: ['apprentice'] };
+    const p: Record<string, AttendeeFixture> = {};
+    for (const [name, profile] of [['ann', ai], ['ben', ai], ['cat', craft], ['dan', craft]] as const) {
+      p[name] = await createAttendee(t, eventId, { name: `${name} Pair`, company: `${name} Ltd`, present: true, ...profile });
+    }
+    const key = { ann: await attendeeToken(t, p.ann!), ben: await attendeeToken(t, p.ben!) };
+    // Ann and Ben are free 09:00–09:15 (their slot) and for the round at 15:00: not busy then, so eligible.
+    for (const person of ['ann', 'ben']) {
+      const w = [{ startsAt: at('09:00'), endsAt: at('09:15') }, { startsAt: at('15:00'), endsAt: at('15:15') }];
+      expectData(await t.gql(`mutation ($a: ID!, $w: [AvailabilityWindowInput!]!) { setAttendeeAvailability(attendeeId: $a, windows: $w) { always } }`, { a: p[person]!.id, w }, staff));
+    }
+    const UPDATE = `mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { id } }`;
+    expectData(await t.gql(UPDATE, { input: { id: eventId, meetingRequestSlots: { minutes: 15, tables: 1, dayStartsAt: '09:00', dayEndsAt: '18:00' } } }, staff));
+    const requestId = expectData(await t.gql(REQUEST, { input: { attendeeId: p.ben!.id, message: '' } }, key.ann)).requestMeeting.id as string;
+    expectData(await t.gql(RESPOND, { input: { id: requestId, accept: true } }, key.ben));
+    const [mine] = expectData(await t.gql(`{ myMeetingRequests { id slot { startsAt } } }`, {}, key.ann)).myMeetingRequests;
+    expect(mine).toEqual({ id: requestId, slot: { startsAt: at('09:00') } });
+
+    const roundId = expectData(await t.gql(`mutation ($input: CreateRoundInput!) { createRound(input: $input) { id } }`, { input: { eventId, name: 'Afternoon', startsAt: at('15:00'), durationMinutes: 15 } }, staff)).createRound.id;
+    const ROUND = `query ($id: ID!) { round(id: $id) { leftOut { attendeeId reason } meetings(first: 10) { edges { node { participants { id } } } } } }`;
+    const tables = async (regenerate: boolean) => {
+      expectData(await t.gql(`mutation ($id: ID!, $r: Boolean) { generateRound(input: {roundId: $id, regenerate: $r}) { id } }`, { id: roundId, r: regenerate }, staff));
+      await waitForRound(t, roundId, staff);
+      const round = expectData(await t.gql(ROUND, { id: roundId }, staff)).round;
+      expect(round.leftOut).toEqual([]);
+      return round.meetings.edges.map((edge: { node: { participants: { id: string }[] } }) => edge.node.participants.map((x) => x.id).sort()).sort();
+    };
+    const together = (...names: string[]) => names.map((n) => p[n]!.id).sort();
+    const withSlot = await tables(false);
+    expect(withSlot).toHaveLength(2);
+    expect(withSlot).not.toContainEqual(together('ann', 'ben'));
+    expect(withSlot).not.toContainEqual(together('cat', 'dan'));
+
+    // Withdrawn: the two have not met after all, and the round may seat its best pairs.
+    expectData(await t.gql(CANCEL, { id: requestId }, key.ben));
+    expect(await tables(true)).toEqual([together('ann', 'ben'), together('cat', 'dan')].sort());
+  });
+
   it('erasing someone removes every request they sent or received, and the mail that carried one', async () => {
     const request = expectData(await ask('quinn', people.grace!.id, 'Quinn’s private words')).requestMeeting;
     const deadline = Date.now() + 60_000;

@@ -157,14 +157,20 @@ export class MeetingRequestsRepository {
     return row.blocked === true;
   }
 
-  /** Whether the two already sat at one table of a published (or closed) round of the event: rounds never seat a pair twice. */
+  /**
+   * Whether the two already sat at one table of a published (or closed) round of the event, or hold an accepted
+   * request's slot of their own (their meeting, as rounds count it): rounds never seat a pair twice.
+   */
   @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID], transaction: true })
   async metInPublishedRound(a: string, b: string, manager: EntityManager): Promise<boolean> {
     const [row] = await manager.query(
       `SELECT EXISTS (SELECT 1 FROM meeting_participants p1
                         JOIN meeting_participants p2 ON p2.meeting_id = p1.meeting_id
                         JOIN rounds r ON r.id = p1.round_id
-                       WHERE p1.attendee_id = $1 AND p2.attendee_id = $2 AND r.status IN ('PUBLISHED', 'CLOSED')) AS met`,
+                       WHERE p1.attendee_id = $1 AND p2.attendee_id = $2 AND r.status IN ('PUBLISHED', 'CLOSED'))
+           OR EXISTS (SELECT 1 FROM meeting_requests q
+                       WHERE ((q.requester_id = $1 AND q.recipient_id = $2) OR (q.requester_id = $2 AND q.recipient_id = $1))
+                         AND q.status = 'ACCEPTED' AND q.slot_starts_at IS NOT NULL) AS met`,
       [a, b],
     );
     return row.met === true;

@@ -16,9 +16,12 @@ SELECT EXISTS (SELECT 1 FROM blocks WHERE (attendee_id = $1 AND target_id = $2) 
 
 -- MeetingRequestsRepository.metInPublishedRound
 SELECT EXISTS (SELECT 1 FROM meeting_participants p1
- JOIN meeting_participants p2 ON p2.meeting_id = p1.meeting_id
- JOIN rounds r ON r.id = p1.round_id
-WHERE p1.attendee_id = $1 AND p2.attendee_id = $2 AND r.status IN ('PUBLISHED', 'CLOSED')) AS met;
+             JOIN meeting_participants p2 ON p2.meeting_id = p1.meeting_id
+             JOIN rounds r ON r.id = p1.round_id
+            WHERE p1.attendee_id = $1 AND p2.attendee_id = $2 AND r.status IN ('PUBLISHED', 'CLOSED'))
+OR EXISTS (SELECT 1 FROM meeting_requests q
+            WHERE ((q.requester_id = $1 AND q.recipient_id = $2) OR (q.requester_id = $2 AND q.recipient_id = $1))
+              AND q.status = 'ACCEPTED' AND q.slot_starts_at IS NOT NULL) AS met;
 
 -- MeetingRequestsRepository.sentToday
 SELECT count(*)::int AS count FROM meeting_requests

@@ -106,9 +106,14 @@ export async function loadRoundRoster(dataSource: Pick<EntityManager, 'query'>, 
   const wishes = await dataSource.query(`SELECT attendee_id, target_id FROM wishes WHERE attendee_id = ANY($1::uuid[])`, [ids]);
   const blocks = await dataSource.query(`SELECT attendee_id, target_id FROM blocks WHERE attendee_id = ANY($1::uuid[])`, [ids]);
   const conflicts: { attendee_low: string; attendee_high: string }[] = await dataSource.query(CONFLICTS_SQL, [eventId]);
+  // Two people given an accepted request's slot of their own have met as surely as at a round's table:
+  // no round seats them again, until the slot is withdrawn (CANCELLED) — or erased with the request.
   const pairs = await dataSource.query(
     `SELECT p.attendee_low, p.attendee_high FROM event_pairs p JOIN meetings m ON m.id = p.meeting_id
-      WHERE p.event_id = $1 AND m.round_id <> $2`,
+      WHERE p.event_id = $1 AND m.round_id <> $2
+     UNION
+     SELECT least(q.requester_id, q.recipient_id), greatest(q.requester_id, q.recipient_id) FROM meeting_requests q
+      WHERE q.event_id = $1 AND q.status = 'ACCEPTED' AND q.slot_starts_at IS NOT NULL`,
     [eventId, roundId],
   );
   const byes = await dataSource.query(
