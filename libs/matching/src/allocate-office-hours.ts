@@ -266,24 +266,56 @@ export function allocateOfficeHours(input: OfficeHoursInput): OfficeHoursAllocat
   };
   const fitsInstead = (asker: Asker, target: TimeInterval, current: TimeInterval): boolean =>
     !asker.busy.some((b) => overlaps(b, target)) && !asker.mine.some((m) => m !== current && overlaps(m, target));
-  talks.forEach((talk, t) => {
-    const line = holder[t]!;
-    for (let swapped = true; swapped; ) {
-      swapped = false;
-      for (let i = 0; i < line.length; i++) {
-        for (let j = i + 1; j < line.length; j++) {
-          const [a, b] = [line[i], line[j]];
-          if (!a || !b || !ahead(t, b, a)) continue;
-          const [si, sj] = [talk.slots[i]!, talk.slots[j]!];
-          if (!fitsInstead(a, sj, si) || !fitsInstead(b, si, sj)) continue;
-          [line[i], line[j]] = [b, a];
-          a.mine[a.mine.indexOf(si)] = sj;
-          b.mine[b.mine.indexOf(sj)] = si;
-          swapped = true;
+  // One pass over the talks in id order (never the input's order); true when it swapped. A swap in one talk
+  // can make a swap in another possible (it moves its two people's times), so the caller repeats the pass:
+  // each swap removes an inversion of its talk and touches no other talk's line, so the repetition ends.
+  const talkOrder = talks.map((_, i) => i).sort((a, b) => byId(talks[a]!.id, talks[b]!.id));
+  const orderSlots = (): boolean => {
+    let any = false;
+    for (const t of talkOrder) {
+      const [talk, line] = [talks[t]!, holder[t]!];
+      for (let swapped = true; swapped; ) {
+        swapped = false;
+        for (let i = 0; i < line.length; i++) {
+          for (let j = i + 1; j < line.length; j++) {
+            const [a, b] = [line[i], line[j]];
+            if (!a || !b || !ahead(t, b, a)) continue;
+            const [si, sj] = [talk.slots[i]!, talk.slots[j]!];
+            if (!fitsInstead(a, sj, si) || !fitsInstead(b, si, sj)) continue;
+            [line[i], line[j]] = [b, a];
+            a.mine[a.mine.indexOf(si)] = sj;
+            b.mine[b.mine.indexOf(sj)] = si;
+            swapped = any = true;
+          }
         }
       }
     }
-  });
+    return any;
+  };
+  // A swap frees its two people at other times, so a slot that nobody could take during the levels may
+  // now fit someone who asked for its talk: give each such slot to the one the standby list would offer it
+  // to (fewest slots, then relevance, then earliest), then order again. Each pass grants a slot, so it ends.
+  const fillFreedSlots = (): boolean => {
+    let filled = false;
+    for (const t of talkOrder) {
+      talks[t]!.slots.forEach((slot, k) => {
+        if (holder[t]![k] !== null) return;
+        const taker = everyone
+          .filter((a) => a.pending.some((p) => p.talk === t) && canTake(a, slot))
+          .sort((a, b) => a.held - b.held || (ahead(t, a, b) ? -1 : ahead(t, b, a) ? 1 : byId(a.id, b.id)))[0];
+        if (!taker) return;
+        holder[t]![k] = taker;
+        taker.mine.push(slot);
+        taker.pending.splice(taker.pending.findIndex((p) => p.talk === t), 1);
+        levelOf.set(`${t}\u0000${taker.id}`, taker.held);
+        taker.held++;
+        filled = true;
+      });
+    }
+    return filled;
+  };
+  do while (orderSlots());
+  while (fillFreedSlots());
   const grants: OfficeHoursGrant[] = [];
   for (const t of talks.map((_, i) => i).sort((a, b) => byId(talks[a]!.id, talks[b]!.id))) {
     holder[t]!.forEach((asker, slot) => {
