@@ -13,6 +13,7 @@ import { startNginxProxy, type NginxProxy } from '../support/nginx-proxy';
 import { openLoopLoad, openLoopPool, rampSchedule } from '../support/open-loop-load';
 import { cpuMillis, processTree } from '../support/process-cpu';
 import { freePort } from '../../apps/api/src/common/free-port';
+import { graphqlClient } from '../support/graphql-client';
 
 /**
  * `npm run bench:herd [-- --attendees 10000 --rate 1000 --ramp 10 --apis 2 --connections 100 --nginx-workers 1]`
@@ -286,19 +287,6 @@ function machineTicks(since?: { busy: number; total: number; at: number }) {
   const now = { busy: total - idle, total, at: performance.now() };
   if (!since) return now;
   return { busyPercent: (100 * (now.busy - since.busy)) / Math.max(1, now.total - since.total), wallMs: now.at - since.at };
-}
-
-function graphqlClient(url: string) {
-  return async <T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const payload = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (payload.errors?.length || !payload.data) throw new Error(`GraphQL call failed (${response.status}): ${JSON.stringify(payload.errors)}`);
-    return payload.data;
-  };
 }
 
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));

@@ -15,6 +15,7 @@ import { planRound } from '@pairwise/matching';
 import { freePort } from '../../apps/api/src/common/free-port';
 import { provenGapFor } from '../../apps/api/src/rounds/proven-gap';
 import { loadRoundRoster } from '../../apps/api/src/rounds/round-roster';
+import { graphqlClient } from '../support/graphql-client';
 
 /**
  * `npm run bench:rounds [-- --attendees 5000 --rate 1000 --duration 20 --warmup 5 --workers 2 --generations 1]`
@@ -240,21 +241,6 @@ async function libraryAlone(databaseUrl: string, eventId: string, roundId: strin
   } finally {
     await client.end();
   }
-}
-
-/** Each request from the next attendee in turn; a 200 with GraphQL errors, or without the meeting, is an error. */
-
-function graphqlClient(url: string) {
-  return async <T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const payload = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (payload.errors?.length || !payload.data) throw new Error(`GraphQL call failed (${response.status}): ${JSON.stringify(payload.errors)}`);
-    return payload.data;
-  };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;

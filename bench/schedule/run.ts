@@ -12,6 +12,7 @@ import { createBenchDatabase } from '../support/bench-database';
 import { waitUntilReady } from '../support/my-meetings';
 import { cpuMeter } from '../support/process-cpu';
 import { freePort } from '../../apps/api/src/common/free-port';
+import { graphqlClient } from '../support/graphql-client';
 
 /**
  * `npm run bench:schedule [-- --attendees 2000 --talks 30 --slots 6 --requests 5000 --rounds 4 --windows 200 --meetings 300]`
@@ -372,19 +373,6 @@ async function checkRoundsRespectBusyTimes(client: Client, eventId: string): Pro
     if (row.seated_busy || row.seated_unavailable || row.busy !== row.speaking || row.busy_not_speaking || row.unavailable !== row.away) throw new Error(`a round ignores busy times: ${line}`);
     return line;
   });
-}
-
-function graphqlClient(url: string) {
-  return async <T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const payload = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (payload.errors?.length || !payload.data) throw new Error(`GraphQL call failed (${response.status}): ${JSON.stringify(payload.errors)}`);
-    return payload.data;
-  };
 }
 
 const ms = (millis: number) => `${Math.round(millis)} ms`;
