@@ -15,6 +15,7 @@ import { formatGraphqlError, isClientFacing } from './format-graphql-error';
 import { INTERNAL_ERROR_LOG_MESSAGE, internalErrorLogPlugin } from './internal-error-log.plugin';
 import { queryCostPlugin } from './query-cost.plugin';
 import type { GraphqlContext } from '../common/graphql-context';
+import { AttendeesRepository } from '../attendees/attendees.repository';
 import { EventsRepository } from '../events/events.repository';
 import { createRequestLoaders } from './request-loaders';
 
@@ -42,8 +43,8 @@ function requestFromConnection(source: WsContextSource): GraphqlContext['req'] {
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [ConfigService, getDataSourceToken(), APP_LOGGER, EventsRepository],
-      useFactory: (config: ConfigService<AppConfig, true>, dataSource: DataSource, logger: AppLogger, events: EventsRepository): ApolloDriverConfig => {
+      inject: [ConfigService, getDataSourceToken(), APP_LOGGER, EventsRepository, AttendeesRepository],
+      useFactory: (config: ConfigService<AppConfig, true>, dataSource: DataSource, logger: AppLogger, events: EventsRepository, attendees: AttendeesRepository): ApolloDriverConfig => {
         const production = config.get('env', { infer: true }) === 'production';
         const limits = config.get('limits', { infer: true });
         // Depth, aliases, tokens and directives are capped before execution; suggestions are hidden in production.
@@ -86,7 +87,7 @@ function requestFromConnection(source: WsContextSource): GraphqlContext['req'] {
         context: (source: HttpContextSource | WsContextSource, reply?: GraphqlContext['reply']): GraphqlContext => ({
           req: 'headers' in source ? source : requestFromConnection(source),
           reply,
-          loaders: createRequestLoaders(dataSource, { events }),
+          loaders: createRequestLoaders(dataSource, { events, attendees }),
         }),
         formatError: formatGraphqlError,
         includeStacktraceInErrorResponses: false,

@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, type EntityTarget, type FindOptionsWhere } from 'typeorm';
-import { AttendeeEntity } from '../attendees/attendee.entity';
+import type { AttendeeEntity } from '../attendees/attendee.entity';
 import { EventTagEntity } from '../events/event-tag.entity';
 import type { EventEntity } from '../events/event.entity';
+import type { AttendeesRepository } from '../attendees/attendees.repository';
 import type { EventsRepository } from '../events/events.repository';
 import { RoundEntity } from '../rounds/round.entity';
 
@@ -27,7 +28,7 @@ function loaderById<T extends { id: string }>(dataSource: DataSource, entity: En
  * Batching per GraphQL request: listing 100 attendees with their event and
  * its vocabulary costs one query per kind, not one per attendee.
  */
-export function createRequestLoaders(dataSource: DataSource, repositories: { events: EventsRepository }) {
+export function createRequestLoaders(dataSource: DataSource, repositories: { events: EventsRepository; attendees: AttendeesRepository }) {
   // Built on first use: most requests (an attendee's `myMeetings`) never need one.
   let attendeeById: DataLoader<string, AttendeeEntity | undefined> | undefined;
   let eventById: DataLoader<string, EventEntity | undefined> | undefined;
@@ -35,7 +36,7 @@ export function createRequestLoaders(dataSource: DataSource, repositories: { eve
   let tagsByEventId: DataLoader<string, EventTagEntity[]> | undefined;
   return {
     get attendeeById() {
-      return (attendeeById ??= loaderById(dataSource, AttendeeEntity));
+      return (attendeeById ??= byId((ids) => repositories.attendees.findByIds(ids)));
     },
     get eventById() {
       return (eventById ??= byId((ids) => repositories.events.findByIds(ids)));

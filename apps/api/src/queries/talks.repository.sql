@@ -18,6 +18,9 @@ SELECT "TalkEntity"."id" AS "TalkEntity_id", "TalkEntity"."event_id" AS "TalkEnt
 -- TalksRepository.findByExternalIds
 SELECT "TalkEntity"."id" AS "TalkEntity_id", "TalkEntity"."event_id" AS "TalkEntity_event_id", "TalkEntity"."title" AS "TalkEntity_title", "TalkEntity"."speaker_id" AS "TalkEntity_speaker_id", "TalkEntity"."starts_at" AS "TalkEntity_starts_at", "TalkEntity"."duration_minutes" AS "TalkEntity_duration_minutes", "TalkEntity"."tags" AS "TalkEntity_tags", "TalkEntity"."slot_count" AS "TalkEntity_slot_count", "TalkEntity"."slot_minutes" AS "TalkEntity_slot_minutes", "TalkEntity"."location" AS "TalkEntity_location", "TalkEntity"."room" AS "TalkEntity_room", "TalkEntity"."external_id" AS "TalkEntity_external_id", "TalkEntity"."allocation_status" AS "TalkEntity_allocation_status", "TalkEntity"."created_at" AS "TalkEntity_created_at" FROM "talks" "TalkEntity" WHERE (("TalkEntity"."event_id" = $1) AND ("TalkEntity"."external_id" IN ($2)));
 
+-- TalksRepository.lockAgendaImport
+SELECT pg_advisory_xact_lock(hashtext('agenda-import'), hashtext($1));
+
 -- TalksRepository.insert
 INSERT INTO "talks"("id", "event_id", "title", "speaker_id", "starts_at", "duration_minutes", "tags", "slot_count", "slot_minutes", "location", "room", "external_id", "allocation_status", "created_at") VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, $7, $8, $9, DEFAULT, DEFAULT, DEFAULT, DEFAULT) RETURNING "id", "tags", "allocation_status", "created_at";
 

@@ -120,7 +120,7 @@ export class AgendaImportService {
     const writing = this.dataSource.transaction(async (manager) => {
       // One import of an event's agenda at a time (a second waits, then finds the talks the first wrote);
       // the event's row is share-locked so its days and time zone cannot change under the checks.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('agenda-import'), hashtext($1))`, [event.id]);
+      await this.talks.lockAgendaImport(event.id, manager);
       const current = await this.events.lockById(event.id, 'share', manager);
       if (!current) throw notFound('Event');
       const vocabulary = await this.eventsService.vocabulary(current.id, manager);

@@ -89,6 +89,15 @@ export class TalksRepository {
     return manager.getRepository(TalkEntity).findBy({ eventId, externalId: In([...externalIds]) });
   }
 
+  /**
+   * Waits until no other agenda import of this event runs, then holds it off until the transaction
+   * ends: a second import of the same file finds the talks the first wrote instead of adding them again.
+   */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  async lockAgendaImport(eventId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('agenda-import'), hashtext($1))`, [eventId]);
+  }
+
   @GenerateSql({ params: [{ eventId: DummyValue.UUID, title: DummyValue.STRING, speakerId: DummyValue.OTHER_UUID, startsAt: DummyValue.DATE, durationMinutes: 20, tags: [], slotCount: 0, slotMinutes: 10, location: null }], transaction: true })
   insert(talk: Partial<TalkEntity>, manager: EntityManager): Promise<TalkEntity> {
     const talks = manager.getRepository(TalkEntity);
