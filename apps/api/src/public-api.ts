@@ -12,6 +12,7 @@ export { REPORT_FORMATS, type ReportFormat } from './reports/report-format';
 export type { ShareableField } from './attendees/attendee.entity';
 export type { ProfileChanges } from './attendees/profile-writer';
 export type { Actor } from './auth/actor';
+export type { ReasonOf } from './common/domain-error';
 export type { AppConfig } from './config/app-config';
 export type { VocabularyEntry } from './events/tag-vocabulary';
 export type { ImportReport, NotMatchableReason } from './imports/attendee-import.service';

@@ -57,9 +57,17 @@ export interface ErrorExtras {
   details?: Record<string, unknown>;
 }
 
+/** A feature's reasons by name, each name its own value (`AuthErrorReason.SESSION_ENDED === 'SESSION_ENDED'`), as a string enum would hold them. */
+export type ReasonValues<Reason extends string> = { readonly [R in Reason]: R };
+
 export type ErrorFactory<Reason extends string> = ((reason: Reason, message: string, extras?: ErrorExtras) => DomainError<Reason>) & {
   readonly reasons: ErrorReasonEnum;
+  /** The reasons by name: a feature exports it as its `…ErrorReason` const, with `ReasonOf` as the type of the same name. */
+  readonly reason: ReasonValues<Reason>;
 };
+
+/** The union of a factory's reasons: `export type AuthErrorReason = ReasonOf<typeof authError>`. */
+export type ReasonOf<Factory> = Factory extends ErrorFactory<infer Reason> ? Reason : never;
 
 const defined: ErrorReasonEnum[] = [];
 
@@ -69,43 +77,35 @@ export function definedErrorReasons(): readonly ErrorReasonEnum[] {
 }
 
 /**
- * A feature's reasons, typed once: registers the enum in the GraphQL schema with each value
- * documented (its category first), and returns the feature's one way to build its errors. The
- * table is `Record<Reason, ReasonSpec>`, so the compiler refuses a reason without a category
- * or documentation (the exhaustive mapping twenty writes as a switch).
+ * A feature's reasons, written once: the table's keys are the reasons (their names and values, in the
+ * schema's order), and each says its category and documentation, so the compiler refuses a reason
+ * without them (the exhaustive mapping twenty writes as a switch). Registers the enum in the GraphQL
+ * schema with each value documented (its category first), and returns the feature's one way to build
+ * its errors, which carries the reasons by name (`.reason`).
  */
 export function defineErrorReasons<Reason extends string>(
-  values: Record<string, Reason>,
   name: string,
   description: string,
-  specs: Record<Reason, ReasonSpec>,
+  specs: Readonly<Record<Reason, ReasonSpec>>,
 ): ErrorFactory<Reason> {
+  const names = Object.keys(specs) as Reason[];
+  const values = Object.fromEntries(names.map((reason) => [reason, reason])) as ReasonValues<Reason>;
   registerEnumType(values, {
     name,
     description: `${description} Sent as \`extensions.reason\`, beside the stable \`extensions.code\` (each value's category is named first).`,
-    valuesMap: Object.fromEntries(
-      Object.entries(values).map(([key, reason]) => [key, { description: `${specs[reason].category}: ${specs[reason].description}` }]),
-    ) as Partial<Record<string, { description: string }>>,
+    valuesMap: Object.fromEntries(names.map((reason) => [reason, { description: `${specs[reason].category}: ${specs[reason].description}` }])) as Partial<
+      Record<string, { description: string }>
+    >,
   });
   const reasons: ErrorReasonEnum = { name, values, specs };
   defined.push(reasons);
   const build = (reason: Reason, message: string, extras?: ErrorExtras) =>
     new DomainError(specs[reason].category, reason, message, extras?.fields, extras?.details);
-  return Object.assign(build, { reasons });
+  return Object.assign(build, { reasons, reason: values });
 }
 
 /** Reasons any feature may give: the generic ones (their value is the category's name) and the shared rules of lists and input. */
-export enum CommonErrorReason {
-  NOT_FOUND = 'NOT_FOUND',
-  FORBIDDEN = 'FORBIDDEN',
-  UNAUTHENTICATED = 'UNAUTHENTICATED',
-  VALIDATION_FAILED = 'VALIDATION_FAILED',
-  RATE_LIMITED = 'RATE_LIMITED',
-  PAGE_SIZE = 'PAGE_SIZE',
-  INVALID_CURSOR = 'INVALID_CURSOR',
-}
-
-export const commonError = defineErrorReasons(CommonErrorReason, 'CommonErrorReason', 'Why a request was refused, for reasons any feature may give.', {
+export const commonError = defineErrorReasons('CommonErrorReason', 'Why a request was refused, for reasons any feature may give.', {
   NOT_FOUND: { category: 'NOT_FOUND', description: 'The thing does not exist, or the caller may not know that it does.' },
   FORBIDDEN: { category: 'FORBIDDEN', description: 'The caller is signed in but may not do this.' },
   UNAUTHENTICATED: { category: 'UNAUTHENTICATED', description: 'No valid token, a wrong secret, or the person behind the token is gone: sign in (again).' },
@@ -114,6 +114,8 @@ export const commonError = defineErrorReasons(CommonErrorReason, 'CommonErrorRea
   PAGE_SIZE: { category: 'BAD_USER_INPUT', description: '`first` is outside the sizes this list allows (field `first`).' },
   INVALID_CURSOR: { category: 'BAD_USER_INPUT', description: 'The `after` cursor is not one this list produced (field `after`).' },
 });
+export const CommonErrorReason = commonError.reason;
+export type CommonErrorReason = ReasonOf<typeof commonError>;
 
 export const notFound = (what: string) => commonError(CommonErrorReason.NOT_FOUND, `${what} not found`);
 export const forbidden = (message = 'You are not allowed to do this') => commonError(CommonErrorReason.FORBIDDEN, message);

@@ -12,7 +12,7 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
-export function invalidInput(fields: FieldError[], reason = CommonErrorReason.VALIDATION_FAILED) {
+export function invalidInput(fields: FieldError[], reason: CommonErrorReason = CommonErrorReason.VALIDATION_FAILED) {
   const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
   return commonError(reason, `Invalid input: ${summary}`, { fields });
 }

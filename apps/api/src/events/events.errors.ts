@@ -1,19 +1,7 @@
-import { defineErrorReasons } from '../common/domain-error';
+import { defineErrorReasons, type ReasonOf } from '../common/domain-error';
 
 /** Why an event, its dates or its tag vocabulary were refused. */
-export enum EventsErrorReason {
-  EVENT_LOOKUP = 'EVENT_LOOKUP',
-  EVENT_SLUG_TAKEN = 'EVENT_SLUG_TAKEN',
-  EVENT_DATES = 'EVENT_DATES',
-  OUTSIDE_EVENT_DAYS = 'OUTSIDE_EVENT_DAYS',
-  SCHEDULE_OUTSIDE_EVENT_DAYS = 'SCHEDULE_OUTSIDE_EVENT_DAYS',
-  VOCABULARY_INVALID = 'VOCABULARY_INVALID',
-  VOCABULARY_DUPLICATE = 'VOCABULARY_DUPLICATE',
-  VOCABULARY_AMBIGUOUS = 'VOCABULARY_AMBIGUOUS',
-  REQUEST_SLOT_HOURS = 'REQUEST_SLOT_HOURS',
-}
-
-export const eventsError = defineErrorReasons(EventsErrorReason, 'EventsErrorReason', 'Why an event, its dates or its tag vocabulary were refused.', {
+export const eventsError = defineErrorReasons('EventsErrorReason', 'Why an event, its dates or its tag vocabulary were refused.', {
   EVENT_LOOKUP: { category: 'BAD_USER_INPUT', description: 'An event is looked up by exactly one of id or slug.' },
   EVENT_SLUG_TAKEN: { category: 'CONFLICT', description: 'Another event already uses this slug.' },
   EVENT_DATES: { category: 'BAD_USER_INPUT', description: 'The event would end before it starts (field `endsOn`).' },
@@ -24,3 +12,5 @@ export const eventsError = defineErrorReasons(EventsErrorReason, 'EventsErrorRea
   VOCABULARY_AMBIGUOUS: { category: 'BAD_USER_INPUT', description: 'A spelling (label or synonym) would mean two different tags.' },
   REQUEST_SLOT_HOURS: { category: 'BAD_USER_INPUT', description: 'Meeting-request slots need dayEndsAt after dayStartsAt with room for at least one slot (field `meetingRequestSlots.dayEndsAt`).' },
 });
+export const EventsErrorReason = eventsError.reason;
+export type EventsErrorReason = ReasonOf<typeof eventsError>;

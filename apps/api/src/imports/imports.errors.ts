@@ -1,17 +1,7 @@
-import { defineErrorReasons } from '../common/domain-error';
+import { defineErrorReasons, type ReasonOf } from '../common/domain-error';
 
 /** Why a ticketing CSV could not be read at all (rows refused one by one are in the import's report instead). */
-export enum ImportsErrorReason {
-  CSV_IS_WORKBOOK = 'CSV_IS_WORKBOOK',
-  CSV_NO_EMAIL_COLUMN = 'CSV_NO_EMAIL_COLUMN',
-  CSV_MALFORMED = 'CSV_MALFORMED',
-  CSV_EMPTY = 'CSV_EMPTY',
-  CSV_NO_ROWS = 'CSV_NO_ROWS',
-  CSV_ONE_SOURCE = 'CSV_ONE_SOURCE',
-  CSV_BASE64_INVALID = 'CSV_BASE64_INVALID',
-}
-
-export const importsError = defineErrorReasons(ImportsErrorReason, 'ImportsErrorReason', 'Why an attendee CSV could not be imported at all.', {
+export const importsError = defineErrorReasons('ImportsErrorReason', 'Why an attendee CSV could not be imported at all.', {
   CSV_IS_WORKBOOK: { category: 'BAD_USER_INPUT', description: 'The file is a spreadsheet workbook (.xlsx), not CSV text.' },
   CSV_NO_EMAIL_COLUMN: { category: 'BAD_USER_INPUT', description: 'No column of the header holds email addresses.' },
   CSV_MALFORMED: { category: 'BAD_USER_INPUT', description: 'The text is not valid CSV (the message says where).' },
@@ -20,3 +10,5 @@ export const importsError = defineErrorReasons(ImportsErrorReason, 'ImportsError
   CSV_ONE_SOURCE: { category: 'BAD_USER_INPUT', description: 'The file comes once: as text in `csv` or as its bytes in `csvBase64`, one of the two.' },
   CSV_BASE64_INVALID: { category: 'BAD_USER_INPUT', description: 'An uploaded file’s base64 (`csvBase64`, or `fileBase64` of an agenda) is not standard base64; the field is named.' },
 });
+export const ImportsErrorReason = importsError.reason;
+export type ImportsErrorReason = ReasonOf<typeof importsError>;

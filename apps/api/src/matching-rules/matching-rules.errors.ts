@@ -1,14 +1,7 @@
-import { defineErrorReasons } from '../common/domain-error';
+import { defineErrorReasons, type ReasonOf } from '../common/domain-error';
 
 /** Why an organiser's matching rules or conflicts of interest were refused. */
-export enum MatchingRulesErrorReason {
-  RULES_INVALID = 'RULES_INVALID',
-  CONFLICTS_FILE_INVALID = 'CONFLICTS_FILE_INVALID',
-  CONFLICT_NAME_AMBIGUOUS = 'CONFLICT_NAME_AMBIGUOUS',
-}
-
 export const matchingRulesError = defineErrorReasons(
-  MatchingRulesErrorReason,
   'MatchingRulesErrorReason',
   'Why an organiser’s matching rules or conflicts of interest were refused.',
   {
@@ -23,3 +16,5 @@ export const matchingRulesError = defineErrorReasons(
     },
   },
 );
+export const MatchingRulesErrorReason = matchingRulesError.reason;
+export type MatchingRulesErrorReason = ReasonOf<typeof matchingRulesError>;

@@ -1,20 +1,7 @@
-import { defineErrorReasons } from '../common/domain-error';
+import { defineErrorReasons, type ReasonOf } from '../common/domain-error';
 
 /** Why asking to meet someone, answering or withdrawing a request was refused. */
-export enum MeetingRequestsErrorReason {
-  SELF_REQUEST = 'SELF_REQUEST',
-  MESSAGE_TOO_LONG = 'MESSAGE_TOO_LONG',
-  CONSENT_REQUIRED = 'CONSENT_REQUIRED',
-  DAILY_QUOTA_REACHED = 'DAILY_QUOTA_REACHED',
-  REQUESTS_CLOSED = 'REQUESTS_CLOSED',
-  ALREADY_ASKED_YOU = 'ALREADY_ASKED_YOU',
-  ALREADY_MET = 'ALREADY_MET',
-  WRONG_SIDE = 'WRONG_SIDE',
-  REQUEST_NOT_PENDING = 'REQUEST_NOT_PENDING',
-  REQUEST_CLOSED = 'REQUEST_CLOSED',
-}
-
-export const meetingRequestsError = defineErrorReasons(MeetingRequestsErrorReason, 'MeetingRequestsErrorReason', 'Why a meeting request was refused.', {
+export const meetingRequestsError = defineErrorReasons('MeetingRequestsErrorReason', 'Why a meeting request was refused.', {
   SELF_REQUEST: { category: 'BAD_USER_INPUT', description: 'An attendee cannot ask to meet themselves (field `attendeeId`).' },
   MESSAGE_TOO_LONG: { category: 'BAD_USER_INPUT', description: 'The message is longer than 280 characters (field `message`).' },
   CONSENT_REQUIRED: { category: 'FORBIDDEN', description: 'Only an attendee who consents to matchmaking may ask to meet someone (the other would not see who asks).' },
@@ -32,3 +19,5 @@ export const meetingRequestsError = defineErrorReasons(MeetingRequestsErrorReaso
   REQUEST_NOT_PENDING: { category: 'CONFLICT', description: 'The request was already answered the other way, withdrawn or has expired: it can no longer be answered.' },
   REQUEST_CLOSED: { category: 'CONFLICT', description: 'The request was declined, already fulfilled (the two were seated together) or has expired: there is nothing to withdraw.' },
 });
+export const MeetingRequestsErrorReason = meetingRequestsError.reason;
+export type MeetingRequestsErrorReason = ReasonOf<typeof meetingRequestsError>;

@@ -1,37 +1,9 @@
-import { defineErrorReasons, type DomainError } from '../common/domain-error';
+import { defineErrorReasons, type DomainError, type ReasonOf } from '../common/domain-error';
 import { describeDraftProblems, type DraftProblem } from './draft-check';
 import type { RosterCount } from './round-roster';
 
 /** Why a round, its draft or its meetings were refused. */
-export enum RoundsErrorReason {
-  ROUND_NOT_FOUND = 'ROUND_NOT_FOUND',
-  AMBIGUOUS_ROUND_NAME = 'AMBIGUOUS_ROUND_NAME',
-  NOT_ENOUGH_ATTENDEES = 'NOT_ENOUGH_ATTENDEES',
-  GENERATION_IN_PROGRESS = 'GENERATION_IN_PROGRESS',
-  ROUND_ALREADY_GENERATED = 'ROUND_ALREADY_GENERATED',
-  ROUND_NOT_DRAFT = 'ROUND_NOT_DRAFT',
-  MATCHING_INPUT_INVALID = 'MATCHING_INPUT_INVALID',
-  ROUND_NOT_GENERATED = 'ROUND_NOT_GENERATED',
-  ROUND_EMPTY = 'ROUND_EMPTY',
-  DRAFT_BREAKS_HARD_RULES = 'DRAFT_BREAKS_HARD_RULES',
-  ROUND_NOT_PUBLISHED = 'ROUND_NOT_PUBLISHED',
-  ROUND_ALREADY_PUBLISHED = 'ROUND_ALREADY_PUBLISHED',
-  ROUND_NOT_STARTED = 'ROUND_NOT_STARTED',
-  ROUND_NOT_CANCELLABLE = 'ROUND_NOT_CANCELLABLE',
-  SWAP_SELF = 'SWAP_SELF',
-  NOT_SEATED = 'NOT_SEATED',
-  SAME_TABLE = 'SAME_TABLE',
-  TABLE_FULL = 'TABLE_FULL',
-  WOULD_LEAVE_ALONE = 'WOULD_LEAVE_ALONE',
-  OVERRIDE_NEEDS_REASON = 'OVERRIDE_NEEDS_REASON',
-  NOT_ELIGIBLE = 'NOT_ELIGIBLE',
-  HARD_RULE = 'HARD_RULE',
-  NOT_A_PARTICIPANT = 'NOT_A_PARTICIPANT',
-  ROUNDS_OVERLAP = 'ROUNDS_OVERLAP',
-  TABLES_WITH_MAXMIN = 'TABLES_WITH_MAXMIN',
-}
-
-export const roundsError = defineErrorReasons(RoundsErrorReason, 'RoundsErrorReason', 'Why a round, its draft or its meetings were refused.', {
+export const roundsError = defineErrorReasons('RoundsErrorReason', 'Why a round, its draft or its meetings were refused.', {
   ROUND_NOT_FOUND: { category: 'NOT_FOUND', description: 'No round of this event has this id or name.' },
   AMBIGUOUS_ROUND_NAME: { category: 'BAD_USER_INPUT', description: 'Several rounds of the event have this name: give an id (the message lists them).' },
   NOT_ENOUGH_ATTENDEES: { category: 'CONFLICT', description: 'Fewer than two attendees may be matched (present, consenting, not opted out); the message counts the others.' },
@@ -55,9 +27,11 @@ export const roundsError = defineErrorReasons(RoundsErrorReason, 'RoundsErrorRea
   NOT_ELIGIBLE: { category: 'BAD_USER_INPUT', description: 'Only present, consenting, opted-in attendees of this event can be seated.' },
   HARD_RULE: { category: 'CONFLICT', description: 'The change breaks a hard rule; `extensions.violations` says which, between whom. Force it with a reason to override.' },
   NOT_A_PARTICIPANT: { category: 'BAD_USER_INPUT', description: 'The attendee is not at this meeting (field `attendeeId`).' },
-  TABLES_WITH_MAXMIN: { category: 'BAD_USER_INPUT', description: 'A table round (`tableSize`) maximises the total: fairness must be NONE (field `fairness`).' },
   ROUNDS_OVERLAP: { category: 'CONFLICT', description: 'The round would overlap another round of the event that is not cancelled (each holds [start, start + duration)); the message names it.' },
+  TABLES_WITH_MAXMIN: { category: 'BAD_USER_INPUT', description: 'A table round (`tableSize`) maximises the total: fairness must be NONE (field `fairness`).' },
 });
+export const RoundsErrorReason = roundsError.reason;
+export type RoundsErrorReason = ReasonOf<typeof roundsError>;
 
 /** A round needs two people who may be matched; says how many there are and why the others may not. */
 export function notEnoughAttendees(count: RosterCount): DomainError {

@@ -1,21 +1,7 @@
-import { defineErrorReasons } from '../common/domain-error';
+import { defineErrorReasons, type ReasonOf } from '../common/domain-error';
 
 /** Why a talk, its speaker's office hours or an agenda import were refused. */
-export enum TalksErrorReason {
-  SPEAKER_NOT_ATTENDEE = 'SPEAKER_NOT_ATTENDEE',
-  OWN_TALK = 'OWN_TALK',
-  SLOTS_PUBLISHED = 'SLOTS_PUBLISHED',
-  SLOTS_NOT_ALLOCATED = 'SLOTS_NOT_ALLOCATED',
-  SLOTS_CLASH = 'SLOTS_CLASH',
-  AGENDA_EMPTY = 'AGENDA_EMPTY',
-  AGENDA_MALFORMED = 'AGENDA_MALFORMED',
-  AGENDA_WRONG_SHAPE = 'AGENDA_WRONG_SHAPE',
-  AGENDA_CSV_COLUMNS = 'AGENDA_CSV_COLUMNS',
-  AGENDA_NUL_CHARACTER = 'AGENDA_NUL_CHARACTER',
-  AGENDA_ONE_SOURCE = 'AGENDA_ONE_SOURCE',
-}
-
-export const talksError = defineErrorReasons(TalksErrorReason, 'TalksErrorReason', 'Why a talk, its office hours or an agenda import were refused.', {
+export const talksError = defineErrorReasons('TalksErrorReason', 'Why a talk, its office hours or an agenda import were refused.', {
   SPEAKER_NOT_ATTENDEE: { category: 'BAD_USER_INPUT', description: 'The speaker must be an attendee of the talk’s event (field `speakerId`).' },
   OWN_TALK: { category: 'BAD_USER_INPUT', description: 'Speakers do not book their own office hours.' },
   SLOTS_PUBLISHED: { category: 'CONFLICT', description: 'The office hours are already published: they cannot be allocated again.' },
@@ -32,3 +18,5 @@ export const talksError = defineErrorReasons(TalksErrorReason, 'TalksErrorReason
   AGENDA_NUL_CHARACTER: { category: 'BAD_USER_INPUT', description: 'The agenda file contains a NUL character: it is not text.' },
   AGENDA_ONE_SOURCE: { category: 'BAD_USER_INPUT', description: 'The agenda file comes once: as text in `file` or as its bytes in `fileBase64`, one of the two.' },
 });
+export const TalksErrorReason = talksError.reason;
+export type TalksErrorReason = ReasonOf<typeof talksError>;
