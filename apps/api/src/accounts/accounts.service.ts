@@ -9,8 +9,8 @@ import { assertCanSee } from '../auth/event-access';
 import { hashPassword, verifyPassword } from '../auth/password-hasher';
 import { forbidden, notFound } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
-import { AccountEntity } from './account.entity';
-import { EventOrganiserEntity } from './event-organiser.entity';
+import type { AccountEntity } from './account.entity';
+import { AccountsRepository } from './accounts.repository';
 import { EventsRepository } from '../events/events.repository';
 
 @Injectable()
@@ -22,6 +22,7 @@ export class AccountsService implements OnApplicationBootstrap {
     private readonly config: ConfigService<AppConfig, true>,
     private readonly authService: AuthService,
     private readonly events: EventsRepository,
+    private readonly accounts: AccountsRepository,
   ) {}
 
   /** The admin comes from configuration: created on first start, password re-hashed when the variable changes. */
@@ -32,11 +33,10 @@ export class AccountsService implements OnApplicationBootstrap {
       return;
     }
     const email = admin.email.toLowerCase();
-    const accounts = this.dataSource.getRepository(AccountEntity);
-    const existing = await accounts.findOneBy({ email });
+    const existing = await this.accounts.findByEmail(email);
     if (existing?.isAdmin && existing.passwordHash && (await verifyPassword(admin.password, existing.passwordHash))) return;
     const passwordHash = await hashPassword(admin.password);
-    await accounts.upsert({ email, name: existing?.name ?? 'Admin', passwordHash, isAdmin: true }, ['email']);
+    await this.accounts.saveAdmin({ email, name: existing?.name ?? 'Admin', passwordHash });
     this.logger.log('The admin account is ready'); // its email is in the configuration, not in logs
   }
 
@@ -53,16 +53,8 @@ export class AccountsService implements OnApplicationBootstrap {
     return (within ?? this.dataSource.manager).transaction(async (manager) => {
       const event = await this.events.findById(input.eventId, manager);
       if (!event) throw notFound('Event');
-      const email = input.email.trim().toLowerCase();
-      const accounts = manager.getRepository(AccountEntity);
-      await accounts
-        .createQueryBuilder()
-        .insert()
-        .values({ email, name: input.name.trim() })
-        .orIgnore()
-        .execute();
-      const account = await accounts.findOneByOrFail({ email });
-      await manager.getRepository(EventOrganiserEntity).upsert({ eventId: event.id, accountId: account.id }, ['eventId', 'accountId']);
+      const account = await this.accounts.findOrCreate({ email: input.email.trim().toLowerCase(), name: input.name.trim() }, manager);
+      await this.accounts.addOrganiser(event.id, account.id, manager);
       const grant = await this.authService.issueCode(manager, { eventId: event.id, accountId: account.id, attendeeId: null });
       return { account, grant };
     });
@@ -70,8 +62,7 @@ export class AccountsService implements OnApplicationBootstrap {
 
   async removeOrganiser(actor: Actor, eventId: string, accountId: string): Promise<boolean> {
     if (!isAdmin(actor)) throw forbidden('Only an admin can remove organisers');
-    const result = await this.dataSource.getRepository(EventOrganiserEntity).delete({ eventId, accountId });
-    if (!result.affected) throw notFound('Organiser of this event');
+    if (!(await this.accounts.removeOrganiser(eventId, accountId))) throw notFound('Organiser of this event');
     return true;
   }
 
@@ -79,12 +70,6 @@ export class AccountsService implements OnApplicationBootstrap {
   async organisersOf(actor: Actor, eventId: string): Promise<AccountEntity[]> {
     assertCanSee(actor, eventId, 'Event');
     if (!canManageEvent(actor, eventId)) throw forbidden('Only this event’s organisers and admins can see its organisers');
-    return this.dataSource
-      .getRepository(AccountEntity)
-      .createQueryBuilder('account')
-      .innerJoin(EventOrganiserEntity, 'link', 'link.account_id = account.id')
-      .where('link.event_id = :eventId', { eventId })
-      .orderBy('account.email')
-      .getMany();
+    return this.accounts.organisersOf(eventId);
   }
 }

@@ -4,14 +4,14 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AccountEntity } from '../accounts/account.entity';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccountsRepository } from '../accounts/accounts.repository';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import { notFound, unauthenticated } from '../common/domain-error';
 import { authError, AuthErrorReason } from './auth.errors';
 import type { AppConfig } from '../config/app-config';
 import { assertCanManageAttendee } from '../attendees/attendee-view';
-import { AccessCodeEntity } from './access-code.entity';
+import { AccessCodesRepository, type AccessCodeSubject } from './access-codes.repository';
 import { generateAccessCode, hashAccessCode } from './access-code';
 import type { Actor, TokenClaims } from './actor';
 import type { AuthState } from './auth.decorators';
@@ -85,6 +85,8 @@ export class AuthService {
     private readonly config: ConfigService<AppConfig, true>,
     private readonly sessions: SessionsRepository,
     private readonly throttle: SignInThrottle,
+    private readonly accounts: AccountsRepository,
+    private readonly accessCodes: AccessCodesRepository,
   ) {
     const auth = config.get('auth', { infer: true });
     this.policy = { graceHours: auth.sessionGraceHours, staffIdleHours: auth.staffSessionHours };
@@ -264,25 +266,18 @@ export class AuthService {
   }
 
   /** Used by the accounts service when an admin names an organiser. */
-  async issueCode(
-    manager: EntityManager,
-    subject: { eventId: string; attendeeId: string | null; accountId: string | null },
-  ): Promise<AccessCodeGrant> {
-    const codes = manager.getRepository(AccessCodeEntity);
+  async issueCode(manager: EntityManager, subject: AccessCodeSubject): Promise<AccessCodeGrant> {
     const now = new Date();
-    await codes.update(
-      { ...subject, attendeeId: subject.attendeeId ?? IsNull(), accountId: subject.accountId ?? IsNull(), usedAt: IsNull(), revokedAt: IsNull() },
-      { revokedAt: now },
-    );
+    await this.accessCodes.revokeUnused(subject, now, manager);
     const code = generateAccessCode();
     const hours = this.config.get('auth', { infer: true }).accessCodeTtlHours;
     const expiresAt = new Date(now.getTime() + hours * 3600 * 1000);
-    await codes.insert({ ...subject, codeHash: hashAccessCode(code), expiresAt });
+    await this.accessCodes.insert(subject, hashAccessCode(code), expiresAt, manager);
     return { code, expiresAt };
   }
 
   private async checkPassword(email: string, password: string): Promise<SessionSubject> {
-    const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ email });
+    const account = await this.accounts.findByEmail(email);
     // Hash even for unknown emails, so the answer time does not tell which emails have accounts.
     const valid = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
     if (!account?.passwordHash || !valid) {
@@ -292,31 +287,16 @@ export class AuthService {
   }
 
   /**
-   * Marks the code used in the same statement that checks it, so two devices cannot both redeem it.
-   * A code that is real and issued to this email, but used, replaced or expired, is refused saying
-   * so; to anyone else (another email, a code never issued) the answer is the usual one, so it
-   * tells nothing about other people's codes or accounts.
+   * Redeems the code (once, whatever devices race: see AccessCodesRepository.redeem). A code that
+   * is real and issued to this email, but used, replaced or expired, is refused saying so; to anyone
+   * else (another email, a code never issued) the answer is the usual one, so it tells nothing
+   * about other people's codes or accounts.
    */
   private async redeemAccessCode(email: string, code: string): Promise<SessionSubject> {
-    const [row] = await this.dataSource.query<
-      { attendee_id: string | null; account_id: string | null; used: boolean; revoked: boolean; expired: boolean }[]
-    >(
-      `WITH code AS (
-         SELECT c.id, c.used_at, c.revoked_at, c.expires_at FROM access_codes c
-          WHERE c.code_hash = $1
-            AND ( EXISTS (SELECT 1 FROM attendees a WHERE a.id = c.attendee_id AND a.email = $2)
-               OR EXISTS (SELECT 1 FROM accounts s WHERE s.id = c.account_id AND s.email = $2))),
-       redeemed AS (
-         UPDATE access_codes c SET used_at = now() FROM code
-          WHERE c.id = code.id AND c.used_at IS NULL AND c.revoked_at IS NULL AND c.expires_at > now()
-          RETURNING c.attendee_id, c.account_id)
-       SELECT r.attendee_id, r.account_id, code.used_at IS NOT NULL AS used, code.revoked_at IS NOT NULL AS revoked, code.expires_at <= now() AS expired
-         FROM code LEFT JOIN redeemed r ON true`,
-      [hashAccessCode(code), email],
-    );
+    const row = await this.accessCodes.redeem(hashAccessCode(code), email);
     if (!row) throw unauthenticated(INVALID_CREDENTIALS);
-    if (row.attendee_id) return { kind: 'attendee', attendeeId: row.attendee_id };
-    if (row.account_id) return { kind: 'account', accountId: row.account_id };
+    if (row.attendeeId) return { kind: 'attendee', attendeeId: row.attendeeId };
+    if (row.accountId) return { kind: 'account', accountId: row.accountId };
     if (row.revoked && !row.used) throw authError(AuthErrorReason.ACCESS_CODE_REPLACED, 'A newer code was issued after this one — use the latest code you were given');
     if (row.expired && !row.used) throw authError(AuthErrorReason.ACCESS_CODE_EXPIRED, 'This code has expired — ask for a new one');
     // Used before, or by another device a moment ago.

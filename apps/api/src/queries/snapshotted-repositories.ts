@@ -1,3 +1,5 @@
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { AccessCodesRepository } from '../auth/access-codes.repository';
 import { AttendeesRepository } from '../attendees/attendees.repository';
 import { NetworkingRepository } from '../networking/networking.repository';
 import { AvailabilityRepository } from '../availability/availability.repository';
@@ -23,4 +25,6 @@ export const SNAPSHOTTED_REPOSITORIES = [
   EventsRepository,
   AttendeesRepository,
   NetworkingRepository,
+  AccountsRepository,
+  AccessCodesRepository,
 ] as const;
