@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { MailSender } from '../apps/api/src/mail/mail-sender';
 import { ReminderScheduler } from '../apps/api/src/mail/reminder-scheduler';
-import { eraseAttendee } from '../apps/api/src/privacy/erasure';
+import { AttendeeErasure } from '../apps/api/src/privacy/erasure';
 import {
   attendeeToken,
   createAttendee,
@@ -564,7 +564,7 @@ describe('reminders: who they reach and what they say (the test ticks the schedu
     let erased!: () => void;
     const started = new Promise<void>((resolve) => (erased = resolve));
     const done = db().transaction(async (manager) => {
-      await eraseAttendee(manager, attendeeId, new Date());
+      await t.app.get(AttendeeErasure).erase(manager, attendeeId, new Date());
       erased();
       await gate;
     });

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
 import { AttendeesRepository } from '../apps/api/src/attendees/attendees.repository';
 import { EventsRepository } from '../apps/api/src/events/events.repository';
+import { AttendeeErasure } from '../apps/api/src/privacy/erasure';
 import { RetentionService } from '../apps/api/src/privacy/retention.service';
 import {
   attendeeToken,
@@ -293,7 +294,7 @@ describe('privacy: consent, access, erasure, retention', () => {
 
   it('anonymises every attendee once the event’s retention period is over (injected clock)', async () => {
     const dataSource = t.app.get(DataSource);
-    const at = (iso: string) => new RetentionService(dataSource, { now: () => new Date(iso) }, t.app.get(EventsRepository), t.app.get(AttendeesRepository));
+    const at = (iso: string) => new RetentionService(dataSource, { now: () => new Date(iso) }, t.app.get(EventsRepository), t.app.get(AttendeesRepository), t.app.get(AttendeeErasure));
     expect(await at('2026-02-09T12:00:00Z').anonymiseExpiredEvents()).toEqual([]); // ends 2026-01-10 + 30 days: not yet
     expect(await findEverywhere(t.database.url, 'Pat Partner')).not.toEqual([]);
     expect(await at('2026-02-10T00:00:01Z').anonymiseExpiredEvents()).toEqual([eventId]);
@@ -305,7 +306,7 @@ describe('privacy: consent, access, erasure, retention', () => {
     const { id: otherEvent } = await createEvent(t, { startsOn: '2026-04-01', endsOn: '2026-04-02', retentionDays: 1 });
     await createAttendee(t, otherEvent, { name: 'Rhea Concurrent', email: 'rhea@example.org' });
     const dataSource = t.app.get(DataSource);
-    const process = () => new RetentionService(dataSource, { now: () => new Date('2026-04-05T00:00:00Z') }, t.app.get(EventsRepository), t.app.get(AttendeesRepository)).anonymiseExpiredEvents();
+    const process = () => new RetentionService(dataSource, { now: () => new Date('2026-04-05T00:00:00Z') }, t.app.get(EventsRepository), t.app.get(AttendeesRepository), t.app.get(AttendeeErasure)).anonymiseExpiredEvents();
     const runs = await Promise.all([process(), process(), process()]);
     expect(runs.flat()).toEqual([otherEvent]);
     expect(await findEverywhere(t.database.url, 'Rhea Concurrent')).toEqual([]);

@@ -191,4 +191,20 @@ export class AttendeesRepository {
     else builder.orderBy('a.id', 'ASC');
     return { rows: await builder.take(query.limit).getMany(), totalCount };
   }
+
+  /**
+   * Writes over everything of the attendee that identifies them (erasure, found by id): the row stays, so
+   * partners' meeting histories and the statistics hold, named `name` and addressed `email`.
+   */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.STRING, 'erased@erased.invalid', DummyValue.DATE], transaction: true })
+  async anonymise(id: string, name: string, email: string, at: Date, manager: Pick<EntityManager, 'query'>): Promise<void> {
+    await manager.query(
+      `UPDATE attendees SET name = $2, email = $3, company = NULL, role = NULL, seniority = NULL, ticket_type = NULL, bio = NULL,
+              stack = '{}', interests = '{}', looking_for = '{}', can_offer = '{}', languages = '{}', links = '{}',
+              consent_matchmaking = false, consent_at = NULL, consent_notice_version = NULL, shared_fields = '{name}',
+              present = false, checked_in_at = NULL, calendar_token_hash = NULL, erased_at = $4, updated_at = $4
+        WHERE id = $1`,
+      [id, name, email, at],
+    );
+  }
 }

@@ -75,4 +75,10 @@ export class AccessCodesRepository {
     );
     return row && { attendeeId: row.attendee_id, accountId: row.account_id, used: row.used, revoked: row.revoked, expired: row.expired };
   }
+
+  /** Erasure: the attendee's codes go, used or not. */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  async deleteOfAttendee(attendeeId: string, manager: Pick<EntityManager, 'query'>): Promise<void> {
+    await manager.query(`DELETE FROM access_codes WHERE attendee_id = $1`, [attendeeId]);
+  }
 }

@@ -27,6 +27,6 @@ import { SignInThrottle } from './sign-in-throttle';
     }),
   ],
   providers: [AuthService, SessionsRepository, SignInThrottle, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService],
+  exports: [AuthService, SessionsRepository],
 })
 export class AuthModule {}

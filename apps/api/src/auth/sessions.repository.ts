@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '../common/prepared-statement';
 
 /** Whose a session is: an attendee (bound to their event) or a staff account. */
@@ -100,10 +100,10 @@ export class SessionsRepository {
     await this.dataSource.query(`DELETE FROM sessions WHERE id = $1`, [sessionId]);
   }
 
-  /** Ends every session of a person; returns how many were live. */
-  async endAll(subject: SessionSubject): Promise<number> {
+  /** Ends every session of a person (in the caller's transaction when given its `manager`); returns how many were live. */
+  async endAll(subject: SessionSubject, manager: Pick<EntityManager, 'query'> = this.dataSource.manager): Promise<number> {
     const column = subject.kind === 'attendee' ? 'attendee_id' : 'account_id';
-    const rows = await this.dataSource.query<{ live: boolean }[]>(
+    const rows: { live: boolean }[] = await manager.query(
       `WITH ended AS (DELETE FROM sessions WHERE ${column} = $1 RETURNING expires_at > now() AS live) SELECT live FROM ended`,
       [subject.kind === 'attendee' ? subject.attendeeId : subject.accountId],
     );

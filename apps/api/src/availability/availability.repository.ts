@@ -57,4 +57,10 @@ export class AvailabilityRepository {
       [eventId, attendeeId, startsAt, endsAt],
     );
   }
+
+  /** Erasure: when the attendee would be at the event goes. */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  async deleteWindowsOf(attendeeId: string, manager: Pick<EntityManager, 'query'>): Promise<void> {
+    await manager.query(`DELETE FROM availability_windows WHERE attendee_id = $1`, [attendeeId]);
+  }
 }

@@ -62,4 +62,10 @@ export class ConflictsRepository {
   async clear(eventId: string, manager: Pick<EntityManager, 'query'> = this.dataSource.manager): Promise<void> {
     await manager.query(`DELETE FROM event_conflicts WHERE event_id = $1`, [eventId]);
   }
+
+  /** Erasure: the conflicts naming the attendee go. */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  async deleteOf(attendeeId: string, manager: Pick<EntityManager, 'query'>): Promise<void> {
+    await manager.query(`DELETE FROM event_conflicts WHERE attendee_low = $1 OR attendee_high = $1`, [attendeeId]);
+  }
 }

@@ -470,4 +470,10 @@ export class MeetingRequestsRepository {
       [attendeeId, when],
     );
   }
+
+  /** Erasure: the attendee's requests, sent and received, messages included. */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  async deleteAllOf(attendeeId: string, manager: Pick<EntityManager, 'query'>): Promise<void> {
+    await manager.query(`DELETE FROM meeting_requests WHERE requester_id = $1 OR recipient_id = $1`, [attendeeId]);
+  }
 }

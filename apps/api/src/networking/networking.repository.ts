@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AttendeeEntity } from '../attendees/attendee.entity';
 import { DummyValue, GenerateSql } from '../database/generate-sql';
 import { BlockEntity, RoundOptOutEntity, WishEntity } from './networking.entities';
@@ -9,6 +9,7 @@ import { BlockEntity, RoundOptOutEntity, WishEntity } from './networking.entitie
 export type Link = 'wish' | 'block';
 
 const LINK_ENTITY = { wish: WishEntity, block: BlockEntity } as const;
+const LINK_TABLE = { wish: 'wishes', block: 'blocks' } as const;
 
 /**
  * Every query of what attendees say about their own matchmaking: round opt-outs, wishes and blocks.
@@ -42,5 +43,25 @@ export class NetworkingRepository {
   async targetsOf(link: Link, attendeeId: string): Promise<AttendeeEntity[]> {
     const links = await this.dataSource.getRepository(LINK_ENTITY[link]).find({ where: { attendeeId }, relations: { target: true }, order: { createdAt: 'ASC' } });
     return links.map((row) => row.target!).filter(Boolean);
+  }
+
+  /** The attendees someone wished to meet, or blocked, with when, as their data export writes them. */
+  @GenerateSql({ name: 'wish', params: ['wish', DummyValue.UUID] }, { name: 'block', params: ['block', DummyValue.UUID] })
+  linksMadeBy(link: Link, attendeeId: string): Promise<Record<string, unknown>[]> {
+    return this.dataSource.query(`SELECT target_id AS "attendeeId", created_at AS "createdAt" FROM ${LINK_TABLE[link]} WHERE attendee_id = $1`, [attendeeId]);
+  }
+
+  /** The rounds an attendee sits out, as their data export writes them. */
+  @GenerateSql({ params: [DummyValue.UUID] })
+  optOutsOf(attendeeId: string): Promise<Record<string, unknown>[]> {
+    return this.dataSource.query(`SELECT round_id AS "roundId" FROM round_opt_outs WHERE attendee_id = $1`, [attendeeId]);
+  }
+
+  /** Erasure: the attendee's wishes and blocks, made and received, and their opt-outs go. */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  async forgetAttendee(attendeeId: string, manager: Pick<EntityManager, 'query'>): Promise<void> {
+    await manager.query(`DELETE FROM wishes WHERE attendee_id = $1 OR target_id = $1`, [attendeeId]);
+    await manager.query(`DELETE FROM blocks WHERE attendee_id = $1 OR target_id = $1`, [attendeeId]);
+    await manager.query(`DELETE FROM round_opt_outs WHERE attendee_id = $1`, [attendeeId]);
   }
 }

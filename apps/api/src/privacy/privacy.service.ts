@@ -8,9 +8,13 @@ import { MeetingsService } from '../rounds/meetings.service';
 import { toMyMeeting } from '../rounds/meeting-view';
 import { MeetingsWhen } from '../rounds/models/meeting-views.model';
 import { DraftRemoval } from './draft-removal';
-import { eraseAttendee } from './erasure';
+import { AttendeeErasure } from './erasure';
 import { EventsRepository } from '../events/events.repository';
 import { AttendeesRepository } from '../attendees/attendees.repository';
+import { AvailabilityRepository } from '../availability/availability.repository';
+import { NetworkingRepository } from '../networking/networking.repository';
+import { MeetingsRepository } from '../rounds/meetings.repository';
+import { TalksRepository } from '../talks/talks.repository';
 
 /** An attendee's rights over their data: consent, access and portability, erasure. */
 @Injectable()
@@ -21,6 +25,11 @@ export class PrivacyService {
     private readonly drafts: DraftRemoval,
     private readonly events: EventsRepository,
     private readonly attendees: AttendeesRepository,
+    private readonly erasure: AttendeeErasure,
+    private readonly networking: NetworkingRepository,
+    private readonly meetings: MeetingsRepository,
+    private readonly talks: TalksRepository,
+    private readonly availability: AvailabilityRepository,
   ) {}
 
   /** Opt in to matchmaking (profiling), recorded with the time and the version of the notice shown. */
@@ -50,25 +59,14 @@ export class PrivacyService {
     const attendee = await this.attendees.getById(me.attendeeId);
     const event = await this.events.getById(attendee.eventId);
     const [wishes, blocks, optOuts, feedback, slotRequests, meetings, availability, bookmarks] = await Promise.all([
-      this.dataSource.query(`SELECT target_id AS "attendeeId", created_at AS "createdAt" FROM wishes WHERE attendee_id = $1`, [me.attendeeId]),
-      this.dataSource.query(`SELECT target_id AS "attendeeId", created_at AS "createdAt" FROM blocks WHERE attendee_id = $1`, [me.attendeeId]),
-      this.dataSource.query(`SELECT round_id AS "roundId" FROM round_opt_outs WHERE attendee_id = $1`, [me.attendeeId]),
-      this.dataSource.query(
-        `SELECT meeting_id AS "meetingId", met, rating, would_meet_again AS "wouldMeetAgain", note, updated_at AS "updatedAt"
-           FROM feedback WHERE attendee_id = $1`,
-        [me.attendeeId],
-      ),
-      this.dataSource.query(
-        `SELECT t.title AS talk, r.question, r.slot_index AS "slotIndex", r.standby_rank AS "standbyRank", r.created_at AS "createdAt"
-           FROM slot_requests r JOIN talks t ON t.id = r.talk_id WHERE r.attendee_id = $1`,
-        [me.attendeeId],
-      ),
+      this.networking.linksMadeBy('wish', me.attendeeId),
+      this.networking.linksMadeBy('block', me.attendeeId),
+      this.networking.optOutsOf(me.attendeeId),
+      this.meetings.feedbackGivenBy(me.attendeeId),
+      this.talks.slotRequestsMadeBy(me.attendeeId),
       this.meetingsService.myMeetings(me, MeetingsWhen.ALL),
-      this.dataSource.query(`SELECT starts_at AS "startsAt", ends_at AS "endsAt" FROM availability_windows WHERE attendee_id = $1 ORDER BY starts_at`, [me.attendeeId]),
-      this.dataSource.query(
-        `SELECT t.id AS "talkId", t.title AS talk, b.created_at AS "createdAt" FROM talk_bookmarks b JOIN talks t ON t.id = b.talk_id WHERE b.attendee_id = $1 ORDER BY t.starts_at`,
-        [me.attendeeId],
-      ),
+      this.availability.windowsOf(me.attendeeId),
+      this.talks.bookmarksOf(me.attendeeId),
     ]);
     const { calendarTokenHash: _secret, ...profile } = attendee;
     return {
@@ -96,7 +94,7 @@ export class PrivacyService {
     const me = asAttendee(actor);
     await this.dataSource.transaction(async (manager) => {
       await this.drafts.removeFromDrafts(manager, me.attendeeId);
-      await eraseAttendee(manager, me.attendeeId, new Date());
+      await this.erasure.erase(manager, me.attendeeId, new Date());
     });
     return true;
   }

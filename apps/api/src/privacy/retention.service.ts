@@ -3,7 +3,7 @@ import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EventsRepository } from '../events/events.repository';
-import { eraseAttendee } from './erasure';
+import { AttendeeErasure } from './erasure';
 import { AttendeesRepository } from '../attendees/attendees.repository';
 
 /** The time source, injectable so retention can be tested at any date. */
@@ -26,6 +26,7 @@ export class RetentionService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly events: EventsRepository,
     private readonly attendees: AttendeesRepository,
+    private readonly erasure: AttendeeErasure,
   ) {}
 
   @Cron(CronExpression.EVERY_HOUR)
@@ -41,7 +42,7 @@ export class RetentionService {
       const done = await this.dataSource.transaction(async (manager) => {
         // Several API processes (or hosts) may run this job at once: the row lock makes one do it.
         if (!(await this.events.lockForAnonymisation(id, manager))) return false;
-        for (const attendeeId of await this.attendees.idsNotErased(id, manager)) await eraseAttendee(manager, attendeeId, now);
+        for (const attendeeId of await this.attendees.idsNotErased(id, manager)) await this.erasure.erase(manager, attendeeId, now);
         await this.events.markAnonymised(id, now, manager);
         return true;
       });

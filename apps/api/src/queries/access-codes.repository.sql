@@ -18,3 +18,6 @@ redeemed AS (
    RETURNING c.attendee_id, c.account_id)
 SELECT r.attendee_id, r.account_id, code.used_at IS NOT NULL AS used, code.revoked_at IS NOT NULL AS revoked, code.expires_at <= now() AS expired
   FROM code LEFT JOIN redeemed r ON true;
+
+-- AccessCodesRepository.deleteOfAttendee
+DELETE FROM access_codes WHERE attendee_id = $1;

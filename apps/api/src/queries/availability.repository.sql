@@ -14,3 +14,6 @@ SELECT starts_at, ends_at FROM availability_windows WHERE attendee_id = $1 ORDER
 DELETE FROM availability_windows WHERE attendee_id = $1;
 INSERT INTO availability_windows (event_id, attendee_id, starts_at, ends_at)
 SELECT $1, $2, s, e FROM unnest($3::timestamptz[], $4::timestamptz[]) AS w(s, e);
+
+-- AvailabilityRepository.deleteWindowsOf
+DELETE FROM availability_windows WHERE attendee_id = $1;

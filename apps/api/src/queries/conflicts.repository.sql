@@ -19,3 +19,6 @@ RETURNING attendee_low;
 
 -- ConflictsRepository.clear
 DELETE FROM event_conflicts WHERE event_id = $1;
+
+-- ConflictsRepository.deleteOf
+DELETE FROM event_conflicts WHERE attendee_low = $1 OR attendee_high = $1;

@@ -185,3 +185,6 @@ SELECT r.id, r.event_id, e.time_zone, r.requester_id, r.recipient_id, r.message,
 WHERE (r.requester_id = $1 OR r.recipient_id = $1) AND r.status = 'ACCEPTED' AND r.slot_starts_at IS NOT NULL
   AND ($2 = 'ALL' OR ($2 = 'UPCOMING') = (r.slot_ends_at > now()))
 ORDER BY r.slot_starts_at, r.id;
+
+-- MeetingRequestsRepository.deleteAllOf
+DELETE FROM meeting_requests WHERE requester_id = $1 OR recipient_id = $1;

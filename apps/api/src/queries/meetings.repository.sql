@@ -150,3 +150,19 @@ INSERT INTO "feedback"("meeting_id", "attendee_id", "met", "rating", "would_meet
 
 -- MeetingsRepository.feedbackOf
 SELECT "FeedbackEntity"."meeting_id" AS "FeedbackEntity_meeting_id", "FeedbackEntity"."attendee_id" AS "FeedbackEntity_attendee_id", "FeedbackEntity"."met" AS "FeedbackEntity_met", "FeedbackEntity"."rating" AS "FeedbackEntity_rating", "FeedbackEntity"."would_meet_again" AS "FeedbackEntity_would_meet_again", "FeedbackEntity"."note" AS "FeedbackEntity_note", "FeedbackEntity"."created_at" AS "FeedbackEntity_created_at", "FeedbackEntity"."updated_at" AS "FeedbackEntity_updated_at" FROM "feedback" "FeedbackEntity" WHERE (("FeedbackEntity"."meeting_id" = $1)) ORDER BY "FeedbackEntity"."attendee_id" ASC;
+
+-- MeetingsRepository.stripPairReasonsOf
+UPDATE meetings m SET reasons = (
+      SELECT coalesce(jsonb_agg(CASE WHEN jsonb_typeof(x.e) = 'object' AND $1::text IN (x.e->>'a', x.e->>'b')
+                                     THEN jsonb_build_object('a', x.e->'a', 'b', x.e->'b', 'score', x.e->'score', 'variant', x.e->'variant')
+                                     ELSE x.e END ORDER BY x.n), '[]'::jsonb)
+        FROM jsonb_array_elements(m.reasons) WITH ORDINALITY AS x(e, n))
+WHERE m.id IN (SELECT meeting_id FROM meeting_participants WHERE attendee_id = $1::text::uuid)
+  AND jsonb_typeof(m.reasons) = 'array';
+
+-- MeetingsRepository.clearFeedbackNotesOf
+UPDATE feedback SET note = NULL WHERE attendee_id = $1;
+
+-- MeetingsRepository.feedbackGivenBy
+SELECT meeting_id AS "meetingId", met, rating, would_meet_again AS "wouldMeetAgain", note, updated_at AS "updatedAt"
+FROM feedback WHERE attendee_id = $1;

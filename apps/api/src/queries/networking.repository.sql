@@ -17,3 +17,17 @@ SELECT "WishEntity"."attendee_id" AS "WishEntity_attendee_id", "WishEntity"."tar
 
 -- NetworkingRepository.targetsOf (block)
 SELECT "BlockEntity"."attendee_id" AS "BlockEntity_attendee_id", "BlockEntity"."target_id" AS "BlockEntity_target_id", "BlockEntity"."created_at" AS "BlockEntity_created_at", "BlockEntity__BlockEntity_target"."id" AS "BlockEntity__BlockEntity_target_id", "BlockEntity__BlockEntity_target"."event_id" AS "BlockEntity__BlockEntity_target_event_id", "BlockEntity__BlockEntity_target"."email" AS "BlockEntity__BlockEntity_target_email", "BlockEntity__BlockEntity_target"."name" AS "BlockEntity__BlockEntity_target_name", "BlockEntity__BlockEntity_target"."company" AS "BlockEntity__BlockEntity_target_company", "BlockEntity__BlockEntity_target"."role" AS "BlockEntity__BlockEntity_target_role", "BlockEntity__BlockEntity_target"."seniority" AS "BlockEntity__BlockEntity_target_seniority", "BlockEntity__BlockEntity_target"."ticket_type" AS "BlockEntity__BlockEntity_target_ticket_type", "BlockEntity__BlockEntity_target"."stack" AS "BlockEntity__BlockEntity_target_stack", "BlockEntity__BlockEntity_target"."interests" AS "BlockEntity__BlockEntity_target_interests", "BlockEntity__BlockEntity_target"."looking_for" AS "BlockEntity__BlockEntity_target_looking_for", "BlockEntity__BlockEntity_target"."can_offer" AS "BlockEntity__BlockEntity_target_can_offer", "BlockEntity__BlockEntity_target"."languages" AS "BlockEntity__BlockEntity_target_languages", "BlockEntity__BlockEntity_target"."bio" AS "BlockEntity__BlockEntity_target_bio", "BlockEntity__BlockEntity_target"."links" AS "BlockEntity__BlockEntity_target_links", "BlockEntity__BlockEntity_target"."consent_matchmaking" AS "BlockEntity__BlockEntity_target_consent_matchmaking", "BlockEntity__BlockEntity_target"."consent_at" AS "BlockEntity__BlockEntity_target_consent_at", "BlockEntity__BlockEntity_target"."consent_notice_version" AS "BlockEntity__BlockEntity_target_consent_notice_version", "BlockEntity__BlockEntity_target"."shared_fields" AS "BlockEntity__BlockEntity_target_shared_fields", "BlockEntity__BlockEntity_target"."present" AS "BlockEntity__BlockEntity_target_present", "BlockEntity__BlockEntity_target"."checked_in_at" AS "BlockEntity__BlockEntity_target_checked_in_at", "BlockEntity__BlockEntity_target"."mail_opt_out_at" AS "BlockEntity__BlockEntity_target_mail_opt_out_at", "BlockEntity__BlockEntity_target"."erased_at" AS "BlockEntity__BlockEntity_target_erased_at", "BlockEntity__BlockEntity_target"."created_at" AS "BlockEntity__BlockEntity_target_created_at", "BlockEntity__BlockEntity_target"."updated_at" AS "BlockEntity__BlockEntity_target_updated_at" FROM "blocks" "BlockEntity" LEFT JOIN "attendees" "BlockEntity__BlockEntity_target" ON "BlockEntity__BlockEntity_target"."id"="BlockEntity"."target_id" WHERE (("BlockEntity"."attendee_id" = $1)) ORDER BY "BlockEntity"."created_at" ASC;
+
+-- NetworkingRepository.linksMadeBy (wish)
+SELECT target_id AS "attendeeId", created_at AS "createdAt" FROM wishes WHERE attendee_id = $1;
+
+-- NetworkingRepository.linksMadeBy (block)
+SELECT target_id AS "attendeeId", created_at AS "createdAt" FROM blocks WHERE attendee_id = $1;
+
+-- NetworkingRepository.optOutsOf
+SELECT round_id AS "roundId" FROM round_opt_outs WHERE attendee_id = $1;
+
+-- NetworkingRepository.forgetAttendee
+DELETE FROM wishes WHERE attendee_id = $1 OR target_id = $1;
+DELETE FROM blocks WHERE attendee_id = $1 OR target_id = $1;
+DELETE FROM round_opt_outs WHERE attendee_id = $1;

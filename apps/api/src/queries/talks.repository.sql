@@ -153,3 +153,15 @@ UPDATE slot_requests r SET slot_index = o.slot_index, standby_rank = o.standby_r
  FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[]) AS o(talk_id, attendee_id, slot_index, standby_rank)
 WHERE r.talk_id = o.talk_id AND r.attendee_id = o.attendee_id;
 UPDATE talks SET allocation_status = 'ALLOCATED' WHERE id = ANY($1::uuid[]);
+
+-- TalksRepository.slotRequestsMadeBy
+SELECT t.title AS talk, r.question, r.slot_index AS "slotIndex", r.standby_rank AS "standbyRank", r.created_at AS "createdAt"
+FROM slot_requests r JOIN talks t ON t.id = r.talk_id WHERE r.attendee_id = $1;
+
+-- TalksRepository.bookmarksOf
+SELECT t.id AS "talkId", t.title AS talk, b.created_at AS "createdAt" FROM talk_bookmarks b JOIN talks t ON t.id = b.talk_id WHERE b.attendee_id = $1 ORDER BY t.starts_at;
+
+-- TalksRepository.forgetAttendee
+DELETE FROM talk_bookmarks WHERE attendee_id = $1;
+DELETE FROM slot_requests r USING talks t WHERE t.id = r.talk_id AND r.attendee_id = $1 AND t.allocation_status <> 'PUBLISHED';
+UPDATE slot_requests SET question = '' WHERE attendee_id = $1;

@@ -300,4 +300,39 @@ export class MeetingsRepository {
   feedbackOf(meetingId: string): Promise<FeedbackEntity[]> {
     return this.dataSource.getRepository(FeedbackEntity).find({ where: { meetingId }, order: { attendeeId: 'ASC' } });
   }
+
+  /**
+   * Erasure: reduces every pair of `meetings.reasons` involving the attendee to its ids, score and wording
+   * variant, found by id, keeping the order of the pairs (a trio's seat order is read from it). Rows whose
+   * reasons are not a list are left alone.
+   */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  async stripPairReasonsOf(attendeeId: string, manager: Pick<EntityManager, 'query'>): Promise<void> {
+    await manager.query(
+      `UPDATE meetings m SET reasons = (
+              SELECT coalesce(jsonb_agg(CASE WHEN jsonb_typeof(x.e) = 'object' AND $1::text IN (x.e->>'a', x.e->>'b')
+                                             THEN jsonb_build_object('a', x.e->'a', 'b', x.e->'b', 'score', x.e->'score', 'variant', x.e->'variant')
+                                             ELSE x.e END ORDER BY x.n), '[]'::jsonb)
+                FROM jsonb_array_elements(m.reasons) WITH ORDINALITY AS x(e, n))
+        WHERE m.id IN (SELECT meeting_id FROM meeting_participants WHERE attendee_id = $1::text::uuid)
+          AND jsonb_typeof(m.reasons) = 'array'`,
+      [attendeeId],
+    );
+  }
+
+  /** Erasure: the notes the attendee wrote in their feedback go; ratings stay for the statistics. */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  async clearFeedbackNotesOf(attendeeId: string, manager: Pick<EntityManager, 'query'>): Promise<void> {
+    await manager.query(`UPDATE feedback SET note = NULL WHERE attendee_id = $1`, [attendeeId]);
+  }
+
+  /** The feedback an attendee gave, as their data export writes it. */
+  @GenerateSql({ params: [DummyValue.UUID] })
+  feedbackGivenBy(attendeeId: string): Promise<Record<string, unknown>[]> {
+    return this.dataSource.query(
+      `SELECT meeting_id AS "meetingId", met, rating, would_meet_again AS "wouldMeetAgain", note, updated_at AS "updatedAt"
+         FROM feedback WHERE attendee_id = $1`,
+      [attendeeId],
+    );
+  }
 }

@@ -393,6 +393,39 @@ export class TalksRepository {
     );
     await manager.query(`UPDATE talks SET allocation_status = 'ALLOCATED' WHERE id = ANY($1::uuid[])`, [talkIds]);
   }
+
+  /** The attendee's slot requests with their talks' titles, as their data export writes them. */
+  @GenerateSql({ params: [DummyValue.UUID] })
+  slotRequestsMadeBy(attendeeId: string): Promise<Record<string, unknown>[]> {
+    return this.dataSource.query(
+      `SELECT t.title AS talk, r.question, r.slot_index AS "slotIndex", r.standby_rank AS "standbyRank", r.created_at AS "createdAt"
+         FROM slot_requests r JOIN talks t ON t.id = r.talk_id WHERE r.attendee_id = $1`,
+      [attendeeId],
+    );
+  }
+
+  /** The talks the attendee bookmarked, in time order, as their data export writes them. */
+  @GenerateSql({ params: [DummyValue.UUID] })
+  bookmarksOf(attendeeId: string): Promise<Record<string, unknown>[]> {
+    return this.dataSource.query(
+      `SELECT t.id AS "talkId", t.title AS talk, b.created_at AS "createdAt" FROM talk_bookmarks b JOIN talks t ON t.id = b.talk_id WHERE b.attendee_id = $1 ORDER BY t.starts_at`,
+      [attendeeId],
+    );
+  }
+
+  /**
+   * Erasure: the attendee's bookmarks go; so do their slot requests for talks whose office hours are not
+   * published, and those of published ones keep their place (the speaker's schedule) but lose the question.
+   */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  async forgetAttendee(attendeeId: string, manager: Pick<EntityManager, 'query'>): Promise<void> {
+    await manager.query(`DELETE FROM talk_bookmarks WHERE attendee_id = $1`, [attendeeId]);
+    await manager.query(
+      `DELETE FROM slot_requests r USING talks t WHERE t.id = r.talk_id AND r.attendee_id = $1 AND t.allocation_status <> 'PUBLISHED'`,
+      [attendeeId],
+    );
+    await manager.query(`UPDATE slot_requests SET question = '' WHERE attendee_id = $1`, [attendeeId]);
+  }
 }
 
 /** A talk of an attendee's schedule: they give it (`speaking`), bookmarked it, or both. */
