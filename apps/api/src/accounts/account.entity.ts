@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt } from '../database/columns';
 
 /** A staff login: the admin (bootstrapped from configuration) and the organisers an admin names. */
 @Entity('accounts')
@@ -21,6 +22,6 @@ export class AccountEntity {
   @Column('boolean', { name: 'is_admin', default: false })
   isAdmin!: boolean;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 }

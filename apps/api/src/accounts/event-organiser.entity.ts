@@ -1,4 +1,5 @@
-import { CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { CreatedAt, References } from '../database/columns';
 import { EventEntity } from '../events/event.entity';
 import { AccountEntity } from './account.entity';
 
@@ -11,14 +12,12 @@ export class EventOrganiserEntity {
   @PrimaryColumn('uuid', { name: 'account_id' })
   accountId!: string;
 
-  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id' })
+  @References(() => EventEntity, 'event_id')
   event?: EventEntity;
 
-  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
+  @References(() => AccountEntity, 'account_id')
   account?: AccountEntity;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 }

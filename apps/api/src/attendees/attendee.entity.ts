@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedAt, UpdatedAt } from '../database/columns';
 import type { ReasonField } from '@pairwise/matching';
-import { EventEntity } from '../events/event.entity';
+import { EventScopedEntity } from '../events/event-scoped.entity';
 
 /** Profile fields an attendee can choose to show to the people they are matched with. */
 export const SHAREABLE_FIELDS = [
@@ -31,17 +32,7 @@ export function shareableFieldOf(field: ReasonField): ShareableField {
 
 @Entity('attendees')
 @Index('uq_attendees_event_email', ['eventId', 'email'], { unique: true })
-export class AttendeeEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column('uuid', { name: 'event_id' })
-  eventId!: string;
-
-  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id' })
-  event?: EventEntity;
-
+export class AttendeeEntity extends EventScopedEntity {
   /** Stored lower-cased, so uniqueness per event is case-insensitive. */
   @Column('text')
   email!: string;
@@ -114,9 +105,9 @@ export class AttendeeEntity {
   @Column('timestamptz', { name: 'erased_at', nullable: true })
   erasedAt!: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt, IdColumn, References } from '../database/columns';
 import { AccountEntity } from '../accounts/account.entity';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import { EventEntity } from '../events/event.entity';
@@ -18,26 +19,23 @@ export class AccessCodeEntity {
   @Column('text', { name: 'code_hash' })
   codeHash!: string;
 
-  @Column('uuid', { name: 'event_id' })
+  @IdColumn('event_id')
   eventId!: string;
 
-  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id' })
+  @References(() => EventEntity, 'event_id')
   event?: EventEntity;
 
   @Index('ix_access_codes_attendee')
-  @Column('uuid', { name: 'attendee_id', nullable: true })
+  @IdColumn('attendee_id', { nullable: true })
   attendeeId!: string | null;
 
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attendee_id' })
+  @References(() => AttendeeEntity, 'attendee_id')
   attendee?: AttendeeEntity;
 
-  @Column('uuid', { name: 'account_id', nullable: true })
+  @IdColumn('account_id', { nullable: true })
   accountId!: string | null;
 
-  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
+  @References(() => AccountEntity, 'account_id')
   account?: AccountEntity;
 
   @Column('timestamptz', { name: 'expires_at' })
@@ -50,6 +48,6 @@ export class AccessCodeEntity {
   @Column('timestamptz', { name: 'revoked_at', nullable: true })
   revokedAt!: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt, IdColumn, References } from '../database/columns';
 import { AccountEntity } from '../accounts/account.entity';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 
@@ -14,22 +15,20 @@ export class SessionEntity {
   id!: string;
 
   @Index('ix_sessions_attendee')
-  @Column('uuid', { name: 'attendee_id', nullable: true })
+  @IdColumn('attendee_id', { nullable: true })
   attendeeId!: string | null;
 
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attendee_id' })
+  @References(() => AttendeeEntity, 'attendee_id')
   attendee?: AttendeeEntity;
 
   @Index('ix_sessions_account')
-  @Column('uuid', { name: 'account_id', nullable: true })
+  @IdColumn('account_id', { nullable: true })
   accountId!: string | null;
 
-  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
+  @References(() => AccountEntity, 'account_id')
   account?: AccountEntity;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 
   /** Moved forward by each refresh (see session-lifetime.ts); the token's own `exp` is the same instant. */

@@ -1,4 +1,5 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { IdColumn, References } from '../database/columns';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 
 /**
@@ -14,14 +15,13 @@ export class AvailabilityWindowEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column('uuid', { name: 'event_id' })
+  @IdColumn('event_id')
   eventId!: string;
 
-  @Column('uuid', { name: 'attendee_id' })
+  @IdColumn('attendee_id')
   attendeeId!: string;
 
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attendee_id' })
+  @References(() => AttendeeEntity, 'attendee_id')
   attendee?: AttendeeEntity;
 
   @Column('timestamptz', { name: 'starts_at' })

@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt, UpdatedAt } from '../database/columns';
 import type { MatchingRules } from '@pairwise/matching';
 import type { EventTagEntity } from './event-tag.entity';
 
@@ -76,9 +77,9 @@ export class EventEntity {
   @OneToMany('EventTagEntity', (tag: EventTagEntity) => tag.event)
   tags?: EventTagEntity[];
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt!: Date;
 }

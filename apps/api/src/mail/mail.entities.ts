@@ -1,6 +1,7 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt, IdColumn, References, UpdatedAt } from '../database/columns';
 import { AttendeeEntity } from '../attendees/attendee.entity';
-import { EventEntity } from '../events/event.entity';
+import { EventScopedEntity } from '../events/event-scoped.entity';
 
 /** What a message is; each has its template (templates/) and, when it can go stale, its check before sending. */
 export const MAIL_KINDS = ['INVITATION', 'SIGN_IN_LINK', 'MEETING_REMINDER', 'SLOT_REMINDER', 'SIT_OUT_NOTICE', 'MEETING_REQUEST', 'MEETING_REQUEST_ANSWER', 'MEETING_REQUEST_SLOT'] as const;
@@ -29,17 +30,7 @@ export interface MailPayload {
 /** One `sendInvitations` call: what it queued; its messages carry its id, so progress is counted from them. */
 @Entity('invitation_runs')
 @Index('ix_invitation_runs_event', ['eventId', 'createdAt'])
-export class InvitationRunEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column('uuid', { name: 'event_id' })
-  eventId!: string;
-
-  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id' })
-  event?: EventEntity;
-
+export class InvitationRunEntity extends EventScopedEntity {
   @Column('boolean', { default: false })
   resend!: boolean;
 
@@ -51,7 +42,7 @@ export class InvitationRunEntity {
   @Column('int', { default: 0 })
   queued!: number;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 }
 
@@ -70,22 +61,11 @@ export class InvitationRunEntity {
 @Index('ix_mail_outbox_run', ['runId', 'status'])
 @Index('ix_mail_outbox_attendee', ['attendeeId'])
 @Index('ix_mail_outbox_mentioned', { synchronize: false })
-export class MailOutboxEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column('uuid', { name: 'event_id' })
-  eventId!: string;
-
-  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id' })
-  event?: EventEntity;
-
-  @Column('uuid', { name: 'attendee_id' })
+export class MailOutboxEntity extends EventScopedEntity {
+  @IdColumn('attendee_id')
   attendeeId!: string;
 
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attendee_id' })
+  @References(() => AttendeeEntity, 'attendee_id')
   attendee?: AttendeeEntity;
 
   @Column('text')
@@ -94,11 +74,10 @@ export class MailOutboxEntity {
   @Column('text', { name: 'dedupe_key', nullable: true })
   dedupeKey!: string | null;
 
-  @Column('uuid', { name: 'run_id', nullable: true })
+  @IdColumn('run_id', { nullable: true })
   runId!: string | null;
 
-  @ManyToOne(() => InvitationRunEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'run_id' })
+  @References(() => InvitationRunEntity, 'run_id', { onDelete: 'SET NULL' })
   run?: InvitationRunEntity;
 
   @Column('jsonb', { default: () => `'{}'` })
@@ -143,10 +122,10 @@ export class MailOutboxEntity {
   @Column('timestamptz', { name: 'sent_at', nullable: true })
   sentAt!: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt!: Date;
 }
 
@@ -158,18 +137,16 @@ export class SignInLinkEntity {
   @PrimaryColumn('uuid', { name: 'outbox_id' })
   outboxId!: string;
 
-  @ManyToOne(() => MailOutboxEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'outbox_id' })
+  @References(() => MailOutboxEntity, 'outbox_id')
   message?: MailOutboxEntity;
 
   @Column('text', { name: 'token_hash' })
   tokenHash!: string;
 
-  @Column('uuid', { name: 'attendee_id' })
+  @IdColumn('attendee_id')
   attendeeId!: string;
 
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attendee_id' })
+  @References(() => AttendeeEntity, 'attendee_id')
   attendee?: AttendeeEntity;
 
   @Column('timestamptz', { name: 'expires_at' })
@@ -178,7 +155,7 @@ export class SignInLinkEntity {
   @Column('timestamptz', { name: 'used_at', nullable: true })
   usedAt!: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 }
 
@@ -213,11 +190,10 @@ export class SignInRequestEntity {
   handledAt!: Date | null;
 
   /** The attendee the address belonged to when the sender looked, so erasure finds their requests by id. */
-  @Column('uuid', { name: 'attendee_id', nullable: true })
+  @IdColumn('attendee_id', { nullable: true })
   attendeeId!: string | null;
 
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attendee_id' })
+  @References(() => AttendeeEntity, 'attendee_id')
   attendee?: AttendeeEntity;
 
   @Column('timestamptz', { name: 'requested_at', default: () => 'now()' })
@@ -244,6 +220,6 @@ export class MailScheduleEntity {
   @PrimaryColumn('text')
   key!: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 }

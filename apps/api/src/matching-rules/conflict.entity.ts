@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CreatedAt, References } from '../database/columns';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import { EventEntity } from '../events/event.entity';
 
@@ -25,18 +26,15 @@ export class ConflictEntity {
   @Column('text', { default: 'import' })
   source!: 'import';
 
-  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id' })
+  @References(() => EventEntity, 'event_id')
   event?: EventEntity;
 
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attendee_low' })
+  @References(() => AttendeeEntity, 'attendee_low')
   low?: AttendeeEntity;
 
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attendee_high' })
+  @References(() => AttendeeEntity, 'attendee_high')
   high?: AttendeeEntity;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 }

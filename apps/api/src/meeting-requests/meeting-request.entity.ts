@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt, IdColumn, References } from '../database/columns';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import { EventEntity } from '../events/event.entity';
 import { MeetingEntity } from '../rounds/meeting.entity';
@@ -35,25 +36,22 @@ export class MeetingRequestEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column('uuid', { name: 'event_id' })
+  @IdColumn('event_id')
   eventId!: string;
 
-  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id' })
+  @References(() => EventEntity, 'event_id')
   event?: EventEntity;
 
-  @Column('uuid', { name: 'requester_id' })
+  @IdColumn('requester_id')
   requesterId!: string;
 
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'requester_id' })
+  @References(() => AttendeeEntity, 'requester_id')
   requester?: AttendeeEntity;
 
-  @Column('uuid', { name: 'recipient_id' })
+  @IdColumn('recipient_id')
   recipientId!: string;
 
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'recipient_id' })
+  @References(() => AttendeeEntity, 'recipient_id')
   recipient?: AttendeeEntity;
 
   /** The requester's words to the recipient (private to the two of them). */
@@ -74,22 +72,20 @@ export class MeetingRequestEntity {
   cancelledAt!: Date | null;
 
   /** Who withdrew it (the requester, or the recipient after accepting). */
-  @Column('uuid', { name: 'cancelled_by', nullable: true })
+  @IdColumn('cancelled_by', { nullable: true })
   cancelledBy!: string | null;
 
   /** The published round and meeting that seated the two together. */
-  @Column('uuid', { name: 'round_id', nullable: true })
+  @IdColumn('round_id', { nullable: true })
   roundId!: string | null;
 
-  @ManyToOne(() => RoundEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'round_id' })
+  @References(() => RoundEntity, 'round_id', { onDelete: 'SET NULL' })
   round?: RoundEntity;
 
-  @Column('uuid', { name: 'meeting_id', nullable: true })
+  @IdColumn('meeting_id', { nullable: true })
   meetingId!: string | null;
 
-  @ManyToOne(() => MeetingEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'meeting_id' })
+  @References(() => MeetingEntity, 'meeting_id', { onDelete: 'SET NULL' })
   meeting?: MeetingEntity;
 
   @Column('timestamptz', { name: 'fulfilled_at', nullable: true })
@@ -109,6 +105,6 @@ export class MeetingRequestEntity {
   @Column('text', { name: 'slot_outcome', nullable: true })
   slotOutcome!: 'NO_COMMON_FREE_TIME' | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 }

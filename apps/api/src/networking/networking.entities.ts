@@ -1,50 +1,38 @@
-import { Check, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Entity, PrimaryColumn } from 'typeorm';
+import { CreatedAt, References } from '../database/columns';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import { RoundEntity } from '../rounds/round.entity';
+
+/**
+ * One attendee's directed link to another of the same event, whatever it means: a wish and a block are the
+ * same row in two tables (the author, the target, when it was made), each table with its own name and check.
+ */
+export abstract class AttendeeLinkEntity {
+  @PrimaryColumn('uuid', { name: 'attendee_id' })
+  attendeeId!: string;
+
+  @PrimaryColumn('uuid', { name: 'target_id' })
+  targetId!: string;
+
+  @References(() => AttendeeEntity, 'attendee_id')
+  attendee?: AttendeeEntity;
+
+  @References(() => AttendeeEntity, 'target_id')
+  target?: AttendeeEntity;
+
+  @CreatedAt()
+  createdAt!: Date;
+}
 
 /** "I would like to meet X" (a mutual wish scores high). */
 @Entity('wishes')
 @Check('ck_wishes_not_self', 'attendee_id <> target_id')
-export class WishEntity {
-  @PrimaryColumn('uuid', { name: 'attendee_id' })
-  attendeeId!: string;
-
-  @PrimaryColumn('uuid', { name: 'target_id' })
-  targetId!: string;
-
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attendee_id' })
-  attendee?: AttendeeEntity;
-
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'target_id' })
-  target?: AttendeeEntity;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-}
+export class WishEntity extends AttendeeLinkEntity {}
 
 /** "Never pair me with X": private to its author, hard for the matching. */
 @Entity('blocks')
 @Check('ck_blocks_not_self', 'attendee_id <> target_id')
-export class BlockEntity {
-  @PrimaryColumn('uuid', { name: 'attendee_id' })
-  attendeeId!: string;
-
-  @PrimaryColumn('uuid', { name: 'target_id' })
-  targetId!: string;
-
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attendee_id' })
-  attendee?: AttendeeEntity;
-
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'target_id' })
-  target?: AttendeeEntity;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-}
+export class BlockEntity extends AttendeeLinkEntity {}
 
 /** An attendee sitting out one round (presence and consent cover the rest). */
 @Entity('round_opt_outs')
@@ -55,11 +43,9 @@ export class RoundOptOutEntity {
   @PrimaryColumn('uuid', { name: 'attendee_id' })
   attendeeId!: string;
 
-  @ManyToOne(() => RoundEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'round_id' })
+  @References(() => RoundEntity, 'round_id')
   round?: RoundEntity;
 
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attendee_id' })
+  @References(() => AttendeeEntity, 'attendee_id')
   attendee?: AttendeeEntity;
 }

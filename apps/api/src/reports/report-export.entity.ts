@@ -1,6 +1,7 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { IdColumn, References } from '../database/columns';
 import { AccountEntity } from '../accounts/account.entity';
-import { EventEntity } from '../events/event.entity';
+import { EventScopedEntity } from '../events/event-scoped.entity';
 import { RoundEntity } from '../rounds/round.entity';
 
 import type { ReportFormat } from './report-format';
@@ -20,31 +21,19 @@ export type ExportOutcome = (typeof EXPORT_OUTCOMES)[number];
 @Check('ck_report_exports_channel', `channel IN ('http', 'cli')`)
 @Check('ck_report_exports_outcome', `outcome IN ('STARTED', 'COMPLETED', 'ABORTED', 'FAILED')`)
 @Index('ix_report_exports_event', ['eventId', 'startedAt'])
-export class ReportExportEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column('uuid', { name: 'event_id' })
-  eventId!: string;
-
-  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id' })
-  event?: EventEntity;
-
+export class ReportExportEntity extends EventScopedEntity {
   /** The round asked for; null for the whole event. */
-  @Column('uuid', { name: 'round_id', nullable: true })
+  @IdColumn('round_id', { nullable: true })
   roundId!: string | null;
 
-  @ManyToOne(() => RoundEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'round_id' })
+  @References(() => RoundEntity, 'round_id', { onDelete: 'SET NULL' })
   round?: RoundEntity;
 
   /** The staff account that asked; null for the CLI operator (whoever holds the database). */
-  @Column('uuid', { name: 'account_id', nullable: true })
+  @IdColumn('account_id', { nullable: true })
   accountId!: string | null;
 
-  @ManyToOne(() => AccountEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'account_id' })
+  @References(() => AccountEntity, 'account_id', { onDelete: 'SET NULL' })
   account?: AccountEntity;
 
   @Column('text')

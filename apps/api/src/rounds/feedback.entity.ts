@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+import { CreatedAt, References, UpdatedAt } from '../database/columns';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import { MeetingEntity } from './meeting.entity';
 
@@ -12,12 +13,10 @@ export class FeedbackEntity {
   @PrimaryColumn('uuid', { name: 'attendee_id' })
   attendeeId!: string;
 
-  @ManyToOne(() => MeetingEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'meeting_id' })
+  @References(() => MeetingEntity, 'meeting_id')
   meeting?: MeetingEntity;
 
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attendee_id' })
+  @References(() => AttendeeEntity, 'attendee_id')
   attendee?: AttendeeEntity;
 
   @Column('boolean')
@@ -32,9 +31,9 @@ export class FeedbackEntity {
   @Column('text', { nullable: true })
   note!: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt!: Date;
 }

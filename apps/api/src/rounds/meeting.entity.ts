@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt, IdColumn, References } from '../database/columns';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import { EventEntity } from '../events/event.entity';
 import { RoundEntity } from './round.entity';
@@ -19,18 +20,16 @@ export class MeetingEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column('uuid', { name: 'round_id' })
+  @IdColumn('round_id')
   roundId!: string;
 
-  @ManyToOne(() => RoundEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'round_id' })
+  @References(() => RoundEntity, 'round_id')
   round?: RoundEntity;
 
-  @Column('uuid', { name: 'event_id' })
+  @IdColumn('event_id')
   eventId!: string;
 
-  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id' })
+  @References(() => EventEntity, 'event_id')
   event?: EventEntity;
 
   @Column('int', { name: 'table_number' })
@@ -57,7 +56,7 @@ export class MeetingEntity {
   @OneToMany(() => MeetingParticipantEntity, (participant) => participant.meeting)
   participants?: MeetingParticipantEntity[];
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 }
 
@@ -72,19 +71,17 @@ export class MeetingParticipantEntity {
   @PrimaryColumn('uuid', { name: 'attendee_id' })
   attendeeId!: string;
 
-  @Column('uuid', { name: 'round_id' })
+  @IdColumn('round_id')
   roundId!: string;
 
   @ManyToOne(() => MeetingEntity, (meeting) => meeting.participants, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'meeting_id' })
   meeting?: MeetingEntity;
 
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attendee_id' })
+  @References(() => AttendeeEntity, 'attendee_id')
   attendee?: AttendeeEntity;
 
-  @ManyToOne(() => RoundEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'round_id' })
+  @References(() => RoundEntity, 'round_id')
   round?: RoundEntity;
 
   @Column('boolean', { name: 'no_show', default: false })
@@ -109,22 +106,18 @@ export class EventPairEntity {
   @PrimaryColumn('uuid', { name: 'attendee_high' })
   attendeeHigh!: string;
 
-  @Column('uuid', { name: 'meeting_id' })
+  @IdColumn('meeting_id')
   meetingId!: string;
 
-  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id' })
+  @References(() => EventEntity, 'event_id')
   event?: EventEntity;
 
-  @ManyToOne(() => MeetingEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'meeting_id' })
+  @References(() => MeetingEntity, 'meeting_id')
   meeting?: MeetingEntity;
 
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attendee_low' })
+  @References(() => AttendeeEntity, 'attendee_low')
   low?: AttendeeEntity;
 
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attendee_high' })
+  @References(() => AttendeeEntity, 'attendee_high')
   high?: AttendeeEntity;
 }

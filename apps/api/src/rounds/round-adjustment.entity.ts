@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt, IdColumn, References } from '../database/columns';
 import { RoundEntity } from './round.entity';
 
 /** The audit trail of a draft: every swap and move, and why a hard rule was overridden. */
@@ -7,11 +8,10 @@ export class RoundAdjustmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column('uuid', { name: 'round_id' })
+  @IdColumn('round_id')
   roundId!: string;
 
-  @ManyToOne(() => RoundEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'round_id' })
+  @References(() => RoundEntity, 'round_id')
   round?: RoundEntity;
 
   @Column('text', { name: 'actor_id' })
@@ -30,6 +30,6 @@ export class RoundAdjustmentEntity {
   @Column('text', { nullable: true })
   reason!: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 }

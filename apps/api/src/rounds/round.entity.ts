@@ -1,5 +1,6 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { EventEntity } from '../events/event.entity';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { CreatedAt, UpdatedAt } from '../database/columns';
+import { EventScopedEntity } from '../events/event-scoped.entity';
 import type { MatchingRules, RoundStats } from '@pairwise/matching';
 import type { MeetingMix } from './meeting-mix';
 import { ROUND_STATUSES, sqlList, type RoundStatusValue } from './round-lifecycle';
@@ -73,17 +74,7 @@ export interface StoredRoundRequest {
 @Check('ck_rounds_duration', 'duration_minutes BETWEEN 1 AND 480')
 @Check('ck_rounds_table_size', 'table_size IS NULL OR table_size BETWEEN 3 AND 8')
 @Index('ix_rounds_event', ['eventId', 'startsAt'])
-export class RoundEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column('uuid', { name: 'event_id' })
-  eventId!: string;
-
-  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id' })
-  event?: EventEntity;
-
+export class RoundEntity extends EventScopedEntity {
   @Column('text')
   name!: string;
 
@@ -144,9 +135,9 @@ export class RoundEntity {
   @Column('timestamptz', { name: 'published_at', nullable: true })
   publishedAt!: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAt()
   updatedAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { CreatedAt, References } from '../database/columns';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import { TalkEntity } from './talk.entity';
 
@@ -12,14 +13,12 @@ export class TalkBookmarkEntity {
   @PrimaryColumn('uuid', { name: 'attendee_id' })
   attendeeId!: string;
 
-  @ManyToOne(() => TalkEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'talk_id' })
+  @References(() => TalkEntity, 'talk_id')
   talk?: TalkEntity;
 
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attendee_id' })
+  @References(() => AttendeeEntity, 'attendee_id')
   attendee?: AttendeeEntity;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 }

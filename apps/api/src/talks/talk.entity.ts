@@ -1,6 +1,7 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CreatedAt, IdColumn, References } from '../database/columns';
 import { AttendeeEntity } from '../attendees/attendee.entity';
-import { EventEntity } from '../events/event.entity';
+import { EventScopedEntity } from '../events/event-scoped.entity';
 
 export type SlotAllocationStatus = 'OPEN' | 'ALLOCATED' | 'PUBLISHED';
 
@@ -10,25 +11,14 @@ export type SlotAllocationStatus = 'OPEN' | 'ALLOCATED' | 'PUBLISHED';
 @Check('ck_talks_allocation', `allocation_status IN ('OPEN', 'ALLOCATED', 'PUBLISHED')`)
 @Index('ix_talks_event', ['eventId', 'startsAt'])
 @Index('uq_talks_external_id', ['eventId', 'externalId'], { unique: true, where: '"external_id" IS NOT NULL' })
-export class TalkEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column('uuid', { name: 'event_id' })
-  eventId!: string;
-
-  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id' })
-  event?: EventEntity;
-
+export class TalkEntity extends EventScopedEntity {
   @Column('text')
   title!: string;
 
-  @Column('uuid', { name: 'speaker_id' })
+  @IdColumn('speaker_id')
   speakerId!: string;
 
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'speaker_id' })
+  @References(() => AttendeeEntity, 'speaker_id')
   speaker?: AttendeeEntity;
 
   @Column('timestamptz', { name: 'starts_at' })
@@ -64,7 +54,7 @@ export class TalkEntity {
   @Column('text', { name: 'allocation_status', default: 'OPEN' })
   allocationStatus!: SlotAllocationStatus;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 }
 
@@ -79,12 +69,10 @@ export class SlotRequestEntity {
   @PrimaryColumn('uuid', { name: 'attendee_id' })
   attendeeId!: string;
 
-  @ManyToOne(() => TalkEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'talk_id' })
+  @References(() => TalkEntity, 'talk_id')
   talk?: TalkEntity;
 
-  @ManyToOne(() => AttendeeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attendee_id' })
+  @References(() => AttendeeEntity, 'attendee_id')
   attendee?: AttendeeEntity;
 
   @Column('text')
@@ -98,6 +86,6 @@ export class SlotRequestEntity {
   @Column('int', { name: 'standby_rank', nullable: true })
   standbyRank!: number | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAt()
   createdAt!: Date;
 }
