@@ -32,6 +32,7 @@ export const MEETING_REQUEST_MESSAGE_MAX = 280;
 @Check('ck_meeting_requests_slot_outcome', `slot_outcome IS NULL OR slot_outcome IN ('NO_COMMON_FREE_TIME')`)
 @Index('uq_meeting_requests_slot', ['eventId', 'slotTable', 'slotStartsAt'], { unique: true, where: `status = 'ACCEPTED' AND slot_starts_at IS NOT NULL` })
 @Index('ix_meeting_requests_slot', ['eventId', 'slotStartsAt'], { where: 'slot_starts_at IS NOT NULL' })
+// Its foreign keys carry the names its migration gave them (1796566000000-MeetingRequests), not TypeORM's.
 export class MeetingRequestEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -39,19 +40,19 @@ export class MeetingRequestEntity {
   @IdColumn('event_id')
   eventId!: string;
 
-  @References(() => EventEntity, 'event_id')
+  @References(() => EventEntity, 'event_id', { constraint: 'FK_meeting_requests_event' })
   event?: EventEntity;
 
   @IdColumn('requester_id')
   requesterId!: string;
 
-  @References(() => AttendeeEntity, 'requester_id')
+  @References(() => AttendeeEntity, 'requester_id', { constraint: 'FK_meeting_requests_requester' })
   requester?: AttendeeEntity;
 
   @IdColumn('recipient_id')
   recipientId!: string;
 
-  @References(() => AttendeeEntity, 'recipient_id')
+  @References(() => AttendeeEntity, 'recipient_id', { constraint: 'FK_meeting_requests_recipient' })
   recipient?: AttendeeEntity;
 
   /** The requester's words to the recipient (private to the two of them). */
@@ -79,13 +80,13 @@ export class MeetingRequestEntity {
   @IdColumn('round_id', { nullable: true })
   roundId!: string | null;
 
-  @References(() => RoundEntity, 'round_id', { onDelete: 'SET NULL' })
+  @References(() => RoundEntity, 'round_id', { onDelete: 'SET NULL', constraint: 'FK_meeting_requests_round' })
   round?: RoundEntity;
 
   @IdColumn('meeting_id', { nullable: true })
   meetingId!: string | null;
 
-  @References(() => MeetingEntity, 'meeting_id', { onDelete: 'SET NULL' })
+  @References(() => MeetingEntity, 'meeting_id', { onDelete: 'SET NULL', constraint: 'FK_meeting_requests_meeting' })
   meeting?: MeetingEntity;
 
   @Column('timestamptz', { name: 'fulfilled_at', nullable: true })
