@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { AccessCodesRepository } from '../auth/access-codes.repository';
+import { SignInFailuresRepository } from '../auth/sign-in-failures.repository';
 import { AttendeesRepository } from '../attendees/attendees.repository';
 import { NetworkingRepository } from '../networking/networking.repository';
 import { EventsRepository } from '../events/events.repository';
@@ -14,7 +15,7 @@ import { TalksRepository } from '../talks/talks.repository';
  * checks its event, a round its talks), so they live in one global module rather than in their
  * features' modules, which would then have to import each other in circles.
  */
-const REPOSITORIES = [EventsRepository, AttendeesRepository, NetworkingRepository, RoundsRepository, MeetingsRepository, TalksRepository, AccountsRepository, AccessCodesRepository];
+const REPOSITORIES = [EventsRepository, AttendeesRepository, NetworkingRepository, RoundsRepository, MeetingsRepository, TalksRepository, AccountsRepository, AccessCodesRepository, SignInFailuresRepository];
 
 @Global()
 @Module({ providers: REPOSITORIES, exports: REPOSITORIES })

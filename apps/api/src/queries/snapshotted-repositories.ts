@@ -1,5 +1,6 @@
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { AccessCodesRepository } from '../auth/access-codes.repository';
+import { SignInFailuresRepository } from '../auth/sign-in-failures.repository';
 import { AttendeesRepository } from '../attendees/attendees.repository';
 import { NetworkingRepository } from '../networking/networking.repository';
 import { AvailabilityRepository } from '../availability/availability.repository';
@@ -27,4 +28,5 @@ export const SNAPSHOTTED_REPOSITORIES = [
   NetworkingRepository,
   AccountsRepository,
   AccessCodesRepository,
+  SignInFailuresRepository,
 ] as const;
