@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { ArgsType, Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import {
@@ -19,6 +20,21 @@ import { MAX_SEARCH_LENGTH } from '../attendee-search';
 import { ProfileField } from '../models/attendee.model';
 
 const MAX_TAGS = 30;
+
+/** An optional list of short strings: its GraphQL field and its validation, declared once. */
+function StringList(limits: { maxItems: number; maxLength: number; description?: string }): PropertyDecorator {
+  return applyDecorators(
+    Field(() => [String], { nullable: true, ...(limits.description === undefined ? {} : { description: limits.description }) }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(limits.maxItems),
+    IsString({ each: true }),
+    MaxLength(limits.maxLength, { each: true }),
+  );
+}
+
+/** A profile's tags (stack, interests, what they look for or offer), normalised through the event's vocabulary. */
+const TagList = () => StringList({ maxItems: MAX_TAGS, maxLength: 80 });
 
 /** The profile an attendee fills in (also what organisers and imports write). */
 @InputType({ isAbstract: true })
@@ -44,44 +60,19 @@ export class ProfileInput {
   @MaxLength(80)
   seniority?: string;
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_TAGS)
-  @IsString({ each: true })
-  @MaxLength(80, { each: true })
+  @TagList()
   stack?: string[];
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_TAGS)
-  @IsString({ each: true })
-  @MaxLength(80, { each: true })
+  @TagList()
   interests?: string[];
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_TAGS)
-  @IsString({ each: true })
-  @MaxLength(80, { each: true })
+  @TagList()
   lookingFor?: string[];
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_TAGS)
-  @IsString({ each: true })
-  @MaxLength(80, { each: true })
+  @TagList()
   canOffer?: string[];
 
-  @Field(() => [String], { nullable: true, description: 'Names or ISO codes: "English", "fr"' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(12)
-  @IsString({ each: true })
-  @MaxLength(40, { each: true })
+  @StringList({ maxItems: 12, maxLength: 40, description: 'Names or ISO codes: "English", "fr"' })
   languages?: string[];
 
   @Field({ nullable: true })

@@ -73,43 +73,12 @@ export class GenerateRoundInput {
   regenerate?: boolean;
 }
 
-@InputType({ description: 'Exchange two attendees between their meetings' })
-export class SwapAttendeesInput {
+/** What every change of a draft's seating names: its round, and whether (and why) it overrides a hard rule. */
+@InputType({ isAbstract: true })
+abstract class SeatingChangeInput {
   @Field(() => ID)
   @IsUUID('all')
   roundId!: string;
-
-  @Field(() => ID)
-  @IsUUID('all')
-  attendeeA!: string;
-
-  @Field(() => ID)
-  @IsUUID('all')
-  attendeeB!: string;
-
-  @Field({ nullable: true, defaultValue: false, description: 'Apply even when a hard rule says no (needs a reason; recorded)' })
-  @IsOptional()
-  force?: boolean;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(500)
-  reason?: string;
-}
-
-@InputType({ description: 'Move an attendee to another meeting of the round (making a trio), or to a new table with someone who sat out' })
-export class MoveAttendeeInput {
-  @Field(() => ID)
-  @IsUUID('all')
-  roundId!: string;
-
-  @Field(() => ID)
-  @IsUUID('all')
-  attendeeId!: string;
-
-  @Field(() => ID, { description: 'The meeting to join' })
-  @IsUUID('all')
-  toMeetingId!: string;
 
   @Field({ nullable: true, defaultValue: false })
   @IsOptional()
@@ -119,6 +88,31 @@ export class MoveAttendeeInput {
   @IsOptional()
   @MaxLength(500)
   reason?: string;
+}
+
+@InputType({ description: 'Exchange two attendees between their meetings' })
+export class SwapAttendeesInput extends SeatingChangeInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  attendeeA!: string;
+
+  @Field(() => ID)
+  @IsUUID('all')
+  attendeeB!: string;
+
+  @Field({ nullable: true, defaultValue: false, description: 'Apply even when a hard rule says no (needs a reason; recorded)' })
+  declare force?: boolean;
+}
+
+@InputType({ description: 'Move an attendee to another meeting of the round (making a trio), or to a new table with someone who sat out' })
+export class MoveAttendeeInput extends SeatingChangeInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  attendeeId!: string;
+
+  @Field(() => ID, { description: 'The meeting to join' })
+  @IsUUID('all')
+  toMeetingId!: string;
 }
 
 /** A round's meetings, by table. */
