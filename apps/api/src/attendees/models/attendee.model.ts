@@ -1,3 +1,4 @@
+import { Connection } from '../../common/connection.model';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { SHAREABLE_FIELDS } from '../attendee.entity';
 
@@ -106,32 +107,8 @@ export class AttendeePayload {
   unknownTags!: string[];
 }
 
-@ObjectType()
-export class PageInfo {
-  @Field()
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
-}
-
-@ObjectType()
-export class AttendeeEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Attendee)
-  node!: Attendee;
-}
-
 @ObjectType({ description: 'A page of attendees, ordered by name' })
-export class AttendeeConnection {
-  @Field(() => [AttendeeEdge])
-  edges!: AttendeeEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
+export class AttendeeConnection extends Connection(Attendee, 'AttendeeEdge') {
   @Field(() => Int, { description: 'How many attendees match the filter in all' })
   totalCount!: number;
 }

@@ -1,20 +1,9 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { LOCAL_TIME_DOC } from '../../common/local-time';
+import { LocalTimeSpan } from '../../common/local-time.model';
 
 @ObjectType({ description: 'A span of time during which an attendee is at the event (windows that touched or overlapped are merged)' })
-export class AvailabilityWindow {
-  @Field()
-  startsAt!: Date;
-
-  @Field({ description: LOCAL_TIME_DOC.startsAt })
-  startsAtLocal!: string;
-
-  @Field()
-  endsAt!: Date;
-
-  @Field({ description: LOCAL_TIME_DOC.endsAt })
-  endsAtLocal!: string;
-}
+export class AvailabilityWindow extends LocalTimeSpan {}
 
 @ObjectType({ description: 'When an attendee is at the event: no window means all the time' })
 export class Availability {

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PageInfo } from '../../attendees/models/attendee.model';
+import { Connection } from '../../common/connection.model';
 
 export enum MailKindValue {
   INVITATION = 'INVITATION',
@@ -82,22 +82,7 @@ export class OutboxMessage {
 }
 
 @ObjectType()
-export class OutboxEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => OutboxMessage)
-  node!: OutboxMessage;
-}
-
-@ObjectType()
-export class OutboxConnection {
-  @Field(() => [OutboxEdge])
-  edges!: OutboxEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
+export class OutboxConnection extends Connection(OutboxMessage, 'OutboxEdge') {
   @Field(() => Int, { description: 'Messages of the event in all' })
   totalCount!: number;
 }

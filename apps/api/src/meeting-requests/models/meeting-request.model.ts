@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PageInfo } from '../../attendees/models/attendee.model';
-import { LOCAL_TIME_DOC } from '../../common/local-time';
+import { Connection } from '../../common/connection.model';
+import { LocalTimeSpan } from '../../common/local-time.model';
 
 export enum MeetingRequestStatus {
   PENDING = 'PENDING',
@@ -56,19 +56,7 @@ registerEnumType(MeetingRequestSlotOutcome, {
 });
 
 @ObjectType({ description: 'An accepted request’s slot of its own: when, and at which of the tables set aside for requests' })
-export class MeetingRequestSlot {
-  @Field()
-  startsAt!: Date;
-
-  @Field({ description: LOCAL_TIME_DOC.startsAt })
-  startsAtLocal!: string;
-
-  @Field()
-  endsAt!: Date;
-
-  @Field({ description: LOCAL_TIME_DOC.endsAt })
-  endsAtLocal!: string;
-
+export class MeetingRequestSlot extends LocalTimeSpan {
   @Field({ description: 'R1…Rn: the tables set aside for requests' })
   table!: string;
 }
@@ -124,22 +112,7 @@ export class MeetingRequest {
 }
 
 @ObjectType()
-export class MeetingRequestEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => MeetingRequest)
-  node!: MeetingRequest;
-}
-
-@ObjectType()
-export class MeetingRequestConnection {
-  @Field(() => [MeetingRequestEdge])
-  edges!: MeetingRequestEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class MeetingRequestConnection extends Connection(MeetingRequest, 'MeetingRequestEdge') {}
 
 @ObjectType({ description: 'Organisers: one accepted request a round’s generation was given, and whether the round seats the two together' })
 export class RoundMeetingRequest {

@@ -1,7 +1,7 @@
 import { LOCAL_TIME_DOC } from '../../common/local-time';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { PageInfo } from '../../attendees/models/attendee.model';
-import { MeetingStatus, RoundStatus } from '../../rounds/models/round.model';
+import { Connection } from '../../common/connection.model';
+import { RoundStatus, RoundTableSpan } from '../../rounds/models/round.model';
 
 @ObjectType({ description: 'A participant of a reported meeting: their id, and only the fields they chose to share (null otherwise)' })
 export class ReportParticipant {
@@ -40,36 +40,12 @@ export class ReportFeedback {
 }
 
 @ObjectType({ description: 'One meeting of a pairing report' })
-export class PairingReportRow {
+export class PairingReportRow extends RoundTableSpan {
   @Field(() => ID)
   meetingId!: string;
 
-  @Field(() => ID)
-  roundId!: string;
-
   @Field()
   roundName!: string;
-
-  @Field(() => Int)
-  tableNumber!: number;
-
-  @Field()
-  table!: string;
-
-  @Field()
-  startsAt!: Date;
-
-  @Field({ description: LOCAL_TIME_DOC.startsAt })
-  startsAtLocal!: string;
-
-  @Field()
-  endsAt!: Date;
-
-  @Field({ description: LOCAL_TIME_DOC.endsAt })
-  endsAtLocal!: string;
-
-  @Field(() => MeetingStatus)
-  status!: MeetingStatus;
 
   @Field(() => Float, { description: 'The table’s score (the sum over its pairs), as in `round { meetings }`' })
   score!: number;
@@ -84,23 +60,8 @@ export class PairingReportRow {
   feedback!: ReportFeedback;
 }
 
-@ObjectType()
-export class PairingReportEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => PairingReportRow)
-  node!: PairingReportRow;
-}
-
 @ObjectType({ description: 'A page of a pairing report, in round then table order' })
-export class PairingReportConnection {
-  @Field(() => [PairingReportEdge])
-  edges!: PairingReportEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
+export class PairingReportConnection extends Connection(PairingReportRow, 'PairingReportEdge') {
   @Field(() => Int, { description: 'Meetings in the whole report' })
   totalCount!: number;
 }

@@ -1,4 +1,4 @@
-import { LOCAL_TIME_DOC } from '../../common/local-time';
+import { ZonedLocalTimeSpan } from '../../common/local-time.model';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Attendee } from '../../attendees/models/attendee.model';
@@ -43,7 +43,7 @@ export class Feedback {
 }
 
 @ObjectType({ description: 'A meeting as one of its attendees sees it' })
-export class MyMeeting {
+export class MyMeeting extends ZonedLocalTimeSpan {
   @Field(() => ID)
   id!: string;
 
@@ -64,21 +64,6 @@ export class MyMeeting {
 
   @Field()
   table!: string;
-
-  @Field()
-  startsAt!: Date;
-
-  @Field({ description: LOCAL_TIME_DOC.startsAt })
-  startsAtLocal!: string;
-
-  @Field()
-  endsAt!: Date;
-
-  @Field({ description: LOCAL_TIME_DOC.endsAt })
-  endsAtLocal!: string;
-
-  @Field({ description: LOCAL_TIME_DOC.timeZone })
-  timeZone!: string;
 
   @Field(() => MeetingStatus)
   status!: MeetingStatus;

@@ -1,4 +1,5 @@
-import { LOCAL_TIME_DOC } from '../../common/local-time';
+import { LocalTimeSpan, ZonedLocalTimeSpan } from '../../common/local-time.model';
+import { Connection, PageInfo } from '../../common/connection.model';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Attendee } from '../../attendees/models/attendee.model';
 import { OddPolicy } from '../../events/models/event.model';
@@ -270,11 +271,9 @@ export class PairReason {
   requestedBy!: string | null;
 }
 
-@ObjectType({ description: 'One table of a round: two people (or three), a time and why' })
-export class Meeting {
-  @Field(() => ID)
-  id!: string;
-
+/** A table of a round and its time: what a round's meeting and a pairing report's row (reports/) both say of it. */
+@ObjectType({ isAbstract: true })
+export abstract class RoundTableSpan extends LocalTimeSpan {
   @Field(() => ID)
   roundId!: string;
 
@@ -284,23 +283,17 @@ export class Meeting {
   @Field()
   table!: string;
 
-  @Field()
-  startsAt!: Date;
+  @Field(() => MeetingStatus)
+  status!: MeetingStatus;
+}
 
-  @Field({ description: LOCAL_TIME_DOC.startsAt })
-  startsAtLocal!: string;
-
-  @Field()
-  endsAt!: Date;
-
-  @Field({ description: LOCAL_TIME_DOC.endsAt })
-  endsAtLocal!: string;
+@ObjectType({ description: 'One table of a round: two people (or three), a time and why' })
+export class Meeting extends RoundTableSpan {
+  @Field(() => ID)
+  id!: string;
 
   @Field(() => Float)
   score!: number;
-
-  @Field(() => MeetingStatus)
-  status!: MeetingStatus;
 
   @Field(() => [Attendee], { description: 'Everyone at the table, with the fields the viewer may see' })
   participants!: Attendee[];
@@ -316,7 +309,7 @@ export class Meeting {
 }
 
 @ObjectType()
-export class Round {
+export class Round extends ZonedLocalTimeSpan {
   @Field(() => ID)
   id!: string;
 
@@ -325,21 +318,6 @@ export class Round {
 
   @Field()
   name!: string;
-
-  @Field()
-  startsAt!: Date;
-
-  @Field({ description: LOCAL_TIME_DOC.startsAt })
-  startsAtLocal!: string;
-
-  @Field()
-  endsAt!: Date;
-
-  @Field({ description: LOCAL_TIME_DOC.endsAt })
-  endsAtLocal!: string;
-
-  @Field({ description: LOCAL_TIME_DOC.timeZone })
-  timeZone!: string;
 
   @Field(() => Int)
   durationMinutes!: number;
@@ -381,29 +359,9 @@ export class Round {
   publishedAt!: Date | null;
 }
 
+/** The round's own name for the same page info (kept: the schema published it). */
 @ObjectType()
-export class MeetingEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Meeting)
-  node!: Meeting;
-}
-
-@ObjectType()
-export class MeetingPageInfo {
-  @Field()
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
-}
+export class MeetingPageInfo extends PageInfo {}
 
 @ObjectType({ description: 'The meetings of a round, by table' })
-export class MeetingConnection {
-  @Field(() => [MeetingEdge])
-  edges!: MeetingEdge[];
-
-  @Field(() => MeetingPageInfo)
-  pageInfo!: MeetingPageInfo;
-}
+export class MeetingConnection extends Connection(Meeting, 'MeetingEdge', MeetingPageInfo) {}

@@ -1,4 +1,4 @@
-import { LOCAL_TIME_DOC } from '../../common/local-time';
+import { ZonedLocalTimeSpan } from '../../common/local-time.model';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Attendee } from '../../attendees/models/attendee.model';
 
@@ -50,7 +50,7 @@ export class SlotRequest {
 }
 
 @ObjectType()
-export class Talk {
+export class Talk extends ZonedLocalTimeSpan {
   @Field(() => ID)
   id!: string;
 
@@ -62,21 +62,6 @@ export class Talk {
 
   @Field(() => Attendee)
   speaker!: Attendee;
-
-  @Field()
-  startsAt!: Date;
-
-  @Field({ description: LOCAL_TIME_DOC.startsAt })
-  startsAtLocal!: string;
-
-  @Field()
-  endsAt!: Date;
-
-  @Field({ description: LOCAL_TIME_DOC.endsAt })
-  endsAtLocal!: string;
-
-  @Field({ description: LOCAL_TIME_DOC.timeZone })
-  timeZone!: string;
 
   @Field(() => [String])
   tags!: string[];
