@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
 import { notFound } from '../common/domain-error';
-import { InvitationRunEntity, type MailStatus } from './mail.entities';
+import type { InvitationRunEntity, MailStatus } from './mail.entities';
+import { InvitationRunsRepository } from './invitation-runs.repository';
 import { MailSender } from './mail-sender';
 import { OutboxRepository, type InvitationFilterValues } from './outbox.repository';
 import { EventsRepository } from '../events/events.repository';
@@ -26,6 +27,7 @@ export class InvitationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxRepository,
+    private readonly runs: InvitationRunsRepository,
     private readonly events: EventsRepository,
     private readonly sender: MailSender,
   ) {}
@@ -33,15 +35,12 @@ export class InvitationsService {
   async send(actor: Actor, command: InvitationCommand): Promise<RunWithProgress> {
     await this.assertStaff(actor, command.eventId);
     const run = await this.dataSource.transaction(async (manager) => {
-      const runs = manager.getRepository(InvitationRunEntity);
-      const created = await runs.save(runs.create({ eventId: command.eventId, resend: Boolean(command.resend) }));
-      const { matched, queued } = await this.outbox.queueInvitations(manager, {
-        eventId: command.eventId,
-        runId: created.id,
-        resend: Boolean(command.resend),
-        filter: command.filter ?? {},
-      });
-      await runs.update({ id: created.id }, { matched, queued });
+      const created = await this.runs.create(command.eventId, Boolean(command.resend), manager);
+      const { matched, queued } = await this.outbox.queueInvitations(
+        { eventId: command.eventId, runId: created.id, resend: Boolean(command.resend), filter: command.filter ?? {} },
+        manager,
+      );
+      await this.runs.recordCounts(created.id, { matched, queued }, manager);
       return Object.assign(created, { matched, queued });
     });
     this.sender.wake();
@@ -54,7 +53,7 @@ export class InvitationsService {
   }
 
   async get(actor: Actor, runId: string): Promise<RunWithProgress> {
-    const run = await this.dataSource.getRepository(InvitationRunEntity).findOneBy({ id: runId });
+    const run = await this.runs.findById(runId);
     if (!run) throw notFound('Invitation run');
     assertCanManage(actor, run.eventId, 'Invitation run');
     return { run, counts: await this.outbox.runCounts(run.id) };
@@ -62,7 +61,7 @@ export class InvitationsService {
 
   async list(actor: Actor, eventId: string): Promise<RunWithProgress[]> {
     await this.assertStaff(actor, eventId);
-    const runs = await this.dataSource.getRepository(InvitationRunEntity).find({ where: { eventId }, order: { createdAt: 'DESC' }, take: 50 });
+    const runs = await this.runs.latestForEvent(eventId);
     return Promise.all(runs.map(async (run) => ({ run, counts: await this.outbox.runCounts(run.id) })));
   }
 

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { OutboxRepository } from './outbox.repository';
+import { SignInLinksRepository } from './sign-in-links.repository';
 
 /**
  * What erasure does to mail, found by the person's id only (never by searching text for their name):
@@ -12,19 +14,15 @@ import type { EntityManager } from 'typeorm';
  * statement that queues a message for an attendee or renders one naming them takes `FOR KEY SHARE` on that
  * row and re-reads `erased_at` after waiting, so no message about the person can be queued or rendered from
  * data read before the erasure and committed after it (see outbox.repository.ts and message-composer.ts).
+ *
+ * Called inside the caller's transaction with its manager (privacy's erasure, an attendee's removal), so the
+ * repositories are made from that manager's DataSource rather than injected.
  */
 export async function eraseMailOf(manager: EntityManager, attendeeId: string, email: string, erasedAddress: string): Promise<void> {
-  await manager.query(`DELETE FROM sign_in_links WHERE attendee_id = $1`, [attendeeId]);
-  // Those the sender matched to them (by id, whatever address they had then), and those made with their address.
-  await manager.query(`DELETE FROM sign_in_requests WHERE attendee_id = $1 OR email = $2`, [attendeeId, email]);
-  await manager.query(
-    `UPDATE mail_outbox SET to_address = $2, subject = NULL, body_text = NULL, body_html = NULL, mentioned_ids = '{}',
-            error = CASE WHEN status = 'QUEUED' THEN 'The attendee was erased' END,
-            status = CASE WHEN status = 'QUEUED' THEN 'CANCELLED' ELSE status END, updated_at = now()
-      WHERE attendee_id = $1`,
-    [attendeeId, erasedAddress],
-  );
-  await forgetMentionsOf(manager, attendeeId);
+  const { outbox, signInLinks } = repositoriesOf(manager);
+  await signInLinks.forgetAttendee(attendeeId, email, manager);
+  await outbox.eraseRecipient(attendeeId, erasedAddress, manager);
+  await outbox.forgetMentionsOf(attendeeId, manager);
 }
 
 /**
@@ -33,14 +31,11 @@ export async function eraseMailOf(manager: EntityManager, attendeeId: string, em
  * first: the messages to others that name them, and the sign-in requests made with their address.
  */
 export async function forgetMailOfRemoved(manager: EntityManager, attendeeId: string, email: string): Promise<void> {
-  await manager.query(`DELETE FROM sign_in_requests WHERE email = $1`, [email]);
-  await forgetMentionsOf(manager, attendeeId);
+  const { outbox, signInLinks } = repositoriesOf(manager);
+  await signInLinks.forgetRequestsFrom(email, manager);
+  await outbox.forgetMentionsOf(attendeeId, manager);
 }
 
-async function forgetMentionsOf(manager: EntityManager, attendeeId: string): Promise<void> {
-  await manager.query(
-    `UPDATE mail_outbox SET subject = NULL, body_text = NULL, body_html = NULL, mentioned_ids = array_remove(mentioned_ids, $1::uuid), updated_at = now()
-      WHERE mentioned_ids @> ARRAY[$1::uuid]`,
-    [attendeeId],
-  );
+function repositoriesOf(manager: EntityManager): { outbox: OutboxRepository; signInLinks: SignInLinksRepository } {
+  return { outbox: new OutboxRepository(manager.connection), signInLinks: new SignInLinksRepository(manager.connection) };
 }

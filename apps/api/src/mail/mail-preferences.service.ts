@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor';
 import { forbidden } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { MailSender } from './mail-sender';
+import { MailPreferencesRepository } from './mail-preferences.repository';
 import { OutboxRepository } from './outbox.repository';
 import { AttendeesRepository } from '../attendees/attendees.repository';
 
@@ -20,6 +21,7 @@ export class MailPreferencesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly attendees: AttendeesRepository,
+    private readonly preferences: MailPreferencesRepository,
     private readonly outbox: OutboxRepository,
     private readonly sender: MailSender,
     private readonly config: ConfigService<AppConfig, true>,
@@ -30,10 +32,11 @@ export class MailPreferencesService {
     const leadSeconds = this.config.get('mail', { infer: true }).reminderMinutes * 60;
     const queued = await this.dataSource.transaction(async (manager) => {
       if (optOut) {
-        await this.outbox.stopMail(manager, actor.attendeeId);
+        await this.preferences.stopMail(actor.attendeeId, manager);
         return 0;
       }
-      return this.outbox.resumeMail(manager, actor.attendeeId, leadSeconds);
+      await this.preferences.resumeMail(actor.attendeeId, manager);
+      return this.outbox.queueUpcomingRemindersOf(actor.attendeeId, leadSeconds, manager);
     });
     if (queued) this.sender.wake();
     return this.attendees.getById(actor.attendeeId);

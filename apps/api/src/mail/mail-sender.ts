@@ -1,14 +1,15 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { isLockNotAvailable } from '../common/postgres-errors';
 import type { AppConfig } from '../config/app-config';
-import { composeClaimed, type ClaimedMessage, type ComposedMessage, type LaneQuery } from './message-composer';
+import type { Lane } from './lane';
+import { composeClaimed, type ClaimedMessage, type ComposedMessage } from './message-composer';
+import { MessageFactsRepository } from './message-facts.repository';
 import { MailSecrets, hashSignInToken } from './mail-secrets';
 import { smtpTransport, type MailTransport, type SendOutcome } from './mail-transport';
 import { OutboxRepository } from './outbox.repository';
+import { SignInLinksRepository } from './sign-in-links.repository';
 
 /** Tries of a message the server deferred (4xx, no connection…) before it is marked FAILED. */
 export const MAX_ATTEMPTS = 5;
@@ -54,8 +55,9 @@ export class MailSender implements OnModuleDestroy {
 
   constructor(
     private readonly config: ConfigService<AppConfig, true>,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxRepository,
+    private readonly signInLinks: SignInLinksRepository,
+    private readonly facts: MessageFactsRepository,
   ) {
     this.mail = config.get('mail', { infer: true });
     this.secrets = new MailSecrets(config.get('auth', { infer: true }).jwtSecret ?? 'development-only-secret');
@@ -112,14 +114,14 @@ export class MailSender implements OnModuleDestroy {
   }
 
   private async runLane(client: Client, index: number): Promise<void> {
-    const query: LaneQuery = async (sql, parameters) => (await client.query(sql, parameters)).rows;
+    const lane: Lane = { query: async (sql, parameters) => (await client.query(sql, parameters)).rows };
     while (this.running) {
       try {
         if (Date.now() >= this.nextRequestLook) {
           this.nextRequestLook = Date.now() + REQUEST_POLL_MS;
-          await this.dispatchSignInRequests(query);
+          await this.dispatchSignInRequests(lane);
         }
-        const delivered = await this.deliverOne(client, query);
+        const delivered = await this.deliverOne(client, lane);
         if (!delivered) await this.nothingDue();
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -140,38 +142,38 @@ export class MailSender implements OnModuleDestroy {
    * requestSignInLink only records a request (the same work for any address); here, after the answer has
    * gone, a lane looks the address up and queues the link. The links are then sent like any message.
    */
-  private async dispatchSignInRequests(query: LaneQuery): Promise<void> {
+  private async dispatchSignInRequests(lane: Lane): Promise<void> {
     for (;;) {
-      const { handled } = await this.outbox.dispatchSignInRequests(query, REQUESTS_PER_STATEMENT);
+      const { handled } = await this.signInLinks.dispatchRequests(REQUESTS_PER_STATEMENT, lane);
       if (handled < REQUESTS_PER_STATEMENT) return;
     }
   }
 
   /** One message, start to end, in one transaction; false when nothing is due. */
-  private async deliverOne(client: Client, query: LaneQuery): Promise<boolean> {
+  private async deliverOne(client: Client, lane: Lane): Promise<boolean> {
     await client.query('BEGIN');
-    const claimed = await this.outbox.claimDue(query);
+    const claimed = await this.outbox.claimDue(lane);
     if (!claimed) {
       await client.query('COMMIT');
       return false;
     }
-    const composition = await composeClaimed(query, claimed, {
+    const composition = await composeClaimed(this.facts, lane, claimed, {
       publicUrl: this.mail.publicUrl,
       signInToken: (id) => this.secrets.signInToken(id),
       unsubscribeToken: (id) => this.secrets.unsubscribeToken(id),
       linkLifetimeMs: (kind) => (kind === 'SIGN_IN_LINK' ? SIGN_IN_LINK_MINUTES * 60_000 : this.config.get('auth', { infer: true }).accessCodeTtlHours * 3_600_000),
     });
     if ('cancelled' in composition) {
-      await this.outbox.finish(query, claimed.id, 'CANCELLED', composition.cancelled);
+      await this.outbox.finish(claimed.id, 'CANCELLED', composition.cancelled, lane);
       await client.query('COMMIT');
       this.finished++;
       return true;
     }
     const message = composition.message;
     const messageId = `<${claimed.id}@${mailDomain(this.mail.from)}>`;
-    if (message.link) await this.outbox.saveLink(query, claimed, hashSignInToken(message.link.token), message.link.expiresAt);
+    if (message.link) await this.signInLinks.saveLink(claimed, hashSignInToken(message.link.token), message.link.expiresAt, lane);
     if (!this.transport) {
-      await this.outbox.recordRendered(query, claimed.id, messageId, message, 'HELD', 'No SMTP server is configured (PAIRWISE_SMTP_URL): the message stays in the outbox');
+      await this.outbox.recordRendered(claimed.id, messageId, message, 'HELD', 'No SMTP server is configured (PAIRWISE_SMTP_URL): the message stays in the outbox', lane);
       await client.query('COMMIT');
       if (message.link && this.config.get('env', { infer: true }) === 'development') {
         this.logger.log(`Sign-in link for ${message.to} (no SMTP configured): ${this.mail.publicUrl}/sign-in?token=${message.link.token}`);
@@ -179,28 +181,28 @@ export class MailSender implements OnModuleDestroy {
       this.finished++;
       return true;
     }
-    const wait = await this.outbox.reserveSlot(this.dataSource, this.mail.ratePerSecond);
+    const wait = await this.outbox.reserveSlot(this.mail.ratePerSecond);
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    await this.outbox.recordRendered(query, claimed.id, messageId, message, 'SENT', null);
+    await this.outbox.recordRendered(claimed.id, messageId, message, 'SENT', null, lane);
     const outcome = await this.transport.send(
       { from: this.mail.from, to: message.to, subject: message.subject, text: message.text, html: message.html, messageId, headers: message.headers },
       AbortSignal.timeout(SEND_TIMEOUT_MS),
     );
-    if (outcome.result !== 'sent') await this.recordRefusal(query, claimed, outcome);
+    if (outcome.result !== 'sent') await this.recordRefusal(lane, claimed, outcome);
     // Nothing between the server's answer and this COMMIT: it is the one write that makes the send count.
     await client.query('COMMIT');
     this.finished++;
     return true;
   }
 
-  private async recordRefusal(query: LaneQuery, claimed: ClaimedMessage, outcome: Exclude<SendOutcome, { result: 'sent' }>): Promise<void> {
+  private async recordRefusal(lane: Lane, claimed: ClaimedMessage, outcome: Exclude<SendOutcome, { result: 'sent' }>): Promise<void> {
     const attempts = claimed.attempts + 1;
     if (outcome.result === 'deferred' && attempts < MAX_ATTEMPTS) {
       // 30 s, 1 min, 2 min, 4 min: a server that is down for a while is not hammered.
-      await this.outbox.retryLater(query, claimed.id, outcome.answer, 30_000 * 2 ** (attempts - 1));
+      await this.outbox.retryLater(claimed.id, outcome.answer, 30_000 * 2 ** (attempts - 1), lane);
       return;
     }
-    await this.outbox.finish(query, claimed.id, outcome.result === 'bounced' ? 'BOUNCED' : 'FAILED', outcome.answer);
+    await this.outbox.finish(claimed.id, outcome.result === 'bounced' ? 'BOUNCED' : 'FAILED', outcome.answer, lane);
     this.logger.warn({ messageId: claimed.id, kind: claimed.kind, answer: outcome.answer }, `Mail ${outcome.result === 'bounced' ? 'bounced' : 'failed'}`);
   }
 

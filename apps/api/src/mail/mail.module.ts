@@ -1,12 +1,16 @@
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { InvitationRunsRepository } from './invitation-runs.repository';
 import { InvitationsService } from './invitations.service';
 import { MailResolver } from './mail.resolver';
+import { MailPreferencesRepository } from './mail-preferences.repository';
 import { MailPreferencesService } from './mail-preferences.service';
 import { MailSender } from './mail-sender';
+import { MessageFactsRepository } from './message-facts.repository';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 import { ReminderScheduler } from './reminder-scheduler';
+import { SignInLinksRepository } from './sign-in-links.repository';
 import { SignInLinksService } from './sign-in-links.service';
 import { UnsubscribeController } from './unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe.service';
@@ -14,7 +18,7 @@ import { UnsubscribeService } from './unsubscribe.service';
 /** Outbox, invitations, sign-in links, reminders and unsubscribe; without the API's workers (see MailModule). */
 @Module({
   imports: [AuthModule],
-  providers: [OutboxRepository, MailSender, OutboxService, InvitationsService, SignInLinksService, ReminderScheduler, UnsubscribeService, MailPreferencesService],
+  providers: [OutboxRepository, SignInLinksRepository, MailPreferencesRepository, InvitationRunsRepository, MessageFactsRepository, MailSender, OutboxService, InvitationsService, SignInLinksService, ReminderScheduler, UnsubscribeService, MailPreferencesService],
   exports: [MailSender, InvitationsService, OutboxRepository, ReminderScheduler, OutboxService, SignInLinksService, UnsubscribeService, MailPreferencesService],
 })
 export class MailCoreModule {}

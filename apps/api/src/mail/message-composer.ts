@@ -1,13 +1,12 @@
 import { SHAREABLE_FIELDS, AttendeeEntity, type ShareableField } from '../attendees/attendee.entity';
 import { toAttendeeModel, visibilityFor } from '../attendees/attendee-view';
 import { slotWindow } from '../talks/talks.service';
+import type { Lane } from './lane';
 import type { MailKind, MailPayload } from './mail.entities';
+import type { MessageFactsRepository } from './message-facts.repository';
 import { escapeHtml, renderHtml, renderText } from './templates/layout';
 import { composeMessage, type EventFacts, type MessageFacts, type PersonFacts } from './templates/messages';
 import { mailLanguage, type SitOutReason } from './templates/strings';
-
-/** Runs SQL on the sending lane's own connection, inside the transaction that holds the message. */
-export type LaneQuery = <T = Record<string, unknown>>(sql: string, parameters?: unknown[]) => Promise<T[]>;
 
 export interface ClaimedMessage {
   id: string;
@@ -51,44 +50,14 @@ const SIT_OUT_REASONS: readonly string[] = ['ODD_COUNT', 'NO_COMPATIBLE_PARTNER'
 const LINK_SLOT = 'PAIRWISESIGNINLINKSLOT';
 export const HIDDEN_TOKEN = 'hidden';
 
-interface RecipientRow {
-  email: string;
-  name: string;
-  languages: string[];
-  erased: boolean;
-  opted_out: boolean;
-  event_name: string;
-  event_slug: string;
-  time_zone: string;
-  starts_on: string | null;
-  ends_on: string | null;
-  venue: string | null;
-  event_language: string | null;
-}
-
-interface PersonRow {
-  id: string;
-  event_id: string;
-  name: string;
-  interests: string[];
-  consent_matchmaking: boolean;
-  shared_fields: ShareableField[];
-}
-
 /**
  * Renders a claimed message from what the database says now — the recipient's address and language, the
  * partner's fields as that partner shares them today — or says why it must not go out any more (a
  * cancelled round, a meeting that started, an attendee who unsubscribed or was erased). Reads take a
  * share lock on the round or talk, so a cancellation either came before (no message) or waits for it.
  */
-export async function composeClaimed(query: LaneQuery, message: ClaimedMessage, settings: ComposeSettings): Promise<Composition> {
-  const [recipient] = await query<RecipientRow>(
-    `SELECT a.email, a.name, a.languages, a.erased_at IS NOT NULL AS erased, a.mail_opt_out_at IS NOT NULL AS opted_out,
-            e.name AS event_name, e.slug AS event_slug, e.time_zone, e.starts_on::text, e.ends_on::text, e.venue, e.language AS event_language
-       FROM attendees a JOIN events e ON e.id = a.event_id
-      WHERE a.id = $1 AND a.event_id = $2`,
-    [message.attendeeId, message.eventId],
-  );
+export async function composeClaimed(reads: MessageFactsRepository, lane: Lane, message: ClaimedMessage, settings: ComposeSettings): Promise<Composition> {
+  const recipient = await reads.recipient(message.attendeeId, message.eventId, lane);
   if (!recipient || recipient.erased) return { cancelled: 'The attendee was erased or removed' };
   // A sign-in link was asked for by the person: it goes out even to someone who unsubscribed from the rest.
   if (recipient.opted_out && message.kind !== 'SIGN_IN_LINK') return { cancelled: 'The attendee unsubscribed from emails' };
@@ -102,7 +71,7 @@ export async function composeClaimed(query: LaneQuery, message: ClaimedMessage, 
   };
   const common = { language, event, recipientName: recipient.name };
   const unsubscribeUrl = `${settings.publicUrl}/mail/unsubscribe?a=${message.attendeeId}&t=${settings.unsubscribeToken(message.attendeeId)}`;
-  const people = new PeopleReader(query, message);
+  const people = new PeopleReader(reads, lane, message);
   let facts: MessageFacts;
   let link: ComposedMessage['link'];
   switch (message.kind) {
@@ -116,14 +85,7 @@ export async function composeClaimed(query: LaneQuery, message: ClaimedMessage, 
       break;
     }
     case 'MEETING_REMINDER': {
-      const [meeting] = await query<{ round_name: string; round_status: string; status: string; starts_at: Date; ends_at: Date; table_label: string; seated: boolean }>(
-        `SELECT r.name AS round_name, r.status AS round_status, m.status, m.starts_at, m.ends_at, m.table_label,
-                EXISTS (SELECT 1 FROM meeting_participants p WHERE p.meeting_id = m.id AND p.attendee_id = $2) AS seated
-           FROM meetings m JOIN rounds r ON r.id = m.round_id
-          WHERE m.id = $1
-            FOR SHARE OF r`,
-        [message.payload.meetingId, message.attendeeId],
-      );
+      const meeting = await reads.reminderMeeting(message.payload.meetingId!, message.attendeeId, lane);
       if (!meeting || meeting.round_status !== 'PUBLISHED') return { cancelled: `The round is ${meeting?.round_status.toLowerCase() ?? 'gone'}` };
       if (meeting.status !== 'SCHEDULED' || !meeting.seated) return { cancelled: 'The meeting was cancelled or changed' };
       if (new Date(meeting.starts_at).getTime() <= Date.now()) return { cancelled: 'The meeting had already started' };
@@ -143,13 +105,7 @@ export async function composeClaimed(query: LaneQuery, message: ClaimedMessage, 
       break;
     }
     case 'SLOT_REMINDER': {
-      const [slot] = await query<{ title: string; location: string | null; starts_at: Date; duration_minutes: number; slot_minutes: number; speaker_id: string; allocation_status: string; attendee_id: string; question: string }>(
-        `SELECT t.title, t.location, t.starts_at, t.duration_minutes, t.slot_minutes, t.speaker_id, t.allocation_status, r.attendee_id, r.question
-           FROM talks t JOIN slot_requests r ON r.talk_id = t.id AND r.slot_index = $2
-          WHERE t.id = $1
-            FOR SHARE OF t`,
-        [message.payload.talkId, message.payload.slotIndex],
-      );
+      const slot = await reads.grantedSlot(message.payload.talkId!, message.payload.slotIndex!, lane);
       if (!slot || slot.allocation_status !== 'PUBLISHED') return { cancelled: 'The office-hour slots are no longer published' };
       const role = slot.speaker_id === message.attendeeId ? 'speaker' : slot.attendee_id === message.attendeeId ? 'asker' : null;
       if (!role) return { cancelled: SLOT_TAKEN_BY_SOMEONE_ELSE };
@@ -172,7 +128,7 @@ export async function composeClaimed(query: LaneQuery, message: ClaimedMessage, 
       break;
     }
     case 'SIT_OUT_NOTICE': {
-      const [round] = await query<{ name: string; status: string; starts_at: Date }>(`SELECT name, status, starts_at FROM rounds WHERE id = $1 FOR SHARE`, [message.payload.roundId]);
+      const round = await reads.noticeRound(message.payload.roundId!, lane);
       if (!round || round.status !== 'PUBLISHED') return { cancelled: `The round is ${round?.status.toLowerCase() ?? 'gone'}` };
       if (new Date(round.starts_at).getTime() <= Date.now()) return { cancelled: 'The round had already started' };
       if (!SIT_OUT_REASONS.includes(message.payload.reason ?? '')) return { cancelled: `No notice for the reason ${message.payload.reason}` };
@@ -183,10 +139,7 @@ export async function composeClaimed(query: LaneQuery, message: ClaimedMessage, 
     case 'MEETING_REQUEST_ANSWER': {
       // The request as it is now (locked against a change while the message is rendered): a request withdrawn,
       // answered or expired since it was asked is not announced, nor an answer withdrawn since.
-      const [request] = await query<{ requester_id: string; recipient_id: string; message: string; status: string; expires_at: Date; expired: boolean }>(
-        `SELECT requester_id, recipient_id, message, status, expires_at, expires_at <= now() AS expired FROM meeting_requests WHERE id = $1 FOR SHARE`,
-        [message.payload.meetingRequestId],
-      );
+      const request = await reads.askedRequest(message.payload.meetingRequestId!, lane);
       const asking = message.kind === 'MEETING_REQUEST';
       if (!request || (asking ? request.recipient_id : request.requester_id) !== message.attendeeId) return { cancelled: 'The meeting request is gone' };
       if (request.expired && request.status !== 'DECLINED' && request.status !== 'FULFILLED') return { cancelled: 'The meeting request has expired' };
@@ -203,10 +156,7 @@ export async function composeClaimed(query: LaneQuery, message: ClaimedMessage, 
     }
     case 'MEETING_REQUEST_SLOT': {
       // The slot as it is now: one withdrawn since, or already begun, is not announced.
-      const [request] = await query<{ requester_id: string; recipient_id: string; status: string; slot_starts_at: Date | null; slot_ends_at: Date; slot_table: string }>(
-        `SELECT requester_id, recipient_id, status, slot_starts_at, slot_ends_at, slot_table FROM meeting_requests WHERE id = $1 FOR SHARE`,
-        [message.payload.meetingRequestId],
-      );
+      const request = await reads.requestSlot(message.payload.meetingRequestId!, lane);
       if (!request || (request.requester_id !== message.attendeeId && request.recipient_id !== message.attendeeId)) return { cancelled: 'The meeting request is gone' };
       if (request.status !== 'ACCEPTED' || !request.slot_starts_at) return { cancelled: `The meeting request is ${request.status.toLowerCase()}` };
       if (new Date(request.slot_starts_at).getTime() <= Date.now()) return { cancelled: 'The meeting had already started' };
@@ -254,26 +204,18 @@ class PeopleReader {
   readonly mentioned: string[] = [];
 
   constructor(
-    private readonly query: LaneQuery,
+    private readonly facts: MessageFactsRepository,
+    private readonly lane: Lane,
     private readonly message: ClaimedMessage,
   ) {}
 
   async partnersAt(meetingId: string): Promise<PersonFacts[]> {
-    const rows = await this.query<{ attendee_id: string }>(`SELECT attendee_id FROM meeting_participants WHERE meeting_id = $1 AND attendee_id <> $2 ORDER BY attendee_id`, [
-      meetingId,
-      this.message.attendeeId,
-    ]);
-    return this.byIds(rows.map((row) => row.attendee_id));
+    return this.byIds(await this.facts.partnerIds(meetingId, this.message.attendeeId, this.lane));
   }
 
   async byIds(ids: string[]): Promise<PersonFacts[]> {
     if (!ids.length) return [];
-    const rows = await this.query<PersonRow>(
-      `SELECT id, event_id, name, interests, consent_matchmaking, shared_fields FROM attendees WHERE id = ANY($1::uuid[]) AND erased_at IS NULL
-          ORDER BY id
-            FOR KEY SHARE NOWAIT`,
-      [ids],
-    );
+    const rows = await this.facts.people(ids, this.lane);
     const viewer = { kind: 'attendee' as const, attendeeId: this.message.attendeeId, eventId: this.message.eventId };
     const people = rows.map((row) => {
       this.mentioned.push(row.id);
@@ -292,11 +234,7 @@ class PeopleReader {
     });
     const slugs = [...new Set(people.flatMap((person) => person.interests ?? []))];
     if (!slugs.length) return people;
-    const labels = new Map(
-      (await this.query<{ slug: string; label: string }>(`SELECT slug, label FROM event_tags WHERE event_id = $1 AND slug = ANY($2::text[])`, [this.message.eventId, slugs])).map(
-        (tag) => [tag.slug, tag.label],
-      ),
-    );
+    const labels = await this.facts.tagLabels(this.message.eventId, slugs, this.lane);
     return people.map((person) => ({ ...person, interests: person.interests?.map((slug) => labels.get(slug) ?? slug) ?? null }));
   }
 }

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decodeCursor, isCursorId, pageOf, type KeyedPage } from '../common/paging';
+import { DummyValue, GenerateSql } from '../database/generate-sql';
+import type { Lane } from './lane';
 import type { MailKind, MailPayload, MailStatus } from './mail.entities';
-import { SLOT_TAKEN_BY_SOMEONE_ELSE, type ClaimedMessage, type ComposedMessage, type LaneQuery } from './message-composer';
+import { SLOT_TAKEN_BY_SOMEONE_ELSE, type ClaimedMessage, type ComposedMessage } from './message-composer';
 
 /** Statuses a message can end in; QUEUED is the only one a sender picks up. */
 export const FINAL_STATUSES: readonly MailStatus[] = ['SENT', 'FAILED', 'BOUNCED', 'CANCELLED', 'HELD'];
@@ -34,16 +36,16 @@ export interface InvitationFilterValues {
   attendeeIds?: string[] | null;
 }
 
-/** Which sign-in-link requests count, and their limits (see SignInLinksService). */
-export interface SignInRequestCommand {
-  email: string;
-  eventSlug: string;
-  client: string;
-  perEmail: number;
-  perClient: number;
-}
+/** The marks (`mail_schedules`) of what the scheduler queued: a prefix, then the round's or talk's id. */
+const SCHEDULE_KEY_PREFIX = { roundReminders: 'round-reminders:', roundNotices: 'round-notices:', slotReminders: 'slot-reminders:' } as const;
 
-/** Every statement on the mail tables. */
+export const scheduleKey = (kind: keyof typeof SCHEDULE_KEY_PREFIX, id: string): string => `${SCHEDULE_KEY_PREFIX[kind]}${id}`;
+
+/**
+ * Every statement on `mail_outbox` (and on the marks of what the scheduler queued, `mail_schedules`, and the
+ * senders' pacing, `mail_pacing`): claiming and recording a send, queueing, erasing by id, reading. Each
+ * method's SQL is snapshotted in queries/outbox.repository.sql.
+ */
 @Injectable()
 export class OutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -59,8 +61,9 @@ export class OutboxRepository {
    * One index range per class (ix_mail_outbox_due on the same expression), tried in order; the first row
    * found ends the statement.
    */
-  async claimDue(query: LaneQuery): Promise<ClaimedMessage | undefined> {
-    const [row] = await query<{ id: string; kind: MailKind; event_id: string; attendee_id: string; payload: MailPayload; attempts: number }>(
+  @GenerateSql({ transaction: true })
+  async claimDue(lane: Lane): Promise<ClaimedMessage | undefined> {
+    const [row] = await lane.query<{ id: string; kind: MailKind; event_id: string; attendee_id: string; payload: MailPayload; attempts: number }>(
       `SELECT m.id, m.kind, m.event_id, m.attendee_id, m.payload, m.attempts
          FROM (VALUES (0), (1), (2)) AS class(priority)
         CROSS JOIN LATERAL (
@@ -75,8 +78,12 @@ export class OutboxRepository {
     return row && { id: row.id, kind: row.kind, eventId: row.event_id, attendeeId: row.attendee_id, payload: row.payload, attempts: row.attempts };
   }
 
-  async recordRendered(query: LaneQuery, id: string, messageId: string, message: ComposedMessage, status: 'SENT' | 'HELD', note: string | null): Promise<void> {
-    await query(
+  @GenerateSql({
+    params: [DummyValue.UUID, DummyValue.STRING, { to: DummyValue.STRING, subject: DummyValue.STRING, storedText: DummyValue.STRING, storedHtml: DummyValue.STRING, mentionedIds: [] }, 'SENT', null],
+    transaction: true,
+  })
+  async recordRendered(id: string, messageId: string, message: Pick<ComposedMessage, 'to' | 'subject' | 'storedText' | 'storedHtml' | 'mentionedIds'>, status: 'SENT' | 'HELD', note: string | null, lane: Lane): Promise<void> {
+    await lane.query(
       `UPDATE mail_outbox SET status = $2, message_id = $3, to_address = $4, subject = $5, body_text = $6, body_html = $7,
               mentioned_ids = $8::uuid[], error = $9, sent_at = CASE WHEN $2 = 'SENT' THEN clock_timestamp() END, updated_at = clock_timestamp()
         WHERE id = $1`,
@@ -84,8 +91,9 @@ export class OutboxRepository {
     );
   }
 
-  async finish(query: LaneQuery, id: string, status: 'CANCELLED' | 'FAILED' | 'BOUNCED', error: string): Promise<void> {
-    await query(
+  @GenerateSql({ params: [DummyValue.UUID, 'FAILED', DummyValue.STRING], transaction: true })
+  async finish(id: string, status: 'CANCELLED' | 'FAILED' | 'BOUNCED', error: string, lane: Lane): Promise<void> {
+    await lane.query(
       `UPDATE mail_outbox SET status = $2, error = $3, sent_at = NULL, attempts = attempts + CASE WHEN $2 = 'CANCELLED' THEN 0 ELSE 1 END,
               updated_at = clock_timestamp()
         WHERE id = $1`,
@@ -93,8 +101,9 @@ export class OutboxRepository {
     );
   }
 
-  async retryLater(query: LaneQuery, id: string, error: string, delayMs: number): Promise<void> {
-    await query(
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.STRING, 30_000], transaction: true })
+  async retryLater(id: string, error: string, delayMs: number, lane: Lane): Promise<void> {
+    await lane.query(
       `UPDATE mail_outbox SET status = 'QUEUED', error = $2, sent_at = NULL, attempts = attempts + 1,
               send_after = clock_timestamp() + make_interval(secs => $3), updated_at = clock_timestamp()
         WHERE id = $1`,
@@ -102,21 +111,13 @@ export class OutboxRepository {
     );
   }
 
-  /** The link's hash; a retry of the same message keeps the same token and renews an unused link's expiry. */
-  async saveLink(query: LaneQuery, message: ClaimedMessage, tokenHash: string, expiresAt: Date): Promise<void> {
-    await query(
-      `INSERT INTO sign_in_links (outbox_id, token_hash, attendee_id, expires_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (outbox_id) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE sign_in_links.used_at IS NULL`,
-      [message.id, tokenHash, message.attendeeId, expiresAt],
-    );
-  }
-
   /**
    * The next sending slot of all processes together (1 / rate seconds apart), as a wait in milliseconds.
    * Its own statement on the pool, so the pacing row is locked for a moment, never during a send.
    */
-  async reserveSlot(dataSource: DataSource, ratePerSecond: number): Promise<number> {
-    const [row] = await dataSource.query(
+  @GenerateSql({ params: [DummyValue.NUMBER] })
+  async reserveSlot(ratePerSecond: number): Promise<number> {
+    const [row] = await this.dataSource.query(
       `WITH slot AS (
          UPDATE mail_pacing SET next_slot = greatest(next_slot, clock_timestamp()) + make_interval(secs => $1)
           WHERE id = 1
@@ -142,10 +143,8 @@ export class OutboxRepository {
    * INSERT that scan walks the pages the statement itself is filling — quadratic (10,000 invitations: 1.5 M
    * page visits, 1.8 s, against 0.5 s this way; docs/benchmarks.md).
    */
-  async queueInvitations(
-    manager: EntityManager,
-    command: { eventId: string; runId: string; resend: boolean; filter: InvitationFilterValues },
-  ): Promise<{ matched: number; queued: number }> {
+  @GenerateSql({ params: [{ eventId: DummyValue.UUID, runId: DummyValue.OTHER_UUID, resend: false, filter: {} }], transaction: true })
+  async queueInvitations(command: { eventId: string; runId: string; resend: boolean; filter: InvitationFilterValues }, manager: EntityManager): Promise<{ matched: number; queued: number }> {
     const [row] = await manager.query(
       `WITH matched AS (
          SELECT a.id, a.email, a.mail_opt_out_at IS NOT NULL AS opted_out FROM attendees a
@@ -169,6 +168,7 @@ export class OutboxRepository {
   }
 
   /** Who a run would invite, without queueing anything (the CLI's --dry-run). */
+  @GenerateSql({ params: [DummyValue.UUID, false, {}] })
   async previewInvitations(eventId: string, resend: boolean, filter: InvitationFilterValues): Promise<{ matched: number; wouldQueue: number; alreadyInvited: number; optedOut: number }> {
     const [row] = await this.dataSource.query(
       `WITH ${INVITED_BEFORE},
@@ -188,137 +188,101 @@ export class OutboxRepository {
     return { matched: row.matched, wouldQueue: row.would_queue, alreadyInvited: row.already_invited, optedOut: row.opted_out };
   }
 
-  /**
-   * Records the request — and does nothing else, so the call costs the same whether or not the address is
-   * registered (no account discovery by timing): one statement, reading only `sign_in_requests`, writing one
-   * row of it. Whether it is within the throttles (the address or the client asked too often in the last 15
-   * minutes) is decided from those counts alone and kept with it; `dispatchSignInRequests` does the rest.
-   * Returns how often the client asked (for its throttle).
-   */
-  async requestSignInLink(command: SignInRequestCommand): Promise<{ byClient: number }> {
-    const [row] = await this.dataSource.query(
-      `WITH recent AS (
-         SELECT count(*) FILTER (WHERE email = $1)::int AS by_email, count(*) FILTER (WHERE client = $3)::int AS by_client
-           FROM sign_in_requests
-          WHERE requested_at > now() - interval '15 minutes' AND (email = $1 OR client = $3)),
-       recorded AS (
-         INSERT INTO sign_in_requests (email, event_slug, client, allowed)
-         SELECT $1, $2, $3, r.by_email < $4 AND r.by_client < $5 FROM recent r
-         RETURNING 1)
-       SELECT r.by_client, (SELECT count(*) FROM recorded)::int AS recorded FROM recent r`,
-      [command.email, command.eventSlug, command.client, command.perEmail, command.perClient],
-    );
-    return { byClient: row.by_client };
-  }
-
-  /**
-   * Turns up to `limit` allowed, unhandled requests into sign-in links for the registered, unerased attendees
-   * they name, and marks them all handled (with the attendee when there was one). Several lanes and processes
-   * may run it at once: each takes the requests no other holds (SKIP LOCKED). An attendee being erased or
-   * removed (their row held FOR UPDATE) is skipped, not waited for: the erasure may be waiting for these very
-   * requests to delete them. Returns how many requests it handled.
-   */
-  async dispatchSignInRequests(query: LaneQuery, limit: number): Promise<{ handled: number; queued: number }> {
-    const [row] = await query<{ handled: number; queued: number }>(
-      `WITH pending AS (
-         SELECT id, email, event_slug FROM sign_in_requests
-          WHERE handled_at IS NULL AND allowed
-          ORDER BY id
-          LIMIT $1
-            FOR UPDATE SKIP LOCKED),
-       target AS (
-         SELECT p.id AS request_id, a.id AS attendee_id, a.event_id, a.email
-           FROM pending p
-           JOIN events e ON e.slug = p.event_slug
-           JOIN attendees a ON a.event_id = e.id AND a.email = p.email AND a.erased_at IS NULL
-            FOR KEY SHARE OF a SKIP LOCKED),
-       queued AS (
-         INSERT INTO mail_outbox (event_id, attendee_id, kind, to_address)
-         SELECT event_id, attendee_id, 'SIGN_IN_LINK', email FROM target
-         RETURNING 1),
-       handled AS (
-         UPDATE sign_in_requests r SET handled_at = now(), attendee_id = t.attendee_id
-           FROM pending p LEFT JOIN target t ON t.request_id = p.id
-          WHERE r.id = p.id
-          RETURNING 1)
-       SELECT (SELECT count(*) FROM handled)::int AS handled, (SELECT count(*) FROM queued)::int AS queued`,
-      [limit],
-    );
-    return row!;
-  }
-
-  /** Requests older than a day count for nothing any more. */
-  async forgetOldSignInRequests(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM sign_in_requests WHERE requested_at < now() - interval '1 day'`);
-  }
-
   // ---- reminders and notices (any process may run these at once: dedupe keys and marks keep them single) ----
 
-  /** Published rounds and talks not yet looked at, whose reminders fall due within the horizon. */
-  async scheduleDue(leadSeconds: number, horizonSeconds: number): Promise<number> {
-    let queued = 0;
+  /** Published rounds still to come, whose meeting reminders fall due within the horizon and were not queued yet. */
+  @GenerateSql({ params: [600, 3_600] })
+  async roundsDueForReminders(leadSeconds: number, horizonSeconds: number): Promise<string[]> {
     const rounds: { id: string }[] = await this.dataSource.query(
       `SELECT r.id FROM rounds r
         WHERE r.status = 'PUBLISHED' AND r.starts_at > now() AND r.starts_at <= now() + make_interval(secs => $1::float8 + $2::float8)
-          AND NOT EXISTS (SELECT 1 FROM mail_schedules s WHERE s.key = 'round-reminders:' || r.id)`,
+          AND NOT EXISTS (SELECT 1 FROM mail_schedules s WHERE s.key = '${SCHEDULE_KEY_PREFIX.roundReminders}' || r.id)`,
       [leadSeconds, horizonSeconds],
     );
-    for (const round of rounds) {
-      queued += await this.once(`round-reminders:${round.id}`, (manager) =>
-        manager.query(`${MEETING_REMINDERS} WHERE m.round_id = $1 ${MEETING_REMINDERS_AFTER_WHERE} ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`, [round.id, leadSeconds]),
-      );
-    }
-    const published: { id: string }[] = await this.dataSource.query(
+    return rounds.map((round) => round.id);
+  }
+
+  /** Published rounds still to come whose sit-out notices were not queued yet. */
+  @GenerateSql()
+  async roundsDueForNotices(): Promise<string[]> {
+    const rounds: { id: string }[] = await this.dataSource.query(
       `SELECT r.id FROM rounds r
         WHERE r.status = 'PUBLISHED' AND r.starts_at > now()
-          AND NOT EXISTS (SELECT 1 FROM mail_schedules s WHERE s.key = 'round-notices:' || r.id)`,
+          AND NOT EXISTS (SELECT 1 FROM mail_schedules s WHERE s.key = '${SCHEDULE_KEY_PREFIX.roundNotices}' || r.id)`,
     );
-    for (const round of published) {
-      queued += await this.once(`round-notices:${round.id}`, (manager) =>
-        manager.query(
-          `INSERT INTO mail_outbox (event_id, attendee_id, kind, dedupe_key, payload, to_address)
-           SELECT r.event_id, a.id, 'SIT_OUT_NOTICE', 'sit-out:' || r.id || ':' || a.id,
-                  jsonb_build_object('roundId', r.id, 'reason', left_out->>'reason'), a.email
-             FROM rounds r
-             CROSS JOIN LATERAL jsonb_array_elements(coalesce(r.stats->'leftOut', '[]'::jsonb)) left_out
-             JOIN attendees a ON a.id::text = left_out->>'attendeeId' AND a.event_id = r.event_id
-            WHERE r.id = $1 AND left_out->>'reason' IN ('ODD_COUNT', 'NO_COMPATIBLE_PARTNER', 'NO_COMPATIBLE_TABLE', 'NOT_PRESENT', 'BUSY', 'UNAVAILABLE')
-              AND a.erased_at IS NULL AND a.mail_opt_out_at IS NULL
-              FOR KEY SHARE OF a
-           ON CONFLICT (dedupe_key) DO NOTHING
-           RETURNING 1`,
-          [round.id],
-        ),
-      );
-    }
+    return rounds.map((round) => round.id);
+  }
+
+  /** Talks with published slots still to come, whose reminders fall due within the horizon and were not queued yet. */
+  @GenerateSql({ params: [600, 3_600] })
+  async talksDueForSlotReminders(leadSeconds: number, horizonSeconds: number): Promise<string[]> {
     const talks: { id: string }[] = await this.dataSource.query(
       `SELECT t.id FROM talks t
         WHERE t.allocation_status = 'PUBLISHED'
           AND t.starts_at + make_interval(mins => t.duration_minutes) <= now() + make_interval(secs => $1::float8 + $2::float8)
           AND t.starts_at + make_interval(mins => t.duration_minutes + t.slot_count * t.slot_minutes) > now()
-          AND NOT EXISTS (SELECT 1 FROM mail_schedules s WHERE s.key = 'slot-reminders:' || t.id)`,
+          AND NOT EXISTS (SELECT 1 FROM mail_schedules s WHERE s.key = '${SCHEDULE_KEY_PREFIX.slotReminders}' || t.id)`,
       [leadSeconds, horizonSeconds],
     );
-    for (const talk of talks) {
-      queued += await this.once(slotRemindersKey(talk.id), async (manager) => {
-        // The talk's row, shared: a slot changing hands (which holds it FOR UPDATE and clears this mark,
-        // see slotsChanged) either committed before, and is read here, or waits until this mark is
-        // committed, and then clears it for the next tick.
-        await manager.query(`SELECT 1 FROM talks WHERE id = $1 FOR SHARE`, [talk.id]);
-        // A holder's reminder is one per slot (its dedupe key): one already sent is never sent again, even to someone
-        // promoted back to the slot they had held; one cancelled at sending because the slot had gone to someone else
-        // (SLOT_TAKEN_BY_SOMEONE_ELSE) is queued again when the slot is theirs again, else they would never be reminded.
-        return manager.query(
-          `${SLOT_REMINDERS} WHERE t.id = $1 ${SLOT_REMINDERS_AFTER_WHERE}
-           ON CONFLICT (dedupe_key) DO UPDATE SET status = 'QUEUED', error = NULL, attempts = 0, to_address = EXCLUDED.to_address,
-                                                  send_after = EXCLUDED.send_after, updated_at = now()
-            WHERE mail_outbox.status = 'CANCELLED' AND mail_outbox.error = $3
-           RETURNING 1`,
-          [talk.id, leadSeconds, SLOT_TAKEN_BY_SOMEONE_ELSE],
-        );
-      });
-    }
-    return queued;
+    return talks.map((talk) => talk.id);
+  }
+
+  /** Records the mark `key` (scheduleKey); false when another process recorded it first. */
+  @GenerateSql({ params: [DummyValue.STRING], transaction: true })
+  async markScheduled(key: string, manager: EntityManager): Promise<boolean> {
+    const [claimed] = await manager.query(`INSERT INTO mail_schedules (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING 1`, [key]);
+    return Boolean(claimed);
+  }
+
+  /** A reminder per participant of the round's scheduled meetings. Returns how many were queued. */
+  @GenerateSql({ params: [DummyValue.UUID, 600], transaction: true })
+  async queueMeetingReminders(roundId: string, leadSeconds: number, manager: EntityManager): Promise<number> {
+    const queued: unknown[] = await manager.query(
+      `${MEETING_REMINDERS} WHERE m.round_id = $1 ${MEETING_REMINDERS_AFTER_WHERE} ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`,
+      [roundId, leadSeconds],
+    );
+    return queued.length;
+  }
+
+  /** A notice to each attendee the round leaves out for a reason they are told. Returns how many were queued. */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  async queueSitOutNotices(roundId: string, manager: EntityManager): Promise<number> {
+    const queued: unknown[] = await manager.query(
+      `INSERT INTO mail_outbox (event_id, attendee_id, kind, dedupe_key, payload, to_address)
+       SELECT r.event_id, a.id, 'SIT_OUT_NOTICE', 'sit-out:' || r.id || ':' || a.id,
+              jsonb_build_object('roundId', r.id, 'reason', left_out->>'reason'), a.email
+         FROM rounds r
+         CROSS JOIN LATERAL jsonb_array_elements(coalesce(r.stats->'leftOut', '[]'::jsonb)) left_out
+         JOIN attendees a ON a.id::text = left_out->>'attendeeId' AND a.event_id = r.event_id
+        WHERE r.id = $1 AND left_out->>'reason' IN ('ODD_COUNT', 'NO_COMPATIBLE_PARTNER', 'NO_COMPATIBLE_TABLE', 'NOT_PRESENT', 'BUSY', 'UNAVAILABLE')
+          AND a.erased_at IS NULL AND a.mail_opt_out_at IS NULL
+          FOR KEY SHARE OF a
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING 1`,
+      [roundId],
+    );
+    return queued.length;
+  }
+
+  /** A reminder for the speaker and the attendee of each of the talk's granted slots still to come. Returns how many were queued. */
+  @GenerateSql({ params: [DummyValue.UUID, 600], transaction: true })
+  async queueSlotReminders(talkId: string, leadSeconds: number, manager: EntityManager): Promise<number> {
+    // The talk's row, shared: a slot changing hands (which holds it FOR UPDATE and clears this mark,
+    // see slotsChanged) either committed before, and is read here, or waits until this mark is
+    // committed, and then clears it for the next tick.
+    await manager.query(`SELECT 1 FROM talks WHERE id = $1 FOR SHARE`, [talkId]);
+    // A holder's reminder is one per slot (its dedupe key): one already sent is never sent again, even to someone
+    // promoted back to the slot they had held; one cancelled at sending because the slot had gone to someone else
+    // (SLOT_TAKEN_BY_SOMEONE_ELSE) is queued again when the slot is theirs again, else they would never be reminded.
+    const queued: unknown[] = await manager.query(
+      `${SLOT_REMINDERS} WHERE t.id = $1 ${SLOT_REMINDERS_AFTER_WHERE}
+       ON CONFLICT (dedupe_key) DO UPDATE SET status = 'QUEUED', error = NULL, attempts = 0, to_address = EXCLUDED.to_address,
+                                              send_after = EXCLUDED.send_after, updated_at = now()
+        WHERE mail_outbox.status = 'CANCELLED' AND mail_outbox.error = $3
+       RETURNING 1`,
+      [talkId, leadSeconds, SLOT_TAKEN_BY_SOMEONE_ELSE],
+    );
+    return queued.length;
   }
 
   /**
@@ -327,8 +291,9 @@ export class OutboxRepository {
    * holder's (the dedupe keys keep everyone else's single; the old holder's is cancelled at sending, the
    * slot being no longer theirs).
    */
-  async slotsChanged(manager: EntityManager, talkId: string): Promise<void> {
-    await manager.query(`DELETE FROM mail_schedules WHERE key = $1`, [slotRemindersKey(talkId)]);
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  async slotsChanged(talkId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`DELETE FROM mail_schedules WHERE key = $1`, [scheduleKey('slotReminders', talkId)]);
   }
 
   /**
@@ -336,7 +301,8 @@ export class OutboxRepository {
    * requester) a meeting request: one message to `attendeeId`, unless they unsubscribed from mail or were
    * erased. Once per request and kind (`dedupe_key`).
    */
-  async queueMeetingRequestMail(manager: EntityManager, kind: 'MEETING_REQUEST' | 'MEETING_REQUEST_ANSWER', requestId: string, attendeeId: string): Promise<void> {
+  @GenerateSql({ params: ['MEETING_REQUEST', DummyValue.UUID, DummyValue.OTHER_UUID], transaction: true })
+  async queueMeetingRequestMail(kind: 'MEETING_REQUEST' | 'MEETING_REQUEST_ANSWER', requestId: string, attendeeId: string, manager: EntityManager): Promise<void> {
     await manager.query(
       `INSERT INTO mail_outbox (event_id, attendee_id, kind, dedupe_key, payload, to_address)
        SELECT a.event_id, a.id, $2, $3, jsonb_build_object('meetingRequestId', $4::text), a.email
@@ -351,7 +317,8 @@ export class OutboxRepository {
    * In the transaction that gives an accepted request a slot of its own: one message to each of its two people
    * (when, where, with whom), unless they unsubscribed from mail or were erased. Once per request and person.
    */
-  async queueRequestSlotMail(manager: EntityManager, requestId: string, attendeeIds: readonly string[]): Promise<void> {
+  @GenerateSql({ params: [DummyValue.UUID, [DummyValue.OTHER_UUID]], transaction: true })
+  async queueRequestSlotMail(requestId: string, attendeeIds: readonly string[], manager: EntityManager): Promise<void> {
     await manager.query(
       `INSERT INTO mail_outbox (event_id, attendee_id, kind, dedupe_key, payload, to_address)
        SELECT a.event_id, a.id, 'MEETING_REQUEST_SLOT', 'meeting-request-slot:' || $2 || ':' || a.id, jsonb_build_object('meetingRequestId', $2::text), a.email
@@ -363,12 +330,12 @@ export class OutboxRepository {
   }
 
   /**
-   * Mail again for an attendee who had unsubscribed, from now on: the reminders of their meetings and
-   * office-hour slots still to come — those the scheduler left out while they were unsubscribed, and those
-   * cancelled at sending for that reason (same dedupe key: revived, never doubled) — are queued. Returns how many.
+   * For an attendee who resumes mail: the reminders of their meetings and office-hour slots still to come —
+   * those the scheduler left out while they were unsubscribed, and those cancelled at sending for that reason
+   * (same dedupe key: revived, never doubled) — are queued. Returns how many.
    */
-  async resumeMail(manager: EntityManager, attendeeId: string, leadSeconds: number): Promise<number> {
-    await manager.query(`UPDATE attendees SET mail_opt_out_at = NULL WHERE id = $1`, [attendeeId]);
+  @GenerateSql({ params: [DummyValue.UUID, 600], transaction: true })
+  async queueUpcomingRemindersOf(attendeeId: string, leadSeconds: number, manager: EntityManager): Promise<number> {
     const revive = `ON CONFLICT (dedupe_key) DO UPDATE SET status = 'QUEUED', error = NULL, attempts = 0, to_address = EXCLUDED.to_address,
                            send_after = EXCLUDED.send_after, updated_at = now()
                      WHERE mail_outbox.status = 'CANCELLED'
@@ -387,24 +354,34 @@ export class OutboxRepository {
     return meetings.length + slots.length;
   }
 
-  /** Idempotent: the first unsubscription's time is kept. Messages still waiting are cancelled when their turn comes. */
-  async stopMail(manager: EntityManager, attendeeId: string): Promise<void> {
-    await manager.query(`UPDATE attendees SET mail_opt_out_at = coalesce(mail_opt_out_at, now()) WHERE id = $1`, [attendeeId]);
+  // ---- erasure (by id; the caller holds the attendee's row FOR UPDATE, see mail-erasure.ts) ----
+
+  /** Their own messages keep their status (for the counts) but lose the address and every text; any still waiting is cancelled. */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.STRING], transaction: true })
+  async eraseRecipient(attendeeId: string, erasedAddress: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE mail_outbox SET to_address = $2, subject = NULL, body_text = NULL, body_html = NULL, mentioned_ids = '{}',
+              error = CASE WHEN status = 'QUEUED' THEN 'The attendee was erased' END,
+              status = CASE WHEN status = 'QUEUED' THEN 'CANCELLED' ELSE status END, updated_at = now()
+        WHERE attendee_id = $1`,
+      [attendeeId, erasedAddress],
+    );
   }
 
-  /** Runs `work` and records `key` in one transaction, unless another process recorded it first. */
-  private async once(key: string, work: (manager: EntityManager) => Promise<unknown[]>): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const [claimed] = await manager.query(`INSERT INTO mail_schedules (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING 1`, [key]);
-      if (!claimed) return 0;
-      return (await work(manager)).length;
-    });
+  /** Messages to others that name them (`mentioned_ids`, written when a message is rendered) lose their subject and text. */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  async forgetMentionsOf(attendeeId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE mail_outbox SET subject = NULL, body_text = NULL, body_html = NULL, mentioned_ids = array_remove(mentioned_ids, $1::uuid), updated_at = now()
+        WHERE mentioned_ids @> ARRAY[$1::uuid]`,
+      [attendeeId],
+    );
   }
 
   // ---- reading ----
 
-  /** Newest first, keyset-paginated on (created_at, id). */
-  /** Newest first: the cursor is a row's `(created_at, id)`, the timestamp as PostgreSQL wrote it (microseconds kept). */
+  /** Newest first, keyset-paginated: the cursor is a row's `(created_at, id)`, the timestamp as PostgreSQL wrote it (microseconds kept). */
+  @GenerateSql({ params: [DummyValue.UUID, 20, undefined] })
   async page(eventId: string, first: number, after: string | undefined): Promise<KeyedPage<OutboxRow> & { totalCount: number }> {
     const cursor = after ? decodeCursor(after, readOutboxPosition) : undefined;
     const rows: OutboxRow[] = await this.dataSource.query(
@@ -420,6 +397,7 @@ export class OutboxRepository {
   }
 
   /** How many of a run's messages are in each status. */
+  @GenerateSql({ params: [DummyValue.UUID] })
   async runCounts(runId: string): Promise<Partial<Record<MailStatus, number>>> {
     const rows: { status: MailStatus; count: number }[] = await this.dataSource.query(
       `SELECT status, count(*)::int AS count FROM mail_outbox WHERE run_id = $1 GROUP BY status`,
@@ -428,9 +406,6 @@ export class OutboxRepository {
     return Object.fromEntries(rows.map((row) => [row.status, row.count]));
   }
 }
-
-/** The mark of a talk whose slot reminders were queued (mail_schedules). */
-const slotRemindersKey = (talkId: string) => `slot-reminders:${talkId}`;
 
 /** How urgent a message is (0 first), as ix_mail_outbox_due indexes it (migration MailClaimPriority: keep the two the same). */
 const CLAIM_PRIORITY = `(CASE kind WHEN 'SIGN_IN_LINK' THEN 0 WHEN 'INVITATION' THEN 2 ELSE 1 END)`;

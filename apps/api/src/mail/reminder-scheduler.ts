@@ -1,8 +1,11 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { MailSender } from './mail-sender';
-import { OutboxRepository } from './outbox.repository';
+import { OutboxRepository, scheduleKey } from './outbox.repository';
+import { SignInLinksRepository } from './sign-in-links.repository';
 
 /** How often each process looks for newly published rounds and talks. */
 const TICK_MS = 5_000;
@@ -23,7 +26,9 @@ export class ReminderScheduler implements OnModuleDestroy {
 
   constructor(
     private readonly config: ConfigService<AppConfig, true>,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxRepository,
+    private readonly signInLinks: SignInLinksRepository,
     private readonly sender: MailSender,
   ) {}
 
@@ -47,11 +52,31 @@ export class ReminderScheduler implements OnModuleDestroy {
 
   private async run(): Promise<void> {
     try {
-      const queued = await this.outbox.scheduleDue(this.config.get('mail', { infer: true }).reminderMinutes * 60, HORIZON_SECONDS);
+      const queued = await this.scheduleDue(this.config.get('mail', { infer: true }).reminderMinutes * 60);
       if (queued) this.sender.wake();
-      if (++this.ticks % 720 === 0) await this.outbox.forgetOldSignInRequests();
+      if (++this.ticks % 720 === 0) await this.signInLinks.forgetOldRequests();
     } catch (error) {
       this.logger.error({ err: error }, 'Scheduling reminders failed; trying again at the next tick');
     }
+  }
+
+  /** Published rounds and talks not yet looked at, whose reminders fall due within the horizon. Returns how many messages were queued. */
+  private async scheduleDue(leadSeconds: number): Promise<number> {
+    let queued = 0;
+    for (const roundId of await this.outbox.roundsDueForReminders(leadSeconds, HORIZON_SECONDS)) {
+      queued += await this.once(scheduleKey('roundReminders', roundId), (manager) => this.outbox.queueMeetingReminders(roundId, leadSeconds, manager));
+    }
+    for (const roundId of await this.outbox.roundsDueForNotices()) {
+      queued += await this.once(scheduleKey('roundNotices', roundId), (manager) => this.outbox.queueSitOutNotices(roundId, manager));
+    }
+    for (const talkId of await this.outbox.talksDueForSlotReminders(leadSeconds, HORIZON_SECONDS)) {
+      queued += await this.once(scheduleKey('slotReminders', talkId), (manager) => this.outbox.queueSlotReminders(talkId, leadSeconds, manager));
+    }
+    return queued;
+  }
+
+  /** Runs `work` and records `key` in one transaction, unless another process recorded it first. */
+  private once(key: string, work: (manager: EntityManager) => Promise<number>): Promise<number> {
+    return this.dataSource.transaction(async (manager) => ((await this.outbox.markScheduled(key, manager)) ? work(manager) : 0));
   }
 }

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuthService, type IssuedSession } from '../auth/auth.service';
 import { tooManyRequests } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { hashSignInToken } from './mail-secrets';
 import { mailError, MailErrorReason } from './mail.errors';
 import { MailSender } from './mail-sender';
-import { OutboxRepository } from './outbox.repository';
+import { SignInLinksRepository } from './sign-in-links.repository';
 
 /** Every refusal of a link says which of the three it is, and what to do. */
 const linkRefused = (reason: MailErrorReason) =>
@@ -30,8 +28,7 @@ const linkRefused = (reason: MailErrorReason) =>
 @Injectable()
 export class SignInLinksService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxRepository,
+    private readonly signInLinks: SignInLinksRepository,
     private readonly sender: MailSender,
     private readonly authService: AuthService,
     private readonly config: ConfigService<AppConfig, true>,
@@ -43,7 +40,7 @@ export class SignInLinksService {
    */
   async request(email: string, eventSlug: string, client: string): Promise<true> {
     const limits = this.config.get('mail', { infer: true });
-    const { byClient } = await this.outbox.requestSignInLink({
+    const { byClient } = await this.signInLinks.request({
       email: email.trim().toLowerCase(),
       eventSlug,
       client,
@@ -60,21 +57,9 @@ export class SignInLinksService {
   /** Spends the link (once: the UPDATE that checks it marks it used) and opens the attendee's session. */
   async redeem(token: string): Promise<IssuedSession> {
     const tokenHash = hashSignInToken(token);
-    const [spent] = await this.dataSource.query(
-      `WITH spent AS (
-         UPDATE sign_in_links l SET used_at = now()
-           FROM attendees a
-          WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.expires_at > now() AND a.id = l.attendee_id AND a.erased_at IS NULL
-          RETURNING l.attendee_id, a.event_id)
-       SELECT * FROM spent`,
-      [tokenHash],
-    );
-    if (spent) return this.authService.startAttendeeSession(spent.attendee_id);
-    const [link] = await this.dataSource.query(
-      `SELECT l.used_at IS NOT NULL AS used, l.expires_at <= now() AS expired, a.erased_at IS NOT NULL AS erased
-         FROM sign_in_links l JOIN attendees a ON a.id = l.attendee_id WHERE l.token_hash = $1`,
-      [tokenHash],
-    );
+    const spent = await this.signInLinks.spend(tokenHash);
+    if (spent) return this.authService.startAttendeeSession(spent.attendeeId);
+    const link = await this.signInLinks.refusal(tokenHash);
     if (!link || link.erased) throw linkRefused(MailErrorReason.SIGN_IN_LINK_INVALID);
     throw linkRefused(link.used ? MailErrorReason.SIGN_IN_LINK_USED : MailErrorReason.SIGN_IN_LINK_EXPIRED);
   }

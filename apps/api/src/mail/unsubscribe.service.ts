@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { isUuid } from '../common/sql';
 import type { AppConfig } from '../config/app-config';
 import { MailSecrets } from './mail-secrets';
-import { OutboxRepository } from './outbox.repository';
+import { MailPreferencesRepository } from './mail-preferences.repository';
 import { mailLanguage, type MailLanguage } from './templates/strings';
 
 export interface UnsubscribeTarget {
@@ -21,8 +19,7 @@ export class UnsubscribeService {
   private readonly secrets: MailSecrets;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxRepository,
+    private readonly preferences: MailPreferencesRepository,
     config: ConfigService<AppConfig, true>,
   ) {
     this.secrets = new MailSecrets(config.get('auth', { infer: true }).jwtSecret ?? 'development-only-secret');
@@ -32,16 +29,12 @@ export class UnsubscribeService {
   async target(attendeeId: unknown, token: unknown): Promise<UnsubscribeTarget | undefined> {
     if (typeof attendeeId !== 'string' || typeof token !== 'string' || !isUuid(attendeeId)) return undefined;
     if (!this.secrets.checkUnsubscribeToken(attendeeId, token)) return undefined;
-    const [row] = await this.dataSource.query(
-      `SELECT a.email, a.languages, e.name AS event_name, e.language AS event_language
-         FROM attendees a JOIN events e ON e.id = a.event_id WHERE a.id = $1 AND a.erased_at IS NULL`,
-      [attendeeId],
-    );
-    return row && { attendeeId, email: row.email, eventName: row.event_name, language: mailLanguage(row.event_language, row.languages) };
+    const recipient = await this.preferences.recipient(attendeeId);
+    return recipient && { attendeeId, email: recipient.email, eventName: recipient.eventName, language: mailLanguage(recipient.eventLanguage, recipient.languages) };
   }
 
   /** Idempotent; messages still waiting are cancelled when their turn comes (the sender checks again). */
   async unsubscribe(target: UnsubscribeTarget): Promise<void> {
-    await this.outbox.stopMail(this.dataSource.manager, target.attendeeId);
+    await this.preferences.stopMail(target.attendeeId);
   }
 }

@@ -78,7 +78,7 @@ export class MeetingRequestsService {
         { eventId: me.eventId, requesterId: me.attendeeId, recipientId: input.attendeeId, message, expiresAt: window.expiresAt },
         manager,
       );
-      await this.outbox.queueMeetingRequestMail(manager, 'MEETING_REQUEST', created, input.attendeeId);
+      await this.outbox.queueMeetingRequestMail('MEETING_REQUEST', created, input.attendeeId, manager);
       return created;
     });
     return (await this.requests.findById(id))!;
@@ -98,7 +98,7 @@ export class MeetingRequestsService {
       // Accepted at an event that gives requests a slot of their own: both hear of the slot (it says it was accepted);
       // otherwise, or when no time suits both, the asker hears of the answer and the next round seats them.
       if (input.accept && (await this.giveSlot(row, manager))) return;
-      await this.outbox.queueMeetingRequestMail(manager, 'MEETING_REQUEST_ANSWER', row.id, row.requester_id);
+      await this.outbox.queueMeetingRequestMail('MEETING_REQUEST_ANSWER', row.id, row.requester_id, manager);
     });
     return (await this.requests.findById(input.id))!;
   }
@@ -151,7 +151,7 @@ export class MeetingRequestsService {
     await this.requests.setSlot(row.id, slot, manager);
     if (!slot) return false;
     const people: [string, string] = [row.requester_id, row.recipient_id];
-    await this.outbox.queueRequestSlotMail(manager, row.id, people);
+    await this.outbox.queueRequestSlotMail(row.id, people, manager);
     await noticeRequestSlot(manager, { meetingRequestId: row.id, eventId: row.event_id, attendeeIds: people });
     return true;
   }

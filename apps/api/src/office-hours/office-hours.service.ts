@@ -136,7 +136,7 @@ export class OfficeHoursService {
           await this.talks.closeStandbyGap(talkId, next.standbyRank!, manager);
           // On commit: the new holder hears of the slot live, and gets its reminder as the others did.
           await noticeSlotGranted(manager, { talkId, eventId: talk.eventId, slotIndex: mine.slotIndex, attendeeId: next.attendeeId });
-          await this.outbox.slotsChanged(manager, talkId);
+          await this.outbox.slotsChanged(talkId, manager);
         }
       }
       return true;

@@ -7,6 +7,12 @@ import { AvailabilityRepository } from '../availability/availability.repository'
 import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
 import { ConflictsRepository } from '../matching-rules/conflicts.repository';
 import { EventsRepository } from '../events/events.repository';
+import { InvitationRunsRepository } from '../mail/invitation-runs.repository';
+import { MailPreferencesRepository } from '../mail/mail-preferences.repository';
+import { MessageFactsRepository } from '../mail/message-facts.repository';
+import { OutboxRepository } from '../mail/outbox.repository';
+import { SignInLinksRepository } from '../mail/sign-in-links.repository';
+import { RoundNoticesRepository } from '../realtime/round-notices.repository';
 import { MeetingsRepository } from '../rounds/meetings.repository';
 import { RoundsRepository } from '../rounds/rounds.repository';
 import { TalksRepository } from '../talks/talks.repository';
@@ -29,4 +35,10 @@ export const SNAPSHOTTED_REPOSITORIES = [
   AccountsRepository,
   AccessCodesRepository,
   SignInFailuresRepository,
+  OutboxRepository,
+  SignInLinksRepository,
+  MailPreferencesRepository,
+  InvitationRunsRepository,
+  MessageFactsRepository,
+  RoundNoticesRepository,
 ] as const;

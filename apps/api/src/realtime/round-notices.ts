@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import { ROUND_CHANNEL, RoundNoticesRepository } from './round-notices.repository';
 
-/** The PostgreSQL channel on which API processes tell each other that meetings went public (ids only). */
-export const ROUND_CHANNEL = 'pairwise_rounds';
+export { ROUND_CHANNEL };
 
 export interface RoundPublishedNotice {
   type: 'round-published';
@@ -58,6 +58,9 @@ export async function noticeRequestSlot(manager: EntityManager, notice: Omit<Req
   await send(manager, { type: 'request-slot', ...notice });
 }
 
+/** Stateless: the statement runs on the caller's manager, whichever module the caller is in. */
+const notices = new RoundNoticesRepository();
+
 async function send(manager: EntityManager, payload: MeetingsPublishedNotice): Promise<void> {
-  await manager.query(`SELECT pg_notify($1, $2)`, [ROUND_CHANNEL, JSON.stringify(payload)]);
+  await notices.notify(payload, manager);
 }
