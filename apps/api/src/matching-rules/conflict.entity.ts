@@ -1,7 +1,6 @@
-import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAt, References } from '../database/columns';
-import { AttendeeEntity } from '../attendees/attendee.entity';
-import { EventEntity } from '../events/event.entity';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { AttendeePairEntity } from '../attendees/attendee-pair.entity';
+import { CreatedAt } from '../database/columns';
 
 /**
  * A conflict of interest an organiser recorded: two attendees of the event who already know each
@@ -12,28 +11,10 @@ import { EventEntity } from '../events/event.entity';
 @Entity('event_conflicts')
 @Check('ck_event_conflicts_ordered', 'attendee_low < attendee_high')
 @Index('ix_event_conflicts_high', ['attendeeHigh'])
-export class ConflictEntity {
-  @PrimaryColumn('uuid', { name: 'event_id' })
-  eventId!: string;
-
-  @PrimaryColumn('uuid', { name: 'attendee_low' })
-  attendeeLow!: string;
-
-  @PrimaryColumn('uuid', { name: 'attendee_high' })
-  attendeeHigh!: string;
-
+export class ConflictEntity extends AttendeePairEntity {
   /** Where the pair came from: `import` (an organiser's list). */
   @Column('text', { default: 'import' })
   source!: 'import';
-
-  @References(() => EventEntity, 'event_id')
-  event?: EventEntity;
-
-  @References(() => AttendeeEntity, 'attendee_low')
-  low?: AttendeeEntity;
-
-  @References(() => AttendeeEntity, 'attendee_high')
-  high?: AttendeeEntity;
 
   @CreatedAt()
   createdAt!: Date;

@@ -1,8 +1,10 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn } from 'typeorm';
 import { CreatedAt, IdColumn, References } from '../database/columns';
+import { AttendeePairEntity } from '../attendees/attendee-pair.entity';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import { EventEntity } from '../events/event.entity';
 import { RoundEntity } from './round.entity';
+import { RoundScopedEntity } from './round-scoped.entity';
 
 export const MEETING_STATUSES = ['SCHEDULED', 'HELD', 'NO_SHOW', 'CANCELLED'] as const;
 export type MeetingStatusValue = (typeof MEETING_STATUSES)[number];
@@ -16,16 +18,7 @@ export type MeetingReasons = Record<string, unknown>[];
 @Entity('meetings')
 @Check('ck_meetings_status', `status IN ('SCHEDULED', 'HELD', 'NO_SHOW', 'CANCELLED')`)
 @Index('ix_meetings_round', ['roundId', 'tableNumber'])
-export class MeetingEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @IdColumn('round_id')
-  roundId!: string;
-
-  @References(() => RoundEntity, 'round_id')
-  round?: RoundEntity;
-
+export class MeetingEntity extends RoundScopedEntity {
   @IdColumn('event_id')
   eventId!: string;
 
@@ -96,28 +89,10 @@ export class MeetingParticipantEntity {
 @Entity('event_pairs')
 @Check('ck_event_pairs_ordered', 'attendee_low < attendee_high')
 @Index('ix_event_pairs_meeting', ['meetingId'])
-export class EventPairEntity {
-  @PrimaryColumn('uuid', { name: 'event_id' })
-  eventId!: string;
-
-  @PrimaryColumn('uuid', { name: 'attendee_low' })
-  attendeeLow!: string;
-
-  @PrimaryColumn('uuid', { name: 'attendee_high' })
-  attendeeHigh!: string;
-
+export class EventPairEntity extends AttendeePairEntity {
   @IdColumn('meeting_id')
   meetingId!: string;
 
-  @References(() => EventEntity, 'event_id')
-  event?: EventEntity;
-
   @References(() => MeetingEntity, 'meeting_id')
   meeting?: MeetingEntity;
-
-  @References(() => AttendeeEntity, 'attendee_low')
-  low?: AttendeeEntity;
-
-  @References(() => AttendeeEntity, 'attendee_high')
-  high?: AttendeeEntity;
 }

@@ -1,19 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt, IdColumn, References } from '../database/columns';
-import { RoundEntity } from './round.entity';
+import { Column, Entity } from 'typeorm';
+import { CreatedAt } from '../database/columns';
+import { RoundScopedEntity } from './round-scoped.entity';
 
 /** The audit trail of a draft: every swap and move, and why a hard rule was overridden. */
 @Entity('round_adjustments')
-export class RoundAdjustmentEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @IdColumn('round_id')
-  roundId!: string;
-
-  @References(() => RoundEntity, 'round_id')
-  round?: RoundEntity;
-
+export class RoundAdjustmentEntity extends RoundScopedEntity {
   @Column('text', { name: 'actor_id' })
   actorId!: string;
 

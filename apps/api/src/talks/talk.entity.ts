@@ -58,11 +58,8 @@ export class TalkEntity extends EventScopedEntity {
   createdAt!: Date;
 }
 
-/** A request for a slot, and once allocated its outcome: a slot, or a place on the standby list. */
-@Entity('slot_requests')
-@Index('uq_slot_requests_slot', ['talkId', 'slotIndex'], { unique: true, where: '"slot_index" IS NOT NULL' })
-@Index('ix_slot_requests_attendee', ['attendeeId'])
-export class SlotRequestEntity {
+/** An attendee's row about one talk (a slot request, a bookmark), keyed by both and deleted with either. */
+export abstract class TalkAttendeeEntity {
   @PrimaryColumn('uuid', { name: 'talk_id' })
   talkId!: string;
 
@@ -74,7 +71,13 @@ export class SlotRequestEntity {
 
   @References(() => AttendeeEntity, 'attendee_id')
   attendee?: AttendeeEntity;
+}
 
+/** A request for a slot, and once allocated its outcome: a slot, or a place on the standby list. */
+@Entity('slot_requests')
+@Index('uq_slot_requests_slot', ['talkId', 'slotIndex'], { unique: true, where: '"slot_index" IS NOT NULL' })
+@Index('ix_slot_requests_attendee', ['attendeeId'])
+export class SlotRequestEntity extends TalkAttendeeEntity {
   @Column('text')
   question!: string;
 
