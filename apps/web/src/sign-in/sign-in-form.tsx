@@ -2,6 +2,7 @@ import type { CombinedError } from '@urql/core';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../shared/api-error';
+import { SubmitButton } from '../shared/layout/submit-button';
 
 export interface SignInCredentials {
   email: string;
@@ -60,9 +61,9 @@ export function SignInForm({ busy, error, onSubmit }: { busy: boolean; error?: C
           </>
         )}
       </div>
-      <button type="submit" className="button-primary" disabled={busy}>
-        {busy ? t('signIn.submitting') : t('signIn.submit')}
-      </button>
+      <SubmitButton busy={busy} busyLabel={t('signIn.submitting')}>
+        {t('signIn.submit')}
+      </SubmitButton>
       <button type="button" className="button-link" onClick={() => setWithPassword(!withPassword)}>
         {withPassword ? t('signIn.useAccessCode') : t('signIn.usePassword')}
       </button>

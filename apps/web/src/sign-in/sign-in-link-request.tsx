@@ -6,6 +6,7 @@ import { describeApiError } from '../shared/api-error';
 import { ErrorNotice } from '../shared/layout/error-notice';
 import { eventSlugFrom } from './event-for-link';
 import { RequestSignInLinkDocument } from './sign-in.documents';
+import { SubmitButton } from '../shared/layout/submit-button';
 
 /**
  * "Email me a sign-in link": the API answers the same whether the address is registered or not, and
@@ -77,9 +78,9 @@ export function SignInLinkRequest({ eventSlug, onUseCode }: { eventSlug?: string
           </p>
         </div>
       )}
-      <button type="submit" className="button-primary" disabled={busy}>
-        {busy ? t('signInLink.sending') : t('signInLink.submit')}
-      </button>
+      <SubmitButton busy={busy} busyLabel={t('signInLink.sending')}>
+        {t('signInLink.submit')}
+      </SubmitButton>
       <button type="button" className="button-link" onClick={onUseCode}>
         {t('signIn.useAccessCode')}
       </button>

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../shared/layout/error-notice';
 import { dayIn, formatDay, formatTime } from '../../shared/time';
 import { AskToMeet } from '../requests/ask-to-meet';
 import { MySlotRequestFragment, RequestSpeakerSlotDocument, TalkCardFragment, WithdrawSpeakerSlotRequestDocument } from './office-hours.documents';
+import { FormActions } from '../form-actions';
 
 type Request = { question: string; status: 'GRANTED' | 'PENDING' | 'STANDBY'; slotStartsAt?: string | null; slotEndsAt?: string | null; standbyRank?: number | null };
 
@@ -95,16 +96,9 @@ export function TalkCard({ talk, timeZone, me, tagLabels }: { talk: FragmentType
             </p>
           </div>
           {requested.error ? <ErrorNotice error={requested.error} /> : null}
-          <div className="actions">
-            <button type="submit" className="button-primary" disabled={requested.fetching}>
-              {request ? t('attendee.officeHours.saveQuestion') : t('attendee.officeHours.request')}
-            </button>
-            {request ? (
-              <button type="button" className="button-secondary" onClick={() => setEditing(false)}>
-                {t('attendee.feedback.cancel')}
-              </button>
-            ) : null}
-          </div>
+          <FormActions busy={requested.fetching} onCancel={request ? () => setEditing(false) : undefined}>
+            {request ? t('attendee.officeHours.saveQuestion') : t('attendee.officeHours.request')}
+          </FormActions>
         </form>
       )}
     </li>

@@ -5,6 +5,7 @@ import { getFragmentData, type FragmentType } from '../../gql';
 import { describeApiError } from '../../shared/api-error';
 import { ErrorNotice } from '../../shared/layout/error-notice';
 import { FeedbackFormFragment, SubmitFeedbackDocument } from './past-meetings.documents';
+import { FormActions } from '../form-actions';
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
 type Again = 'yes' | 'no' | '';
@@ -120,16 +121,9 @@ export function FeedbackForm({ meetingId, roundName, feedback }: { meetingId: st
           {t('attendee.feedback.noteHint')}
         </p>
       </div>
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={result.fetching}>
-          {result.fetching ? t('attendee.feedback.saving') : t('attendee.feedback.save')}
-        </button>
-        {saved ? (
-          <button type="button" className="button-secondary" onClick={() => setEditing(false)}>
-            {t('attendee.feedback.cancel')}
-          </button>
-        ) : null}
-      </div>
+      <FormActions busy={result.fetching} busyLabel={t('attendee.feedback.saving')} onCancel={saved ? () => setEditing(false) : undefined}>
+        {t('attendee.feedback.save')}
+      </FormActions>
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { LANGUAGE_CODES, languageNames } from './languages';
 import { ProfileFieldsFragment, UpdateMyProfileDocument } from './profile.documents';
 import { TagInput } from './tag-input';
 import { tagMatcher, type VocabularyTag } from './tags';
+import { FormActions } from '../form-actions';
 
 /** Every field partners may be shown, in the order the form has them. */
 export const SHAREABLE: readonly ProfileField[] = ['name', 'email', 'company', 'role', 'seniority', 'bio', 'interests', 'stack', 'lookingFor', 'canOffer', 'languages', 'links'];
@@ -218,11 +219,9 @@ export function ProfileForm({ profile, vocabulary, onSaved }: { profile: Profile
           ) : null}
         </div>
       ) : null}
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={result.fetching}>
-          {result.fetching ? t('attendee.profile.saving') : t('attendee.profile.save')}
-        </button>
-      </div>
+      <FormActions busy={result.fetching} busyLabel={t('attendee.profile.saving')}>
+        {t('attendee.profile.save')}
+      </FormActions>
     </form>
   );
 }

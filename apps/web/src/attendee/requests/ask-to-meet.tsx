@@ -4,6 +4,7 @@ import { useMutation } from 'urql';
 import { getFragmentData } from '../../gql';
 import { ErrorNotice } from '../../shared/layout/error-notice';
 import { MeetingRequestFieldsFragment, RequestMeetingDocument } from './requests.documents';
+import { FormActions } from '../form-actions';
 
 /**
  * "Ask to meet": a button that opens a short message form; once sent, the request's status in words. Asking
@@ -47,14 +48,9 @@ export function AskToMeet({ attendeeId, name }: { attendeeId: string; name: stri
         </p>
       </div>
       {sent.error ? <ErrorNotice error={sent.error} /> : null}
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={sent.fetching}>
-          {t('attendee.requests.send')}
-        </button>
-        <button type="button" className="button-secondary" onClick={() => setOpen(false)}>
-          {t('attendee.feedback.cancel')}
-        </button>
-      </div>
+      <FormActions busy={sent.fetching} onCancel={() => setOpen(false)}>
+        {t('attendee.requests.send')}
+      </FormActions>
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { paths } from '../../shared/paths';
 import { formatEventDays } from '../events/event-days';
 import { formatDateTime } from '../format';
 import { AddOrganiserDocument, RemoveOrganiserDocument } from './admin.documents';
+import { SubmitButton } from '../../shared/layout/submit-button';
 
 type AdminEvent = AdminEventsQuery['events'][number];
 
@@ -105,9 +106,9 @@ export function EventOrganisers({ event }: { event: AdminEvent }) {
           <label htmlFor={`${id}-email`}>{t('organiser.admin.email')}</label>
           <input id={`${id}-email`} name="email" type="email" required autoComplete="off" aria-invalid={invalid('email')} />
         </div>
-        <button type="submit" className="button-primary" disabled={state.fetching}>
+        <SubmitButton busy={state.fetching}>
           {t('organiser.admin.add')}
-        </button>
+        </SubmitButton>
       </form>
       {state.error ? <ErrorNotice error={state.error} /> : null}
       <div role="status" aria-live="polite">

@@ -7,6 +7,7 @@ import { Loading } from '../../shared/layout/loading';
 import { PageTitle } from '../../shared/layout/page-title';
 import { paths } from '../../shared/paths';
 import { useOrganiserEvent } from '../events/organiser-event';
+import { Pager } from '../pager';
 import { isFiltered, readFilter, toApiFilter, writeFilter, type AttendeeFilterState } from './attendee-filter';
 import { AttendeeFilters } from './attendee-filters';
 import { OrganiserAttendeesDocument } from './attendees.documents';
@@ -81,20 +82,7 @@ export function AttendeesPage() {
             onIssued={(attendeeId, code) => onIssued([[attendeeId, code]])}
             caption={caption}
           />
-          <nav className="pager" aria-label={t('organiser.attendees.pages')}>
-            <button type="button" className="button-secondary" disabled={cursors.length === 1} onClick={() => setPages({ filterKey, cursors: cursors.slice(0, -1) })}>
-              {t('organiser.attendees.previous')}
-            </button>
-            <span>{caption}</span>
-            <button
-              type="button"
-              className="button-secondary"
-              disabled={!connection.pageInfo.hasNextPage}
-              onClick={() => setPages({ filterKey, cursors: [...cursors, connection.pageInfo.endCursor ?? null] })}
-            >
-              {t('organiser.attendees.next')}
-            </button>
-          </nav>
+          <Pager label={t('organiser.attendees.pages')} caption={caption} cursors={cursors} pageInfo={connection.pageInfo} onCursors={(next) => setPages({ filterKey, cursors: next })} />
         </>
       )}
       {connection ? (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MailLanguage, OddPolicy } from '../../gql/graphql';
 import { describeApiError } from '../../shared/api-error';
 import { VocabularyEditor, vocabularyRows, vocabularyInput, type VocabularyRow } from './vocabulary-editor';
+import { SubmitButton } from '../../shared/layout/submit-button';
 
 /** What the form edits, as the API names it (strings as typed; the page turns them into the input). */
 export interface EventFormValues {
@@ -281,9 +282,9 @@ export function EventForm({
       <VocabularyEditor rows={rows} onChange={setRows} invalid={invalidFields.has('vocabulary')} />
 
       <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={busy}>
-          {busy ? t('organiser.eventForm.saving') : submitLabel}
-        </button>
+        <SubmitButton busy={busy} busyLabel={t('organiser.eventForm.saving')}>
+          {submitLabel}
+        </SubmitButton>
       </div>
     </form>
   );

@@ -1,4 +1,4 @@
-import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { getFragmentData } from '../../gql';
@@ -9,6 +9,7 @@ import { Loading } from '../../shared/layout/loading';
 import { PageTitle } from '../../shared/layout/page-title';
 import { useOrganiserEvent } from '../events/organiser-event';
 import { ImportConflictsDocument, MatchingRulesFieldsFragmentDoc, OrganiserMatchingRulesDocument, SetMatchingRulesDocument } from './matching-rules.documents';
+import { SubmitButton } from '../../shared/layout/submit-button';
 
 /** The weights the form edits, in the order shown (`text` apart: it may be left empty, which the API reads as 0, off). */
 const WEIGHTS = ['interest', 'complementarity', 'stack', 'roleMix', 'mutualWish', 'oneWayWish', 'sameCompany'] as const;
@@ -119,6 +120,32 @@ export function MatchingRulesPage() {
   );
 }
 
+/** One row of an editable list (a role pair, a rule): its fields side by side, the API's complaint about it, and the button that removes it. */
+function RowFieldset(props: { legend: string; describedBy: string | undefined; error: ReactNode; removeLabel: string; onRemove: () => void; children: ReactNode }) {
+  return (
+    <fieldset aria-describedby={props.describedBy}>
+      <legend>{props.legend}</legend>
+      <div className="field-row">{props.children}</div>
+      {props.error}
+      <div className="form-actions">
+        <button type="button" className="button-secondary" onClick={props.onRemove}>
+          {props.removeLabel}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+function AddRowButton({ label, disabled, onAdd }: { label: string; disabled: boolean; onAdd: () => void }) {
+  return (
+    <div className="form-actions">
+      <button type="button" className="button-secondary" disabled={disabled} onClick={onAdd}>
+        {label}
+      </button>
+    </div>
+  );
+}
+
 function RulesForm({ eventId, data }: { eventId: string; data: MatchingRulesFieldsFragment }) {
   const { t } = useTranslation();
   const id = useId();
@@ -202,53 +229,46 @@ function RulesForm({ eventId, data }: { eventId: string; data: MatchingRulesFiel
             const errorId = `${id}-mix-${row.key}-error`;
             const describedBy = invalid(field) ? errorId : undefined;
             return (
-              <fieldset key={row.key} aria-describedby={describedBy}>
-                <legend>{t('organiser.matchingRules.roleMixRow', { n })}</legend>
-                <div className="field-row">
-                  <div className="field">
-                    <label htmlFor={`${id}-${row.key}-first`}>{t('organiser.matchingRules.firstRole')}</label>
-                    <input id={`${id}-${row.key}-first`} aria-invalid={invalid(`${field}.roles`)} aria-describedby={describedBy} required maxLength={100} autoComplete="off" value={row.first} onChange={(e) => setRoleMix(index, { first: e.target.value })} />
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${id}-${row.key}-second`}>{t('organiser.matchingRules.secondRole')}</label>
-                    <input id={`${id}-${row.key}-second`} aria-invalid={invalid(`${field}.roles`)} aria-describedby={describedBy} required maxLength={100} autoComplete="off" value={row.second} onChange={(e) => setRoleMix(index, { second: e.target.value })} />
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${id}-${row.key}-bonus`}>{t('organiser.matchingRules.bonus')}</label>
-                    <input
-                      id={`${id}-${row.key}-bonus`}
-                      type="number"
-                      inputMode="decimal"
-                      step="any"
-                      min={-100}
-                      max={100}
-                      required
-                      aria-invalid={invalid(`${field}.bonus`)}
-                      aria-describedby={describedBy}
-                      value={row.bonus}
-                      onChange={(e) => setRoleMix(index, { bonus: e.target.value })}
-                    />
-                  </div>
+              <RowFieldset
+                key={row.key}
+                legend={t('organiser.matchingRules.roleMixRow', { n })}
+                describedBy={describedBy}
+                error={fieldError(field, errorId)}
+                removeLabel={t('organiser.matchingRules.removeRoleMix', { n })}
+                onRemove={() => change((s) => ({ ...s, roleMix: s.roleMix.filter((_, i) => i !== index) }))}
+              >
+                <div className="field">
+                  <label htmlFor={`${id}-${row.key}-first`}>{t('organiser.matchingRules.firstRole')}</label>
+                  <input id={`${id}-${row.key}-first`} aria-invalid={invalid(`${field}.roles`)} aria-describedby={describedBy} required maxLength={100} autoComplete="off" value={row.first} onChange={(e) => setRoleMix(index, { first: e.target.value })} />
                 </div>
-                {fieldError(field, errorId)}
-                <div className="form-actions">
-                  <button type="button" className="button-secondary" onClick={() => change((s) => ({ ...s, roleMix: s.roleMix.filter((_, i) => i !== index) }))}>
-                    {t('organiser.matchingRules.removeRoleMix', { n })}
-                  </button>
+                <div className="field">
+                  <label htmlFor={`${id}-${row.key}-second`}>{t('organiser.matchingRules.secondRole')}</label>
+                  <input id={`${id}-${row.key}-second`} aria-invalid={invalid(`${field}.roles`)} aria-describedby={describedBy} required maxLength={100} autoComplete="off" value={row.second} onChange={(e) => setRoleMix(index, { second: e.target.value })} />
                 </div>
-              </fieldset>
+                <div className="field">
+                  <label htmlFor={`${id}-${row.key}-bonus`}>{t('organiser.matchingRules.bonus')}</label>
+                  <input
+                    id={`${id}-${row.key}-bonus`}
+                    type="number"
+                    inputMode="decimal"
+                    step="any"
+                    min={-100}
+                    max={100}
+                    required
+                    aria-invalid={invalid(`${field}.bonus`)}
+                    aria-describedby={describedBy}
+                    value={row.bonus}
+                    onChange={(e) => setRoleMix(index, { bonus: e.target.value })}
+                  />
+                </div>
+              </RowFieldset>
             );
           })}
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button-secondary"
-              disabled={state.roleMix.length >= MAX_ROLE_MIX}
-              onClick={() => change((s) => ({ ...s, roleMix: [...s.roleMix, { key: nextKey++, first: '', second: '', bonus: '0' }] }))}
-            >
-              {t('organiser.matchingRules.addRoleMix')}
-            </button>
-          </div>
+          <AddRowButton
+            label={t('organiser.matchingRules.addRoleMix')}
+            disabled={state.roleMix.length >= MAX_ROLE_MIX}
+            onAdd={() => change((s) => ({ ...s, roleMix: [...s.roleMix, { key: nextKey++, first: '', second: '', bonus: '0' }] }))}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('organiser.matchingRules.sameCompanyLegend')}</legend>
@@ -268,64 +288,57 @@ function RulesForm({ eventId, data }: { eventId: string; data: MatchingRulesFiel
             const field = `whoCanMeet[${index}]`;
             const errorId = `${id}-rule-${row.key}-error`;
             return (
-              <fieldset key={row.key} aria-describedby={invalid(field) ? errorId : undefined}>
-                <legend>{t('organiser.matchingRules.ruleLegend', { n })}</legend>
-                <div className="field-row">
-                  <div className="field">
-                    <label htmlFor={`${id}-${row.key}-who-kind`}>{t('organiser.matchingRules.whoKind')}</label>
-                    <select id={`${id}-${row.key}-who-kind`} value={row.whoKind} onChange={(e: ChangeEvent<HTMLSelectElement>) => setRule(index, { whoKind: e.target.value as GroupKind })}>
-                      <option value="role">{t('organiser.matchingRules.kind.role')}</option>
-                      <option value="ticketType">{t('organiser.matchingRules.kind.ticketType')}</option>
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${id}-${row.key}-who`}>{t('organiser.matchingRules.who')}</label>
-                    <input id={`${id}-${row.key}-who`} aria-invalid={invalid(field)} required maxLength={100} autoComplete="off" value={row.who} onChange={(e) => setRule(index, { who: e.target.value })} />
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${id}-${row.key}-relation`}>{t('organiser.matchingRules.relation')}</label>
-                    <select id={`${id}-${row.key}-relation`} value={row.relation} onChange={(e: ChangeEvent<HTMLSelectElement>) => setRule(index, { relation: e.target.value as RuleRow['relation'] })}>
-                      <option value="onlyWith">{t('organiser.matchingRules.onlyWith')}</option>
-                      <option value="notWith">{t('organiser.matchingRules.notWith')}</option>
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${id}-${row.key}-with-roles`}>{t('organiser.matchingRules.withRoles')}</label>
-                    <input id={`${id}-${row.key}-with-roles`} autoComplete="off" value={row.withRoles} onChange={(e) => setRule(index, { withRoles: e.target.value })} />
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${id}-${row.key}-with-ticket-types`}>{t('organiser.matchingRules.withTicketTypes')}</label>
-                    <input id={`${id}-${row.key}-with-ticket-types`} autoComplete="off" value={row.withTicketTypes} onChange={(e) => setRule(index, { withTicketTypes: e.target.value })} />
-                  </div>
+              <RowFieldset
+                key={row.key}
+                legend={t('organiser.matchingRules.ruleLegend', { n })}
+                describedBy={invalid(field) ? errorId : undefined}
+                error={fieldError(field, errorId)}
+                removeLabel={t('organiser.matchingRules.removeRule', { n })}
+                onRemove={() => change((s) => ({ ...s, rules: s.rules.filter((_, i) => i !== index) }))}
+              >
+                <div className="field">
+                  <label htmlFor={`${id}-${row.key}-who-kind`}>{t('organiser.matchingRules.whoKind')}</label>
+                  <select id={`${id}-${row.key}-who-kind`} value={row.whoKind} onChange={(e: ChangeEvent<HTMLSelectElement>) => setRule(index, { whoKind: e.target.value as GroupKind })}>
+                    <option value="role">{t('organiser.matchingRules.kind.role')}</option>
+                    <option value="ticketType">{t('organiser.matchingRules.kind.ticketType')}</option>
+                  </select>
                 </div>
-                {fieldError(field, errorId)}
-                <div className="form-actions">
-                  <button type="button" className="button-secondary" onClick={() => change((s) => ({ ...s, rules: s.rules.filter((_, i) => i !== index) }))}>
-                    {t('organiser.matchingRules.removeRule', { n })}
-                  </button>
+                <div className="field">
+                  <label htmlFor={`${id}-${row.key}-who`}>{t('organiser.matchingRules.who')}</label>
+                  <input id={`${id}-${row.key}-who`} aria-invalid={invalid(field)} required maxLength={100} autoComplete="off" value={row.who} onChange={(e) => setRule(index, { who: e.target.value })} />
                 </div>
-              </fieldset>
+                <div className="field">
+                  <label htmlFor={`${id}-${row.key}-relation`}>{t('organiser.matchingRules.relation')}</label>
+                  <select id={`${id}-${row.key}-relation`} value={row.relation} onChange={(e: ChangeEvent<HTMLSelectElement>) => setRule(index, { relation: e.target.value as RuleRow['relation'] })}>
+                    <option value="onlyWith">{t('organiser.matchingRules.onlyWith')}</option>
+                    <option value="notWith">{t('organiser.matchingRules.notWith')}</option>
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor={`${id}-${row.key}-with-roles`}>{t('organiser.matchingRules.withRoles')}</label>
+                  <input id={`${id}-${row.key}-with-roles`} autoComplete="off" value={row.withRoles} onChange={(e) => setRule(index, { withRoles: e.target.value })} />
+                </div>
+                <div className="field">
+                  <label htmlFor={`${id}-${row.key}-with-ticket-types`}>{t('organiser.matchingRules.withTicketTypes')}</label>
+                  <input id={`${id}-${row.key}-with-ticket-types`} autoComplete="off" value={row.withTicketTypes} onChange={(e) => setRule(index, { withTicketTypes: e.target.value })} />
+                </div>
+              </RowFieldset>
             );
           })}
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button-secondary"
-              disabled={state.rules.length >= 50}
-              onClick={() => change((s) => ({ ...s, rules: [...s.rules, { key: nextKey++, whoKind: 'role', who: '', relation: 'onlyWith', withRoles: '', withTicketTypes: '' }] }))}
-            >
-              {t('organiser.matchingRules.addRule')}
-            </button>
-          </div>
+          <AddRowButton
+            label={t('organiser.matchingRules.addRule')}
+            disabled={state.rules.length >= 50}
+            onAdd={() => change((s) => ({ ...s, rules: [...s.rules, { key: nextKey++, whoKind: 'role', who: '', relation: 'onlyWith', withRoles: '', withTicketTypes: '' }] }))}
+          />
         </fieldset>
         <label className="checkbox">
           <input type="checkbox" checked={state.conflictsFromEarlierEvents} onChange={(e) => change((s) => ({ ...s, conflictsFromEarlierEvents: e.target.checked }))} />
           {t('organiser.matchingRules.earlierEvents')}
         </label>
         <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={result.fetching}>
+          <SubmitButton busy={result.fetching}>
             {t('organiser.matchingRules.save')}
-          </button>
+          </SubmitButton>
         </div>
       </form>
     </section>

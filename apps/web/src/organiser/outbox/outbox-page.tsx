@@ -7,6 +7,7 @@ import { Loading } from '../../shared/layout/loading';
 import { PageTitle } from '../../shared/layout/page-title';
 import { useOrganiserEvent } from '../events/organiser-event';
 import { formatDateTime } from '../format';
+import { Pager } from '../pager';
 import { OutboxDocument } from './outbox.documents';
 import { SendInvitations } from './send-invitations';
 
@@ -81,20 +82,7 @@ export function OutboxPage() {
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label={t('organiser.outbox.pages')}>
-            <button type="button" className="button-secondary" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-              {t('organiser.attendees.previous')}
-            </button>
-            <span>{caption}</span>
-            <button
-              type="button"
-              className="button-secondary"
-              disabled={!connection.pageInfo.hasNextPage}
-              onClick={() => setCursors([...cursors, connection.pageInfo.endCursor ?? null])}
-            >
-              {t('organiser.attendees.next')}
-            </button>
-          </nav>
+          <Pager label={t('organiser.outbox.pages')} caption={caption} cursors={cursors} pageInfo={connection.pageInfo} onCursors={setCursors} />
         </>
       )}
     </>

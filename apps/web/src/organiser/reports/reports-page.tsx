@@ -7,7 +7,8 @@ import { ErrorNotice } from '../../shared/layout/error-notice';
 import { Loading } from '../../shared/layout/loading';
 import { PageTitle } from '../../shared/layout/page-title';
 import { useOrganiserEvent } from '../events/organiser-event';
-import { formatScore, formatShare } from '../rounds/round-stats';
+import { ColumnHeadings } from '../column-headings';
+import { formatScore, formatShare, StatGrid } from '../rounds/round-stats';
 import { RoundStatusBadge } from '../rounds/round-status';
 import { Downloads } from './downloads';
 import { PairingsTable } from './pairings-table';
@@ -45,27 +46,17 @@ export function ReportsPage() {
             ) : (
               <div className="table-scroll">
                 <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('organiser.rounds.name')}</th>
-                      <th scope="col">{t('organiser.rounds.statusLabel')}</th>
-                      <th scope="col" className="number">
-                        {t('organiser.reports.meetings')}
-                      </th>
-                      <th scope="col" className="number">
-                        {t('organiser.reports.pairs')}
-                      </th>
-                      <th scope="col" className="number">
-                        {t('organiser.stats.meanScore')}
-                      </th>
-                      <th scope="col" className="number">
-                        {t('organiser.stats.minScore')}
-                      </th>
-                      <th scope="col" className="number">
-                        {t('organiser.reports.maxScore')}
-                      </th>
-                    </tr>
-                  </thead>
+                  <ColumnHeadings
+                    columns={[
+                      t('organiser.rounds.name'),
+                      t('organiser.rounds.statusLabel'),
+                      { figure: t('organiser.reports.meetings') },
+                      { figure: t('organiser.reports.pairs') },
+                      { figure: t('organiser.stats.meanScore') },
+                      { figure: t('organiser.stats.minScore') },
+                      { figure: t('organiser.reports.maxScore') },
+                    ]}
+                  />
                   <tbody>
                     {stats.rounds.map((round) => (
                       <tr key={round.roundId}>
@@ -136,14 +127,7 @@ function Kpis({ stats }: { stats: Stats }) {
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('organiser.reports.kpiTitle')}</h2>
       <p className="hint">{t('organiser.reports.kpiHint')}</p>
-      <dl className="stat-grid">
-        {figures.map(([label, value]) => (
-          <div key={label} className="stat">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <StatGrid figures={figures} />
     </section>
   );
 }

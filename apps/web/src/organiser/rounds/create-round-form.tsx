@@ -10,6 +10,7 @@ import { eventTimeToInstant, instantToEventTime } from '../../shared/time';
 import type { OrganiserEvent } from '../events/organiser-event';
 import { parseLabels, suggestedStart } from './round-form';
 import { CreateRoundDocument } from './rounds.documents';
+import { SubmitButton } from '../../shared/layout/submit-button';
 
 /** Topic tables a round may seat instead of pairs (the API takes 3 to 8). */
 const TABLE_SIZES = [3, 4, 5, 6, 7, 8] as const;
@@ -114,9 +115,9 @@ export function CreateRoundForm({ event, suggestedName, previousEnd }: { event: 
           </p>
         </div>
         <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={result.fetching}>
-            {result.fetching ? t('organiser.rounds.create.submitting') : t('organiser.rounds.create.submit')}
-          </button>
+          <SubmitButton busy={result.fetching} busyLabel={t('organiser.rounds.create.submitting')}>
+            {t('organiser.rounds.create.submit')}
+          </SubmitButton>
         </div>
       </form>
     </section>

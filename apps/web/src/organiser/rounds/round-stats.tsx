@@ -11,6 +11,20 @@ export function formatShare(share: number | null | undefined, locale?: string): 
   return share === null || share === undefined ? '—' : share.toLocaleString(locale, { style: 'percent', maximumFractionDigits: 0 });
 }
 
+/** Labelled figures side by side (the review's statistics, the event's key figures). */
+export function StatGrid({ figures }: { figures: readonly (readonly [label: string, value: string])[] }) {
+  return (
+    <dl className="stat-grid">
+      {figures.map(([label, value]) => (
+        <div key={label} className="stat">
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 /** The draft at a glance: how many are matched, the scores, the mix, how good the pairing is, and who is served worst. */
 export function RoundStatsView({ round }: { round: ReviewedRound }) {
   const { t, i18n } = useTranslation();
@@ -32,14 +46,7 @@ export function RoundStatsView({ round }: { round: ReviewedRound }) {
   return (
     <section aria-labelledby={`${id}-title`} className="review-stats">
       <h2 id={`${id}-title`}>{t('organiser.stats.title')}</h2>
-      <dl className="stat-grid">
-        {figures.map(([label, value]) => (
-          <div key={label} className="stat">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <StatGrid figures={figures} />
       <p>
         {round.tableSize && stats.scoreUpperBound !== null && stats.scoreUpperBound !== undefined && !stats.certifiedOptimal
           ? t('organiser.stats.tablesGap', { gap: formatShare(stats.optimalityGap, i18n.language), total: formatScore(stats.totalScore, i18n.language), bound: formatScore(stats.scoreUpperBound, i18n.language) })

@@ -8,6 +8,7 @@ import { paths } from '../../shared/paths';
 import { formatDayTime, formatTime } from '../../shared/time';
 import { PageTitle } from '../../shared/layout/page-title';
 import { useOrganiserEvent } from '../events/organiser-event';
+import { ColumnHeadings } from '../column-headings';
 import { CreateRoundForm } from './create-round-form';
 import { RoundStatusBadge } from './round-status';
 import { OrganiserRoundsDocument } from './rounds.documents';
@@ -37,19 +38,15 @@ export function RoundsPage() {
           <div className="table-scroll">
             <table className="data-table">
               <caption className="visually-hidden">{t('organiser.rounds.listTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('organiser.rounds.name')}</th>
-                  <th scope="col">{t('organiser.rounds.when')}</th>
-                  <th scope="col">{t('organiser.rounds.statusLabel')}</th>
-                  <th scope="col" className="number">
-                    {t('organiser.rounds.matched')}
-                  </th>
-                  <th scope="col" className="number">
-                    {t('organiser.rounds.tables')}
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeadings
+                columns={[
+                  t('organiser.rounds.name'),
+                  t('organiser.rounds.when'),
+                  t('organiser.rounds.statusLabel'),
+                  { figure: t('organiser.rounds.matched') },
+                  { figure: t('organiser.rounds.tables') },
+                ]}
+              />
               <tbody>
                 {rounds.map((round) => (
                   <tr key={round.id}>

@@ -9,6 +9,7 @@ import type { OrganiserEvent } from '../events/organiser-event';
 import { parseLabels, suggestedStart } from '../rounds/round-form';
 import { SpeakerPicker, type Speaker } from './speaker-picker';
 import { CreateTalkDocument } from './talks.documents';
+import { SubmitButton } from '../../shared/layout/submit-button';
 
 /** A new talk and the office hours its speaker offers right after it (slots of a few minutes, at a place). */
 export function CreateTalkForm({ event, onCreated }: { event: OrganiserEvent; onCreated: () => void }) {
@@ -92,9 +93,9 @@ export function CreateTalkForm({ event, onCreated }: { event: OrganiserEvent; on
           </p>
         </div>
         <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={result.fetching}>
-            {result.fetching ? t('organiser.rounds.create.submitting') : t('organiser.talks.create.submit')}
-          </button>
+          <SubmitButton busy={result.fetching} busyLabel={t('organiser.rounds.create.submitting')}>
+            {t('organiser.talks.create.submit')}
+          </SubmitButton>
         </div>
       </form>
     </section>
