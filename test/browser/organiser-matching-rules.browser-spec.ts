@@ -103,7 +103,8 @@ describe('matching rules in the browser', () => {
       second: await pair(n).getByLabel('Second role').inputValue(),
       bonus: await pair(n).getByLabel('Bonus').inputValue(),
     });
-    // The event's table as the API resolves it: the default one, ten pairs.
+    // The event's table as the API resolves it: the default one, ten pairs (the heading shows before the rules load).
+    await pair(10).waitFor();
     expect(await page.getByRole('group', { name: /^Pair of roles \d+$/ }).count()).toBe(10);
     expect(await rowOf(1)).toEqual({ first: 'founder', second: 'investor', bonus: '0.6' });
     expect(await rowOf(10)).toEqual({ first: 'investor', second: 'investor', bonus: '-0.2' });

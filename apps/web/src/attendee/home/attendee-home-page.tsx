@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useSubscription } from 'urql';
 import { useOnReconnect } from '../../shared/graphql/connection';
@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../shared/layout/error-notice';
 import { Loading } from '../../shared/layout/loading';
 import { placeFor } from '../../shared/table-place';
 import { formatTime } from '../../shared/time';
+import { useAttendeeEvent } from '../attendee-event';
 import { AttendeeLayout } from '../attendee-layout';
 import { PastMeetings } from '../past-meetings/past-meetings';
 import { PresenceCard } from '../presence/presence-card';
@@ -26,14 +27,15 @@ export function AttendeeHomePage({ eventSlug }: { eventSlug: string }) {
   const { t, i18n } = useTranslation();
   const [result, refetch] = useQuery({ query: AttendeeHomeDocument, variables: { eventSlug }, requestPolicy: 'cache-and-network' });
   const [pushed] = useSubscription({ query: AttendeeHomeMeetingAssignedDocument });
-  const eventId = result.data?.event.id;
+  const { event, tagLabels } = useAttendeeEvent(result.data?.event);
+  const eventId = event?.id;
   const [rounds, refetchRounds] = useQuery({ query: AttendeeRoundsDocument, variables: { eventId: eventId ?? '' }, pause: !eventId, requestPolicy: 'cache-and-network' });
   const refresh = useCallback(() => {
     refetch({ requestPolicy: 'network-only' });
     refetchRounds({ requestPolicy: 'network-only' });
   }, [refetch, refetchRounds]);
   useOnReconnect(refresh);
-  const timeZone = result.data?.event.timeZone ?? 'UTC';
+  const timeZone = event?.timeZone ?? 'UTC';
 
   const assigned = pushed.data?.meetingAssigned;
   useEffect(() => {
@@ -50,7 +52,6 @@ export function AttendeeHomePage({ eventSlug }: { eventSlug: string }) {
     const timer = setInterval(refresh, 30_000);
     return () => clearInterval(timer);
   }, [publishing, refresh]);
-  const tagLabels = useMemo(() => new Map(result.data?.event.vocabulary.map((tag) => [tag.slug, tag.label])), [result.data?.event.vocabulary]);
   const meetings = result.data?.myMeetings ?? [];
   // Split on the page's clock, so a meeting that ends while the page is open moves down to the past ones.
   const upcoming = meetings.filter((meeting) => Date.parse(meeting.endsAt) > now.getTime());
@@ -58,7 +59,7 @@ export function AttendeeHomePage({ eventSlug }: { eventSlug: string }) {
   const [next, ...later] = upcoming;
 
   return (
-    <AttendeeLayout eventName={result.data?.event.name} title={t('attendee.home.title')}>
+    <AttendeeLayout eventName={event?.name} title={t('attendee.home.title')}>
       {result.data ? <PresenceCard attendee={result.data.myProfile} /> : null}
       {rounds.data ? <SitOutNotices rounds={rounds.data.rounds} now={now} timeZone={timeZone} /> : null}
       {result.error && !result.data ? (

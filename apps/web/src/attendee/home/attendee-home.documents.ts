@@ -3,13 +3,7 @@ import { graphql } from '../../gql';
 export const AttendeeHomeDocument = graphql(`
   query AttendeeHome($eventSlug: String!) {
     event(slug: $eventSlug) {
-      id
-      name
-      timeZone
-      vocabulary {
-        slug
-        label
-      }
+      ...AttendeeEvent_event
     }
     myProfile {
       id

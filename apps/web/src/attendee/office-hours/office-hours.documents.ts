@@ -3,13 +3,7 @@ import { graphql } from '../../gql';
 export const OfficeHoursEventDocument = graphql(`
   query OfficeHoursEvent($eventSlug: String!) {
     event(slug: $eventSlug) {
-      id
-      name
-      timeZone
-      vocabulary {
-        slug
-        label
-      }
+      ...AttendeeEvent_event
     }
     me {
       attendeeId

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useQuery } from 'urql';
-import { graphql } from '../../gql';
+import { getFragmentData, graphql } from '../../gql';
 import { ErrorNotice } from '../../shared/layout/error-notice';
 import { Loading } from '../../shared/layout/loading';
 import { PageTitle } from '../../shared/layout/page-title';
@@ -9,17 +9,12 @@ import { paths } from '../../shared/paths';
 import { useSession } from '../../shared/session';
 import { OrganiserLayout, useStaffNav } from '../organiser-layout';
 import { formatEventDays } from './event-days';
+import { OrganiserEventFieldsFragment } from './event.documents';
 
 export const OrganiserEventsDocument = graphql(`
   query OrganiserEvents {
     events {
-      id
-      slug
-      name
-      startsOn
-      endsOn
-      timeZone
-      venue
+      ...OrganiserEventFields
     }
   }
 `);
@@ -30,7 +25,7 @@ export function EventsPage() {
   const session = useSession();
   const nav = useStaffNav();
   const [result, refetch] = useQuery({ query: OrganiserEventsDocument, requestPolicy: 'cache-and-network' });
-  const events = result.data?.events;
+  const events = getFragmentData(OrganiserEventFieldsFragment, result.data?.events);
   return (
     <OrganiserLayout items={nav}>
       <div className="page-heading">
