@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '../common/prepared-statement';
+import { DummyValue, GenerateSql } from '../database/generate-sql';
 
 /** Whose a session is: an attendee (bound to their event) or a staff account. */
 export type SessionSubject = { kind: 'attendee'; attendeeId: string } | { kind: 'account'; accountId: string };
@@ -35,12 +36,13 @@ export const EVENT_ENDS_AT_SQL = `((coalesce(e.ends_on, e.starts_on) + 1)::times
 /** Expired sessions deleted at each sign-in: a small, bounded piece of the clean-up. */
 const PRUNE_BATCH = 100;
 
-/** Every statement on `sessions`; see SessionEntity. */
+/** Every statement on `sessions`; see SessionEntity. Each method's SQL is snapshotted in queries/sessions.repository.sql. */
 @Injectable()
 export class SessionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** An attendee who may sign in (exists, not erased), with their event's end. */
+  @GenerateSql({ params: [DummyValue.UUID] })
   async attendeeForSession(attendeeId: string): Promise<{ eventId: string; eventEndsAt: Date | null } | undefined> {
     const [row] = await this.dataSource.query<{ event_id: string; event_ends_at: Date | null }[]>(
       `SELECT a.event_id, ${EVENT_ENDS_AT_SQL} AS event_ends_at
@@ -52,6 +54,7 @@ export class SessionsRepository {
   }
 
   /** Opens a session; expired ones (anyone's, a bounded batch) are cleared on the way. */
+  @GenerateSql({ params: [{ kind: 'attendee', attendeeId: DummyValue.UUID }, DummyValue.DATE] })
   async insert(subject: SessionSubject, expiresAt: Date): Promise<{ id: string; createdAt: Date }> {
     await this.dataSource.query(
       `DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at <= now() LIMIT ${PRUNE_BATCH})`,
@@ -64,6 +67,7 @@ export class SessionsRepository {
   }
 
   /** A session that has not ended, with what its next expiry depends on. */
+  @GenerateSql({ params: [DummyValue.UUID] })
   async findLive(sessionId: string): Promise<LiveSession | undefined> {
     const [row] = await this.dataSource.query<
       { attendee_id: string | null; account_id: string | null; created_at: Date; event_id: string | null; event_ends_at: Date | null }[]
@@ -81,6 +85,7 @@ export class SessionsRepository {
   }
 
   /** Moves a live session's end; false when it ended meanwhile (signed out, expired). */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.DATE] })
   async extend(sessionId: string, expiresAt: Date): Promise<boolean> {
     const rows = await this.dataSource.query<unknown[]>(
       `WITH moved AS (UPDATE sessions SET expires_at = $2 WHERE id = $1 AND expires_at > now() RETURNING id) SELECT id FROM moved`,
@@ -90,17 +95,23 @@ export class SessionsRepository {
   }
 
   /** Which of these sessions are live. */
+  @GenerateSql({ params: [[DummyValue.UUID]] })
   async liveAmong(sessionIds: readonly string[]): Promise<Set<string>> {
     const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM sessions WHERE id = ANY ($1::uuid[]) AND expires_at > now()`, [sessionIds]);
     return new Set(rows.map((row) => row.id));
   }
 
   /** Ends one session. */
+  @GenerateSql({ params: [DummyValue.UUID] })
   async end(sessionId: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM sessions WHERE id = $1`, [sessionId]);
   }
 
   /** Ends every session of a person (in the caller's transaction when given its `manager`); returns how many were live. */
+  @GenerateSql(
+    { name: 'attendee', params: [{ kind: 'attendee', attendeeId: DummyValue.UUID }], transaction: true },
+    { name: 'account', params: [{ kind: 'account', accountId: DummyValue.UUID }], transaction: true },
+  )
   async endAll(subject: SessionSubject, manager: Pick<EntityManager, 'query'> = this.dataSource.manager): Promise<number> {
     const column = subject.kind === 'attendee' ? 'attendee_id' : 'account_id';
     const rows: { live: boolean }[] = await manager.query(
@@ -114,6 +125,7 @@ export class SessionsRepository {
    * The attendee behind a token, checked on every attendee request the AuthGuard confirms: one
    * prepared statement (a repository findOne costs several times its CPU).
    */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID] })
   async attendeeOfSession(attendeeId: string, sessionId: string): Promise<SessionAttendee | undefined> {
     const [row] = await preparedQuery<{ event_id: string; erased: boolean; session_live: boolean }>(
       this.dataSource,
@@ -126,6 +138,7 @@ export class SessionsRepository {
   }
 
   /** The staff account behind a token, with the events it organises, in one statement. */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.OTHER_UUID] })
   async accountOfSession(accountId: string, sessionId: string): Promise<SessionAccount | undefined> {
     const [row] = await preparedQuery<{ is_admin: boolean; organiser_of: string[]; session_live: boolean }>(
       this.dataSource,

@@ -1,6 +1,7 @@
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { AccessCodesRepository } from '../auth/access-codes.repository';
 import { SignInFailuresRepository } from '../auth/sign-in-failures.repository';
+import { SessionsRepository } from '../auth/sessions.repository';
 import { AttendeesRepository } from '../attendees/attendees.repository';
 import { NetworkingRepository } from '../networking/networking.repository';
 import { AvailabilityRepository } from '../availability/availability.repository';
@@ -41,4 +42,5 @@ export const SNAPSHOTTED_REPOSITORIES = [
   InvitationRunsRepository,
   MessageFactsRepository,
   RoundNoticesRepository,
+  SessionsRepository,
 ] as const;
