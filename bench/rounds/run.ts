@@ -14,7 +14,9 @@ import { cpuMeter, peakRssMb } from '../support/process-cpu';
 import { planRound } from '@pairwise/matching';
 import { freePort } from '../../apps/api/src/common/free-port';
 import { provenGapFor } from '../../apps/api/src/rounds/proven-gap';
-import { loadRoundRoster } from '../../apps/api/src/rounds/round-roster';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../apps/api/src/database/data-source';
+import { RoundRosterRepository } from '../../apps/api/src/rounds/round-roster.repository';
 import { graphqlClient } from '../support/graphql-client';
 
 /**
@@ -223,15 +225,14 @@ async function main(): Promise<void> {
 }
 
 /**
- * The matching library alone on the roster the API matched (read with the API's own loadRoundRoster), with the
+ * The matching library alone on the roster the API matched (read with the API's own RoundRosterRepository), with the
  * API's options, in this process: the yardstick for what the API adds around it (roster, worker, storing).
  */
 async function libraryAlone(databaseUrl: string, eventId: string, roundId: string): Promise<{ planSeconds: number; planCpuMs: number }> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl, { extra: { max: 1, application_name: 'pairwise-bench' } }));
+  await dataSource.initialize();
   try {
-    const query = (sql: string, parameters?: unknown[]) => client.query(sql, parameters).then((result) => result.rows);
-    const roster = await loadRoundRoster({ query: query as never }, eventId, roundId);
+    const roster = await new RoundRosterRepository(dataSource).load(eventId, roundId);
     const cpu = process.cpuUsage();
     const started = performance.now();
     planRound({ profiles: roster.profiles, pastPairs: roster.pastPairs, sitOutCounts: roster.sitOutCounts, busy: [], seed: roundId, policy: 'trio', fairness: 'none', weights: {}, maxGap: provenGapFor(roster.profiles.length) });
@@ -239,7 +240,7 @@ async function libraryAlone(databaseUrl: string, eventId: string, roundId: strin
     const used = process.cpuUsage(cpu);
     return { planSeconds, planCpuMs: Math.round((used.user + used.system) / 1000) };
   } finally {
-    await client.end();
+    await dataSource.destroy();
   }
 }
 

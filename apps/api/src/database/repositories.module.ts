@@ -6,6 +6,7 @@ import { AttendeesRepository } from '../attendees/attendees.repository';
 import { NetworkingRepository } from '../networking/networking.repository';
 import { EventsRepository } from '../events/events.repository';
 import { MeetingsRepository } from '../rounds/meetings.repository';
+import { RoundRosterRepository } from '../rounds/round-roster.repository';
 import { RoundsRepository } from '../rounds/rounds.repository';
 import { TalksRepository } from '../talks/talks.repository';
 
@@ -15,7 +16,7 @@ import { TalksRepository } from '../talks/talks.repository';
  * checks its event, a round its talks), so they live in one global module rather than in their
  * features' modules, which would then have to import each other in circles.
  */
-const REPOSITORIES = [EventsRepository, AttendeesRepository, NetworkingRepository, RoundsRepository, MeetingsRepository, TalksRepository, AccountsRepository, AccessCodesRepository, SignInFailuresRepository];
+const REPOSITORIES = [EventsRepository, AttendeesRepository, NetworkingRepository, RoundsRepository, MeetingsRepository, RoundRosterRepository, TalksRepository, AccountsRepository, AccessCodesRepository, SignInFailuresRepository];
 
 @Global()
 @Module({ providers: REPOSITORIES, exports: REPOSITORIES })

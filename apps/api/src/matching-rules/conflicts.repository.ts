@@ -13,7 +13,7 @@ export interface ConflictDirectoryEntry {
 /**
  * Queries of the conflicts-of-interest aggregate (`event_conflicts`). Each method's SQL is
  * snapshotted in queries/conflicts.repository.sql. The roster reads them with the rest of a round's
- * input (rounds/round-roster.ts, CONFLICTS_SQL).
+ * input (rounds/round-roster.repository.ts, CONFLICTS_SQL).
  */
 @Injectable()
 export class ConflictsRepository {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { MeetingsRepository } from '../rounds/meetings.repository';
 import { refreshStats } from '../rounds/round-adjustments.service';
-import { loadRoundRoster } from '../rounds/round-roster';
+import { RoundRosterRepository } from '../rounds/round-roster.repository';
 import { RoundsRepository } from '../rounds/rounds.repository';
 
 /**
@@ -15,6 +15,7 @@ export class DraftRemoval {
   constructor(
     private readonly rounds: RoundsRepository,
     private readonly meetings: MeetingsRepository,
+    private readonly rosters: RoundRosterRepository,
   ) {}
 
   /** Inside the caller's transaction, which has already withdrawn or erased the attendee. */
@@ -25,7 +26,7 @@ export class DraftRemoval {
       const round = await this.rounds.getById(roundId, manager);
       if (round.status !== 'GENERATED') continue;
       // Read inside the transaction: it already sees the attendee as withdrawn or erased.
-      const roster = await loadRoundRoster(manager, round.eventId, round.id);
+      const roster = await this.rosters.load(round.eventId, round.id, manager);
       await this.rounds.updateStats(round.id, await refreshStats(this.meetings, manager, round, roster), manager);
     }
   }

@@ -15,6 +15,7 @@ import { OutboxRepository } from '../mail/outbox.repository';
 import { SignInLinksRepository } from '../mail/sign-in-links.repository';
 import { RoundNoticesRepository } from '../realtime/round-notices.repository';
 import { MeetingsRepository } from '../rounds/meetings.repository';
+import { RoundRosterRepository } from '../rounds/round-roster.repository';
 import { RoundsRepository } from '../rounds/rounds.repository';
 import { TalksRepository } from '../talks/talks.repository';
 
@@ -26,6 +27,7 @@ import { TalksRepository } from '../talks/talks.repository';
 export const SNAPSHOTTED_REPOSITORIES = [
   RoundsRepository,
   MeetingsRepository,
+  RoundRosterRepository,
   TalksRepository,
   AvailabilityRepository,
   MeetingRequestsRepository,

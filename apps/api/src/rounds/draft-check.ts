@@ -4,7 +4,8 @@ import { createHardRuleChecker, type HardRule, type MatchingRules } from '@pairw
 import { DataSource, type EntityManager } from 'typeorm';
 import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
 import { MeetingsRepository, type SeatedMeeting } from './meetings.repository';
-import { loadRoundRoster, type RoundRoster } from './round-roster';
+import type { RoundRoster } from './round-roster';
+import { RoundRosterRepository } from './round-roster.repository';
 import { TalksRepository } from '../talks/talks.repository';
 import { AvailabilityRepository } from '../availability/availability.repository';
 import { RoundsRepository } from './rounds.repository';
@@ -77,6 +78,7 @@ export class DraftCheck {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rounds: RoundsRepository,
     private readonly meetings: MeetingsRepository,
+    private readonly rosters: RoundRosterRepository,
     private readonly talks: TalksRepository,
     private readonly availability: AvailabilityRepository,
     private readonly meetingRequests: MeetingRequestsRepository,
@@ -85,7 +87,7 @@ export class DraftCheck {
   async problemsOf(round: { id: string; eventId: string }, manager: EntityManager = this.dataSource.manager): Promise<DraftProblem[]> {
     const meetings = await this.meetings.seatedMeetingsOf(round.id, manager);
     if (!meetings.length) return [];
-    const roster = await loadRoundRoster(manager, round.eventId, round.id);
+    const roster = await this.rosters.load(round.eventId, round.id, manager);
     const overrides = (await this.rounds.overridesOf(round.id, manager)) as Override[];
     // A talk or a slot granted since generation may now fall in the round's time.
     const { startsAt, durationMinutes, rules } = await this.rounds.getById(round.id, manager);

@@ -15,7 +15,8 @@ import { MeetingsRepository } from './meetings.repository';
 import type { RoundEntity, StoredRoundStats } from './round.entity';
 import { RoundsRepository } from './rounds.repository';
 import { toLeftOut } from './round-plan-writer';
-import { loadRoundRoster, type RoundRoster } from './round-roster';
+import type { RoundRoster } from './round-roster';
+import { RoundRosterRepository } from './round-roster.repository';
 import { EventsRepository } from '../events/events.repository';
 
 interface Seating {
@@ -39,6 +40,7 @@ export class RoundAdjustmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rounds: RoundsRepository,
     private readonly meetings: MeetingsRepository,
+    private readonly rosters: RoundRosterRepository,
     private readonly events: EventsRepository,
   ) {}
 
@@ -93,7 +95,7 @@ export class RoundAdjustmentsService {
       if (round.status !== 'GENERATED') throw roundsError(RoundsErrorReason.ROUND_NOT_GENERATED, `Only a generated draft can be adjusted; this round is ${round.status}`);
       const seating = seatingFrom(await this.meetings.seatingOf(round.id, manager), round.tableSize);
       const changed = rearrange(seating);
-      const roster = await loadRoundRoster(this.dataSource, round.eventId, round.id);
+      const roster = await this.rosters.load(round.eventId, round.id, manager);
       const eligible = new Set(roster.profiles.map((p) => p.id));
       const newcomers = [...changed.values()].flat().filter((id) => !eligible.has(id));
       if (newcomers.length) throw roundsError(RoundsErrorReason.NOT_ELIGIBLE, 'Only present, consenting, opted-in attendees of this event can be seated');

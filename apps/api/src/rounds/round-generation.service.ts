@@ -23,7 +23,7 @@ import { AvailabilityRepository } from '../availability/availability.repository'
 import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
 import { outcomeOf } from '../meeting-requests/meeting-requests.service';
 import { pairKey, writeRoundPlan } from './round-plan-writer';
-import { countRoundRoster, loadRoundRoster } from './round-roster';
+import { RoundRosterRepository } from './round-roster.repository';
 import { findVisibleRound } from './round-visibility';
 import { RoundsRepository } from './rounds.repository';
 import { notEnoughAttendees, roundsError, RoundsErrorReason } from './rounds.errors';
@@ -49,6 +49,7 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rounds: RoundsRepository,
     private readonly meetings: MeetingsRepository,
+    private readonly rosters: RoundRosterRepository,
     private readonly matching: MatchingRunner,
     private readonly talks: TalksRepository,
     private readonly availability: AvailabilityRepository,
@@ -70,7 +71,7 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
     const round = await findVisibleRound(this.rounds, actor, input.roundId);
     assertCanManage(actor, round.eventId, 'Round');
     // Said now, not as a failed generation later; checked again on the roster the generation loads.
-    const count = await countRoundRoster(this.dataSource, round.eventId, round.id);
+    const count = await this.rosters.count(round.eventId, round.id);
     if (count.eligible < 2) throw notEnoughAttendees(count);
     // One generation per event at a time: pairs drafted by one must be visible to the next.
     const lock = await GenerationLock.tryAcquire(this.config.get('databaseUrl', { infer: true })!, round.eventId);
@@ -137,8 +138,8 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
       const round = await this.rounds.getById(roundId);
       const event = await this.events.getById(round.eventId);
       await setProgress({ phase: 'loading' });
-      const roster = await loadRoundRoster(this.dataSource, round.eventId, round.id);
-      if (roster.profiles.length < 2) throw notEnoughAttendees(await countRoundRoster(this.dataSource, round.eventId, round.id));
+      const roster = await this.rosters.load(round.eventId, round.id);
+      if (roster.profiles.length < 2) throw notEnoughAttendees(await this.rosters.count(round.eventId, round.id));
       // Speakers during their talk and office hours, and attendees during a slot granted to them, sit this round out.
       const endsAt = new Date(round.startsAt.getTime() + round.durationMinutes * 60_000);
       const talkBusy = await this.talks.busyDuring(round.eventId, round.startsAt, endsAt);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { matchingProfileOf, type MatchingProfileRow } from '../attendees/matching-profile';
 import { countAffected } from '../common/sql';
 import type { Profile } from '@pairwise/matching';
 import { DummyValue, GenerateSql } from '../database/generate-sql';
@@ -350,7 +351,7 @@ export class TalksRepository {
   /** The matching profiles of these attendees (as a round sees them), with their wishes and blocks. */
   @GenerateSql({ params: [[DummyValue.UUID]], transaction: true })
   async profilesOf(attendeeIds: readonly string[], manager: Pick<EntityManager, 'query'>): Promise<Profile[]> {
-    const rows: { id: string; name: string; role: string | null; company: string | null; seniority: string | null; stack: string[]; interests: string[]; looking_for: string[]; can_offer: string[]; languages: string[]; wishes: string[]; blocks: string[] }[] =
+    const rows: (MatchingProfileRow & { wishes: string[]; blocks: string[] })[] =
       await manager.query(
         `SELECT a.id, a.name, a.role, a.company, a.seniority, a.stack, a.interests, a.looking_for, a.can_offer, a.languages,
                 ARRAY(SELECT w.target_id::text FROM wishes w WHERE w.attendee_id = a.id) AS wishes,
@@ -358,20 +359,7 @@ export class TalksRepository {
            FROM attendees a WHERE a.id = ANY($1::uuid[])`,
         [attendeeIds],
       );
-    return rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      role: row.role ?? undefined,
-      company: row.company ?? undefined,
-      seniority: row.seniority ?? undefined,
-      stack: row.stack,
-      interests: row.interests,
-      lookingFor: row.looking_for,
-      canOffer: row.can_offer,
-      languages: row.languages,
-      wishes: row.wishes,
-      blocks: row.blocks,
-    }));
+    return rows.map((row) => ({ ...matchingProfileOf(row), wishes: row.wishes, blocks: row.blocks }));
   }
 
   /**
