@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
  * (wrapped in a CTE: a bare `… RETURNING` comes back from the driver as
  * `[rows, count]`, not as rows).
  */
-export async function countAffected(manager: EntityManager, statement: string, parameters: unknown[]): Promise<number> {
+export async function countAffected(manager: Pick<EntityManager, 'query'>, statement: string, parameters: unknown[]): Promise<number> {
   const rows: { affected: number }[] = await manager.query(`WITH changed AS (${statement}) SELECT count(*)::int AS affected FROM changed`, parameters);
   return rows[0]?.affected ?? 0;
 }

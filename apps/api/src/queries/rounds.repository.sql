@@ -31,6 +31,15 @@ ORDER BY starts_at, id LIMIT 1;
 WITH changed AS (UPDATE rounds SET status = 'GENERATING', seed = $2, progress = $3, lease_owner = $5, lease_expires_at = now() + make_interval(secs => $6), updated_at = now()
 WHERE id = $1 AND (status = ANY($4) OR (status = 'GENERATING' AND (lease_expires_at IS NULL OR lease_expires_at < now()))) RETURNING 1) SELECT count(*)::int AS affected FROM changed;
 
+-- RoundsRepository.tryLockGenerations
+SELECT pg_try_advisory_lock(hashtext($1)) AS locked;
+
+-- RoundsRepository.unlockGenerations
+SELECT pg_advisory_unlock(hashtext($1));
+
+-- RoundsRepository.renewLease
+WITH changed AS (UPDATE rounds SET lease_expires_at = now() + make_interval(secs => $3) WHERE id = $1 AND lease_owner = $2 AND status = 'GENERATING' RETURNING 1) SELECT count(*)::int AS affected FROM changed;
+
 -- RoundsRepository.statusOf
 SELECT status FROM rounds WHERE id = $1;
 

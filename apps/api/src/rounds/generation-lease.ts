@@ -5,16 +5,11 @@ import os from 'node:os';
  * The lease a generation holds on its round (`rounds.lease_owner`, `rounds.lease_expires_at`),
  * so that a run whose process died never leaves a round GENERATING: the run renews the lease
  * while its process lives; any live process fails a round whose lease lapsed (see
- * GenerationLeaseSweeper). Expiry is read and written with the database's clock, so hosts with
- * different clocks agree. Every statement a run makes about its round names its owner id, and
- * the draft is written only if the run still owns the lease in that same transaction.
+ * GenerationLeaseSweeper). Expiry is read and written with the database's clock (in
+ * RoundsRepository's statements), so hosts with different clocks agree. Every statement a run
+ * makes about its round names its owner id, and the draft is written only if the run still owns
+ * the lease in that same transaction.
  */
-
-/** SQL: the lease of a GENERATING round (in `rounds`) has lapsed, or was never taken. */
-export const LEASE_LAPSED = `(lease_expires_at IS NULL OR lease_expires_at < now())`;
-
-/** SQL: `lease_expires_at` for a lease of `$n` seconds from now. */
-export const leaseUntil = (parameter: string) => `now() + make_interval(secs => ${parameter})`;
 
 /** Who holds a lease: readable in the database (host and pid), unique per run. */
 export function newLeaseOwner(): string {
@@ -31,7 +26,8 @@ export class GenerationStopped extends Error {
   }
 }
 
-type Query = (sql: string, parameters: unknown[]) => Promise<{ rowCount: number | null }>;
+/** One renewal of the run's lease for its length from now: false when the round is no longer the run's. */
+type Renewal = () => Promise<boolean>;
 
 /**
  * A run's lease, kept alive: renewed three times per lease length on the run's own connection
@@ -49,7 +45,7 @@ export class GenerationLease {
     readonly roundId: string,
     readonly owner: string,
     private readonly seconds: number,
-    private readonly query: Query,
+    private readonly renewal: Renewal,
     private readonly onRenewalError: (error: unknown) => void,
   ) {}
 
@@ -81,11 +77,7 @@ export class GenerationLease {
 
   private async renew(): Promise<void> {
     try {
-      const { rowCount } = await this.query(
-        `UPDATE rounds SET lease_expires_at = ${leaseUntil('$3')} WHERE id = $1 AND lease_owner = $2 AND status = 'GENERATING'`,
-        [this.roundId, this.owner, this.seconds],
-      );
-      if (!rowCount) this.abort('lease-lost');
+      if (!(await this.renewal())) this.abort('lease-lost');
     } catch (error) {
       // A missed renewal is not fatal: the next one may succeed, and the draft is written only if the lease is still ours.
       this.onRenewalError(error);

@@ -74,7 +74,7 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
     const count = await this.rosters.count(round.eventId, round.id);
     if (count.eligible < 2) throw notEnoughAttendees(count);
     // One generation per event at a time: pairs drafted by one must be visible to the next.
-    const lock = await GenerationLock.tryAcquire(this.config.get('databaseUrl', { infer: true })!, round.eventId);
+    const lock = await GenerationLock.tryAcquire(this.config.get('databaseUrl', { infer: true })!, this.rounds, round.eventId);
     if (!lock) throw roundsError(RoundsErrorReason.GENERATION_IN_PROGRESS, 'A round of this event is being generated right now; try again when it is done');
     let claimed = false;
     try {
@@ -94,7 +94,8 @@ export class RoundGenerationService implements BeforeApplicationShutdown {
         );
       }
       claimed = true;
-      const lease = new GenerationLease(round.id, owner, leaseSeconds, (sql, parameters) => lock.query(sql, parameters), (error) =>
+      const renew = () => this.rounds.renewLease(round.id, owner, leaseSeconds, lock.connection);
+      const lease = new GenerationLease(round.id, owner, leaseSeconds, renew, (error) =>
         this.logger.warn({ err: error, roundId: round.id }, 'Could not renew a generation lease; trying again'),
       );
       lease.keepAlive();

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { countAffected } from '../common/sql';
 import { DummyValue, GenerateSql } from '../database/generate-sql';
-import { LAPSED_MESSAGE, LEASE_LAPSED, leaseUntil } from './generation-lease';
+import { LAPSED_MESSAGE } from './generation-lease';
 import { RoundAdjustmentEntity } from './round-adjustment.entity';
 import { RoundEntity, type GenerationProgress, type StoredRoundStats } from './round.entity';
 import { CANCELLABLE, NOT_YET_PUBLISHED, SCHEDULED, sqlList, VISIBLE_TO_ATTENDEES, type RoundStatusValue } from './round-lifecycle';
@@ -37,6 +37,15 @@ export interface UpcomingRoundRow {
   timeZone: string;
   optedOut: boolean;
 }
+
+/** SQL: the lease of a GENERATING round (in `rounds`) has lapsed, or was never taken (generation-lease.ts). */
+const LEASE_LAPSED = `(lease_expires_at IS NULL OR lease_expires_at < now())`;
+
+/** SQL: `lease_expires_at` for a lease of `$n` seconds from now, by the database's clock. */
+const leaseUntil = (parameter: string) => `now() + make_interval(secs => ${parameter})`;
+
+/** The advisory lock key of the generations of one event (generation-lock.ts). */
+const generationLockKey = (eventId: string) => `pairwise:generate:${eventId}`;
 
 /** An organiser's change by hand, as round_adjustments records it. */
 export type AdjustmentRecord = Pick<RoundAdjustmentEntity, 'roundId' | 'actorId' | 'kind' | 'details' | 'overriddenRules' | 'reason'>;
@@ -124,6 +133,37 @@ export class RoundsRepository {
       [id, claim.seed, claim.progress, claim.claimable, claim.owner, claim.leaseSeconds],
     );
     return claimed > 0;
+  }
+
+  /**
+   * One generation per event at a time: the event's session advisory lock, taken on `connection`
+   * (the generation's own, which holds it until released or closed). False: another session holds it.
+   */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  async tryLockGenerations(eventId: string, connection: Pick<EntityManager, 'query'>): Promise<boolean> {
+    const rows: { locked: boolean }[] = await connection.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [generationLockKey(eventId)]);
+    return rows[0]?.locked === true;
+  }
+
+  /** Gives back the lock tryLockGenerations took on `connection`. */
+  @GenerateSql({ params: [DummyValue.UUID], transaction: true })
+  async unlockGenerations(eventId: string, connection: Pick<EntityManager, 'query'>): Promise<void> {
+    await connection.query('SELECT pg_advisory_unlock(hashtext($1))', [generationLockKey(eventId)]);
+  }
+
+  /**
+   * Renews a run's lease for `seconds` from now, while the round is still the run's (GENERATING,
+   * leased to `owner`), on `connection` (the run's own: a renewal never waits for the pool).
+   * False: the round is no longer the run's (cancelled, or failed by a sweep).
+   */
+  @GenerateSql({ params: [DummyValue.UUID, DummyValue.STRING, 30], transaction: true })
+  async renewLease(id: string, owner: string, seconds: number, connection: Pick<EntityManager, 'query'>): Promise<boolean> {
+    const renewed = await countAffected(
+      connection,
+      `UPDATE rounds SET lease_expires_at = ${leaseUntil('$3')} WHERE id = $1 AND lease_owner = $2 AND status = 'GENERATING' RETURNING 1`,
+      [id, owner, seconds],
+    );
+    return renewed > 0;
   }
 
   /** The round's status now (undefined: gone). */
