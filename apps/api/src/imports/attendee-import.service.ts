@@ -26,7 +26,7 @@ export interface RejectedRow {
 }
 
 /** Why an imported attendee cannot be matched in a round yet (the first rule they miss, as generateRound checks). */
-export type NotMatchableReason = LeftOutReason.NO_CONSENT | LeftOutReason.NOT_PRESENT;
+export type NotMatchableReason = typeof LeftOutReason.NO_CONSENT | typeof LeftOutReason.NOT_PRESENT;
 
 export interface NotMatchable {
   reason: NotMatchableReason;

@@ -1,22 +1,13 @@
+import { defineEnum, type EnumValue } from '../../common/graphql-enum';
 import { Connection } from '../../common/connection.model';
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { SHAREABLE_FIELDS } from '../attendee.entity';
 
-export enum ProfileField {
-  name = 'name',
-  email = 'email',
-  company = 'company',
-  role = 'role',
-  seniority = 'seniority',
-  stack = 'stack',
-  interests = 'interests',
-  lookingFor = 'lookingFor',
-  canOffer = 'canOffer',
-  languages = 'languages',
-  bio = 'bio',
-  links = 'links',
-}
-registerEnumType(ProfileField, { name: 'ProfileField', description: 'A profile field an attendee may share with others' });
+export const ProfileField = defineEnum(
+  ['name', 'email', 'company', 'role', 'seniority', 'stack', 'interests', 'lookingFor', 'canOffer', 'languages', 'bio', 'links'],
+  { name: 'ProfileField', description: 'A profile field an attendee may share with others' },
+);
+export type ProfileField = EnumValue<typeof ProfileField>;
 // The enum and the entity's list must stay the same set.
 SHAREABLE_FIELDS satisfies readonly `${ProfileField}`[];
 

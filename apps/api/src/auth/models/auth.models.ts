@@ -1,11 +1,8 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { defineEnum, type EnumValue } from '../../common/graphql-enum';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 
-export enum ViewerRole {
-  ADMIN = 'ADMIN',
-  ORGANISER = 'ORGANISER',
-  ATTENDEE = 'ATTENDEE',
-}
-registerEnumType(ViewerRole, { name: 'ViewerRole', description: 'What kind of user a token belongs to' });
+export const ViewerRole = defineEnum(['ADMIN', 'ORGANISER', 'ATTENDEE'], { name: 'ViewerRole', description: 'What kind of user a token belongs to' });
+export type ViewerRole = EnumValue<typeof ViewerRole>;
 
 @ObjectType({ description: 'Who the current token belongs to' })
 export class Viewer {

@@ -1,14 +1,12 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { defineEnum, type EnumValue } from '../../common/graphql-enum';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { MailLanguageValue } from '../../mail/models/mail.models';
 
-export enum OddPolicy {
-  TRIO = 'TRIO',
-  BYE = 'BYE',
-}
-registerEnumType(OddPolicy, {
+export const OddPolicy = defineEnum(['TRIO', 'BYE'], {
   name: 'OddPolicy',
   description: 'With an odd number of people: one trio, or one person sits out (never the same one twice in a row)',
 });
+export type OddPolicy = EnumValue<typeof OddPolicy>;
 
 @ObjectType({ description: 'Where and when accepted meeting requests get a slot of their own: tables R1…Rn, slots of `minutes` from dayStartsAt to dayEndsAt of each day of the event, on its clock' })
 export class MeetingRequestSlots {

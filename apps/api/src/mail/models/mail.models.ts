@@ -1,31 +1,19 @@
+import { defineEnum, type EnumValue } from '../../common/graphql-enum';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection } from '../../common/connection.model';
 
-export enum MailKindValue {
-  INVITATION = 'INVITATION',
-  SIGN_IN_LINK = 'SIGN_IN_LINK',
-  MEETING_REMINDER = 'MEETING_REMINDER',
-  SLOT_REMINDER = 'SLOT_REMINDER',
-  SIT_OUT_NOTICE = 'SIT_OUT_NOTICE',
-  MEETING_REQUEST = 'MEETING_REQUEST',
-  MEETING_REQUEST_ANSWER = 'MEETING_REQUEST_ANSWER',
-  MEETING_REQUEST_SLOT = 'MEETING_REQUEST_SLOT',
-}
-registerEnumType(MailKindValue, { name: 'MailKind', description: 'What a message is' });
+export const MailKindValue = defineEnum(
+  ['INVITATION', 'SIGN_IN_LINK', 'MEETING_REMINDER', 'SLOT_REMINDER', 'SIT_OUT_NOTICE', 'MEETING_REQUEST', 'MEETING_REQUEST_ANSWER', 'MEETING_REQUEST_SLOT'],
+  { name: 'MailKind', description: 'What a message is' },
+);
+export type MailKindValue = EnumValue<typeof MailKindValue>;
 
-export enum MailStatusValue {
-  QUEUED = 'QUEUED',
-  SENT = 'SENT',
-  FAILED = 'FAILED',
-  BOUNCED = 'BOUNCED',
-  CANCELLED = 'CANCELLED',
-  HELD = 'HELD',
-}
-registerEnumType(MailStatusValue, {
+export const MailStatusValue = defineEnum(['QUEUED', 'SENT', 'FAILED', 'BOUNCED', 'CANCELLED', 'HELD'], {
   name: 'MailStatus',
   description:
     'QUEUED (waiting, or being sent), SENT (the SMTP server accepted it), FAILED (refused or given up; see error), BOUNCED (the server refused the recipient), CANCELLED (no longer true or wanted: round cancelled, unsubscribed…), HELD (no SMTP server configured: kept in the outbox)',
 });
+export type MailStatusValue = EnumValue<typeof MailStatusValue>;
 
 export enum MailLanguageValue {
   EN = 'en',

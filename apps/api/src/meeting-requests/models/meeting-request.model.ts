@@ -1,59 +1,43 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { defineEnum, type EnumValue } from '../../common/graphql-enum';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../common/connection.model';
 import { LocalTimeSpan } from '../../common/local-time.model';
 
-export enum MeetingRequestStatus {
-  PENDING = 'PENDING',
-  ACCEPTED = 'ACCEPTED',
-  DECLINED = 'DECLINED',
-  CANCELLED = 'CANCELLED',
-  FULFILLED = 'FULFILLED',
-  EXPIRED = 'EXPIRED',
-}
-registerEnumType(MeetingRequestStatus, {
+export const MeetingRequestStatus = defineEnum(['PENDING', 'ACCEPTED', 'DECLINED', 'CANCELLED', 'FULFILLED', 'EXPIRED'], {
   name: 'MeetingRequestStatus',
   description:
     'PENDING (waiting for an answer), ACCEPTED (waiting for a round that seats both), DECLINED, CANCELLED (withdrawn), ' +
     'FULFILLED (a published round seated the two together), EXPIRED (the event’s last day ended before it was answered or fulfilled)',
 });
+export type MeetingRequestStatus = EnumValue<typeof MeetingRequestStatus>;
 
-export enum MeetingRequestDirection {
-  SENT = 'SENT',
-  RECEIVED = 'RECEIVED',
-}
-registerEnumType(MeetingRequestDirection, { name: 'MeetingRequestDirection', description: 'SENT: you asked; RECEIVED: you were asked' });
+export const MeetingRequestDirection = defineEnum(
+  ['SENT', 'RECEIVED'],
+  { name: 'MeetingRequestDirection', description: 'SENT: you asked; RECEIVED: you were asked' },
+);
+export type MeetingRequestDirection = EnumValue<typeof MeetingRequestDirection>;
 
-export enum MeetingRequestNotSeatedReason {
-  NOT_IN_ROUND = 'NOT_IN_ROUND',
-  BUSY = 'BUSY',
-  BLOCKED = 'BLOCKED',
-  ALREADY_MET = 'ALREADY_MET',
-  NO_COMMON_LANGUAGE = 'NO_COMMON_LANGUAGE',
-  MEETING_RULE = 'MEETING_RULE',
-  SAME_COMPANY = 'SAME_COMPANY',
-  CONFLICT = 'CONFLICT',
-  NO_COMPATIBLE_TABLE = 'NO_COMPATIBLE_TABLE',
-  SEPARATED = 'SEPARATED',
-}
-registerEnumType(MeetingRequestNotSeatedReason, {
-  name: 'MeetingRequestNotSeatedReason',
-  description:
-    'Why a round does not seat an accepted request: NOT_IN_ROUND (one of the two is absent, not consenting or opted out), BUSY (a talk, office hours, or outside their availability), ' +
-    'BLOCKED, ALREADY_MET, NO_COMMON_LANGUAGE, MEETING_RULE (the organisers’ who-can-meet-whom rules), SAME_COMPANY (when the rules forbid it) — a hard rule; ' +
-    'CONFLICT (one of them is in an earlier accepted request seated this round: this one waits), ' +
-    'NO_COMPATIBLE_TABLE (a topic-table round: no table could seat the two together under the hard rules), ' +
-    'SEPARATED (seated together by the generation, then moved apart by an organiser’s swap or move)',
-});
+export const MeetingRequestNotSeatedReason = defineEnum(
+  ['NOT_IN_ROUND', 'BUSY', 'BLOCKED', 'ALREADY_MET', 'NO_COMMON_LANGUAGE', 'MEETING_RULE', 'SAME_COMPANY', 'CONFLICT', 'NO_COMPATIBLE_TABLE', 'SEPARATED'],
+  {
+    name: 'MeetingRequestNotSeatedReason',
+    description:
+      'Why a round does not seat an accepted request: NOT_IN_ROUND (one of the two is absent, not consenting or opted out), BUSY (a talk, office hours, or outside their availability), ' +
+      'BLOCKED, ALREADY_MET, NO_COMMON_LANGUAGE, MEETING_RULE (the organisers’ who-can-meet-whom rules), SAME_COMPANY (when the rules forbid it) — a hard rule; ' +
+      'CONFLICT (one of them is in an earlier accepted request seated this round: this one waits), ' +
+      'NO_COMPATIBLE_TABLE (a topic-table round: no table could seat the two together under the hard rules), ' +
+      'SEPARATED (seated together by the generation, then moved apart by an organiser’s swap or move)',
+  },
+);
+export type MeetingRequestNotSeatedReason = EnumValue<typeof MeetingRequestNotSeatedReason>;
 
-export enum MeetingRequestSlotOutcome {
-  NO_COMMON_FREE_TIME = 'NO_COMMON_FREE_TIME',
-}
-registerEnumType(MeetingRequestSlotOutcome, {
+export const MeetingRequestSlotOutcome = defineEnum(['NO_COMMON_FREE_TIME'], {
   name: 'MeetingRequestSlotOutcome',
   description:
     'Why an accepted request got no slot of its own at an event that gives them: NO_COMMON_FREE_TIME (no slot of the event’s request hours, from now to its last day, ' +
     'finds both people free and a request table free); it stays ACCEPTED and the next round where both are present seats them (a must-meet pair)',
 });
+export type MeetingRequestSlotOutcome = EnumValue<typeof MeetingRequestSlotOutcome>;
 
 @ObjectType({ description: 'An accepted request’s slot of its own: when, and at which of the tables set aside for requests' })
 export class MeetingRequestSlot extends LocalTimeSpan {

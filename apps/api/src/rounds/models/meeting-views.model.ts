@@ -1,25 +1,18 @@
+import { defineEnum, type EnumValue } from '../../common/graphql-enum';
 import { ZonedLocalTimeSpan } from '../../common/local-time.model';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsBoolean, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Attendee } from '../../attendees/models/attendee.model';
 import { MeetingStatus, PairReason } from './round.model';
 
-export enum MeetingKind {
-  ROUND = 'ROUND',
-  OFFICE_HOURS = 'OFFICE_HOURS',
-  MEETING_REQUEST = 'MEETING_REQUEST',
-}
-registerEnumType(MeetingKind, {
+export const MeetingKind = defineEnum(['ROUND', 'OFFICE_HOURS', 'MEETING_REQUEST'], {
   name: 'MeetingKind',
   description: 'A round’s table, a speaker’s office-hour slot after a talk, or an accepted meeting request’s slot of its own (events whose organisers give them: Event.meetingRequestSlots)',
 });
+export type MeetingKind = EnumValue<typeof MeetingKind>;
 
-export enum MeetingsWhen {
-  UPCOMING = 'UPCOMING',
-  PAST = 'PAST',
-  ALL = 'ALL',
-}
-registerEnumType(MeetingsWhen, { name: 'MeetingsWhen', description: 'UPCOMING: not ended yet; PAST: ended' });
+export const MeetingsWhen = defineEnum(['UPCOMING', 'PAST', 'ALL'], { name: 'MeetingsWhen', description: 'UPCOMING: not ended yet; PAST: ended' });
+export type MeetingsWhen = EnumValue<typeof MeetingsWhen>;
 
 @ObjectType({ description: 'One participant’s word on a meeting' })
 export class Feedback {

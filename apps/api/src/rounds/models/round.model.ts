@@ -1,55 +1,44 @@
+import { defineEnum, type EnumValue } from '../../common/graphql-enum';
 import { LocalTimeSpan, ZonedLocalTimeSpan } from '../../common/local-time.model';
 import { Connection, PageInfo } from '../../common/connection.model';
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Attendee } from '../../attendees/models/attendee.model';
 import { OddPolicy } from '../../events/models/event.model';
 import type { MatchingRules as MatchingRulesDocument } from '@pairwise/matching';
 import type { GenerationTimings as StoredGenerationTimings, StoredRoundStats, StoredTextStats } from '../round.entity';
 
-export enum RoundStatus {
-  DRAFT = 'DRAFT',
-  GENERATING = 'GENERATING',
-  GENERATED = 'GENERATED',
-  PUBLISHED = 'PUBLISHED',
-  CLOSED = 'CLOSED',
-  CANCELLED = 'CANCELLED',
-}
-registerEnumType(RoundStatus, {
+export const RoundStatus = defineEnum(['DRAFT', 'GENERATING', 'GENERATED', 'PUBLISHED', 'CLOSED', 'CANCELLED'], {
   name: 'RoundStatus',
   description: 'DRAFT → GENERATING → GENERATED (review, adjust) → PUBLISHED (attendees see it) → CLOSED; or CANCELLED',
 });
+export type RoundStatus = EnumValue<typeof RoundStatus>;
 
-export enum Fairness {
-  NONE = 'NONE',
-  MAXMIN = 'MAXMIN',
-}
-registerEnumType(Fairness, {
+export const Fairness = defineEnum(['NONE', 'MAXMIN'], {
   name: 'Fairness',
   description: 'NONE maximises the total score; MAXMIN first lifts the worst-served attendee, at a cost in total shown in the stats',
 });
+export type Fairness = EnumValue<typeof Fairness>;
 
-export enum LeftOutReason {
-  NOT_PRESENT = 'NOT_PRESENT',
-  NO_CONSENT = 'NO_CONSENT',
-  OPTED_OUT = 'OPTED_OUT',
-  ODD_COUNT = 'ODD_COUNT',
-  NO_COMPATIBLE_PARTNER = 'NO_COMPATIBLE_PARTNER',
-  /** Topic tables: some people may meet them, but no table of the round could seat them under the hard rules. */
-  NO_COMPATIBLE_TABLE = 'NO_COMPATIBLE_TABLE',
-  /** Giving a talk, holding its office hours, or granted an office-hour slot while the round runs. */
-  BUSY = 'BUSY',
-  /** Not at the event for the whole round: outside the availability windows they (or an organiser) set. */
-  UNAVAILABLE = 'UNAVAILABLE',
-}
-registerEnumType(LeftOutReason, { name: 'LeftOutReason' });
+export const LeftOutReason = defineEnum(
+  [
+    'NOT_PRESENT',
+    'NO_CONSENT',
+    'OPTED_OUT',
+    'ODD_COUNT',
+    'NO_COMPATIBLE_PARTNER',
+    /** Topic tables: some people may meet them, but no table of the round could seat them under the hard rules. */
+    'NO_COMPATIBLE_TABLE',
+    /** Giving a talk, holding its office hours, or granted an office-hour slot while the round runs. */
+    'BUSY',
+    /** Not at the event for the whole round: outside the availability windows they (or an organiser) set. */
+    'UNAVAILABLE',
+  ],
+  { name: 'LeftOutReason' },
+);
+export type LeftOutReason = EnumValue<typeof LeftOutReason>;
 
-export enum MeetingStatus {
-  SCHEDULED = 'SCHEDULED',
-  HELD = 'HELD',
-  NO_SHOW = 'NO_SHOW',
-  CANCELLED = 'CANCELLED',
-}
-registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
+export const MeetingStatus = defineEnum(['SCHEDULED', 'HELD', 'NO_SHOW', 'CANCELLED'], { name: 'MeetingStatus' });
+export type MeetingStatus = EnumValue<typeof MeetingStatus>;
 
 @ObjectType({ description: 'How long a finished generation spent in each phase, in milliseconds of wall time' })
 export class GenerationTimings implements StoredGenerationTimings {

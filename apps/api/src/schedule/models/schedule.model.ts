@@ -1,21 +1,16 @@
-import { Field, ID, InterfaceType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { defineEnum, type EnumValue } from '../../common/graphql-enum';
+import { Field, ID, InterfaceType, ObjectType } from '@nestjs/graphql';
 import { LOCAL_TIME_DOC } from '../../common/local-time';
 import { MyMeeting } from '../../rounds/models/meeting-views.model';
 import { LeftOutReason } from '../../rounds/models/round.model';
 import { Talk } from '../../talks/models/talk.model';
 
-export enum ScheduleEntryKind {
-  TALK = 'TALK',
-  OFFICE_HOURS = 'OFFICE_HOURS',
-  ROUND_MEETING = 'ROUND_MEETING',
-  MEETING_REQUEST = 'MEETING_REQUEST',
-  SIT_OUT = 'SIT_OUT',
-}
-registerEnumType(ScheduleEntryKind, {
+export const ScheduleEntryKind = defineEnum(['TALK', 'OFFICE_HOURS', 'ROUND_MEETING', 'MEETING_REQUEST', 'SIT_OUT'], {
   name: 'ScheduleEntryKind',
   description:
     'TALK: a talk you bookmarked or give (TalkScheduleEntry); OFFICE_HOURS: an office-hour slot, as the speaker or as the one who asked; ROUND_MEETING: your table in a published round; MEETING_REQUEST: an accepted meeting request’s slot of its own (all three MeetingScheduleEntry); SIT_OUT: a published round you sit out, with why (SitOutScheduleEntry)',
 });
+export type ScheduleEntryKind = EnumValue<typeof ScheduleEntryKind>;
 
 @InterfaceType({
   description: 'One item of your day, with its time in UTC and on the event’s clock',

@@ -1,14 +1,12 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { defineEnum, type EnumValue } from '../../common/graphql-enum';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ImportReportBase } from '../../common/import-report.model';
 
-export enum AgendaFormat {
-  SESSIONIZE_JSON = 'SESSIONIZE_JSON',
-  CSV = 'CSV',
-}
-registerEnumType(AgendaFormat, {
+export const AgendaFormat = defineEnum(['SESSIONIZE_JSON', 'CSV'], {
   name: 'AgendaFormat',
   description: 'SESSIONIZE_JSON: Sessionize\'s "All data" export (API view/All). CSV: one talk per line (id, title, starts at, duration or ends at, room, speaker email or speaker, tags)',
 });
+export type AgendaFormat = EnumValue<typeof AgendaFormat>;
 
 @ObjectType({ description: 'A session of the file that was not imported (or not a talk), and why' })
 export class AgendaSessionProblem {

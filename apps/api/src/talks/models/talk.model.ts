@@ -1,23 +1,16 @@
+import { defineEnum, type EnumValue } from '../../common/graphql-enum';
 import { ZonedLocalTimeSpan } from '../../common/local-time.model';
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Attendee } from '../../attendees/models/attendee.model';
 
-export enum SlotAllocationStatus {
-  OPEN = 'OPEN',
-  ALLOCATED = 'ALLOCATED',
-  PUBLISHED = 'PUBLISHED',
-}
-registerEnumType(SlotAllocationStatus, {
+export const SlotAllocationStatus = defineEnum(['OPEN', 'ALLOCATED', 'PUBLISHED'], {
   name: 'SlotAllocationStatus',
   description: 'OPEN (taking requests) → ALLOCATED (draft, organisers review) → PUBLISHED (in myMeetings and calendars)',
 });
+export type SlotAllocationStatus = EnumValue<typeof SlotAllocationStatus>;
 
-export enum SlotRequestStatus {
-  PENDING = 'PENDING',
-  GRANTED = 'GRANTED',
-  STANDBY = 'STANDBY',
-}
-registerEnumType(SlotRequestStatus, { name: 'SlotRequestStatus' });
+export const SlotRequestStatus = defineEnum(['PENDING', 'GRANTED', 'STANDBY'], { name: 'SlotRequestStatus' });
+export type SlotRequestStatus = EnumValue<typeof SlotRequestStatus>;
 
 @ObjectType({ description: 'A request for a 1:1 with a speaker, and its outcome' })
 export class SlotRequest {
