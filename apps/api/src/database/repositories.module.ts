@@ -8,6 +8,7 @@ import { EventsRepository } from '../events/events.repository';
 import { MeetingsRepository } from '../rounds/meetings.repository';
 import { RoundRosterRepository } from '../rounds/round-roster.repository';
 import { RoundsRepository } from '../rounds/rounds.repository';
+import { ReportsRepository } from '../reports/reports.repository';
 import { TalksRepository } from '../talks/talks.repository';
 
 /**
@@ -16,7 +17,7 @@ import { TalksRepository } from '../talks/talks.repository';
  * checks its event, a round its talks), so they live in one global module rather than in their
  * features' modules, which would then have to import each other in circles.
  */
-const REPOSITORIES = [EventsRepository, AttendeesRepository, NetworkingRepository, RoundsRepository, MeetingsRepository, RoundRosterRepository, TalksRepository, AccountsRepository, AccessCodesRepository, SignInFailuresRepository];
+const REPOSITORIES = [EventsRepository, AttendeesRepository, NetworkingRepository, RoundsRepository, MeetingsRepository, RoundRosterRepository, TalksRepository, AccountsRepository, AccessCodesRepository, SignInFailuresRepository, ReportsRepository];
 
 @Global()
 @Module({ providers: REPOSITORIES, exports: REPOSITORIES })

@@ -17,6 +17,7 @@ import { RoundNoticesRepository } from '../realtime/round-notices.repository';
 import { MeetingsRepository } from '../rounds/meetings.repository';
 import { RoundRosterRepository } from '../rounds/round-roster.repository';
 import { RoundsRepository } from '../rounds/rounds.repository';
+import { ReportsRepository } from '../reports/reports.repository';
 import { TalksRepository } from '../talks/talks.repository';
 
 /**
@@ -45,4 +46,5 @@ export const SNAPSHOTTED_REPOSITORIES = [
   MessageFactsRepository,
   RoundNoticesRepository,
   SessionsRepository,
+  ReportsRepository,
 ] as const;

@@ -1,7 +1,7 @@
 import { localDateTime } from '../common/local-time';
 import type { MeetingStatus, RoundStatus } from '../rounds/models/round.model';
 import type { EventStats, PairingReportRow } from './models/report.models';
-import type { EventStatsData } from './report-queries';
+import type { EventStatsData } from './reports.repository';
 import type { PairingRow } from './report-rows';
 
 export function toPairingReportRow(row: PairingRow, timeZone: string): PairingReportRow {

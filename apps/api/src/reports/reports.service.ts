@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type QueryRunner } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
 import { notFound } from '../common/domain-error';
@@ -9,12 +9,13 @@ import { decodeCursor, isCursorId, pageOf, type KeyedPage } from '../common/pagi
 import { isUuid } from '../common/sql';
 import { EventEntity } from '../events/event.entity';
 import { slugify } from '../events/tag-vocabulary';
-import { RoundEntity } from '../rounds/round.entity';
+import type { RoundEntity } from '../rounds/round.entity';
+import { RoundsRepository } from '../rounds/rounds.repository';
 import type { PairingReportArgs } from './inputs/pairing-report.args';
-import { ReportExportEntity, type ExportOutcome, type ReportFormat } from './report-export.entity';
+import type { ReportExportEntity, ExportOutcome, ReportFormat } from './report-export.entity';
 import type { TagLabels } from '../rounds/meeting-explanation';
-import { computeStats, countMeetings, largestMeeting, pairingRowsQuery, tagLabels, type EventStatsData, type ReportScope, type RowPosition } from './report-queries';
-import { toPairingRow, type PairingRow, type PairingRowRecord } from './report-rows';
+import { ReportsRepository, type EventStatsData, type ReportScope, type RowPosition } from './reports.repository';
+import { toPairingRow, type PairingRow } from './report-rows';
 import { scoreChartSvg } from './score-chart';
 import { ExportAborted } from './writers/backpressure';
 import { writeCsv } from './writers/csv-writer';
@@ -75,6 +76,8 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsRepository,
+    private readonly rounds: RoundsRepository,
+    private readonly reports: ReportsRepository,
   ) {}
 
   /** Authorisation first (a stranger learns nothing about which events exist), then the event and round. */
@@ -83,21 +86,21 @@ export class ReportsService {
     const event = await this.events.findById(eventId);
     if (!event) throw notFound('Event');
     if (!roundId) return { event, round: null };
-    const round = await this.dataSource.getRepository(RoundEntity).findOneBy({ id: roundId, eventId });
-    if (!round) throw notFound('Round');
+    const round = await this.rounds.findById(roundId);
+    if (!round || round.eventId !== eventId) throw notFound('Round');
     return { event, round };
   }
 
   /** The KPIs, with the event's time zone (in which local times are written). */
   async stats(actor: Actor, eventId: string): Promise<{ stats: EventStatsData; timeZone: string }> {
     const { event } = await this.authorise(actor, eventId);
-    return { stats: await this.inSnapshot((runner) => computeStats(runner.manager, { eventId })), timeZone: event.timeZone };
+    return { stats: await this.inSnapshot((manager) => this.reports.stats({ eventId }, manager)), timeZone: event.timeZone };
   }
 
   /** The score distribution per round as an SVG picture. */
   async scoreChart(actor: Actor, eventId: string, roundId?: string): Promise<string> {
     const { event, round } = await this.authorise(actor, eventId, roundId);
-    const stats = await this.inSnapshot((runner) => computeStats(runner.manager, { eventId, roundId }));
+    const stats = await this.inSnapshot((manager) => this.reports.stats({ eventId, roundId }, manager));
     return scoreChartSvg(`Pair scores per round — ${event.name}${round ? ` — ${round.name}` : ''}`, stats.rounds);
   }
 
@@ -106,17 +109,16 @@ export class ReportsService {
     const after = args.after === undefined ? undefined : decodeCursor(args.after, readRowPosition);
     const { event } = await this.authorise(actor, args.eventId, args.roundId);
     const scope = { eventId: args.eventId, roundId: args.roundId };
-    return this.inSnapshot(async (runner) => {
-      const [sql, parameters] = pairingRowsQuery(scope, { after, limit: args.first + 1 });
-      const records: PairingRowRecord[] = await runner.query(sql, parameters);
-      const labels = await tagLabels(runner.manager, args.eventId);
+    return this.inSnapshot(async (manager) => {
+      const records = await this.reports.pairingRows(scope, { after, limit: args.first + 1 }, manager);
+      const labels = await this.tagLabels(args.eventId, manager);
       const { rows, hasNextPage } = pageOf(records, args.first);
       return {
         rows: rows.map((record) => toPairingRow(record, labels)),
         hasNextPage,
         keyOf: (row: PairingRow) => [row.roundId, row.tableNumber],
         timeZone: event.timeZone,
-        totalCount: await countMeetings(runner.manager, scope),
+        totalCount: await this.reports.countMeetings(scope, manager),
       };
     });
   }
@@ -127,7 +129,7 @@ export class ReportsService {
    */
   async startExport(actor: Actor, request: ExportRequest): Promise<ReportExport> {
     const { event, round } = await this.authorise(actor, request.eventId, request.roundId);
-    const log = await this.dataSource.getRepository(ReportExportEntity).save({
+    const log = await this.reports.recordExportStart({
       eventId: event.id,
       roundId: round?.id ?? null,
       accountId: actor.kind === 'account' && isUuid(actor.accountId) ? actor.accountId : null,
@@ -150,19 +152,19 @@ export class ReportsService {
     let total = 0;
     let outcome: ExportResult['outcome'] = 'FAILED';
     try {
-      await this.inSnapshot(async (runner) => {
+      await this.inSnapshot(async (manager) => {
         const scope: ReportScope = { eventId: event.id, roundId: round?.id };
         const format = FORMATS[log.format];
-        const stats = format.withStats ? await computeStats(runner.manager, scope) : null;
-        total = await countMeetings(runner.manager, scope);
+        const stats = format.withStats ? await this.reports.stats(scope, manager) : null;
+        total = await this.reports.countMeetings(scope, manager);
         const content: ReportContent = {
           event: { id: event.id, slug: event.slug, name: event.name, timeZone: event.timeZone },
           round: round ? { id: round.id, name: round.name } : null,
           generatedAt: new Date(),
           stats,
           total,
-          largestMeeting: await largestMeeting(runner.manager, scope),
-          rows: streamRows(runner, scope, await tagLabels(runner.manager, event.id)),
+          largestMeeting: await this.reports.largestMeeting(scope, manager),
+          rows: this.streamRows(scope, await this.tagLabels(event.id, manager), manager),
         };
         await format.write(content, destination, (count) => {
           written = count;
@@ -175,9 +177,8 @@ export class ReportsService {
       if (!destination.destroyed) destination.destroy(outcome === 'FAILED' ? (error as Error) : undefined);
       if (outcome === 'FAILED') throw error;
     } finally {
-      await this.dataSource
-        .getRepository(ReportExportEntity)
-        .update({ id: log.id }, { outcome, rows: written, finishedAt: new Date() })
+      await this.reports
+        .recordExportEnd(log.id, { outcome, rows: written, finishedAt: new Date() })
         .catch((error: unknown) => this.logger.error({ err: error, exportId: log.id }, 'Could not record the end of an export'));
       this.logger.log({
         msg: 'report export',
@@ -199,37 +200,30 @@ export class ReportsService {
 
   /**
    * Runs `work` on a connection of its own in a REPEATABLE READ, READ ONLY
-   * transaction (one snapshot for every query), without JIT, then rolls back and releases
+   * transaction (one snapshot for every query), then rolls back and releases
    * the connection, whatever happened.
    */
-  private async inSnapshot<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+  private async inSnapshot<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     try {
       await runner.connect();
       await runner.startTransaction('REPEATABLE READ');
-      await runner.query('SET TRANSACTION READ ONLY');
-      // Many small index lookups: compiling them (JIT) costs more than it saves.
-      await runner.query('SET LOCAL jit = off');
-      return await work(runner);
+      await this.reports.readOnlySnapshot(runner.manager);
+      return await work(runner.manager);
     } finally {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
     }
   }
-}
 
-/**
- * The rows of a scope from a server-side cursor (pg-query-stream: a batch of
- * rows at a time, pulled only as fast as the consumer takes them). Leaving the
- * loop early — an abandoned download — closes the cursor at once.
- */
-async function* streamRows(runner: QueryRunner, scope: ReportScope, labels: TagLabels): AsyncGenerator<PairingRow> {
-  const [sql, parameters] = pairingRowsQuery(scope);
-  const stream = await runner.stream(sql, parameters);
-  try {
-    for await (const record of stream) yield toPairingRow(record as PairingRowRecord, labels);
-  } finally {
-    if (!stream.destroyed) stream.destroy();
+  /** The report rows of a scope, streamed (see ReportsRepository.streamPairingRows), in the vocabulary's words. */
+  private async *streamRows(scope: ReportScope, labels: TagLabels, manager: EntityManager): AsyncGenerator<PairingRow> {
+    for await (const record of this.reports.streamPairingRows(scope, manager)) yield toPairingRow(record, labels);
+  }
+
+  /** The event's vocabulary labels (slug → label), so reports write "RAG", not "rag". */
+  private async tagLabels(eventId: string, manager: EntityManager): Promise<TagLabels> {
+    return new Map((await this.events.tagsOf(eventId, manager)).map((tag) => [tag.slug, tag.label]));
   }
 }
 

@@ -1,4 +1,4 @@
-import type { RoundScores } from './report-queries';
+import type { RoundScores } from './reports.repository';
 
 const WIDTH = 720;
 const LEFT = 56;

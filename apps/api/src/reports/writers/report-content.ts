@@ -1,4 +1,4 @@
-import type { EventStatsData } from '../report-queries';
+import type { EventStatsData } from '../reports.repository';
 import type { PairingRow } from '../report-rows';
 
 /** Everything a report file holds, read from one database snapshot; `rows` streams from a cursor. */

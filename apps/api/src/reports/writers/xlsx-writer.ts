@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { EventStatsData, RoundScores } from '../report-queries';
+import type { EventStatsData, RoundScores } from '../reports.repository';
 import { reportColumns, ZoneClock, type Cell, type Column } from '../report-cells';
 import { assertOpen, drained, finished } from './backpressure';
 import type { ReportContent, RowProgress } from './report-content';
