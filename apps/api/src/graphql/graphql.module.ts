@@ -3,8 +3,6 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { GraphQLModule } from '@nestjs/graphql';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { APP_LOGGER, type AppLogger } from '../logging/app-logger';
@@ -17,6 +15,7 @@ import { queryCostPlugin } from './query-cost.plugin';
 import type { GraphqlContext } from '../common/graphql-context';
 import { AttendeesRepository } from '../attendees/attendees.repository';
 import { EventsRepository } from '../events/events.repository';
+import { RoundsRepository } from '../rounds/rounds.repository';
 import { createRequestLoaders } from './request-loaders';
 
 /** Over HTTP, Fastify's request; its reply comes as the second argument (it carries the rate-limit headers). */
@@ -43,8 +42,8 @@ function requestFromConnection(source: WsContextSource): GraphqlContext['req'] {
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [ConfigService, getDataSourceToken(), APP_LOGGER, EventsRepository, AttendeesRepository],
-      useFactory: (config: ConfigService<AppConfig, true>, dataSource: DataSource, logger: AppLogger, events: EventsRepository, attendees: AttendeesRepository): ApolloDriverConfig => {
+      inject: [ConfigService, APP_LOGGER, EventsRepository, AttendeesRepository, RoundsRepository],
+      useFactory: (config: ConfigService<AppConfig, true>, logger: AppLogger, events: EventsRepository, attendees: AttendeesRepository, rounds: RoundsRepository): ApolloDriverConfig => {
         const production = config.get('env', { infer: true }) === 'production';
         const limits = config.get('limits', { infer: true });
         // Depth, aliases, tokens and directives are capped before execution; suggestions are hidden in production.
@@ -87,7 +86,7 @@ function requestFromConnection(source: WsContextSource): GraphqlContext['req'] {
         context: (source: HttpContextSource | WsContextSource, reply?: GraphqlContext['reply']): GraphqlContext => ({
           req: 'headers' in source ? source : requestFromConnection(source),
           reply,
-          loaders: createRequestLoaders(dataSource, { events, attendees }),
+          loaders: createRequestLoaders({ events, attendees, rounds }),
         }),
         formatError: formatGraphqlError,
         includeStacktraceInErrorResponses: false,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MatchingRules } from '@pairwise/matching';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { countAffected } from '../common/sql';
 import { DummyValue, GenerateSql } from '../database/generate-sql';
@@ -68,6 +68,12 @@ export class RoundsRepository {
   @GenerateSql({ params: [DummyValue.UUID] , transaction: true })
   getById(id: string, manager: EntityManager = this.dataSource.manager): Promise<RoundEntity> {
     return manager.getRepository(RoundEntity).findOneByOrFail({ id });
+  }
+
+  /** Rounds by id, in no particular order (an id without a row is left out). */
+  @GenerateSql({ params: [[DummyValue.UUID]] })
+  findByIds(ids: readonly string[]): Promise<RoundEntity[]> {
+    return this.dataSource.getRepository(RoundEntity).findBy({ id: In([...ids]) });
   }
 
   /** The round, its row locked until the transaction ends (a change by hand, the storing of a draft). */
