@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  apiProcessEnv,
   built,
   createAttendee,
   createEvent,
@@ -55,16 +55,7 @@ async function generateARound(api: GraphqlCaller, name: string): Promise<void> {
 
 describe('building beside a running server', () => {
   let database: TestDatabase;
-  const env = (port: number) => ({
-    DATABASE_URL: database.url,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    PAIRWISE_JWT_SECRET: randomBytes(32).toString('hex'),
-    PAIRWISE_ADMIN_EMAIL: ADMIN.email,
-    PAIRWISE_ADMIN_PASSWORD: ADMIN.password,
-  });
+  const env = (port: number) => apiProcessEnv({ databaseUrl: database.url, port, admin: ADMIN, env: { NODE_ENV: 'test', LOG_LEVEL: 'warn' } });
 
   beforeAll(async () => {
     database = await createTestDatabase();

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import { built, closeLater, createTestDatabase, trackProcess, type TestDatabase } from '@pairwise/testing';
+import { apiProcessEnv, built, closeLater, createTestDatabase, isAlive, trackProcess, type TestDatabase } from '@pairwise/testing';
 import { freePort } from '../apps/api/src/common/free-port';
 
 // Each case starts the built server (a primary and its workers, each loading Nest): seconds when the
@@ -42,15 +41,6 @@ class Server {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function gql<T>(port: number, query: string, token?: string): Promise<T> {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
@@ -64,15 +54,7 @@ async function gql<T>(port: number, query: string, token?: string): Promise<T> {
 
 describe('PAIRWISE_WORKERS: the API as a cluster of processes', () => {
   let database: TestDatabase;
-  const env = (port: number) => ({
-    DATABASE_URL: database.url,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    PAIRWISE_WORKERS: '2',
-    PAIRWISE_JWT_SECRET: randomBytes(32).toString('hex'),
-    PAIRWISE_ADMIN_EMAIL: ADMIN.email,
-    PAIRWISE_ADMIN_PASSWORD: ADMIN.password,
-  });
+  const env = (port: number) => apiProcessEnv({ databaseUrl: database.url, port, admin: ADMIN, env: { PAIRWISE_WORKERS: '2' } });
 
   beforeAll(async () => {
     database = await createTestDatabase();

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openedCount, startEventApp, trackProcess } from '@pairwise/testing';
+import { isAlive, openedCount, startEventApp, trackProcess } from '@pairwise/testing';
 
 const root = path.resolve(__dirname, '..');
 
@@ -37,15 +37,6 @@ async function runFixtures(dir: string): Promise<{ code: number | null; output: 
     });
   });
   return { code, output, report: JSON.parse(fs.readFileSync(outputFile, 'utf8')) as JestReport };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe('the test harness on a slow machine', () => {

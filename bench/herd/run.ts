@@ -14,6 +14,8 @@ import { openLoopLoad, openLoopPool, rampSchedule } from '../support/open-loop-l
 import { cpuMillis, processTree } from '../support/process-cpu';
 import { freePort } from '../../apps/api/src/common/free-port';
 import { graphqlClient } from '../support/graphql-client';
+import { parseOptions } from '../support/options';
+import { benchApiNodeArgs, productionApiEnv } from '../support/api-process';
 
 /**
  * `npm run bench:herd [-- --attendees 10000 --rate 1000 --ramp 10 --apis 2 --connections 100 --nginx-workers 1]`
@@ -47,14 +49,7 @@ const root = path.resolve(__dirname, '../../..');
 const cli = path.join(root, 'apps/cli/bin/pairwise.js');
 const apiMain = path.join(root, 'dist/apps/api/src/main.js');
 
-interface Options {
-  attendees: number;
-  rate: number;
-  ramp: number;
-  apis: number;
-  connections: number;
-  'nginx-workers': number;
-}
+const DEFAULTS = { attendees: 10_000, rate: 1000, ramp: 10, apis: 2, connections: 100, 'nginx-workers': 1 };
 
 interface Api {
   process: ChildProcess;
@@ -64,21 +59,8 @@ interface Api {
 
 const children = new Set<ChildProcess>();
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { attendees: 10_000, rate: 1000, ramp: 10, apis: 2, connections: 100, 'nginx-workers': 1 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i]?.replace(/^--/, '') as keyof Options;
-    const value = Number(argv[i + 1]);
-    if (!(key in options) || !Number.isFinite(value) || value <= 0) {
-      throw new Error(`usage: run.js [--attendees N] [--rate R] [--ramp S] [--apis A] [--connections C] [--nginx-workers W]; bad "${argv[i]} ${argv[i + 1]}"`);
-    }
-    options[key] = value;
-  }
-  return options;
-}
-
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2), DEFAULTS);
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-bench-herd-'));
   let database: BenchDatabase | undefined;
   let nginx: NginxProxy | undefined;
@@ -122,19 +104,14 @@ async function main(): Promise<void> {
       const port = await freePort();
       const logFile = path.join(logDir, `api-${i + 1}.log`);
       const out = fs.openSync(logFile, 'w');
-      const child = spawn('node', [...(process.env.BENCH_API_ARGS?.split(' ').filter(Boolean) ?? []), apiMain], {
+      const child = spawn('node', [...benchApiNodeArgs(), apiMain], {
         cwd: logDir,
-        env: {
-          ...process.env,
-          DATABASE_URL: database.url,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          NODE_ENV: 'production',
+        env: productionApiEnv(database.url, port, {
           PAIRWISE_JWT_SECRET: secret,
           PAIRWISE_WORKERS: '1',
           PAIRWISE_TRUST_PROXY: '1',
           LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-        },
+        }),
         stdio: ['ignore', out, out],
       });
       children.add(child);
@@ -142,8 +119,7 @@ async function main(): Promise<void> {
       apis.push({ process: child, port, logFile });
     }
     for (const api of apis) await waitUntilReady(api.logFile, api.process);
-    nginx = await startNginxProxy({ listen: await freePort(), upstreams: apis.map((api) => api.port), dir: logDir, workers: options['nginx-workers'] });
-    children.add(nginx.process);
+    nginx = await startNginxProxy({ listen: await freePort(), upstreams: apis.map((api) => api.port), dir: logDir, workers: options['nginx-workers'], track: (child) => children.add(child) });
     log(`${apis.length} API processes (pids ${apis.map((api) => api.process.pid).join(', ')}) behind nginx at ${nginx.url}`);
     const gql = graphqlClient(`${nginx.url}/graphql`);
 

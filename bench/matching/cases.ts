@@ -17,7 +17,7 @@ import { blockedDenseScores, denseEncoding, mlMatrixScores } from './kernels';
 export const BENCH_SEED = 'pairwise-bench-1';
 
 /** Wall-clock and CPU time of `run` (CPU time is what the run would take alone on an idle core). */
-function timed<T>(run: () => T): { value: T; ms: number; cpuMs: number } {
+export function timed<T>(run: () => T): { value: T; ms: number; cpuMs: number } {
   const cpu = process.cpuUsage();
   const start = performance.now();
   const value = run();
@@ -49,6 +49,33 @@ function randomPairingScore(profiles: readonly Profile[], seed: string): number 
   return total;
 }
 
+/**
+ * A generated conference of n scored and its round planned, timed apart, with the memory they took (the
+ * peak resident set read right after planning, before anything else a case computes).
+ */
+function plannedConference(n: number, planner: { maxGap: number } | { tableSize: number }) {
+  const profiles = generateConference(n, BENCH_SEED);
+  sampleHeap();
+  const scoring = timed(() => createRoundPlanner({ profiles, seed: 1, ...planner }));
+  sampleHeap();
+  const planning = timed(() => scoring.value.plan());
+  sampleHeap();
+  const rss = peakRss();
+  return {
+    profiles,
+    plan: planning.value,
+    planMs: planning.ms,
+    measured: {
+      k: scoring.value.k,
+      scoringMs: scoring.ms,
+      totalMs: scoring.ms + planning.ms,
+      totalCpuMs: scoring.cpuMs + planning.cpuMs,
+      peakRssMb: rss / 1e6,
+      peakHeapMb: heapPeak / 1e6,
+    },
+  };
+}
+
 export interface RoundCase {
   n: number;
   k: number;
@@ -75,14 +102,7 @@ export interface RoundCase {
 
 /** One round at size n: scoring and solving timed apart, optimality, memory, and the random baseline. */
 export function roundCase(n: number, maxGap: number, exactLimit: number): RoundCase {
-  const profiles = generateConference(n, BENCH_SEED);
-  sampleHeap();
-  const scoring = timed(() => createRoundPlanner({ profiles, seed: 1, maxGap }));
-  sampleHeap();
-  const solve = timed(() => scoring.value.plan());
-  sampleHeap();
-  const plan: RoundPlan = solve.value;
-  const rss = peakRss();
+  const { profiles, plan, planMs, measured } = plannedConference(n, { maxGap });
   let exactWeight: number | null = null;
   let exactMs: number | null = null;
   if (n <= exactLimit) {
@@ -102,13 +122,8 @@ export function roundCase(n: number, maxGap: number, exactLimit: number): RoundC
   const o = plan.stats.optimality;
   return {
     n,
-    k: scoring.value.k,
-    scoringMs: scoring.ms,
-    solveMs: solve.ms,
-    totalMs: scoring.ms + solve.ms,
-    totalCpuMs: scoring.cpuMs + solve.cpuMs,
-    peakRssMb: rss / 1e6,
-    peakHeapMb: heapPeak / 1e6,
+    ...measured,
+    solveMs: planMs,
     totalScore: plan.stats.totalScore,
     pairs: plan.stats.pairs,
     trios: plan.stats.trios,
@@ -268,27 +283,15 @@ function randomTablesScore(profiles: readonly Profile[], sizes: readonly number[
 
 /** One table round at size n: scoring and planning timed apart, memory, the bound, and the random baseline. */
 export function tablesCase(n: number, tableSize: number): TablesCase {
-  const profiles = generateConference(n, BENCH_SEED);
-  sampleHeap();
-  const scoring = timed(() => createRoundPlanner({ profiles, seed: 1, tableSize }));
-  sampleHeap();
-  const planned = timed(() => scoring.value.plan());
-  sampleHeap();
-  const rss = peakRss();
-  const plan: RoundPlan = planned.value;
+  const { profiles, plan, planMs, measured } = plannedConference(n, { tableSize });
   const sizes: Record<number, number> = {};
   for (const m of plan.meetings) sizes[m.members.length] = (sizes[m.members.length] ?? 0) + 1;
   const o = plan.stats.optimality;
   return {
     n,
     tableSize,
-    k: scoring.value.k,
-    scoringMs: scoring.ms,
-    planMs: planned.ms,
-    totalMs: scoring.ms + planned.ms,
-    totalCpuMs: scoring.cpuMs + planned.cpuMs,
-    peakRssMb: rss / 1e6,
-    peakHeapMb: heapPeak / 1e6,
+    ...measured,
+    planMs,
     tables: plan.stats.tables,
     sizes,
     byes: plan.stats.byes,

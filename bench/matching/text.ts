@@ -12,15 +12,7 @@ import { createPrng, createRoundPlanner, createScorer, generateConference, planR
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BENCH_SEED } from './cases';
-
-function timed<T>(run: () => T): { value: T; ms: number; cpuMs: number } {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  const value = run();
-  const used = process.cpuUsage(cpu);
-  return { value, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
-}
+import { BENCH_SEED, timed } from './cases';
 
 export interface TextCase {
   n: number;

@@ -10,6 +10,9 @@ import { Client } from 'pg';
 import { createBenchDatabase } from '../support/bench-database';
 import { seedReportEvent } from '../support/seed-report-event';
 import { freePort } from '../../apps/api/src/common/free-port';
+import { productionApiEnv } from '../support/api-process';
+import { graphqlClient } from '../support/graphql-client';
+import { parseOptions, wholeAtLeast } from '../support/options';
 
 /**
  * `npm run bench:reports [-- --tables 2000 --rounds 50]` (100,000 meetings by default)
@@ -31,11 +34,6 @@ const cli = path.join(root, 'apps/cli/bin/pairwise.js');
 const ADMIN = { email: 'bench-admin@pairwise.test', password: 'bench-admin-password' };
 const HEAP_LIMIT_MB = 256;
 
-interface Options {
-  tables: number;
-  rounds: number;
-}
-
 interface Measured {
   what: string;
   seconds: number;
@@ -45,19 +43,8 @@ interface Measured {
   peakHeapMb: number | null;
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { tables: 2000, rounds: 50 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i]?.replace(/^--/, '') as keyof Options;
-    const value = Number(argv[i + 1]);
-    if (!(key in options) || !Number.isInteger(value) || value <= 0) throw new Error(`usage: run.js [--tables N] [--rounds R]; bad "${argv[i]} ${argv[i + 1]}"`);
-    options[key] = value;
-  }
-  return options;
-}
-
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2), { tables: 2000, rounds: 50 }, wholeAtLeast(1));
   const meetings = options.tables * options.rounds;
   const database = await createBenchDatabase('reports');
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-bench-reports-'));
@@ -77,23 +64,19 @@ async function main(): Promise<void> {
     const apiLog = fs.openSync(path.join(workDir, 'api.log'), 'w');
     api = spawn('node', [`--max-old-space-size=${HEAP_LIMIT_MB}`, '-r', probe, apiMain], {
       cwd: workDir,
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        NODE_ENV: 'production',
+      env: productionApiEnv(database.url, port, {
         LOG_LEVEL: 'info',
         PAIRWISE_JWT_SECRET: randomBytes(32).toString('hex'),
         PAIRWISE_ADMIN_EMAIL: ADMIN.email,
         PAIRWISE_ADMIN_PASSWORD: ADMIN.password,
         BENCH_HEAP_FILE: heapFile,
-      },
+      }),
       stdio: ['ignore', apiLog, apiLog],
     });
     const base = `http://127.0.0.1:${port}`;
     await waitUntilReady(base, api);
-    const token = (await graphql<{ login: { token: string } }>(base, `mutation ($i: LoginInput!) { login(input: $i) { token } }`, { i: ADMIN })).login.token;
+    const graphql = graphqlClient(`${base}/graphql`);
+    const token = (await graphql<{ login: { token: string } }>(`mutation ($i: LoginInput!) { login(input: $i) { token } }`, { i: ADMIN })).login.token;
     const idleRss = vmRss(api.pid!);
 
     // 3. Downloads over HTTP.
@@ -122,7 +105,7 @@ async function main(): Promise<void> {
     if (exports.length !== 2 || exports.some((row) => row.outcome !== 'COMPLETED' || row.rows !== meetings)) throw new Error(`unexpected export log: ${JSON.stringify(exports)}`);
     resetPeaks(api);
     started = performance.now();
-    const stats = (await graphql<{ eventStats: { meetingsScheduled: number; repeatPairs: number } }>(base, `query ($e: ID!) { eventStats(eventId: $e) { meetingsScheduled repeatPairs rounds { meanScore distribution { count } } } }`, { e: event.eventId }, token)).eventStats;
+    const stats = (await graphql<{ eventStats: { meetingsScheduled: number; repeatPairs: number } }>(`query ($e: ID!) { eventStats(eventId: $e) { meetingsScheduled repeatPairs rounds { meanScore distribution { count } } } }`, { e: event.eventId }, token)).eventStats;
     const statsSeconds = (performance.now() - started) / 1000;
     if (stats.meetingsScheduled !== meetings || stats.repeatPairs !== 0) throw new Error(`unexpected stats: ${JSON.stringify(stats)}`);
     await sleep(250);
@@ -247,17 +230,6 @@ function peakHeap(file: string): number | null {
   } catch {
     return null;
   }
-}
-
-async function graphql<T>(base: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const response = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const payload = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (payload.errors?.length || !payload.data) throw new Error(`GraphQL call failed (${response.status}): ${JSON.stringify(payload.errors)}`);
-  return payload.data;
 }
 
 async function waitUntilReady(base: string, api: ChildProcess): Promise<void> {

@@ -17,7 +17,10 @@ import { provenGapFor } from '../../apps/api/src/rounds/proven-gap';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source';
 import { RoundRosterRepository } from '../../apps/api/src/rounds/round-roster.repository';
+import type { GenerationTimings } from '../../apps/api/src/rounds/round.entity';
 import { graphqlClient } from '../support/graphql-client';
+import { parseOptions } from '../support/options';
+import { benchApiNodeArgs, productionApiEnv } from '../support/api-process';
 
 /**
  * `npm run bench:rounds [-- --attendees 5000 --rate 1000 --duration 20 --warmup 5 --workers 2 --generations 1]`
@@ -45,48 +48,19 @@ const root = path.resolve(__dirname, '../../..');
 const cli = path.join(root, 'apps/cli/bin/pairwise.js');
 const apiMain = path.join(root, 'dist/apps/api/src/main.js');
 
-interface Options {
-  attendees: number;
-  rate: number;
-  duration: number;
-  warmup: number;
-  workers: number;
-  generations: number;
-}
-
-/** A generation's phases (GraphQL GenerationTimings), in milliseconds. */
-interface Timings {
-  loadingMs: number;
-  matchingMs: number;
-  workerStartMs: number;
-  planMs: number;
-  resultTransferMs: number;
-  storingMs: number;
-  totalMs: number;
-}
+const DEFAULTS = { attendees: 5000, rate: 1000, duration: 20, warmup: 5, workers: os.availableParallelism(), generations: 1 };
 
 interface Generation {
   seconds: number;
   load: number;
-  timings: Timings;
+  timings: GenerationTimings;
   apiMs: number;
   apiMainMs: number;
   postgresMs: number;
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { attendees: 5000, rate: 1000, duration: 20, warmup: 5, workers: os.availableParallelism(), generations: 1 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i]?.replace(/^--/, '') as keyof Options;
-    const value = Number(argv[i + 1]);
-    if (!(key in options) || !Number.isFinite(value) || value <= 0) throw new Error(`usage: run.js [--attendees N] [--rate R] [--duration S] [--warmup S] [--workers W] [--generations G]; bad "${argv[i]} ${argv[i + 1]}"`);
-    options[key] = value;
-  }
-  return options;
-}
-
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2), DEFAULTS);
   const database = await createBenchDatabase('rounds');
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-bench-rounds-'));
   let api: ChildProcess | undefined;
@@ -106,9 +80,9 @@ async function main(): Promise<void> {
     const secret = randomBytes(32).toString('hex');
     const apiLogFile = path.join(logDir, 'api.log');
     const apiLog = fs.openSync(apiLogFile, 'w');
-    api = spawn('node', [...(process.env.BENCH_API_ARGS?.split(' ').filter(Boolean) ?? []), apiMain], {
+    api = spawn('node', [...benchApiNodeArgs(), apiMain], {
       cwd: logDir,
-      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', PAIRWISE_JWT_SECRET: secret, PAIRWISE_WORKERS: String(options.workers), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' },
+      env: productionApiEnv(database.url, port, { PAIRWISE_JWT_SECRET: secret, PAIRWISE_WORKERS: String(options.workers), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' }),
       stdio: ['ignore', apiLog, apiLog],
     });
     const base = `http://127.0.0.1:${port}`;
@@ -130,7 +104,7 @@ async function main(): Promise<void> {
       started = performance.now();
       await gql(`mutation ($r: ID!, $again: Boolean) { generateRound(input: {roundId: $r, regenerate: $again}) { status } }`, { r: round.id, again: g > 0 }, organiser);
       let status = 'GENERATING';
-      let progress = null as { phase: string; error: string | null; timings: Timings | null } | null;
+      let progress = null as { phase: string; error: string | null; timings: GenerationTimings | null } | null;
       const deadline = Date.now() + 300_000;
       while (status === 'GENERATING' && Date.now() < deadline) {
         await sleep(100);

@@ -12,7 +12,10 @@ import { createBenchDatabase } from '../support/bench-database';
 import { waitUntilReady } from '../support/my-meetings';
 import { cpuMeter } from '../support/process-cpu';
 import { freePort } from '../../apps/api/src/common/free-port';
+import type { GenerationTimings } from '../../apps/api/src/rounds/round.entity';
 import { graphqlClient } from '../support/graphql-client';
+import { parseOptions, wholeAtLeast } from '../support/options';
+import { benchApiNodeArgs, productionApiEnv } from '../support/api-process';
 
 /**
  * `npm run bench:schedule [-- --attendees 2000 --talks 30 --slots 6 --requests 5000 --rounds 4 --windows 200 --meetings 300]`
@@ -42,36 +45,10 @@ const root = path.resolve(__dirname, '../../..');
 const cli = path.join(root, 'apps/cli/bin/pairwise.js');
 const apiMain = path.join(root, 'dist/apps/api/src/main.js');
 
-interface Timings {
-  loadingMs: number;
-  matchingMs: number;
-  workerStartMs: number;
-  planMs: number;
-  resultTransferMs: number;
-  storingMs: number;
-  totalMs: number;
-}
+const DEFAULTS = { attendees: 2000, talks: 30, slots: 6, requests: 5000, rounds: 4, windows: 200, meetings: 300 };
 
-interface Options {
-  attendees: number;
-  talks: number;
-  slots: number;
-  requests: number;
-  rounds: number;
-  windows: number;
-  meetings: number;
-}
-
-function parseArgs(argv: string[]): Options {
-  const options: Options = { attendees: 2000, talks: 30, slots: 6, requests: 5000, rounds: 4, windows: 200, meetings: 300 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i]?.replace(/^--/, '') as keyof Options;
-    const value = Number(argv[i + 1]);
-    if (!(key in options) || !Number.isInteger(value) || value < (key === 'windows' || key === 'meetings' ? 0 : 1)) {
-      throw new Error(`usage: run.js [--attendees N] [--talks T] [--slots S] [--requests R] [--rounds K] [--windows W] [--meetings M]; bad "${argv[i]} ${argv[i + 1]}"`);
-    }
-    options[key] = value;
-  }
+function parseArgs(argv: string[]): typeof DEFAULTS {
+  const options = parseOptions(argv, DEFAULTS, (value, key) => wholeAtLeast(key === 'windows' || key === 'meetings' ? 0 : 1)(value));
   if (options.requests > (options.attendees - options.talks) * options.talks) throw new Error('more requests than (attendee, talk) pairs');
   if (options.windows + 2 * options.meetings > options.attendees - options.talks) throw new Error('more availability windows and meeting requests than attendees who are not speakers');
   if (options.talks > 3 * 10 || options.rounds > 4) throw new Error('the day holds at most 30 talks (3 rooms × 10) and 4 rounds');
@@ -103,9 +80,9 @@ async function main(): Promise<void> {
     const port = await freePort();
     const secret = randomBytes(32).toString('hex');
     const apiLogFile = path.join(logDir, 'api.log');
-    api = spawn('node', [...(process.env.BENCH_API_ARGS?.split(' ').filter(Boolean) ?? []), apiMain], {
+    api = spawn('node', [...benchApiNodeArgs(), apiMain], {
       cwd: logDir,
-      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', PAIRWISE_JWT_SECRET: secret, PAIRWISE_RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' },
+      env: productionApiEnv(database.url, port, { PAIRWISE_JWT_SECRET: secret, PAIRWISE_RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' }),
       stdio: ['ignore', fs.openSync(apiLogFile, 'w'), fs.openSync(apiLogFile, 'a')],
     });
     await waitUntilReady(apiLogFile, api);
@@ -209,7 +186,7 @@ async function main(): Promise<void> {
       if (status !== 'GENERATED') throw new Error(`round ${k + 1} ended as ${status}`);
       const generated = performance.now();
       const { stats, leftOut, meetingRequests, progress } = (
-        await gql<{ round: { stats: { matched: number; eligible: number }; leftOut: { reason: string }[]; meetingRequests: { seated: boolean; reason: string | null }[]; progress: { timings: Timings } } }>(
+        await gql<{ round: { stats: { matched: number; eligible: number }; leftOut: { reason: string }[]; meetingRequests: { seated: boolean; reason: string | null }[]; progress: { timings: GenerationTimings } } }>(
           `query ($r: ID!) { round(id: $r) { stats { matched eligible } leftOut { reason } meetingRequests { seated reason }
              progress { timings { loadingMs matchingMs workerStartMs planMs resultTransferMs storingMs totalMs } } } }`,
           { r: round.id },
@@ -294,7 +271,7 @@ async function main(): Promise<void> {
 }
 
 /** That the bench built what it says: the attendees, talks and slots, requests and published rounds asked for. */
-async function checkTheDay(client: Client, eventId: string, options: Options): Promise<string> {
+async function checkTheDay(client: Client, eventId: string, options: typeof DEFAULTS): Promise<string> {
   const row = (
     await client.query<{ attendees: number; present: number; talks: number; slots: number; requests: number; askers: number; rounds: number }>(
       `SELECT (SELECT count(*)::int FROM attendees WHERE event_id = $1) AS attendees,

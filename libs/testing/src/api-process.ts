@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../../apps/api/src/common/free-port';
@@ -60,16 +61,24 @@ export interface RunningApi {
  */
 export async function startApiProcess(options: { databaseUrl: string; secret: string; admin: { email: string; password: string }; env?: Record<string, string> }): Promise<RunningApi> {
   const port = await freePort();
-  const api = new ApiProcess({
-    DATABASE_URL: options.databaseUrl,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    PAIRWISE_JWT_SECRET: options.secret,
-    PAIRWISE_ADMIN_EMAIL: options.admin.email,
-    PAIRWISE_ADMIN_PASSWORD: options.admin.password,
-    ...options.env,
-  });
+  const api = new ApiProcess(apiProcessEnv({ ...options, port }));
   closeLater(() => api.kill());
   await api.waitFor(/Pairwise API ready at/, 300_000);
   return { process: api, port };
+}
+
+/**
+ * What makes a built API serve on 127.0.0.1:`port` from `databaseUrl`, `admin` its admin, signing with
+ * `secret` (processes of one deployment share it; a fresh one when not given), plus `env`.
+ */
+export function apiProcessEnv(options: { databaseUrl: string; port: number; admin: { email: string; password: string }; secret?: string; env?: Record<string, string> }): Record<string, string> {
+  return {
+    DATABASE_URL: options.databaseUrl,
+    HOST: '127.0.0.1',
+    PORT: String(options.port),
+    PAIRWISE_JWT_SECRET: options.secret ?? randomBytes(32).toString('hex'),
+    PAIRWISE_ADMIN_EMAIL: options.admin.email,
+    PAIRWISE_ADMIN_PASSWORD: options.admin.password,
+    ...options.env,
+  };
 }
