@@ -1,4 +1,4 @@
-import { MatchingInputError } from './errors';
+import { inputErrorOf } from '../test/input-errors';
 import { pairKey, tagSet, validateProfiles, type Profile } from './profile';
 
 const base: Profile = { id: 'a', stack: [], interests: [], lookingFor: [], canOffer: [], languages: [] };
@@ -17,13 +17,7 @@ describe('validateProfiles', () => {
     [[{ ...base, role: 7 }], 'profiles[0].role'],
     [[null], 'profiles[0]'],
   ])('rejects %j naming %s', (profiles, field) => {
-    expect.assertions(2);
-    try {
-      validateProfiles(profiles as never);
-    } catch (error) {
-      expect(error).toBeInstanceOf(MatchingInputError);
-      expect((error as MatchingInputError).field).toBe(field);
-    }
+    expect(inputErrorOf(() => validateProfiles(profiles as never)).field).toBe(field);
   });
 });
 

@@ -1,5 +1,5 @@
 import { DEFAULT_WEIGHTS, resolveWeights } from './weights';
-import { MatchingInputError } from './errors';
+import { inputErrorOf } from '../test/input-errors';
 
 describe('resolveWeights', () => {
   it('returns the defaults when nothing is overridden', () => {
@@ -23,12 +23,8 @@ describe('resolveWeights', () => {
     [{ roleMixTable: [{ roles: ['a', 'b'], bonus: 'x' }] } as never, 'weights.roleMixTable[0].bonus'],
     [{ roleMixTable: [{ roles: ['a', 'b'], bonus: 1 }, { roles: ['B', 'a'], bonus: 2 }] }, 'weights.roleMixTable[1].roles'],
   ])('rejects %j naming %s', (overrides, field) => {
-    expect(() => resolveWeights(overrides as never)).toThrow(MatchingInputError);
-    try {
-      resolveWeights(overrides as never);
-    } catch (error) {
-      expect((error as MatchingInputError).field).toBe(field);
-      expect((error as Error).message.startsWith(`${field}: `)).toBe(true);
-    }
+    const error = inputErrorOf(() => resolveWeights(overrides as never));
+    expect(error.field).toBe(field);
+    expect(error.message.startsWith(`${field}: `)).toBe(true);
   });
 });

@@ -49,6 +49,11 @@ function score(a: Float64Array, b: Float64Array, dims = 24): number {
 
 function completeGraph(n: number, seed: number): SparseGraph {
   const p = attendees(n, seed);
+  return completeGraphWeighted(n, (i, j) => score(p[i], p[j]));
+}
+
+/** The complete graph on n vertices, edge {i, j} (i < j, in order of i then j) weighing `weight(i, j)`. */
+function completeGraphWeighted(n: number, weight: (i: number, j: number) => number): SparseGraph {
   const m = (n * (n - 1)) / 2;
   const u = new Int32Array(m);
   const v = new Int32Array(m);
@@ -58,7 +63,7 @@ function completeGraph(n: number, seed: number): SparseGraph {
     for (let j = i + 1; j < n; j++, e++) {
       u[e] = i;
       v[e] = j;
-      w[e] = score(p[i], p[j]);
+      w[e] = weight(i, j);
     }
   }
   return { n, u, v, w };
@@ -166,22 +171,12 @@ function completeGraphOf(n: number, seed: number, law: 'uniform' | 'equal' | 'bi
   const rand = prng(seed);
   const xs = Float64Array.from({ length: n }, rand);
   const ys = Float64Array.from({ length: n }, rand);
-  const m = (n * (n - 1)) / 2;
-  const u = new Int32Array(m);
-  const v = new Int32Array(m);
-  const w = new Float64Array(m);
-  let e = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++, e++) {
-      u[e] = i;
-      v[e] = j;
-      if (law === 'uniform') w[e] = Math.floor(rand() * 1e6);
-      else if (law === 'equal') w[e] = 1;
-      else if (law === 'binary') w[e] = rand() < 0.5 ? 0 : 1;
-      else w[e] = Math.round(1e6 * (2 - Math.hypot(xs[i] - xs[j], ys[i] - ys[j])));
-    }
-  }
-  return { n, u, v, w };
+  return completeGraphWeighted(n, (i, j) => {
+    if (law === 'uniform') return Math.floor(rand() * 1e6);
+    if (law === 'equal') return 1;
+    if (law === 'binary') return rand() < 0.5 ? 0 : 1;
+    return Math.round(1e6 * (2 - Math.hypot(xs[i] - xs[j], ys[i] - ys[j])));
+  });
 }
 
 describe('weight laws (manual)', () => {

@@ -41,34 +41,34 @@ export interface RandomizedSvdOptions {
 
 /** A · B for sparse A (rows × cols) and dense B (cols × l): rows × l. */
 export function sparseTimesDense(a: CsrMatrix, b: DenseMatrix): DenseMatrix {
-  const l = b.cols;
-  const out = new Float64Array(a.rows * l);
-  const bd = b.data;
-  for (let r = 0; r < a.rows; r++) {
-    const o = r * l;
-    for (let p = a.ptr[r] as number, end = a.ptr[r + 1] as number; p < end; p++) {
-      const x = a.val[p] as number;
-      const base = (a.idx[p] as number) * l;
-      for (let c = 0; c < l; c++) out[o + c] = (out[o + c] as number) + x * (bd[base + c] as number);
-    }
-  }
-  return { rows: a.rows, cols: l, data: out };
+  return sparseProduct(a, b, false);
 }
 
 /** Aᵀ · B for sparse A (rows × cols) and dense B (rows × l): cols × l. */
 export function sparseTransposeTimesDense(a: CsrMatrix, b: DenseMatrix): DenseMatrix {
+  return sparseProduct(a, b, true);
+}
+
+/**
+ * A · B, or Aᵀ · B when `transpose`: one pass over A's non-zeros, each adding x times a row of B to a
+ * row of the output (the row of B and the output's row swap roles between the two). The choice is made
+ * once per non-zero, outside the l-long inner loop, so both products run at the speed of their own loop.
+ */
+function sparseProduct(a: CsrMatrix, b: DenseMatrix, transpose: boolean): DenseMatrix {
   const l = b.cols;
-  const out = new Float64Array(a.cols * l);
+  const out = new Float64Array((transpose ? a.cols : a.rows) * l);
   const bd = b.data;
   for (let r = 0; r < a.rows; r++) {
-    const o = r * l;
+    const rowBase = r * l;
     for (let p = a.ptr[r] as number, end = a.ptr[r + 1] as number; p < end; p++) {
       const x = a.val[p] as number;
-      const base = (a.idx[p] as number) * l;
-      for (let c = 0; c < l; c++) out[base + c] = (out[base + c] as number) + x * (bd[o + c] as number);
+      const colBase = (a.idx[p] as number) * l;
+      const to = transpose ? colBase : rowBase;
+      const from = transpose ? rowBase : colBase;
+      for (let c = 0; c < l; c++) out[to + c] = (out[to + c] as number) + x * (bd[from + c] as number);
     }
   }
-  return { rows: a.cols, cols: l, data: out };
+  return { rows: transpose ? a.cols : a.rows, cols: l, data: out };
 }
 
 /** Yᵀ Y of a tall dense matrix, as an ml-matrix (l × l, symmetric). */
