@@ -1,11 +1,9 @@
 import { DataSource } from 'typeorm';
 import { ReminderScheduler } from '../apps/api/src/mail/reminder-scheduler';
-import { attendeeToken, createAttendee, expectData, startEventApp, waitForRound, type AttendeeFixture, type TestApp } from '@pairwise/testing';
+import { attendeeToken, createAttendee, expectData, generatedRound, signedInAttendees, startEventApp, type AttendeeFixture, type TestApp } from '@pairwise/testing';
 
 const SET_MINE = `mutation ($w: [AvailabilityWindowInput!]!) { setMyAvailability(windows: $w) { always timeZone windows { startsAt startsAtLocal endsAt endsAtLocal } } }`;
 const SET_FOR = `mutation ($a: ID!, $w: [AvailabilityWindowInput!]!) { setAttendeeAvailability(attendeeId: $a, windows: $w) { always windows { startsAt endsAt } } }`;
-const CREATE_ROUND = `mutation ($input: CreateRoundInput!) { createRound(input: $input) { id } }`;
-const ROUND = `query ($id: ID!) { round(id: $id) { status leftOut { attendeeId reason } meetings(first: 100) { edges { node { participants { id } } } } } }`;
 
 /**
  * Availability windows (issue 14): an event of two days in Paris (UTC+2 in June). Ada is here on day 1
@@ -19,29 +17,18 @@ describe('availability windows: who is not at the event sits out (UNAVAILABLE) a
   let organiser: string;
   let ada: AttendeeFixture;
   let adaToken: string;
-  const others: AttendeeFixture[] = [];
-  const tokens = new Map<string, string>();
+  let others: AttendeeFixture[];
+  let tokens: Map<string, string>;
 
   beforeAll(async () => {
     ({ t, event: { id: eventId }, organiser: { token: organiser } } = await startEventApp({ event: { oddPolicy: 'TRIO', startsOn: '2030-06-01', endsOn: '2030-06-02' } }));
     ada = await createAttendee(t, eventId, { name: 'Ada', present: true, interests: ['rag', 'evals'] });
     adaToken = await attendeeToken(t, ada);
-    for (const name of ['Grace', 'Alan', 'Linus', 'Edsger']) {
-      const person = await createAttendee(t, eventId, { name, present: true, interests: ['rag', 'evals'] });
-      others.push(person);
-      tokens.set(person.id, await attendeeToken(t, person));
-    }
+    ({ people: others, tokens } = await signedInAttendees(t, eventId, ['Grace', 'Alan', 'Linus', 'Edsger'], { present: true, interests: ['rag', 'evals'] }));
   });
   afterAll(() => t?.close());
 
-  async function generated(name: string, startsAt: string, durationMinutes: number) {
-    const { id } = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name, startsAt, durationMinutes } }, organiser)).createRound;
-    expectData(await t.gql(`mutation ($id: ID!) { generateRound(input: {roundId: $id}) { id } }`, { id }, organiser));
-    expect(await waitForRound(t, id, organiser)).toMatchObject({ status: 'GENERATED' });
-    const round = expectData(await t.gql(ROUND, { id }, organiser)).round;
-    const seated = new Set<string>(round.meetings.edges.flatMap((edge: { node: { participants: { id: string }[] } }) => edge.node.participants.map((p) => p.id)));
-    return { id: id as string, seated, leftOut: round.leftOut as { attendeeId: string; reason: string }[] };
-  }
+  const generated = (name: string, startsAt: string, durationMinutes: number) => generatedRound(t, organiser, { eventId, name, startsAt, durationMinutes });
 
   it('an attendee sets windows: touching ones merge, times come back on the event’s clock; bad windows are refused with a reason', async () => {
     expect(expectData(await t.gql(`{ myAvailability { always windows { startsAt } } }`, {}, adaToken)).myAvailability).toEqual({ always: true, windows: [] });

@@ -1,14 +1,5 @@
 import ICAL from 'ical.js';
-import {
-  attendeeToken,
-  createAttendee,
-  createEvent,
-  createOrganiser,
-  expectData,
-  runRound,
-  startEventApp,
-  type TestApp,
-} from '@pairwise/testing';
+import { attendeeToken, createAttendee, createEventWithOrganiser, expectData, runRound, startEventApp, type TestApp } from '@pairwise/testing';
 
 describe('calendar feed', () => {
   let t: TestApp;
@@ -43,8 +34,7 @@ describe('calendar feed', () => {
   });
 
   it('names the table once: "Table 1" for a round without table names, "Table B12" for a code, a named place as it is', async () => {
-    const { id: eventId } = await createEvent(t, { venue: 'Hall B' });
-    const organiser = (await createOrganiser(t, eventId)).token;
+    const { event: { id: eventId }, organiser: { token: organiser } } = await createEventWithOrganiser(t, { venue: 'Hall B' });
     const people = await Promise.all(['Ada', 'Bob', 'Cy', 'Dee'].map((name) => createAttendee(t, eventId, { name, present: true, interests: ['rag'] })));
     await runRound(t, organiser, { eventId, name: 'Round 1', startsAt: '2030-06-01T09:00:00Z', durationMinutes: 20 });
     await runRound(t, organiser, { eventId, name: 'Round 2', startsAt: '2030-06-01T10:00:00Z', durationMinutes: 20, tables: ['B12', 'Speaker corner'] });

@@ -1,14 +1,4 @@
-import {
-  attendeeToken,
-  createAttendee,
-  createEvent,
-  createOrganiser,
-  expectData,
-  runRound,
-  startEventApp,
-  type AttendeeFixture,
-  type TestApp,
-} from '@pairwise/testing';
+import { attendeeToken, createAttendee, createEventWithOrganiser, expectData, runRound, startEventApp, type AttendeeFixture, type TestApp } from '@pairwise/testing';
 
 const CREATE_ROUND = `mutation ($input: CreateRoundInput!) { createRound(input: $input) { id startsAt startsAtLocal endsAt endsAtLocal timeZone } }`;
 const CREATE_TALK = `mutation ($input: CreateTalkInput!) { createTalk(input: $input) { id startsAt startsAtLocal endsAtLocal timeZone } }`;
@@ -141,8 +131,7 @@ describe('dates', () => {
 
   describe('every time of the schedule is answered on the event’s clock too', () => {
     it('rounds, their meetings, myMeetings, office hours, talks, the pairing report and the stats', async () => {
-      const { id: summer } = await createEvent(t, { timeZone: 'America/New_York', startsOn: '2026-07-01', endsOn: '2026-07-02' });
-      const staff = (await createOrganiser(t, summer)).token;
+      const { event: { id: summer }, organiser: { token: staff } } = await createEventWithOrganiser(t, { timeZone: 'America/New_York', startsOn: '2026-07-01', endsOn: '2026-07-02' });
       const people = [];
       for (let i = 0; i < 2; i++) people.push(await createAttendee(t, summer, { name: `Person ${i}`, present: true }));
       const ada = await attendeeToken(t, people[0]!);

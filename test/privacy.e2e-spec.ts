@@ -6,17 +6,7 @@ import { AttendeesRepository } from '../apps/api/src/attendees/attendees.reposit
 import { EventsRepository } from '../apps/api/src/events/events.repository';
 import { AttendeeErasure } from '../apps/api/src/privacy/erasure';
 import { RetentionService } from '../apps/api/src/privacy/retention.service';
-import {
-  attendeeToken,
-  createAttendee,
-  createEvent,
-  createOrganiser,
-  expectData,
-  runRound,
-  startEventApp,
-  type AttendeeFixture,
-  type TestApp,
-} from '@pairwise/testing';
+import { attendeeToken, createAttendee, createEvent, createEventWithOrganiser, expectData, runRound, startEventApp, type AttendeeFixture, type TestApp } from '@pairwise/testing';
 
 /** Every row of every table, as text, that contains `needle` (case-insensitive). */
 async function findEverywhere(url: string, needle: string): Promise<string[]> {
@@ -124,8 +114,7 @@ describe('privacy: consent, access, erasure, retention', () => {
   describe('erasure edits no text: meetings store ids, texts are rendered when read', () => {
     /** A fresh event with these people, one published round, and what each sees; tokens by name. */
     async function meetingOf(people: Record<string, Record<string, unknown>>) {
-      const { id: event } = await createEvent(t, { startsOn: '2026-01-08', endsOn: '2026-01-10' });
-      const staff = (await createOrganiser(t, event)).token;
+      const { event: { id: event }, organiser: { token: staff } } = await createEventWithOrganiser(t, { startsOn: '2026-01-08', endsOn: '2026-01-10' });
       const fixtures: Record<string, AttendeeFixture> = {};
       const tokens: Record<string, string> = {};
       for (const [key, profile] of Object.entries(people)) {
@@ -225,12 +214,11 @@ describe('privacy: consent, access, erasure, retention', () => {
 
   describe('a partner sees only what the attendee shares', () => {
     it('builds reasons, sentence, opening question, the .ics and meetingAssigned from what both share, in the vocabulary’s words', async () => {
-      const { id: event } = await createEvent(t, {
+      const { event: { id: event }, organiser: { token: staff } } = await createEventWithOrganiser(t, {
         startsOn: '2026-01-08',
         endsOn: '2026-01-10',
         vocabulary: [{ slug: 'rag', label: 'RAG' }, { slug: 'zebra-secrets', label: 'Zebra secrets' }, { slug: 'otter-funding', label: 'Otter funding' }, { slug: 'walrus-advice', label: 'Walrus advice' }],
       });
-      const staff = (await createOrganiser(t, event)).token;
       // Priya shares nothing; Sam shares everything, and wants what Priya offers, and offers what she wants.
       const priya = await createAttendee(t, event, {
         name: 'Priya Private', present: true, sharedFields: [], interests: ['zebra-secrets'], lookingFor: ['otter-funding'], canOffer: ['walrus-advice'], languages: ['fi'],

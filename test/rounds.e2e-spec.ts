@@ -1,15 +1,5 @@
 import { Client } from 'pg';
-import {
-  attendeeToken,
-  createAttendee,
-  createEvent,
-  createOrganiser,
-  expectData,
-  startTestApp,
-  waitForRound,
-  type AttendeeFixture,
-  type TestApp,
-} from '@pairwise/testing';
+import { attendeeToken, createAttendee, createEventWithOrganiser, createOrganiser, expectData, startTestApp, waitForRound, type AttendeeFixture, type TestApp } from '@pairwise/testing';
 
 const CREATE_ROUND = `mutation ($input: CreateRoundInput!) { createRound(input: $input) { id status durationMinutes oddPolicy } }`;
 const GENERATE = `mutation ($input: GenerateRoundInput!) { generateRound(input: $input) { id status } }`;
@@ -40,8 +30,8 @@ afterAll(async () => (await appStart?.catch(() => undefined))?.close());
 /** A new event on the file's app, and an organiser of it. */
 async function eventOnFileApp(event: Record<string, unknown> = {}): Promise<{ t: TestApp; eventId: string; organiser: string }> {
   const t = await fileApp();
-  const { id } = await createEvent(t, event);
-  return { t, eventId: id, organiser: (await createOrganiser(t, id)).token };
+  const { event: { id }, organiser } = await createEventWithOrganiser(t, event);
+  return { t, eventId: id, organiser: organiser.token };
 }
 
 const PROFILES = [
@@ -367,8 +357,7 @@ describe('matching rounds, end to end', () => {
   });
 
   it('is for the organisers of this event only', async () => {
-    const other = await createEvent(t);
-    const stranger = (await createOrganiser(t, other.id)).token;
+    const { organiser: { token: stranger } } = await createEventWithOrganiser(t);
     const create = await t.gql(CREATE_ROUND, roundInput('Sneaky'), stranger);
     expect(create.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const generate = await t.gql(GENERATE, { input: { roundId: firstRound } }, stranger);
@@ -406,8 +395,7 @@ describe('two rounds of an event may not overlap', () => {
   });
 
   it('another event’s rounds do not count', async () => {
-    const other = await createEvent(t);
-    const token = (await createOrganiser(t, other.id)).token;
+    const { event: other, organiser: { token } } = await createEventWithOrganiser(t);
     const created = await t.gql(CREATE_ROUND, { input: { eventId: other.id, name: 'Same time elsewhere', startsAt: '2030-06-02T10:00:00Z', durationMinutes: 15 } }, token);
     expect(expectData(created).createRound.status).toBe('DRAFT');
   });
@@ -427,8 +415,7 @@ describe('review statistics after a change by hand', () => {
   });
 
   it('recomputes the cross-company and cross-role shares from the adjusted tables', async () => {
-    const { id: eventId } = await createEvent(t);
-    const organiser = (await createOrganiser(t, eventId)).token;
+    const { event: { id: eventId }, organiser: { token: organiser } } = await createEventWithOrganiser(t);
     const person = (name: string, company: string, role: string) =>
       createAttendee(t, eventId, { name, company, role, present: true, interests: ['rag', 'agents'], languages: ['en'] });
     // Whatever pairing the generator picks, it crosses companies and roles; after the swap below
@@ -462,8 +449,7 @@ describe('many events generating at once in one process', () => {
     t = await startTestApp({ PAIRWISE_DB_POOL_SIZE: '3' });
     const events = await Promise.all(
       Array.from({ length: 5 }, async () => {
-        const { id } = await createEvent(t);
-        const token = (await createOrganiser(t, id)).token;
+        const { event: { id }, organiser: { token } } = await createEventWithOrganiser(t);
         for (const profile of PROFILES.slice(0, 4)) await createAttendee(t, id, { ...profile, present: true });
         const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId: id, name: 'R1', startsAt: nextSlot() } }, token)).createRound;
         return { token, roundId: round.id as string };
@@ -490,8 +476,7 @@ describe('sit-out reasons are true', () => {
 
   it('reports NO_COMPATIBLE_PARTNER, not ODD_COUNT, for the odd one out nobody may meet (no shared language, or blocked by all)', async () => {
     for (const cutOff of ['language', 'blocks'] as const) {
-      const { id: eventId } = await createEvent(t);
-      const organiser = (await createOrganiser(t, eventId)).token;
+      const { event: { id: eventId }, organiser: { token: organiser } } = await createEventWithOrganiser(t);
       const english = [];
       for (const profile of PROFILES.slice(0, 4)) english.push(await createAttendee(t, eventId, { ...profile, present: true, languages: ['en'] }));
       const loner = await createAttendee(t, eventId, { name: 'Haruki', present: true, interests: ['rag'], languages: cutOff === 'language' ? ['ja'] : ['en'] });
@@ -515,8 +500,7 @@ describe('sit-out reasons are true', () => {
   });
 
   it('after a swap by hand, the person unseated sits out as ODD_COUNT (they had partners), not NO_COMPATIBLE_PARTNER', async () => {
-    const { id: eventId } = await createEvent(t, { oddPolicy: 'BYE' });
-    const organiser = (await createOrganiser(t, eventId)).token;
+    const { event: { id: eventId }, organiser: { token: organiser } } = await createEventWithOrganiser(t, { oddPolicy: 'BYE' });
     for (const profile of PROFILES.slice(0, 5)) await createAttendee(t, eventId, { ...profile, present: true, languages: ['en'] });
     const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Odd', startsAt: nextSlot() } }, organiser)).createRound;
     expectData(await t.gql(GENERATE, { input: { roundId: round.id } }, organiser));
@@ -539,8 +523,7 @@ describe('rounds with nobody to match', () => {
   const PUBLISH = `mutation ($id: ID!) { publishRound(roundId: $id) { status } }`;
 
   it('refuses to generate a round for 0 or 1 eligible attendee, and says why the others cannot be matched', async () => {
-    const { id: eventId } = await createEvent(t);
-    const organiser = (await createOrganiser(t, eventId)).token;
+    const { event: { id: eventId }, organiser: { token: organiser } } = await createEventWithOrganiser(t);
     const round = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Empty', startsAt: nextSlot() } }, organiser)).createRound;
     const empty = await t.gql(GENERATE, { input: { roundId: round.id } }, organiser);
     expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_ENOUGH_ATTENDEES' });
@@ -558,8 +541,7 @@ describe('rounds with nobody to match', () => {
   });
 
   it('refuses to publish a draft with no meeting (the only two block each other; or one left the draft)', async () => {
-    const { id: eventId } = await createEvent(t);
-    const organiser = (await createOrganiser(t, eventId)).token;
+    const { event: { id: eventId }, organiser: { token: organiser } } = await createEventWithOrganiser(t);
     const ann = await createAttendee(t, eventId, { name: 'Ann', present: true });
     const bob = await createAttendee(t, eventId, { name: 'Bob', present: true });
     const annToken = await attendeeToken(t, ann);
@@ -740,8 +722,7 @@ describe('publishing re-checks the draft', () => {
 
   it('the warning is for the organisers of the event', async () => {
     const round = await draft();
-    const other = await createEvent(t);
-    const stranger = (await createOrganiser(t, other.id)).token;
+    const { organiser: { token: stranger } } = await createEventWithOrganiser(t);
     const foreign = await t.gql(`query ($id: ID!) { round(id: $id) { draftProblems { rule } } }`, { id: round.id }, stranger);
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expectData(await t.gql(PUBLISH, { id: round.id }, organiser));

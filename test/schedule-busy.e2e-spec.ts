@@ -1,12 +1,10 @@
 import { DataSource } from 'typeorm';
 import { ReminderScheduler } from '../apps/api/src/mail/reminder-scheduler';
-import { attendeeToken, createAttendee, expectData, startEventApp, waitForRound, type AttendeeFixture, type TestApp } from '@pairwise/testing';
+import { attendeeToken, createAttendee, expectData, generatedRound, roundSeating, signedInAttendees, startEventApp, waitForRound, type AttendeeFixture, type TestApp } from '@pairwise/testing';
 
 const CREATE_TALK = `mutation ($input: CreateTalkInput!) { createTalk(input: $input) { id } }`;
 const REQUEST = `mutation ($input: RequestSlotInput!) { requestSpeakerSlot(input: $input) { status } }`;
 const REQUESTS = `query ($e: ID!) { talks(eventId: $e) { id requests { attendee { id } status slotStartsAt } } }`;
-const CREATE_ROUND = `mutation ($input: CreateRoundInput!) { createRound(input: $input) { id } }`;
-const ROUND = `query ($id: ID!) { round(id: $id) { status leftOut { attendeeId reason } meetings(first: 100) { edges { node { participants { id } } } } } }`;
 
 /**
  * A speaker's talk (10:00–10:20) and its office hours (two slots of 10 minutes: 10:20–10:30, 10:30–10:40),
@@ -24,18 +22,14 @@ describe('nobody is seated in a round while busy with a talk or office hours (BU
   let firstSlot: string;
   let secondSlot: string;
   let secondSlotToken: string;
-  const people: AttendeeFixture[] = [];
-  const tokens = new Map<string, string>();
+  let people: AttendeeFixture[];
+  let tokens: Map<string, string>;
 
   beforeAll(async () => {
     ({ t, event: { id: eventId }, organiser: { token: organiser } } = await startEventApp({ event: { oddPolicy: 'TRIO' } }));
     speaker = await createAttendee(t, eventId, { name: 'Sam Speaker', present: true, interests: ['rag'] });
     speakerToken = await attendeeToken(t, speaker);
-    for (const name of ['Ada', 'Grace', 'Alan', 'Linus', 'Edsger']) {
-      const person = await createAttendee(t, eventId, { name, present: true, interests: ['rag', 'evals'] });
-      people.push(person);
-      tokens.set(person.id, await attendeeToken(t, person));
-    }
+    ({ people, tokens } = await signedInAttendees(t, eventId, ['Ada', 'Grace', 'Alan', 'Linus', 'Edsger'], { present: true, interests: ['rag', 'evals'] }));
     const talk = expectData(
       await t.gql(CREATE_TALK, { input: { eventId, title: 'RAG in production', speakerId: speaker.id, startsAt: '2030-06-01T10:00:00Z', durationMinutes: 20, tags: ['rag'], slotCount: 2, slotMinutes: 10 } }, organiser),
     ).createTalk;
@@ -50,15 +44,7 @@ describe('nobody is seated in a round while busy with a talk or office hours (BU
   });
   afterAll(() => t?.close());
 
-  async function generated(name: string, startsAt: string, durationMinutes: number) {
-    const { id } = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name, startsAt, durationMinutes } }, organiser)).createRound;
-    expectData(await t.gql(`mutation ($id: ID!) { generateRound(input: {roundId: $id}) { id } }`, { id }, organiser));
-    expect(await waitForRound(t, id, organiser)).toMatchObject({ status: 'GENERATED' });
-    const round = expectData(await t.gql(ROUND, { id }, organiser)).round;
-    const seated = round.meetings.edges.flatMap((edge: { node: { participants: { id: string }[] } }) => edge.node.participants.map((p) => p.id));
-    const busy = round.leftOut.filter((entry: { reason: string }) => entry.reason === 'BUSY').map((entry: { attendeeId: string }) => entry.attendeeId).sort();
-    return { id: id as string, seated: new Set<string>(seated), busy };
-  }
+  const generated = (name: string, startsAt: string, durationMinutes: number) => generatedRound(t, organiser, { eventId, name, startsAt, durationMinutes });
   const cancel = async (id: string) => expectData(await t.gql(`mutation ($id: ID!) { cancelRound(roundId: $id) { status } }`, { id }, organiser));
 
   it('a round ending as the talk starts: nobody is busy', async () => {
@@ -107,7 +93,7 @@ describe('nobody is seated in a round while busy with a talk or office hours (BU
     expect(refused.errors?.[0]?.message).toContain(`busy at`);
     expectData(await t.gql(`mutation ($id: ID!) { generateRound(input: {roundId: $id, regenerate: true}) { id } }`, { id: round.id }, organiser));
     expect(await waitForRound(t, round.id, organiser)).toMatchObject({ status: 'GENERATED' });
-    const again = expectData(await t.gql(ROUND, { id: round.id }, organiser)).round;
+    const again = await roundSeating(t, round.id, organiser);
     expect(again.leftOut).toEqual(expect.arrayContaining([{ attendeeId: alan, reason: 'BUSY' }]));
     expect(expectData(await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id: round.id }, organiser)).publishRound.status).toBe('PUBLISHED');
   });

@@ -1,15 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import {
-  attendeeToken,
-  createAttendee,
-  createEvent,
-  createOrganiser,
-  expectData,
-  startTestApp,
-  waitForRound,
-  type TestApp,
-} from '@pairwise/testing';
+import { attendeeToken, createAttendee, createEventWithOrganiser, expectData, startTestApp, waitForRound, type TestApp } from '@pairwise/testing';
 
 const SUBSCRIPTION = `subscription { meetingAssigned { id roundName table startsAt partners { id name email } sentence openingQuestion } }`;
 
@@ -76,8 +67,7 @@ describe('meetingAssigned across two API processes', () => {
   });
 
   it('delivers each attendee their meeting when a round is published on another process, and nothing before', async () => {
-    const { id: eventId } = await createEvent(publisher);
-    const organiser = (await createOrganiser(publisher, eventId)).token;
+    const { event: { id: eventId }, organiser: { token: organiser } } = await createEventWithOrganiser(publisher);
     const people = [];
     for (const name of ['Ada', 'Grace', 'Alan', 'Katherine']) {
       people.push(await createAttendee(publisher, eventId, { name, present: true, interests: ['rag', 'agents'], languages: ['en'] }));
@@ -106,8 +96,7 @@ describe('meetingAssigned across two API processes', () => {
   });
 
   it('delivers office-hour slots when the programme’s office hours are published (publishOfficeHours): to the granted askers and the speaker, not to the standby; a released slot to the one promoted from standby and the speaker', async () => {
-    const { id: eventId } = await createEvent(publisher);
-    const organiser = (await createOrganiser(publisher, eventId)).token;
+    const { event: { id: eventId }, organiser: { token: organiser } } = await createEventWithOrganiser(publisher);
     const speaker = await createAttendee(publisher, eventId, { name: 'Sam Speaker', interests: ['rag'] });
     const granted = await createAttendee(publisher, eventId, { name: 'Greta Granted', interests: ['rag'] });
     const waiting = await createAttendee(publisher, eventId, { name: 'Wes Waiting', interests: ['agents'] });
@@ -149,8 +138,7 @@ describe('meetingAssigned across two API processes', () => {
   });
 
   it('ends a subscription whose session was signed out, on any process, delivering nothing more', async () => {
-    const { id: eventId } = await createEvent(publisher);
-    const organiser = (await createOrganiser(publisher, eventId)).token;
+    const { event: { id: eventId }, organiser: { token: organiser } } = await createEventWithOrganiser(publisher);
     const [ada, grace] = [
       await createAttendee(publisher, eventId, { name: 'Ada', present: true, interests: ['rag'], languages: ['en'] }),
       await createAttendee(publisher, eventId, { name: 'Grace', present: true, interests: ['rag'], languages: ['en'] }),

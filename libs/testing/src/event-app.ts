@@ -1,4 +1,4 @@
-import { createEvent, createOrganiser, type EventFixture, type OrganiserFixture } from './factories';
+import { createEventWithOrganiser, type EventFixture, type OrganiserFixture } from './factories';
 import { startTestApp, type StartOptions, type TestApp } from './test-app';
 
 /** How most end-to-end files begin: the app under test, one event, and an organiser of it. */
@@ -30,8 +30,7 @@ export interface EventAppOptions {
 export async function startEventApp(options: EventAppOptions = {}): Promise<EventApp> {
   const t = await startTestApp(options.env, options.start);
   try {
-    const event = await createEvent(t, options.event);
-    return { t, event, organiser: await createOrganiser(t, event.id) };
+    return { t, ...(await createEventWithOrganiser(t, options.event)) };
   } catch (error) {
     await t.close();
     throw error;

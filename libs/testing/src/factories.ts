@@ -41,6 +41,12 @@ export async function createOrganiser(t: GraphqlCaller, eventId: string): Promis
   return { accountId: data.addOrganiser.organiser.id, email, token };
 }
 
+/** A new event (`input` over createEvent's defaults) and an organiser of it, signed in. */
+export async function createEventWithOrganiser(t: GraphqlCaller, input: Record<string, unknown> = {}): Promise<{ event: EventFixture; organiser: OrganiserFixture }> {
+  const event = await createEvent(t, input);
+  return { event, organiser: await createOrganiser(t, event.id) };
+}
+
 export interface AttendeeFixture {
   id: string;
   email: string;
@@ -105,6 +111,38 @@ export async function runRound(
     expectData(await t.gql(`mutation ($id: ID!) { publishRound(roundId: $id) { status } }`, { id: round.id }, organiserToken));
   }
   return round.id;
+}
+
+/** Who a generated round seats, and whom it leaves out and why (as its organiser reads it). */
+export interface RoundSeating {
+  id: string;
+  seated: Set<string>;
+  leftOut: { attendeeId: string; reason: string }[];
+}
+
+export async function roundSeating(t: GraphqlCaller, roundId: string, organiserToken: string): Promise<RoundSeating> {
+  const round = expectData(
+    await t.gql(`query ($id: ID!) { round(id: $id) { leftOut { attendeeId reason } meetings(first: 100) { edges { node { participants { id } } } } } }`, { id: roundId }, organiserToken),
+  ).round;
+  const seated = new Set<string>(round.meetings.edges.flatMap((edge: { node: { participants: { id: string }[] } }) => edge.node.participants.map((p) => p.id)));
+  return { id: roundId, seated, leftOut: round.leftOut };
+}
+
+/** Creates a round and generates it, unpublished (runRound), and reads its seating. */
+export async function generatedRound(t: GraphqlCaller, organiserToken: string, input: { eventId: string; name: string; startsAt: string } & Record<string, unknown>): Promise<RoundSeating> {
+  return roundSeating(t, await runRound(t, organiserToken, input, { publish: false }), organiserToken);
+}
+
+/** An attendee of `eventId` for each name (`fields` over createAttendee's defaults), each signed in; `tokens` by attendee id. */
+export async function signedInAttendees(t: GraphqlCaller, eventId: string, names: readonly string[], fields: Record<string, unknown> = {}): Promise<{ people: AttendeeFixture[]; tokens: Map<string, string> }> {
+  const people: AttendeeFixture[] = [];
+  const tokens = new Map<string, string>();
+  for (const name of names) {
+    const person = await createAttendee(t, eventId, { ...fields, name });
+    people.push(person);
+    tokens.set(person.id, await attendeeToken(t, person));
+  }
+  return { people, tokens };
 }
 
 /**
