@@ -44,7 +44,11 @@ describe('nobody is seated in a round while busy with a talk or office hours (BU
   });
   afterAll(() => t?.close());
 
-  const generated = (name: string, startsAt: string, durationMinutes: number) => generatedRound(t, organiser, { eventId, name, startsAt, durationMinutes });
+  /** A generated round's seating, and who it sits out as BUSY (sorted). */
+  async function generated(name: string, startsAt: string, durationMinutes: number) {
+    const round = await generatedRound(t, organiser, { eventId, name, startsAt, durationMinutes });
+    return { ...round, busy: round.leftOut.filter((entry) => entry.reason === 'BUSY').map((entry) => entry.attendeeId).sort() };
+  }
   const cancel = async (id: string) => expectData(await t.gql(`mutation ($id: ID!) { cancelRound(roundId: $id) { status } }`, { id }, organiser));
 
   it('a round ending as the talk starts: nobody is busy', async () => {

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { benchAttendeeTokens } from '../support/attendee-sessions';
-import { createBenchDatabase, type BenchDatabase } from '../support/bench-database';
+import { createBenchDatabase, dropUnlessKept, type BenchDatabase } from '../support/bench-database';
 import { isMyMeeting, MY_MEETINGS, waitUntilReady } from '../support/my-meetings';
 import { startNginxProxy, type NginxProxy } from '../support/nginx-proxy';
 import { openLoopLoad, openLoopPool, rampSchedule } from '../support/open-loop-load';
@@ -15,7 +15,7 @@ import { cpuMillis, processTree } from '../support/process-cpu';
 import { freePort } from '../../apps/api/src/common/free-port';
 import { graphqlClient } from '../support/graphql-client';
 import { parseOptions } from '../support/options';
-import { benchApiNodeArgs, productionApiEnv } from '../support/api-process';
+import { benchApiNodeArgs, productionApiEnv, stopProcess } from '../support/api-process';
 
 /**
  * `npm run bench:herd [-- --attendees 10000 --rate 1000 --ramp 10 --apis 2 --connections 100 --nginx-workers 1]`
@@ -67,9 +67,8 @@ async function main(): Promise<void> {
   const apis: Api[] = [];
   const stopAll = async () => {
     await nginx?.stop();
-    await Promise.all(apis.map((api) => stopChild(api.process)));
-    if (database && process.env.BENCH_KEEP_DATABASE === '1') log(`database kept: ${database.url}`);
-    else await database?.close();
+    await Promise.all(apis.map((api) => stopProcess(api.process)));
+    if (database) await dropUnlessKept(database);
     database = undefined;
   };
   // Ctrl-C or a kill: stop what was started, then go.
@@ -215,15 +214,6 @@ async function main(): Promise<void> {
 }
 
 /** SIGTERM (the API drains and exits; a --cpu-prof profile is written then), SIGKILL after 30 s. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 /** The bench database's PostgreSQL backends now (the server must run on this machine). */
 async function postgresBackends(databaseUrl: string): Promise<number[]> {
   const client = new Client({ connectionString: databaseUrl });

@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import { createBenchDatabase } from '../support/bench-database';
 import { seedReportEvent } from '../support/seed-report-event';
 import { freePort } from '../../apps/api/src/common/free-port';
-import { productionApiEnv } from '../support/api-process';
+import { productionApiEnv, stopProcess } from '../support/api-process';
 import { graphqlClient } from '../support/graphql-client';
 import { parseOptions, wholeAtLeast } from '../support/options';
 
@@ -133,10 +133,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`\nFiles and API log: ${workDir}\n`);
   } finally {
-    if (api && api.exitCode === null) {
-      api.kill('SIGTERM');
-      await new Promise((resolve) => api!.once('exit', resolve));
-    }
+    await stopProcess(api);
     await database.close();
   }
 }

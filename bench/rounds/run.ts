@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { benchAttendeeTokens } from '../support/attendee-sessions';
-import { createBenchDatabase } from '../support/bench-database';
+import { createBenchDatabase, dropUnlessKept } from '../support/bench-database';
 import { isMyMeeting, MY_MEETINGS, waitUntilReady } from '../support/my-meetings';
 import { openLoopLoad, openLoopPool } from '../support/open-loop-load';
 import { cpuMeter, peakRssMb } from '../support/process-cpu';
@@ -20,7 +20,7 @@ import { RoundRosterRepository } from '../../apps/api/src/rounds/round-roster.re
 import type { GenerationTimings } from '../../apps/api/src/rounds/round.entity';
 import { graphqlClient } from '../support/graphql-client';
 import { parseOptions } from '../support/options';
-import { benchApiNodeArgs, productionApiEnv } from '../support/api-process';
+import { benchApiNodeArgs, productionApiEnv, stopProcess } from '../support/api-process';
 
 /**
  * `npm run bench:rounds [-- --attendees 5000 --rate 1000 --duration 20 --warmup 5 --workers 2 --generations 1]`
@@ -189,12 +189,8 @@ async function main(): Promise<void> {
     process.stdout.write(`\nSlowest myMeetings response per second of the measurement (ms): ${measured.slowestBySecond.join(' ')}\n`);
     process.stdout.write(`API log: ${path.join(logDir, 'api.log')}\n`);
   } finally {
-    if (api && api.exitCode === null) {
-      api.kill('SIGTERM');
-      await new Promise((resolve) => api!.once('exit', resolve));
-    }
-    if (process.env.BENCH_KEEP_DATABASE === '1') log(`database kept: ${database.url}`);
-    else await database.close();
+    await stopProcess(api);
+    await dropUnlessKept(database);
   }
 }
 

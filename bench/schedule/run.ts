@@ -8,14 +8,14 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { createPrng } from '@pairwise/matching';
 import { benchAttendeeTokens } from '../support/attendee-sessions';
-import { createBenchDatabase } from '../support/bench-database';
+import { createBenchDatabase, dropUnlessKept } from '../support/bench-database';
 import { waitUntilReady } from '../support/my-meetings';
 import { cpuMeter } from '../support/process-cpu';
 import { freePort } from '../../apps/api/src/common/free-port';
 import type { GenerationTimings } from '../../apps/api/src/rounds/round.entity';
 import { graphqlClient } from '../support/graphql-client';
 import { parseOptions, wholeAtLeast } from '../support/options';
-import { benchApiNodeArgs, productionApiEnv } from '../support/api-process';
+import { benchApiNodeArgs, productionApiEnv, stopProcess } from '../support/api-process';
 
 /**
  * `npm run bench:schedule [-- --attendees 2000 --talks 30 --slots 6 --requests 5000 --rounds 4 --windows 200 --meetings 300]`
@@ -261,12 +261,8 @@ async function main(): Promise<void> {
       `| **everything allocated and published** | ${allocation.served} askers served, no clash (checked by SQL) | **${everything.toFixed(2)} s** (target < 10 s) | ${cpuText(everythingCpu)} |\n`,
     );
   } finally {
-    if (api && api.exitCode === null) {
-      api.kill('SIGTERM');
-      await new Promise((resolve) => api!.once('exit', resolve));
-    }
-    if (process.env.BENCH_KEEP_DATABASE === '1') log(`database kept: ${database.url}`);
-    else await database.close();
+    await stopProcess(api);
+    await dropUnlessKept(database);
   }
 }
 

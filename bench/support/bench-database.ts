@@ -43,3 +43,9 @@ export async function createBenchDatabase(label: string): Promise<BenchDatabase>
     },
   };
 }
+
+/** Drops the bench's database, unless BENCH_KEEP_DATABASE=1 keeps it (e.g. for EXPLAIN ANALYZE): then says where it is. */
+export async function dropUnlessKept(database: BenchDatabase): Promise<void> {
+  if (process.env.BENCH_KEEP_DATABASE === '1') process.stderr.write(`database kept: ${database.url}\n`);
+  else await database.close();
+}
