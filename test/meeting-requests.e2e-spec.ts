@@ -3,20 +3,7 @@ import ICAL from 'ical.js';
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
 import { MeetingRequestsRepository } from '../apps/api/src/meeting-requests/meeting-requests.repository';
-import {
-  attendeeToken,
-  createAttendee,
-  createEvent,
-  createOrganiser,
-  expectData,
-  startEventApp,
-  startSmtpServer,
-  waitForRound,
-  type AttendeeFixture,
-  type GraphqlResponse,
-  type TestApp,
-  type TestSmtpServer,
-} from '@pairwise/testing';
+import { attendeeToken, createAttendee, createEvent, createEventWithOrganiser, expectData, startEventApp, startSmtpServer, waitForRound, type AttendeeFixture, type GraphqlResponse, type TestApp, type TestSmtpServer } from '@pairwise/testing';
 
 const REQUEST = `mutation ($input: RequestMeetingInput!) { requestMeeting(input: $input) { id status direction message expiresAt requester { id name company } recipient { id name company } } }`;
 const RESPOND = `mutation ($input: RespondToMeetingRequestInput!) { respondToMeetingRequest(input: $input) { id status direction respondedAt } }`;
@@ -287,8 +274,7 @@ describe('meeting requests', () => {
     beforeAll(async () => {
       const today = new Date().toISOString().slice(0, 10);
       const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-      slotsEvent = (await createEvent(t, { name: 'Slots Summit', timeZone: 'UTC', startsOn: today, endsOn: inTwoDays, oddPolicy: 'BYE' })).id;
-      staff = (await createOrganiser(t, slotsEvent)).token;
+      ({ event: { id: slotsEvent }, organiser: { token: staff } } = await createEventWithOrganiser(t, { name: 'Slots Summit', timeZone: 'UTC', startsOn: today, endsOn: inTwoDays, oddPolicy: 'BYE' }));
       for (const name of ['Ann', 'Ben', 'Cat', 'Dan', 'Eve', 'Fay', 'Gus', 'Hal', 'Ivy', 'Jon', 'Kim', 'Lou']) {
         who[name.toLowerCase()] = await createAttendee(t, slotsEvent, { name: `${name} Slot`, present: true, interests: ['rag'] });
         keys[name.toLowerCase()] = await attendeeToken(t, who[name.toLowerCase()]!);
@@ -424,8 +410,7 @@ describe('meeting requests', () => {
     const at = (time: string) => `${tomorrow}T${time}:00.000Z`;
     const today = new Date().toISOString().slice(0, 10);
     const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-    const eventId = (await createEvent(t, { name: 'Pair Slots', timeZone: 'UTC', startsOn: today, endsOn: inTwoDays, oddPolicy: 'BYE' })).id;
-    const staff = (await createOrganiser(t, eventId)).token;
+    const { event: { id: eventId }, organiser: { token: staff } } = await createEventWithOrganiser(t, { name: 'Pair Slots', timeZone: 'UTC', startsOn: today, endsOn: inTwoDays, oddPolicy: 'BYE' });
     // Four people, two twins: Ann and Ben share everything, Cat and Dan share the rest; across, nothing.
     const ai = { interests: ['rag', 'evals', 'vector-search'], stack: ['python', 'pytorch'], lookingFor: ['cofounder'], canOffer: ['cofounder'] };
     const craft = { interests: ['pottery', 'gardening', 'woodwork'], stack: ['clay'], lookingFor: ['apprentice'], canOffer: ['apprentice'] };

@@ -2,24 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import {
-  attendeeToken,
-  closeLater,
-  createAttendee,
-  createEvent,
-  createOrganiser,
-  createTestDatabase,
-  expectData,
-  remoteApi,
-  startApiProcess,
-  startNginx,
-  waitForRound,
-  type AttendeeFixture,
-  type GraphqlCaller,
-  type RunningApi,
-  type TestDatabase,
-  type TestNginx,
-} from '@pairwise/testing';
+import { attendeeToken, closeLater, createAttendee, createEventWithOrganiser, createTestDatabase, expectData, remoteApi, startApiProcess, startNginx, waitForRound, type AttendeeFixture, type GraphqlCaller, type RunningApi, type TestDatabase, type TestNginx } from '@pairwise/testing';
 
 // Two real API processes behind a real nginx, a dozen WebSocket clients, a process killed and clients
 // reconnecting: minutes on a busy machine.
@@ -141,8 +124,7 @@ describe('subscriptions across two API processes behind nginx', () => {
   });
 
   it('delivers every attendee their own meeting exactly once, and after a process is killed under load, what they missed', async () => {
-    const event = await createEvent(proxy);
-    const organiser = (await createOrganiser(proxy, event.id)).token;
+    const { event, organiser: { token: organiser } } = await createEventWithOrganiser(proxy);
     const attendees: AttendeeFixture[] = [];
     for (let i = 0; i < ATTENDEES; i++) {
       attendees.push(await createAttendee(proxy, event.id, { name: `Guest ${i}`, present: true, interests: ['rag', 'agents'], languages: ['en'] }));
@@ -227,8 +209,7 @@ describe('subscriptions across two API processes behind nginx', () => {
   });
 
   it('replays only the caller’s own meetings, and nothing before `since`', async () => {
-    const event = await createEvent(proxy);
-    const organiser = (await createOrganiser(proxy, event.id)).token;
+    const { event, organiser: { token: organiser } } = await createEventWithOrganiser(proxy);
     const people = [];
     for (let i = 0; i < 4; i++) people.push(await createAttendee(proxy, event.id, { name: `Replay ${i}`, present: true, interests: ['rag'], languages: ['en'] }));
     const round = expectData(

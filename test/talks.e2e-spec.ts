@@ -1,13 +1,4 @@
-import {
-  attendeeToken,
-  createAttendee,
-  createEvent,
-  createOrganiser,
-  expectData,
-  startEventApp,
-  type AttendeeFixture,
-  type TestApp,
-} from '@pairwise/testing';
+import { attendeeToken, createAttendee, createEvent, createEventWithOrganiser, expectData, startEventApp, type AttendeeFixture, type TestApp } from '@pairwise/testing';
 
 const CREATE_TALK = `mutation ($input: CreateTalkInput!) { createTalk(input: $input) { id tags endsAt allocationStatus speaker { name } } }`;
 const REQUEST = `mutation ($input: RequestSlotInput!) { requestSpeakerSlot(input: $input) { status question standbyRank } }`;
@@ -123,8 +114,7 @@ describe('speaker office hours', () => {
   });
 
   it('keeps other events’ organisers out', async () => {
-    const other = await createEvent(t);
-    const stranger = (await createOrganiser(t, other.id)).token;
+    const { organiser: { token: stranger } } = await createEventWithOrganiser(t);
     const response = await t.gql(`mutation ($id: ID!) { allocateSpeakerSlots(talkId: $id) { id } }`, { id: talkId }, stranger);
     expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
