@@ -27,13 +27,14 @@ function formatIn(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-interface WallClock {
+/** A zone's clock at an instant: `2026-12-03`, `10:30:00`, `+01:00`. */
+export interface WallClockReading {
   date: string;
   time: string;
   offset: string;
 }
 
-function wallClock(instant: Date, timeZone: string): WallClock {
+export function wallClock(instant: Date, timeZone: string): WallClockReading {
   const parts: Record<string, string> = {};
   for (const part of formatIn(timeZone).formatToParts(instant)) parts[part.type] = part.value;
   // `longOffset` writes "GMT+01:00", "GMT-03:30", or plain "GMT" for a zero offset.

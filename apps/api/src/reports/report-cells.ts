@@ -1,5 +1,6 @@
 import type { MeetingStatusValue } from '../rounds/meeting.entity';
 import type { PairingRow } from './report-rows';
+import { wallClock } from '../common/local-time';
 
 /** Participants per row in the files, at least: a pair or a trio; a report holding topic tables gets one group per seat of its largest table. */
 export const PARTICIPANT_COLUMNS = 3;
@@ -70,30 +71,18 @@ export interface WallClock {
 
 /** Wall-clock times in one time zone, remembered (a round's meetings share a few instants). */
 export class ZoneClock {
-  private readonly format: Intl.DateTimeFormat;
   private readonly seen = new Map<number, WallClock>();
 
-  constructor(readonly timeZone: string) {
-    this.format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-  }
+  constructor(readonly timeZone: string) {}
 
   of(instant: Date): WallClock {
     const key = instant.getTime();
     const known = this.seen.get(key);
     if (known) return known;
-    const parts = Object.fromEntries(this.format.formatToParts(instant).map((part) => [part.type, part.value]));
-    const clock = {
-      text: `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`,
-      date: new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute))),
-    };
+    const reading = wallClock(instant, this.timeZone);
+    const [year, month, day] = reading.date.split('-').map(Number);
+    const [hour, minute] = reading.time.split(':').map(Number);
+    const clock = { text: `${reading.date} ${reading.time.slice(0, 5)}`, date: new Date(Date.UTC(year!, month! - 1, day!, hour!, minute!)) };
     if (this.seen.size > 1000) this.seen.clear();
     this.seen.set(key, clock);
     return clock;
