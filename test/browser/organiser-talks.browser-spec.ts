@@ -3,6 +3,8 @@ import { seriousAxeViolations, useBrowserSuite } from '@pairwise/testing/browser
 
 const parisDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 const parisClock = (at: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+/** A time as the web app shows it to the laptop's en-GB locale: numeric hours (`0:30` after midnight, `14:30`), unlike an input's `00:30`. */
+const shownParisTime = (at: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: 'numeric', minute: '2-digit' }).format(at);
 
 /** A Paris wall-clock time as a datetime-local input takes it, `minutes` from now, on a five-minute mark. */
 function parisInput(minutes: number): string {
@@ -88,7 +90,7 @@ describe('talks and office hours in the browser', () => {
     const outcome = async (name: string) => (await card.getByRole('row', { name: new RegExp(name) }).getByRole('cell').last().textContent())?.trim();
     const slot = (index: number) => {
       const from = new Date(Date.parse(talk.endsAt) + index * 5 * 60_000);
-      return `Slot ${parisClock(from)}–${parisClock(new Date(from.getTime() + 5 * 60_000))}`;
+      return `Slot ${shownParisTime(from)}–${shownParisTime(new Date(from.getTime() + 5 * 60_000))}`;
     };
     expect({ ada: await outcome('Ada Lovelace'), alan: await outcome('Alan Turing'), grace: await outcome('Grace Hopper') }).toEqual({ ada: slot(0), alan: slot(1), grace: 'Standby no. 1' });
     expect(await seriousAxeViolations(page)).toEqual([]);
