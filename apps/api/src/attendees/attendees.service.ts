@@ -8,7 +8,7 @@ import { decodeCursor, isCursorId, pageOf, type KeyedPage } from '../common/pagi
 import { attendeesError, AttendeesErrorReason } from './attendees.errors';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { EventsService } from '../events/events.service';
-import { forgetMailOfRemoved } from '../mail/mail-erasure';
+import { MailErasure } from '../mail/mail-erasure';
 import { AttendeeEntity } from './attendee.entity';
 import { containsPattern } from './attendee-search';
 import { AttendeesRepository, type AttendeeListQuery } from './attendees.repository';
@@ -36,6 +36,7 @@ export class AttendeesService {
     private readonly eventsService: EventsService,
     private readonly events: EventsRepository,
     private readonly attendees: AttendeesRepository,
+    private readonly mail: MailErasure,
   ) {}
 
   async create(actor: Actor, input: CreateAttendeeInput): Promise<WrittenAttendee> {
@@ -69,7 +70,7 @@ export class AttendeesService {
       // Locked first, as erasure does: a message being queued or rendered about them finishes before, or sees them gone.
       const email = await this.attendees.lockEmail(attendee.id, manager);
       if (email === null) return;
-      await forgetMailOfRemoved(manager, attendee.id, email);
+      await this.mail.forgetMailOfRemoved(manager, attendee.id, email);
       await this.attendees.deleteById(attendee.id, manager);
     });
     return true;

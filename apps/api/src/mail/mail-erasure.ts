@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OutboxRepository } from './outbox.repository';
 import { SignInLinksRepository } from './sign-in-links.repository';
@@ -15,27 +16,29 @@ import { SignInLinksRepository } from './sign-in-links.repository';
  * row and re-reads `erased_at` after waiting, so no message about the person can be queued or rendered from
  * data read before the erasure and committed after it (see outbox.repository.ts and message-composer.ts).
  *
- * Called inside the caller's transaction with its manager (privacy's erasure, an attendee's removal), so the
- * repositories are made from that manager's DataSource rather than injected.
+ * Both steps run inside the caller's transaction (privacy's erasure, an attendee's removal), with its manager.
  */
-export async function eraseMailOf(manager: EntityManager, attendeeId: string, email: string, erasedAddress: string): Promise<void> {
-  const { outbox, signInLinks } = repositoriesOf(manager);
-  await signInLinks.forgetAttendee(attendeeId, email, manager);
-  await outbox.eraseRecipient(attendeeId, erasedAddress, manager);
-  await outbox.forgetMentionsOf(attendeeId, manager);
-}
+@Injectable()
+export class MailErasure {
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly signInLinks: SignInLinksRepository,
+  ) {}
 
-/**
- * An organiser removes an attendee (the row is deleted: their own messages and links go with it by
- * foreign key, and so do the sign-in requests matched to them). What the cascade cannot reach is done here
- * first: the messages to others that name them, and the sign-in requests made with their address.
- */
-export async function forgetMailOfRemoved(manager: EntityManager, attendeeId: string, email: string): Promise<void> {
-  const { outbox, signInLinks } = repositoriesOf(manager);
-  await signInLinks.forgetRequestsFrom(email, manager);
-  await outbox.forgetMentionsOf(attendeeId, manager);
-}
+  /** Privacy's erasure: the person stays, anonymised, under `erasedAddress`. */
+  async eraseMailOf(manager: EntityManager, attendeeId: string, email: string, erasedAddress: string): Promise<void> {
+    await this.signInLinks.forgetAttendee(attendeeId, email, manager);
+    await this.outbox.eraseRecipient(attendeeId, erasedAddress, manager);
+    await this.outbox.forgetMentionsOf(attendeeId, manager);
+  }
 
-function repositoriesOf(manager: EntityManager): { outbox: OutboxRepository; signInLinks: SignInLinksRepository } {
-  return { outbox: new OutboxRepository(manager.connection), signInLinks: new SignInLinksRepository(manager.connection) };
+  /**
+   * An organiser removes an attendee (the row is deleted: their own messages and links go with it by
+   * foreign key, and so do the sign-in requests matched to them). What the cascade cannot reach is done here
+   * first: the messages to others that name them, and the sign-in requests made with their address.
+   */
+  async forgetMailOfRemoved(manager: EntityManager, attendeeId: string, email: string): Promise<void> {
+    await this.signInLinks.forgetRequestsFrom(email, manager);
+    await this.outbox.forgetMentionsOf(attendeeId, manager);
+  }
 }

@@ -2,6 +2,7 @@ import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { InvitationRunsRepository } from './invitation-runs.repository';
 import { InvitationsService } from './invitations.service';
+import { MailErasure } from './mail-erasure';
 import { MailResolver } from './mail.resolver';
 import { MailPreferencesRepository } from './mail-preferences.repository';
 import { MailPreferencesService } from './mail-preferences.service';
@@ -15,11 +16,11 @@ import { SignInLinksService } from './sign-in-links.service';
 import { UnsubscribeController } from './unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe.service';
 
-/** Outbox, invitations, sign-in links, reminders and unsubscribe; without the API's workers (see MailModule). */
+/** Outbox, invitations, sign-in links, reminders, unsubscribe and what erasure does to mail; without the API's workers (see MailModule). */
 @Module({
   imports: [AuthModule],
-  providers: [OutboxRepository, SignInLinksRepository, MailPreferencesRepository, InvitationRunsRepository, MessageFactsRepository, MailSender, OutboxService, InvitationsService, SignInLinksService, ReminderScheduler, UnsubscribeService, MailPreferencesService],
-  exports: [MailSender, InvitationsService, OutboxRepository, ReminderScheduler, OutboxService, SignInLinksService, UnsubscribeService, MailPreferencesService],
+  providers: [OutboxRepository, SignInLinksRepository, MailPreferencesRepository, InvitationRunsRepository, MessageFactsRepository, MailSender, OutboxService, InvitationsService, SignInLinksService, ReminderScheduler, UnsubscribeService, MailPreferencesService, MailErasure],
+  exports: [MailSender, InvitationsService, OutboxRepository, ReminderScheduler, OutboxService, SignInLinksService, UnsubscribeService, MailPreferencesService, MailErasure],
 })
 export class MailCoreModule {}
 

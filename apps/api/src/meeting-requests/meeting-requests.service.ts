@@ -8,7 +8,7 @@ import { forbidden, notFound } from '../common/domain-error';
 import type { KeyedPage } from '../common/paging';
 import { EventsRepository } from '../events/events.repository';
 import { OutboxRepository } from '../mail/outbox.repository';
-import { noticeRequestSlot } from '../realtime/round-notices';
+import { RoundNoticesRepository } from '../realtime/round-notices.repository';
 import type { StoredRoundRequest } from '../rounds/round.entity';
 import { pairKey } from '../rounds/round-plan-writer';
 import { MEETING_REQUEST_MESSAGE_MAX } from './meeting-request.entity';
@@ -33,6 +33,7 @@ export class MeetingRequestsService {
     private readonly requests: MeetingRequestsRepository,
     private readonly outbox: OutboxRepository,
     private readonly events: EventsRepository,
+    private readonly notices: RoundNoticesRepository,
   ) {}
 
   async request(actor: Actor, input: RequestMeetingInput): Promise<MeetingRequestRow> {
@@ -152,7 +153,7 @@ export class MeetingRequestsService {
     if (!slot) return false;
     const people: [string, string] = [row.requester_id, row.recipient_id];
     await this.outbox.queueRequestSlotMail(row.id, people, manager);
-    await noticeRequestSlot(manager, { meetingRequestId: row.id, eventId: row.event_id, attendeeIds: people });
+    await this.notices.requestSlot({ meetingRequestId: row.id, eventId: row.event_id, attendeeIds: people }, manager);
     return true;
   }
 

@@ -10,7 +10,7 @@ import type { EventEntity } from '../events/event.entity';
 import { EventsRepository } from '../events/events.repository';
 import { OutboxRepository } from '../mail/outbox.repository';
 import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
-import { noticeSlotGranted, noticeSlotsPublished } from '../realtime/round-notices';
+import { RoundNoticesRepository } from '../realtime/round-notices.repository';
 import { MeetingsRepository } from '../rounds/meetings.repository';
 import { talksError, TalksErrorReason } from '../talks/talks.errors';
 import { TalksRepository, type AllocatableTalk, type TakenInterval } from '../talks/talks.repository';
@@ -59,6 +59,7 @@ export class OfficeHoursService {
     private readonly outbox: OutboxRepository,
     private readonly events: EventsRepository,
     private readonly meetingRequests: MeetingRequestsRepository,
+    private readonly notices: RoundNoticesRepository,
   ) {}
 
   /** Organisers: allocate every not yet published talk of the event (of `day`, on its clock) as drafts. */
@@ -135,7 +136,7 @@ export class OfficeHoursService {
           await this.talks.grantSlot(talkId, next.attendeeId, mine.slotIndex, manager);
           await this.talks.closeStandbyGap(talkId, next.standbyRank!, manager);
           // On commit: the new holder hears of the slot live, and gets its reminder as the others did.
-          await noticeSlotGranted(manager, { talkId, eventId: talk.eventId, slotIndex: mine.slotIndex, attendeeId: next.attendeeId });
+          await this.notices.slotGranted({ talkId, eventId: talk.eventId, slotIndex: mine.slotIndex, attendeeId: next.attendeeId }, manager);
           await this.outbox.slotsChanged(talkId, manager);
         }
       }
@@ -260,6 +261,6 @@ export class OfficeHoursService {
     const published = await this.talks.markPublished(ids, manager);
     if (published !== ids.length) throw talksError(TalksErrorReason.SLOTS_NOT_ALLOCATED, 'Allocate the slots first');
     // Sent on commit only: subscribers hear of slots they can already fetch.
-    for (const talk of talks) await noticeSlotsPublished(manager, { talkId: talk.id, eventId });
+    for (const talk of talks) await this.notices.slotsPublished({ talkId: talk.id, eventId }, manager);
   }
 }

@@ -4,7 +4,7 @@ import { AttendeesRepository } from '../attendees/attendees.repository';
 import { AccessCodesRepository } from '../auth/access-codes.repository';
 import { SessionsRepository } from '../auth/sessions.repository';
 import { AvailabilityRepository } from '../availability/availability.repository';
-import { eraseMailOf } from '../mail/mail-erasure';
+import { MailErasure } from '../mail/mail-erasure';
 import { ConflictsRepository } from '../matching-rules/conflicts.repository';
 import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
 import { NetworkingRepository } from '../networking/networking.repository';
@@ -31,6 +31,7 @@ export class AttendeeErasure {
     private readonly meetingRequests: MeetingRequestsRepository,
     private readonly sessions: SessionsRepository,
     private readonly accessCodes: AccessCodesRepository,
+    private readonly mail: MailErasure,
   ) {}
 
   /** Inside the caller's transaction; nothing happens for an id without an attendee. */
@@ -54,7 +55,7 @@ export class AttendeeErasure {
     // Every session ends at once (the erased attendee's token would be refused anyway: erased_at).
     await this.sessions.endAll({ kind: 'attendee', attendeeId }, manager);
     const erasedAddress = `erased-${attendeeId}@erased.invalid`;
-    await eraseMailOf(manager, attendeeId, email, erasedAddress);
+    await this.mail.eraseMailOf(manager, attendeeId, email, erasedAddress);
     await this.attendees.anonymise(attendeeId, ERASED_NAME, erasedAddress, now, manager);
   }
 }

@@ -1,7 +1,10 @@
-import type { EntityManager } from 'typeorm';
-import { ROUND_CHANNEL, RoundNoticesRepository } from './round-notices.repository';
+/**
+ * What API processes tell each other when meetings went public: the channel and its notices (ids only),
+ * sent by RoundNoticesRepository in the publishing transaction, read by MeetingNotifier in every process.
+ */
 
-export { ROUND_CHANNEL };
+/** The PostgreSQL channel on which API processes tell each other that meetings went public (ids only). */
+export const ROUND_CHANNEL = 'pairwise_rounds';
 
 export interface RoundPublishedNotice {
   type: 'round-published';
@@ -37,30 +40,3 @@ export interface RequestSlotNotice {
 }
 
 export type MeetingsPublishedNotice = RoundPublishedNotice | SlotsPublishedNotice | SlotGrantedNotice | RequestSlotNotice;
-
-/**
- * Queues the notice in the caller's transaction: PostgreSQL delivers it to
- * every listening process only if and when that transaction commits.
- */
-export async function noticeRoundPublished(manager: EntityManager, notice: Omit<RoundPublishedNotice, 'type'>): Promise<void> {
-  await send(manager, { type: 'round-published', ...notice });
-}
-
-export async function noticeSlotsPublished(manager: EntityManager, notice: Omit<SlotsPublishedNotice, 'type'>): Promise<void> {
-  await send(manager, { type: 'slots-published', ...notice });
-}
-
-export async function noticeSlotGranted(manager: EntityManager, notice: Omit<SlotGrantedNotice, 'type'>): Promise<void> {
-  await send(manager, { type: 'slot-granted', ...notice });
-}
-
-export async function noticeRequestSlot(manager: EntityManager, notice: Omit<RequestSlotNotice, 'type'>): Promise<void> {
-  await send(manager, { type: 'request-slot', ...notice });
-}
-
-/** Stateless: the statement runs on the caller's manager, whichever module the caller is in. */
-const notices = new RoundNoticesRepository();
-
-async function send(manager: EntityManager, payload: MeetingsPublishedNotice): Promise<void> {
-  await notices.notify(payload, manager);
-}

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
 import { notFound } from '../common/domain-error';
-import { noticeRoundPublished } from '../realtime/round-notices';
+import { RoundNoticesRepository } from '../realtime/round-notices.repository';
 import { assertWithinEventDays } from '../events/event-days';
 import { DEFAULT_ROUND_MINUTES } from '../events/events.service';
 import { OddPolicy } from '../events/models/event.model';
@@ -34,6 +34,7 @@ export class RoundsService {
     private readonly draftCheck: DraftCheck,
     private readonly generation: RoundGenerationService,
     private readonly meetingRequests: MeetingRequestsRepository,
+    private readonly notices: RoundNoticesRepository,
   ) {}
 
   async create(actor: Actor, input: CreateRoundInput): Promise<RoundEntity> {
@@ -93,7 +94,7 @@ export class RoundsService {
       await this.rounds.markPublished(round.id, manager);
       // Accepted meeting requests whose two people now sit at one table are fulfilled: no later round is given them.
       await this.meetingRequests.fulfilInRound(round.id, manager);
-      await noticeRoundPublished(manager, { roundId: round.id, eventId: round.eventId });
+      await this.notices.roundPublished({ roundId: round.id, eventId: round.eventId }, manager);
     });
     return this.rounds.getById(round.id);
   }
