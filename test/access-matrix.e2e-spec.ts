@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import {
   attendeeToken,
   createAttendee,
@@ -7,7 +6,8 @@ import {
   createOrganiser,
   expectData,
   login,
-  startTestApp,
+  queryRows,
+  startAdminEventApp,
   type AttendeeFixture,
   type EventFixture,
   type GraphqlResponse,
@@ -157,9 +157,7 @@ describe('access matrix', () => {
   const tokens = {} as Record<Caller, string | undefined>;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.adminToken();
-    event = await createEvent(t);
+    ({ t, admin, event } = await startAdminEventApp());
     otherEvent = await createEvent(t);
     organiser = await createOrganiser(t, event.id);
     otherOrganiser = await createOrganiser(t, otherEvent.id);
@@ -231,29 +229,13 @@ describe('access matrix', () => {
       (talk: { id: string }) => talk.id === id,
     );
   /** Who opted out of a round: only the database says before the round is generated. */
-  const optOutsOf = async (roundId: string) => {
-    const client = new Client({ connectionString: t.database.url });
-    await client.connect();
-    try {
-      return (await client.query(`SELECT attendee_id FROM round_opt_outs WHERE round_id = $1 ORDER BY attendee_id`, [roundId])).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const optOutsOf = (roundId: string) => queryRows(t.database.url, `SELECT attendee_id FROM round_opt_outs WHERE round_id = $1 ORDER BY attendee_id`, [roundId]);
   const requestSlot = (id: string) =>
     t.gql(`mutation ($input: RequestSlotInput!) { requestSpeakerSlot(input: $input) { status } }`, { input: { talkId: id, question: 'How do you evaluate retrieval?' } }, tokens.attendee);
 
   const asAdmin = async (query: string, variables: Record<string, unknown> = {}) => expectData(await t.gql(query, variables, admin));
   /** Rows only the database shows whatever the caller: who bookmarked a talk, the requests one person is part of. */
-  const database = async <T,>(sql: string, params: unknown[]): Promise<T[]> => {
-    const client = new Client({ connectionString: t.database.url });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  };
+  const database = (sql: string, params: unknown[]) => queryRows(t.database.url, sql, params);
   const bookmarksOf = (talk: string) => database(`SELECT attendee_id FROM talk_bookmarks WHERE talk_id = $1`, [talk]);
   const requestsInvolving = (attendee: string) => database(`SELECT id, status FROM meeting_requests WHERE requester_id = $1 OR recipient_id = $1 ORDER BY created_at`, [attendee]);
   /** A fresh attendee asks the attendee caller to meet: a pending request only the caller may answer. */

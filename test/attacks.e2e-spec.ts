@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { ADMIN, attendeeToken, createAttendee, createEvent, expectData, login, startTestApp, type GraphqlResponse, type TestApp } from '@pairwise/testing';
+import { ADMIN, attendeeToken, createAttendee, createEvent, expectData, login, queryRows, startAdminEventApp, startTestApp, type GraphqlResponse, type TestApp } from '@pairwise/testing';
 
 const codeOf = (response: { errors?: { extensions?: { code?: string } }[] }) => response.errors?.[0]?.extensions?.code;
 
 async function countRows(t: TestApp, table: string): Promise<number> {
-  const client = new Client({ connectionString: t.database.url });
-  await client.connect();
-  const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${table}`);
-  await client.end();
-  return rows[0].n;
+  const [row] = await queryRows<{ n: number }>(t.database.url, `SELECT count(*)::int AS n FROM ${table}`);
+  return row!.n;
 }
 
 describe('attack suite: abusive GraphQL, refused before anything runs or is written', () => {
@@ -18,9 +15,7 @@ describe('attack suite: abusive GraphQL, refused before anything runs or is writ
   let eventId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.adminToken();
-    ({ id: eventId } = await createEvent(t));
+    ({ t, admin, event: { id: eventId } } = await startAdminEventApp());
   });
   afterAll(() => t?.close());
 

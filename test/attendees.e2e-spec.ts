@@ -5,7 +5,7 @@ import {
   createEvent,
   createOrganiser,
   expectData,
-  startTestApp,
+  startAdminEventApp,
   type EventFixture,
   type GraphqlResponse,
   type TestApp,
@@ -45,9 +45,7 @@ describe('attendees', () => {
   let event: EventFixture;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.adminToken();
-    event = await createEvent(t, { vocabulary: VOCABULARY });
+    ({ t, admin, event } = await startAdminEventApp({ event: { vocabulary: VOCABULARY } }));
   });
   afterAll(() => t?.close());
 

@@ -1,5 +1,4 @@
 import jwt from 'jsonwebtoken';
-import { Client } from 'pg';
 import {
   ADMIN,
   attendeeToken,
@@ -7,7 +6,8 @@ import {
   createEvent,
   expectData,
   login,
-  startTestApp,
+  startAdminEventApp,
+  withClient,
   type AttendeeFixture,
   type EventFixture,
   type TestApp,
@@ -24,21 +24,12 @@ describe('auth', () => {
   let admin: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.adminToken();
-    event = await createEvent(t);
+    ({ t, admin, event } = await startAdminEventApp());
   });
   afterAll(() => t?.close());
 
-  async function withDatabase<T>(work: (db: Client) => Promise<T>): Promise<T> {
-    const db = new Client({ connectionString: t.database.url });
-    await db.connect();
-    try {
-      return await work(db);
-    } finally {
-      await db.end();
-    }
-  }
+  /** One statement on the app's database, behind the API's back (what only time or an operator would change). */
+  const sql = (text: string, parameters: unknown[]) => withClient(t.database.url, (db) => db.query(text, parameters));
 
   const issueCode = async (attendee: AttendeeFixture, token = admin): Promise<string> =>
     expectData(await t.gql(ISSUE_CODE, { id: attendee.id }, token)).issueAccessCode.code;
@@ -199,17 +190,8 @@ describe('auth', () => {
     it('refuse an expired code', async () => {
       const attendee = await createAttendee(t, event.id);
       const code = await issueCode(attendee);
-      const db = new Client({ connectionString: t.database.url });
-      await db.connect();
-      try {
-        const result = await db.query(
-          `UPDATE access_codes SET expires_at = now() - interval '1 minute' WHERE attendee_id = $1 AND used_at IS NULL`,
-          [attendee.id],
-        );
-        expect(result.rowCount).toBe(1);
-      } finally {
-        await db.end();
-      }
+      const result = await sql(`UPDATE access_codes SET expires_at = now() - interval '1 minute' WHERE attendee_id = $1 AND used_at IS NULL`, [attendee.id]);
+      expect(result.rowCount).toBe(1);
       const response = await t.gql(LOGIN, { input: { email: attendee.email, accessCode: code } });
       expect(response.data).toBeNull();
       expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -246,7 +228,7 @@ describe('auth', () => {
       it('a code past its expiry', async () => {
         const attendee = await createAttendee(t, event.id);
         const code = await issueCode(attendee);
-        await withDatabase((db) => db.query(`UPDATE access_codes SET expires_at = now() - interval '1 minute' WHERE attendee_id = $1`, [attendee.id]));
+        await sql(`UPDATE access_codes SET expires_at = now() - interval '1 minute' WHERE attendee_id = $1`, [attendee.id]);
         expect(refusal(await t.gql(LOGIN, { input: { email: attendee.email, accessCode: code } }))).toEqual({
           code: 'UNAUTHENTICATED',
           reason: 'ACCESS_CODE_EXPIRED',
@@ -271,7 +253,7 @@ describe('auth', () => {
         expectData(await t.gql(LOGIN, { input: { email: owner.email, accessCode: used } }));
         const replaced = await issueCode(owner);
         const expired = await issueCode(owner);
-        await withDatabase((db) => db.query(`UPDATE access_codes SET expires_at = now() - interval '1 minute' WHERE attendee_id = $1 AND used_at IS NULL AND revoked_at IS NULL`, [owner.id]));
+        await sql(`UPDATE access_codes SET expires_at = now() - interval '1 minute' WHERE attendee_id = $1 AND used_at IS NULL AND revoked_at IS NULL`, [owner.id]);
         // From a client address each, so that the sign-in throttle (3 free failures per email and address) stays out of it.
         for (const [i, code] of [used, replaced, expired, 'ABCD-EFGH-JKMN'].entries()) {
           const from = t.gqlFrom(`127.0.1.${i + 1}`);

@@ -1,4 +1,4 @@
-import { createEvent, expectData, startTestApp, type GraphqlResponse, type TestApp } from '@pairwise/testing';
+import { createEvent, expectData, startAdminApp, type GraphqlResponse, type TestApp } from '@pairwise/testing';
 import { AuthErrorReason, authError } from '../apps/api/src/auth/auth.errors';
 import { CommonErrorReason, commonError, definedErrorReasons, DomainError, type ErrorFactory } from '../apps/api/src/common/domain-error';
 import { EventsErrorReason, eventsError } from '../apps/api/src/events/events.errors';
@@ -19,8 +19,7 @@ describe('error reasons', () => {
   let admin: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.adminToken();
+    ({ t, admin } = await startAdminApp());
   });
   afterAll(() => t?.close());
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createEvent, createOrganiser, expectData, startTestApp, type GraphqlResponse, type TestApp } from '@pairwise/testing';
+import { createEvent, createOrganiser, expectData, startAdminApp, type GraphqlResponse, type TestApp } from '@pairwise/testing';
 
 const EVENT_FIELDS = `id slug name timeZone startsOn endsOn venue oddPolicy defaultRoundMinutes vocabulary { slug label synonyms }`;
 const CREATE = `mutation ($input: CreateEventInput!) { createEvent(input: $input) { ${EVENT_FIELDS} } }`;
@@ -27,8 +27,7 @@ describe('events', () => {
   let admin: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.adminToken();
+    ({ t, admin } = await startAdminApp());
   });
   afterAll(() => t?.close());
 

@@ -1,7 +1,6 @@
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_LOGGER, type AppLogger } from '../apps/api/src/logging/app-logger';
-import { attendeeToken, createAttendee, createEvent, expectData, startTestApp, type TestApp } from '@pairwise/testing';
+import { attendeeToken, createAttendee, createEvent, expectData, startTestApp, withClient, type TestApp } from '@pairwise/testing';
 
 interface LogLine {
   level: number;
@@ -41,19 +40,15 @@ describe('logging: JSON lines that follow a request by its id', () => {
   afterAll(() => t?.close());
 
   /** Runs `work` while `table` is missing, the way a broken deployment would fail. */
-  async function withoutTable<T>(table: string, work: () => Promise<T>): Promise<T> {
-    const client = new Client({ connectionString: t.database.url });
-    await client.connect();
-    try {
+  function withoutTable<T>(table: string, work: () => Promise<T>): Promise<T> {
+    return withClient(t.database.url, async (client) => {
       await client.query(`ALTER TABLE ${table} RENAME TO ${table}_away`);
       try {
         return await work();
       } finally {
         await client.query(`ALTER TABLE ${table}_away RENAME TO ${table}`);
       }
-    } finally {
-      await client.end();
-    }
+    });
   }
 
   it('writes one line per request with its id, method, URL and status, and never the token', async () => {

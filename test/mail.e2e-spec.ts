@@ -9,6 +9,8 @@ import {
   createOrganiser,
   expectData,
   runRound,
+  startAdminApp,
+  startAdminEventApp,
   startSmtpServer,
   startTestApp,
   type AttendeeFixture,
@@ -46,9 +48,7 @@ describe('mail without an SMTP server (zero setup): the outbox', () => {
   let event: EventFixture;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.adminToken();
-    event = await createEvent(t, { name: 'Outbox Summit' });
+    ({ t, admin, event } = await startAdminEventApp({ event: { name: 'Outbox Summit' } }));
   });
   afterAll(() => t?.close());
 
@@ -89,8 +89,7 @@ describe('mail over SMTP', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    t = await startTestApp({ PAIRWISE_SMTP_URL: smtp.url, PAIRWISE_MAIL_RATE: '1000', PAIRWISE_MAIL_FROM: 'AI Summit <hello@summit.test>', PAIRWISE_PUBLIC_URL: 'https://meet.summit.test/' });
-    admin = await t.adminToken();
+    ({ t, admin } = await startAdminApp({ env: { PAIRWISE_SMTP_URL: smtp.url, PAIRWISE_MAIL_RATE: '1000', PAIRWISE_MAIL_FROM: 'AI Summit <hello@summit.test>', PAIRWISE_PUBLIC_URL: 'https://meet.summit.test/' } }));
   });
   afterAll(async () => {
     await t?.close();

@@ -1,4 +1,4 @@
-import { createEvent, expectData, runRound, seedConference, startTestApp, type GraphqlResponse, type TestApp } from '@pairwise/testing';
+import { expectData, runRound, seedConference, startAdminEventApp, type GraphqlResponse, type TestApp } from '@pairwise/testing';
 
 /**
  * The four paged lists (attendees, outbox, pairing report, a round's meetings) share one args type
@@ -12,9 +12,7 @@ describe('paging', () => {
   let roundId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.adminToken();
-    eventId = (await createEvent(t)).id;
+    ({ t, admin, event: { id: eventId } } = await startAdminEventApp());
     await seedConference(t.database.url, eventId, 9);
     roundId = await runRound(t, admin, { eventId, name: 'Round 1', startsAt: '2030-06-01T10:00:00Z' });
   });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isAlive, openedCount, startEventApp, trackProcess } from '@pairwise/testing';
+import { isAlive, openedCount, startAdminEventApp, startEventApp, trackProcess } from '@pairwise/testing';
 
 const root = path.resolve(__dirname, '..');
 
@@ -62,10 +62,13 @@ describe('the test harness on a slow machine', () => {
   }, 450_000);
 });
 
-describe('startEventApp, the preamble of most e2e files', () => {
-  it('closes the app it started when the event cannot be created, since its caller never gets it', async () => {
+describe('startEventApp and startAdminEventApp, the preambles of most e2e files', () => {
+  it.each([
+    ['startEventApp', startEventApp],
+    ['startAdminEventApp', startAdminEventApp],
+  ])('%s closes the app it started when the event cannot be created, since its caller never gets it', async (_, start) => {
     const before = openedCount();
-    await expect(startEventApp({ event: { timeZone: 'Nowhere/Atlantis' } })).rejects.toThrow(/BAD_USER_INPUT|time zone/i);
+    await expect(start({ event: { timeZone: 'Nowhere/Atlantis' } })).rejects.toThrow(/BAD_USER_INPUT|time zone/i);
     expect(openedCount()).toBe(before);
   });
 });

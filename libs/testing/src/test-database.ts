@@ -57,3 +57,33 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/** Runs `work` on a client of the database at `url`, connected for it alone and ended after it, whatever it does. */
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The rows one statement returns on the database at `url` (withClient: a connection for it alone). */
+export function queryRows<T = Record<string, any>>(url: string, sql: string, parameters: unknown[] = []): Promise<T[]> {
+  return withClient(url, async (client) => (await client.query(sql, parameters)).rows as T[]);
+}
+
+/**
+ * A client of the database at `url`, connected for the rest of the test file and ended after its hooks
+ * (closeLater) even when its setup fails half-way; the file may end it sooner.
+ */
+export async function connectClient(url: string): Promise<Client> {
+  const client = new Client({ connectionString: url });
+  const connecting = client.connect();
+  closeLater(async () => {
+    if (await connecting.then(() => true, () => false)) await client.end();
+  });
+  await connecting;
+  return client;
+}
