@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Client } from 'pg';
+import type { DemoReport } from '../apps/cli/src/demo/demo-seeder.service';
 import { built, createTestDatabase, expectData, login, runFile, startTestApp, waitForRound, type TestApp, type TestDatabase } from '@pairwise/testing';
 
 // Each case starts the CLI (a Node process with Nest) once or more: seconds on a busy machine.
@@ -8,22 +9,14 @@ jest.setTimeout(240_000);
 const cli = path.resolve(__dirname, '../apps/cli/bin/pairwise.js');
 built('apps/cli/src/main.js'); // the bin below runs it
 
-interface DemoReport {
-  event: { id: string; slug: string; timeZone: string; venue: string; startsOn: string; endsOn: string };
-  replaced: boolean;
-  attendees: number;
-  present: number;
-  wishes: number;
-  blocks: number;
-  vocabulary: number;
-  organiser: { email: string; accessCode: string };
-}
+/** What `--json` prints: the seeder's report through JSON.stringify (its date an ISO string). */
+type PrintedReport = Omit<DemoReport, 'organiser'> & { organiser: Omit<DemoReport['organiser'], 'expiresAt'> & { expiresAt: string } };
 
 /** `npx pairwise demo` as a first-time organiser runs it: the built CLI on the API's database, checked through GraphQL. */
 describe('npx pairwise demo', () => {
   let database: TestDatabase;
   let t: TestApp;
-  let report: DemoReport;
+  let report: PrintedReport;
   let organiserToken: string;
   const demo = (...args: string[]) =>
     runFile('node', [cli, 'demo', ...args], { env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' } });
@@ -126,7 +119,7 @@ describe('npx pairwise demo', () => {
   });
 
   it('--reset deletes the event with everything in it and seeds it again', async () => {
-    const again: DemoReport = JSON.parse((await demo('--reset', '--attendees', '40', '--present-share', '0.5', '--json')).stdout);
+    const again: PrintedReport = JSON.parse((await demo('--reset', '--attendees', '40', '--present-share', '0.5', '--json')).stdout);
     expect(again).toMatchObject({ replaced: true, attendees: 40, present: 20 });
     expect(again.event.id).not.toBe(report.event.id);
     const admin = await t.adminToken();
