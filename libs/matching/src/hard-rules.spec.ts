@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { expectHardRules } from '../test/hard-rule-table';
 import { createHardRuleChecker } from './hard-rules';
 import { MatchingInputError } from './errors';
 import type { Profile } from './profile';
@@ -46,13 +47,15 @@ describe('createHardRuleChecker', () => {
     const rules = createHardRuleChecker([person('ada', { blocks: ['grace'] }), person('grace'), person('ken'), person('yuki', { languages: ['ja'] }), person('any', { languages: [] })], {
       pastPairs: [['ken', 'grace']],
     });
-    expect(rules.hardRule('grace', 'ada')).toBe('blocked');
-    expect(rules.hardRule('grace', 'ken')).toBe('already-met');
-    expect(rules.hardRule('ada', 'yuki')).toBe('no-common-language');
-    expect(rules.hardRule('yuki', 'any')).toBeNull();
-    expect(rules.hardRule('ada', 'ken')).toBeNull();
-    expect(rules.hardRule('ada', 'ada')).toBe('same-person');
-    expect(rules.hardRule('ada', 'nobody')).toBe('unknown-attendee');
+    expectHardRules(rules, [
+      ['grace', 'ada', 'blocked'],
+      ['grace', 'ken', 'already-met'],
+      ['ada', 'yuki', 'no-common-language'],
+      ['yuki', 'any', null],
+      ['ada', 'ken', null],
+      ['ada', 'ada', 'same-person'],
+      ['ada', 'nobody', 'unknown-attendee'],
+    ]);
   });
 
   it('refuses invalid profiles as the scorer does', () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { expectHardRules } from '../test/hard-rule-table';
 import { inputErrorOf } from '../test/input-errors';
 import { createHardRuleChecker } from './hard-rules';
 import { pairingViolations } from './invariants';
@@ -248,13 +249,15 @@ describe('organiser rules in plans', () => {
       ],
     };
     const checker = createHardRuleChecker(profiles, { rules });
-    expect(checker.hardRule('vc', 'ceo')).toBeNull();
-    expect(checker.hardRule('vc', 'vc2')).toBe('meeting-rule');
-    expect(checker.hardRule('eng', 'vc')).toBe('meeting-rule');
-    expect(checker.hardRule('kid', 'vc')).toBe('meeting-rule');
-    expect(checker.hardRule('kid', 'ceo')).toBeNull();
-    expect(checker.hardRule('ceo', 'cto')).toBe('same-company');
-    expect(checker.hardRule('kid', 'eng')).toBe('blocked');
+    expectHardRules(checker, [
+      ['vc', 'ceo', null],
+      ['vc', 'vc2', 'meeting-rule'],
+      ['eng', 'vc', 'meeting-rule'],
+      ['kid', 'vc', 'meeting-rule'],
+      ['kid', 'ceo', null],
+      ['ceo', 'cto', 'same-company'],
+      ['kid', 'eng', 'blocked'],
+    ]);
     const penalty = createScorer(profiles, { rules: { ...rules, sameCompany: 'penalty' } });
     expect(penalty.hardRule('ceo', 'cto')).toBeNull();
     expect(penalty.breakdown('ceo', 'cto').sameCompany).toBe(DEFAULT_WEIGHTS.sameCompany);

@@ -1,3 +1,4 @@
+import { expectHardRules } from '../test/hard-rule-table';
 import { MatchingInputError } from './errors';
 import type { Profile } from './profile';
 import { createScorer, scoreAllPairs } from './scorer';
@@ -13,12 +14,14 @@ describe('createScorer', () => {
 
   it('sorts ids and reports hard rules by name', () => {
     expect(scorer.ids).toEqual(['a', 'b', 'c', 'd']);
-    expect(scorer.hardRule('a', 'b')).toBe('already-met');
-    expect(scorer.hardRule('c', 'a')).toBe('blocked');
-    expect(scorer.hardRule('a', 'd')).toBe('no-common-language');
-    expect(scorer.hardRule('b', 'c')).toBeNull();
-    expect(scorer.hardRule('a', 'zz')).toBe('unknown-attendee');
-    expect(scorer.hardRule('a', 'a')).toBe('same-person');
+    expectHardRules(scorer, [
+      ['a', 'b', 'already-met'],
+      ['c', 'a', 'blocked'],
+      ['a', 'd', 'no-common-language'],
+      ['b', 'c', null],
+      ['a', 'zz', 'unknown-attendee'],
+      ['a', 'a', 'same-person'],
+    ]);
   });
 
   it('scores even forbidden pairs (the hard rule is reported apart) and explains', () => {
