@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { AttendeeEntity } from '../attendees/attendee.entity';
 import { attendeeSearchSql, containsPattern } from '../attendees/attendee-search';
+import { partnerProfileSql } from '../attendees/attendee-view';
+import { jsonObjectSql } from '../common/entity-json';
+import { preparedQuery } from '../common/prepared-statement';
 import { DummyValue, GenerateSql } from '../database/generate-sql';
 import type { LimitHit } from '../rate-limit/counted-in-statement';
+import { countHitsSql } from '../rate-limit/postgres-limit-store';
 import { FeedbackEntity } from './feedback.entity';
 import { MeetingEntity, MeetingParticipantEntity, type MeetingStatusValue } from './meeting.entity';
 import { MeetingsWhen } from './models/meeting-views.model';
 import { NOT_YET_PUBLISHED, sqlList, VISIBLE_TO_ATTENDEES } from './round-lifecycle';
 import type { PackedRoundPlan } from './round-plan-writer';
-import { RoundTablesReader, type RoundTables } from './round-tables-reader';
+import { RoundTablesReader, type RoundTables, type RoundTablesCaller, type StoredTables } from './round-tables-reader';
 
 /** A draft's meeting as the publishing check reads it: its members in one order (by id). */
 export interface SeatedMeeting {
@@ -29,9 +34,11 @@ export type FeedbackRecord = Pick<FeedbackEntity, 'meetingId' | 'attendeeId' | '
 @Injectable()
 export class MeetingsRepository {
   private readonly roundTables: RoundTablesReader;
+  /** myMeetings' statement per time filter and number of caller slots (roundTablesSql). */
+  private readonly roundTablesStatements = new Map<string, string>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.roundTables = new RoundTablesReader(dataSource);
+    this.roundTables = new RoundTablesReader(dataSource, (when, callers) => this.runRoundTables(when, callers));
   }
 
   /**
@@ -41,6 +48,30 @@ export class MeetingsRepository {
   @GenerateSql({ params: [DummyValue.UUID, DummyValue.UUID, DummyValue.UUID, MeetingsWhen.UPCOMING] })
   roundTablesOf(attendeeId: string, eventId: string, sessionId: string | null, when: MeetingsWhen, hit: LimitHit | null = null): Promise<RoundTables> {
     return this.roundTables.read(attendeeId, eventId, sessionId, when, hit);
+  }
+
+  /**
+   * Runs the round-tables statement for the callers the reader batched. They go in a VALUES list of 1, 2,
+   * 4 … 64 slots (the rest null), not in an array: PostgreSQL cannot tell an array parameter's length when
+   * it plans, so it re-planned the statement on every execution (0.5 ms); a list of known length is planned
+   * once per connection, like any prepared statement, and there are seven per time filter.
+   */
+  private runRoundTables(when: MeetingsWhen, callers: readonly RoundTablesCaller[]): Promise<{ tables: StoredTables }[]> {
+    let slots = 1;
+    while (slots < callers.length) slots *= 2;
+    const key = `${when}:${slots}`;
+    let sql = this.roundTablesStatements.get(key);
+    if (!sql) {
+      const partnerJson = partnerProfileSql(this.dataSource.getMetadata(AttendeeEntity), 'a');
+      sql = roundTablesSql(when, slots, partnerJson, jsonObjectSql(this.dataSource.getMetadata(FeedbackEntity), 'f'));
+      this.roundTablesStatements.set(key, sql);
+    }
+    // The throttler's window, limit and block (the same for every hit of a statement), then four per caller.
+    const hit = callers.find((caller) => caller.hit)?.hit;
+    const values: (string | number | null)[] = [hit?.ttl ?? null, hit?.limit ?? null, hit?.blockDuration ?? null];
+    for (const caller of callers) values.push(caller.attendeeId, caller.eventId, caller.sessionId, caller.hit?.key ?? null);
+    while (values.length < 3 + slots * 4) values.push(null);
+    return preparedQuery<{ tables: StoredTables }>(this.dataSource, sql, values);
   }
 
   /**
@@ -335,4 +366,47 @@ export class MeetingsRepository {
       [attendeeId],
     );
   }
+}
+
+/**
+ * One row per caller, in the order given (the throttler's window, limit and block, then `slots` groups of
+ * parameters: an attendee id, their event, their session and a rate-limit key to count, null in unused
+ * slots): the meetings in time order (none: an empty list), whether the event has talks and its time zone,
+ * whether the caller is there, whether their session is live, and the caller's rate-limit count when a key
+ * was given (counted first, in the same statement: see CountsLimitInStatement; keys unique per statement).
+ */
+function roundTablesSql(when: MeetingsWhen, slots: number, partnerJson: string, feedbackJson: string): string {
+  const callers = Array.from({ length: slots }, (_, i) => `($${4 * i + 4}::uuid, $${4 * i + 5}::uuid, $${4 * i + 6}::uuid, $${4 * i + 7}::text, ${i + 1})`).join(', ');
+  const timeFilter = when === MeetingsWhen.UPCOMING ? 'AND m.ends_at > now()' : when === MeetingsWhen.PAST ? 'AND m.ends_at <= now()' : '';
+  return `WITH c (attendee_id, event_id, session_id, limit_key, position) AS (VALUES ${callers}),
+     counted AS (${countHitsSql('SELECT limit_key FROM c WHERE limit_key IS NOT NULL ORDER BY limit_key', { ttl: '$1', limit: '$2', block: '$3' })})
+   SELECT json_build_object(
+            'limit_count', (SELECT row_to_json(n) FROM counted n WHERE n.key = c.limit_key),
+            'event_has_talks', EXISTS (SELECT 1 FROM talks k WHERE k.event_id = c.event_id),
+            'has_request_slots', EXISTS (SELECT 1 FROM meeting_requests q WHERE (q.requester_id = c.attendee_id OR q.recipient_id = c.attendee_id)
+                                           AND q.status = 'ACCEPTED' AND q.slot_starts_at IS NOT NULL),
+            'time_zone', (SELECT e.time_zone FROM events e WHERE e.id = c.event_id),
+            'caller_exists', EXISTS (SELECT 1 FROM attendees s WHERE s.id = c.attendee_id AND s.event_id = c.event_id AND s.erased_at IS NULL),
+            'shared_fields', (SELECT s.shared_fields FROM attendees s WHERE s.id = c.attendee_id),
+            'labels', (SELECT json_object_agg(g.slug, g.label) FROM event_tags g WHERE g.event_id = c.event_id),
+            'session_live', c.session_id IS NULL
+                            OR EXISTS (SELECT 1 FROM sessions v WHERE v.id = c.session_id AND v.attendee_id = c.attendee_id AND v.expires_at > now()),
+            'meetings', coalesce((
+              SELECT json_agg(t ORDER BY t.starts_at, t.table_number) FROM (
+                SELECT m.id, m.round_id, m.event_id, m.table_number, m.table_label, m.starts_at, m.ends_at, m.score, m.reasons,
+                       m.status, r.name AS round_name,
+                       (SELECT coalesce(json_agg(${partnerJson} ORDER BY a.id), '[]'::json)
+                          FROM meeting_participants o JOIN attendees a ON a.id = o.attendee_id
+                         WHERE o.meeting_id = m.id AND o.attendee_id <> p.attendee_id) AS partners,
+                       CASE WHEN f.meeting_id IS NULL THEN NULL ELSE ${feedbackJson} END AS feedback
+                  FROM meeting_participants p
+                  JOIN meetings m ON m.id = p.meeting_id
+                  JOIN rounds r ON r.id = p.round_id
+                  LEFT JOIN feedback f ON f.meeting_id = p.meeting_id AND f.attendee_id = p.attendee_id
+                 WHERE p.attendee_id = c.attendee_id AND r.status IN ${sqlList(VISIBLE_TO_ATTENDEES)} ${timeFilter}
+              ) t), '[]'::json)
+          ) AS tables
+     FROM c
+    WHERE c.attendee_id IS NOT NULL
+    ORDER BY c.position`;
 }
