@@ -1,6 +1,7 @@
 import { defineEnum, type EnumValue } from '../../common/graphql-enum';
 import { Field, ID, InterfaceType, ObjectType } from '@nestjs/graphql';
 import { LOCAL_TIME_DOC } from '../../common/local-time';
+import { LocalTimeFields, LocalTimeSpan } from '../../common/local-time.model';
 import { MyMeeting } from '../../rounds/models/meeting-views.model';
 import { LeftOutReason } from '../../rounds/models/round.model';
 import { Talk } from '../../talks/models/talk.model';
@@ -17,7 +18,8 @@ export type ScheduleEntryKind = EnumValue<typeof ScheduleEntryKind>;
   resolveType: (entry: { kind: ScheduleEntryKind }) =>
     entry.kind === ScheduleEntryKind.TALK ? TalkScheduleEntry : entry.kind === ScheduleEntryKind.SIT_OUT ? SitOutScheduleEntry : MeetingScheduleEntry,
 })
-export abstract class ScheduleEntry {
+@LocalTimeFields()
+export abstract class ScheduleEntry extends LocalTimeSpan {
   @Field(() => ID, { description: 'Stable per item: `talk:<id>`, `meeting:<id>` (office hours `meeting:<talk id>:<slot>`), `sit-out:<round id>`' })
   id!: string;
 
@@ -29,18 +31,6 @@ export abstract class ScheduleEntry {
 
   @Field(() => String, { nullable: true, description: 'Where: the talk’s room, the table' })
   place!: string | null;
-
-  @Field()
-  startsAt!: Date;
-
-  @Field({ description: LOCAL_TIME_DOC.startsAt })
-  startsAtLocal!: string;
-
-  @Field()
-  endsAt!: Date;
-
-  @Field({ description: LOCAL_TIME_DOC.endsAt })
-  endsAtLocal!: string;
 }
 
 @ObjectType({ implements: () => [ScheduleEntry], description: 'A talk you bookmarked, or give' })
