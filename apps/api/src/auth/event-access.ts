@@ -25,3 +25,13 @@ export function assertCanManage(actor: Actor, eventId: string, what = 'Event'): 
   assertCanSee(actor, eventId, what);
   if (!canManageEvent(actor, eventId)) throw forbidden('Only this event’s organisers and admins can do this');
 }
+
+/**
+ * The event a use case is about to change, as its lookup (or lock) found it, once `actor` may manage
+ * it: NOT_FOUND ("Event") when there is none, then as assertCanManage.
+ */
+export function managedEvent<E extends { id: string }>(actor: Actor, event: E | null): E {
+  if (!event) throw notFound('Event');
+  assertCanManage(actor, event.id);
+  return event;
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isAdmin, type Actor } from '../auth/actor';
-import { assertCanManage, assertCanSee } from '../auth/event-access';
+import { assertCanSee, managedEvent } from '../auth/event-access';
 import { forbidden, notFound } from '../common/domain-error';
 import { eventsError, EventsErrorReason } from './events.errors';
 import { isUniqueViolation } from '../common/postgres-errors';
@@ -59,9 +59,7 @@ export class EventsService {
     rejectNulls(input, ['slug', 'name', 'timeZone', 'oddPolicy', 'defaultRoundMinutes', 'meetingRequestsPerDay', 'vocabulary']);
     const vocabulary = input.vocabulary ? toVocabulary(input.vocabulary) : undefined;
     return this.saveUniqueSlug(undefined, async (manager) => {
-      const event = await this.events.lockById(input.id, 'update', manager);
-      if (!event) throw notFound('Event');
-      assertCanManage(actor, event.id);
+      const event = managedEvent(actor, await this.events.lockById(input.id, 'update', manager));
       checkDates(input.startsOn !== undefined ? input.startsOn : event.startsOn, input.endsOn !== undefined ? input.endsOn : event.endsOn);
       if (input.slug !== undefined) event.slug = input.slug;
       if (input.name !== undefined) event.name = input.name.trim();

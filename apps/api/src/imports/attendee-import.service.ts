@@ -7,8 +7,7 @@ import { AttendeeEntity } from '../attendees/attendee.entity';
 import { CreateAttendeeInput } from '../attendees/inputs/attendee.inputs';
 import { applyProfileChanges, normaliseEmail, type ProfileChanges } from '../attendees/profile-writer';
 import type { Actor } from '../auth/actor';
-import { assertCanManage } from '../auth/event-access';
-import { notFound } from '../common/domain-error';
+import { managedEvent } from '../auth/event-access';
 import { importsError, ImportsErrorReason } from './imports.errors';
 import { EventEntity } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
@@ -118,20 +117,13 @@ export class AttendeeImportService {
    * report is the preview of what importing would do.
    */
   async importUpload(actor: Actor, eventId: string, upload: CsvUpload, dryRun = false): Promise<UploadImportReport> {
-    const event = await this.managedEvent(actor, eventId);
+    const event = managedEvent(actor, await this.events.findById(eventId));
     const { text, encoding } = readUpload(upload);
     return { ...(await this.importInto(event, await readAttendeeCsv(text), () => undefined, dryRun)), encoding };
   }
 
   async import(actor: Actor, eventId: string, csv: CsvAttendees, onProgress: ImportProgress = () => undefined): Promise<ImportReport> {
-    return this.importInto(await this.managedEvent(actor, eventId), csv, onProgress);
-  }
-
-  private async managedEvent(actor: Actor, eventId: string): Promise<EventEntity> {
-    const event = await this.events.findById(eventId);
-    if (!event) throw notFound('Event');
-    assertCanManage(actor, event.id);
-    return event;
+    return this.importInto(managedEvent(actor, await this.events.findById(eventId)), csv, onProgress);
   }
 
   private async importInto(event: EventEntity, csv: CsvAttendees, onProgress: ImportProgress = () => undefined, dryRun = false): Promise<ImportReport> {

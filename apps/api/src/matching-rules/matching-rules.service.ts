@@ -4,8 +4,7 @@ import { MatchingInputError, resolveRules, type MatchingRules, type MatchingRule
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { assertCanManage } from '../auth/event-access';
-import { notFound } from '../common/domain-error';
+import { managedEvent } from '../auth/event-access';
 import type { EventEntity } from '../events/event.entity';
 import { EventsRepository } from '../events/events.repository';
 import { sniffDelimiter } from '../imports/csv-text';
@@ -68,7 +67,7 @@ export class MatchingRulesService {
   ) {}
 
   async get(actor: Actor, eventId: string): Promise<EventMatchingRulesView> {
-    return this.view(await this.managedEvent(actor, eventId));
+    return this.view(managedEvent(actor, await this.events.findById(eventId)));
   }
 
   /** Replaces the rules document and/or the earlier-events opt-in; rounds already generated keep theirs. */
@@ -81,9 +80,7 @@ export class MatchingRulesService {
     }
     const rules = input.rules === undefined ? undefined : validateRules(input.rules);
     const event = await this.dataSource.transaction(async (manager) => {
-      const found = await this.events.lockById(input.eventId, 'update', manager);
-      if (!found) throw notFound('Event');
-      assertCanManage(actor, found.id);
+      const found = managedEvent(actor, await this.events.lockById(input.eventId, 'update', manager));
       found.matchingSettings = {
         ...found.matchingSettings,
         ...(rules ? { rules } : {}),
@@ -102,7 +99,7 @@ export class MatchingRulesService {
    * (CONFLICT_NAME_AMBIGUOUS). The first line is a header when none of its values names anyone.
    */
   async importConflicts(actor: Actor, eventId: string, csv: string, dryRun: boolean): Promise<ConflictsImportResult> {
-    const event = await this.managedEvent(actor, eventId);
+    const event = managedEvent(actor, await this.events.findById(eventId));
     const records = readConflictsCsv(csv);
     const resolve = directoryLookup(await this.conflicts.directory(event.id));
     let header: string[] | null = null;
@@ -146,16 +143,9 @@ export class MatchingRulesService {
 
   /** Forgets every imported conflict of the event. */
   async clearConflicts(actor: Actor, eventId: string): Promise<EventMatchingRulesView> {
-    const event = await this.managedEvent(actor, eventId);
+    const event = managedEvent(actor, await this.events.findById(eventId));
     await this.conflicts.clear(event.id);
     return this.view(event);
-  }
-
-  private async managedEvent(actor: Actor, eventId: string): Promise<EventEntity> {
-    const event = await this.events.findById(eventId);
-    if (!event) throw notFound('Event');
-    assertCanManage(actor, event.id);
-    return event;
   }
 
   private async view(event: EventEntity): Promise<EventMatchingRulesView> {

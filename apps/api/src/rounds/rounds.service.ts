@@ -3,8 +3,7 @@ import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { assertCanManage } from '../auth/event-access';
-import { notFound } from '../common/domain-error';
+import { assertCanManage, managedEvent } from '../auth/event-access';
 import { RoundNoticesRepository } from '../realtime/round-notices.repository';
 import { assertWithinEventDays } from '../events/event-days';
 import { DEFAULT_ROUND_MINUTES } from '../events/events.service';
@@ -41,9 +40,7 @@ export class RoundsService {
     // The event's row is locked (FOR NO KEY UPDATE): its days cannot change (updateEvent) between the check and
     // the insert, and two rounds created at once for the event are checked for overlap one after the other.
     return this.dataSource.transaction(async (manager) => {
-      const event = await this.events.lockById(input.eventId, 'no key update', manager);
-      if (!event) throw notFound('Event');
-      assertCanManage(actor, event.id);
+      const event = managedEvent(actor, await this.events.lockById(input.eventId, 'no key update', manager));
       if (input.tableSize != null && input.fairness === Fairness.MAXMIN) {
         throw roundsError(RoundsErrorReason.TABLES_WITH_MAXMIN, 'Fairness MAXMIN lifts the worst pair of a pairing: a table round maximises the total (choose NONE)', {
           fields: [{ field: 'fairness', message: 'must be NONE with tableSize' }],

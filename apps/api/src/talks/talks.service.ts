@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor } from '../auth/actor';
-import { assertCanManage, assertCanSee } from '../auth/event-access';
+import { assertCanManage, assertCanSee, managedEvent } from '../auth/event-access';
 import { forbidden, notFound } from '../common/domain-error';
 import { talksError, TalksErrorReason } from './talks.errors';
 import { assertWithinEventDays } from '../events/event-days';
@@ -40,9 +40,7 @@ export class TalksService {
   async create(actor: Actor, input: CreateTalkInput): Promise<TalkEntity> {
     // The event's row is share-locked: its days cannot change (updateEvent) between the check and the insert.
     return this.dataSource.transaction(async (manager) => {
-      const event = await this.events.lockById(input.eventId, 'share', manager);
-      if (!event) throw notFound('Event');
-      assertCanManage(actor, event.id);
+      const event = managedEvent(actor, await this.events.lockById(input.eventId, 'share', manager));
       const speaker = await this.attendees.findById(input.speakerId, manager);
       if (!speaker || speaker.eventId !== event.id) {
         throw talksError(TalksErrorReason.SPEAKER_NOT_ATTENDEE, 'The speaker must be an attendee of this event', { fields: [{ field: 'speakerId', message: 'not an attendee of this event' }] });
