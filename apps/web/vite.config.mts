@@ -45,6 +45,10 @@ function i18nSections(): Plugin {
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [graphqlDocumentModules(fileURLToPath(new URL('./src/gql/', import.meta.url))), react(), i18nSections()],
+  // The one library of ours the web app may import (lint allows no other): as tsconfig.json's `paths` say.
+  resolve: {
+    alias: [{ find: /^@pairwise\/vocabulary$/, replacement: fileURLToPath(new URL('../../libs/vocabulary/src/index.ts', import.meta.url)) }],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -17,7 +17,7 @@ export { EventsModule } from './events/events.module';
 export { eventsError, EventsErrorReason } from './events/events.errors';
 export { EventsService } from './events/events.service';
 export { OddPolicy } from './events/models/event.model';
-export { slugify, TagVocabulary } from './events/tag-vocabulary';
+export { TagVocabulary } from './events/tag-vocabulary';
 export { readAttendeeCsv } from './imports/attendee-csv';
 export { AttendeeImportService } from './imports/attendee-import.service';
 export { decodeCsvBytes, DELIMITER_NAMES, ENCODING_NAMES } from './imports/csv-text';

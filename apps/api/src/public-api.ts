@@ -14,7 +14,6 @@ export type { ProfileChanges } from './attendees/profile-writer';
 export type { Actor } from './auth/actor';
 export type { ReasonOf } from './common/domain-error';
 export type { AppConfig } from './config/app-config';
-export type { VocabularyEntry } from './events/tag-vocabulary';
 export type { ImportReport, NotMatchableReason } from './imports/attendee-import.service';
 export type { CsvEncoding } from './imports/csv-text';
 export type { ExportResult } from './reports/reports.service';

@@ -100,8 +100,12 @@ const STEPS = [
   {
     name: 'web app (GraphQL types generated from the schema, Vite, budget check, compressed copies)',
     inputs: () => ({
-      // Everything the bundle is made of; not the generated types (made from the schema here) or tests.
-      folders: [{ dir: 'apps/web', include: (file, relative) => !/^apps\/web\/(dist|src\/gql)\//.test(relative) && !/\.spec\.tsx?$/.test(file) }],
+      // Everything the bundle is made of, the one library it imports (@pairwise/vocabulary) included;
+      // not the generated types (made from the schema here) or tests.
+      folders: [
+        { dir: 'apps/web', include: (file, relative) => !/^apps\/web\/(dist|src\/gql)\//.test(relative) && !/\.spec\.tsx?$/.test(file) },
+        { dir: 'libs/vocabulary', include: isTypeScriptSource },
+      ],
       files: ['apps/api/schema.gql'],
     }),
     run: (outDir, root) => {

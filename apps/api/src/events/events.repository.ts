@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { VocabularyEntry } from '@pairwise/vocabulary';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { DummyValue, GenerateSql } from '../database/generate-sql';
 import { SCHEDULED, sqlList } from '../rounds/round-lifecycle';
 import { EventTagEntity } from './event-tag.entity';
 import { EventEntity } from './event.entity';
-import type { VocabularyEntry } from './tag-vocabulary';
 
 /**
  * How a use case holds an event's row until its transaction ends: `share` keeps the event's days and

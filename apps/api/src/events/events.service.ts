@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { slugify, type VocabularyEntry } from '@pairwise/vocabulary';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isAdmin, type Actor } from '../auth/actor';
@@ -12,7 +13,7 @@ import { EventEntity, type RequestSlotSettings } from './event.entity';
 import { EventsRepository, type ScheduledItem } from './events.repository';
 import type { CreateEventInput, MeetingRequestSlotsInput, TagInput, UpdateEventInput } from './inputs/event.inputs';
 import { OddPolicy } from './models/event.model';
-import { slugify, TagVocabulary, type VocabularyEntry } from './tag-vocabulary';
+import { TagVocabulary } from './tag-vocabulary';
 
 export const DEFAULT_ROUND_MINUTES = 15;
 /** Meeting requests an attendee may send per day when the event does not say (`meetingRequestsPerDay`). */

@@ -1,15 +1,4 @@
-import { slugify, TagVocabulary } from './tag-vocabulary';
-
-describe('slugify', () => {
-  it.each([
-    ['Speculative Décoding!', 'speculative-decoding'],
-    ['  RAG  ', 'rag'],
-    ['C++', 'c-plus-plus'],
-    ['C#', 'c-sharp'],
-    ['LLM/Inference', 'llm-inference'],
-    ['日本語', ''],
-  ])('%s → %s', (input, slug) => expect(slugify(input)).toBe(slug));
-});
+import { TagVocabulary } from './tag-vocabulary';
 
 describe('TagVocabulary', () => {
   const vocabulary = new TagVocabulary([

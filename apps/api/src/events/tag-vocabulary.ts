@@ -1,29 +1,14 @@
 /**
  * An event's tag vocabulary: canonical slugs with their synonyms, so that
  * "Retrieval-Augmented Generation" and "retrieval augmented gen" both become
- * `rag`. Unknown tags are kept (as slugs) and reported, never dropped.
+ * `rag`. Unknown tags are kept (as slugs) and reported, never dropped. A slug is spelled by
+ * @pairwise/vocabulary's `slugify`, the one the web app uses too.
  */
-export interface VocabularyEntry {
-  slug: string;
-  label: string;
-  synonyms: readonly string[];
-}
+import { slugify, type VocabularyEntry } from '@pairwise/vocabulary';
 
 export interface NormalisedTags {
   tags: string[];
   unknown: string[];
-}
-
-/** Lower-case ASCII words joined by dashes: "Speculative Décoding!" → "speculative-decoding". */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\+/g, ' plus ')
-    .replace(/#/g, ' sharp ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 export class TagVocabulary {

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { slugify } from '@pairwise/vocabulary';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertCanManage } from '../auth/event-access';
@@ -8,7 +9,6 @@ import { notFound } from '../common/domain-error';
 import { decodeCursor, isCursorId, pageOf, type KeyedPage } from '../common/paging';
 import { isUuid } from '../common/sql';
 import { EventEntity } from '../events/event.entity';
-import { slugify } from '../events/tag-vocabulary';
 import type { RoundEntity } from '../rounds/round.entity';
 import { RoundsRepository } from '../rounds/rounds.repository';
 import type { PairingReportArgs } from './inputs/pairing-report.args';

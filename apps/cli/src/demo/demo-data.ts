@@ -1,7 +1,6 @@
 import type { Profile } from '@pairwise/matching';
-import { loadApi, type ProfileChanges, type ShareableField, type VocabularyEntry } from '../../../api/src/public-api';
-
-const { slugify } = loadApi();
+import { slugify, type VocabularyEntry } from '@pairwise/vocabulary';
+import type { ProfileChanges, ShareableField } from '../../../api/src/public-api';
 
 /**
  * Turns `generateConference` profiles (ids `p00001`…, companies `company-7`,

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { VocabularyEntry } from '@pairwise/vocabulary';
 import { useMutation } from 'urql';
 import { getFragmentData } from '../../gql';
 import type { ProfileField, ProfileFieldsFragment as Profile } from '../../gql/graphql';
@@ -8,7 +9,7 @@ import { ErrorNotice } from '../../shared/layout/error-notice';
 import { LANGUAGE_CODES, languageNames } from './languages';
 import { ProfileFieldsFragment, UpdateMyProfileDocument } from './profile.documents';
 import { TagInput } from './tag-input';
-import { tagMatcher, type VocabularyTag } from './tags';
+import { tagMatcher } from './tags';
 import { FormActions } from '../form-actions';
 
 /** Every field partners may be shown, in the order the form has them. */
@@ -53,7 +54,7 @@ const draftOf = (profile: Profile): Draft => ({
  * The attendee's profile, and which of its fields matched partners may see. Tags use the event's
  * vocabulary (its labels, with suggestions); what it does not know is kept, and said after saving.
  */
-export function ProfileForm({ profile, vocabulary, onSaved }: { profile: Profile; vocabulary: readonly VocabularyTag[]; onSaved: (profile: Profile) => void }) {
+export function ProfileForm({ profile, vocabulary, onSaved }: { profile: Profile; vocabulary: readonly VocabularyEntry[]; onSaved: (profile: Profile) => void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState(() => draftOf(profile));

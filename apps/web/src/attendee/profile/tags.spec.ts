@@ -1,4 +1,4 @@
-import { slugify, tagMatcher, withTag } from './tags';
+import { tagMatcher, withTag } from './tags';
 
 describe('tags typed in the profile', () => {
   const matcher = tagMatcher([
@@ -19,12 +19,6 @@ describe('tags typed in the profile', () => {
     expect(matcher.label('speculative-decoding')).toBe('speculative-decoding');
     expect(matcher.known('rag')).toBe(true);
     expect(matcher.known('speculative-decoding')).toBe(false);
-  });
-
-  it('slugifies as the API does', () => {
-    expect(slugify('Speculative Décoding!')).toBe('speculative-decoding');
-    expect(slugify('C#')).toBe('c-sharp');
-    expect(slugify('  ')).toBe('');
   });
 
   it('adds a tag once, whatever its spelling, and never a blank one', () => {

@@ -2,25 +2,10 @@
  * Tags typed by an attendee, matched to the event's vocabulary as the API will match them: the
  * same slug for "Retrieval-Augmented Generation", "RAG" and "rag". The API has the last word (it
  * normalises every tag it stores and reports those it does not know); this lets the page show the
- * event's label at once, suggest the vocabulary, and not list one tag twice.
+ * event's label at once, suggest the vocabulary, and not list one tag twice. Slugs are spelled by the
+ * API's own `slugify` (@pairwise/vocabulary), so the two cannot drift apart.
  */
-export interface VocabularyTag {
-  slug: string;
-  label: string;
-  synonyms: readonly string[];
-}
-
-/** Lower-case ASCII words joined by dashes, as the API's slugify: "Speculative Décoding!" → "speculative-decoding". */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\+/g, ' plus ')
-    .replace(/#/g, ' sharp ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+import { slugify, type VocabularyEntry } from '@pairwise/vocabulary';
 
 export interface TagMatcher {
   /** The vocabulary's slug for a typed text (its slug, label or a synonym, in any case), else the text as typed (trimmed). */
@@ -31,7 +16,7 @@ export interface TagMatcher {
   known(tag: string): boolean;
 }
 
-export function tagMatcher(vocabulary: readonly VocabularyTag[]): TagMatcher {
+export function tagMatcher(vocabulary: readonly VocabularyEntry[]): TagMatcher {
   const bySpelling = new Map<string, string>();
   const labels = new Map<string, string>();
   for (const tag of vocabulary) {
