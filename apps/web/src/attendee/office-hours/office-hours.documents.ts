@@ -23,14 +23,7 @@ export const OfficeHoursTalksDocument = graphql(`
 export const TalkCardFragment = graphql(`
   fragment TalkCard_talk on Talk {
     id
-    title
-    startsAt
-    endsAt
-    location
-    tags
-    slotCount
-    slotMinutes
-    allocationStatus
+    ...TalkFields
     speaker {
       id
       name

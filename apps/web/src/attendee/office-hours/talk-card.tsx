@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { getFragmentData, type FragmentType } from '../../gql';
 import { ErrorNotice } from '../../shared/layout/error-notice';
+import { TalkFieldsFragment } from '../../shared/talk.documents';
 import { dayIn, formatDay, formatTime } from '../../shared/time';
 import { AskToMeet } from '../requests/ask-to-meet';
 import { MySlotRequestFragment, RequestSpeakerSlotDocument, TalkCardFragment, WithdrawSpeakerSlotRequestDocument } from './office-hours.documents';
@@ -14,7 +15,8 @@ type Request = { question: string; status: 'GRANTED' | 'PENDING' | 'STANDBY'; sl
 export function TalkCard({ talk, timeZone, me, tagLabels }: { talk: FragmentType<typeof TalkCardFragment>; timeZone: string; me: string; tagLabels: ReadonlyMap<string, string> }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const data = getFragmentData(TalkCardFragment, talk);
+  const card = getFragmentData(TalkCardFragment, talk);
+  const data = { ...card, ...getFragmentData(TalkFieldsFragment, card) };
   const loaded = getFragmentData(MySlotRequestFragment, data.requests[0]) as Request | undefined;
   const [requested, requestSlot] = useMutation(RequestSpeakerSlotDocument);
   const [withdrawn, withdrawRequest] = useMutation(WithdrawSpeakerSlotRequestDocument);

@@ -3,11 +3,6 @@ import { graphql } from '../../gql';
 export const OrganiserAttendeesDocument = graphql(`
   query OrganiserAttendees($eventId: ID!, $filter: AttendeeFilter, $first: Int, $after: String) {
     attendees(eventId: $eventId, filter: $filter, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        endCursor
-        hasNextPage
-      }
       edges {
         node {
           id
@@ -20,6 +15,10 @@ export const OrganiserAttendeesDocument = graphql(`
           present
         }
       }
+      totalCount
+      pageInfo {
+        ...Pager_pageInfo
+      }
     }
   }
 `);
@@ -28,16 +27,16 @@ export const OrganiserAttendeesDocument = graphql(`
 export const OrganiserAttendeeIdsDocument = graphql(`
   query OrganiserAttendeeIds($eventId: ID!, $filter: AttendeeFilter, $after: String) {
     attendees(eventId: $eventId, filter: $filter, first: 100, after: $after) {
-      pageInfo {
-        endCursor
-        hasNextPage
-      }
       edges {
         node {
           id
           name
           email
         }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
       }
     }
   }

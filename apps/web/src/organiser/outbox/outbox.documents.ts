@@ -3,11 +3,6 @@ import { graphql } from '../../gql';
 export const OutboxDocument = graphql(`
   query OrganiserOutbox($eventId: ID!, $first: Int, $after: String) {
     outbox(eventId: $eventId, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        endCursor
-        hasNextPage
-      }
       edges {
         node {
           id
@@ -21,6 +16,10 @@ export const OutboxDocument = graphql(`
           sendAfter
           sentAt
         }
+      }
+      totalCount
+      pageInfo {
+        ...Pager_pageInfo
       }
     }
   }

@@ -2,10 +2,12 @@ import type { CombinedError } from '@urql/core';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { getFragmentData } from '../../gql';
 import type { OrganiserTalksQuery, SlotAllocationStatus } from '../../gql/graphql';
 import { ErrorNotice } from '../../shared/layout/error-notice';
 import { Loading } from '../../shared/layout/loading';
 import { PageTitle } from '../../shared/layout/page-title';
+import { TalkFieldsFragment } from '../../shared/talk.documents';
 import { formatDayTime, formatTime } from '../../shared/time';
 import { useOrganiserEvent } from '../events/organiser-event';
 import { ConfirmAction } from '../rounds/confirm-action';
@@ -107,8 +109,9 @@ function ProgrammeCard({ eventId, onChanged }: { eventId: string; onChanged: () 
 
 const STATUS_BADGE: Record<SlotAllocationStatus, string> = { OPEN: 'badge', ALLOCATED: 'badge badge-warning', PUBLISHED: 'badge' };
 
-function TalkCard({ talk, timeZone, tagLabels, onChanged }: { talk: Talk; timeZone: string; tagLabels: ReadonlyMap<string, string>; onChanged: () => void }) {
+function TalkCard({ talk: row, timeZone, tagLabels, onChanged }: { talk: Talk; timeZone: string; tagLabels: ReadonlyMap<string, string>; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
+  const talk = { ...row, ...getFragmentData(TalkFieldsFragment, row) };
   const id = useId();
   const [allocation, allocate] = useMutation(AllocateSpeakerSlotsDocument);
   const [publication, publish] = useMutation(PublishSpeakerSlotsDocument);

@@ -4,14 +4,7 @@ export const OrganiserTalksDocument = graphql(`
   query OrganiserTalks($eventId: ID!) {
     talks(eventId: $eventId) {
       id
-      title
-      startsAt
-      endsAt
-      location
-      tags
-      slotCount
-      slotMinutes
-      allocationStatus
+      ...TalkFields
       requestCount
       speaker {
         id
