@@ -21,6 +21,7 @@ export default function RequestsPage({ eventSlug }: { eventSlug: string }) {
   const received = requests.filter((request) => request.direction === 'RECEIVED');
   const sent = requests.filter((request) => request.direction === 'SENT');
   const error = !mine.data && mine.error;
+  const timeZone = event.data?.event.timeZone ?? 'UTC';
   return (
     <AttendeeLayout eventName={event.data?.event.name} title={t('attendee.requests.title')}>
       <p>{t('attendee.requests.intro')}</p>
@@ -30,33 +31,29 @@ export default function RequestsPage({ eventSlug }: { eventSlug: string }) {
         <Loading />
       ) : (
         <>
-          <section aria-labelledby="requests-received">
-            <h2 id="requests-received">{t('attendee.requests.received')}</h2>
-            {received.length === 0 ? (
-              <p className="card empty">{t('attendee.requests.noneReceived')}</p>
-            ) : (
-              <ul className="request-list">
-                {received.map((request) => (
-                  <RequestCard key={request.id} request={request} timeZone={event.data?.event.timeZone ?? 'UTC'} />
-                ))}
-              </ul>
-            )}
-          </section>
-          <section aria-labelledby="requests-sent">
-            <h2 id="requests-sent">{t('attendee.requests.sent')}</h2>
-            {sent.length === 0 ? (
-              <p className="card empty">{t('attendee.requests.noneSent')}</p>
-            ) : (
-              <ul className="request-list">
-                {sent.map((request) => (
-                  <RequestCard key={request.id} request={request} timeZone={event.data?.event.timeZone ?? 'UTC'} />
-                ))}
-              </ul>
-            )}
-          </section>
+          <RequestSection id="requests-received" title={t('attendee.requests.received')} empty={t('attendee.requests.noneReceived')} requests={received} timeZone={timeZone} />
+          <RequestSection id="requests-sent" title={t('attendee.requests.sent')} empty={t('attendee.requests.noneSent')} requests={sent} timeZone={timeZone} />
         </>
       )}
     </AttendeeLayout>
+  );
+}
+
+/** The requests of one direction under their heading, or a line saying there are none. */
+function RequestSection({ id, title, empty, requests, timeZone }: { id: string; title: string; empty: string; requests: Request[]; timeZone: string }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {requests.length === 0 ? (
+        <p className="card empty">{empty}</p>
+      ) : (
+        <ul className="request-list">
+          {requests.map((request) => (
+            <RequestCard key={request.id} request={request} timeZone={timeZone} />
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

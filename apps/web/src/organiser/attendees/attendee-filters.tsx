@@ -6,6 +6,10 @@ import { NO_FILTER, isFiltered, type AttendeeFilterState } from './attendee-filt
 /** Roles people usually give (the field is free text: these are suggestions). */
 const COMMON_ROLES = ['engineer', 'researcher', 'founder', 'investor', 'product', 'designer', 'student'];
 
+/** The filters that are a choice of any, yes or no: present at the event, consent to matchmaking. */
+const YES_NO_FILTERS = ['present', 'consent'] as const;
+type YesNo = AttendeeFilterState[(typeof YES_NO_FILTERS)[number]];
+
 /**
  * Search and filters of the attendees table. Choices apply at once; the search box after a short pause
  * (or at once with Enter).
@@ -56,22 +60,16 @@ export function AttendeeFilters({
           {t('organiser.attendees.searchHint')}
         </p>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-present`}>{t('organiser.attendees.present')}</label>
-        <select id={`${id}-present`} value={filter.present} onChange={(event) => onChange({ ...filter, present: event.target.value as AttendeeFilterState['present'] })}>
-          <option value="">{t('organiser.attendees.any')}</option>
-          <option value="yes">{t('organiser.attendees.presentYes')}</option>
-          <option value="no">{t('organiser.attendees.presentNo')}</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-consent`}>{t('organiser.attendees.consent')}</label>
-        <select id={`${id}-consent`} value={filter.consent} onChange={(event) => onChange({ ...filter, consent: event.target.value as AttendeeFilterState['consent'] })}>
-          <option value="">{t('organiser.attendees.any')}</option>
-          <option value="yes">{t('organiser.attendees.consentYes')}</option>
-          <option value="no">{t('organiser.attendees.consentNo')}</option>
-        </select>
-      </div>
+      {YES_NO_FILTERS.map((name) => (
+        <div className="field" key={name}>
+          <label htmlFor={`${id}-${name}`}>{t(`organiser.attendees.${name}`)}</label>
+          <select id={`${id}-${name}`} value={filter[name]} onChange={(event) => onChange({ ...filter, [name]: event.target.value as YesNo })}>
+            <option value="">{t('organiser.attendees.any')}</option>
+            <option value="yes">{t(`organiser.attendees.${name}Yes`)}</option>
+            <option value="no">{t(`organiser.attendees.${name}No`)}</option>
+          </select>
+        </div>
+      ))}
       <div className="field">
         <label htmlFor={`${id}-role`}>{t('organiser.attendees.role')}</label>
         <input id={`${id}-role`} list={`${id}-roles`} value={role} onChange={(event) => setRole(event.target.value)} autoCapitalize="none" />

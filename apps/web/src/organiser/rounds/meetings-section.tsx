@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import type { OrganiserRoundMeetingsQuery } from '../../gql/graphql';
@@ -198,30 +198,19 @@ function Reasons({ meeting, tagLabels }: { meeting: Meeting; tagLabels: Readonly
   const mutual = meeting.reasons.some((reason) => reason.wish === 'mutual');
   return (
     <dl className="reasons">
-      {shared.length ? (
-        <div>
-          <dt>{t('organiser.meetings.sharedInterests')}</dt>
-          <dd>{shared.join(', ')}</dd>
-        </div>
-      ) : null}
-      {seeks.length ? (
-        <div>
-          <dt>{t('organiser.meetings.seeksOffers')}</dt>
-          <dd>{seeks.join(', ')}</dd>
-        </div>
-      ) : null}
-      {languages.length ? (
-        <div>
-          <dt>{t('organiser.meetings.languages')}</dt>
-          <dd>{languages.join(', ')}</dd>
-        </div>
-      ) : null}
-      {wished ? (
-        <div>
-          <dt>{t('organiser.meetings.wish')}</dt>
-          <dd>{mutual ? t('organiser.meetings.wishMutual') : t('organiser.meetings.wishOne')}</dd>
-        </div>
-      ) : null}
+      {shared.length ? <Reason term={t('organiser.meetings.sharedInterests')}>{shared.join(', ')}</Reason> : null}
+      {seeks.length ? <Reason term={t('organiser.meetings.seeksOffers')}>{seeks.join(', ')}</Reason> : null}
+      {languages.length ? <Reason term={t('organiser.meetings.languages')}>{languages.join(', ')}</Reason> : null}
+      {wished ? <Reason term={t('organiser.meetings.wish')}>{mutual ? t('organiser.meetings.wishMutual') : t('organiser.meetings.wishOne')}</Reason> : null}
     </dl>
+  );
+}
+
+function Reason({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
   );
 }
