@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { Client } from 'pg';
 import {
   ADMIN,
   ApiProcess,
+  apiProcessEnv,
   createAttendee,
   createEvent,
   createOrganiser,
   createTestDatabase,
   expectData,
+  queryRows,
+  remoteApi,
   seedConference,
   startEventApp,
   startTestApp,
@@ -46,16 +48,6 @@ async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, what
   }
 }
 
-async function query<T = Record<string, any>>(url: string, sql: string, parameters: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, parameters)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
 describe('a generation whose API process stops never leaves its round stuck', () => {
   let database: TestDatabase | undefined;
   const processes: ApiProcess[] = [];
@@ -71,31 +63,15 @@ describe('a generation whose API process stops never leaves its round stuck', ()
     await api.waitFor(/Pairwise API ready at/);
     return api;
   };
-  const gql = async <T = Record<string, any>>(document: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const response = await fetch(`http://127.0.0.1:${state.port}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(state.token ? { authorization: `Bearer ${state.token}` } : {}) },
-      body: JSON.stringify({ query: document, variables }),
-    });
-    const payload = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (!payload.data || payload.errors) throw new Error(`GraphQL failed: ${JSON.stringify(payload)}`);
-    return payload.data;
-  };
+  const gql = async <T = Record<string, any>>(document: string, variables: Record<string, unknown> = {}): Promise<T> =>
+    expectData(await remoteApi(`http://127.0.0.1:${state.port}`).gql<T>(document, variables, state.token || undefined));
   const round = async (id: string) => (await gql<{ round: RoundView }>(ROUND, { id })).round;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     state.port = await freePort();
     // The same secret for every process: the admin's token outlives the crash. A short lease, so the test need not wait 30 s.
-    state.env = {
-      DATABASE_URL: database!.url,
-      HOST: '127.0.0.1',
-      PORT: String(state.port),
-      PAIRWISE_JWT_SECRET: randomBytes(32).toString('hex'),
-      PAIRWISE_ADMIN_EMAIL: ADMIN.email,
-      PAIRWISE_ADMIN_PASSWORD: ADMIN.password,
-      PAIRWISE_GENERATION_LEASE_SECONDS: '3',
-    };
+    state.env = apiProcessEnv({ databaseUrl: database.url, port: state.port, admin: ADMIN, env: { PAIRWISE_GENERATION_LEASE_SECONDS: '3' } });
   });
 
   it('kill -9: a new process fails the round back to DRAFT at start-up, with progress.error; it then generates again', async () => {
@@ -111,9 +87,9 @@ describe('a generation whose API process stops never leaves its round stuck', ()
     await first.kill();
 
     // What the crash leaves: GENERATING, phase matching, a lease nobody renews.
-    const [stuck] = await query(database!.url, `SELECT status, progress->>'phase' AS phase, lease_owner FROM rounds WHERE id = $1`, [roundId]);
+    const [stuck] = await queryRows(database!.url, `SELECT status, progress->>'phase' AS phase, lease_owner FROM rounds WHERE id = $1`, [roundId]);
     expect(stuck).toMatchObject({ status: 'GENERATING', phase: 'matching', lease_owner: expect.stringContaining(`/${first.process.pid}/`) });
-    await poll(() => query(database!.url, `SELECT lease_expires_at < now() AS lapsed FROM rounds WHERE id = $1`, [roundId]), ([row]) => row.lapsed, 'waiting for the lease to lapse', 30_000);
+    await poll(() => queryRows(database!.url, `SELECT lease_expires_at < now() AS lapsed FROM rounds WHERE id = $1`, [roundId]), ([row]) => row.lapsed, 'waiting for the lease to lapse', 30_000);
 
     const killedAt = Date.now();
     await start();
@@ -121,14 +97,14 @@ describe('a generation whose API process stops never leaves its round stuck', ()
     const failed = await round(roundId);
     expect(failed).toMatchObject({ status: 'DRAFT', progress: { phase: 'failed', error: expect.stringContaining('stopped before it finished') } });
     expect(Date.now() - killedAt).toBeLessThan(60_000);
-    expect(await query(database!.url, `SELECT count(*)::int AS n FROM meetings WHERE round_id = $1`, [roundId])).toEqual([{ n: 0 }]);
+    expect(await queryRows(database!.url, `SELECT count(*)::int AS n FROM meetings WHERE round_id = $1`, [roundId])).toEqual([{ n: 0 }]);
 
     // Generating again works.
     expect((await gql(GENERATE, { id: roundId })).generateRound.status).toBe('GENERATING');
     const done = await poll(() => round(roundId), (r) => r.status !== 'GENERATING', 'waiting for the second generation', 240_000);
     expect(done).toMatchObject({ status: 'GENERATED', progress: { phase: 'done', error: null }, stats: { eligible: ATTENDEES } });
     expect(done.stats!.matched).toBeGreaterThan(ATTENDEES * 0.95);
-    expect(await query(database!.url, `SELECT lease_owner, lease_expires_at FROM rounds WHERE id = $1`, [roundId])).toEqual([{ lease_owner: null, lease_expires_at: null }]);
+    expect(await queryRows(database!.url, `SELECT lease_owner, lease_expires_at FROM rounds WHERE id = $1`, [roundId])).toEqual([{ lease_owner: null, lease_expires_at: null }]);
   });
 
   it('a graceful stop (SIGTERM) fails the generation at once, with its own reason', async () => {
@@ -139,7 +115,7 @@ describe('a generation whose API process stops never leaves its round stuck', ()
     await poll(() => round(createRound.id), (r) => r.progress?.phase === 'matching', 'waiting for the matching to start', 60_000);
     api.process.kill('SIGTERM');
     expect(await api.exited).toBe(0);
-    const [stopped] = await query(database!.url, `SELECT status, progress, lease_owner FROM rounds WHERE id = $1`, [createRound.id]);
+    const [stopped] = await queryRows(database!.url, `SELECT status, progress, lease_owner FROM rounds WHERE id = $1`, [createRound.id]);
     expect(stopped).toMatchObject({ status: 'DRAFT', lease_owner: null, progress: { phase: 'failed', error: 'The API was stopped while generating this round; generate it again' } });
   });
 });
@@ -180,8 +156,8 @@ describe('cancelling a GENERATING round', () => {
     expect(cancelled).toEqual({ status: 'CANCELLED', progress: { phase: 'cancelled' } });
     await t!.app.get(RoundGenerationService).settled();
     expect(lines).toContainEqual(expect.objectContaining({ roundId, msg: 'Round generation stopped without a draft', reason: 'cancelled' }));
-    expect(await query(t!.database!.url, `SELECT status, lease_owner FROM rounds WHERE id = $1`, [roundId])).toEqual([{ status: 'CANCELLED', lease_owner: null }]);
-    expect(await query(t!.database!.url, `SELECT count(*)::int AS n FROM meetings WHERE round_id = $1`, [roundId])).toEqual([{ n: 0 }]);
+    expect(await queryRows(t!.database!.url, `SELECT status, lease_owner FROM rounds WHERE id = $1`, [roundId])).toEqual([{ status: 'CANCELLED', lease_owner: null }]);
+    expect(await queryRows(t!.database!.url, `SELECT count(*)::int AS n FROM meetings WHERE round_id = $1`, [roundId])).toEqual([{ n: 0 }]);
   });
 
   it('from another process: the run finishes its matching, finds it no longer holds the lease, and writes nothing', async () => {
@@ -190,8 +166,8 @@ describe('cancelling a GENERATING round', () => {
     expect(expectData(await other!.gql(CANCEL, { id: roundId }, organiser)).cancelRound.status).toBe('CANCELLED');
     await t!.app.get(RoundGenerationService).settled();
     expect(lines).toContainEqual(expect.objectContaining({ roundId, msg: 'Round generation dropped its plan: the round was cancelled or failed meanwhile' }));
-    expect(await query(t!.database!.url, `SELECT status FROM rounds WHERE id = $1`, [roundId])).toEqual([{ status: 'CANCELLED' }]);
-    expect(await query(t!.database!.url, `SELECT count(*)::int AS n FROM meetings WHERE round_id = $1`, [roundId])).toEqual([{ n: 0 }]);
+    expect(await queryRows(t!.database!.url, `SELECT status FROM rounds WHERE id = $1`, [roundId])).toEqual([{ status: 'CANCELLED' }]);
+    expect(await queryRows(t!.database!.url, `SELECT count(*)::int AS n FROM meetings WHERE round_id = $1`, [roundId])).toEqual([{ n: 0 }]);
   });
 });
 
@@ -206,7 +182,7 @@ describe('a live process fails lapsed generations without being restarted', () =
     for (const name of ['Ann', 'Bob']) await createAttendee(t, eventId, { name, present: true });
     const roundId = expectData(await t.gql(CREATE_ROUND, { input: { eventId, name: 'Orphan', startsAt: '2030-06-01T10:00:00Z' } }, organiser)).createRound.id;
     // A run on another host that died: its lease is valid for 3 s more, then nobody renews it.
-    await query(
+    await queryRows(
       t.database!.url,
       `UPDATE rounds SET status = 'GENERATING', progress = '{"phase":"matching"}', lease_owner = 'elsewhere/1/run', lease_expires_at = now() + interval '3 seconds' WHERE id = $1`,
       [roundId],
@@ -225,7 +201,7 @@ describe('a live process fails lapsed generations without being restarted', () =
     const { id: eventId } = await createEvent(t!);
     const organiser = (await createOrganiser(t!, eventId)).token;
     const roundId = expectData(await t!.gql(CREATE_ROUND, { input: { eventId, name: 'Stuck', startsAt: '2030-06-01T10:00:00Z' } }, organiser)).createRound.id;
-    await query(t!.database!.url, `UPDATE rounds SET status = 'GENERATING', lease_owner = 'elsewhere/1/run', lease_expires_at = now() + interval '1 hour' WHERE id = $1`, [roundId]);
+    await queryRows(t!.database!.url, `UPDATE rounds SET status = 'GENERATING', lease_owner = 'elsewhere/1/run', lease_expires_at = now() + interval '1 hour' WHERE id = $1`, [roundId]);
     expect(expectData(await t!.gql(CANCEL, { id: roundId }, organiser)).cancelRound).toEqual({ status: 'CANCELLED', progress: { phase: 'cancelled' } });
     expect(await waitForRound(t!, roundId, organiser)).toMatchObject({ status: 'CANCELLED' });
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { closeLater, createTestDatabase, startApiProcess, startSmtpServer, type RunningApi, type TestDatabase, type TestSmtpServer } from '@pairwise/testing';
+import type { Client } from 'pg';
+import { closeLater, connectClient, createTestDatabase, expectData, remoteApi, startApiProcess, startSmtpServer, type RunningApi, type TestDatabase, type TestSmtpServer } from '@pairwise/testing';
 
 // Real API processes (the built server), a real SMTP server, thousands of messages: a minute or two on a busy machine.
 jest.setTimeout(900_000);
@@ -12,16 +12,9 @@ const ADMIN = { email: 'mail-admin@pairwise.test', password: 'mail-admin-passwor
 
 type Api = RunningApi;
 
-async function gql<T = Record<string, any>>(api: Api, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const response = await fetch(`http://127.0.0.1:${api.port}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const payload = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (!payload.data || payload.errors) throw new Error(`GraphQL failed: ${JSON.stringify(payload)}`);
-  return payload.data;
-}
+/** The data of a GraphQL call to `api`; throws with the errors when it failed. */
+const gql = async <T = Record<string, any>>(api: Api, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> =>
+  expectData(await remoteApi(api.url).gql<T>(query, variables, token));
 
 async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -44,12 +37,9 @@ describe('mail across real API processes', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    closeLater(() => database.drop());
     smtp = await startSmtpServer();
     closeLater(() => smtp.close());
-    sql = new Client({ connectionString: database.url });
-    await sql.connect();
-    closeLater(() => sql.end());
+    sql = await connectClient(database.url);
   });
 
   const startApi = (env: Record<string, string> = {}, mail: TestSmtpServer = smtp): Promise<Api> =>
@@ -66,8 +56,7 @@ describe('mail across real API processes', () => {
       },
     });
 
-  const adminToken = async (api: Api) =>
-    (await gql<{ login: { token: string } }>(api, `mutation ($e: String!, $p: String!) { login(input: {email: $e, password: $p}) { token } }`, { e: ADMIN.email, p: ADMIN.password })).login.token;
+  const adminToken = (api: Api) => remoteApi(api.url, ADMIN).adminToken();
 
   it('kill -9 half-way through 2,000 invitations, restart: every attendee has one message, none lost', async () => {
     // Its own server, keeping only each message's recipient and Message-ID: parsing 2,000 messages in this

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
   ApiProcess,
   attendeeToken,
   closeLater,
+  connectClient,
   createAttendee,
   createEvent,
   createOrganiser,
@@ -81,10 +82,7 @@ describe('limits shared by every API process', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    closeLater(() => database.drop());
-    sql = new Client({ connectionString: database.url });
-    await sql.connect();
-    closeLater(() => sql.end());
+    sql = await connectClient(database.url);
     redis = await startRedisServer();
     closeLater(() => redis.close());
   });
@@ -103,7 +101,7 @@ describe('limits shared by every API process', () => {
    * be answered alike, and as the limits say.
    */
   async function expectSharedLimits(a: Api, b: Api): Promise<void> {
-    const admin = remoteApi(`http://127.0.0.1:${a.port}`, ADMIN);
+    const admin = remoteApi(a.url, ADMIN);
     const event = await createEvent(admin);
     const spread = (index: number) => (index % 2 === 0 ? a : b);
     const alone = () => a;
@@ -223,7 +221,6 @@ describe('the limit stores count alike', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    closeLater(() => database.drop());
     dataSource = new DataSource(dataSourceOptions(database.url));
     await dataSource.initialize();
     closeLater(() => dataSource.destroy());

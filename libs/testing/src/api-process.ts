@@ -52,6 +52,8 @@ export class ApiProcess {
 export interface RunningApi {
   process: ApiProcess;
   port: number;
+  /** Its base URL, `http://127.0.0.1:<port>` (remoteApi's `baseUrl`). */
+  url: string;
 }
 
 /**
@@ -64,7 +66,7 @@ export async function startApiProcess(options: { databaseUrl: string; secret: st
   const api = new ApiProcess(apiProcessEnv({ ...options, port }));
   closeLater(() => api.kill());
   await api.waitFor(/Pairwise API ready at/, 300_000);
-  return { process: api, port };
+  return { process: api, port, url: `http://127.0.0.1:${port}` };
 }
 
 /**
