@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { bruteForceMatching } from '../test/brute-force';
 import { inputErrorOf } from '../test/input-errors';
+import { randomRoundPeople } from '../test/random-round';
 import { solveMatching } from './blossom/solve-matching';
 import { pairingViolations } from './invariants';
 import { planRound } from './plan-round';
 import { planRounds } from './plan-rounds';
-import type { PairIds, Profile } from './profile';
+import type { Profile } from './profile';
 import { createPrng } from './prng';
 import type { PlanRoundInput, RoundPlan } from './round-types';
 import { buildScoringModel, edgeScore, hardRuleOf, toSolverWeight, type ScoringModel } from './score';
@@ -49,14 +50,8 @@ const instance = fc.record({
 
 function build({ n, seed, policy, pastRate }: { n: number; seed: number; policy: 'trio' | 'bye'; pastRate: number }): PlanRoundInput {
   const rng = createPrng(seed);
-  const profiles: Profile[] = generateConference(n, seed, { wishRate: 0.3, blockRate: 0.15 }).map((p) => ({
-    ...p,
-    languages: rng.next() < 0.2 ? [['fr', 'de', 'en'][rng.nextInt(3)] as string] : p.languages,
-  }));
-  const pastPairs: PairIds[] = [];
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (rng.next() < pastRate) pastPairs.push([profiles[i]!.id, profiles[j]!.id]);
-  const excluded = n > 3 && rng.next() < 0.3 ? [profiles[rng.nextInt(n)]!.id] : [];
-  return { profiles, seed, policy, pastPairs, excluded, candidatesPerAttendee: 1 + rng.nextInt(4), checkInvariants: true };
+  const people = randomRoundPeople(rng, { n, seed, pastRate, otherLanguageRate: 0.2 });
+  return { ...people, seed, policy, candidatesPerAttendee: 1 + rng.nextInt(4), checkInvariants: true };
 }
 
 describe('planRound', () => {

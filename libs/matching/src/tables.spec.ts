@@ -4,7 +4,8 @@ import { pairingViolations } from './invariants';
 import { planRound } from './plan-round';
 import { planRounds } from './plan-rounds';
 import { createRoundPlanner } from './planner';
-import type { PairIds, Profile } from './profile';
+import type { PairIds } from './profile';
+import { randomRoundPeople } from '../test/random-round';
 import { createPrng } from './prng';
 import type { PlanRoundInput, RoundPlan } from './round-types';
 import { buildScoringModel, edgeScore, hardRuleOf, SCORE_SCALE } from './score';
@@ -22,15 +23,9 @@ const instance = fc.record({
 
 function build({ n, k, seed, pastRate, busyRate }: { n: number; k: number; seed: number; pastRate: number; busyRate: number }): PlanRoundInput {
   const rng = createPrng(seed);
-  const profiles: Profile[] = generateConference(n, seed, { wishRate: 0.3, blockRate: 0.15 }).map((p) => ({
-    ...p,
-    languages: rng.next() < 0.15 ? [['fr', 'de', 'en'][rng.nextInt(3)] as string] : p.languages,
-  }));
-  const pastPairs: PairIds[] = [];
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (rng.next() < pastRate) pastPairs.push([profiles[i]!.id, profiles[j]!.id]);
-  const excluded = n > 3 && rng.next() < 0.3 ? [profiles[rng.nextInt(n)]!.id] : [];
-  const busy = profiles.filter(() => rng.next() < busyRate).map((p) => p.id);
-  return { profiles, seed, pastPairs, excluded, busy, tableSize: k, candidatesPerAttendee: 1 + rng.nextInt(12), checkInvariants: true };
+  const people = randomRoundPeople(rng, { n, seed, pastRate, otherLanguageRate: 0.15 });
+  const busy = people.profiles.filter(() => rng.next() < busyRate).map((p) => p.id);
+  return { ...people, seed, busy, tableSize: k, candidatesPerAttendee: 1 + rng.nextInt(12), checkInvariants: true };
 }
 
 /** Every way the plan breaks a table round's rules (empty when valid). */
