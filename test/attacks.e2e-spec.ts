@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { ADMIN, attendeeToken, createAttendee, createEvent, expectData, login, queryRows, startAdminEventApp, startTestApp, type GraphqlResponse, type TestApp } from '@pairwise/testing';
 
 const codeOf = (response: { errors?: { extensions?: { code?: string } }[] }) => response.errors?.[0]?.extensions?.code;
@@ -153,12 +152,12 @@ describe('attack suite: rate limits and sign-in lockout', () => {
  * read there and moved there, rather than raced against on a busy machine.
  */
 const LATEST = `(SELECT max(last_failed_at) FROM sign_in_failures)`;
-const latestWaitSeconds = async (db: Client) =>
-  Number((await db.query(`SELECT extract(epoch FROM retry_at - last_failed_at) AS s FROM sign_in_failures WHERE last_failed_at = ${LATEST}`)).rows[0].s);
+const latestWaitSeconds = async (t: TestApp) =>
+  Number((await queryRows(t.database.url, `SELECT extract(epoch FROM retry_at - last_failed_at) AS s FROM sign_in_failures WHERE last_failed_at = ${LATEST}`))[0]!.s);
 /** As if the latest failing network had kept failing for a while: it waits `interval`. */
-const waitLonger = (db: Client, interval: string) => db.query(`UPDATE sign_in_failures SET retry_at = now() + $1::interval WHERE last_failed_at = ${LATEST}`, [interval]);
+const waitLonger = (t: TestApp, interval: string) => queryRows(t.database.url, `UPDATE sign_in_failures SET retry_at = now() + $1::interval WHERE last_failed_at = ${LATEST}`, [interval]);
 /** As if the latest failing network's wait were over. */
-const waitOver = (db: Client) => db.query(`UPDATE sign_in_failures SET retry_at = now() WHERE last_failed_at = ${LATEST}`);
+const waitOver = (t: TestApp) => queryRows(t.database.url, `UPDATE sign_in_failures SET retry_at = now() WHERE last_failed_at = ${LATEST}`);
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { token } }`;
 const refusal = (response: GraphqlResponse) => ({ code: codeOf(response), reason: response.errors?.[0]?.extensions?.reason });
 const DELAYED = { code: 'TOO_MANY_REQUESTS', reason: 'SIGN_IN_DELAYED' };
@@ -166,16 +165,10 @@ const WRONG = { code: 'UNAUTHENTICATED', reason: 'UNAUTHENTICATED' };
 
 describe('attack suite: nobody can lock another person out of signing in', () => {
   let t: TestApp;
-  let db: Client;
   beforeAll(async () => {
     t = await startTestApp({ PAIRWISE_SIGN_IN_FAILURES_PER_NETWORK: '20' });
-    db = new Client({ connectionString: t.database.url });
-    await db.connect();
   });
-  afterAll(async () => {
-    await db?.end();
-    await t?.close();
-  });
+  afterAll(() => t?.close());
 
   /** An attendee and a fresh access code of theirs. */
   async function attendeeWithCode(): Promise<{ email: string; code: string }> {
@@ -188,7 +181,7 @@ describe('attack suite: nobody can lock another person out of signing in', () =>
   it('lets the admin in from their own address, at once, while an attacker fails on the admin’s email from another', async () => {
     const attacker = t.gqlFrom('127.0.0.2');
     for (let i = 0; i < 3; i++) expect(refusal(await attacker(LOGIN, { input: { email: ADMIN.email, password: `wrong-${i}` } }))).toEqual(WRONG);
-    await waitLonger(db, '15 minutes');
+    await waitLonger(t, '15 minutes');
     expect(refusal(await attacker(LOGIN, { input: { email: ADMIN.email, password: 'wrong-again' } }))).toEqual(DELAYED);
     expect(refusal(await attacker(LOGIN, { input: { email: ADMIN.email, password: ADMIN.password } }))).toEqual(DELAYED);
     // The admin, elsewhere: the right password goes through, and so does a typo followed by it.
@@ -202,25 +195,25 @@ describe('attack suite: nobody can lock another person out of signing in', () =>
     const from = t.gqlFrom('127.0.0.3');
     const guess = () => from(LOGIN, { input: { email, accessCode: 'ABCD-EFGH-JKMN' } });
     expect(refusal(await guess())).toEqual(WRONG);
-    expect(await latestWaitSeconds(db)).toBe(0);
+    expect(await latestWaitSeconds(t)).toBe(0);
     expect(refusal(await guess())).toEqual(WRONG);
     expect(refusal(await guess())).toEqual(WRONG);
-    expect(await latestWaitSeconds(db)).toBe(1);
-    await waitLonger(db, '1 minute');
+    expect(await latestWaitSeconds(t)).toBe(1);
+    await waitLonger(t, '1 minute');
     const refused = await from(LOGIN, { input: { email, accessCode: code } });
     expect(refusal(refused)).toEqual(DELAYED);
     expect(refused.errors?.[0]?.message).toMatch(/try again in \d+ s/);
-    await waitOver(db);
+    await waitOver(t);
     expect(refusal(await guess())).toEqual(WRONG);
-    expect(await latestWaitSeconds(db)).toBe(2);
-    await waitOver(db);
+    expect(await latestWaitSeconds(t)).toBe(2);
+    await waitOver(t);
     expect(refusal(await guess())).toEqual(WRONG);
-    expect(await latestWaitSeconds(db)).toBe(4);
-    await waitOver(db);
+    expect(await latestWaitSeconds(t)).toBe(4);
+    await waitOver(t);
     expect(expectData(await from(LOGIN, { input: { email, accessCode: code } })).login.token).toEqual(expect.any(String));
     // Forgotten: the next failures start from nothing.
     expect(refusal(await guess())).toEqual(WRONG);
-    expect(await latestWaitSeconds(db)).toBe(0);
+    expect(await latestWaitSeconds(t)).toBe(0);
   });
 
   it('doubles the wait up to 15 minutes, no more', async () => {
@@ -228,15 +221,15 @@ describe('attack suite: nobody can lock another person out of signing in', () =>
     const email = `doubling-${randomBytes(3).toString('hex')}@pairwise.test`;
     expect(refusal(await from(LOGIN, { input: { email, password: 'wrong-password' } }))).toEqual(WRONG);
     // As if it had failed 11 times: the 12th failure waits 2^9 s, the 13th 2^10 s, capped at 15 min, and so on.
-    await db.query(`UPDATE sign_in_failures SET failures = 11, retry_at = now() WHERE last_failed_at = ${LATEST}`);
+    await queryRows(t.database.url, `UPDATE sign_in_failures SET failures = 11, retry_at = now() WHERE last_failed_at = ${LATEST}`);
     const waits = [];
     for (let i = 0; i < 3; i++) {
       expect(refusal(await from(LOGIN, { input: { email, password: 'wrong-password' } }))).toEqual(WRONG);
-      waits.push(await latestWaitSeconds(db));
-      await waitOver(db);
+      waits.push(await latestWaitSeconds(t));
+      await waitOver(t);
     }
     expect(waits).toEqual([512, 900, 900]);
-    await waitLonger(db, '900 seconds');
+    await waitLonger(t, '900 seconds');
     expect((await from(LOGIN, { input: { email, password: 'wrong-password' } })).errors?.[0]?.message).toMatch(/try again in 15 min/);
   });
 
@@ -259,7 +252,7 @@ describe('attack suite: nobody can lock another person out of signing in', () =>
     expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(3);
     expect(codes.filter((code) => code === 'TOO_MANY_REQUESTS')).toHaveLength(17);
     // The third failure's wait runs from when it was told (1 s), not from when it was counted.
-    expect(await latestWaitSeconds(db)).toBe(1);
+    expect(await latestWaitSeconds(t)).toBe(1);
   });
 
   it('does not let a client choose its address with X-Forwarded-For (no proxy is trusted by default)', async () => {
@@ -273,11 +266,11 @@ describe('attack suite: nobody can lock another person out of signing in', () =>
     expect(answers).toEqual([WRONG, WRONG, WRONG]);
     // One network counted (127.0.0.7), three failures for it: the forwarded addresses were not believed.
     expect(await countRows(t, 'sign_in_network_failures')).toBe(before + 1);
-    expect(await latestWaitSeconds(db)).toBe(1);
+    expect(await latestWaitSeconds(t)).toBe(1);
   });
 
   it('keeps neither emails nor addresses in its tables', async () => {
-    const { rows } = await db.query(`SELECT row_to_json(f)::text AS row FROM sign_in_failures f UNION ALL SELECT row_to_json(n)::text FROM sign_in_network_failures n`);
+    const rows = await queryRows(t.database.url, `SELECT row_to_json(f)::text AS row FROM sign_in_failures f UNION ALL SELECT row_to_json(n)::text FROM sign_in_network_failures n`);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.map((row) => row.row).join('\n')).not.toMatch(/@|127\.0\.0|198\.51/);
   });
@@ -285,21 +278,15 @@ describe('attack suite: nobody can lock another person out of signing in', () =>
 
 describe('attack suite: behind a trusted proxy', () => {
   let t: TestApp;
-  let db: Client;
   beforeAll(async () => {
     t = await startTestApp({ PAIRWISE_TRUST_PROXY: 'loopback' });
-    db = new Client({ connectionString: t.database.url });
-    await db.connect();
   });
-  afterAll(async () => {
-    await db?.end();
-    await t?.close();
-  });
+  afterAll(() => t?.close());
 
   it('counts failures by the client address the proxy forwards, so another client behind it still signs in', async () => {
     const attacker = t.gqlFrom('127.0.0.2', { 'x-forwarded-for': '198.51.100.7' });
     for (let i = 0; i < 3; i++) expect(refusal(await attacker(LOGIN, { input: { email: ADMIN.email, password: `wrong-${i}` } }))).toEqual(WRONG);
-    await waitLonger(db, '15 minutes');
+    await waitLonger(t, '15 minutes');
     expect(refusal(await attacker(LOGIN, { input: { email: ADMIN.email, password: ADMIN.password } }))).toEqual(DELAYED);
     const admin = t.gqlFrom('127.0.0.2', { 'x-forwarded-for': '203.0.113.9' });
     expect(expectData(await admin(LOGIN, { input: { email: ADMIN.email, password: ADMIN.password } })).login.token).toEqual(expect.any(String));
