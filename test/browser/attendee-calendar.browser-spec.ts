@@ -46,14 +46,12 @@ describe('the calendar subscription, on a phone', () => {
   it('passes axe-core light and dark, before and after making the link', async () => {
     const event = await parisEvent(t);
     const alan = await event.attendee({ name: 'Alan Turing' });
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const { page } = await phone.signedIn(alan, event.slug, { colorScheme });
-      await page.goto(`${t.baseUrl}/e/${event.slug}/calendar`);
+    await phone.inEachColorScheme(alan, event.slug, 'calendar', async (page, colorScheme) => {
       await page.getByRole('button', { name: 'Make my calendar link' }).waitFor();
       expect({ colorScheme, step: 'before', violations: await seriousAxeViolations(page) }).toEqual({ colorScheme, step: 'before', violations: [] });
       await page.getByRole('button', { name: 'Make my calendar link' }).click();
       await page.getByRole('button', { name: 'Copy the link' }).waitFor();
       expect({ colorScheme, step: 'after', violations: await seriousAxeViolations(page) }).toEqual({ colorScheme, step: 'after', violations: [] });
-    }
+    });
   });
 });

@@ -57,5 +57,13 @@ export function phones(suite: Pick<BrowserSuite, 't' | 'newPhone'>) {
     await signInThroughPage(page, suite.t.baseUrl, { email: who.email, accessCode: await issueAccessCode(suite.t, who.id) }, `/e/${slug}/me`);
     return { page, problems };
   };
-  return { open: (options: BrowserContextOptions = {}) => suite.newPhone(options), signedIn };
+  /** `who` signed in on a fresh phone in each colour scheme, on the event's `screen` (`/e/<slug>/<screen>`), for `check`: axe-core light and dark. */
+  const inEachColorScheme = async (who: AttendeeFixture, slug: string, screen: string, check: (page: Page, colorScheme: 'light' | 'dark') => Promise<void>): Promise<void> => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page } = await signedIn(who, slug, { colorScheme });
+      await page.goto(`${suite.t.baseUrl}/e/${slug}/${screen}`);
+      await check(page, colorScheme);
+    }
+  };
+  return { open: (options: BrowserContextOptions = {}) => suite.newPhone(options), signedIn, inEachColorScheme };
 }

@@ -66,12 +66,10 @@ describe('an attendee’s own data, on a phone', () => {
   it('passes axe-core light and dark, with the confirmation open', async () => {
     const event = await parisEvent(t);
     const alan = await event.attendee({ name: 'Alan Turing' });
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const { page } = await phone.signedIn(alan, event.slug, { colorScheme });
-      await page.goto(`${t.baseUrl}/e/${event.slug}/privacy`);
+    await phone.inEachColorScheme(alan, event.slug, 'privacy', async (page, colorScheme) => {
       await page.getByRole('button', { name: 'Delete my data…' }).click();
       await page.getByLabel('I understand that this cannot be undone').check();
       expect({ colorScheme, violations: await seriousAxeViolations(page) }).toEqual({ colorScheme, violations: [] });
-    }
+    });
   });
 });
