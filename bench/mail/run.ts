@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { createApp } from '../../apps/api/src/create-app';
 import { createBenchDatabase } from '../support/bench-database';
+import { graphqlClient } from '../support/graphql-client';
 
 /**
  * How long `sendInvitations` takes to queue 10,000 invitations (target: under 5 s), measured as a client
@@ -29,17 +30,8 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as { port: number }).port;
-  const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
-    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers, read by field name below
-    const payload = (await response.json()) as { data?: Record<string, any>; errors?: unknown };
-    if (!payload.data || payload.errors) throw new Error(JSON.stringify(payload));
-    return payload.data;
-  };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers, read by field name below
+  const gql: (query: string, variables?: Record<string, unknown>, token?: string) => Promise<Record<string, any>> = graphqlClient(`http://127.0.0.1:${port}/graphql`);
   try {
     const token = (await gql(`mutation ($e: String!, $p: String!) { login(input: {email: $e, password: $p}) { token } }`, { e: ADMIN.email, p: ADMIN.password })).login.token;
     const eventId = (await gql(`mutation { createEvent(input: {slug: "bench-mail", name: "Bench Summit"}) { id } }`, {}, token)).createEvent.id;

@@ -7,6 +7,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { createApp } from '../../apps/api/src/create-app';
 import { createBenchDatabase } from '../support/bench-database';
+import { graphqlClient } from '../support/graphql-client';
 
 /**
  * `npm run bench:web [-- RUNS]`: how soon the attendee's home is usable on a phone with nothing cached
@@ -53,16 +54,7 @@ async function main(): Promise<void> {
   try {
     await app.listen(0, '127.0.0.1');
     const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    const gql: Gql = async (query, variables = {}, token) => {
-      const response = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const payload = (await response.json()) as { data?: Awaited<ReturnType<Gql>>; errors?: unknown };
-      if (!payload.data || payload.errors) throw new Error(JSON.stringify(payload));
-      return payload.data;
-    };
+    const gql: Gql = graphqlClient(`${baseUrl}/graphql`);
 
     const { session, slug } = await seed(gql);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
