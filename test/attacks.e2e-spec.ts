@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ADMIN, attendeeToken, createAttendee, createEvent, expectData, login, queryRows, startAdminEventApp, startTestApp, type GraphqlResponse, type TestApp } from '@pairwise/testing';
+import { ADMIN, attendeeToken, createAttendee, createEvent, expectData, login, queryRows, startAdminEventApp, useTestApp, type GraphqlResponse, type TestApp } from '@pairwise/testing';
 
 const codeOf = (response: { errors?: { extensions?: { code?: string } }[] }) => response.errors?.[0]?.extensions?.code;
 
@@ -99,11 +99,7 @@ describe('attack suite: abusive GraphQL, refused before anything runs or is writ
 });
 
 describe('attack suite: production mode hides the schema', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ NODE_ENV: 'production' });
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp({ NODE_ENV: 'production' });
 
   it('refuses introspection and gives no "did you mean" hints', async () => {
     const introspection = await t.gql(`{ __schema { types { name } } }`, {}, await t.adminToken());
@@ -114,11 +110,7 @@ describe('attack suite: production mode hides the schema', () => {
 });
 
 describe('attack suite: rate limits and sign-in lockout', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ PAIRWISE_RATE_LIMIT_PER_MINUTE: '5', PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE: '1000' });
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp({ PAIRWISE_RATE_LIMIT_PER_MINUTE: '5', PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE: '1000' });
 
   it('limits each person, not the shared venue address', async () => {
     const { id: eventId } = await createEvent(t);
@@ -164,11 +156,7 @@ const DELAYED = { code: 'TOO_MANY_REQUESTS', reason: 'SIGN_IN_DELAYED' };
 const WRONG = { code: 'UNAUTHENTICATED', reason: 'UNAUTHENTICATED' };
 
 describe('attack suite: nobody can lock another person out of signing in', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ PAIRWISE_SIGN_IN_FAILURES_PER_NETWORK: '20' });
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp({ PAIRWISE_SIGN_IN_FAILURES_PER_NETWORK: '20' });
 
   /** An attendee and a fresh access code of theirs. */
   async function attendeeWithCode(): Promise<{ email: string; code: string }> {
@@ -277,11 +265,7 @@ describe('attack suite: nobody can lock another person out of signing in', () =>
 });
 
 describe('attack suite: behind a trusted proxy', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ PAIRWISE_TRUST_PROXY: 'loopback' });
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp({ PAIRWISE_TRUST_PROXY: 'loopback' });
 
   it('counts failures by the client address the proxy forwards, so another client behind it still signs in', async () => {
     const attacker = t.gqlFrom('127.0.0.2', { 'x-forwarded-for': '198.51.100.7' });
@@ -294,11 +278,7 @@ describe('attack suite: behind a trusted proxy', () => {
 });
 
 describe('attack suite: sign-in attempts per email and address', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE: '3' });
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp({ PAIRWISE_LOGIN_ATTEMPTS_PER_MINUTE: '3' });
 
   it('throttles guessing access codes for one email, not other people signing in', async () => {
     const guesses = [];

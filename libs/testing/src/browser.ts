@@ -4,6 +4,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { closeLater } from './cleanup';
+import { lateBound } from './late-bound';
 import { ADMIN, startTestApp, type TestApp } from './test-app';
 
 /** Debian's Chromium (`apt-get install -y chromium`); Playwright cannot download its own browsers here. */
@@ -223,15 +224,4 @@ export function browserSuite({ env = () => ({}), chromiumPath = CHROMIUM_PATH }:
     },
   };
   return suite;
-}
-
-/** A stand-in for an object made later: each property is read from (and each method called on) what `get` returns at that moment. */
-function lateBound<T extends object>(get: () => T): T {
-  return new Proxy({} as T, {
-    get(_, key) {
-      const target = get();
-      const value: unknown = Reflect.get(target, key, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
 }

@@ -7,6 +7,7 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
 import { loadConfig, type AppConfig } from '../../../apps/api/src/config/app-config';
 import { createApp } from '../../../apps/api/src/create-app';
 import { closeLater } from './cleanup';
+import { lateBound } from './late-bound';
 import { openTestDatabase, type TestDatabase } from './test-database';
 
 export const ADMIN = { email: 'admin@pairwise.test', password: 'admin-password-for-tests' };
@@ -109,6 +110,28 @@ export async function startTestApp(env: Record<string, string> = {}, options: St
     await close().catch(() => undefined); // the start's own error is the one worth reading
     throw error;
   }
+}
+
+/**
+ * Registers the describe's beforeAll (startTestApp with `env`) and afterAll (closing it), and returns the app
+ * to use in its tests: it stands for what the beforeAll starts, and says so clearly when used before that ran
+ * or after it failed. Call it inside the `describe`.
+ * @example
+ * describe('production mode', () => {
+ *   const t = useTestApp({ NODE_ENV: 'production' });
+ *   it('…', async () => expect((await t.gql('{ me { role } }')).status).toBe(200));
+ * });
+ */
+export function useTestApp(env: Record<string, string> = {}, options: StartOptions = {}): TestApp {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(env, options);
+  });
+  afterAll(() => started?.close());
+  return lateBound(() => {
+    if (!started) throw new Error("The app is not started: the describe's beforeAll has not run, or it failed");
+    return started;
+  });
 }
 
 async function openTestApp(
