@@ -15,18 +15,36 @@ import { generateConference } from './synthetic';
 
 const overlaps = (a: TimeInterval, b: TimeInterval): boolean => a.start < b.end && b.start < a.end;
 
-/** A small programme: talks whose slots overlap on a coarse grid, random requests, busy people, blocks, slots held elsewhere. */
-const instance = fc.record({
-  people: fc.integer({ min: 2, max: 12 }),
-  talks: fc.integer({ min: 1, max: 4 }),
-  maxSlots: fc.integer({ min: 0, max: 3 }),
-  requestRate: fc.double({ min: 0.1, max: 0.9, noNaN: true }),
-  busyRate: fc.double({ min: 0, max: 0.4, noNaN: true }),
-  heldRate: fc.double({ min: 0, max: 0.4, noNaN: true }),
-  seed: fc.integer(),
-});
+/** What `build` makes a programme from. */
+interface ProgrammeShape {
+  people: number;
+  talks: number;
+  maxSlots: number;
+  requestRate: number;
+  busyRate: number;
+  heldRate: number;
+  seed: number;
+}
 
-function build(shape: { people: number; talks: number; maxSlots: number; requestRate: number; busyRate: number; heldRate: number; seed: number }): OfficeHoursInput {
+/**
+ * Small programmes: talks whose slots overlap on a coarse grid, random requests, busy people, blocks,
+ * slots held elsewhere. `most` caps their size (brute force wants them tiny), `minRequestRate` keeps some requests.
+ */
+function programmes(most: { people: number; talks: number; maxSlots: number; heldRate: number }, minRequestRate: number): fc.Arbitrary<ProgrammeShape> {
+  return fc.record({
+    people: fc.integer({ min: 2, max: most.people }),
+    talks: fc.integer({ min: 1, max: most.talks }),
+    maxSlots: fc.integer({ min: 0, max: most.maxSlots }),
+    requestRate: fc.double({ min: minRequestRate, max: 0.9, noNaN: true }),
+    busyRate: fc.double({ min: 0, max: 0.4, noNaN: true }),
+    heldRate: fc.double({ min: 0, max: most.heldRate, noNaN: true }),
+    seed: fc.integer(),
+  });
+}
+
+const instance = programmes({ people: 12, talks: 4, maxSlots: 3, heldRate: 0.4 }, 0.1);
+
+function build(shape: ProgrammeShape): OfficeHoursInput {
   const rng = createPrng(shape.seed);
   const profiles: Profile[] = generateConference(shape.people, shape.seed, { blockRate: 0.2, wishRate: 0.2 });
   const ids = profiles.map((p) => p.id);
@@ -186,15 +204,7 @@ describe('allocateOfficeHours', () => {
   it('F1: serves as many of the askers who held no slot as the best allocation does (brute force)', () => {
     fc.assert(
       fc.property(
-        fc.record({
-          people: fc.integer({ min: 2, max: 5 }),
-          talks: fc.integer({ min: 1, max: 3 }),
-          maxSlots: fc.integer({ min: 0, max: 2 }),
-          requestRate: fc.double({ min: 0.2, max: 0.9, noNaN: true }),
-          busyRate: fc.double({ min: 0, max: 0.4, noNaN: true }),
-          heldRate: fc.double({ min: 0, max: 0.3, noNaN: true }),
-          seed: fc.integer(),
-        }),
+        programmes({ people: 5, talks: 3, maxSlots: 2, heldRate: 0.3 }, 0.2),
         (shape) => {
           const input = build(shape);
           const result = allocateOfficeHours(input);

@@ -20,6 +20,28 @@ const TIGHT_EVEN = 2;
 /** An odd blossom's dual reaches 0 (delta4). */
 const BLOSSOM_ZERO = 3;
 
+/**
+ * Where the walk round a blossom's cycle from child `i` to the base child 0 starts, for the way
+ * round that crosses an even number of edges: backwards from `i` when `i` is even, forwards from
+ * `i - size` when it is odd. Either way the walk steps its position towards 0 (forwards iff it
+ * starts below 0), and position `j` is child `j mod size`.
+ */
+function evenWalkStart(i: number, size: number): number {
+  return i & 1 ? i - size : i;
+}
+
+/**
+ * The endpoint, in the child at walk position `j`, of the cycle edge joining it to the child at
+ * `j + step` (`step` ±1). `ep[c]` is the endpoint in child c of the edge from c to c + 1, so a
+ * backward step crosses `ep[c - 1]` from its other end.
+ */
+function cycleEdgeEnd(ep: readonly number[], j: number, step: number): number {
+  const size = ep.length;
+  if (step > 0) return ep[j < 0 ? j + size : j];
+  const k = j - 1;
+  return ep[k < 0 ? k + size : k] ^ 1;
+}
+
 /** Counters a benchmark can read; they do not affect the result. */
 export interface EngineStats {
   events: number;
@@ -607,17 +629,8 @@ export class BlossomEngine {
 
     // The entry child is odd; walk to the base child in the direction that gives an even path.
     const entry = inBlossom[endpoint[entryEnd ^ 1]];
-    let j = ch.indexOf(entry);
-    let step: number;
-    let trick: number;
-    if (j & 1) {
-      j -= size;
-      step = 1;
-      trick = 0;
-    } else {
-      step = -1;
-      trick = 1;
-    }
+    let j = evenWalkStart(ch.indexOf(entry), size);
+    const step = j < 0 ? 1 : -1;
     let p = entryEnd;
     let toScan = 0;
     while (j !== 0) {
@@ -626,8 +639,7 @@ export class BlossomEngine {
       const mp = mate[this.blossomBase[t]];
       toScan = this.setTopLabel(inBlossom[endpoint[mp]], EVEN, mp ^ 1, tree, this.bufA, toScan);
       j += step;
-      const idx = j - trick;
-      p = ep[idx < 0 ? idx + size : idx] ^ trick;
+      p = cycleEdgeEnd(ep, j, step);
       j += step;
     }
     this.setTopLabel(ch[0], ODD, p, tree, this.bufB, 0);
@@ -672,22 +684,12 @@ export class BlossomEngine {
       const ep = this.endps[b] as number[];
       const size = ch.length;
       const i = ch.indexOf(t);
-      let j = i;
-      let step: number;
-      let trick: number;
-      if (i & 1) {
-        j -= size;
-        step = 1;
-        trick = 0;
-      } else {
-        step = -1;
-        trick = 1;
-      }
+      let j = evenWalkStart(i, size);
+      const step = j < 0 ? 1 : -1;
       while (j !== 0) {
         j += step;
         let c = ch[j < 0 ? j + size : j];
-        const idx = j - trick;
-        const p = ep[idx < 0 ? idx + size : idx] ^ trick;
+        const p = cycleEdgeEnd(ep, j, step);
         if (c >= n) {
           stack[top++] = c;
           stack[top++] = endpoint[p];
