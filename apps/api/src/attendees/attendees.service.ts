@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { canManageEvent, isAdmin, type Actor } from '../auth/actor';
-import { assertCanManage, canSeeEvent } from '../auth/event-access';
+import { asAttendee, canSeeEvent, managedEvent } from '../auth/event-access';
 import { forbidden, notFound } from '../common/domain-error';
 import { decodeCursor, isCursorId, pageOf, type KeyedPage } from '../common/paging';
 import { attendeesError, AttendeesErrorReason } from './attendees.errors';
@@ -41,9 +41,7 @@ export class AttendeesService {
 
   async create(actor: Actor, input: CreateAttendeeInput): Promise<WrittenAttendee> {
     return this.writing(async (manager) => {
-      const event = await this.events.findById(input.eventId, manager);
-      if (!event) throw notFound('Event');
-      assertCanManage(actor, event.id);
+      const event = managedEvent(actor, await this.events.findById(input.eventId, manager));
       const attendee: Partial<AttendeeEntity> = { eventId: event.id };
       const vocabulary = await this.eventsService.vocabulary(event.id, manager);
       const unknownTags = applyProfileChanges(attendee, input, vocabulary, new Date());
@@ -58,8 +56,8 @@ export class AttendeesService {
 
   /** An attendee edits their own profile; email and presence stay with the organisers. */
   async updateMyProfile(actor: Actor, input: UpdateMyProfileInput): Promise<WrittenAttendee> {
-    if (actor.kind !== 'attendee') throw forbidden('Only attendees have a profile of their own');
-    return this.change(actor.attendeeId, input, () => undefined);
+    const me = asAttendee(actor, 'Only attendees have a profile of their own');
+    return this.change(me.attendeeId, input, () => undefined);
   }
 
   async delete(actor: Actor, id: string): Promise<boolean> {
@@ -82,8 +80,8 @@ export class AttendeesService {
   }
 
   async myProfile(actor: Actor): Promise<AttendeeEntity> {
-    if (actor.kind !== 'attendee') throw forbidden('Only attendees have a profile of their own');
-    return this.load(actor, actor.attendeeId);
+    const me = asAttendee(actor, 'Only attendees have a profile of their own');
+    return this.load(actor, me.attendeeId);
   }
 
   /**

@@ -1,5 +1,14 @@
 import { forbidden, notFound } from '../common/domain-error';
-import { canManageEvent, type Actor } from './actor';
+import { canManageEvent, type Actor, type AttendeeActor } from './actor';
+
+/**
+ * The caller as the attendee a use case acts for ("my schedule", "my requests"): staff have no such
+ * self, so they get FORBIDDEN, told `message` (what only attendees do; clients show it as it is).
+ */
+export function asAttendee(actor: Actor, message: string): AttendeeActor {
+  if (actor.kind !== 'attendee') throw forbidden(message);
+  return actor;
+}
 
 /** Whether `actor` may see anything of the event: its organisers and admins, and its own attendees. */
 export function canSeeEvent(actor: Actor, eventId: string): boolean {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { assertCanManage } from '../auth/event-access';
-import { forbidden, notFound } from '../common/domain-error';
+import { asAttendee, assertCanManage } from '../auth/event-access';
+import { notFound } from '../common/domain-error';
 import { assertWithinEventDays } from '../events/event-days';
 import { EventsRepository } from '../events/events.repository';
 import { availabilityError, AvailabilityErrorReason } from './availability.errors';
@@ -31,8 +31,8 @@ export class AvailabilityService {
   ) {}
 
   async mine(actor: Actor): Promise<AvailabilityOf> {
-    if (actor.kind !== 'attendee') throw forbidden('Only attendees have availability of their own');
-    return this.of(actor.attendeeId);
+    const me = asAttendee(actor, 'Only attendees have availability of their own');
+    return this.of(me.attendeeId);
   }
 
   /** Organisers of the attendee's event read it; an attendee reads only their own (myAvailability). */
@@ -44,8 +44,8 @@ export class AvailabilityService {
   }
 
   async setMine(actor: Actor, windows: readonly StoredWindow[]): Promise<AvailabilityOf> {
-    if (actor.kind !== 'attendee') throw forbidden('Only attendees set their own availability; organisers use setAttendeeAvailability');
-    return this.set(actor.attendeeId, windows);
+    const me = asAttendee(actor, 'Only attendees set their own availability; organisers use setAttendeeAvailability');
+    return this.set(me.attendeeId, windows);
   }
 
   async setFor(actor: Actor, attendeeId: string, windows: readonly StoredWindow[]): Promise<AvailabilityOf> {

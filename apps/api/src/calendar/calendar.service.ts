@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { forbidden, notFound } from '../common/domain-error';
+import { asAttendee } from '../auth/event-access';
+import { notFound } from '../common/domain-error';
 import { UNNAMED_PARTNER } from '../rounds/meeting-explanation';
 import { toMyMeeting } from '../rounds/meeting-view';
 import { ScheduleService } from '../schedule/schedule.service';
@@ -30,9 +31,9 @@ export class CalendarService {
   ) {}
 
   async issueToken(actor: Actor): Promise<string> {
-    if (actor.kind !== 'attendee') throw forbidden('Only attendees have a meeting calendar');
+    const me = asAttendee(actor, 'Only attendees have a meeting calendar');
     const token = randomBytes(24).toString('base64url');
-    await this.attendees.update(actor.attendeeId, { calendarTokenHash: hashToken(token) });
+    await this.attendees.update(me.attendeeId, { calendarTokenHash: hashToken(token) });
     return token;
   }
 

@@ -4,8 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor } from '../auth/actor';
-import { assertCanManage } from '../auth/event-access';
-import { forbidden, notFound } from '../common/domain-error';
+import { asAttendee, assertCanManage } from '../auth/event-access';
+import { notFound } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { checkInError, CheckInErrorReason } from './check-in.errors';
 import { CheckInCodes } from './check-in-code';
@@ -33,13 +33,13 @@ export class CheckInService {
   }
 
   async myCode(actor: Actor): Promise<{ eventId: string; code: string; qrRows: string[] }> {
-    if (actor.kind !== 'attendee') throw forbidden('Only attendees have a check-in code');
-    const code = this.codes.codeFor(actor.eventId, actor.attendeeId);
+    const me = asAttendee(actor, 'Only attendees have a check-in code');
+    const code = this.codes.codeFor(me.eventId, me.attendeeId);
     // Encoded here, not in the phone: the encoder would not fit the attendee pages' JavaScript budget.
     // `qr` is an ES module: imported when first needed (this file compiles to CommonJS).
     const { encodeQR } = await import('qr');
     const rows = encodeQR(code, 'raw', { ecc: 'medium', border: 2 }).map((row) => row.map((dark) => (dark ? '1' : '0')).join(''));
-    return { eventId: actor.eventId, code, qrRows: rows };
+    return { eventId: me.eventId, code, qrRows: rows };
   }
 
   async checkIn(actor: Actor, eventId: string, code: string): Promise<CheckedIn> {

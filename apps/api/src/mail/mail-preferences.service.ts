@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor } from '../auth/actor';
-import { forbidden } from '../common/domain-error';
+import { asAttendee } from '../auth/event-access';
 import type { AppConfig } from '../config/app-config';
 import { MailSender } from './mail-sender';
 import { MailPreferencesRepository } from './mail-preferences.repository';
@@ -28,17 +28,17 @@ export class MailPreferencesService {
   ) {}
 
   async setOptOut(actor: Actor, optOut: boolean): Promise<AttendeeEntity> {
-    if (actor.kind !== 'attendee') throw forbidden('Only attendees choose whether they get the event’s emails');
+    const me = asAttendee(actor, 'Only attendees choose whether they get the event’s emails');
     const leadSeconds = this.config.get('mail', { infer: true }).reminderMinutes * 60;
     const queued = await this.dataSource.transaction(async (manager) => {
       if (optOut) {
-        await this.preferences.stopMail(actor.attendeeId, manager);
+        await this.preferences.stopMail(me.attendeeId, manager);
         return 0;
       }
-      await this.preferences.resumeMail(actor.attendeeId, manager);
-      return this.outbox.queueUpcomingRemindersOf(actor.attendeeId, leadSeconds, manager);
+      await this.preferences.resumeMail(me.attendeeId, manager);
+      return this.outbox.queueUpcomingRemindersOf(me.attendeeId, leadSeconds, manager);
     });
     if (queued) this.sender.wake();
-    return this.attendees.getById(actor.attendeeId);
+    return this.attendees.getById(me.attendeeId);
   }
 }

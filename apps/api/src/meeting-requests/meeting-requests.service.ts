@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { MustMeetReport } from '@pairwise/matching';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor, AttendeeActor } from '../auth/actor';
-import { assertCanManage } from '../auth/event-access';
+import { asAttendee, assertCanManage } from '../auth/event-access';
 import { forbidden, notFound } from '../common/domain-error';
 import type { KeyedPage } from '../common/paging';
 import { EventsRepository } from '../events/events.repository';
@@ -16,6 +16,8 @@ import { meetingRequestsError, MeetingRequestsErrorReason } from './meeting-requ
 import { MeetingRequestsRepository, type MeetingRequestRow, type MeetingRequestStatusValue, type MustMeetRequest, type RoundRequestRow } from './meeting-requests.repository';
 import type { EventMeetingRequestsArgs, RequestMeetingInput, RespondToMeetingRequestInput } from './inputs/meeting-request.inputs';
 
+/** What staff are told: each use case here acts for the calling attendee. */
+const ATTENDEES_ONLY = 'Only attendees ask to meet someone, for themselves';
 
 /**
  * Meeting requests: an attendee asks another of their event to meet (with a short message), the other accepts
@@ -37,7 +39,7 @@ export class MeetingRequestsService {
   ) {}
 
   async request(actor: Actor, input: RequestMeetingInput): Promise<MeetingRequestRow> {
-    const me = asAttendee(actor);
+    const me = asAttendee(actor, ATTENDEES_ONLY);
     if (input.attendeeId === me.attendeeId) {
       throw meetingRequestsError(MeetingRequestsErrorReason.SELF_REQUEST, 'You cannot ask to meet yourself', { fields: [{ field: 'attendeeId', message: 'is you' }] });
     }
@@ -86,7 +88,7 @@ export class MeetingRequestsService {
   }
 
   async respond(actor: Actor, input: RespondToMeetingRequestInput): Promise<MeetingRequestRow> {
-    const me = asAttendee(actor);
+    const me = asAttendee(actor, ATTENDEES_ONLY);
     await this.dataSource.transaction(async (manager) => {
       const row = await this.ownRequest(me, input.id, manager);
       if (row.recipient_id !== me.attendeeId) throw wrongSide('Only the person asked answers a request');
@@ -105,7 +107,7 @@ export class MeetingRequestsService {
   }
 
   async cancel(actor: Actor, id: string): Promise<MeetingRequestRow> {
-    const me = asAttendee(actor);
+    const me = asAttendee(actor, ATTENDEES_ONLY);
     await this.dataSource.transaction(async (manager) => {
       const row = await this.ownRequest(me, id, manager);
       if (row.status === 'CANCELLED') return;
@@ -119,7 +121,7 @@ export class MeetingRequestsService {
   }
 
   myRequests(actor: Actor): Promise<MeetingRequestRow[]> {
-    return this.requests.listFor(asAttendee(actor).attendeeId);
+    return this.requests.listFor(asAttendee(actor, ATTENDEES_ONLY).attendeeId);
   }
 
   eventRequests(actor: Actor, args: EventMeetingRequestsArgs): Promise<KeyedPage<MeetingRequestRow>> {
@@ -189,9 +191,4 @@ function unavailable() {
 
 function wrongSide(message: string) {
   return meetingRequestsError(MeetingRequestsErrorReason.WRONG_SIDE, message);
-}
-
-function asAttendee(actor: Actor): AttendeeActor {
-  if (actor.kind !== 'attendee') throw forbidden('Only attendees ask to meet someone, for themselves');
-  return actor;
 }

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor, AttendeeActor } from '../auth/actor';
-import { forbidden, notFound } from '../common/domain-error';
+import { asAttendee } from '../auth/event-access';
+import { notFound } from '../common/domain-error';
 import { roundsError, RoundsErrorReason } from '../rounds/rounds.errors';
 import { networkingError, NetworkingErrorReason } from './networking.errors';
 import { NOT_YET_PUBLISHED } from '../rounds/round-lifecycle';
 import { NetworkingRepository } from './networking.repository';
 import { RoundsRepository, type UpcomingRoundRow } from '../rounds/rounds.repository';
 import { AttendeesRepository } from '../attendees/attendees.repository';
+
+/** What staff are told: each use case here acts for the calling attendee. */
+const ATTENDEES_ONLY = 'Only attendees can do this for themselves';
 
 /** What attendees say about their own matchmaking: presence, opt-outs, wishes and (private) blocks. */
 @Injectable()
@@ -19,14 +23,14 @@ export class NetworkingService {
   ) {}
 
   async setMyPresence(actor: Actor, present: boolean): Promise<AttendeeEntity> {
-    const me = asAttendee(actor);
+    const me = asAttendee(actor, ATTENDEES_ONLY);
     await this.attendees.update(me.attendeeId, { present, checkedInAt: present ? new Date() : null });
     return this.attendees.getById(me.attendeeId);
   }
 
   /** Sit out (or rejoin) one round; only before it is published. */
   async setRoundOptOut(actor: Actor, roundId: string, optOut: boolean): Promise<boolean> {
-    const me = asAttendee(actor);
+    const me = asAttendee(actor, ATTENDEES_ONLY);
     const round = await this.rounds.findById(roundId);
     if (!round || round.eventId !== me.eventId) throw notFound('Round');
     if (!NOT_YET_PUBLISHED.includes(round.status)) {
@@ -38,7 +42,7 @@ export class NetworkingService {
 
   /** The rounds still to be published that the attendee can sit out, with their choice for each. */
   async myUpcomingRounds(actor: Actor): Promise<UpcomingRoundRow[]> {
-    const me = asAttendee(actor);
+    const me = asAttendee(actor, ATTENDEES_ONLY);
     return this.rounds.upcomingFor(me.eventId, me.attendeeId);
   }
 
@@ -55,23 +59,18 @@ export class NetworkingService {
   }
 
   async myWishes(actor: Actor): Promise<AttendeeEntity[]> {
-    return this.networking.targetsOf('wish', asAttendee(actor).attendeeId);
+    return this.networking.targetsOf('wish', asAttendee(actor, ATTENDEES_ONLY).attendeeId);
   }
 
   async myBlocks(actor: Actor): Promise<AttendeeEntity[]> {
-    return this.networking.targetsOf('block', asAttendee(actor).attendeeId);
+    return this.networking.targetsOf('block', asAttendee(actor, ATTENDEES_ONLY).attendeeId);
   }
 
   private async withTarget(actor: Actor, targetId: string): Promise<AttendeeActor> {
-    const me = asAttendee(actor);
+    const me = asAttendee(actor, ATTENDEES_ONLY);
     if (targetId === me.attendeeId) throw networkingError(NetworkingErrorReason.SELF_TARGET, 'You cannot name yourself', { fields: [{ field: 'attendeeId', message: 'is you' }] });
     const target = await this.attendees.findEventOf(targetId);
     if (!target || target.eventId !== me.eventId) throw notFound('Attendee');
     return me;
   }
-}
-
-function asAttendee(actor: Actor): AttendeeActor {
-  if (actor.kind !== 'attendee') throw forbidden('Only attendees can do this for themselves');
-  return actor;
 }

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { allocateOfficeHours, type BusyInterval, type OfficeHoursAllocation } from '@pairwise/matching';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { assertCanManage } from '../auth/event-access';
+import { asAttendee, assertCanManage } from '../auth/event-access';
 import { AvailabilityRepository } from '../availability/availability.repository';
-import { forbidden, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
 import type { EventEntity } from '../events/event.entity';
 import { EventsRepository } from '../events/events.repository';
 import { OutboxRepository } from '../mail/outbox.repository';
@@ -115,12 +115,12 @@ export class OfficeHoursService {
    * then, who is told live (meetingAssigned) and reminded by mail as the slots' first holders are.
    */
   async withdraw(actor: Actor, talkId: string): Promise<boolean> {
-    if (actor.kind !== 'attendee') throw forbidden('Only attendees withdraw their own requests');
+    const me = asAttendee(actor, 'Only attendees withdraw their own requests');
     return this.dataSource.transaction(async (manager) => {
       const talk = await this.talks.lockById(talkId, manager);
-      const mine = await this.talks.findRequest(talkId, actor.attendeeId, manager);
+      const mine = await this.talks.findRequest(talkId, me.attendeeId, manager);
       if (!talk || !mine) throw notFound('Slot request');
-      await this.talks.deleteRequest(talkId, actor.attendeeId, manager);
+      await this.talks.deleteRequest(talkId, me.attendeeId, manager);
       if (mine.standbyRank !== null) await this.talks.closeStandbyGap(talkId, mine.standbyRank, manager);
       if (mine.slotIndex !== null && talk.allocationStatus === 'PUBLISHED') {
         const window = slotWindow(talk, mine.slotIndex);

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
-import type { Actor, AttendeeActor } from '../auth/actor';
-import { forbidden } from '../common/domain-error';
+import type { Actor } from '../auth/actor';
+import { asAttendee } from '../auth/event-access';
 import { MeetingsService } from '../rounds/meetings.service';
 import { toMyMeeting } from '../rounds/meeting-view';
 import { MeetingsWhen } from '../rounds/models/meeting-views.model';
@@ -15,6 +15,9 @@ import { AvailabilityRepository } from '../availability/availability.repository'
 import { NetworkingRepository } from '../networking/networking.repository';
 import { MeetingsRepository } from '../rounds/meetings.repository';
 import { TalksRepository } from '../talks/talks.repository';
+
+/** What staff are told: each use case here acts for the calling attendee. */
+const ATTENDEES_ONLY = 'Only attendees manage their own personal data';
 
 /** An attendee's rights over their data: consent, access and portability, erasure. */
 @Injectable()
@@ -34,14 +37,14 @@ export class PrivacyService {
 
   /** Opt in to matchmaking (profiling), recorded with the time and the version of the notice shown. */
   async giveConsent(actor: Actor, noticeVersion: string): Promise<AttendeeEntity> {
-    const me = asAttendee(actor);
+    const me = asAttendee(actor, ATTENDEES_ONLY);
     await this.attendees.update(me.attendeeId, { consentMatchmaking: true, consentAt: new Date(), consentNoticeVersion: noticeVersion.trim() });
     return this.attendees.getById(me.attendeeId);
   }
 
   /** One step out: no later round includes them, and unpublished drafts let them go. */
   async withdrawConsent(actor: Actor): Promise<AttendeeEntity> {
-    const me = asAttendee(actor);
+    const me = asAttendee(actor, ATTENDEES_ONLY);
     await this.dataSource.transaction(async (manager) => {
       await this.attendees.update(me.attendeeId, { consentMatchmaking: false, consentAt: null }, manager);
       await this.drafts.removeFromDrafts(manager, me.attendeeId);
@@ -55,7 +58,7 @@ export class PrivacyService {
    * share; others' notes, blocks and feedback never do.
    */
   async exportMyData(actor: Actor): Promise<Record<string, unknown>> {
-    const me = asAttendee(actor);
+    const me = asAttendee(actor, ATTENDEES_ONLY);
     const attendee = await this.attendees.getById(me.attendeeId);
     const event = await this.events.getById(attendee.eventId);
     const [wishes, blocks, optOuts, feedback, slotRequests, meetings, availability, bookmarks] = await Promise.all([
@@ -91,16 +94,11 @@ export class PrivacyService {
 
   /** Erase me: everything that identifies the person goes; past meetings stay as "Deleted attendee". */
   async deleteMyData(actor: Actor): Promise<boolean> {
-    const me = asAttendee(actor);
+    const me = asAttendee(actor, ATTENDEES_ONLY);
     await this.dataSource.transaction(async (manager) => {
       await this.drafts.removeFromDrafts(manager, me.attendeeId);
       await this.erasure.erase(manager, me.attendeeId, new Date());
     });
     return true;
   }
-}
-
-function asAttendee(actor: Actor): AttendeeActor {
-  if (actor.kind !== 'attendee') throw forbidden('Only attendees manage their own personal data');
-  return actor;
 }

@@ -1,7 +1,7 @@
 import { Args, Resolver, Subscription } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
+import { asAttendee } from '../auth/event-access';
 import { CurrentActor, CurrentSession } from '../auth/auth.decorators';
-import { forbidden } from '../common/domain-error';
 import { MyMeeting } from '../rounds/models/meeting-views.model';
 import { MeetingNotifier } from './meeting-notifier';
 
@@ -19,7 +19,7 @@ export class MeetingsSubscriptionResolver {
     @CurrentSession() sessionId: string,
     @Args('since', { type: () => Date, nullable: true, description: 'Replay your round meetings published after this instant (a `publishedAt` you received)' }) since?: Date,
   ): AsyncIterable<{ meetingAssigned: MyMeeting }> {
-    if (actor.kind !== 'attendee') throw forbidden('Only attendees receive meetings');
-    return this.notifier.meetingsOf(actor.attendeeId, actor.eventId, sessionId, since);
+    const me = asAttendee(actor, 'Only attendees receive meetings');
+    return this.notifier.meetingsOf(me.attendeeId, me.eventId, sessionId, since);
   }
 }

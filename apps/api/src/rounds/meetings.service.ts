@@ -5,8 +5,8 @@ import { AttendeeEntity } from '../attendees/attendee.entity';
 import { MAX_SEARCH_LENGTH } from '../attendees/attendee-search';
 import type { Actor } from '../auth/actor';
 import { callerGone, sessionEnded } from '../auth/auth.service';
-import { assertCanManage } from '../auth/event-access';
-import { forbidden, notFound } from '../common/domain-error';
+import { asAttendee, assertCanManage } from '../auth/event-access';
+import { notFound } from '../common/domain-error';
 import type { DeferredLimitHit } from '../rate-limit/counted-in-statement';
 import { roundsError, RoundsErrorReason } from './rounds.errors';
 import { invalidInput } from '../common/validation';
@@ -52,14 +52,14 @@ export class MeetingsService {
    * by the same statement, and settled (refused when over the limit) before anything else is answered.
    */
   async myMeetings(actor: Actor, when: MeetingsWhen, { confirmSession, limit }: { confirmSession?: string; limit?: DeferredLimitHit } = {}): Promise<AttendeeMeeting[]> {
-    if (actor.kind !== 'attendee') throw forbidden('Only attendees have meetings of their own');
-    const { tables, eventHasTalks, hasRequestSlots, callerExists, sessionLive, limitCount } = await this.meetings.roundTablesOf(actor.attendeeId, actor.eventId, confirmSession ?? null, when, limit?.hit ?? null);
+    const me = asAttendee(actor, 'Only attendees have meetings of their own');
+    const { tables, eventHasTalks, hasRequestSlots, callerExists, sessionLive, limitCount } = await this.meetings.roundTablesOf(me.attendeeId, me.eventId, confirmSession ?? null, when, limit?.hit ?? null);
     if (limit) await limit.settle(limitCount ?? (await limit.countAlone()));
     if (confirmSession && !callerExists) throw callerGone();
     if (confirmSession && !sessionLive) throw sessionEnded();
     // Most events have no talks, most attendees no request slot: then there is nothing more to look for (round trips fewer).
-    const slots = eventHasTalks ? await officeHoursOf({ talks: this.talks, attendees: this.attendees }, actor.attendeeId, when) : [];
-    const requestSlots = hasRequestSlots ? await requestSlotMeetings(this.attendees, await this.meetingRequests.slotsOf(actor.attendeeId, when), actor.attendeeId) : [];
+    const slots = eventHasTalks ? await officeHoursOf({ talks: this.talks, attendees: this.attendees }, me.attendeeId, when) : [];
+    const requestSlots = hasRequestSlots ? await requestSlotMeetings(this.attendees, await this.meetingRequests.slotsOf(me.attendeeId, when), me.attendeeId) : [];
     if (!slots.length && !requestSlots.length) return tables;
     return [...tables, ...slots, ...requestSlots].sort((a, b) => a.meeting.startsAt.getTime() - b.meeting.startsAt.getTime());
   }
@@ -82,12 +82,12 @@ export class MeetingsService {
   }
 
   async submitFeedback(actor: Actor, input: FeedbackInput): Promise<FeedbackEntity> {
-    if (actor.kind !== 'attendee') throw forbidden('Only participants give feedback on a meeting');
-    const participation = await this.meetings.visibleParticipation(input.meetingId, actor.attendeeId);
+    const me = asAttendee(actor, 'Only participants give feedback on a meeting');
+    const participation = await this.meetings.visibleParticipation(input.meetingId, me.attendeeId);
     if (!participation) throw notFound('Meeting');
     return this.meetings.saveFeedback({
       meetingId: input.meetingId,
-      attendeeId: actor.attendeeId,
+      attendeeId: me.attendeeId,
       met: input.met,
       rating: input.rating ?? null,
       wouldMeetAgain: input.wouldMeetAgain ?? null,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, AttendeeActor } from '../auth/actor';
-import { forbidden, notFound } from '../common/domain-error';
+import type { Actor } from '../auth/actor';
+import { asAttendee } from '../auth/event-access';
+import { notFound } from '../common/domain-error';
 import { EventsRepository } from '../events/events.repository';
 import { MeetingRequestsRepository } from '../meeting-requests/meeting-requests.repository';
 import type { AttendeeMeeting } from '../rounds/attendee-meeting';
@@ -95,9 +96,4 @@ export class ScheduleService {
     items.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || rank[a.kind] - rank[b.kind]);
     return { eventId: event.id, timeZone: event.timeZone, items };
   }
-}
-
-function asAttendee(actor: Actor, message: string): AttendeeActor {
-  if (actor.kind !== 'attendee') throw forbidden(message);
-  return actor;
 }

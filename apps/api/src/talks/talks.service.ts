@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AttendeeEntity } from '../attendees/attendee.entity';
 import type { Actor } from '../auth/actor';
-import { assertCanManage, assertCanSee, managedEvent } from '../auth/event-access';
-import { forbidden, notFound } from '../common/domain-error';
+import { asAttendee, assertCanManage, assertCanSee, managedEvent } from '../auth/event-access';
+import { notFound } from '../common/domain-error';
 import { talksError, TalksErrorReason } from './talks.errors';
 import { assertWithinEventDays } from '../events/event-days';
 import { EventsService } from '../events/events.service';
@@ -87,20 +87,20 @@ export class TalksService {
   /** Ask for a slot; after publication a request joins the end of the standby list. */
   async request(actor: Actor, input: RequestSlotInput): Promise<SlotRequestEntity> {
     // Staff never ask: refused before the talk is looked up, as withdrawing is (nothing told about the id).
-    if (actor.kind !== 'attendee') throw forbidden('Only attendees ask for office-hour slots');
+    const me = asAttendee(actor, 'Only attendees ask for office-hour slots');
     const { talk } = await this.get(actor, input.talkId);
-    if (talk.speakerId === actor.attendeeId) throw talksError(TalksErrorReason.OWN_TALK, 'Speakers do not book their own office hours');
+    if (talk.speakerId === me.attendeeId) throw talksError(TalksErrorReason.OWN_TALK, 'Speakers do not book their own office hours');
     return this.dataSource.transaction(async (manager) => {
       const current = await this.talks.lockById(talk.id, manager);
       if (!current) throw notFound('Talk');
-      const existing = await this.talks.findRequest(talk.id, actor.attendeeId, manager);
+      const existing = await this.talks.findRequest(talk.id, me.attendeeId, manager);
       if (existing) {
-        await this.talks.setQuestion(talk.id, actor.attendeeId, input.question.trim(), manager);
+        await this.talks.setQuestion(talk.id, me.attendeeId, input.question.trim(), manager);
       } else {
         const standbyRank = current.allocationStatus === 'PUBLISHED' ? (await this.talks.lastStandbyRank(talk.id, manager)) + 1 : null;
-        await this.talks.insertRequest({ talkId: talk.id, attendeeId: actor.attendeeId, question: input.question.trim(), standbyRank }, manager);
+        await this.talks.insertRequest({ talkId: talk.id, attendeeId: me.attendeeId, question: input.question.trim(), standbyRank }, manager);
       }
-      return this.talks.getRequest(talk.id, actor.attendeeId, manager);
+      return this.talks.getRequest(talk.id, me.attendeeId, manager);
     });
   }
 
