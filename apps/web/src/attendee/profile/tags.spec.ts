@@ -1,4 +1,4 @@
-import { tagMatcher, withTag } from './tags';
+import { tagMatcher } from './tags';
 
 describe('tags typed in the profile', () => {
   const matcher = tagMatcher([
@@ -19,11 +19,5 @@ describe('tags typed in the profile', () => {
     expect(matcher.label('speculative-decoding')).toBe('speculative-decoding');
     expect(matcher.known('rag')).toBe(true);
     expect(matcher.known('speculative-decoding')).toBe(false);
-  });
-
-  it('adds a tag once, whatever its spelling, and never a blank one', () => {
-    expect(withTag(['rag'], 'evals')).toEqual(['rag', 'evals']);
-    expect(withTag(['speculative-decoding'], 'Speculative decoding')).toEqual(['speculative-decoding']);
-    expect(withTag(['rag'], ' - ')).toEqual(['rag']);
   });
 });

@@ -29,10 +29,3 @@ export function tagMatcher(vocabulary: readonly VocabularyEntry[]): TagMatcher {
     known: (tag) => labels.has(tag),
   };
 }
-
-/** `values` with `added` at the end, unless the same tag (by slug) is there already or it is blank. */
-export function withTag(values: readonly string[], added: string): string[] {
-  const slug = slugify(added);
-  if (!slug || values.some((value) => slugify(value) === slug)) return [...values];
-  return [...values, added];
-}
